@@ -1,0 +1,74 @@
+"""The ``eewatch`` command line: one umbrella, a module per command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from eewatch import exitcodes
+from eewatch.config import ConfigError, default_database_url
+
+log = logging.getLogger("eewatch")
+
+#: Command modules, each with ``add_parser(subparsers)`` and ``run(args) -> int``.
+COMMANDS = ("eewatch.cli.scrape", "eewatch.cli.rounds")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The umbrella parser with every command."""
+    parser = argparse.ArgumentParser(
+        prog="eewatch",
+        description="Watch Canada's Express Entry rounds of invitations.",
+        epilog=(
+            "Config is found by --config, then $EEWATCH_CONFIG, then ./config.toml. "
+            f"Default database: {default_database_url()} ($EEWATCH_DATABASE_URL overrides). "
+            "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 source error, "
+            "4 storage error, 5 delivery error, 6 unhealthy."
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        __import__(name, fromlist=["add_parser"]).add_parser(sub)
+    return parser
+
+
+def add_common(parser: argparse.ArgumentParser) -> None:
+    """Options every command takes."""
+    parser.add_argument("--config", metavar="PATH", help="config file (default: $EEWATCH_CONFIG or ./config.toml)")
+    noise = parser.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    noise.add_argument("-v", "--verbose", action="count", default=0, help="more detail (twice for debug)")
+    parser.add_argument("--log-format", choices=("text", "json"), default="text", help="log line format")
+
+
+def verbosity(args: argparse.Namespace) -> int:
+    return -1 if getattr(args, "quiet", False) else getattr(args, "verbose", 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``eewatch``."""
+    args = build_parser().parse_args(argv)
+    return _dispatch(args)
+
+
+def scrape_main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``scrape`` (the same as ``eewatch scrape``)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    return main(["scrape", *argv])
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    try:
+        return int(args.run(args))
+    except ConfigError as exc:
+        log.error("config error: %s", exc)
+        return exitcodes.CONFIG
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error of ours.
+        sys.stderr.close()
+        return exitcodes.OK
+    except KeyboardInterrupt:
+        log.warning("interrupted")
+        return 130

@@ -1,0 +1,443 @@
+"""The store: one transaction per fetch; history is append-only.
+
+A round missing from a later copy is never deleted (canada.ca serves stale
+copies). A changed value of a known round is an amendment: a new revision and
+a ``round_amended`` event. A version seen before and since superseded that
+comes back is a stale copy, not an amendment. Events are written in the same
+transaction as the data they describe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
+
+from eewatch.clock import Clock, utcnow
+from eewatch.db import schema
+from scraper.items import CHANGED, ERROR, FeedFetch
+from scraper.record import CONTENT_FIELDS, Round
+
+log = logging.getLogger(__name__)
+
+NEW_ROUND = "new_round"
+ROUND_AMENDED = "round_amended"
+SOURCE_ERROR = "source_error"
+
+
+@dataclass
+class FetchSummary:
+    """What storing one fetch did."""
+
+    fetch_id: int
+    outcome: str
+    new: list[str] = field(default_factory=list)
+    amended: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    events: int = 0
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Validators:
+    """What the last good fetch of a URL gives the next conditional GET."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+    body_sha256: str | None = None
+
+
+def content_hash(round_: Round) -> str:
+    """A stable hash of a round's published facts (not its derived warnings)."""
+    blob = json.dumps(round_.content(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def create_store_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout."""
+    if url.startswith("sqlite"):
+        _ensure_sqlite_dir(url)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+            cursor = dbapi_connection.cursor()
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+            cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.close()
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def _ensure_sqlite_dir(url: str) -> None:
+    from pathlib import Path
+
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    if database and database != ":memory:":
+        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+
+
+class Store:
+    """Reads and writes rounds, revisions, fetches and events."""
+
+    def __init__(self, engine: Engine, clock: Clock = utcnow) -> None:
+        self.engine = engine
+        self.clock = clock
+
+    @classmethod
+    def open(cls, url: str, clock: Clock = utcnow) -> Store:
+        """Open (and create on first use) the database at ``url``."""
+        store = cls(create_store_engine(url), clock)
+        schema.metadata.create_all(store.engine)
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- reading -----------------------------------------------------------
+
+    def validators(self, url: str) -> Validators:
+        """ETag, Last-Modified and body hash of the last good copy of ``url``."""
+        f = schema.fetches
+        query = (
+            select(f.c.etag, f.c.last_modified, f.c.body_sha256)
+            .where(f.c.url == url, f.c.outcome == CHANGED)
+            .order_by(f.c.id.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        return Validators(*row) if row else Validators()
+
+    def round_count(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(schema.rounds)).scalar_one()
+
+    def rounds(
+        self,
+        *,
+        category: str | None = None,
+        round_type: str | None = None,
+        since: dt.date | None = None,
+        limit: int | None = None,
+    ) -> list[Round]:
+        """Stored rounds, newest first."""
+        r = schema.rounds
+        query = select(r).order_by(r.c.date.desc(), r.c.number.desc(), r.c.id.desc())
+        if category:
+            query = query.where(r.c.category == category)
+        if round_type:
+            query = query.where(r.c.round_type == round_type)
+        if since:
+            query = query.where(r.c.date >= since)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [row_to_round(row._mapping) for row in conn.execute(query)]
+
+    def revisions(self, round_id: str) -> list[dict[str, Any]]:
+        """Every stored version of a round, oldest first."""
+        rv = schema.round_revisions
+        query = select(rv).where(rv.c.round_id == round_id).order_by(rv.c.id)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    def events(self, kind: str | None = None) -> list[dict[str, Any]]:
+        """Stored events, oldest first."""
+        e = schema.events
+        query = select(e).order_by(e.c.id)
+        if kind:
+            query = query.where(e.c.kind == kind)
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]
+
+    # -- writing -----------------------------------------------------------
+
+    def record_feed_fetch(
+        self, fetch: FeedFetch, progress: Callable[[int, int], None] | None = None
+    ) -> FetchSummary:
+        """Store one fetch and what it found, in one transaction."""
+        now = self.clock()
+        with self.engine.begin() as conn:
+            fetch_id = _insert_fetch(conn, fetch, now)
+            summary = FetchSummary(fetch_id=fetch_id, outcome=fetch.outcome, error=fetch.error)
+            if fetch.outcome == ERROR:
+                _insert_events(
+                    conn,
+                    [
+                        _event(
+                            SOURCE_ERROR,
+                            None,
+                            fetch_id,
+                            now,
+                            {
+                                "source": fetch.source,
+                                "url": fetch.url,
+                                "http_status": fetch.http_status,
+                                "error": fetch.error,
+                            },
+                        )
+                    ],
+                )
+                summary.events = 1
+            elif fetch.outcome == CHANGED and fetch.parsed is not None:
+                self._apply_rounds(conn, fetch.parsed.rounds, fetch_id, now, summary, fetch.source, progress)
+            conn.execute(
+                update(schema.fetches)
+                .where(schema.fetches.c.id == fetch_id)
+                .values(
+                    rounds_seen=len(fetch.parsed.rounds) if fetch.parsed else None,
+                    new_rounds=len(summary.new),
+                    amended_rounds=len(summary.amended),
+                    stale_rounds=len(summary.stale),
+                )
+            )
+        return summary
+
+    def _apply_rounds(
+        self,
+        conn: Connection,
+        incoming: Sequence[Round],
+        fetch_id: int,
+        now: dt.datetime,
+        summary: FetchSummary,
+        source: str,
+        progress: Callable[[int, int], None] | None,
+    ) -> None:
+        r, rv = schema.rounds, schema.round_revisions
+        current = {
+            row.id: row for row in conn.execute(select(r.c.id, r.c.content_hash, r.c.revision_count))
+        }
+        baseline = not current
+        known_hashes: dict[str, set[str]] = {}
+        for row in conn.execute(select(rv.c.round_id, rv.c.content_hash)):
+            known_hashes.setdefault(row.round_id, set()).add(row.content_hash)
+
+        new_rounds: list[tuple[Round, str]] = []
+        amended: list[tuple[Round, str]] = []
+        seen_current: list[tuple[str, str]] = []
+        seen_stale: list[tuple[str, str]] = []
+        for item in incoming:
+            digest = content_hash(item)
+            existing = current.get(item.id)
+            if existing is None:
+                new_rounds.append((item, digest))
+            elif existing.content_hash == digest:
+                seen_current.append((item.id, digest))
+            elif digest in known_hashes.get(item.id, ()):
+                seen_stale.append((item.id, digest))
+            else:
+                amended.append((item, digest))
+
+        total = len(new_rounds)
+        pending_events: list[dict[str, Any]] = []
+        done = 0
+        for chunk in _chunks(new_rounds, 100):
+            conn.execute(
+                insert(r),
+                [{**_round_row(item, digest), "first_seen": now, "updated_at": now} for item, digest in chunk],
+            )
+            done += len(chunk)
+            if progress:
+                progress(done, total)
+        if new_rounds:
+            conn.execute(
+                insert(rv),
+                [_revision_row(item, digest, source, now, fetch_id) for item, digest in new_rounds],
+            )
+            _replace_distributions(conn, [item for item, _ in new_rounds])
+            pending_events += [
+                _event(NEW_ROUND, item.id, fetch_id, now, {"round": item.to_dict()}, baseline=baseline)
+                for item, _ in new_rounds
+            ]
+
+        for item, digest in amended:
+            old = row_to_round(conn.execute(select(r).where(r.c.id == item.id)).one()._mapping)
+            changes = diff_rounds(old, item)
+            conn.execute(
+                update(r)
+                .where(r.c.id == item.id)
+                .values(
+                    **_round_row(item, digest),
+                    revision_count=r.c.revision_count + 1,
+                    updated_at=now,
+                )
+            )
+            conn.execute(insert(rv).values(**_revision_row(item, digest, source, now, fetch_id)))
+            _replace_distributions(conn, [item])
+            pending_events.append(
+                _event(
+                    ROUND_AMENDED,
+                    item.id,
+                    fetch_id,
+                    now,
+                    {"round": item.to_dict(), "previous": old.to_dict(), "changes": changes},
+                )
+            )
+            log.info("round %s amended: %s", item.id, ", ".join(changes))
+
+        _touch_revisions(conn, seen_current + seen_stale, now)
+        _insert_events(conn, pending_events)
+        if seen_stale:
+            log.warning(
+                "stale copy: %d round(s) in an older version (%s); kept the newer",
+                len(seen_stale),
+                ", ".join(sorted(i for i, _ in seen_stale)[:10]),
+            )
+        summary.new = [item.id for item, _ in new_rounds]
+        summary.amended = [item.id for item, _ in amended]
+        summary.stale = [rid for rid, _ in seen_stale]
+        summary.unchanged = len(seen_current)
+        summary.events = len(pending_events)
+
+
+def diff_rounds(old: Round, new: Round) -> dict[str, list[Any]]:
+    """Fields whose published value changed: ``{field: [old, new]}``, JSON-ready."""
+    a, b = old.content(), new.content()
+    return {key: [a[key], b[key]] for key in CONTENT_FIELDS if a[key] != b[key]}
+
+
+def row_to_round(row: Any) -> Round:
+    """A ``rounds`` row -> :class:`Round`."""
+    return Round(
+        id=row["id"],
+        number=row["number"],
+        date=row["date"],
+        held_at=row["held_at"],
+        tie_break_at=row["tie_break_at"],
+        round_type=row["round_type"],
+        programs=tuple(row["programs"] or ()),
+        category=row["category"],
+        category_version=row["category_version"],
+        name=row["name"],
+        invitations=row["invitations"],
+        crs_min=row["crs_min"],
+        distribution_as_of=row["distribution_as_of"],
+        distribution=row["distribution"],
+        url=row["url"],
+        warnings=tuple(row["warnings"] or ()),
+    )
+
+
+def _round_row(item: Round, digest: str) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "number": item.number,
+        "date": item.date,
+        "held_at": item.held_at,
+        "tie_break_at": item.tie_break_at,
+        "round_type": item.round_type,
+        "programs": list(item.programs),
+        "category": item.category,
+        "category_version": item.category_version,
+        "name": item.name,
+        "invitations": item.invitations,
+        "crs_min": item.crs_min,
+        "distribution_as_of": item.distribution_as_of,
+        "distribution": dict(item.distribution) if item.distribution is not None else None,
+        "url": item.url,
+        "warnings": list(item.warnings),
+        "status": "confirmed",
+        "content_hash": digest,
+    }
+
+
+def _revision_row(item: Round, digest: str, source: str, now: dt.datetime, fetch_id: int) -> dict[str, Any]:
+    return {
+        "round_id": item.id,
+        "content_hash": digest,
+        "record": item.to_dict(),
+        "source": source,
+        "first_seen": now,
+        "last_seen": now,
+        "first_fetch_id": fetch_id,
+    }
+
+
+def _replace_distributions(conn: Connection, items: Iterable[Round]) -> None:
+    pd = schema.pool_distributions
+    items = list(items)
+    ids = [item.id for item in items]
+    for chunk in _chunks(ids, 500):
+        conn.execute(pd.delete().where(pd.c.round_id.in_(chunk)))
+    rows = [
+        {"round_id": item.id, "band": band, "as_of": item.distribution_as_of, "candidates": count}
+        for item in items
+        if item.distribution
+        for band, count in item.distribution.items()
+    ]
+    if rows:
+        conn.execute(insert(pd), rows)
+
+
+def _touch_revisions(conn: Connection, seen: list[tuple[str, str]], now: dt.datetime) -> None:
+    """Move ``last_seen`` of the revisions a copy carried."""
+    rv = schema.round_revisions
+    by_hash = [digest for _, digest in seen]
+    for chunk in _chunks(by_hash, 500):
+        conn.execute(update(rv).where(rv.c.content_hash.in_(chunk)).values(last_seen=now))
+
+
+def _insert_fetch(conn: Connection, fetch: FeedFetch, now: dt.datetime) -> int:
+    problems = None
+    if fetch.parsed and fetch.parsed.problems:
+        problems = [
+            {"index": p.index, "round_id": p.round_id, "reason": p.reason} for p in fetch.parsed.problems
+        ]
+    result = conn.execute(
+        insert(schema.fetches).values(
+            source=fetch.source,
+            url=fetch.url,
+            fetched_at=now,
+            duration_ms=fetch.duration_ms,
+            http_status=fetch.http_status,
+            etag=fetch.etag,
+            last_modified=fetch.last_modified,
+            bytes=fetch.bytes,
+            body_sha256=fetch.body_sha256,
+            outcome=fetch.outcome,
+            error=fetch.error,
+            problems=problems,
+        )
+    )
+    return int(result.inserted_primary_key[0])
+
+
+def _event(
+    kind: str,
+    round_id: str | None,
+    fetch_id: int,
+    now: dt.datetime,
+    payload: dict[str, Any],
+    *,
+    baseline: bool = False,
+) -> dict[str, Any]:
+    return {
+        "kind": kind,
+        "round_id": round_id,
+        "fetch_id": fetch_id,
+        "created_at": now,
+        "baseline": baseline,
+        "payload": payload,
+    }
+
+
+def _insert_events(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        conn.execute(insert(schema.events), rows)
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]

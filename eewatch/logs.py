@@ -1,0 +1,49 @@
+"""Logging set-up: plain lines for people, JSON lines for log shippers."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from typing import Any
+
+_RESERVED = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
+
+
+class JsonFormatter(logging.Formatter):
+    """One JSON object per line: time, level, logger, message and any extras."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        data: dict[str, Any] = {
+            "time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+            "level": record.levelname.lower(),
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        data.update({k: v for k, v in record.__dict__.items() if k not in _RESERVED})
+        if record.exc_info:
+            data["exception"] = self.formatException(record.exc_info)
+        return json.dumps(data, default=str)
+
+
+def setup_logging(verbosity: int = 0, fmt: str = "text") -> None:
+    """Configure the root logger: -1 quiet, 0 normal, 1 verbose, 2 debug."""
+    level = {-1: logging.WARNING, 0: logging.INFO, 1: logging.DEBUG}.get(verbosity, logging.DEBUG)
+    handler = logging.StreamHandler(sys.stderr)
+    if fmt == "json":
+        handler.setFormatter(JsonFormatter())
+    else:
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    if verbosity < 2:
+        handler.addFilter(_quiet_libraries)
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+_CHATTY = ("scrapy", "twisted", "filelock", "asyncio", "hpack")
+
+
+def _quiet_libraries(record: logging.LogRecord) -> bool:
+    """Scrapy and Twisted are chatty (and reset their own levels): keep their warnings only."""
+    return record.levelno >= logging.WARNING or not record.name.startswith(_CHATTY)

@@ -1,0 +1,124 @@
+"""Round names -> round type, programs and category slug (pure).
+
+IRCC rewords category names ("STEM occupations (2023-1)" became
+"STEM occupations (Version 1)"), and adds categories every year. A category
+keeps one slug across rewordings and versions, so a user's ``stem`` rule keeps
+matching; a name never seen before becomes a category of its own, with a
+warning, never a crash and never a silent "general".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Program names as IRCC writes them -> program code. Longest first.
+PROGRAM_NAMES = (
+    (re.compile(r"canadian experience class", re.I), "CEC"),
+    (re.compile(r"federal skilled workers?(?: program)?", re.I), "FSW"),
+    (re.compile(r"federal skilled trades?(?: program)?", re.I), "FST"),
+    (re.compile(r"provincial nominee(?:s)?(?: program)?", re.I), "PNP"),
+)
+
+#: Round names that mean "no program or category": a general round.
+_GENERAL = re.compile(
+    r"^(?:no program specified|general(?: round)?|all programs|express entry)$", re.I
+)
+
+#: Known categories: slug, pattern over the category's name. Order matters:
+#: the first match wins.
+KNOWN_CATEGORIES = (
+    ("stem", re.compile(r"\bstem\b|science,? technology,? engineering", re.I)),
+    ("french", re.compile(r"\bfrench\b|francophone", re.I)),
+    ("healthcare", re.compile(r"\bhealth", re.I)),
+    ("transport", re.compile(r"\btransport", re.I)),
+    ("agriculture", re.compile(r"\bagri(?:culture|-food|food)", re.I)),
+    ("trades", re.compile(r"\btrades?\b", re.I)),
+    ("education", re.compile(r"\beducation", re.I)),
+)
+
+CATEGORY_SLUGS = tuple(slug for slug, _ in KNOWN_CATEGORIES)
+
+# "(Version 1)", "(2023-1)", "(Version 2025-1)", "- Version 2", "v2"
+_VERSION = re.compile(
+    r"\s*(?:\((?:version\s*)?(?P<a>[\w.-]+)\)|[-–]\s*version\s*(?P<b>[\w.-]+)|\bv(?P<c>\d[\w.-]*))\s*$",
+    re.I,
+)
+_FILLER = {
+    "occupations",
+    "occupation",
+    "and",
+    "the",
+    "of",
+    "in",
+    "with",
+    "for",
+    "language",
+    "proficiency",
+    "category",
+    "based",
+    "selection",
+}
+
+
+@dataclass(frozen=True)
+class Classification:
+    """What a round's name says about its type."""
+
+    round_type: str | None
+    programs: tuple[str, ...] = ()
+    category: str | None = None
+    category_version: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def programs_in(text: str | None) -> tuple[str, ...]:
+    """Program codes named in a text such as ``drawText2``, in contract order."""
+    if not text:
+        return ()
+    found = {code for pattern, code in PROGRAM_NAMES if pattern.search(text)}
+    return tuple(code for code in ("CEC", "FSW", "FST", "PNP") if code in found)
+
+
+def _only_programs(name: str) -> tuple[str, ...]:
+    """The programs a name consists of, or () if it says anything else."""
+    rest = name
+    for pattern, _ in PROGRAM_NAMES:
+        rest = pattern.sub(" ", rest)
+    if re.sub(r"[\s,&]|\band\b", "", rest, flags=re.I):
+        return ()
+    return programs_in(name)
+
+
+def split_version(name: str) -> tuple[str, str | None]:
+    """``"STEM occupations (Version 1)"`` -> ``("STEM occupations", "1")``."""
+    match = _VERSION.search(name)
+    if not match:
+        return name.strip(), None
+    version = match.group("a") or match.group("b") or match.group("c")
+    return name[: match.start()].strip(), version
+
+
+def category_slug(base_name: str) -> tuple[str, bool]:
+    """The stable slug of a category name without its version; True if known."""
+    for slug, pattern in KNOWN_CATEGORIES:
+        if pattern.search(base_name):
+            return slug, True
+    words = [w for w in re.findall(r"[a-z0-9]+", base_name.lower()) if w not in _FILLER]
+    return "-".join(words[:3]) or "unnamed", False
+
+
+def classify(name: str | None) -> Classification:
+    """Classify a round by its published name (``drawName``)."""
+    if name is None or not name.strip():
+        return Classification(None, warnings=("round name is empty: type unknown",))
+    name = re.sub(r"\s+", " ", name).strip()
+    if _GENERAL.match(name):
+        return Classification("general")
+    programs = _only_programs(name)
+    if programs:
+        return Classification("program", programs=programs)
+    base, version = split_version(name)
+    slug, known = category_slug(base)
+    warnings = () if known else (f"unknown category {name!r}: given the slug {slug!r}",)
+    return Classification("category", category=slug, category_version=version, warnings=warnings)

@@ -1,0 +1,1 @@
+"""Thin spiders: each builds its requests and hands the bytes to a pure parser."""
