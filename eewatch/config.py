@@ -118,13 +118,17 @@ def parse_config(data: Mapping[str, Any], where: str = "<config>") -> Config:
 
 
 def _import_section_owners() -> None:
-    """Import the modules that register further sections (kept lazy for start-up time)."""
+    """Import the modules that register further sections (those that exist yet)."""
+    import importlib.util
+
     for module in _SECTION_OWNERS:
-        __import__(module)
+        if importlib.util.find_spec(module) is not None:
+            importlib.import_module(module)
 
 
-#: Modules that call :func:`register_section` at import.
-_SECTION_OWNERS: list[str] = []
+#: Modules that call :func:`register_section` at import: the alert rules and
+#: profile, the announcement sources, the daemon's schedule and health, the report.
+_SECTION_OWNERS = ("notifier.config", "scraper.sources", "eewatch.daemon.config", "eewatch.views.config")
 
 
 def register_section(name: str, parse: Callable[[Any, str], Any]) -> None:

@@ -98,9 +98,7 @@ class Round:
             "name": self.name,
             "invitations": self.invitations,
             "crs_min": self.crs_min,
-            "distribution_as_of": (
-                self.distribution_as_of.isoformat() if self.distribution_as_of else None
-            ),
+            "distribution_as_of": (self.distribution_as_of.isoformat() if self.distribution_as_of else None),
             "distribution": dict(self.distribution) if self.distribution is not None else None,
             "url": self.url,
             "warnings": list(self.warnings),
@@ -129,9 +127,7 @@ class Round:
             invitations=data.get("invitations"),
             crs_min=data.get("crs_min"),
             distribution_as_of=(
-                dt.date.fromisoformat(data["distribution_as_of"])
-                if data.get("distribution_as_of")
-                else None
+                dt.date.fromisoformat(data["distribution_as_of"]) if data.get("distribution_as_of") else None
             ),
             distribution=dict(data["distribution"]) if data.get("distribution") is not None else None,
             url=data.get("url"),

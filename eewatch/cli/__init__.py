@@ -12,8 +12,14 @@ from eewatch.config import ConfigError, default_database_url
 
 log = logging.getLogger("eewatch")
 
-#: Command modules, each with ``add_parser(subparsers)`` and ``run(args) -> int``.
-COMMANDS = ("eewatch.cli.scrape", "eewatch.cli.rounds")
+
+def command_modules() -> list[str]:
+    """Every module of this package is a command: it has ``add_parser(subparsers)``."""
+    import pkgutil
+
+    return sorted(
+        f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,14 +35,16 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
+    for name in command_modules():
         __import__(name, fromlist=["add_parser"]).add_parser(sub)
     return parser
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
     """Options every command takes."""
-    parser.add_argument("--config", metavar="PATH", help="config file (default: $EEWATCH_CONFIG or ./config.toml)")
+    parser.add_argument(
+        "--config", metavar="PATH", help="config file (default: $EEWATCH_CONFIG or ./config.toml)"
+    )
     noise = parser.add_mutually_exclusive_group()
     noise.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     noise.add_argument("-v", "--verbose", action="count", default=0, help="more detail (twice for debug)")

@@ -24,7 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     parser.add_argument("--category", metavar="SLUG", help="only this category (stem, french, ...)")
     parser.add_argument("--type", choices=ROUND_TYPES, help="only this round type")
-    parser.add_argument("--since", type=dt.date.fromisoformat, metavar="DATE", help="only rounds on or after DATE")
+    parser.add_argument(
+        "--since", type=dt.date.fromisoformat, metavar="DATE", help="only rounds on or after DATE"
+    )
     parser.add_argument("--limit", type=int, metavar="N", help="at most N rounds")
     parser.set_defaults(run=run)
 
@@ -34,7 +36,9 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     store = Store.open(config.database.url)
     try:
-        rounds = store.rounds(category=args.category, round_type=args.type, since=args.since, limit=args.limit)
+        rounds = store.rounds(
+            category=args.category, round_type=args.type, since=args.since, limit=args.limit
+        )
     finally:
         store.close()
     {"json": write_json, "csv": write_csv, "table": write_table}[args.format](rounds, sys.stdout)

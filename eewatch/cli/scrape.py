@@ -24,7 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser = sub.add_parser("scrape", help="fetch the rounds feed and store what is new")
     add_common(parser)
     parser.add_argument("--once", action="store_true", help="one crawl, then exit (for cron and backfills)")
-    parser.add_argument("--feed", metavar="PATH_OR_URL", help="fetch this copy of the feed instead of [feed] url")
+    parser.add_argument(
+        "--feed", metavar="PATH_OR_URL", help="fetch this copy of the feed instead of [feed] url"
+    )
     parser.set_defaults(run=run)
 
 
@@ -61,8 +63,9 @@ def run(args: argparse.Namespace) -> int:
     for fetch in fetches:
         summary = fetch.summary
         line = (
-            f"poll {fetch.source}: {fetch.outcome} http={fetch.http_status or '-'} bytes={fetch.bytes or 0} "
-            f"duration={time.monotonic() - started:.2f}s new={len(summary.new)} amended={len(summary.amended)}"
+            f"poll {fetch.source}: {fetch.outcome} http={fetch.http_status or '-'} "
+            f"bytes={fetch.bytes or 0} duration={time.monotonic() - started:.2f}s "
+            f"new={len(summary.new)} amended={len(summary.amended)}"
         )
         extra = {
             "outcome": fetch.outcome,
@@ -76,7 +79,10 @@ def run(args: argparse.Namespace) -> int:
             code = exitcodes.SOURCE
         else:
             if fetch.parsed and fetch.parsed.problems:
-                log.warning("%d record(s) rejected: %s", len(fetch.parsed.problems),
-                            "; ".join(f"#{p.round_id or p.index}: {p.reason}" for p in fetch.parsed.problems[:5]))
+                log.warning(
+                    "%d record(s) rejected: %s",
+                    len(fetch.parsed.problems),
+                    "; ".join(f"#{p.round_id or p.index}: {p.reason}" for p in fetch.parsed.problems[:5]),
+                )
             log.info(line, extra=extra)
     return code

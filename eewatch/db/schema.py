@@ -144,3 +144,18 @@ events = Table(
     Column("payload", JSON, nullable=False),
     Index("ix_events_kind", "kind"),
 )
+
+
+def load_all_tables() -> MetaData:
+    """Import the modules that add their tables to :data:`metadata`, and return it.
+
+    The core tables live here; the alert outbox (``eewatch.db.schema_alerts``)
+    and announcement sources (``eewatch.db.schema_sources``) add theirs.
+    """
+    import importlib
+    import importlib.util
+
+    for module in ("eewatch.db.schema_alerts", "eewatch.db.schema_sources", "eewatch.db.schema_health"):
+        if importlib.util.find_spec(module) is not None:
+            importlib.import_module(module)
+    return metadata

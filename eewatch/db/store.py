@@ -99,7 +99,7 @@ class Store:
     def open(cls, url: str, clock: Clock = utcnow) -> Store:
         """Open (and create on first use) the database at ``url``."""
         store = cls(create_store_engine(url), clock)
-        schema.metadata.create_all(store.engine)
+        schema.load_all_tables().create_all(store.engine)
         return store
 
     def close(self) -> None:
@@ -216,9 +216,7 @@ class Store:
         progress: Callable[[int, int], None] | None,
     ) -> None:
         r, rv = schema.rounds, schema.round_revisions
-        current = {
-            row.id: row for row in conn.execute(select(r.c.id, r.c.content_hash, r.c.revision_count))
-        }
+        current = {row.id: row for row in conn.execute(select(r.c.id, r.c.content_hash, r.c.revision_count))}
         baseline = not current
         known_hashes: dict[str, set[str]] = {}
         for row in conn.execute(select(rv.c.round_id, rv.c.content_hash)):
@@ -246,7 +244,10 @@ class Store:
         for chunk in _chunks(new_rounds, 100):
             conn.execute(
                 insert(r),
-                [{**_round_row(item, digest), "first_seen": now, "updated_at": now} for item, digest in chunk],
+                [
+                    {**_round_row(item, digest), "first_seen": now, "updated_at": now}
+                    for item, digest in chunk
+                ],
             )
             done += len(chunk)
             if progress:

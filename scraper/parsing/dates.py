@@ -166,15 +166,12 @@ def parse_datetime(
             hour += 12
         elif ampm == "am" and hour == 12:
             hour = 0
-    try:
-        naive = dt.datetime(day.year, day.month, day.day, hour, minute, second)
-    except ValueError:
-        return Parsed(None, (*warnings, f"{label}: impossible time {raw!r}; left empty"))
-
     zone_name = (groups.get("zone") or "").upper()
     if not zone_name:
         warnings.append(f"{label}: {raw!r} names no time zone; took UTC")
-        zone: dt.tzinfo = dt.UTC
-    else:
-        zone = _ZONES[zone_name]
-    return Parsed(naive.replace(tzinfo=zone).astimezone(dt.UTC), tuple(warnings))
+    zone = _ZONES.get(zone_name, dt.UTC)
+    try:
+        local = dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)
+    except ValueError:
+        return Parsed(None, (*warnings, f"{label}: impossible time {raw!r}; left empty"))
+    return Parsed(local.astimezone(dt.UTC), tuple(warnings))

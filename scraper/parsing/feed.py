@@ -259,7 +259,9 @@ def _distribution(record: Mapping[str, Any], text: Any, warnings: list[str]) -> 
         if total in values and all(p in values for p in parts):
             added = sum(values[p] for p in parts)
             if added != values[total]:
-                warnings.append(f"distribution {total} is {values[total]:,} but its parts add up to {added:,}")
+                warnings.append(
+                    f"distribution {total} is {values[total]:,} but its parts add up to {added:,}"
+                )
     return values
 
 
@@ -271,7 +273,7 @@ def _url(record: Mapping[str, Any], site: str, warnings: list[str]) -> str | Non
             if match:
                 href = match.group(1).strip()
                 if href.startswith(_CMS_PREFIX):
-                    href = "/" + href[len(_CMS_PREFIX):]
+                    href = "/" + href[len(_CMS_PREFIX) :]
                 return urljoin(site + "/", href)
     warnings.append("no link to the Ministerial Instructions page")
     return None

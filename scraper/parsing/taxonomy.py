@@ -21,9 +21,7 @@ PROGRAM_NAMES = (
 )
 
 #: Round names that mean "no program or category": a general round.
-_GENERAL = re.compile(
-    r"^(?:no program specified|general(?: round)?|all programs|express entry)$", re.I
-)
+_GENERAL = re.compile(r"^(?:no program specified|general(?: round)?|all programs|express entry)$", re.I)
 
 #: Known categories: slug, pattern over the category's name. Order matters:
 #: the first match wins.

@@ -1,0 +1,34 @@
+# The two commands a newcomer needs:  make run   and   make test
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/eewatch: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[test]'
+	@touch $@
+
+## Set up, then fetch the whole history of rounds into the default SQLite file.
+run: $(BIN)/eewatch
+	$(BIN)/scrape --once
+	$(BIN)/eewatch rounds --limit 10
+
+## Lint, then the whole test suite (exit 5, "no tests collected", is a failure).
+test: $(BIN)/eewatch
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest; rc=$$?; \
+	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: test discovery is broken" >&2; fi; \
+	  exit $$rc
+
+lint: $(BIN)/eewatch
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: $(BIN)/eewatch
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache
