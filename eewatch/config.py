@@ -122,7 +122,11 @@ def _import_section_owners() -> None:
     import importlib.util
 
     for module in _SECTION_OWNERS:
-        if importlib.util.find_spec(module) is not None:
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:  # its package does not exist (yet)
+            found = False
+        if found:
             importlib.import_module(module)
 
 

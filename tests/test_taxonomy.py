@@ -1,0 +1,88 @@
+"""Round names -> type, programs, category slug: stable across rewordings, new names never crash."""
+
+from __future__ import annotations
+
+import pytest
+
+from scraper.parsing.taxonomy import classify, programs_in
+
+KNOWN = [
+    # (id, name as published, type, programs, slug, version)
+    ("no-program", "No Program Specified", "general", (), None, None),
+    ("general", "General", "general", (), None, None),
+    ("cec", "Canadian Experience Class", "program", ("CEC",), None, None),
+    ("pnp", "Provincial Nominee Program", "program", ("PNP",), None, None),
+    ("fst", "Federal Skilled Trades", "program", ("FST",), None, None),
+    ("fsw", "Federal Skilled Worker", "program", ("FSW",), None, None),
+    ("fst-program", "Federal Skilled Trades Program", "program", ("FST",), None, None),
+    ("two-programs", "Canadian Experience Class and Provincial Nominee Program", "program", ("CEC", "PNP"), None, None),
+    ("stem-v1", "STEM occupations (Version 1)", "category", (), "stem", "1"),
+    ("stem-2023-1", "STEM occupations (2023-1)", "category", (), "stem", "2023-1"),
+    ("stem-spelled-out", "Science, Technology, Engineering and Math (STEM) occupations (Version 2)", "category", (),
+     "stem", "2"),
+    ("french", "French language proficiency (Version 1)", "category", (), "french", "1"),
+    ("french-hyphen", "French-language proficiency (2023-1)", "category", (), "french", "2023-1"),
+    ("healthcare", "Healthcare occupations (Version 1)", "category", (), "healthcare", "1"),
+    ("healthcare-renamed", "Healthcare and social services occupations (Version 2)", "category", (), "healthcare",
+     "2"),
+    ("trades", "Trade occupations (Version 1)", "category", (), "trades", "1"),
+    ("trades-plural", "Trades occupations (2026-1)", "category", (), "trades", "2026-1"),
+    ("transport", "Transport occupations (Version 1)", "category", (), "transport", "1"),
+    ("agriculture", "Agriculture and agri-food occupations (Version 1)", "category", (), "agriculture", "1"),
+    ("education", "Education occupations (Version 1)", "category", (), "education", "1"),
+]
+
+
+@pytest.mark.parametrize(("name", "round_type", "programs", "slug", "version"), [k[1:] for k in KNOWN],
+                         ids=[k[0] for k in KNOWN])
+def test_known_names(name: str, round_type: str, programs: tuple[str, ...], slug: str | None,
+                     version: str | None) -> None:
+    result = classify(name)
+    assert (result.round_type, result.programs, result.category, result.category_version) == (
+        round_type, programs, slug, version)
+    assert result.warnings == ()
+
+
+INVENTED = [
+    ("physicians", "Physicians with Canadian work experience (Version 1)", "physicians-canadian-work"),
+    ("senior-managers", "Senior managers occupations (2026-1)", "senior-managers"),
+    ("researchers", "Researchers and scientists (Version 3)", "researchers-scientists"),
+    ("military", "Skilled military recruits", "skilled-military-recruits"),
+]
+
+
+@pytest.mark.parametrize(("name", "slug"), [i[1:] for i in INVENTED], ids=[i[0] for i in INVENTED])
+def test_a_new_category_gets_a_slug_and_a_warning(name: str, slug: str) -> None:
+    result = classify(name)
+    assert result.round_type == "category"
+    assert result.category == slug
+    assert len(result.warnings) == 1 and "unknown category" in result.warnings[0]
+
+
+def test_a_new_category_keeps_its_slug_across_versions() -> None:
+    first = classify("Physicians with Canadian work experience (Version 1)")
+    second = classify("Physicians with Canadian work experience (2027-2)")
+    assert first.category == second.category
+    assert (first.category_version, second.category_version) == ("1", "2027-2")
+
+
+def test_empty_name_is_unknown_not_general() -> None:
+    result = classify("  ")
+    assert result.round_type is None
+    assert result.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Federal Skilled Worker, Canadian Experience Class, Federal Skilled Trades and Provincial Nominee Program",
+         ("CEC", "FSW", "FST", "PNP")),
+        ("Federal Skilled Worker Program, Canadian Experience Class and Federal Skilled Trades Program",
+         ("CEC", "FSW", "FST")),
+        ("Provincial Nominee Program", ("PNP",)),
+        ("", ()),
+    ],
+    ids=["all-four", "three", "pnp", "empty"],
+)
+def test_programs_in(text: str, codes: tuple[str, ...]) -> None:
+    assert programs_in(text) == codes
