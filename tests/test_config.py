@@ -44,7 +44,10 @@ def test_precedence_explicit_then_env_then_local(tmp_path: Path, monkeypatch: py
 
 def test_database_url_from_the_environment_wins(tmp_path: Path) -> None:
     path = write(tmp_path, '[database]\nurl = "sqlite:///a.sqlite"\n')
-    assert load_config(path, env={"EEWATCH_DATABASE_URL": "sqlite:///b.sqlite"}).database.url == "sqlite:///b.sqlite"
+    assert (
+        load_config(path, env={"EEWATCH_DATABASE_URL": "sqlite:///b.sqlite"}).database.url
+        == "sqlite:///b.sqlite"
+    )
 
 
 @pytest.mark.parametrize(
@@ -58,7 +61,15 @@ def test_database_url_from_the_environment_wins(tmp_path: Path) -> None:
         ("feed = 3\n", r"\[feed\] must be a table"),
         ("[feed\n", r"c\.toml: not valid TOML"),
     ],
-    ids=["wrong-type", "unknown-key", "unknown-section", "bool-for-float", "negative", "not-table", "bad-toml"],
+    ids=[
+        "wrong-type",
+        "unknown-key",
+        "unknown-section",
+        "bool-for-float",
+        "negative",
+        "not-table",
+        "bad-toml",
+    ],
 )
 def test_bad_config_is_one_line_naming_file_and_key(tmp_path: Path, text: str, message: str) -> None:
     with pytest.raises(ConfigError, match=message) as info:

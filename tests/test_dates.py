@@ -16,11 +16,26 @@ SHAPES = [
     ("comma-at", "March 01, 2023, at 14:01:21 UTC", dt.datetime(2023, 3, 1, 14, 1, 21, tzinfo=UTC), ()),
     ("no-space-year", "April 26,2023 18:10:04 UTC", dt.datetime(2023, 4, 26, 18, 10, 4, tzinfo=UTC), ()),
     ("at-glued", "May 31, 2023 at12:48:30 UTC", dt.datetime(2023, 5, 31, 12, 48, 30, tzinfo=UTC), ()),
-    ("single-digit-hour", "August 29, 2018 at 8:32:03 UTC", dt.datetime(2018, 8, 29, 8, 32, 3, tzinfo=UTC), ()),
+    (
+        "single-digit-hour",
+        "August 29, 2018 at 8:32:03 UTC",
+        dt.datetime(2018, 8, 29, 8, 32, 3, tzinfo=UTC),
+        (),
+    ),
     ("spaces", "  July 13, 2016  at 13:56:45 UTC ", dt.datetime(2016, 7, 13, 13, 56, 45, tzinfo=UTC), ()),
-    ("dot-after-day", "August 30. 2023 at 17:30:21 UTC", dt.datetime(2023, 8, 30, 17, 30, 21, tzinfo=UTC), ()),
+    (
+        "dot-after-day",
+        "August 30. 2023 at 17:30:21 UTC",
+        dt.datetime(2023, 8, 30, 17, 30, 21, tzinfo=UTC),
+        (),
+    ),
     ("no-comma", "February 02 2022 at 14:16:27 UTC", dt.datetime(2022, 2, 2, 14, 16, 27, tzinfo=UTC), ()),
-    ("iso-inside", "August 15, 2023 at 2023-08-15 15:11:54 UTC", dt.datetime(2023, 8, 15, 15, 11, 54, tzinfo=UTC), ()),
+    (
+        "iso-inside",
+        "August 15, 2023 at 2023-08-15 15:11:54 UTC",
+        dt.datetime(2023, 8, 15, 15, 11, 54, tzinfo=UTC),
+        (),
+    ),
     ("pm", "June 22, 2023 at 08:19:59 PM UTC", dt.datetime(2023, 6, 22, 20, 19, 59, tzinfo=UTC), ()),
     ("iso", "2023-07-05T16:18:12Z", dt.datetime(2023, 7, 5, 16, 18, 12, tzinfo=UTC), ()),
     ("day-first", "5 July 2023 13:00 UTC", dt.datetime(2023, 7, 5, 13, 0, tzinfo=UTC), ()),
@@ -29,7 +44,9 @@ SHAPES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected", "warnings"), [s[1:] for s in SHAPES], ids=[s[0] for s in SHAPES])
+@pytest.mark.parametrize(
+    ("text", "expected", "warnings"), [s[1:] for s in SHAPES], ids=[s[0] for s in SHAPES]
+)
 def test_shapes(text: str, expected: dt.datetime, warnings: tuple[str, ...]) -> None:
     parsed = parse_datetime(text, "drawDateTime", reference=ROUND)
     assert parsed.value == expected
@@ -38,18 +55,43 @@ def test_shapes(text: str, expected: dt.datetime, warnings: tuple[str, ...]) -> 
 
 
 WARNED = [
-    ("24h-with-am", "October 25, 2023 at 15:48:39 AM UTC", dt.datetime(2023, 10, 25, 15, 48, 39, tzinfo=UTC),
-     "mixes a 24-hour time with AM"),
-    ("no-zone", "June 15, 2023 at 23:49:05", dt.datetime(2023, 6, 15, 23, 49, 5, tzinfo=UTC), "names no time zone"),
-    ("no-year", "October 7 at 16:38:21 UTC", dt.datetime(2022, 10, 7, 16, 38, 21, tzinfo=UTC), "has no year; took 2022"),
-    ("no-year-same-year", "June 7 at 16:38:21 UTC", dt.datetime(2023, 6, 7, 16, 38, 21, tzinfo=UTC), "took 2023"),
-    ("two-dates", "August 15, 2023 at 2023-08-16 15:11:54 UTC", dt.datetime(2023, 8, 15, 15, 11, 54, tzinfo=UTC),
-     "names two different dates"),
+    (
+        "24h-with-am",
+        "October 25, 2023 at 15:48:39 AM UTC",
+        dt.datetime(2023, 10, 25, 15, 48, 39, tzinfo=UTC),
+        "mixes a 24-hour time with AM",
+    ),
+    (
+        "no-zone",
+        "June 15, 2023 at 23:49:05",
+        dt.datetime(2023, 6, 15, 23, 49, 5, tzinfo=UTC),
+        "names no time zone",
+    ),
+    (
+        "no-year",
+        "October 7 at 16:38:21 UTC",
+        dt.datetime(2022, 10, 7, 16, 38, 21, tzinfo=UTC),
+        "has no year; took 2022",
+    ),
+    (
+        "no-year-same-year",
+        "June 7 at 16:38:21 UTC",
+        dt.datetime(2023, 6, 7, 16, 38, 21, tzinfo=UTC),
+        "took 2023",
+    ),
+    (
+        "two-dates",
+        "August 15, 2023 at 2023-08-16 15:11:54 UTC",
+        dt.datetime(2023, 8, 15, 15, 11, 54, tzinfo=UTC),
+        "names two different dates",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected", "warning"), [s[1:] for s in WARNED], ids=[s[0] for s in WARNED])
-def test_untrusted_values_keep_what_the_source_said_and_warn(text: str, expected: dt.datetime, warning: str) -> None:
+def test_untrusted_values_keep_what_the_source_said_and_warn(
+    text: str, expected: dt.datetime, warning: str
+) -> None:
     parsed = parse_datetime(text, "drawCutOff", reference=ROUND)
     assert parsed.value == expected
     assert any(warning in w for w in parsed.warnings), parsed.warnings

@@ -32,8 +32,13 @@ def store(db_url: str, clock: FrozenClock) -> Store:
 
 def fetch_of(body: bytes, previous: str | None = None) -> FeedFetch:
     return feed_fetch_from_response(
-        url="https://example.test/feed.json", status=200, body=body, etag=None, last_modified=None,
-        previous_sha256=previous, duration_ms=5,
+        url="https://example.test/feed.json",
+        status=200,
+        body=body,
+        etag=None,
+        last_modified=None,
+        previous_sha256=previous,
+        duration_ms=5,
     )
 
 
@@ -87,7 +92,10 @@ def test_a_silent_correction_is_an_amendment_with_history(store: Store, clock: F
     event = store.events("round_amended")[0]
     assert event["payload"]["changes"] == {"tie_break_at": ["2024-03-01T14:01:21Z", "2024-03-01T14:01:22Z"]}
     revisions = store.revisions("304")
-    assert [r["record"]["tie_break_at"] for r in revisions] == ["2024-03-01T14:01:21Z", "2024-03-01T14:01:22Z"]
+    assert [r["record"]["tie_break_at"] for r in revisions] == [
+        "2024-03-01T14:01:21Z",
+        "2024-03-01T14:01:22Z",
+    ]
     assert revisions[1]["first_seen"] == clock()
     [current] = [r for r in store.rounds() if r.id == "304"]
     assert current.tie_break_at == dt.datetime(2024, 3, 1, 14, 1, 22, tzinfo=dt.UTC)
@@ -109,8 +117,9 @@ def test_the_same_copy_twice_adds_nothing(store: Store) -> None:
     first = store.record_feed_fetch(fetch_of(body))
     again = store.record_feed_fetch(fetch_of(body, previous=None))
     assert again.new == [] and again.amended == [] and again.unchanged == 8
-    skipped = store.record_feed_fetch(fetch_of(body, previous=store.validators("https://example.test/feed.json")
-                                                .body_sha256))
+    skipped = store.record_feed_fetch(
+        fetch_of(body, previous=store.validators("https://example.test/feed.json").body_sha256)
+    )
     assert skipped.outcome == "unchanged" and first.outcome == "changed"
     assert count(store, schema.round_revisions) == 8
     assert len(store.events()) == 8
@@ -121,7 +130,9 @@ def test_a_source_error_is_logged_with_an_event_and_changes_nothing(store: Store
     before = [r.to_dict() for r in store.rounds()]
     summary = store.record_feed_fetch(fetch_of((FEED / "malformed.json").read_bytes()))
     assert summary.outcome == "error" and "not valid JSON" in summary.error
-    refused = store.record_feed_fetch(feed_fetch_from_failure("https://example.test/feed.json", "ConnectionRefused"))
+    refused = store.record_feed_fetch(
+        feed_fetch_from_failure("https://example.test/feed.json", "ConnectionRefused")
+    )
     assert refused.outcome == "error"
     assert [r.to_dict() for r in store.rounds()] == before
     errors = store.events("source_error")
@@ -150,7 +161,11 @@ def test_conditional_get_validators_come_from_the_last_good_copy(store: Store) -
     store.record_feed_fetch(good)
     store.record_feed_fetch(fetch_of(b"garbage"))
     v = store.validators("https://example.test/feed.json")
-    assert (v.etag, v.last_modified, v.body_sha256) == ('"abc"', "Tue, 09 Jul 2024 12:00:00 GMT", good.body_sha256)
+    assert (v.etag, v.last_modified, v.body_sha256) == (
+        '"abc"',
+        "Tue, 09 Jul 2024 12:00:00 GMT",
+        good.body_sha256,
+    )
 
 
 def test_stored_round_reads_back_equal(store: Store) -> None:

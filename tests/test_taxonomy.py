@@ -15,16 +15,35 @@ KNOWN = [
     ("fst", "Federal Skilled Trades", "program", ("FST",), None, None),
     ("fsw", "Federal Skilled Worker", "program", ("FSW",), None, None),
     ("fst-program", "Federal Skilled Trades Program", "program", ("FST",), None, None),
-    ("two-programs", "Canadian Experience Class and Provincial Nominee Program", "program", ("CEC", "PNP"), None, None),
+    (
+        "two-programs",
+        "Canadian Experience Class and Provincial Nominee Program",
+        "program",
+        ("CEC", "PNP"),
+        None,
+        None,
+    ),
     ("stem-v1", "STEM occupations (Version 1)", "category", (), "stem", "1"),
     ("stem-2023-1", "STEM occupations (2023-1)", "category", (), "stem", "2023-1"),
-    ("stem-spelled-out", "Science, Technology, Engineering and Math (STEM) occupations (Version 2)", "category", (),
-     "stem", "2"),
+    (
+        "stem-spelled-out",
+        "Science, Technology, Engineering and Math (STEM) occupations (Version 2)",
+        "category",
+        (),
+        "stem",
+        "2",
+    ),
     ("french", "French language proficiency (Version 1)", "category", (), "french", "1"),
     ("french-hyphen", "French-language proficiency (2023-1)", "category", (), "french", "2023-1"),
     ("healthcare", "Healthcare occupations (Version 1)", "category", (), "healthcare", "1"),
-    ("healthcare-renamed", "Healthcare and social services occupations (Version 2)", "category", (), "healthcare",
-     "2"),
+    (
+        "healthcare-renamed",
+        "Healthcare and social services occupations (Version 2)",
+        "category",
+        (),
+        "healthcare",
+        "2",
+    ),
     ("trades", "Trade occupations (Version 1)", "category", (), "trades", "1"),
     ("trades-plural", "Trades occupations (2026-1)", "category", (), "trades", "2026-1"),
     ("transport", "Transport occupations (Version 1)", "category", (), "transport", "1"),
@@ -33,13 +52,19 @@ KNOWN = [
 ]
 
 
-@pytest.mark.parametrize(("name", "round_type", "programs", "slug", "version"), [k[1:] for k in KNOWN],
-                         ids=[k[0] for k in KNOWN])
-def test_known_names(name: str, round_type: str, programs: tuple[str, ...], slug: str | None,
-                     version: str | None) -> None:
+@pytest.mark.parametrize(
+    ("name", "round_type", "programs", "slug", "version"), [k[1:] for k in KNOWN], ids=[k[0] for k in KNOWN]
+)
+def test_known_names(
+    name: str, round_type: str, programs: tuple[str, ...], slug: str | None, version: str | None
+) -> None:
     result = classify(name)
     assert (result.round_type, result.programs, result.category, result.category_version) == (
-        round_type, programs, slug, version)
+        round_type,
+        programs,
+        slug,
+        version,
+    )
     assert result.warnings == ()
 
 
@@ -75,10 +100,15 @@ def test_empty_name_is_unknown_not_general() -> None:
 @pytest.mark.parametrize(
     ("text", "codes"),
     [
-        ("Federal Skilled Worker, Canadian Experience Class, Federal Skilled Trades and Provincial Nominee Program",
-         ("CEC", "FSW", "FST", "PNP")),
-        ("Federal Skilled Worker Program, Canadian Experience Class and Federal Skilled Trades Program",
-         ("CEC", "FSW", "FST")),
+        (
+            "Federal Skilled Worker, Canadian Experience Class, Federal Skilled Trades "
+            "and Provincial Nominee Program",
+            ("CEC", "FSW", "FST", "PNP"),
+        ),
+        (
+            "Federal Skilled Worker Program, Canadian Experience Class and Federal Skilled Trades Program",
+            ("CEC", "FSW", "FST"),
+        ),
         ("Provincial Nominee Program", ("PNP",)),
         ("", ()),
     ],
