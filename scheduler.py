@@ -1,9 +1,13 @@
-"""The eewatch daemon (``python scheduler.py``): placeholder until the daemon lands."""
+"""The eewatch daemon: ``python scheduler.py [--config PATH] [-v] [--log-format json]``.
+
+The same as ``eewatch run``; see ``eewatch/daemon/service.py`` for how it works.
+"""
 
 from __future__ import annotations
 
 import sys
 
+from eewatch.cli import main
+
 if __name__ == "__main__":
-    sys.stderr.write("the daemon is not built yet: run `scrape --once` from cron\n")
-    sys.exit(2)
+    sys.exit(main(["run", *sys.argv[1:]]))

@@ -7,3 +7,4 @@ SOURCE = 3  # a source failed: fetch error, HTTP error, malformed document
 STORAGE = 4  # the database could not be opened or written
 DELIVERY = 5  # some alerts could not be delivered (they stay in the outbox)
 UNHEALTHY = 6  # ``eewatch status``: the watcher is not healthy
+LOCKED = 7  # ``eewatch run``: another daemon already runs on this database

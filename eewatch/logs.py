@@ -41,7 +41,7 @@ def setup_logging(verbosity: int = 0, fmt: str = "text") -> None:
     root.setLevel(level)
 
 
-_CHATTY = ("scrapy", "twisted", "filelock", "asyncio", "hpack")
+_CHATTY = ("scrapy", "twisted", "filelock", "asyncio", "hpack", "apscheduler")
 
 
 def _quiet_libraries(record: logging.LogRecord) -> bool:

@@ -11,10 +11,11 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch import exitcodes
 from eewatch.cli import add_common, verbosity
-from eewatch.config import load_config
+from eewatch.config import Config, load_config
 from eewatch.crawl import StorageFailed, crawl_feed_once, feed_location
 from eewatch.db.store import Store
 from eewatch.logs import setup_logging
+from eewatch.poll import PollReport, after_fetch, log_poll
 from scraper.items import ERROR
 
 log = logging.getLogger("eewatch.scrape")
@@ -33,7 +34,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     if not args.once:
-        log.error("scrape without --once runs nothing yet: use `scrape --once`")
+        log.error("scrape runs one crawl with --once; the daemon is `eewatch run` (or `python scheduler.py`)")
         return exitcodes.CONFIG
     config = load_config(args.config)
     url = feed_location(args.feed) if args.feed else config.feed.url
@@ -42,6 +43,14 @@ def run(args: argparse.Namespace) -> int:
     except SQLAlchemyError as exc:
         log.error("cannot open the database: %s", exc.__class__.__name__)
         return exitcodes.STORAGE
+    try:
+        return crawl_and_report(args, config, store, url)
+    finally:
+        store.close()
+
+
+def crawl_and_report(args: argparse.Namespace, config: Config, store: Store, url: str) -> int:
+    """Crawl once, then health and alerts for each fetch; the exit code."""
     started = time.monotonic()
     try:
         fetches = crawl_feed_once(
@@ -54,35 +63,13 @@ def run(args: argparse.Namespace) -> int:
     except (StorageFailed, SQLAlchemyError) as exc:
         log.error("could not store the fetch: %s", exc)
         return exitcodes.STORAGE
-    finally:
-        store.close()
     if not fetches:
         log.error("the crawl produced no result for %s", url)
         return exitcodes.SOURCE
     code = exitcodes.OK
     for fetch in fetches:
-        summary = fetch.summary
-        line = (
-            f"poll {fetch.source}: {fetch.outcome} http={fetch.http_status or '-'} "
-            f"bytes={fetch.bytes or 0} duration={time.monotonic() - started:.2f}s "
-            f"new={len(summary.new)} amended={len(summary.amended)}"
-        )
-        extra = {
-            "outcome": fetch.outcome,
-            "http_status": fetch.http_status,
-            "bytes": fetch.bytes,
-            "new": len(summary.new),
-            "amended": len(summary.amended),
-        }
+        after_fetch(store, config, fetch, mode="once")
+        log_poll(PollReport(fetch, time.monotonic() - started))
         if fetch.outcome == ERROR:
-            log.error("%s: %s", line, fetch.error, extra=extra)
             code = exitcodes.SOURCE
-        else:
-            if fetch.parsed and fetch.parsed.problems:
-                log.warning(
-                    "%d record(s) rejected: %s",
-                    len(fetch.parsed.problems),
-                    "; ".join(f"#{p.round_id or p.index}: {p.reason}" for p in fetch.parsed.problems[:5]),
-                )
-            log.info(line, extra=extra)
     return code

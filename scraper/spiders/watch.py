@@ -1,0 +1,43 @@
+"""The feed spider, kept open between polls for the daemon."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from typing import Any
+
+import scrapy
+from scrapy import signals
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DontCloseSpider
+
+from scraper.spiders.feed import FeedSpider
+
+
+class WatchFeedSpider(FeedSpider):
+    """A :class:`FeedSpider` that starts with no request and never closes when idle.
+
+    The daemon hands it one conditional GET per poll (``crawler.engine.crawl``),
+    so a poll costs one request through an engine that is already running.
+    """
+
+    name = "feed-watch"
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WatchFeedSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        crawler.signals.connect(spider.stay_open, signal=signals.spider_idle)
+        return spider
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        return
+        yield  # an async generator with nothing to start
+
+    def stay_open(self) -> None:
+        raise DontCloseSpider
+
+    def poll_request(
+        self, etag: str | None, last_modified: str | None, previous_sha256: str | None
+    ) -> scrapy.Request:
+        """The next poll's request, with the validators of the last good copy."""
+        self.etag, self.last_modified, self.previous_sha256 = etag, last_modified, previous_sha256
+        return self.feed_request()
