@@ -1,0 +1,112 @@
+"""The daemon as a real process: polls on schedule, health alerts, SIGTERM, one per database."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from eewatch import exitcodes
+from tests.conftest import FIXTURES
+from tests.support.daemon import query, scalar, start_daemon, stop, wait_for
+from tests.support.http import FixtureServer
+
+pytestmark = pytest.mark.slow
+
+POLL_EVERY = 1.0
+
+
+def small_without(*ids: str) -> bytes:
+    doc = json.loads((FIXTURES / "feed" / "small.json").read_text())
+    doc["rounds"] = [r for r in doc["rounds"] if r["drawNumber"] not in ids]
+    return json.dumps(doc).encode()
+
+
+def write_config(tmp_path: Path, url: str) -> tuple[Path, Path]:
+    db = tmp_path / "daemon.sqlite"
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[feed]\nurl = "{url}"\nretries = 0\ntimeout = 5\n'
+        f'[database]\nurl = "sqlite:///{db}"\n'
+        f'[schedule]\nevery = "{POLL_EVERY}s"\njitter = 0\n'
+        "[health]\nfailures_before_alert = 2\n"
+    )
+    return config, db
+
+
+def test_daemon_detects_a_new_round_then_failures_and_recovery(
+    http_server: FixtureServer, tmp_path: Path
+) -> None:
+    url = http_server.serve("/feed.json", small_without("305"))
+    config, db = write_config(tmp_path, url)
+    log = tmp_path / "daemon.log"
+    daemon = start_daemon(config, log)
+    try:
+        wait_for(lambda: scalar(db, "SELECT count(*) FROM rounds") == 7, 30, "the baseline to be stored")
+        polls_before = len(http_server.hits)
+        wait_for(lambda: len(http_server.hits) >= polls_before + 2, 10, "two more polls")
+        assert query(db, "SELECT DISTINCT outcome FROM heartbeats WHERE id > 1") == [("not_modified",)]
+
+        swapped = time.monotonic()
+        http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
+        wait_for(
+            lambda: query(db, "SELECT 1 FROM events WHERE kind='new_round' AND round_id='305'"),
+            POLL_EVERY + 2,
+            "round 305 within the poll interval plus 2 s",
+        )
+        assert time.monotonic() - swapped <= POLL_EVERY + 2
+
+        http_server.serve("/feed.json", b"<html>down for maintenance</html>", status=503)
+        wait_for(lambda: query(db, "SELECT 1 FROM events WHERE kind='poll_failing'"), 10, "poll_failing")
+        time.sleep(3 * POLL_EVERY)  # more failures must not repeat the alert
+        http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
+        wait_for(lambda: query(db, "SELECT 1 FROM events WHERE kind='poll_recovered'"), 10, "poll_recovered")
+        time.sleep(2 * POLL_EVERY)
+        kinds = [k for (k,) in query(db, "SELECT kind FROM events WHERE kind LIKE 'poll_%' ORDER BY id")]
+        assert kinds == ["poll_failing", "poll_recovered"]
+        failures = scalar(db, "SELECT count(*) FROM heartbeats WHERE outcome='error'")
+        assert failures >= 4
+    finally:
+        started = time.monotonic()
+        code = stop(daemon)
+    assert code == 0, log.read_text()[-3000:]
+    assert time.monotonic() - started < 10
+    text = log.read_text()
+    assert "poll feed: changed http=200" in text and "new=1" in text
+    assert "Traceback" not in text, text[-3000:]
+    assert query(db, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_second_daemon_on_the_same_database_refuses(http_server: FixtureServer, tmp_path: Path) -> None:
+    url = http_server.serve("/feed.json", small_without())
+    config, db = write_config(tmp_path, url)
+    first = start_daemon(config, tmp_path / "first.log")
+    try:
+        wait_for(
+            lambda: (scalar(db, "SELECT count(*) FROM heartbeats") or 0) >= 1, 30, "the first daemon's poll"
+        )
+        second = start_daemon(config, tmp_path / "second.log")
+        assert second.wait(30) == exitcodes.LOCKED
+        assert "another eewatch daemon" in (tmp_path / "second.log").read_text()
+    finally:
+        assert stop(first) == 0
+
+
+def test_sigterm_during_a_slow_poll_exits_cleanly(http_server: FixtureServer, tmp_path: Path) -> None:
+    def slow(handler) -> None:  # a server that never answers within the test
+        time.sleep(20)
+
+    url = http_server.url("/feed.json")
+    config, db = write_config(tmp_path, url)
+    log = tmp_path / "slow.log"
+    http_server.handler = slow
+    daemon = start_daemon(config, log)
+    wait_for(lambda: http_server.hits, 30, "the first request")
+    started = time.monotonic()
+    code = stop(daemon)
+    assert code == 0, log.read_text()[-2000:]
+    assert time.monotonic() - started < 10
+    assert query(db, "SELECT count(*) FROM rounds") == [(0,)]
+    assert query(db, "PRAGMA integrity_check") == [("ok",)]
