@@ -189,3 +189,33 @@ def test_naive_datetimes_are_refused(db_url: str) -> None:
     with pytest.raises(Exception, match="naive datetime"):
         naive.record_feed_fetch(fetch_of((FEED / "small.json").read_bytes()))
     naive.close()
+
+
+def test_a_provisional_round_is_confirmed_by_the_feed(store: Store, clock: FrozenClock) -> None:
+    from dataclasses import replace
+
+    from sqlalchemy import insert
+
+    from eewatch.db.store import _round_row, content_hash
+
+    store.record_feed_fetch(fetch_of(body_without("305")))
+    announced = next(r for r in fetch_of((FEED / "small.json").read_bytes()).parsed.rounds if r.id == "305")
+    announced = replace(announced, crs_min=421, distribution=None, distribution_as_of=None)
+    with store.engine.begin() as conn:  # what an announcement source stores
+        conn.execute(
+            insert(schema.rounds).values(
+                **{**_round_row(announced, content_hash(announced)), "status": "provisional"},
+                first_seen=clock(),
+                updated_at=clock(),
+            )
+        )
+    clock.advance(hours=1)
+    summary = store.record_feed_fetch(fetch_of((FEED / "small.json").read_bytes()))
+    assert summary.new == ["305"] and summary.amended == []
+    [event] = [e for e in store.events("new_round") if e["round_id"] == "305"]
+    assert event["payload"]["confirmed"] is True and event["baseline"] is False
+    [current] = [r for r in store.rounds() if r.id == "305"]
+    assert current.crs_min == 420  # the feed wins
+    with store.engine.connect() as conn:
+        status = conn.execute(select(schema.rounds.c.status).where(schema.rounds.c.id == "305")).scalar_one()
+    assert status == "confirmed"

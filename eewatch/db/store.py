@@ -30,6 +30,9 @@ NEW_ROUND = "new_round"
 ROUND_AMENDED = "round_amended"
 SOURCE_ERROR = "source_error"
 
+CONFIRMED = "confirmed"  # seen in the official feed
+PROVISIONAL = "provisional"  # seen only in an announcement page or article so far
+
 
 @dataclass
 class FetchSummary:
@@ -216,13 +219,14 @@ class Store:
         progress: Callable[[int, int], None] | None,
     ) -> None:
         r, rv = schema.rounds, schema.round_revisions
-        current = {row.id: row for row in conn.execute(select(r.c.id, r.c.content_hash, r.c.revision_count))}
-        baseline = not current
+        current = {row.id: row for row in conn.execute(select(r.c.id, r.c.content_hash, r.c.status))}
+        baseline = not any(row.status == CONFIRMED for row in current.values())
         known_hashes: dict[str, set[str]] = {}
         for row in conn.execute(select(rv.c.round_id, rv.c.content_hash)):
             known_hashes.setdefault(row.round_id, set()).add(row.content_hash)
 
         new_rounds: list[tuple[Round, str]] = []
+        confirmed: list[tuple[Round, str]] = []
         amended: list[tuple[Round, str]] = []
         seen_current: list[tuple[str, str]] = []
         seen_stale: list[tuple[str, str]] = []
@@ -231,6 +235,8 @@ class Store:
             existing = current.get(item.id)
             if existing is None:
                 new_rounds.append((item, digest))
+            elif existing.status == PROVISIONAL:
+                confirmed.append((item, digest))
             elif existing.content_hash == digest:
                 seen_current.append((item.id, digest))
             elif digest in known_hashes.get(item.id, ()):
@@ -262,6 +268,27 @@ class Store:
                 _event(NEW_ROUND, item.id, fetch_id, now, {"round": item.to_dict()}, baseline=baseline)
                 for item, _ in new_rounds
             ]
+
+        for item, digest in confirmed:
+            # First seen in an announcement, now in the official feed: the feed's values win.
+            conn.execute(
+                update(r)
+                .where(r.c.id == item.id)
+                .values(**_round_row(item, digest), revision_count=r.c.revision_count + 1, updated_at=now)
+            )
+            if digest not in known_hashes.get(item.id, ()):
+                conn.execute(insert(rv).values(**_revision_row(item, digest, source, now, fetch_id)))
+            _replace_distributions(conn, [item])
+            pending_events.append(
+                _event(
+                    NEW_ROUND,
+                    item.id,
+                    fetch_id,
+                    now,
+                    {"round": item.to_dict(), "confirmed": True},
+                    baseline=baseline,
+                )
+            )
 
         for item, digest in amended:
             old = row_to_round(conn.execute(select(r).where(r.c.id == item.id)).one()._mapping)
@@ -296,7 +323,7 @@ class Store:
                 len(seen_stale),
                 ", ".join(sorted(i for i, _ in seen_stale)[:10]),
             )
-        summary.new = [item.id for item, _ in new_rounds]
+        summary.new = [item.id for item, _ in new_rounds + confirmed]
         summary.amended = [item.id for item, _ in amended]
         summary.stale = [rid for rid, _ in seen_stale]
         summary.unchanged = len(seen_current)
@@ -349,7 +376,7 @@ def _round_row(item: Round, digest: str) -> dict[str, Any]:
         "distribution": dict(item.distribution) if item.distribution is not None else None,
         "url": item.url,
         "warnings": list(item.warnings),
-        "status": "confirmed",
+        "status": CONFIRMED,
         "content_hash": digest,
     }
 
