@@ -41,10 +41,39 @@ def http_server() -> Iterator[FixtureServer]:
         server.stop()
 
 
-@pytest.fixture
-def db_url(tmp_path: Path) -> str:
-    """A fresh SQLite file."""
-    return f"sqlite:///{tmp_path / 'eewatch.sqlite'}"
+PG_URL = os.environ.get("EEWATCH_TEST_PG_URL")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database: a SQLite file, and a new PostgreSQL database where $EEWATCH_TEST_PG_URL is set."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'eewatch.sqlite'}"
+        return
+    if not PG_URL:
+        pytest.skip(
+            "PostgreSQL tests need $EEWATCH_TEST_PG_URL (e.g. postgresql+psycopg://postgres@127.0.0.1/postgres)"
+        )
+    yield from fresh_pg_database(PG_URL)
+
+
+def fresh_pg_database(server_url: str) -> Iterator[str]:
+    """Create a uniquely named database on the server, yield its URL, drop it afterwards."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"eewatch_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 @pytest.fixture
