@@ -1,0 +1,305 @@
+"""The outbox: events -> one row per (event, rule, target), and the rows' life.
+
+Enqueueing reads the events not yet handled, renders each match (with the
+change against the previous round of the same kind, read from the store
+now) and writes the outbox rows and the events' "handled" marks in one
+transaction, so each event is enqueued exactly once.
+
+A delivery claims a due row (``pending`` -> ``sending``, attempts + 1, the
+attempt time), commits, sends, then records ``sent`` or a failure (back to
+``pending`` with exponential backoff, or ``failed`` after the last attempt).
+A row found ``sending`` for longer than ``sending_timeout_seconds`` was
+left by a crash and is due again. SQLAlchemy Core only; the claim is a
+``SELECT ... FOR UPDATE SKIP LOCKED`` on PostgreSQL and a compare-and-set
+``UPDATE`` everywhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
+
+from eewatch.db import schema
+from eewatch.db.schema_alerts import alert_events_handled, alert_outbox
+from eewatch.db.store import Store, row_to_round
+from notifier.config import AlertSettings, NotificationSettings
+from notifier.events import NEW_ROUND, Event
+from notifier.render import Message, render_event
+from notifier.rules import matching_rules
+from notifier.secrets import target_key, target_label
+from scraper.record import Round
+
+PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+
+#: Outcomes recorded for a handled event.
+ENQUEUED, NO_MATCH, BASELINE, SUPPRESSED = "enqueued", "no_match", "baseline", "suppressed"
+
+_BATCH = 500
+
+
+@dataclasses.dataclass(frozen=True)
+class OutboxRow:
+    """One delivery (no secrets: the target is a label and a hash)."""
+
+    id: int
+    event_id: int
+    rule: str
+    target_key: str
+    target_label: str
+    kind: str
+    round_id: str | None
+    message: Message
+    status: str
+    attempts: int
+    created_at: dt.datetime
+    next_attempt_at: dt.datetime
+    last_attempt_at: dt.datetime | None
+    sent_at: dt.datetime | None
+    last_error: str | None
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any]) -> OutboxRow:
+        message = Message(row["title"], row["body_text"], row["body_markdown"], row["body_html"])
+        keys = [f.name for f in dataclasses.fields(cls) if f.name != "message"]
+        return cls(message=message, **{key: row[key] for key in keys})
+
+
+@dataclasses.dataclass
+class EnqueueResult:
+    """What one enqueue pass did."""
+
+    events: int = 0
+    enqueued: int = 0
+    by_outcome: dict[str, int] = dataclasses.field(default_factory=dict)
+
+
+# -- enqueue ----------------------------------------------------------------------
+
+
+def enqueue(
+    store: Store,
+    settings: AlertSettings,
+    now: dt.datetime,
+    *,
+    send: bool = True,
+    backfill: int = 0,
+) -> EnqueueResult:
+    """Turn every unhandled event into outbox rows (one transaction per batch of events)."""
+    result = EnqueueResult()
+    chosen: set[int] = set()
+    if send and backfill > 0:
+        with store.engine.connect() as conn:
+            chosen = _backfill_choice(_unhandled_events(conn, None, baseline_only=True), backfill)
+    while True:
+        with store.engine.begin() as conn:
+            events = _unhandled_events(conn, _BATCH)
+            if not events:
+                return result
+            handled: list[dict[str, Any]] = []
+            for event in events:
+                outcome, count = _enqueue_event(conn, event, settings, now, send, event.id in chosen)
+                handled.append(
+                    {"event_id": event.id, "handled_at": now, "outcome": outcome, "deliveries": count}
+                )
+                result.by_outcome[outcome] = result.by_outcome.get(outcome, 0) + 1
+                result.enqueued += count
+            conn.execute(insert(alert_events_handled), handled)
+            result.events += len(events)
+
+
+def _unhandled_events(conn: Connection, limit: int | None, *, baseline_only: bool = False) -> list[Event]:
+    e, h = schema.events, alert_events_handled
+    query = select(e).where(~exists().where(h.c.event_id == e.c.id)).order_by(e.c.id).limit(limit)
+    if baseline_only:
+        query = query.where(e.c.baseline.is_(True), e.c.kind == NEW_ROUND)
+    return [Event.from_row(row._mapping) for row in conn.execute(query)]
+
+
+def _backfill_choice(events: Sequence[Event], count: int) -> set[int]:
+    """The newest ``count`` baseline new_round events (by round date and number)."""
+    candidates = [e for e in events if e.baseline and e.kind == NEW_ROUND and e.round is not None]
+
+    def newest(event: Event) -> tuple[dt.date, int, str]:
+        round_ = event.round
+        assert round_ is not None
+        return (round_.date, round_.number, round_.id)
+
+    return {e.id for e in sorted(candidates, key=newest, reverse=True)[:count]}
+
+
+def _enqueue_event(
+    conn: Connection,
+    event: Event,
+    settings: AlertSettings,
+    now: dt.datetime,
+    send: bool,
+    backfilled: bool,
+) -> tuple[str, int]:
+    if not send:
+        return SUPPRESSED, 0
+    if event.baseline and not backfilled:
+        return BASELINE, 0
+    rules = matching_rules(settings.rules, event, settings.profile)
+    if not rules:
+        return NO_MATCH, 0
+    round_ = event.round
+    previous = previous_of_same_kind(conn, round_) if round_ is not None and event.kind == NEW_ROUND else None
+    rows = []
+    for rule in rules:
+        message = render_event(event, rule, settings.profile, previous)
+        seen: set[str] = set()
+        for target in rule.notify:
+            key = target_key(target)
+            if key in seen:
+                continue
+            seen.add(key)
+            rows.append(_outbox_row(event, rule.name, target, message, now))
+    conn.execute(insert(alert_outbox), rows)
+    return ENQUEUED, len(rows)
+
+
+def _outbox_row(event: Event, rule: str, target: str, message: Message, now: dt.datetime) -> dict[str, Any]:
+    return {
+        "event_id": event.id,
+        "rule": rule,
+        "target_key": target_key(target),
+        "target_label": target_label(target),
+        "kind": event.kind,
+        "round_id": event.round_id,
+        "title": message.title,
+        "body_text": message.text,
+        "body_markdown": message.markdown,
+        "body_html": message.html,
+        "status": PENDING,
+        "attempts": 0,
+        "created_at": now,
+        "next_attempt_at": now,
+    }
+
+
+def previous_of_same_kind(conn: Connection, round_: Round) -> Round | None:
+    """The newest stored round before this one of the same kind (category, program, or general)."""
+    r = schema.rounds
+    query = select(r).where(
+        r.c.id != round_.id,
+        r.c.round_type == round_.round_type,
+        or_(r.c.date < round_.date, and_(r.c.date == round_.date, r.c.number < round_.number)),
+    )
+    if round_.round_type == "category":
+        query = query.where(r.c.category == round_.category)
+    query = query.order_by(r.c.date.desc(), r.c.number.desc()).limit(50)
+    for row in conn.execute(query):
+        candidate = row_to_round(row._mapping)
+        if round_.round_type != "program" or set(candidate.programs) == set(round_.programs):
+            return candidate
+    return None
+
+
+# -- claiming and recording ------------------------------------------------------------
+
+
+def backoff(attempts: int, notifications: NotificationSettings) -> dt.timedelta:
+    """Wait before the next attempt after ``attempts`` failed ones: base * 2**(n-1), capped."""
+    seconds = notifications.backoff_seconds * 2 ** max(0, attempts - 1)
+    return dt.timedelta(seconds=min(seconds, notifications.backoff_max_seconds))
+
+
+def _due(now: dt.datetime, notifications: NotificationSettings) -> Any:
+    stuck_before = now - dt.timedelta(seconds=notifications.sending_timeout_seconds)
+    o = alert_outbox
+    return or_(
+        and_(o.c.status == PENDING, o.c.next_attempt_at <= now),
+        and_(o.c.status == SENDING, o.c.last_attempt_at <= stuck_before),
+    )
+
+
+def claim(
+    store: Store, now: dt.datetime, notifications: NotificationSettings, limit: int = 1
+) -> list[OutboxRow]:
+    """Claim up to ``limit`` due rows: mark them ``sending`` (attempts + 1) and commit."""
+    o = alert_outbox
+    claimed: list[OutboxRow] = []
+    with store.engine.begin() as conn:
+        query = select(o).where(_due(now, notifications)).order_by(o.c.id).limit(limit)
+        candidates = conn.execute(query.with_for_update(skip_locked=True)).all()
+        for row in candidates:
+            done = conn.execute(
+                update(o)
+                .where(o.c.id == row.id, o.c.status == row.status, o.c.attempts == row.attempts)
+                .values(status=SENDING, attempts=row.attempts + 1, last_attempt_at=now)
+            )
+            if done.rowcount == 1:
+                fresh = conn.execute(select(o).where(o.c.id == row.id)).one()
+                claimed.append(OutboxRow.from_row(fresh._mapping))
+    return claimed
+
+
+def record_sent(store: Store, row: OutboxRow, now: dt.datetime) -> None:
+    """The send succeeded."""
+    o = alert_outbox
+    with store.engine.begin() as conn:
+        conn.execute(
+            update(o)
+            .where(o.c.id == row.id, o.c.status == SENDING)
+            .values(status=SENT, sent_at=now, last_error=None)
+        )
+
+
+def record_failure(
+    store: Store, row: OutboxRow, now: dt.datetime, error: str, notifications: NotificationSettings
+) -> str:
+    """The send failed (``error`` already redacted): retry later, or give up. Returns the new status."""
+    o = alert_outbox
+    if row.attempts >= notifications.max_attempts:
+        values: dict[str, Any] = {"status": FAILED, "last_error": error[:2000]}
+    else:
+        values = {
+            "status": PENDING,
+            "last_error": error[:2000],
+            "next_attempt_at": now + backoff(row.attempts, notifications),
+        }
+    with store.engine.begin() as conn:
+        conn.execute(update(o).where(o.c.id == row.id, o.c.status == SENDING).values(**values))
+    return str(values["status"])
+
+
+# -- reading and operator actions ------------------------------------------------------
+
+
+def rows(store: Store, statuses: Iterable[str] | None = None) -> list[OutboxRow]:
+    """Outbox rows, oldest first, optionally only these statuses."""
+    o = alert_outbox
+    query = select(o).order_by(o.c.id)
+    if statuses is not None:
+        query = query.where(o.c.status.in_(list(statuses)))
+    with store.engine.connect() as conn:
+        return [OutboxRow.from_row(row._mapping) for row in conn.execute(query)]
+
+
+def counts(store: Store) -> dict[str, int]:
+    """Rows per status."""
+    o = alert_outbox
+    with store.engine.connect() as conn:
+        found = conn.execute(select(o.c.status, func.count()).group_by(o.c.status)).all()
+    return {status: int(n) for status, n in found}
+
+
+def retry_failed(store: Store, now: dt.datetime) -> int:
+    """Failed rows -> pending, due now, with a fresh set of attempts. Returns how many."""
+    o = alert_outbox
+    with store.engine.begin() as conn:
+        done = conn.execute(
+            update(o).where(o.c.status == FAILED).values(status=PENDING, attempts=0, next_attempt_at=now)
+        )
+    return int(done.rowcount)
+
+
+def handled_outcomes(store: Store) -> dict[int, str]:
+    """Event id -> what enqueueing did with it."""
+    h = alert_events_handled
+    with store.engine.connect() as conn:
+        return {int(r.event_id): str(r.outcome) for r in conn.execute(select(h.c.event_id, h.c.outcome))}

@@ -1,0 +1,68 @@
+"""Alert rules as pure functions: event + round + profile -> does this rule match?
+
+Round conditions (``round_types``, ``categories``, ``programs``, ``crs_*``,
+``invitations_min``, ``eligible``) apply to events that carry a round; an
+event without one (``source_error``, health events) matches on its kind alone.
+"""
+
+from __future__ import annotations
+
+from notifier.config import Profile, Rule
+from notifier.events import Event
+from scraper.record import Round
+
+
+def eligible(round_: Round, profile: Profile) -> bool:
+    """Could the profile be invited in this round? General rounds are open to all."""
+    if round_.round_type == "general":
+        return True
+    if round_.round_type == "program":
+        return bool(set(round_.programs) & set(profile.programs))
+    if round_.round_type == "category":
+        return round_.category is not None and round_.category in profile.categories
+    return False
+
+
+def would_be_invited(round_: Round, profile: Profile | None) -> bool | None:
+    """Would the profile's score have been invited (CRS at or above the cut-off)?
+
+    ``None`` when it cannot be said (no profile score, no published cut-off, or
+    a round the profile is not eligible for).
+    """
+    if profile is None or profile.crs is None or round_.crs_min is None:
+        return None
+    if not eligible(round_, profile):
+        return None
+    return profile.crs >= round_.crs_min
+
+
+def round_matches(rule: Rule, round_: Round, profile: Profile | None) -> bool:
+    """Every round condition the rule states holds for this round."""
+    checks = (
+        not rule.round_types or round_.round_type in rule.round_types,
+        not rule.categories or (round_.category is not None and round_.category in rule.categories),
+        not rule.programs or bool(set(round_.programs) & set(rule.programs)),
+        rule.crs_max is None or (round_.crs_min is not None and round_.crs_min <= rule.crs_max),
+        rule.crs_min is None or (round_.crs_min is not None and round_.crs_min >= rule.crs_min),
+        rule.invitations_min is None
+        or (round_.invitations is not None and round_.invitations >= rule.invitations_min),
+        rule.eligible is None or (profile is not None and eligible(round_, profile) == rule.eligible),
+    )
+    return all(checks)
+
+
+def matches(rule: Rule, event: Event, profile: Profile | None) -> bool:
+    """Does this rule want an alert for this event?"""
+    if event.kind not in rule.events:
+        return False
+    if event.provisional and not rule.include_provisional:
+        return False
+    round_ = event.round
+    if round_ is None:
+        return True
+    return round_matches(rule, round_, profile)
+
+
+def matching_rules(rules: tuple[Rule, ...], event: Event, profile: Profile | None) -> list[Rule]:
+    """The rules (in config order) that want an alert for this event."""
+    return [rule for rule in rules if matches(rule, event, profile)]

@@ -1,0 +1,177 @@
+"""Secrets in targets: ``${VAR}`` expansion at send time, labels, hashes and redaction.
+
+A target in the config is an Apprise URL (or ``tag:NAME``) in which
+``${VAR}`` stands for a secret held in the environment. The expanded URL
+exists only while sending; what is stored or shown is :func:`target_label`
+(secrets masked) and :func:`target_key` (a hash of the unexpanded string).
+While sending, :func:`redacting` scrubs the secret values from every log
+record created in the process (Apprise's plugins and urllib3 log request
+URLs at DEBUG, and some services carry their token in the URL path).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import parse_qsl, quote, unquote, urlsplit
+
+MASK = "****"
+
+_VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
+_SECRET_KEY = re.compile(r"pass|pwd|token|secret|key|auth|sig|cred", re.I)
+
+
+class MissingSecret(Exception):
+    """A ``${VAR}`` of a target is not set in the environment (names the variable, never a value)."""
+
+
+def variables(target: str) -> list[str]:
+    """The ``${VAR}`` names a target uses."""
+    return _VAR.findall(target)
+
+
+def expand(target: str, env: Mapping[str, str]) -> str:
+    """``target`` with every ``${VAR}`` replaced by its value from ``env``."""
+
+    def value(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if not env.get(name):
+            raise MissingSecret(f"environment variable {name} is not set")
+        return env[name]
+
+    return _VAR.sub(value, target)
+
+
+def target_key(target: str) -> str:
+    """A stable hash of the configured (unexpanded) target: identifies it in the outbox."""
+    return hashlib.sha256(target.encode()).hexdigest()
+
+
+def secret_values(target: str, env: Mapping[str, str]) -> set[str]:
+    """What must never be shown of this target: the values of its ``${VAR}``s, and the
+    password and secret-looking query values written into the URL itself."""
+    found = {env[name] for name in variables(target) if env.get(name)}
+    expanded = _VAR.sub(lambda m: env.get(m.group(1), ""), target)
+    with contextlib.suppress(ValueError):
+        parts = urlsplit(expanded)
+        if parts.password:
+            found.add(unquote(parts.password))
+        for key, value in parse_qsl(parts.query):
+            if _SECRET_KEY.search(key) and value:
+                found.add(value)
+    return {s for s in found if len(s) >= 3}
+
+
+def redact(text: str, secrets: set[str] | frozenset[str]) -> str:
+    """``text`` with every secret (and its URL-quoted form) replaced by ``****``."""
+    for secret in sorted(secrets, key=len, reverse=True):
+        for form in {secret, quote(secret, safe=""), quote(secret)}:
+            if form:
+                text = text.replace(form, MASK)
+    return text
+
+
+def target_label(target: str) -> str:
+    """The target for people: Apprise's privacy form, or ours where ``${VAR}`` is unexpanded."""
+    if target.startswith("tag:"):
+        return target
+    if "${" not in target:
+        label = _apprise_privacy_url(target)
+        if label is not None:
+            return label
+    return _mask_url(target)
+
+
+def _apprise_privacy_url(url: str) -> str | None:
+    import apprise
+
+    with contextlib.suppress(Exception):
+        service = apprise.Apprise.instantiate(url)
+        if service:
+            return str(service.url(privacy=True))
+    return None
+
+
+def _mask_url(target: str) -> str:
+    """Mask the password and secret-looking query values; keep ``${VAR}`` names (not secrets)."""
+    scheme, sep, rest = target.partition("://")
+    if not sep:
+        return "(not a URL)"
+    query = ""
+    if "?" in rest:
+        rest, query = rest.split("?", 1)
+    if "@" in rest:
+        userinfo, host = rest.rsplit("@", 1)
+        if ":" in userinfo:
+            user, password = userinfo.split(":", 1)
+            if not _VAR.fullmatch(password):
+                password = MASK
+            userinfo = f"{user}:{password}"
+        rest = f"{userinfo}@{host}"
+    if query:
+        pairs = []
+        for pair in query.split("&"):
+            key, eq, value = pair.partition("=")
+            if eq and _SECRET_KEY.search(key) and not _VAR.fullmatch(value):
+                value = MASK
+            pairs.append(f"{key}{eq}{value}")
+        rest += "?" + "&".join(pairs)
+    return f"{scheme}://{rest}"
+
+
+# -- log redaction while sending ---------------------------------------------------
+
+_lock = threading.Lock()
+_active: Counter[str] = Counter()
+_installed = False
+
+
+def _install_factory() -> None:
+    global _installed
+    if _installed:
+        return
+    previous = logging.getLogRecordFactory()
+
+    def factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = previous(*args, **kwargs)
+        secrets = frozenset(_active)
+        if secrets:
+            _scrub(record, secrets)
+        return record
+
+    logging.setLogRecordFactory(factory)
+    _installed = True
+
+
+def _scrub(record: logging.LogRecord, secrets: frozenset[str]) -> None:
+    try:
+        message = record.getMessage()
+    except Exception:  # a broken format: keep the raw text only
+        message = str(record.msg)
+    cleaned = redact(message, secrets)
+    if cleaned != message or record.args:
+        record.msg, record.args = cleaned, None
+    if record.exc_info:
+        record.exc_text = redact(logging.Formatter().formatException(record.exc_info), secrets)
+        record.exc_info = None
+
+
+@contextlib.contextmanager
+def redacting(secrets: set[str] | frozenset[str]) -> Iterator[None]:
+    """While inside, every log record created in this process has these secrets masked."""
+    with _lock:
+        _install_factory()
+        _active.update(secrets)
+    try:
+        yield
+    finally:
+        with _lock:
+            _active.subtract(secrets)
+            for secret in [s for s, n in _active.items() if n <= 0]:
+                del _active[secret]
