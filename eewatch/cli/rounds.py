@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
-import json
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -15,11 +13,23 @@ from eewatch.cli import add_common, verbosity
 from eewatch.config import load_config
 from eewatch.db.store import Store
 from eewatch.logs import setup_logging
-from scraper.record import FIELDS, ROUND_TYPES, Round
+from eewatch.views.export import write_csv, write_json
+from eewatch.views.term import Cell, cell, render_table, wants_colour
+from scraper.record import ROUND_TYPES, Round
+
+__all__ = ["add_parser", "kind_label", "run", "write_csv", "write_json", "write_table"]
+
+#: Colour of each round type in the table.
+TYPE_STYLES = {"general": "blue", "program": "cyan", "category": "magenta"}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("rounds", help="list stored rounds, newest first")
+    parser = sub.add_parser(
+        "rounds",
+        help="list stored rounds, newest first",
+        description="List stored rounds, newest first. The table is coloured on a terminal "
+        "unless NO_COLOR is set; --format json prints the contract records.",
+    )
     add_common(parser)
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     parser.add_argument("--category", metavar="SLUG", help="only this category (stem, french, ...)")
@@ -41,26 +51,11 @@ def run(args: argparse.Namespace) -> int:
         )
     finally:
         store.close()
-    {"json": write_json, "csv": write_csv, "table": write_table}[args.format](rounds, sys.stdout)
+    if args.format == "table":
+        write_table(rounds, sys.stdout, colour=wants_colour(sys.stdout))
+    else:
+        {"json": write_json, "csv": write_csv}[args.format](rounds, sys.stdout)
     return exitcodes.OK
-
-
-def write_json(rounds: Sequence[Round], out: TextIO) -> None:
-    """A JSON array of contract records."""
-    json.dump([r.to_dict() for r in rounds], out, indent=2, ensure_ascii=False)
-    out.write("\n")
-
-
-def write_csv(rounds: Sequence[Round], out: TextIO) -> None:
-    """One row per round; lists joined with ``;``, the distribution as JSON."""
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
-    writer.writeheader()
-    for item in rounds:
-        row = item.to_dict()
-        row["programs"] = ";".join(row["programs"])
-        row["warnings"] = "; ".join(row["warnings"])
-        row["distribution"] = json.dumps(row["distribution"]) if row["distribution"] else ""
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
 
 
 def kind_label(item: Round) -> str:
@@ -72,20 +67,24 @@ def kind_label(item: Round) -> str:
     return item.round_type or "?"
 
 
-def write_table(rounds: Sequence[Round], out: TextIO) -> None:
-    """A plain aligned table for people."""
-    header = ("round", "date", "type", "invitations", "CRS min", "tie-break (UTC)")
-    rows = [
-        (
-            item.id,
-            item.date.isoformat(),
-            kind_label(item),
-            f"{item.invitations:,}" if item.invitations is not None else "-",
-            str(item.crs_min) if item.crs_min is not None else "-",
-            item.tie_break_at.strftime("%Y-%m-%d %H:%M:%S") if item.tie_break_at else "-",
-        )
+def table_rows(rounds: Sequence[Round]) -> list[list[Cell]]:
+    """The table's cells: missing values as ``-``, never 0."""
+    return [
+        [
+            cell(item.id, "bold", right=True),
+            cell(item.date.isoformat()),
+            cell(kind_label(item), TYPE_STYLES.get(item.round_type or "")),
+            cell(f"{item.invitations:,}" if item.invitations is not None else None, right=True),
+            cell(item.crs_min, "yellow", right=True),
+            cell(item.tie_break_at.strftime("%Y-%m-%d %H:%M:%S") if item.tie_break_at else None),
+        ]
         for item in rounds
     ]
-    widths = [max(len(str(c)) for c in col) for col in zip(header, *rows, strict=False)]
-    for row in (header, *rows):
-        out.write("  ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
+
+
+def write_table(rounds: Sequence[Round], out: TextIO, *, colour: bool = False) -> None:
+    """An aligned table for people, coloured if ``colour``."""
+    header = ("round", "date", "type", "invitations", "CRS min", "tie-break (UTC)")
+    out.write(render_table(header, table_rows(rounds), colour=colour))
+    if not rounds:
+        out.write("no rounds match (an empty database? run `scrape --once`)\n")
