@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
 
 
 @pytest.fixture
-def store(db_url: str) -> Store:
+def store(db_url: str) -> Iterator[Store]:
     store = Store.open(db_url, FrozenClock(dt.datetime(2025, 3, 1, 12, tzinfo=dt.UTC)))
     body = FIXTURE.read_bytes()
     store.record_feed_fetch(
@@ -36,7 +37,8 @@ def store(db_url: str) -> Store:
             duration_ms=1,
         )
     )
-    return store
+    yield store
+    store.close()
 
 
 def test_json_round_trip_is_the_contract(store: Store) -> None:

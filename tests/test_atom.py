@@ -1,0 +1,113 @@
+"""The Atom feed: parses with feedparser, carries the required elements, shows amendments."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from eewatch.clock import FrozenClock
+from eewatch.db.store import Store
+from eewatch.views.atom import ATOM_NS, entry_id, history, render_atom
+from scraper.fetch import feed_fetch_from_response
+
+FIXTURES = Path(__file__).parent / "fixtures" / "views"
+FIRST = dt.datetime(2025, 3, 1, 12, tzinfo=dt.UTC)
+SECOND = dt.datetime(2025, 3, 3, 9, 30, tzinfo=dt.UTC)
+
+
+def _fetch(store: Store, name: str) -> None:
+    store.record_feed_fetch(
+        feed_fetch_from_response(
+            url="file:rounds.json",
+            status=200,
+            body=(FIXTURES / name).read_bytes(),
+            etag=None,
+            last_modified=None,
+            previous_sha256=None,
+            duration_ms=1,
+        )
+    )
+
+
+@pytest.fixture
+def store(db_url: str) -> Iterator[Store]:
+    """The fixture rounds, seen on FIRST; #401 amended on SECOND."""
+    clock = FrozenClock(FIRST)
+    store = Store.open(db_url, clock)
+    _fetch(store, "rounds.json")
+    clock.now = SECOND
+    _fetch(store, "rounds.amended.json")
+    yield store
+    store.close()
+
+
+def _feed(store: Store, **kwargs: object) -> bytes:
+    rounds = store.rounds()
+    histories = {r.id: history(store.revisions(r.id)) for r in rounds}
+    options = {"title": "EE rounds", "now": dt.datetime(2025, 3, 4, tzinfo=dt.UTC), **kwargs}
+    return render_atom(rounds, histories, **options)  # type: ignore[arg-type]
+
+
+def test_feedparser_accepts_it(store: Store) -> None:
+    parsed = feedparser.parse(_feed(store, site_url="https://example.org/ee/"))
+    assert not parsed.bozo, parsed.get("bozo_exception")
+    assert parsed.version == "atom10"
+    assert parsed.feed.id == "tag:eewatch,2015:rounds"
+    assert parsed.feed.title == "EE rounds"
+    assert parsed.feed.updated == "2025-03-03T09:30:00Z"  # the newest change, not the build time
+    assert any(
+        link.rel == "self" and link.href == "https://example.org/ee/feed.xml" for link in parsed.feed.links
+    )
+    assert len(parsed.entries) == 9
+    for entry in parsed.entries:
+        assert entry.id.startswith("tag:eewatch,2015:round/")
+        assert entry.title and entry.updated and entry.link.startswith("https://www.canada.ca/")
+
+
+def test_an_amended_round_is_updated_and_says_what_changed(store: Store) -> None:
+    parsed = feedparser.parse(_feed(store))
+    first = parsed.entries[0]  # newest change first
+    assert first.id == entry_id("401") == "tag:eewatch,2015:round/401"
+    assert first.updated == "2025-03-03T09:30:00Z"
+    assert first.published == "2025-03-01T12:00:00Z"
+    assert "(amended)" in first.title and "2,600 invitations" in first.title
+    assert "invitations: 2500 → 2600" in first.summary
+    others = {e.id: e for e in parsed.entries[1:]}
+    assert others[entry_id("400")].updated == "2025-03-01T12:00:00Z"
+    assert "(amended)" not in others[entry_id("400")].title
+
+
+def test_missing_values_are_said_not_zeroed(store: Store) -> None:
+    entries = {e.id: e for e in feedparser.parse(_feed(store)).entries}
+    assert "CRS not published" in entries[entry_id("398")].title
+    assert "invitations not published" in entries[entry_id("395")].title
+
+
+def test_markup_in_names_is_text(store: Store) -> None:
+    document = _feed(store)
+    root = ET.fromstring(document)  # well-formed XML despite <script> and & in a round name
+    titles = [t.text or "" for t in root.iter(f"{{{ATOM_NS}}}title")]
+    assert any('<script>alert("x")</script> & crafts' in t for t in titles)
+    assert b"<script>" not in document
+
+
+def test_ids_are_stable_and_the_feed_is_limited(store: Store) -> None:
+    assert _feed(store) == _feed(store)
+    limited = feedparser.parse(_feed(store, entries=3))
+    assert limited.entries[0].id == entry_id("401")
+    assert len(limited.entries) == 3
+
+
+def test_an_empty_store_gives_a_valid_feed(db_url: str) -> None:
+    store = Store.open(db_url, FrozenClock(FIRST))
+    now = dt.datetime(2025, 3, 4, tzinfo=dt.UTC)
+    parsed = feedparser.parse(render_atom([], {}, title="EE", now=now))
+    assert not parsed.bozo
+    assert parsed.feed.updated == "2025-03-04T00:00:00Z"
+    assert parsed.entries == []
+    store.close()
