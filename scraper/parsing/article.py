@@ -380,9 +380,8 @@ def _round_facts(facts: _Facts) -> RoundFacts:
     if programs:
         codes = {code for code, _ in programs}
         ordered = tuple(c for c in ("CEC", "FSW", "FST", "PNP") if c in codes)
-        first = programs[0][1]
-        snippet = "; ".join(dict.fromkeys(where.snippet for _, where in programs))
-        found["programs"] = Found(ordered, first.start, max(w.end for _, w in programs), snippet)
+        first = programs[0][1]  # where the first program is named
+        found["programs"] = Found(ordered, first.start, first.end, first.snippet)
     return RoundFacts(round_id=facts.round_id, warnings=tuple(dict.fromkeys(warnings)), **found)
 
 

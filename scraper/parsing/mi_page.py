@@ -256,7 +256,7 @@ def _find_labels(lines: list[_Line]) -> dict[str, _Labelled]:
                 found[name] = _Labelled(index, value, line.start + match.start("value"), line.text)
             elif index + 1 < len(lines):
                 after = lines[index + 1]
-                found[name] = _Labelled(index, after.text, after.start, f"{line.text} {after.text}")
+                found[name] = _Labelled(index, after.text, after.start, f"{line.text}\n{after.text}")
             else:
                 found[name] = _Labelled(index, "", line.start + len(line.text), line.text)
             break

@@ -1,0 +1,158 @@
+"""Articles: each round's facts apart, with where they came from; nothing invented."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from scraper.announcement_items import ARTICLE, NotAnnouncement, RoundFacts
+from scraper.parsing.article import article_text, parse_article, parse_article_text
+
+ARTICLES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def rounds_of(name: str) -> dict[str | None, RoundFacts]:
+    result = parse_article((ARTICLES / name).read_bytes())
+    assert result.kind == ARTICLE
+    return {(r.round_id.value if r.round_id else None): r for r in result.rounds}
+
+
+def values(facts: RoundFacts) -> dict[str, object]:
+    return {name: found.value for name, found in facts.found().items()}
+
+
+def test_html_article_with_the_previous_round_keeps_them_apart() -> None:
+    rounds = rounds_of("stem-254-with-previous.html")
+    assert set(rounds) == {"254", "253"}
+    assert values(rounds["254"]) == {
+        "round_id": "254",
+        "date": dt.date(2026, 11, 19),
+        "tie_break_at": dt.datetime(2026, 11, 2, 10, 46, 54, tzinfo=dt.UTC),
+        "round_type": "category",
+        "category": "stem",
+        "invitations": 500,
+        "crs_min": 486,
+    }
+    previous = values(rounds["253"])
+    assert previous["invitations"] == 1000 and previous["crs_min"] == 510
+    assert previous["date"] == dt.date(2026, 11, 5) and previous["programs"] == ("CEC",)
+
+
+def test_scripts_footers_and_approximations_are_not_counts() -> None:
+    rounds = rounds_of("stem-254-with-previous.html")
+    # "Draw #999: 9,999 invitations" sits in a <script>; "About 230,000 candidates" is the pool.
+    assert "999" not in rounds
+    assert all(r.invitations is None or r.invitations.value in (500, 1000) for r in rounds.values())
+
+
+def test_plain_text_with_commas_and_draw_no() -> None:
+    facts = rounds_of("draw-no-255-plain.txt")["255"]
+    assert values(facts) == {
+        "round_id": "255",
+        "date": dt.date(2026, 11, 24),
+        "held_at": dt.datetime(2026, 11, 24, 14, 2, 11, tzinfo=dt.UTC),
+        "round_type": "program",
+        "programs": ("CEC",),
+        "invitations": 6000,
+        "crs_min": 512,
+    }
+    assert facts.invitations.snippet == "6,000 ITAs" and facts.round_id.snippet == "draw no. 255"
+
+
+def test_two_rounds_in_one_article() -> None:
+    rounds = rounds_of("two-rounds-in-one.txt")
+    assert values(rounds["256"])["invitations"] == 1500 and values(rounds["256"])["crs_min"] == 791
+    assert values(rounds["256"])["programs"] == ("PNP",)
+    later = values(rounds["257"])
+    assert later["invitations"] == 2000 and later["crs_min"] == 430 and later["category"] == "french"
+    # "The next day" gives no date: it stays empty rather than borrowing #256's.
+    assert "date" not in later
+
+
+def test_ordinals_and_facts_before_the_round_is_named() -> None:
+    rounds = rounds_of("ordinal-headline-first.html")
+    main = values(rounds["258"])
+    assert main["invitations"] == 1500 and main["crs_min"] == 520 and main["round_type"] == "general"
+    assert main["date"] == dt.date(2026, 11, 26)
+    assert rounds["258"].round_id.snippet == "258th Express Entry round"
+    # The comparison belongs to #250; "Nearly 2,000 candidates" is not a count.
+    assert values(rounds["250"]) == {"round_id": "250", "crs_min": 470}
+
+
+def test_an_article_about_no_round_is_an_empty_result() -> None:
+    result = parse_article((ARTICLES / "no-round.txt").read_bytes())
+    assert result.rounds == ()
+
+
+@pytest.mark.parametrize("body", [b"", b"  \n\n ", "<html><body></body></html>"])
+def test_an_empty_article_is_a_clear_error(body: bytes | str) -> None:
+    with pytest.raises(NotAnnouncement, match="empty"):
+        parse_article(body)
+
+
+def test_bytes_that_are_not_text_are_a_clear_error() -> None:
+    with pytest.raises(NotAnnouncement, match="UTF-8"):
+        parse_article(b"\xff\xfe draw #254 \xff")
+
+
+@pytest.mark.parametrize(
+    "name", ["stem-254-with-previous.html", "draw-no-255-plain.txt", "two-rounds-in-one.txt"]
+)
+def test_every_span_points_at_its_snippet(name: str) -> None:
+    text = article_text((ARTICLES / name).read_bytes())
+    for facts in parse_article_text(text).rounds:
+        for field, found in facts.found().items():
+            assert text[found.start : found.end] in found.snippet, field
+            assert found.snippet in text, field
+
+
+@pytest.mark.parametrize(
+    ("sentence", "round_id", "invitations", "crs"),
+    [
+        ("IRCC invited 500 applicants in the 254th round, with a CRS score of 486.", "254", 500, 486),
+        ("Draw #254: 6,000 ITAs issued, CRS cutoff 486.", "254", 6000, 486),
+        (
+            "In round number 254 the minimum CRS required was 486; 1,250 invitations were issued.",
+            "254",
+            1250,
+            486,
+        ),
+        ("Express Entry draw no. 254 saw more than 500 candidates invited.", "254", None, None),
+        ("Draw #254 invited candidates; the lowest-ranked candidate had a score of 486.", "254", None, 486),
+    ],
+)
+def test_sentence_styles(sentence: str, round_id: str, invitations: int | None, crs: int | None) -> None:
+    (facts,) = parse_article_text(sentence).rounds
+    assert facts.round_id.value == round_id
+    assert (facts.invitations.value if facts.invitations else None) == invitations
+    assert (facts.crs_min.value if facts.crs_min else None) == crs
+
+
+def test_a_comparison_without_a_round_number_is_dropped_not_misattributed() -> None:
+    text = "Draw #260 invited 3,000 candidates. The previous draw invited 1,000 candidates with a CRS of 500."
+    (facts,) = parse_article_text(text).rounds
+    assert facts.invitations.value == 3000 and facts.crs_min is None
+
+
+def test_conflicting_values_for_one_round_are_warned_about() -> None:
+    text = "Draw #261 invited 3,000 candidates. Draw #261 invited 3,500 candidates."
+    (facts,) = parse_article_text(text).rounds
+    assert facts.invitations.value == 3000
+    assert any("3,500" in w for w in facts.warnings)
+
+
+def test_a_date_without_a_year_takes_the_publication_year() -> None:
+    text = "Published: January 3, 2027\nDraw #262 was held on December 30 and invited 800 candidates."
+    (facts,) = parse_article_text(text).rounds
+    assert facts.date.value == dt.date(2026, 12, 30)
+    assert any("no year" in w for w in facts.warnings)
+
+
+def test_facts_of_an_unnumbered_round_are_kept_apart_and_flagged() -> None:
+    result = parse_article_text("IRCC invited 700 candidates with a CRS score of 480 on November 3, 2026.")
+    (facts,) = result.rounds
+    assert facts.round_id is None and facts.invitations.value == 700
+    assert facts.to_round(ARTICLE, None) is None
+    assert result.warnings

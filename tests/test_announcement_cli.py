@@ -1,0 +1,92 @@
+"""``eewatch announcement``: one page or article, field by field, nothing stored."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from eewatch import exitcodes
+from tests.conftest import FIXTURES, run_cli
+from tests.support.http import FixtureServer
+
+
+def announce(tmp_path: Path, config: Path, *args: str):
+    env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'never.sqlite'}"}
+    return run_cli("announcement", *args, "--config", str(config), env=env)
+
+
+def test_a_page_as_json_with_provenance(tmp_path: Path, empty_config: Path) -> None:
+    result = announce(
+        tmp_path, empty_config, str(FIXTURES / "pages" / "invitations-254-stem.html"), "--format", "json"
+    )
+    assert result.returncode == exitcodes.OK, result.stderr
+    data = json.loads(result.stdout)
+    assert data["kind"] == "page"
+    (facts,) = data["rounds"]
+    assert facts["fields"]["crs_min"]["value"] == 486
+    assert facts["fields"]["crs_min"]["snippet"] == "CRS score of lowest-ranked candidate invited: 486"
+    assert facts["fields"]["programs"] is None  # not stated: null, not []
+    assert facts["occupations"][0] == {
+        "occupation": "Architects",
+        "noc_code": "21200",
+        "start": facts["occupations"][0]["start"],
+        "end": facts["occupations"][0]["end"],
+        "snippet": "Architects\t21200",
+    }
+    assert not (tmp_path / "never.sqlite").exists()  # nothing stored
+
+
+def test_an_article_as_a_table(tmp_path: Path, empty_config: Path) -> None:
+    result = announce(tmp_path, empty_config, str(FIXTURES / "articles" / "two-rounds-in-one.txt"))
+    assert result.returncode == exitcodes.OK, result.stderr
+    out = result.stdout
+    assert "(article): 2 round(s)" in out and "round 256" in out and "round 257" in out
+    line = next(row for row in out.splitlines() if row.strip().startswith("crs_min") and "791" in row)
+    assert "'CRS score of 791'" in line
+    assert "(not stated)" in out
+
+
+def test_a_url_is_fetched(http_server: FixtureServer, tmp_path: Path, empty_config: Path) -> None:
+    url = http_server.serve(
+        "/invitations-205.html",
+        (FIXTURES / "pages" / "invitations-205.html").read_bytes(),
+        **{"Content-Type": "text/html"},
+    )
+    result = announce(tmp_path, empty_config, url, "--kind", "page", "--format", "json")
+    assert result.returncode == exitcodes.OK, result.stderr
+    assert json.loads(result.stdout)["rounds"][0]["fields"]["invitations"]["value"] == 521
+    assert http_server.hits[0].headers["User-Agent"].startswith("eewatch")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "message"),
+    [
+        ("labels-changed-209.html", "auto", "'Number of invitations issued:'"),
+        ("unrelated.html", "auto", "not a Ministerial Instructions page"),
+        ("unrelated.html", "page", "not a Ministerial Instructions page"),
+        ("empty.html", "auto", "empty"),
+    ],
+)
+def test_bad_pages_are_a_clear_source_error(
+    tmp_path: Path, empty_config: Path, name: str, kind: str, message: str
+) -> None:
+    result = announce(tmp_path, empty_config, str(FIXTURES / "pages" / name), "--kind", kind)
+    assert result.returncode == exitcodes.SOURCE
+    assert message in result.stderr and "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_an_article_without_a_round(tmp_path: Path, empty_config: Path) -> None:
+    result = announce(
+        tmp_path, empty_config, str(FIXTURES / "articles" / "no-round.txt"), "--kind", "article"
+    )
+    assert result.returncode == exitcodes.SOURCE and "no round of invitations found" in result.stderr
+
+
+def test_missing_file_and_http_errors(http_server: FixtureServer, tmp_path: Path, empty_config: Path) -> None:
+    missing = announce(tmp_path, empty_config, str(tmp_path / "nope.html"))
+    assert missing.returncode == exitcodes.SOURCE and "cannot read" in missing.stderr
+    gone = announce(tmp_path, empty_config, http_server.url("/gone.html"))
+    assert gone.returncode == exitcodes.SOURCE and "HTTP 404" in gone.stderr

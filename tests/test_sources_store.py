@@ -1,0 +1,317 @@
+"""Announcements in the store: provisional rounds, comparisons with the feed, one transaction each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from eewatch.clock import FrozenClock
+from eewatch.config import ConfigError, parse_config
+from eewatch.db import schema
+from eewatch.db.schema_sources import round_occupations, round_source_warnings, source_observations
+from eewatch.db.sources_store import (
+    occupations_of,
+    record_feed_disagreements,
+    record_source_document,
+    source_warnings,
+    static_page_urls,
+)
+from eewatch.db.store import Store
+from scraper.announcement_items import ARTICLE, PAGE, SourceDocument, document_from_response
+from scraper.fetch import feed_fetch_from_response
+from scraper.items import FeedFetch
+from scraper.parsing.article import parse_article
+from scraper.parsing.mi_page import parse_page
+from scraper.sources import STORED_PAGES, configured_sources
+from tests.support.http import FixtureServer
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGES = FIXTURES / "pages"
+MI = "https://www.canada.ca/en/immigration-refugees-citizenship/ministerial-instructions/express-entry-rounds"
+
+
+@pytest.fixture
+def clock() -> FrozenClock:
+    return FrozenClock(dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC))
+
+
+@pytest.fixture
+def store(db_url: str, clock: FrozenClock) -> Store:
+    s = Store.open(db_url, clock)
+    yield s
+    s.close()
+
+
+def page_doc(name: str, url: str | None = None, body: bytes | None = None) -> SourceDocument:
+    return document_from_response(
+        url=url or f"{MI}/{name.split('-')[0]}-{name.split('-')[1].split('.')[0]}.html",
+        kind=PAGE,
+        status=200,
+        body=body if body is not None else (PAGES / name).read_bytes(),
+        parse=parse_page,
+    )
+
+
+def count(store: Store, table: object) -> int:
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+
+def status_of(store: Store, round_id: str) -> str | None:
+    with store.engine.connect() as conn:
+        return conn.execute(select(schema.rounds.c.status).where(schema.rounds.c.id == round_id)).scalar()
+
+
+def feed_with(*records: dict[str, str]) -> bytes:
+    base = json.loads((FIXTURES / "feed" / "small.json").read_text())["rounds"][0]
+    return json.dumps({"classes": "wb-tables", "rounds": [{**base, **r} for r in records]}).encode()
+
+
+def feed_fetch(body: bytes) -> FeedFetch:
+    return feed_fetch_from_response(
+        url="https://example.test/feed.json",
+        status=200,
+        body=body,
+        etag=None,
+        last_modified=None,
+        previous_sha256=None,
+        duration_ms=3,
+    )
+
+
+ROUND_254 = {
+    "drawNumber": "254",
+    "drawNumberURL": f"<a href='{MI}/invitations-254.html'>254</a>",
+    "drawDate": "2023-07-05",
+    "drawDateFull": "July 5, 2023",
+    "drawName": "STEM occupations (2023-1)",
+    "drawSize": "500",
+    "drawCRS": "491",
+    "drawDateTime": "July 05, 2023 13:38:22 UTC",
+    "drawCutOff": "July 2, 2023 at 10:46:54 UTC",
+}
+
+
+def test_an_unknown_round_is_stored_provisional_with_revision_and_event(store: Store) -> None:
+    summary = record_source_document(store, page_doc("invitations-254-stem.html"))
+    assert summary.provisional == ["254"] and summary.events == 1 and summary.occupations == 5
+    (stored,) = store.rounds()
+    assert stored.id == "254" and stored.crs_min == 486 and stored.category == "stem"
+    assert status_of(store, "254") == "provisional"
+    (revision,) = store.revisions("254")
+    assert revision["source"] == PAGE and revision["record"]["invitations"] == 500
+    (event,) = store.events()
+    assert event["kind"] == "new_round" and event["payload"]["provisional"] is True
+    assert event["payload"]["round"]["id"] == "254" and event["baseline"] is True  # no confirmed round yet
+    assert occupations_of(store, ["254"])["254"][0] == ("Architects", "21200")
+    (observation,) = _observations(store)
+    assert (
+        observation["action"] == "provisional" and observation["facts"]["fields"]["crs_min"]["value"] == 486
+    )
+    assert observation["facts"]["fields"]["crs_min"]["snippet"].startswith("CRS score of lowest-ranked")
+
+
+def test_a_source_that_disagrees_with_the_feed_is_a_warning_not_a_change(store: Store, clock) -> None:
+    store.record_feed_fetch(feed_fetch(feed_with(ROUND_254)))
+    events_before = len(store.events())
+    summary = record_source_document(store, page_doc("invitations-254-stem.html"))
+    assert summary.provisional == [] and summary.compared == ["254"] and summary.events == 0
+    assert summary.disagreements == ["254 crs_min"]
+    assert store.rounds()[0].crs_min == 491  # the feed wins
+    assert status_of(store, "254") == "confirmed"
+    assert len(store.events()) == events_before and len(store.revisions("254")) == 1
+    warnings = source_warnings(store, ["254", "999"])
+    assert list(warnings) == ["254"]
+    assert warnings["254"] == [f"page {MI}/invitations-254.html says crs_min 486; the feed says 491"]
+    # The same page again: the warning is seen again, not duplicated.
+    clock.advance(hours=1)
+    record_source_document(store, page_doc("invitations-254-stem.html"))
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(round_source_warnings)).all()
+    assert len(rows) == 1 and rows[0].last_seen > rows[0].first_seen
+
+
+def test_an_agreeing_source_leaves_no_warning(store: Store) -> None:
+    store.record_feed_fetch(feed_fetch(feed_with({**ROUND_254, "drawCRS": "486"})))
+    summary = record_source_document(store, page_doc("invitations-254-stem.html"))
+    assert summary.disagreements == [] and source_warnings(store, ["254"]) == {}
+    assert count(store, round_occupations) == 5
+
+
+@pytest.mark.parametrize("name", ["unrelated.html", "empty.html", "labels-changed-209.html"])
+def test_bad_pages_store_no_round(store: Store, name: str) -> None:
+    doc = page_doc(name, url=f"{MI}/{name}")
+    assert doc.outcome == "error" and doc.error
+    summary = record_source_document(store, doc)
+    assert summary.error == doc.error
+    assert store.round_count() == 0 and store.events() == [] and count(store, schema.round_revisions) == 0
+    (observation,) = _observations(store)
+    assert observation["action"] == "error" and observation["error"] == doc.error
+
+
+def test_an_article_fills_in_a_provisional_round_and_keeps_rounds_apart(store: Store) -> None:
+    article = (FIXTURES / "articles" / "stem-254-with-previous.html").read_bytes()
+    doc = document_from_response(
+        url="https://news.example/ee-254", kind=ARTICLE, status=200, body=article, parse=parse_article
+    )
+    summary = record_source_document(store, doc)
+    assert sorted(summary.provisional) == ["253", "254"]
+    by_id = {r.id: r for r in store.rounds()}
+    assert by_id["254"].crs_min == 486 and by_id["253"].crs_min == 510
+    assert by_id["254"].url is None  # an article is not the round's page
+    # A second article, undated, gives #254's held_at? No: only what it states; it fills what is missing.
+    more = "Express Entry draw #253 was held on November 5, 2026 at 14:00:00 UTC."
+    record_source_document(
+        store,
+        document_from_response(
+            url="https://news.example/253", kind=ARTICLE, status=200, body=more.encode(), parse=parse_article
+        ),
+    )
+    filled = {r.id: r for r in store.rounds()}["253"]
+    assert filled.held_at == dt.datetime(2026, 11, 5, 14, 0, tzinfo=dt.UTC) and filled.invitations == 1000
+    assert [r["source"] for r in store.revisions("253")] == [ARTICLE, ARTICLE]
+    assert [e["round_id"] for e in store.events()] == ["254", "253"]  # filling in is not a new round
+
+
+def test_undated_unknown_rounds_are_observed_but_not_stored(store: Store) -> None:
+    doc = document_from_response(
+        url="https://news.example/x",
+        kind=ARTICLE,
+        status=200,
+        body=b"Draw #300 invited 2,000 candidates.",
+        parse=parse_article,
+    )
+    summary = record_source_document(store, doc)
+    assert summary.provisional == [] and summary.skipped
+    assert store.round_count() == 0
+    assert _observations(store)[0]["action"] == "undated"
+
+
+def test_a_failing_write_leaves_nothing_half_written(store: Store, monkeypatch) -> None:
+    import eewatch.db.sources_store as sources_store
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(sources_store, "_store_occupations", broken)
+    with pytest.raises(RuntimeError):
+        record_source_document(store, page_doc("invitations-254-stem.html"))
+    assert store.round_count() == 0 and store.events() == [] and count(store, schema.fetches) == 0
+    assert count(store, source_observations) == 0
+
+
+def test_static_page_urls(store: Store) -> None:
+    store.record_feed_fetch(feed_fetch((FIXTURES / "feed" / "small.json").read_bytes()))
+    urls = static_page_urls(store, 10)
+    assert urls and all("/invitations-" in u and "?q=" not in u for u in urls)
+    assert urls[0].endswith("invitations-91b.html")  # the newest static page first
+    assert len(static_page_urls(store, 1)) == 1
+
+
+def test_sources_config() -> None:
+    config = parse_config(
+        {
+            "sources": [
+                {"url": f"{MI}/invitations-205.html", "kind": "page"},
+                {"url": "https://news.example/a", "kind": "article"},
+                {"kind": STORED_PAGES, "limit": 5},
+            ]
+        },
+        "c.toml",
+    )
+    kinds = [(s.kind, s.url) for s in configured_sources(config)]
+    assert kinds[0] == ("page", f"{MI}/invitations-205.html") and kinds[2] == (STORED_PAGES, None)
+    assert configured_sources(parse_config({}, "c.toml")) == ()
+
+
+@pytest.mark.parametrize(
+    ("entry", "message"),
+    [
+        ({"url": "https://x", "kind": "blog"}, "c.toml: [[sources]] kind: 'blog' is not one of"),
+        ({"url": "https://x", "kind": "page", "when": 1}, "c.toml: [[sources]] when: unknown key"),
+        ({"url": "https://x"}, "c.toml: [[sources]] kind: missing"),
+        ({"kind": "article"}, "c.toml: [[sources]] url:"),
+        ({"kind": STORED_PAGES, "limit": 0}, "c.toml: [[sources]] limit:"),
+    ],
+)
+def test_bad_sources_config_is_one_line(entry: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        parse_config({"sources": [entry]}, "c.toml")
+    assert str(caught.value).startswith(message) and "\n" not in str(caught.value)
+
+
+def test_the_page_spider_for_real_then_the_feed_confirms(
+    http_server: FixtureServer, tmp_path: Path, clock: FrozenClock
+) -> None:
+    """The spider over loopback HTTP into a SQLite file, in a child process (the reactor runs once)."""
+    db_url = f"sqlite:///{tmp_path / 'spider.sqlite'}"
+    good = http_server.serve(
+        "/invitations-254.html",
+        (PAGES / "invitations-254-stem.html").read_bytes(),
+        **{"Content-Type": "text/html"},
+    )
+    bad = http_server.serve("/unrelated.html", (PAGES / "unrelated.html").read_bytes())
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[database]\nurl = "{db_url}"\n\n'
+        f'[[sources]]\nurl = "{good}"\nkind = "page"\n\n'
+        f'[[sources]]\nurl = "{bad}"\nkind = "page"\n\n'
+        f'[[sources]]\nurl = "{http_server.url("/missing.html")}"\nkind = "page"\n'
+    )
+    script = textwrap.dedent(
+        f"""
+        from eewatch.config import load_config
+        from eewatch.crawl_sources import crawl_sources_once
+        from eewatch.db.store import Store
+        config = load_config({str(config)!r})
+        store = Store.open(config.database.url)
+        for doc in crawl_sources_once(config, store):
+            print(doc.outcome, doc.url.rsplit("/", 1)[-1], doc.summary.provisional)
+        """
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert sorted(run.stdout.splitlines()) == [
+        "changed invitations-254.html ['254']",
+        "error missing.html []",
+        "error unrelated.html []",
+    ]
+    assert {hit.path for hit in http_server.hits} == {
+        "/invitations-254.html",
+        "/unrelated.html",
+        "/missing.html",
+    }
+
+    store = Store.open(db_url, clock)
+    try:
+        assert status_of(store, "254") == "provisional" and store.rounds()[0].crs_min == 486
+        # The feed brings #254 with another CRS: the feed wins, the page's figure becomes a warning.
+        store.record_feed_fetch(
+            feed_fetch(feed_with({**ROUND_254, "drawNumberURL": f"<a href='{good}'>254</a>"}))
+        )
+        assert store.rounds()[0].crs_min == 491
+        with store.engine.begin() as conn:
+            assert record_feed_disagreements(conn, ["254"], clock()) == 1
+        assert source_warnings(store, ["254"])["254"] == [f"page {good} says crs_min 486; the feed says 491"]
+        assert status_of(store, "254") == "confirmed"
+        provisional, confirmed = store.events("new_round")
+        assert provisional["payload"]["provisional"] is True and provisional["round_id"] == "254"
+        assert confirmed["payload"].get("confirmed") is True and confirmed["round_id"] == "254"
+        assert [r["source"] for r in store.revisions("254")] == [PAGE, "feed"]
+    finally:
+        store.close()
+
+
+def _observations(store: Store) -> list[dict[str, object]]:
+    with store.engine.connect() as conn:
+        return [
+            dict(r._mapping)
+            for r in conn.execute(select(source_observations).order_by(source_observations.c.id))
+        ]
