@@ -2,8 +2,9 @@
 
 Everything that comes from the source (round names, error texts, changed
 values, links) is untrusted: it is HTML-escaped for HTML, and for Markdown
-(Slack, Discord, ...) ``<``, ``>``, ``&``, ``[``, ``]`` are escaped so it can
-neither form a link nor a ``<!channel>``; in every format ``@channel``,
+(CommonMark, which Apprise turns into Slack mrkdwn, Discord ...) ``\\``, ``<``,
+``>``, ``[``, ``]`` are backslash-escaped so it can form neither a link nor a
+``<!channel>``; in every format ``@channel``,
 ``@here``, ``@everyone`` and bare URLs are broken with a zero-width space.
 Only a Ministerial Instructions link on canada.ca becomes a link.
 """
@@ -91,9 +92,12 @@ def defang(text: str) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Untrusted text -> Markdown/Slack mrkdwn that shows it literally (no links, no pings)."""
-    text = defang(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return re.sub(r"([\\\[\]`])", r"\\\1", text)
+    """Untrusted text -> CommonMark that shows it literally: no link, tag or ``<!channel>``.
+
+    ``\\ < > [ ]`` are backslash-escaped (Apprise turns ``\\<`` into Slack's ``&lt;``
+    and escapes ``&`` itself); emphasis characters are left alone (harmless).
+    """
+    return re.sub(r"([\\<>\[\]])", r"\\\1", defang(text))
 
 
 def escape_html(text: str) -> str:
@@ -220,6 +224,8 @@ def render_event(
     fields, title, lines = _default_message(event, rule, profile, previous)
     if rule.title is not None:
         title = string.Formatter().vformat(rule.title, (), {k: defang(v) for k, v in fields.items()})
+    else:
+        title = defang(title)  # a title is plain text everywhere: break mentions and URLs
     title = " ".join(title.split())
     if rule.body is not None:
         return Message(
@@ -236,7 +242,7 @@ def render_event(
     )
 
 
-def test_message(rule_name: str, now: dt.datetime) -> Message:
+def probe_message(rule_name: str, now: dt.datetime) -> Message:
     """A message for ``eewatch notify --test``."""
     title = "eewatch test alert"
     line = f"A test alert of rule {rule_name!r}, sent {when(now)}. If you can read this, delivery works."
@@ -270,7 +276,7 @@ def _render_lines(lines: list[_Line], fmt: str) -> str:
         if line.label is None:
             out.append(value)
         elif fmt == MARKDOWN:
-            out.append(f"*{line.label}:* {value}")
+            out.append(f"**{line.label}:** {value}")
         elif fmt == HTML:
             out.append(f"<b>{html.escape(line.label)}:</b> {value}")
         else:

@@ -14,7 +14,7 @@ from eewatch.db.store import Store
 from eewatch.logs import setup_logging
 from notifier.config import alert_settings
 from notifier.deliver import deliver_due, send_message
-from notifier.render import test_message
+from notifier.render import probe_message
 from notifier.secrets import target_label
 
 log = logging.getLogger("eewatch.notify")
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.CONFIG
     failures = 0
     for rule in rules:
-        message = test_message(rule.name, utcnow())
+        message = probe_message(rule.name, utcnow())
         for target in rule.notify:
             outcome = send_message(target, message, settings.notifications)
             verdict = "ok" if outcome.ok else "FAILED"
