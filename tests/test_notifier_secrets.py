@@ -1,0 +1,172 @@
+"""Secrets in target URLs never reach logs, exceptions, the database or CLI output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from sqlalchemy import select
+
+from eewatch.clock import FrozenClock
+from eewatch.config import ConfigError, parse_config
+from eewatch.db.schema_alerts import alert_events_handled, alert_outbox
+from eewatch.db.store import Store
+from notifier.config import AlertSettings, NotificationSettings, Rule
+from notifier.deliver import send_message
+from notifier.render import probe_message
+from notifier.run import run_alerts
+from notifier.secrets import expand, redact, secret_values, target_label
+from scraper.items import CHANGED, FeedFetch
+from scraper.parsing.feed import FeedParse
+from scraper.record import Round
+from tests.conftest import run_cli
+from tests.support.http import FixtureServer
+from tests.support.smtp import SMTPServer
+
+SMTP_PASSWORD = "smtp-Pa55word!"
+SLACK_TOKEN = "T0SECRET1/B0SECRET2/slacksecrettoken0123456789"
+JSON_PASSWORD = "json-Pa55-secret"
+LITERAL = "literalSecret99"
+ENV = {"SMTP_PASSWORD": SMTP_PASSWORD, "SLACK_TOKEN": SLACK_TOKEN, "JSON_PASSWORD": JSON_PASSWORD}
+SECRETS = [SMTP_PASSWORD, SLACK_TOKEN, JSON_PASSWORD, LITERAL, *SLACK_TOKEN.split("/")]
+
+
+def assert_clean(text: str, where: str) -> None:
+    for secret in SECRETS:
+        for form in (secret, quote(secret, safe="")):
+            assert form not in text, f"secret {secret[:4]}... found in {where}"
+
+
+def targets(smtp: SMTPServer, http: FixtureServer, refused_port: int) -> list[str]:
+    return [
+        # works: SMTP with AUTH, the password from the environment
+        f"mailto://alerts:${{SMTP_PASSWORD}}@127.0.0.1:{smtp.port}?mode=insecure&to=me@example.com&from=e@example.com",
+        # fails: Slack (pointed at loopback) answers 500
+        "slack://${SLACK_TOKEN}/#ee",
+        # fails: the JSON server answers 500, with a password in the URL
+        f"json://bob:${{JSON_PASSWORD}}@127.0.0.1:{http.port}/hook",
+        # fails: nothing listens; a literal password (not recommended, still never shown)
+        f"json://bob:{LITERAL}@127.0.0.1:{refused_port}/hook",
+    ]
+
+
+def test_secrets_never_leak_through_any_path(
+    db_url: str, http_server: FixtureServer, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from apprise.plugins.slack import NotifySlack
+
+    monkeypatch.setattr(NotifySlack, "webhook_url", http_server.url("/services"))
+
+    def refuse(handler: Any) -> None:
+        handler.send_response(500)
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    http_server.handler = refuse
+    caplog.set_level(logging.DEBUG)
+    clock = FrozenClock(dt.datetime(2026, 11, 25, tzinfo=dt.UTC))
+    with SMTPServer(user="alerts", password=SMTP_PASSWORD) as smtp:
+        closed = SMTPServer()  # a free port nobody listens on
+        rule = Rule(name="all", notify=tuple(targets(smtp, http_server, closed.port)))
+        settings = AlertSettings(rules=(rule,), notifications=NotificationSettings(max_attempts=2))
+        store = Store.open(db_url, clock)
+        base = Round(id="1", number=1, date=dt.date(2025, 1, 1), round_type="general", crs_min=500)
+        new = Round(id="2", number=2, date=dt.date(2025, 1, 8), round_type="general", crs_min=490)
+        for copy in ((base,), (base, new)):
+            store.record_feed_fetch(
+                FeedFetch("f", CHANGED, parsed=FeedParse(rounds=copy), body_sha256=str(len(copy)))
+            )
+        first = run_alerts(store, settings, clock=clock, env=ENV)
+        clock.advance(hours=1)
+        second = run_alerts(store, settings, clock=clock, env=ENV)
+        smtp.wait_for(1)
+        with store.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(select(alert_outbox))]
+            rows += [dict(r._mapping) for r in conn.execute(select(alert_events_handled))]
+        store.close()
+
+    assert first.sent == 1 and second.failed == 3, (first, second)
+    assert len(rows) == 4 + 2
+    assert all(r["last_error"] for r in rows[:4] if r["status"] == "failed")
+    assert_clean(repr(rows), "the outbox")
+    assert_clean(repr(first) + repr(second), "the report")
+    # The test's own SMTP server logs the AUTH exchange (base64) under mail.log: not ours.
+    ours = [r for r in caplog.records if not r.name.startswith("mail.log")]
+    assert any(r.name == "apprise" for r in ours) and any(r.levelno == logging.DEBUG for r in ours)
+    assert_clean("\n".join(r.getMessage() for r in ours), "the logs")
+    assert_clean(caplog.text, "the formatted logs")
+
+
+def test_missing_variable_and_bad_url_errors_name_no_secret() -> None:
+    outcome = send_message(
+        "json://u:${NOT_SET_ANYWHERE}@127.0.0.1/",
+        probe_message("r", dt.datetime.now(dt.UTC)),
+        NotificationSettings(),
+        env={},
+    )
+    assert outcome.error == "environment variable NOT_SET_ANYWHERE is not set"
+    with pytest.raises(ConfigError) as caught:
+        parse_config({"alerts": [{"name": "x", "notify": [f"nope://bob:{LITERAL}@host"]}]})
+    assert_clean(str(caught.value), "a config error")
+    assert "unknown scheme 'nope'" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("target", "label"),
+    [
+        ("slack://${SLACK_TOKEN}/#ee", "slack://${SLACK_TOKEN}/#ee"),
+        (
+            "mailtos://user:${SMTP_PASSWORD}@smtp.example.com?to=me@example.com",
+            "mailtos://user:${SMTP_PASSWORD}@smtp.example.com?to=me@example.com",
+        ),
+        ("json://host/?token=abc${X}", "json://host/?token=****"),
+        ("tag:family", "tag:family"),
+    ],
+    ids=["slack-var", "mail-var", "query-token", "tag"],
+)
+def test_labels_keep_variable_names_and_mask_the_rest(target: str, label: str) -> None:
+    assert target_label(target) == label
+
+
+def test_literal_secrets_are_masked_by_apprise_privacy_mode() -> None:
+    label = target_label(f"json://bob:{LITERAL}@127.0.0.1:8080/hook")
+    assert LITERAL not in label and label.startswith("json://bob:")
+
+
+def test_expand_and_redact() -> None:
+    target = "json://u:${JSON_PASSWORD}@h/?key=${SMTP_PASSWORD}"
+    assert expand(target, ENV) == f"json://u:{JSON_PASSWORD}@h/?key={SMTP_PASSWORD}"
+    assert secret_values(target, ENV) == {JSON_PASSWORD, SMTP_PASSWORD}
+    assert (
+        redact(f"a {quote(SMTP_PASSWORD, safe='')} b {JSON_PASSWORD}", {SMTP_PASSWORD, JSON_PASSWORD})
+        == "a **** b ****"
+    )
+
+
+@pytest.mark.slow
+def test_cli_output_has_no_secret(tmp_path: Path) -> None:
+    with SMTPServer(user="alerts", password=SMTP_PASSWORD) as smtp:
+        closed = SMTPServer()
+        config = tmp_path / "config.toml"
+        mail = f"mailto://alerts:${{SMTP_PASSWORD}}@127.0.0.1:{smtp.port}?mode=insecure&to=me@example.com&from=e@example.com"
+        config.write_text(
+            "[[alerts]]\n"
+            'name = "all"\n'
+            f'notify = ["{mail}", "json://bob:{LITERAL}@127.0.0.1:{closed.port}/x", '
+            f'"json://bob:${{JSON_PASSWORD}}@127.0.0.1:{closed.port}/y"]\n'
+        )
+        env = {**ENV, "EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
+        test = run_cli("notify", "--test", "-vv", "--config", str(config), env=env)
+        smtp.wait_for(1)
+    assert test.returncode == 5, test.stderr
+    lines = test.stdout.splitlines()
+    assert [line.split("\t")[2] for line in lines] == ["ok", "FAILED", "FAILED"]
+    assert "mailto://alerts:${SMTP_PASSWORD}@127.0.0.1" in lines[0]
+    assert_clean(test.stdout + test.stderr, "notify --test output")
+    listing = run_cli("outbox", "-vv", "--config", str(config), env=env)
+    assert listing.returncode == 0, listing.stderr
+    assert_clean(listing.stdout + listing.stderr, "outbox output")
