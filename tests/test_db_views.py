@@ -106,3 +106,11 @@ def test_amended_rounds_and_readable_programs(store: Store) -> None:
     assert [r["round_id"] for r in _rows(store, "SELECT * FROM amended_rounds")] == ["401"]
     row = _rows(store, "SELECT programs, group_key FROM rounds_readable WHERE id = '395'")[0]
     assert row == {"programs": "CEC,FSW,FST,PNP", "group_key": "general"}
+
+
+def test_docs_name_every_table_and_view() -> None:
+    from eewatch.db.schema import load_all_tables
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "database.md").read_text()
+    names = [*load_all_tables().tables, *VIEWS]
+    assert [n for n in names if f"`{n}`" not in docs] == []
