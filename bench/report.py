@@ -1,0 +1,111 @@
+"""Figures, the table printed at the end, and docs/benchmarks.md."""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass
+class Figure:
+    """One measured figure, with its target if it has one."""
+
+    section: str
+    label: str
+    value: float | None
+    unit: str
+    target: str = ""
+    ok: bool | None = None
+    note: str = ""
+
+    @property
+    def verdict(self) -> str:
+        return "" if self.ok is None else ("PASS" if self.ok else "MISS")
+
+
+def median(values: Sequence[float]) -> float:
+    return statistics.median(values)
+
+
+def spread(values: Sequence[float], scale: float = 1.0, digits: int = 0) -> str:
+    """``n=5, 10-12`` for a note."""
+    if len(values) < 2:
+        return f"n={len(values)}"
+    return f"n={len(values)}, {min(values) * scale:.{digits}f}-{max(values) * scale:.{digits}f}"
+
+
+def under(
+    section: str, label: str, value: float, unit: str, limit: float, note: str = "", *, scale: float = 1.0
+) -> Figure:
+    """A figure with an upper-bound target (``value`` and ``limit`` in the same unit)."""
+    return Figure(section, label, value, unit, f"< {fmt(limit * scale)} {unit}", value < limit, note)
+
+
+def fmt(value: float | None) -> str:
+    if value is None:
+        return "-"
+    if value == 0:
+        return "0"
+    size = abs(value)
+    if size >= 100:
+        return f"{value:,.0f}"
+    if size >= 10:
+        return f"{value:.1f}"
+    if size >= 1:
+        return f"{value:.2f}"
+    return f"{value:.3f}"
+
+
+HEADER = ("benchmark", "figure", "value", "unit", "target", "verdict", "note")
+
+
+def rows(figures: Sequence[Figure]) -> list[tuple[str, ...]]:
+    return [(f.section, f.label, fmt(f.value), f.unit, f.target, f.verdict, f.note) for f in figures]
+
+
+def text_table(figures: Sequence[Figure]) -> str:
+    """A plain table for the terminal."""
+    table = [HEADER, *rows(figures)]
+    widths = [max(len(row[i]) for row in table) for i in range(len(HEADER) - 1)]
+    lines = []
+    previous = None
+    for index, row in enumerate(table):
+        section = row[0] if row[0] != previous or index == 0 else ""
+        previous = row[0]
+        cells = [section if index else row[0], *row[1:-1]]
+        line = "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True))
+        lines.append((line + "  " + row[-1]).rstrip())
+        if index == 0:
+            lines.append("-" * len(line))
+    return "\n".join(lines)
+
+
+def markdown(figures: Sequence[Figure], machine: str, command: str, took: float, notes: Sequence[str]) -> str:
+    """docs/benchmarks.md: how to rerun, the machine, the table, the notes."""
+    out = [
+        "# Benchmarks",
+        "",
+        "Rerun with `make bench` (`python -m bench`; `python -m bench --help` for options).",
+        "Figures are medians over the runs given in the note; ratios are measured in the same run.",
+        "Targets say PASS or MISS; the test suite asserts no timings.",
+        "",
+        f"- Machine: {machine}",
+        f"- Command: `{command}`, took {took / 60:.1f} min",
+        "",
+        "| " + " | ".join(HEADER) + " |",
+        "|" + "---|" * len(HEADER),
+    ]
+    previous = None
+    for row in rows(figures):
+        cells = list(row)
+        if cells[0] == previous:
+            cells[0] = ""
+        else:
+            previous = cells[0]
+        cells[5] = f"**{cells[5]}**" if cells[5] == "MISS" else cells[5]
+        out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    if notes:
+        out += ["", "## Notes", ""]
+        out += [f"- {note}" for note in notes]
+    return "\n".join(out) + "\n"
