@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,23 +48,37 @@ def scrapy_settings(config: Config, *, progress: bool = False, log_level: str = 
     return settings
 
 
-def crawl_feed_once(
+@dataclass
+class CrawlResult:
+    """What one crawl stored: the feed's fetches and the announcement documents."""
+
+    fetches: list[FeedFetch] = field(default_factory=list)
+    documents: list[Any] = field(default_factory=list)
+
+
+def crawl_once(
     config: Config,
     store: Store,
     url: str,
     *,
+    sources: bool = True,
     progress: bool = False,
     log_level: str = "WARNING",
-) -> list[FeedFetch]:
-    """Fetch the feed once (conditionally), store it, and return the stored fetches."""
+) -> CrawlResult:
+    """Fetch the feed once (conditionally) and every configured announcement source; store them.
+
+    One reactor run for all of them: Twisted's reactor cannot be restarted in a process.
+    """
+    from eewatch.crawl_sources import add_source_crawls
+
     validators = store.validators(url)
     process = CrawlerProcess(scrapy_settings(config, progress=progress, log_level=log_level))
     crawler = process.create_crawler(FeedSpider)
-    stored: list[FeedFetch] = []
+    result = CrawlResult()
     errors: list[str] = []
 
     def on_item(item: Any, **_: Any) -> None:
-        stored.append(item)
+        result.fetches.append(item)
 
     def on_error(item: Any, failure: Any, **_: Any) -> None:
         errors.append(f"{type(failure.value).__name__}: {failure.value}")
@@ -77,10 +92,14 @@ def crawl_feed_once(
         last_modified=validators.last_modified,
         previous_sha256=validators.body_sha256,
     )
+    announcements = add_source_crawls(process, config, store) if sources else None
     process.start()
+    if announcements is not None:
+        result.documents = announcements.documents
+        errors += announcements.errors
     if errors:
         raise StorageFailed("; ".join(errors))
-    return stored
+    return result
 
 
 class StorageFailed(RuntimeError):

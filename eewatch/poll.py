@@ -39,6 +39,32 @@ def after_fetch(store: Store, config: Config, fetch: FeedFetch, *, mode: str) ->
     return found
 
 
+def send_alerts(store: Store, config: Config, *, send: bool = True, backfill: int = 0) -> bool:
+    """The alerts the new events call for; False when a delivery failed for good.
+
+    A failure here never loses an event: it stays unhandled, or its outbox row
+    stays pending, for the next pass.
+    """
+    from notifier.run import run_alerts
+
+    try:
+        report = run_alerts(store, config, send=send, backfill=backfill, clock=store.clock)
+    except Exception:
+        log.exception("the alert pass failed; its events stay queued for the next pass")
+        return False
+    return report.ok
+
+
+def deliver_retries(store: Store, config: Config) -> None:
+    """Send the outbox rows whose retry is due (the daemon's retry job)."""
+    from notifier.run import deliver_due
+
+    try:
+        deliver_due(store, config, store.clock)
+    except Exception:
+        log.exception("the delivery pass failed; the rows stay pending")
+
+
 def log_poll(report: PollReport) -> None:
     """One line per poll: outcome, HTTP status, bytes, duration, new and amended counts."""
     fetch, summary = report.fetch, report.fetch.summary
@@ -69,3 +95,18 @@ def log_poll(report: PollReport) -> None:
                 "; ".join(f"#{p.round_id or p.index}: {p.reason}" for p in problems[:5]),
             )
         log.info(line, extra=extra)
+
+
+def log_document(document: Any) -> None:
+    """One line per announcement document: kind, outcome, rounds it added or checked."""
+    summary = document.summary
+    line = f"poll {document.kind}: {document.outcome} http={document.http_status or '-'} url={document.url}"
+    if summary is not None:
+        line += (
+            f" provisional={len(summary.provisional)} checked={len(summary.compared)}"
+            f" disagreements={len(summary.disagreements)}"
+        )
+    if document.outcome == ERROR:
+        log.warning("%s: %s", line, document.error)
+    else:
+        log.info(line)

@@ -12,21 +12,34 @@ from sqlalchemy.exc import SQLAlchemyError
 from eewatch import exitcodes
 from eewatch.cli import add_common, verbosity
 from eewatch.config import Config, load_config
-from eewatch.crawl import StorageFailed, crawl_feed_once, feed_location
+from eewatch.crawl import StorageFailed, crawl_once, feed_location
 from eewatch.db.store import Store
 from eewatch.logs import setup_logging
-from eewatch.poll import PollReport, after_fetch, log_poll
+from eewatch.poll import PollReport, after_fetch, log_document, log_poll, send_alerts
+from notifier.config import alert_settings
 from scraper.items import ERROR
 
 log = logging.getLogger("eewatch.scrape")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    parser = sub.add_parser("scrape", help="fetch the rounds feed and store what is new")
+    parser = sub.add_parser("scrape", help="fetch the feed and every configured source; store and alert")
     add_common(parser)
     parser.add_argument("--once", action="store_true", help="one crawl, then exit (for cron and backfills)")
     parser.add_argument(
         "--feed", metavar="PATH_OR_URL", help="fetch this copy of the feed instead of [feed] url"
+    )
+    parser.add_argument(
+        "--feed-only", action="store_true", help="skip the [[sources]] (announcement pages and articles)"
+    )
+    alerting = parser.add_mutually_exclusive_group()
+    alerting.add_argument("--no-notify", action="store_true", help="store without alerting")
+    alerting.add_argument(
+        "--notify-backfill",
+        type=int,
+        default=0,
+        metavar="N",
+        help="on a first run (the baseline), alert the newest N rounds instead of none",
     )
     parser.set_defaults(run=run)
 
@@ -37,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
         log.error("scrape runs one crawl with --once; the daemon is `eewatch run` (or `python scheduler.py`)")
         return exitcodes.CONFIG
     config = load_config(args.config)
+    alert_settings(config)  # a bad alert rule fails here, before the crawl
     url = feed_location(args.feed) if args.feed else config.feed.url
     try:
         store = Store.open(config.database.url)
@@ -53,23 +67,29 @@ def crawl_and_report(args: argparse.Namespace, config: Config, store: Store, url
     """Crawl once, then health and alerts for each fetch; the exit code."""
     started = time.monotonic()
     try:
-        fetches = crawl_feed_once(
+        crawl = crawl_once(
             config,
             store,
             url,
+            sources=not args.feed_only,
             progress=sys.stderr.isatty() and verbosity(args) >= 0,
             log_level="DEBUG" if verbosity(args) >= 2 else "WARNING",
         )
     except (StorageFailed, SQLAlchemyError) as exc:
         log.error("could not store the fetch: %s", exc)
         return exitcodes.STORAGE
-    if not fetches:
+    if not crawl.fetches:
         log.error("the crawl produced no result for %s", url)
         return exitcodes.SOURCE
     code = exitcodes.OK
-    for fetch in fetches:
+    for fetch in crawl.fetches:
         after_fetch(store, config, fetch, mode="once")
         log_poll(PollReport(fetch, time.monotonic() - started))
         if fetch.outcome == ERROR:
             code = exitcodes.SOURCE
+    for document in crawl.documents:
+        log_document(document)
+    alerts = send_alerts(store, config, send=not args.no_notify, backfill=args.notify_backfill)
+    if code == exitcodes.OK and not alerts:
+        code = exitcodes.DELIVERY
     return code

@@ -26,7 +26,7 @@ from eewatch.config import Config
 from eewatch.daemon.config import ScheduleConfig
 from eewatch.daemon.lock import AlreadyRunning, lock_for
 from eewatch.db.store import Store
-from eewatch.poll import PollReport, after_fetch, log_poll
+from eewatch.poll import PollReport, after_fetch, deliver_retries, log_poll, send_alerts
 from scraper.fetch import feed_fetch_from_failure
 
 log = logging.getLogger("eewatch.daemon")
@@ -135,9 +135,13 @@ class Daemon:
             fetch.summary = self.store.record_feed_fetch(fetch)
         after_fetch(self.store, self.config, fetch, mode="daemon")
         log_poll(PollReport(fetch, time.monotonic() - started))
+        if not self.stopping.is_set():
+            send_alerts(self.store, self.config)
 
     def deliver_job(self) -> None:
-        """Retry due outbox deliveries (alerts wire in here)."""
+        """Retry due outbox deliveries."""
+        if not self.stopping.is_set():
+            deliver_retries(self.store, self.config)
 
     # -- shutdown -------------------------------------------------------------
 

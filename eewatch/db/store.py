@@ -147,7 +147,8 @@ class Store:
         if limit:
             query = query.limit(limit)
         with self.engine.connect() as conn:
-            return [row_to_round(row._mapping) for row in conn.execute(query)]
+            found = [row_to_round(row._mapping) for row in conn.execute(query)]
+        return with_source_warnings(self, found)
 
     def revisions(self, round_id: str) -> list[dict[str, Any]]:
         """Every stored version of a round, oldest first."""
@@ -290,6 +291,11 @@ class Store:
                 )
             )
 
+        if confirmed:
+            from eewatch.db.sources_store import record_feed_disagreements
+
+            record_feed_disagreements(conn, [item.id for item, _ in confirmed], now)
+
         for item, digest in amended:
             old = row_to_round(conn.execute(select(r).where(r.c.id == item.id)).one()._mapping)
             changes = diff_rounds(old, item)
@@ -328,6 +334,16 @@ class Store:
         summary.stale = [rid for rid, _ in seen_stale]
         summary.unchanged = len(seen_current)
         summary.events = len(pending_events)
+
+
+def with_source_warnings(store: Store, rounds: list[Round]) -> list[Round]:
+    """Add to each round's warnings where an announcement disagrees with it."""
+    from dataclasses import replace
+
+    from eewatch.db.sources_store import source_warnings
+
+    extra = source_warnings(store, [r.id for r in rounds])
+    return [replace(r, warnings=(*r.warnings, *extra[r.id])) if r.id in extra else r for r in rounds]
 
 
 def diff_rounds(old: Round, new: Round) -> dict[str, list[Any]]:
