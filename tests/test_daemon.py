@@ -24,23 +24,35 @@ def small_without(*ids: str) -> bytes:
     return json.dumps(doc).encode()
 
 
-def write_config(tmp_path: Path, url: str) -> tuple[Path, Path]:
+def write_config(tmp_path: Path, url: str, receiver: str | None = None) -> tuple[Path, Path]:
     db = tmp_path / "daemon.sqlite"
     config = tmp_path / "config.toml"
-    config.write_text(
+    text = (
         f'[feed]\nurl = "{url}"\nretries = 0\ntimeout = 5\n'
         f'[database]\nurl = "sqlite:///{db}"\n'
-        f'[schedule]\nevery = "{POLL_EVERY}s"\njitter = 0\n'
+        f'[schedule]\nevery = "{POLL_EVERY}s"\njitter = 0\nretry_every = "1s"\n'
         "[health]\nfailures_before_alert = 2\n"
     )
+    if receiver:
+        text += (
+            '[[alerts]]\nname = "all"\n'
+            'events = ["new_round", "round_amended", "poll_failing", "poll_recovered"]\n'
+            f'notify = ["{receiver}"]\n'
+        )
+    config.write_text(text)
     return config, db
 
 
-def test_daemon_detects_a_new_round_then_failures_and_recovery(
+def alerts_received(receiver: FixtureServer) -> list[dict]:
+    return [json.loads(hit.body) for hit in receiver.hits if hit.method == "POST"]
+
+
+def test_daemon_alerts_a_new_round_then_failures_and_recovery(
     http_server: FixtureServer, tmp_path: Path
 ) -> None:
+    receiver = FixtureServer().start()
     url = http_server.serve("/feed.json", small_without("305"))
-    config, db = write_config(tmp_path, url)
+    config, db = write_config(tmp_path, url, receiver=f"json://127.0.0.1:{receiver.port}/alerts")
     log = tmp_path / "daemon.log"
     daemon = start_daemon(config, log)
     try:
@@ -48,29 +60,33 @@ def test_daemon_detects_a_new_round_then_failures_and_recovery(
         polls_before = len(http_server.hits)
         wait_for(lambda: len(http_server.hits) >= polls_before + 2, 10, "two more polls")
         assert query(db, "SELECT DISTINCT outcome FROM heartbeats WHERE id > 1") == [("not_modified",)]
+        assert alerts_received(receiver) == [], "the baseline must not alert"
 
         swapped = time.monotonic()
         http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
         wait_for(
-            lambda: query(db, "SELECT 1 FROM events WHERE kind='new_round' AND round_id='305'"),
-            POLL_EVERY + 2,
-            "round 305 within the poll interval plus 2 s",
+            lambda: alerts_received(receiver), POLL_EVERY + 2, "the alert within the poll interval plus 2 s"
         )
         assert time.monotonic() - swapped <= POLL_EVERY + 2
+        [alert] = alerts_received(receiver)
+        assert "#305" in alert["title"] and "CRS 420" in alert["title"]
 
         http_server.serve("/feed.json", b"<html>down for maintenance</html>", status=503)
         wait_for(lambda: query(db, "SELECT 1 FROM events WHERE kind='poll_failing'"), 10, "poll_failing")
         time.sleep(3 * POLL_EVERY)  # more failures must not repeat the alert
         http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
         wait_for(lambda: query(db, "SELECT 1 FROM events WHERE kind='poll_recovered'"), 10, "poll_recovered")
+        wait_for(lambda: len(alerts_received(receiver)) >= 3, 5, "the recovered alert")
         time.sleep(2 * POLL_EVERY)
         kinds = [k for (k,) in query(db, "SELECT kind FROM events WHERE kind LIKE 'poll_%' ORDER BY id")]
         assert kinds == ["poll_failing", "poll_recovered"]
+        assert len(alerts_received(receiver)) == 3  # the round, failing, recovered: no storm, no repeats
         failures = scalar(db, "SELECT count(*) FROM heartbeats WHERE outcome='error'")
         assert failures >= 4
     finally:
         started = time.monotonic()
         code = stop(daemon)
+        receiver.stop()
     assert code == 0, log.read_text()[-3000:]
     assert time.monotonic() - started < 10
     text = log.read_text()
