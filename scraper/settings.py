@@ -21,6 +21,16 @@ RETRY_ENABLED = True
 RETRY_TIMES = 2
 RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
 REDIRECT_MAX_TIMES = 5
+# Honour Retry-After (bounded) instead of Scrapy's immediate retry; refuse other hosts
+# even for dont_filter requests (see scraper/middlewares.py).
+RETRY_AFTER_MAX = 120
+# Seconds one poll may take, every try and wait included; 0 = DOWNLOAD_TIMEOUT * (RETRY_TIMES + 1).
+EEWATCH_POLL_BUDGET = 0
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "scraper.middlewares.RetryAfterMiddleware": 550,
+    "scraper.middlewares.SameHostMiddleware": 60,
+}
 HTTPCACHE_ENABLED = False
 
 ITEM_PIPELINES = {

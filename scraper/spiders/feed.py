@@ -10,8 +10,9 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from scraper.fetch import feed_fetch_from_failure, feed_fetch_from_response
+from scraper.fetch import describe_error, feed_fetch_from_failure, feed_fetch_from_response
 from scraper.items import FeedFetch
+from scraper.middlewares import HOSTS
 
 #: Responses the spider wants to see itself rather than have filtered.
 HANDLED_STATUSES = [304, *range(400, 600)]
@@ -36,7 +37,8 @@ class FeedSpider(scrapy.Spider):
         self.last_modified = last_modified
         self.previous_sha256 = previous_sha256
         host = urlparse(url).hostname
-        # Only the configured host is fetched: a redirect elsewhere is refused.
+        # Only the configured host is fetched: a redirect elsewhere is refused
+        # (by scraper.middlewares.SameHostMiddleware, which sees dont_filter requests too).
         self.allowed_domains = [host] if host else []
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -55,7 +57,7 @@ class FeedSpider(scrapy.Spider):
             callback=self.parse,
             errback=self.failed,
             dont_filter=True,
-            meta={"handle_httpstatus_list": HANDLED_STATUSES},
+            meta={"handle_httpstatus_list": HANDLED_STATUSES, HOSTS: list(self.allowed_domains)},
         )
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[FeedFetch]:
@@ -69,10 +71,12 @@ class FeedSpider(scrapy.Spider):
             previous_sha256=self.previous_sha256,
             duration_ms=round(latency * 1000) if latency is not None else None,
             content_type=_header(response, b"Content-Type"),
+            retry_after=_header(response, b"Retry-After"),
         )
 
     def failed(self, failure: Failure) -> Iterator[FeedFetch]:
-        yield feed_fetch_from_failure(self.url, describe_failure(failure))
+        max_bytes = self.settings.getint("DOWNLOAD_MAXSIZE") if hasattr(self, "crawler") else None
+        yield feed_fetch_from_failure(self.url, describe_failure(failure, max_bytes=max_bytes))
 
 
 def _header(response: Response, name: bytes) -> str | None:
@@ -80,13 +84,7 @@ def _header(response: Response, name: bytes) -> str | None:
     return value.decode("latin-1") if value else None
 
 
-def describe_failure(failure: Failure) -> str:
-    """One line saying why a request produced no response."""
+def describe_failure(failure: Failure, *, max_bytes: int | None = None) -> str:
+    """One line saying why a request produced no response (see :func:`scraper.fetch.describe_error`)."""
     error = failure.value
-    name = type(error).__name__
-    text = str(error).strip() or name
-    if "maxsize" in text.lower() or "max size" in text.lower() or "larger than" in text.lower():
-        return f"response over the size cap: {text}"
-    if name == "IgnoreRequest" and "offsite" in text.lower():
-        return f"refused a redirect to another host: {text}"
-    return f"{name}: {text}"[:500]
+    return describe_error(type(error).__name__, str(error), max_bytes=max_bytes)
