@@ -118,16 +118,11 @@ def parse_config(data: Mapping[str, Any], where: str = "<config>") -> Config:
 
 
 def _import_section_owners() -> None:
-    """Import the modules that register further sections (those that exist yet)."""
-    import importlib.util
+    """Import the modules that register further sections (lazily: they are heavier)."""
+    import importlib
 
     for module in _SECTION_OWNERS:
-        try:
-            found = importlib.util.find_spec(module) is not None
-        except ModuleNotFoundError:  # its package does not exist (yet)
-            found = False
-        if found:
-            importlib.import_module(module)
+        importlib.import_module(module)
 
 
 #: Modules that call :func:`register_section` at import: the alert rules and

@@ -65,6 +65,28 @@ def deliver_retries(store: Store, config: Config) -> None:
         log.exception("the delivery pass failed; the rows stay pending")
 
 
+def changed(fetch: FeedFetch) -> bool:
+    """Did this fetch store a new or amended round?"""
+    summary = fetch.summary
+    return summary is not None and bool(summary.new or summary.amended)
+
+
+def rebuild_report(store: Store, config: Config) -> None:
+    """Regenerate the static site where ``[report] out`` is configured (never fatal)."""
+    report = config.extra.get("report")
+    if report is None or report.out is None:
+        return
+    from eewatch.views.site import ReportError, build_report
+
+    try:
+        summary = build_report(store, report.out, store.clock, title=report.title, site_url=report.site_url)
+    except (ReportError, OSError):
+        log.exception("could not rebuild the report in %s; the previous one stays", report.out)
+        return
+    log.info("report rebuilt in %s", report.out)
+    log.debug("report: %s", summary)
+
+
 def log_poll(report: PollReport) -> None:
     """One line per poll: outcome, HTTP status, bytes, duration, new and amended counts."""
     fetch, summary = report.fetch, report.fetch.summary

@@ -33,6 +33,7 @@ def write_config(tmp_path: Path, url: str, receiver: str | None = None) -> tuple
         f'[schedule]\nevery = "{POLL_EVERY}s"\njitter = 0\nretry_every = "1s"\n'
         "[health]\nfailures_before_alert = 2\n"
     )
+    text += f'[report]\nout = "{tmp_path / "site"}"\n'
     if receiver:
         text += (
             '[[alerts]]\nname = "all"\n'
@@ -70,6 +71,12 @@ def test_daemon_alerts_a_new_round_then_failures_and_recovery(
         assert time.monotonic() - swapped <= POLL_EVERY + 2
         [alert] = alerts_received(receiver)
         assert "#305" in alert["title"] and "CRS 420" in alert["title"]
+        site = tmp_path / "site" / "rounds.json"
+        wait_for(
+            lambda: site.exists() and "305" in [r["id"] for r in json.loads(site.read_text())],
+            10,
+            "the report rebuilt with round 305",
+        )
 
         http_server.serve("/feed.json", b"<html>down for maintenance</html>", status=503)
         wait_for(lambda: query(db, "SELECT 1 FROM events WHERE kind='poll_failing'"), 10, "poll_failing")

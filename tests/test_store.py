@@ -209,6 +209,9 @@ def test_a_provisional_round_is_confirmed_by_the_feed(store: Store, clock: Froze
                 updated_at=clock(),
             )
         )
+    assert "305" not in [r.id for r in store.rounds()]  # views show confirmed rounds only
+    [shown] = [r for r in store.rounds(include_provisional=True) if r.id == "305"]
+    assert shown.warnings[0].startswith("provisional:")
     clock.advance(hours=1)
     summary = store.record_feed_fetch(fetch_of((FEED / "small.json").read_bytes()))
     assert summary.new == ["305"] and summary.amended == []

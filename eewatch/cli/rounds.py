@@ -11,7 +11,7 @@ from typing import TextIO
 from eewatch import exitcodes
 from eewatch.cli import add_common, verbosity
 from eewatch.config import load_config
-from eewatch.db.store import Store
+from eewatch.db.store import PROVISIONAL_NOTE, Store
 from eewatch.logs import setup_logging
 from eewatch.views.export import write_csv, write_json
 from eewatch.views.term import Cell, cell, render_table, wants_colour
@@ -38,6 +38,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--since", type=dt.date.fromisoformat, metavar="DATE", help="only rounds on or after DATE"
     )
     parser.add_argument("--limit", type=int, metavar="N", help="at most N rounds")
+    parser.add_argument(
+        "--provisional",
+        action="store_true",
+        help="also rounds seen only in an announcement so far (marked *, and in their warnings)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -47,7 +52,11 @@ def run(args: argparse.Namespace) -> int:
     store = Store.open(config.database.url)
     try:
         rounds = store.rounds(
-            category=args.category, round_type=args.type, since=args.since, limit=args.limit
+            category=args.category,
+            round_type=args.type,
+            since=args.since,
+            limit=args.limit,
+            include_provisional=args.provisional,
         )
     finally:
         store.close()
@@ -71,7 +80,7 @@ def table_rows(rounds: Sequence[Round]) -> list[list[Cell]]:
     """The table's cells: missing values as ``-``, never 0."""
     return [
         [
-            cell(item.id, "bold", right=True),
+            cell(item.id + ("*" if is_provisional(item) else ""), "bold", right=True),
             cell(item.date.isoformat()),
             cell(kind_label(item), TYPE_STYLES.get(item.round_type or "")),
             cell(f"{item.invitations:,}" if item.invitations is not None else None, right=True),
@@ -88,3 +97,9 @@ def write_table(rounds: Sequence[Round], out: TextIO, *, colour: bool = False) -
     out.write(render_table(header, table_rows(rounds), colour=colour))
     if not rounds:
         out.write("no rounds match (an empty database? run `scrape --once`)\n")
+    elif any(is_provisional(item) for item in rounds):
+        out.write(f"* {PROVISIONAL_NOTE}\n")
+
+
+def is_provisional(item: Round) -> bool:
+    return PROVISIONAL_NOTE in item.warnings

@@ -15,7 +15,7 @@ from eewatch.config import Config, load_config
 from eewatch.crawl import StorageFailed, crawl_once, feed_location
 from eewatch.db.store import Store
 from eewatch.logs import setup_logging
-from eewatch.poll import PollReport, after_fetch, log_document, log_poll, send_alerts
+from eewatch.poll import PollReport, after_fetch, changed, log_document, log_poll, rebuild_report, send_alerts
 from notifier.config import alert_settings
 from scraper.items import ERROR
 
@@ -90,6 +90,8 @@ def crawl_and_report(args: argparse.Namespace, config: Config, store: Store, url
     for document in crawl.documents:
         log_document(document)
     alerts = send_alerts(store, config, send=not args.no_notify, backfill=args.notify_backfill)
+    if any(changed(fetch) for fetch in crawl.fetches):
+        rebuild_report(store, config)
     if code == exitcodes.OK and not alerts:
         code = exitcodes.DELIVERY
     return code

@@ -26,7 +26,15 @@ from eewatch.config import Config
 from eewatch.daemon.config import ScheduleConfig
 from eewatch.daemon.lock import AlreadyRunning, lock_for
 from eewatch.db.store import Store
-from eewatch.poll import PollReport, after_fetch, deliver_retries, log_poll, send_alerts
+from eewatch.poll import (
+    PollReport,
+    after_fetch,
+    changed,
+    deliver_retries,
+    log_poll,
+    rebuild_report,
+    send_alerts,
+)
 from scraper.fetch import feed_fetch_from_failure
 
 log = logging.getLogger("eewatch.daemon")
@@ -137,6 +145,11 @@ class Daemon:
         log_poll(PollReport(fetch, time.monotonic() - started))
         if not self.stopping.is_set():
             send_alerts(self.store, self.config)
+        if (changed(fetch) or not self.report_built) and not self.stopping.is_set():
+            rebuild_report(self.store, self.config)
+            self.report_built = True
+
+    report_built = False
 
     def deliver_job(self) -> None:
         """Retry due outbox deliveries."""

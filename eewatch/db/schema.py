@@ -149,13 +149,11 @@ events = Table(
 def load_all_tables() -> MetaData:
     """Import the modules that add their tables to :data:`metadata`, and return it.
 
-    The core tables live here; the alert outbox (``eewatch.db.schema_alerts``)
-    and announcement sources (``eewatch.db.schema_sources``) add theirs.
+    The core tables live here; the alert outbox, the announcement sources and
+    the heartbeats add theirs from their own modules.
     """
-    import importlib
-    import importlib.util
+    import eewatch.db.schema_alerts
+    import eewatch.db.schema_health
+    import eewatch.db.schema_sources  # noqa: F401
 
-    for module in ("eewatch.db.schema_alerts", "eewatch.db.schema_sources", "eewatch.db.schema_health"):
-        if importlib.util.find_spec(module) is not None:
-            importlib.import_module(module)
     return metadata

@@ -103,6 +103,9 @@ class Store:
         """Open (and create on first use) the database at ``url``."""
         store = cls(create_store_engine(url), clock)
         schema.load_all_tables().create_all(store.engine)
+        from eewatch.db.views import create_views
+
+        create_views(store.engine)
         return store
 
     def close(self) -> None:
@@ -134,8 +137,12 @@ class Store:
         round_type: str | None = None,
         since: dt.date | None = None,
         limit: int | None = None,
+        include_provisional: bool = False,
     ) -> list[Round]:
-        """Stored rounds, newest first."""
+        """Stored rounds, newest first: those the official feed has confirmed, unless told otherwise.
+
+        A provisional round (seen only in an announcement so far) carries a warning saying so.
+        """
         r = schema.rounds
         query = select(r).order_by(r.c.date.desc(), r.c.number.desc(), r.c.id.desc())
         if category:
@@ -144,10 +151,12 @@ class Store:
             query = query.where(r.c.round_type == round_type)
         if since:
             query = query.where(r.c.date >= since)
+        if not include_provisional:
+            query = query.where(r.c.status == CONFIRMED)
         if limit:
             query = query.limit(limit)
         with self.engine.connect() as conn:
-            found = [row_to_round(row._mapping) for row in conn.execute(query)]
+            found = [_marked(row._mapping) for row in conn.execute(query)]
         return with_source_warnings(self, found)
 
     def revisions(self, round_id: str) -> list[dict[str, Any]]:
@@ -334,6 +343,19 @@ class Store:
         summary.stale = [rid for rid, _ in seen_stale]
         summary.unchanged = len(seen_current)
         summary.events = len(pending_events)
+
+
+PROVISIONAL_NOTE = "provisional: seen in an announcement, not yet in the official feed"
+
+
+def _marked(row: Any) -> Round:
+    """A ``rounds`` row as a Round, a provisional one saying so in its warnings."""
+    item = row_to_round(row)
+    if row["status"] == PROVISIONAL:
+        from dataclasses import replace
+
+        item = replace(item, warnings=(PROVISIONAL_NOTE, *item.warnings))
+    return item
 
 
 def with_source_warnings(store: Store, rounds: list[Round]) -> list[Round]:
