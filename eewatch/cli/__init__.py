@@ -13,17 +13,26 @@ from eewatch.config import ConfigError, default_database_url
 log = logging.getLogger("eewatch")
 
 
-def command_modules() -> list[str]:
-    """Every module of this package is a command: it has ``add_parser(subparsers)``."""
+def command_names() -> list[str]:
+    """Every module of this package is a command of the same name, with ``add_parser(subparsers)``."""
     import pkgutil
 
-    return sorted(
-        f"{__name__}.{m.name}" for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_")
-    )
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The umbrella parser with every command."""
+def _summary(name: str) -> str:
+    """A command's one-line help, read from its module docstring without importing it."""
+    import ast
+    from pathlib import Path
+
+    source = (Path(__path__[0]) / f"{name}.py").read_text(encoding="utf-8")
+    doc = ast.get_docstring(ast.parse(source)) or ""
+    first = doc.strip().splitlines()[0] if doc.strip() else ""
+    return first.split(": ", 1)[1] if first.startswith("``") and ": " in first else first
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The umbrella parser. Only ``command``'s module is imported (start-up time matters to cron)."""
     parser = argparse.ArgumentParser(
         prog="eewatch",
         description="Watch Canada's Express Entry rounds of invitations.",
@@ -31,12 +40,15 @@ def build_parser() -> argparse.ArgumentParser:
             "Config is found by --config, then $EEWATCH_CONFIG, then ./config.toml. "
             f"Default database: {default_database_url()} ($EEWATCH_DATABASE_URL overrides). "
             "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 source error, "
-            "4 storage error, 5 delivery error, 6 unhealthy."
+            "4 storage error, 5 delivery error, 6 unhealthy, 7 another daemon holds the database."
         ),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in command_modules():
-        __import__(name, fromlist=["add_parser"]).add_parser(sub)
+    for name in command_names():
+        if name == command:
+            __import__(f"{__name__}.{name}", fromlist=["add_parser"]).add_parser(sub)
+        else:
+            sub.add_parser(name, help=_summary(name), add_help=False)
     return parser
 
 
@@ -57,7 +69,9 @@ def verbosity(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``eewatch``."""
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    args = build_parser(command).parse_args(argv)
     return _dispatch(args)
 
 

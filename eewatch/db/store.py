@@ -102,7 +102,9 @@ class Store:
     def open(cls, url: str, clock: Clock = utcnow) -> Store:
         """Open (and create on first use) the database at ``url``."""
         store = cls(create_store_engine(url), clock)
-        schema.load_all_tables().create_all(store.engine)
+        from eewatch.db.migrate import upgrade
+
+        upgrade(store.engine)
         from eewatch.db.views import create_views
 
         create_views(store.engine)
