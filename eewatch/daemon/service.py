@@ -24,6 +24,7 @@ from eewatch import exitcodes
 from eewatch.clock import Clock, utcnow
 from eewatch.config import Config
 from eewatch.daemon.config import ScheduleConfig
+from eewatch.daemon.leader import Leadership
 from eewatch.daemon.lock import AlreadyRunning, lock_for
 from eewatch.db.store import Store
 from eewatch.poll import (
@@ -69,6 +70,7 @@ class Daemon:
         self.schedule: ScheduleConfig = config.extra.get("schedule") or ScheduleConfig()
         self.stopping = threading.Event()
         self.store = Store.open(config.database.url, clock)
+        self.leadership = Leadership(self.store.engine)
         self.reactor: Any = None
         self.watcher: Any = None
         self.scheduler: Any = None
@@ -130,6 +132,9 @@ class Daemon:
         """One poll: fetch (in the reactor), then health and alerts (here)."""
         if self.stopping.is_set():
             return
+        if not self.leadership.try_lead():
+            log.debug("another instance crawls; this one only delivers alerts")
+            return
         from twisted.internet.threads import blockingCallFromThread
 
         started = time.monotonic()
@@ -179,6 +184,7 @@ class Daemon:
         log.info("daemon stopping")
         self.stopping.set()
         _exit_by(HARD_EXIT_AFTER, self.exit_code)
+        self.leadership.release()
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         if self.watcher is not None:

@@ -39,19 +39,27 @@ def current_revision(conn: Connection) -> str | None:
 
 
 def upgrade(engine: Engine, target: str = "head") -> str | None:
-    """Bring the schema to ``target``; returns the revision before (None for a new database)."""
+    """Bring the schema to ``target`` and (re)make the SQL views; returns the revision before.
+
+    None means a new database. On PostgreSQL this runs under an advisory lock, so
+    instances starting together migrate once and never race on the views.
+    """
+    from eewatch.db.views import create_views
+
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
         before = current_revision(conn)
-        if before == HEAD and target == "head":
-            return before
-        from alembic import command
+        if before != HEAD or target != "head":
+            from alembic import command
 
-        cfg = _alembic_config(conn)
-        if before is None and inspect(conn).has_table("rounds"):
-            log.warning("database without migration history: stamping revision %s, then upgrading", BASELINE)
-            command.stamp(cfg, BASELINE)
-        command.upgrade(cfg, target)
-        log.info("database schema: %s -> %s", before or "empty", current_revision(conn))
+            cfg = _alembic_config(conn)
+            if before is None and inspect(conn).has_table("rounds"):
+                log.warning(
+                    "database without migration history: stamping revision %s, then upgrading", BASELINE
+                )
+                command.stamp(cfg, BASELINE)
+            command.upgrade(cfg, target)
+            log.info("database schema: %s -> %s", before or "empty", current_revision(conn))
+        create_views(conn)
         return before

@@ -105,9 +105,6 @@ class Store:
         from eewatch.db.migrate import upgrade
 
         upgrade(store.engine)
-        from eewatch.db.views import create_views
-
-        create_views(store.engine)
         return store
 
     def close(self) -> None:

@@ -8,7 +8,7 @@ EXISTS`` on SQLite, ``CREATE OR REPLACE VIEW`` on PostgreSQL).
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 #: The programs JSON array as plain text: ``["CEC", "FSW"]`` -> ``CEC,FSW``.
 _PROGRAMS = "REPLACE(REPLACE(REPLACE(REPLACE(CAST(programs AS TEXT), '[', ''), ']', ''), '\"', ''), ' ', '')"
@@ -91,11 +91,16 @@ def view_sql(name: str, dialect: str) -> str:
     return VIEWS[name].replace("{month}", month).strip()
 
 
-def create_views(engine: Engine) -> list[str]:
-    """Create (or on PostgreSQL, replace) every view; returns their names."""
-    dialect = engine.dialect.name
+def create_views(bind: Engine | Connection) -> list[str]:
+    """Create (or on PostgreSQL, replace) every view; returns their names.
+
+    Given a connection, the views are made in its transaction (the migration's, under its lock).
+    """
+    if isinstance(bind, Engine):
+        with bind.begin() as conn:
+            return create_views(conn)
+    dialect = bind.dialect.name
     verb = "CREATE VIEW IF NOT EXISTS" if dialect == "sqlite" else "CREATE OR REPLACE VIEW"
-    with engine.begin() as conn:
-        for name in VIEWS:
-            conn.execute(text(f"{verb} {name} AS {view_sql(name, dialect)}"))
+    for name in VIEWS:
+        bind.execute(text(f"{verb} {name} AS {view_sql(name, dialect)}"))
     return list(VIEWS)
