@@ -63,11 +63,15 @@ _ZONE = r"(?P<zone>UTC|GMT|Z|ET|EST|EDT)"
 _JOIN = r"(?:\s*,)?(?:\s*\bat)?\s*"
 _REST = rf"(?:{_JOIN}(?:(?P<iso2>\d{{4}}-\d{{2}}-\d{{2}})[\sT]*)?{_TIME})?\s*{_ZONE}?"
 
+# ASCII digits only: "٣" is a digit to Python, not to IRCC (the text is cleaned of odd spaces first).
 _PATTERNS = (
-    re.compile(rf"^{_MONTH_FIRST}{_REST}$", re.IGNORECASE),
-    re.compile(rf"^{_DAY_FIRST}{_REST}$", re.IGNORECASE),
-    re.compile(rf"^{_ISO_DATE}(?:[T\s]+{_TIME})?\s*{_ZONE}?$", re.IGNORECASE),
+    re.compile(rf"^{_MONTH_FIRST}{_REST}$", re.IGNORECASE | re.ASCII),
+    re.compile(rf"^{_DAY_FIRST}{_REST}$", re.IGNORECASE | re.ASCII),
+    re.compile(rf"^{_ISO_DATE}(?:[T\s]+{_TIME})?\s*{_ZONE}?$", re.IGNORECASE | re.ASCII),
 )
+#: Eastern Standard Time: what "ET" means before the zone's rules begin (the tz database
+#: gives Toronto's local mean time then, an offset of -5:17:32 that nobody typed).
+_EST = dt.timezone(dt.timedelta(hours=-5))
 
 
 @dataclass(frozen=True)
@@ -172,6 +176,9 @@ def parse_datetime(
     zone = _ZONES.get(zone_name, dt.UTC)
     try:
         local = dt.datetime(day.year, day.month, day.day, hour, minute, second, tzinfo=zone)
-    except ValueError:
+        offset = local.utcoffset()
+        if offset is not None and offset % dt.timedelta(minutes=15):
+            local = local.replace(tzinfo=_EST)
+        return Parsed(local.astimezone(dt.UTC), tuple(warnings))
+    except (ValueError, OverflowError):  # 25:00, or a time that leaves the calendar in UTC
         return Parsed(None, (*warnings, f"{label}: impossible time {raw!r}; left empty"))
-    return Parsed(local.astimezone(dt.UTC), tuple(warnings))

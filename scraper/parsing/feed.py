@@ -43,9 +43,11 @@ EXPECTED_KEYS = frozenset(
     }
 )
 
-_ID = re.compile(r"^(?P<number>\d{1,6})(?P<suffix>[a-z]?)$", re.I)
+_ID = re.compile(r"^(?P<number>\d{1,6})(?P<suffix>[a-z]?)$", re.I | re.ASCII)
 _HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
-_INT = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+$|^\d+$")
+_INT = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+$|^\d+$", re.ASCII)
+#: The largest count kept: more digits than this is a typo, and would not fit the database's INTEGER.
+MAX_COUNT = 999_999_999
 # IRCC's CMS path for the public /en/ tree.
 _CMS_PREFIX = "/content/canadasite/"
 
@@ -86,6 +88,10 @@ def parse_feed(body: bytes, *, site: str = SITE) -> FeedParse:
         raise FeedFormatError(
             f"feed is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
         ) from None
+    except RecursionError:
+        raise FeedFormatError("feed is not usable JSON: nested too deeply") from None
+    except ValueError:  # an integer literal past Python's digit limit
+        raise FeedFormatError("feed is not usable JSON: a number with too many digits") from None
     if isinstance(document, dict):
         if "rounds" not in document:
             raise FeedFormatError("feed document has no 'rounds' key")
@@ -145,8 +151,11 @@ def parse_record(record: Mapping[str, Any], *, site: str = SITE) -> Round:
             if isinstance(value, bool) or not isinstance(value, int | float):
                 warnings.append(f"{key}: not text ({type(value).__name__}); ignored")
                 return None
+            if isinstance(value, int) and value.bit_length() > 64:
+                warnings.append(f"{key}: a number of {value.bit_length()} bits; ignored")
+                return None
             return str(value)
-        return _text(value)
+        return _text(value) or None
 
     round_id = text("drawNumber")
     if not round_id:
@@ -238,7 +247,11 @@ def _int(value: str | None, key: str, warnings: list[str]) -> int | None:
     if not _INT.match(value):
         warnings.append(f"{key}: {value!r} is not a whole number; left empty")
         return None
-    return int(re.sub(r"\D", "", value))
+    number = int(re.sub(r"\D", "", value))
+    if number > MAX_COUNT:
+        warnings.append(f"{key}: {value[:30]!r} is too large to be true; left empty")
+        return None
+    return number
 
 
 def _distribution(record: Mapping[str, Any], text: Any, warnings: list[str]) -> dict[str, int] | None:
