@@ -80,3 +80,19 @@ def test_bad_config_is_one_line_naming_file_and_key(tmp_path: Path, text: str, m
 def test_missing_file_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="config file not found"):
         load_config(tmp_path / "nope.toml", env={})
+
+
+def test_the_commented_examples_in_config_toml_are_valid(tmp_path: Path) -> None:
+    """Uncommenting every example line of config.toml gives a valid config."""
+    import re
+
+    lines = []
+    for line in (ROOT / "config.toml").read_text().splitlines():
+        example = re.match(r"^# (\[\[?\w+\]\]?|\w+ = .*)$", line)
+        lines.append(example.group(1) if example else line)
+    path = write(tmp_path, "\n".join(lines))
+    config = load_config(path, env={})
+    assert config.feed.retries == 2 and config.feed.max_bytes == 16777216
+    assert [rule.name for rule in config.extra["alerts"]] == ["stem-draws", "my-chance", "ops"]
+    assert config.extra["schedule"].cron == ("*/5 9-18 * * mon-fri", "0 * * * *")
+    assert str(config.extra["report"].out).endswith("site")
