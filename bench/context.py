@@ -53,6 +53,7 @@ def scrape_once(config: Path, *, timeout: float = 600) -> ChildRun:
         timeout=timeout,
     )
     if run.returncode != 0:
-        tail = config.with_name("scrape.log").read_text(errors="replace").splitlines()[-5:]
-        raise RuntimeError(f"scrape --once exited {run.returncode}: " + " | ".join(tail))
+        lines = config.with_name("scrape.log").read_text(errors="replace").splitlines()
+        last = [line.strip() for line in lines if line.strip().strip("^~ ")][-2:]
+        raise RuntimeError(f"scrape --once exited {run.returncode}: " + " | ".join(last))
     return run

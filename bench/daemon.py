@@ -37,7 +37,8 @@ def bench_env() -> dict[str, str]:
     env = dict(os.environ)
     for key in ("EEWATCH_CONFIG", "EEWATCH_DATABASE_URL"):
         env.pop(key, None)
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    # Children run the code of the tree this bench lives in, whatever is installed.
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])
     return env
 
 

@@ -42,6 +42,9 @@ def os_name() -> str:
 
 
 def commit() -> str:
+    """The commit measured: ``$EEWATCH_BENCH_COMMIT`` (for a snapshot), else the tree's HEAD (+dirty)."""
+    if os.environ.get("EEWATCH_BENCH_COMMIT"):
+        return os.environ["EEWATCH_BENCH_COMMIT"]
     try:
         out = subprocess.run(
             ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
@@ -55,6 +58,8 @@ def commit() -> str:
             text=True,
             timeout=10,
         )
+        if out.returncode != 0:
+            return "unknown (not a git checkout)"
         return out.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
     except (OSError, subprocess.SubprocessError):
         return "unknown"

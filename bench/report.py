@@ -57,6 +57,35 @@ def fmt(value: float | None) -> str:
     return f"{value:.3f}"
 
 
+#: What each benchmark does, for docs/benchmarks.md.
+ABOUT = """\
+## What is measured
+
+Everything runs on 127.0.0.1: a local HTTP server serves IRCC's real feed copies (read from
+`../shared/fixtures/ircc-feed/`, never copied), eewatch runs as real processes (`scrape --once`,
+`python scheduler.py`), each with its own config and a fresh SQLite file in a temp folder.
+
+1. **backfill**: `scrape --once` of the newest copy (338 rounds) into a fresh SQLite file, as a child:
+   wall, CPU (user+sys from `os.wait4`) and peak RSS (`ru_maxrss`); then a second run of the same copy
+   (the server answers 304), and a second run against a server that sends no validators (200, same bytes).
+2. **polls**: the daemon with `[schedule] every = "50ms"` (100ms for same bytes); CPU per poll is the
+   daemon's utime+stime from `/proc/PID/stat` across N polls counted in the server's request log; wall
+   per poll is the median of the durations the daemon logs.
+3. **latency**: the served copy gains one round at a random point of a 1 s schedule; the time from the
+   daemon's next request (so the wait for the schedule is left out) to the alert reaching aiosmtpd and a
+   `json://` webhook, and to the `new_round` event row.
+4. **soak**: one daemon, 2,000 polls, the server flipping between the newest copy and a real stale copy
+   (changed bytes, then a 304, alternately); RSS from `/proc/PID/status`, fds from `/proc/PID/fd`.
+5. **growth**: synthetic whole documents of 1k, 10k, 100k rounds (real records renumbered, newest first);
+   a backfill at each size, then a daemon on that database: CPU per 304 poll, and CPU of the poll that
+   brings one new round (the feed is the whole history, so that poll reads every record).
+6. **urlwatch**: urlwatch 2.29 from PyPI in its own venv (`bench/.venv-urlwatch`), run as its users run
+   it from cron (one process per check, its own config, jobs and cache files) against the same URL, in
+   the same run as eewatch's daemon and `scrape --once`; with an ETag (both get 304s) and without.
+7. **fanout**: one new round to 100 `json://` targets (100 paths of one local server): from the poll's
+   request to the last POST.
+"""
+
 HEADER = ("benchmark", "figure", "value", "unit", "target", "verdict", "note")
 
 
@@ -105,6 +134,7 @@ def markdown(figures: Sequence[Figure], machine: str, command: str, took: float,
             previous = cells[0]
         cells[5] = f"**{cells[5]}**" if cells[5] == "MISS" else cells[5]
         out.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    out += ["", ABOUT.rstrip()]
     if notes:
         out += ["", "## Notes", ""]
         out += [f"- {note}" for note in notes]
