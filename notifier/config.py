@@ -330,7 +330,6 @@ def _template(value: Any, label: str, where: str) -> str | None:
     return value
 
 
-plugins()
 register_section("profile", parse_profile)
 register_section("notifications", parse_notifications)
 register_section("alerts", parse_alerts)

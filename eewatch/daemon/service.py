@@ -146,9 +146,10 @@ class Daemon:
                 return
             fetch = feed_fetch_from_failure(self.config.feed.url, f"{type(exc).__name__}: {exc}")
             fetch.summary = self.store.record_feed_fetch(fetch)
-        after_fetch(self.store, self.config, fetch, mode="daemon")
+        health = after_fetch(self.store, self.config, fetch, mode="daemon")
         log_poll(PollReport(fetch, time.monotonic() - started))
-        if not self.stopping.is_set():
+        wrote_events = bool(health) or (fetch.summary is not None and fetch.summary.events > 0)
+        if wrote_events and not self.stopping.is_set():  # retries are the deliver job's
             send_alerts(self.store, self.config)
         if (changed(fetch) or not self.report_built) and not self.stopping.is_set():
             rebuild_report(self.store, self.config)

@@ -95,6 +95,7 @@ round_revisions = Table(
     Column("last_seen", UTCDateTime, nullable=False),
     Column("first_fetch_id", Integer, ForeignKey("fetches.id")),
     UniqueConstraint("round_id", "content_hash", name="uq_revision_content"),
+    Index("ix_round_revisions_hash", "content_hash"),
 )
 
 #: The CRS distribution of the pool published with each round: one row per band.
@@ -129,6 +130,7 @@ fetches = Table(
     Column("stale_rounds", Integer),
     Column("problems", JSON),
     Index("ix_fetches_url_time", "url", "fetched_at"),
+    Index("ix_fetches_validators", "url", "outcome", "id"),
 )
 
 #: What happened, written in the same transaction as the data it describes.

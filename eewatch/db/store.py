@@ -205,16 +205,16 @@ class Store:
                 summary.events = 1
             elif fetch.outcome == CHANGED and fetch.parsed is not None:
                 self._apply_rounds(conn, fetch.parsed.rounds, fetch_id, now, summary, fetch.source, progress)
-            conn.execute(
-                update(schema.fetches)
-                .where(schema.fetches.c.id == fetch_id)
-                .values(
-                    rounds_seen=len(fetch.parsed.rounds) if fetch.parsed else None,
-                    new_rounds=len(summary.new),
-                    amended_rounds=len(summary.amended),
-                    stale_rounds=len(summary.stale),
+                conn.execute(
+                    update(schema.fetches)
+                    .where(schema.fetches.c.id == fetch_id)
+                    .values(
+                        rounds_seen=len(fetch.parsed.rounds),
+                        new_rounds=len(summary.new),
+                        amended_rounds=len(summary.amended),
+                        stale_rounds=len(summary.stale),
+                    )
                 )
-            )
         return summary
 
     def _apply_rounds(
@@ -474,6 +474,8 @@ def _insert_fetch(conn: Connection, fetch: FeedFetch, now: dt.datetime) -> int:
             outcome=fetch.outcome,
             error=fetch.error,
             problems=problems,
+            # A changed copy's counts are set once its rounds are stored; other fetches add none.
+            **({} if fetch.outcome == CHANGED else {"new_rounds": 0, "amended_rounds": 0, "stale_rounds": 0}),
         )
     )
     return int(result.inserted_primary_key[0])

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-25 09:46:50.920910
+Create Date: 2026-11-25
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("fetches", schema=None) as batch_op:
         batch_op.create_index("ix_fetches_url_time", ["url", "fetched_at"], unique=False)
+        batch_op.create_index("ix_fetches_validators", ["url", "outcome", "id"], unique=False)
 
     op.create_table(
         "heartbeats",
@@ -182,6 +183,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
         sa.UniqueConstraint("round_id", "content_hash", name="uq_revision_content"),
     )
+    with op.batch_alter_table("round_revisions", schema=None) as batch_op:
+        batch_op.create_index("ix_round_revisions_hash", ["content_hash"], unique=False)
+
     op.create_table(
         "source_observations",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
@@ -283,6 +287,9 @@ def downgrade() -> None:
         batch_op.drop_index("ix_source_observations_round")
 
     op.drop_table("source_observations")
+    with op.batch_alter_table("round_revisions", schema=None) as batch_op:
+        batch_op.drop_index("ix_round_revisions_hash")
+
     op.drop_table("round_revisions")
     op.drop_table("pool_distributions")
     with op.batch_alter_table("events", schema=None) as batch_op:
@@ -307,6 +314,7 @@ def downgrade() -> None:
 
     op.drop_table("heartbeats")
     with op.batch_alter_table("fetches", schema=None) as batch_op:
+        batch_op.drop_index("ix_fetches_validators")
         batch_op.drop_index("ix_fetches_url_time")
 
     op.drop_table("fetches")
