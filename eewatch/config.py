@@ -8,6 +8,7 @@ Found by ``--config PATH``, then ``$EEWATCH_CONFIG``, then ``./config.toml``;
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 import tomllib
 from collections.abc import Callable, Mapping
@@ -95,6 +96,11 @@ def load_config(
             raise ConfigError(f"{path}: not valid TOML: {exc}") from None
     config = parse_config(data, where=str(path) if path else "<defaults>")
     config = dataclasses.replace(config, path=path)
+    if path is not None:
+        from eewatch.config_checks import config_file_warnings
+
+        for line in config_file_warnings(path):
+            logging.getLogger("eewatch.config").warning("%s", line)
     if env.get("EEWATCH_DATABASE_URL"):
         config = dataclasses.replace(config, database=DatabaseConfig(url=env["EEWATCH_DATABASE_URL"]))
     return config

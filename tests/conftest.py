@@ -12,6 +12,9 @@ import pytest
 
 from tests.support.http import FixtureServer
 
+#: `pytest -m hostile` ends with its summary line (scenarios, rounds lost, alerts duplicated or lost).
+pytest_plugins = ["tests.support.hostile_summary"]
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED_FEED = Path(os.environ.get("EEWATCH_SHARED_FEED", ROOT.parent / "shared" / "fixtures" / "ircc-feed"))

@@ -17,6 +17,7 @@ from eewatch.db.store import Store
 from eewatch.logs import setup_logging
 from eewatch.poll import PollReport, after_fetch, changed, log_document, log_poll, rebuild_report, send_alerts
 from notifier.config import alert_settings
+from scraper.fetch import feed_fetch_from_failure
 from scraper.items import ERROR
 
 log = logging.getLogger("eewatch.scrape")
@@ -79,8 +80,10 @@ def crawl_and_report(args: argparse.Namespace, config: Config, store: Store, url
         log.error("could not store the fetch: %s", exc)
         return exitcodes.STORAGE
     if not crawl.fetches:
-        log.error("the crawl produced no result for %s", url)
-        return exitcodes.SOURCE
+        # The spider gave nothing (a bug in a callback): record it, so health and alerts see it.
+        failed = feed_fetch_from_failure(url, "the crawl produced no result (see the log above)")
+        failed.summary = store.record_feed_fetch(failed)
+        crawl.fetches.append(failed)
     code = exitcodes.OK
     for fetch in crawl.fetches:
         after_fetch(store, config, fetch, mode="once")

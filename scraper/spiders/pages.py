@@ -22,6 +22,7 @@ from scraper.announcement_items import (
     document_from_response,
 )
 from scraper.items import ERROR
+from scraper.middlewares import HOSTS
 from scraper.parsing.mi_page import parse_page
 from scraper.spiders.feed import HANDLED_STATUSES, describe_failure
 
@@ -56,7 +57,12 @@ class AnnouncementSpider(scrapy.Spider):
                 callback=self.parse,
                 errback=self.failed,
                 dont_filter=True,
-                meta={"handle_httpstatus_list": HANDLED_STATUSES, "target": target},
+                meta={
+                    "handle_httpstatus_list": HANDLED_STATUSES,
+                    "target": target,
+                    # A redirect to a host no target names is refused (SameHostMiddleware).
+                    HOSTS: list(self.allowed_domains),
+                },
             )
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[SourceDocument]:
