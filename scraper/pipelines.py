@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import Any
+from typing import Any, Self
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
@@ -14,20 +14,20 @@ from scraper.items import CHANGED, ERROR, FeedFetch
 log = logging.getLogger("eewatch.pipeline")
 
 
-class StorePipeline:
-    """Store each :class:`FeedFetch` through :class:`eewatch.db.store.Store`.
+class StoreBackedPipeline:
+    """A pipeline that writes through one :class:`eewatch.db.store.Store` for the crawl's life.
 
-    The database URL comes from the ``EEWATCH_DATABASE_URL`` setting; the
-    summary of what was stored is attached to the item for the runner.
+    The database URL comes from the ``EEWATCH_DATABASE_URL`` setting; what
+    storing an item did is attached to it (``item.summary``) for the runner.
     """
 
-    def __init__(self, database_url: str, progress: bool) -> None:
+    def __init__(self, database_url: str, progress: bool = False) -> None:
         self.database_url = database_url
         self.progress = progress
         self.store: Any = None
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+    def from_crawler(cls, crawler: Crawler) -> Self:
         url = crawler.settings.get("EEWATCH_DATABASE_URL")
         if not url:
             raise ValueError("the EEWATCH_DATABASE_URL setting is required")
@@ -41,6 +41,10 @@ class StorePipeline:
     def close_spider(self, spider: Any = None) -> None:
         if self.store is not None:
             self.store.close()
+
+
+class StorePipeline(StoreBackedPipeline):
+    """Store each :class:`FeedFetch` (one transaction per fetch)."""
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
         if not isinstance(item, FeedFetch):

@@ -23,7 +23,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from eewatch.db import schema
 from eewatch.db.schema_sources import round_occupations, round_source_warnings, source_observations
-from eewatch.db.store import NEW_ROUND, Store, content_hash, row_to_round
+from eewatch.db.store import NEW_ROUND, Store, content_hash, insert_fetch, row_to_round
 from scraper.announcement_items import RoundFacts, SourceDocument
 from scraper.items import CHANGED, ERROR
 from scraper.record import Round
@@ -291,21 +291,19 @@ def _insert_fetch(conn: Connection, doc: SourceDocument, now: dt.datetime) -> in
     problems = None
     if doc.announcement and doc.announcement.warnings:
         problems = [{"reason": w} for w in doc.announcement.warnings]
-    result = conn.execute(
-        insert(schema.fetches).values(
-            source=doc.kind,
-            url=doc.url,
-            fetched_at=now,
-            duration_ms=doc.duration_ms,
-            http_status=doc.http_status,
-            bytes=doc.bytes,
-            body_sha256=doc.body_sha256,
-            outcome=doc.outcome,
-            error=doc.error,
-            problems=problems,
-        )
+    return insert_fetch(
+        conn,
+        now,
+        source=doc.kind,
+        url=doc.url,
+        duration_ms=doc.duration_ms,
+        http_status=doc.http_status,
+        bytes=doc.bytes,
+        body_sha256=doc.body_sha256,
+        outcome=doc.outcome,
+        error=doc.error,
+        problems=problems,
     )
-    return int(result.inserted_primary_key[0])
 
 
 def _observe(

@@ -454,31 +454,35 @@ def _touch_revisions(conn: Connection, seen: list[tuple[str, str]], now: dt.date
         conn.execute(update(rv).where(rv.c.content_hash.in_(chunk)).values(last_seen=now))
 
 
+def insert_fetch(conn: Connection, now: dt.datetime, **columns: Any) -> int:
+    """Write one ``fetches`` row (any source); returns its id."""
+    result = conn.execute(insert(schema.fetches).values(fetched_at=now, **columns))
+    return int(result.inserted_primary_key[0])
+
+
 def _insert_fetch(conn: Connection, fetch: FeedFetch, now: dt.datetime) -> int:
     problems = None
     if fetch.parsed and fetch.parsed.problems:
         problems = [
             {"index": p.index, "round_id": p.round_id, "reason": p.reason} for p in fetch.parsed.problems
         ]
-    result = conn.execute(
-        insert(schema.fetches).values(
-            source=fetch.source,
-            url=fetch.url,
-            fetched_at=now,
-            duration_ms=fetch.duration_ms,
-            http_status=fetch.http_status,
-            etag=fetch.etag,
-            last_modified=fetch.last_modified,
-            bytes=fetch.bytes,
-            body_sha256=fetch.body_sha256,
-            outcome=fetch.outcome,
-            error=fetch.error,
-            problems=problems,
-            # A changed copy's counts are set once its rounds are stored; other fetches add none.
-            **({} if fetch.outcome == CHANGED else {"new_rounds": 0, "amended_rounds": 0, "stale_rounds": 0}),
-        )
+    return insert_fetch(
+        conn,
+        now,
+        source=fetch.source,
+        url=fetch.url,
+        duration_ms=fetch.duration_ms,
+        http_status=fetch.http_status,
+        etag=fetch.etag,
+        last_modified=fetch.last_modified,
+        bytes=fetch.bytes,
+        body_sha256=fetch.body_sha256,
+        outcome=fetch.outcome,
+        error=fetch.error,
+        problems=problems,
+        # A changed copy's counts are set once its rounds are stored; other fetches add none.
+        **({} if fetch.outcome == CHANGED else {"new_rounds": 0, "amended_rounds": 0, "stale_rounds": 0}),
     )
-    return int(result.inserted_primary_key[0])
 
 
 def _event(
