@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, insert, s
 from eewatch.clock import Clock, utcnow
 from eewatch.db import schema
 from scraper.items import CHANGED, ERROR, FeedFetch
-from scraper.record import CONTENT_FIELDS, Round
+from scraper.record import CONTENT_FIELDS, FIELDS, Round
 
 log = logging.getLogger(__name__)
 
@@ -374,48 +374,20 @@ def diff_rounds(old: Round, new: Round) -> dict[str, list[Any]]:
 
 
 def row_to_round(row: Any) -> Round:
-    """A ``rounds`` row -> :class:`Round`."""
-    return Round(
-        id=row["id"],
-        number=row["number"],
-        date=row["date"],
-        held_at=row["held_at"],
-        tie_break_at=row["tie_break_at"],
-        round_type=row["round_type"],
-        programs=tuple(row["programs"] or ()),
-        category=row["category"],
-        category_version=row["category_version"],
-        name=row["name"],
-        invitations=row["invitations"],
-        crs_min=row["crs_min"],
-        distribution_as_of=row["distribution_as_of"],
-        distribution=row["distribution"],
-        url=row["url"],
-        warnings=tuple(row["warnings"] or ()),
-    )
+    """A ``rounds`` row -> :class:`Round` (the columns bear the record's field names)."""
+    values = {name: row[name] for name in FIELDS}
+    values["programs"] = tuple(values["programs"] or ())
+    values["warnings"] = tuple(values["warnings"] or ())
+    return Round(**values)
 
 
 def _round_row(item: Round, digest: str) -> dict[str, Any]:
-    return {
-        "id": item.id,
-        "number": item.number,
-        "date": item.date,
-        "held_at": item.held_at,
-        "tie_break_at": item.tie_break_at,
-        "round_type": item.round_type,
-        "programs": list(item.programs),
-        "category": item.category,
-        "category_version": item.category_version,
-        "name": item.name,
-        "invitations": item.invitations,
-        "crs_min": item.crs_min,
-        "distribution_as_of": item.distribution_as_of,
-        "distribution": dict(item.distribution) if item.distribution is not None else None,
-        "url": item.url,
-        "warnings": list(item.warnings),
-        "status": CONFIRMED,
-        "content_hash": digest,
-    }
+    """A :class:`Round` -> the values of its ``rounds`` row."""
+    values = {name: getattr(item, name) for name in FIELDS}
+    values["programs"] = list(item.programs)
+    values["warnings"] = list(item.warnings)
+    values["distribution"] = dict(item.distribution) if item.distribution is not None else None
+    return {**values, "status": CONFIRMED, "content_hash": digest}
 
 
 def _revision_row(item: Round, digest: str, source: str, now: dt.datetime, fetch_id: int) -> dict[str, Any]:
