@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +28,6 @@ def feed_location(value: str) -> str:
 
 def scrapy_settings(config: Config, *, progress: bool = False, log_level: str = "WARNING") -> Settings:
     """Scrapy settings from the project defaults and ``config.toml``."""
-    os.environ.setdefault("SCRAPY_SETTINGS_MODULE", "scraper.settings")
     settings = Settings()
     settings.setmodule("scraper.settings", priority="project")
     settings.setdict(

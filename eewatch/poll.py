@@ -6,7 +6,6 @@ Health (a heartbeat, ops events), then the alerts the new events call for.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from typing import Any
 
 from eewatch.config import Config
@@ -16,15 +15,6 @@ from eewatch.health import HealthEvent, record_poll
 from scraper.items import ERROR, FeedFetch
 
 log = logging.getLogger("eewatch.poll")
-
-
-@dataclass
-class PollReport:
-    """One poll, start to end."""
-
-    fetch: FeedFetch
-    seconds: float
-    health: list[HealthEvent] = field(default_factory=list)
 
 
 def health_config(config: Config) -> HealthConfig:
@@ -87,9 +77,9 @@ def rebuild_report(store: Store, config: Config) -> None:
     log.debug("report: %s", summary)
 
 
-def log_poll(report: PollReport) -> None:
+def log_poll(fetch: FeedFetch, seconds: float) -> None:
     """One line per poll: outcome, HTTP status, bytes, duration, new and amended counts."""
-    fetch, summary = report.fetch, report.fetch.summary
+    summary = fetch.summary
     new = len(summary.new) if summary else 0
     amended = len(summary.amended) if summary else 0
     extra: dict[str, Any] = {
@@ -97,13 +87,13 @@ def log_poll(report: PollReport) -> None:
         "outcome": fetch.outcome,
         "http_status": fetch.http_status,
         "bytes": fetch.bytes,
-        "duration_ms": round(report.seconds * 1000),
+        "duration_ms": round(seconds * 1000),
         "new": new,
         "amended": amended,
     }
     line = (
         f"poll {fetch.source}: {fetch.outcome} http={fetch.http_status or '-'} bytes={fetch.bytes or 0} "
-        f"duration={report.seconds:.2f}s new={new} amended={amended}"
+        f"duration={seconds:.2f}s new={new} amended={amended}"
     )
     if fetch.outcome == ERROR:
         extra["error"] = fetch.error

@@ -15,7 +15,7 @@ from eewatch.config import Config, load_config
 from eewatch.crawl import StorageFailed, crawl_once, feed_location
 from eewatch.db.store import Store
 from eewatch.logs import setup_logging
-from eewatch.poll import PollReport, after_fetch, changed, log_document, log_poll, rebuild_report, send_alerts
+from eewatch.poll import after_fetch, changed, log_document, log_poll, rebuild_report, send_alerts
 from notifier.config import alert_settings
 from scraper.fetch import feed_fetch_from_failure
 from scraper.items import ERROR
@@ -87,7 +87,7 @@ def crawl_and_report(args: argparse.Namespace, config: Config, store: Store, url
     code = exitcodes.OK
     for fetch in crawl.fetches:
         after_fetch(store, config, fetch, mode="once")
-        log_poll(PollReport(fetch, time.monotonic() - started))
+        log_poll(fetch, time.monotonic() - started)
         if fetch.outcome == ERROR:
             code = exitcodes.SOURCE
     for document in crawl.documents:

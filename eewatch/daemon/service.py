@@ -28,7 +28,6 @@ from eewatch.daemon.leader import Leadership
 from eewatch.daemon.lock import AlreadyRunning, lock_for
 from eewatch.db.store import Store
 from eewatch.poll import (
-    PollReport,
     after_fetch,
     changed,
     deliver_retries,
@@ -71,6 +70,8 @@ class Daemon:
         self.stopping = threading.Event()
         self.store = Store.open(config.database.url, clock)
         self.leadership = Leadership(self.store.engine)
+        self.exit_code = exitcodes.OK
+        self.report_built = False  # the report is built once at start, then after each change
         self.reactor: Any = None
         self.watcher: Any = None
         self.scheduler: Any = None
@@ -124,8 +125,6 @@ class Daemon:
         self.exit_code = exitcodes.INTERNAL
         self.reactor.callWhenRunning(self.stop)
 
-    exit_code = exitcodes.OK
-
     # -- jobs (in the reactor's thread pool) ---------------------------------
 
     def poll_job(self) -> None:
@@ -147,15 +146,13 @@ class Daemon:
             fetch = feed_fetch_from_failure(self.config.feed.url, f"{type(exc).__name__}: {exc}")
             fetch.summary = self.store.record_feed_fetch(fetch)
         health = after_fetch(self.store, self.config, fetch, mode="daemon")
-        log_poll(PollReport(fetch, time.monotonic() - started))
+        log_poll(fetch, time.monotonic() - started)
         wrote_events = bool(health) or (fetch.summary is not None and fetch.summary.events > 0)
         if wrote_events and not self.stopping.is_set():  # retries are the deliver job's
             send_alerts(self.store, self.config)
         if (changed(fetch) or not self.report_built) and not self.stopping.is_set():
             rebuild_report(self.store, self.config)
             self.report_built = True
-
-    report_built = False
 
     def deliver_job(self) -> None:
         """Retry due outbox deliveries."""
