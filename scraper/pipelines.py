@@ -36,7 +36,8 @@ class StoreBackedPipeline:
     def open_spider(self, spider: Any = None) -> None:
         from eewatch.db.store import Store
 
-        self.store = Store.open(self.database_url)
+        # The runner (scrape --once, the daemon) opened, and so migrated, the database first.
+        self.store = Store.open(self.database_url, migrate=False)
 
     def close_spider(self, spider: Any = None) -> None:
         if self.store is not None:

@@ -73,3 +73,11 @@ def test_an_unreadable_database_is_a_storage_error(
     )
     assert result.returncode == exitcodes.STORAGE, result.stderr
     assert "cannot open the database" in result.stderr
+
+
+def test_any_command_maps_a_database_failure_to_exit_4(tmp_path: Path, empty_config: Path) -> None:
+    (tmp_path / "dir.sqlite").mkdir()
+    env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'dir.sqlite'}"}
+    result = run_cli("rounds", "--config", str(empty_config), env=env)
+    assert result.returncode == exitcodes.STORAGE
+    assert "database error: OperationalError" in result.stderr and "Traceback" not in result.stderr

@@ -7,6 +7,8 @@ import logging
 import sys
 from collections.abc import Sequence
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from eewatch import exitcodes
 from eewatch.config import ConfigError, default_database_url
 
@@ -87,6 +89,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         log.error("config error: %s", exc)
         return exitcodes.CONFIG
+    except SQLAlchemyError as exc:
+        # The class only: a driver's message may carry the database URL.
+        log.error("database error: %s", type(exc).__name__)
+        return exitcodes.STORAGE
     except BrokenPipeError:
         # The reader went away (``| head``): not an error of ours.
         sys.stderr.close()

@@ -58,11 +58,8 @@ def run(args: argparse.Namespace) -> int:
     if args.last < 1:
         sys.stderr.write("--last must be at least 1\n")
         return exitcodes.CONFIG
-    store = Store.open(config.database.url)
-    try:
+    with Store.open(config.database.url) as store:
         rounds = store.rounds()
-    finally:
-        store.close()
     known = {r.category for r in rounds if r.category}
     for slug in sorted(set(profile.categories) - known):
         sys.stderr.write(f"note: no stored round of category {slug!r} (known: {', '.join(sorted(known))})\n")

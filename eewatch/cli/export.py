@@ -42,11 +42,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
-    store = Store.open(config.database.url)
-    try:
+    with Store.open(config.database.url) as store:
         rounds = store.rounds(category=args.category, round_type=args.type, since=args.since)
-    finally:
-        store.close()
     write = WRITERS[args.format]
     if args.out is None:
         write(rounds, sys.stdout)

@@ -44,11 +44,8 @@ def run(args: argparse.Namespace) -> int:
         if args.rule:
             log.error("--rule goes with --test")
             return exitcodes.CONFIG
-        store = Store.open(config.database.url)
-        try:
+        with Store.open(config.database.url) as store:
             report = deliver_due(store, settings, utcnow)
-        finally:
-            store.close()
         sys.stdout.write(f"sent {report.sent}, will retry {report.retrying}, failed {report.failed}\n")
         return exitcodes.DELIVERY if report.failed or report.retrying else exitcodes.OK
     rules = settings.rules

@@ -31,16 +31,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
-    store = Store.open(config.database.url)
-    try:
+    with Store.open(config.database.url) as store:
         if args.retry:
             count = outbox.retry_failed(store, utcnow())
             sys.stdout.write(f"{count} failed deliver{'y' if count == 1 else 'ies'} made pending, due now\n")
             return exitcodes.OK
         statuses = [outbox.FAILED] if args.failed else [outbox.PENDING, outbox.SENDING, outbox.FAILED]
         found = outbox.rows(store, statuses)
-    finally:
-        store.close()
     if args.format == "json":
         data = [
             {

@@ -41,19 +41,17 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
     if out is None:
         sys.stderr.write("eewatch report: give --out DIR (or set [report] out in the config)\n")
         return exitcodes.CONFIG
-    store = Store.open(config.database.url)
-    try:
-        summary = build_report(
-            store,
-            out,
-            clock,
-            title=args.title or section.title,
-            site_url=args.site_url or section.site_url,
-        )
-    except ReportError as exc:
-        sys.stderr.write(f"eewatch report: {exc}\n")
-        return exitcodes.CONFIG
-    finally:
-        store.close()
+    with Store.open(config.database.url) as store:
+        try:
+            summary = build_report(
+                store,
+                out,
+                clock,
+                title=args.title or section.title,
+                site_url=args.site_url or section.site_url,
+            )
+        except ReportError as exc:
+            sys.stderr.write(f"eewatch report: {exc}\n")
+            return exitcodes.CONFIG
     sys.stdout.write(f"wrote {len(summary.files)} files ({summary.rounds} rounds) to {summary.out_dir}\n")
     return exitcodes.OK

@@ -49,8 +49,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
-    store = Store.open(config.database.url)
-    try:
+    with Store.open(config.database.url) as store:
         rounds = store.rounds(
             category=args.category,
             round_type=args.type,
@@ -58,8 +57,6 @@ def run(args: argparse.Namespace) -> int:
             limit=args.limit,
             include_provisional=args.provisional,
         )
-    finally:
-        store.close()
     if args.format == "table":
         write_table(rounds, sys.stdout, colour=wants_colour(sys.stdout))
     else:

@@ -34,11 +34,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
-    store = Store.open(config.database.url)
-    try:
+    with Store.open(config.database.url) as store:
         rounds = store.rounds(category=args.category, round_type="category" if args.category else None)
-    finally:
-        store.close()
     today = clock().date()
     if args.category and not rounds:
         sys.stderr.write(f"no rounds of category {args.category!r} stored\n")

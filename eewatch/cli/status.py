@@ -26,13 +26,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
-    store = Store.open(config.database.url)
-    try:
+    with Store.open(config.database.url) as store:
         status = read_status(
             store, config.extra.get("health") or HealthConfig(), utcnow(), delivery_counts(store)
         )
-    finally:
-        store.close()
     if args.format == "json":
         json.dump(status.to_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")

@@ -99,16 +99,26 @@ class Store:
         self.clock = clock
 
     @classmethod
-    def open(cls, url: str, clock: Clock = utcnow) -> Store:
-        """Open (and create on first use) the database at ``url``."""
-        store = cls(create_store_engine(url), clock)
-        from eewatch.db.migrate import upgrade
+    def open(cls, url: str, clock: Clock = utcnow, *, migrate: bool = True) -> Store:
+        """Open the database at ``url``, creating or upgrading its schema unless ``migrate=False``
 
-        upgrade(store.engine)
+        (for a second handle in a process whose first open already migrated).
+        """
+        store = cls(create_store_engine(url), clock)
+        if migrate:
+            from eewatch.db.migrate import upgrade
+
+            upgrade(store.engine)
         return store
 
     def close(self) -> None:
         self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # -- reading -----------------------------------------------------------
 
