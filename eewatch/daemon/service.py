@@ -1,17 +1,20 @@
-"""The daemon: APScheduler's TwistedScheduler driving one long-lived Scrapy crawler.
+"""The daemon: APScheduler driving one long-lived Scrapy crawler, all on one event loop.
 
 Why one reactor and not a child process per crawl: the Twisted reactor cannot
 be restarted, so a daemon either keeps one alive or pays a process start per
-poll (~0.5 s of CPU importing Scrapy). Here one reactor runs for the life of
-the daemon, one crawler stays open with an idle spider, and each poll hands it
-one conditional GET: an unchanged feed costs one small request. Jobs run in the
-reactor's thread pool (APScheduler's TwistedExecutor); a poll job calls into the
-reactor with ``blockingCallFromThread`` and then does health and alerts in its
-own thread, so a slow SMTP server never stalls the reactor.
+poll (~0.5 s of CPU importing Scrapy). Here one reactor (Twisted's asyncio
+reactor) runs for the life of the daemon, one crawler stays open with an idle
+spider, and each poll hands it one conditional GET: an unchanged feed costs one
+small request. APScheduler's ``AsyncIOScheduler`` runs on the same loop; the
+poll job is a coroutine in the loop's thread (a job counts as running until it
+returns, so ``max_instances = 1`` still holds), and only what may block for
+long (sending alerts, rebuilding the report, retrying deliveries) goes to the
+reactor's thread pool, so a slow SMTP server never stalls the reactor.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import logging
 import os
@@ -81,7 +84,7 @@ class Daemon:
         from scrapy.utils.reactor import install_reactor
 
         install_reactor(REACTOR)  # before anything imports twisted.internet.reactor
-        from apscheduler.schedulers.twisted import TwistedScheduler
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
         from scrapy.crawler import CrawlerRunner
         from twisted.internet import reactor
 
@@ -93,8 +96,8 @@ class Daemon:
         runner = CrawlerRunner(scrapy_settings(self.config))
         poll_timeout = feed.timeout * (feed.retries + 1) + 30
         self.watcher = FeedWatcher(runner, self.store, feed.url, reactor, poll_timeout)
-        self.scheduler = TwistedScheduler(
-            reactor=reactor,
+        self.scheduler = AsyncIOScheduler(
+            event_loop=reactor._asyncioEventloop,
             timezone=ZoneInfo(self.schedule.timezone),
             job_defaults={
                 "coalesce": True,
@@ -125,20 +128,21 @@ class Daemon:
         self.exit_code = exitcodes.INTERNAL
         self.reactor.callWhenRunning(self.stop)
 
-    # -- jobs (in the reactor's thread pool) ---------------------------------
+    # -- jobs (coroutines on the reactor's loop) -------------------------------
 
-    def poll_job(self) -> None:
-        """One poll: fetch (in the reactor), then health and alerts (here)."""
+    async def poll_job(self) -> None:
+        """One poll, in the loop's thread: fetch, health; alerts and the report in a thread."""
         if self.stopping.is_set():
             return
         if not self.leadership.try_lead():
             log.debug("another instance crawls; this one only delivers alerts")
             return
-        from twisted.internet.threads import blockingCallFromThread
-
         started = time.monotonic()
         try:
-            fetch = blockingCallFromThread(self.reactor, self.watcher.poll)
+            fetch = await self.watcher.poll().asFuture(self.loop)
+        except asyncio.CancelledError:  # the scheduler is shutting down
+            log.info("poll abandoned: the daemon is stopping")
+            return
         except Exception as exc:  # the poll gave no stored result: store the failure itself
             if self.stopping.is_set():
                 log.info("poll abandoned: the daemon is stopping")
@@ -148,16 +152,34 @@ class Daemon:
         health = after_fetch(self.store, self.config, fetch, mode="daemon")
         log_poll(fetch, time.monotonic() - started)
         wrote_events = bool(health) or (fetch.summary is not None and fetch.summary.events > 0)
-        if wrote_events and not self.stopping.is_set():  # retries are the deliver job's
+        rebuild = changed(fetch) or not self.report_built
+        if (wrote_events or rebuild) and not self.stopping.is_set():
+            await self.in_thread(self._after_change, wrote_events, rebuild)
+
+    def _after_change(self, wrote_events: bool, rebuild: bool) -> None:
+        """Alerts for the poll's new events (retries are the deliver job's), then the report."""
+        if wrote_events and not self.stopping.is_set():
             send_alerts(self.store, self.config)
-        if (changed(fetch) or not self.report_built) and not self.stopping.is_set():
+        if rebuild and not self.stopping.is_set():
             rebuild_report(self.store, self.config)
             self.report_built = True
 
-    def deliver_job(self) -> None:
-        """Retry due outbox deliveries."""
+    async def deliver_job(self) -> None:
+        """Retry due outbox deliveries (in a thread)."""
         if not self.stopping.is_set():
-            deliver_retries(self.store, self.config)
+            await self.in_thread(deliver_retries, self.store, self.config)
+
+    def in_thread(self, function: Any, *args: Any) -> Any:
+        """Run ``function`` in the reactor's thread pool; an awaitable for its result."""
+        from twisted.internet.threads import deferToThreadPool
+
+        return deferToThreadPool(self.reactor, self.reactor.getThreadPool(), function, *args).asFuture(
+            self.loop
+        )
+
+    @property
+    def loop(self) -> Any:
+        return self.reactor._asyncioEventloop
 
     # -- shutdown -------------------------------------------------------------
 
