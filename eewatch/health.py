@@ -81,29 +81,44 @@ def decide(state: HealthState, poll: Poll, config: HealthConfig, today: dt.date)
     return found
 
 
+def _state_query() -> Any:
+    """One statement for the whole health state (a poll reads it every time)."""
+    hb, ev, r = heartbeats, schema.events, schema.rounds
+    last_ok = select(func.max(hb.c.id)).where(hb.c.outcome != ERROR).scalar_subquery()
+    failures = (
+        select(func.count())
+        .select_from(hb)
+        .where(hb.c.outcome == ERROR, hb.c.id > func.coalesce(last_ok, 0))
+        .scalar_subquery()
+    )
+
+    def last(column: Any, kind: str) -> Any:
+        return select(column).where(ev.c.kind == kind).order_by(ev.c.id.desc()).limit(1).scalar_subquery()
+
+    return select(
+        failures.label("failures"),
+        last(ev.c.id, POLL_FAILING).label("failing_id"),
+        last(ev.c.id, POLL_RECOVERED).label("recovered_id"),
+        last(ev.c.payload, FEED_STALE).label("stale"),
+        last(ev.c.payload, FEED_SHAPE_CHANGED).label("shape"),
+        select(func.max(r.c.date)).where(r.c.status == "confirmed").scalar_subquery().label("latest"),
+    )
+
+
+STATE_QUERY = _state_query()
+HEARTBEAT_INSERT = insert(heartbeats)
+
+
 def load_state(conn: Connection) -> HealthState:
     """Read the health state from heartbeats, events and rounds."""
-    hb, ev, r = heartbeats, schema.events, schema.rounds
-    last_ok = conn.execute(select(func.max(hb.c.id)).where(hb.c.outcome != ERROR)).scalar()
-    failures_query = select(func.count()).select_from(hb).where(hb.c.outcome == ERROR)
-    if last_ok is not None:
-        failures_query = failures_query.where(hb.c.id > last_ok)
-    failures = conn.execute(failures_query).scalar_one()
-
-    def last_event(kind: str) -> Any:
-        return conn.execute(
-            select(ev.c.id, ev.c.payload).where(ev.c.kind == kind).order_by(ev.c.id.desc()).limit(1)
-        ).first()
-
-    failing, recovered = last_event(POLL_FAILING), last_event(POLL_RECOVERED)
-    stale, shape = last_event(FEED_STALE), last_event(FEED_SHAPE_CHANGED)
-    stale_for = dt.date.fromisoformat(stale.payload["latest_round_date"]) if stale else None
+    row = conn.execute(STATE_QUERY).one()
+    failing, recovered = row.failing_id, row.recovered_id
     return HealthState(
-        consecutive_failures=failures,
-        failing_alerted=failing is not None and (recovered is None or recovered.id < failing.id),
-        latest_round_date=conn.execute(select(func.max(r.c.date)).where(r.c.status == "confirmed")).scalar(),
-        stale_alerted_for=stale_for,
-        last_shape_change=shape.payload if shape else None,
+        consecutive_failures=row.failures,
+        failing_alerted=failing is not None and (recovered is None or recovered < failing),
+        latest_round_date=row.latest,
+        stale_alerted_for=dt.date.fromisoformat(row.stale["latest_round_date"]) if row.stale else None,
+        last_shape_change=row.shape,
     )
 
 
@@ -125,18 +140,19 @@ def record_poll(store: Store, fetch: FeedFetch, config: HealthConfig, mode: str)
     with store.engine.begin() as conn:
         found = decide(load_state(conn), poll, config, now.date())
         conn.execute(
-            insert(heartbeats).values(
-                instance=instance_name(),
-                mode=mode,
-                at=now,
-                outcome=fetch.outcome,
-                http_status=fetch.http_status,
-                bytes=fetch.bytes,
-                duration_ms=fetch.duration_ms,
-                new_rounds=len(summary.new) if summary else None,
-                amended_rounds=len(summary.amended) if summary else None,
-                error=fetch.error,
-            )
+            HEARTBEAT_INSERT,
+            {
+                "instance": instance_name(),
+                "mode": mode,
+                "at": now,
+                "outcome": fetch.outcome,
+                "http_status": fetch.http_status,
+                "bytes": fetch.bytes,
+                "duration_ms": fetch.duration_ms,
+                "new_rounds": len(summary.new) if summary else None,
+                "amended_rounds": len(summary.amended) if summary else None,
+                "error": fetch.error,
+            },
         )
         if found:
             conn.execute(

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, insert, select, update
 
 from eewatch.clock import Clock, utcnow
 from eewatch.db import schema
@@ -91,6 +91,17 @@ def _ensure_sqlite_dir(url: str) -> None:
         Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
 
 
+# Built once: the daemon runs these on every poll, and building a statement costs
+# more than SQLite takes to run it.
+VALIDATORS_QUERY = (
+    select(schema.fetches.c.etag, schema.fetches.c.last_modified, schema.fetches.c.body_sha256)
+    .where(schema.fetches.c.url == bindparam("url"), schema.fetches.c.outcome == CHANGED)
+    .order_by(schema.fetches.c.id.desc())
+    .limit(1)
+)
+FETCH_INSERT = insert(schema.fetches)
+
+
 class Store:
     """Reads and writes rounds, revisions, fetches and events."""
 
@@ -124,15 +135,8 @@ class Store:
 
     def validators(self, url: str) -> Validators:
         """ETag, Last-Modified and body hash of the last good copy of ``url``."""
-        f = schema.fetches
-        query = (
-            select(f.c.etag, f.c.last_modified, f.c.body_sha256)
-            .where(f.c.url == url, f.c.outcome == CHANGED)
-            .order_by(f.c.id.desc())
-            .limit(1)
-        )
         with self.engine.connect() as conn:
-            row = conn.execute(query).first()
+            row = conn.execute(VALIDATORS_QUERY, {"url": url}).first()
         return Validators(*row) if row else Validators()
 
     def round_count(self) -> int:
@@ -438,7 +442,7 @@ def _touch_revisions(conn: Connection, seen: list[tuple[str, str]], now: dt.date
 
 def insert_fetch(conn: Connection, now: dt.datetime, **columns: Any) -> int:
     """Write one ``fetches`` row (any source); returns its id."""
-    result = conn.execute(insert(schema.fetches).values(fetched_at=now, **columns))
+    result = conn.execute(FETCH_INSERT, {"fetched_at": now, **columns})
     return int(result.inserted_primary_key[0])
 
 
