@@ -169,13 +169,20 @@ class Daemon:
         if not self.stopping.is_set():
             await self.in_thread(deliver_retries, self.store, self.config)
 
-    def in_thread(self, function: Any, *args: Any) -> Any:
-        """Run ``function`` in the reactor's thread pool; an awaitable for its result."""
+    async def in_thread(self, function: Any, *args: Any) -> None:
+        """Run ``function`` in the reactor's thread pool and wait for it.
+
+        When the daemon stops, the wait is cancelled; the thread finishes on its
+        own (or the hard exit ends it) and leaves nothing half-written.
+        """
         from twisted.internet.threads import deferToThreadPool
 
-        return deferToThreadPool(self.reactor, self.reactor.getThreadPool(), function, *args).asFuture(
-            self.loop
-        )
+        done = deferToThreadPool(self.reactor, self.reactor.getThreadPool(), function, *args)
+        try:
+            await done.asFuture(self.loop)
+        except asyncio.CancelledError:
+            name = getattr(function, "__name__", function)
+            log.info("stopped waiting for %s: the daemon is stopping", name)
 
     @property
     def loop(self) -> Any:
