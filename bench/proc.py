@@ -81,3 +81,62 @@ def rss_mb(pid: int) -> float:
 def fd_count(pid: int) -> int:
     """Open file descriptors of a process."""
     return len(os.listdir(f"/proc/{pid}/fd"))
+
+
+#: /proc/net/tcp state codes (include/net/tcp_states.h).
+TCP_STATES = {
+    1: "ESTABLISHED",
+    2: "SYN_SENT",
+    3: "SYN_RECV",
+    4: "FIN_WAIT1",
+    5: "FIN_WAIT2",
+    6: "TIME_WAIT",
+    7: "CLOSE",
+    8: "CLOSE_WAIT",
+    9: "LAST_ACK",
+    10: "LISTEN",
+    11: "CLOSING",
+}
+
+
+@dataclass(frozen=True)
+class TcpSocket:
+    """One TCP socket from /proc/PID/net/tcp{,6}: ports and state."""
+
+    local_port: int
+    remote_port: int
+    state: str
+
+
+def fd_targets(pid: int) -> dict[int, str]:
+    """What each open fd of a process is: ``os.readlink`` of /proc/PID/fd/N.
+
+    A path, ``socket:[INODE]``, ``pipe:[INODE]``, ``anon_inode:[eventpoll]``, ...
+    An fd closed between the listing and the readlink is left out.
+    """
+    found: dict[int, str] = {}
+    for name in os.listdir(f"/proc/{pid}/fd"):
+        with contextlib.suppress(OSError):
+            found[int(name)] = os.readlink(f"/proc/{pid}/fd/{name}")
+    return found
+
+
+def tcp_sockets(pid: int) -> dict[str, TcpSocket]:
+    """TCP sockets of the process's network namespace, by inode (as in ``socket:[INODE]``)."""
+    found: dict[str, TcpSocket] = {}
+    for table in ("tcp", "tcp6"):
+        try:
+            lines = Path(f"/proc/{pid}/net/{table}").read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            fields = line.split()
+            if len(fields) < 10:
+                continue
+            local, remote, state, inode = fields[1], fields[2], int(fields[3], 16), fields[9]
+            found[inode] = TcpSocket(
+                int(local.rsplit(":", 1)[1], 16),
+                int(remote.rsplit(":", 1)[1], 16),
+                TCP_STATES.get(state, str(state)),
+            )
+    return found

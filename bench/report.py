@@ -75,7 +75,12 @@ Everything runs on 127.0.0.1: a local HTTP server serves IRCC's real feed copies
    daemon's next request (so the wait for the schedule is left out) to the alert reaching aiosmtpd and a
    `json://` webhook, and to the `new_round` event row.
 4. **soak**: one daemon, 2,000 polls, the server flipping between the newest copy and a real stale copy
-   (changed bytes, then a 304, alternately); RSS from `/proc/PID/status`, fds from `/proc/PID/fd`.
+   (changed bytes, then a 304, alternately), the deliver job every 250 ms; RSS from `/proc/PID/status`.
+   Fds: every 100 polls, 12 reads of `/proc/PID/fd` over ~0.1 s, each fd classified (SQLite file, -wal,
+   -shm, temp file; the feed connection; pipe, socket, epoll, log); "held" is what every read of the
+   burst had. Flat: the long-lived fds held at poll 2000 equal those at poll 200 (the feed connection
+   and SQLite temp files left out), and no more fds held in the last quarter than in the first.
+   `python -m bench.soak --polls 10000 --every 10ms` runs a longer soak alone.
 5. **growth**: synthetic whole documents of 1k, 10k, 100k rounds (real records renumbered, newest first);
    a backfill at each size, then a daemon on that database: CPU per 304 poll, and CPU of the poll that
    brings one new round (the feed is the whole history, so that poll reads every record).
