@@ -75,7 +75,9 @@ Everything runs on 127.0.0.1: a local HTTP server serves IRCC's real feed copies
    daemon's next request (so the wait for the schedule is left out) to the alert reaching aiosmtpd and a
    `json://` webhook, and to the `new_round` event row.
 4. **soak**: one daemon, 2,000 polls, the server flipping between the newest copy and a real stale copy
-   (changed bytes, then a 304, alternately), the deliver job every 250 ms; RSS from `/proc/PID/status`.
+   (changed bytes, then a 304, alternately), one changed copy in 50 polls bringing a new round alerted to a
+   local `json://` webhook (every one must arrive, once), the deliver job every 250 ms; RSS from
+   `/proc/PID/status`.
    Fds: every 100 polls, 12 reads of `/proc/PID/fd` over ~0.1 s, each fd classified (SQLite file, -wal,
    -shm, temp file; the feed connection; pipe, socket, epoll, log); "held" is what every read of the
    burst had. Flat: the long-lived fds held at poll 2000 equal those at poll 200 (the feed connection

@@ -2,7 +2,8 @@
 
 The server flips between the newest real copy and a real stale copy (as
 canada.ca did), each served twice: the first request of a pair gets the
-changed bytes (parsed and stored), the second a 304.
+changed bytes (parsed and stored), the second a 304. One changed copy in 50
+polls is the newest with one new round on top, alerted to a local webhook.
 
 The deliver job runs every 250 ms instead of every minute: it runs hundreds
 of times instead of two or three, and it overlaps polls during the warm-up,
@@ -20,20 +21,31 @@ what the daemon holds, not on whether a poll was mid-flight at the read.
 from __future__ import annotations
 
 import argparse
+import functools
 import shutil
 import sys
+import time
 
 from bench import fds, feeds, report
 from bench.context import Context
 from bench.daemon import DaemonProcess, write_config
+from bench.latency import alerts_section
 from bench.proc import cpu_seconds, rss_mb
 from bench.report import Figure, under
-from bench.servers import FeedServer
+from bench.servers import FeedServer, WebhookServer
 
 NAME = "soak"
 SECTION = "4 soak"
 #: The deliver job's interval in the soak (see above).
 RETRY_EVERY = "250ms"
+#: One changed copy in this many pairs brings a new round, so the alert path (rules,
+#: outbox, Apprise, a local webhook) is soaked too.
+NEW_ROUND_EVERY = 25
+FIRST_NEW_ROUND = 1000
+
+
+def is_new_round_pair(pair: int) -> bool:
+    return pair > 0 and pair % NEW_ROUND_EVERY == 0
 
 
 def run(ctx: Context, *, polls: int | None = None, every: str = "50ms") -> list[Figure]:
@@ -44,18 +56,24 @@ def run(ctx: Context, *, polls: int | None = None, every: str = "50ms") -> list[
     total -= total % step
     copies = (feeds.copy(feeds.NEWEST), feeds.copy(feeds.STALE))
 
+    @functools.lru_cache(maxsize=2)
+    def with_new_round(pair: int) -> bytes:
+        return feeds.with_new_rounds(copies[0], 1, start=FIRST_NEW_ROUND + pair // NEW_ROUND_EVERY)
+
     def sequence(n: int) -> tuple[int, bytes]:
         pair = n // 2
+        if is_new_round_pair(pair):
+            return pair, with_new_round(pair)
         return pair, copies[pair % 2]
 
     server = FeedServer(b"", conditional=True)
     server.sequence = sequence
+    hooks = WebhookServer()
     samples: list[tuple[int, float, float]] = []  # poll, rss, cpu
     fd_samples: list[fds.FdSample] = []
-    with server:
-        config = write_config(
-            ctx.folder("soak"), server.url("/ee.json"), every=every, extra=f'retry_every = "{RETRY_EVERY}"\n'
-        )
+    with server, hooks:
+        extra = f'retry_every = "{RETRY_EVERY}"\n\n' + alerts_section([f"json://127.0.0.1:{hooks.port}/soak"])
+        config = write_config(ctx.folder("soak"), server.url("/ee.json"), every=every, extra=extra)
         with DaemonProcess(config) as daemon:
             for poll in range(step, total + 1, step):
                 server.wait_for(poll, 120 + step * 2)
@@ -70,6 +88,12 @@ def run(ctx: Context, *, polls: int | None = None, every: str = "50ms") -> list[
             alive = daemon.alive()
             changed = daemon.scalar("select count(*) from heartbeats where outcome = 'changed'")
             errors = daemon.scalar("select count(*) from heartbeats where outcome = 'error'")
+            with server.lock:  # no more new rounds: the count served is final
+                server.sequence = lambda n: (-1, copies[0])
+                new_rounds = len({r.body_id for r in server.requests if is_new_round_pair(r.body_id)})
+            hooks.wait_count(new_rounds, 60)
+            time.sleep(1.0)  # a duplicate would arrive now
+            alerts = len(hooks.posts)
     by_poll = {s[0]: s for s in samples}
     first, last = by_poll[early], by_poll[total]
     verdict = fds.fd_verdict(fd_samples, early)
@@ -110,6 +134,15 @@ def run(ctx: Context, *, polls: int | None = None, every: str = "50ms") -> list[
             cpu_late,
             "ms",
             note=f"{changed} changed polls stored, {errors} errors",
+        ),
+        Figure(
+            SECTION,
+            "alerts delivered / new rounds served",
+            alerts,
+            "alerts",
+            f"= {new_rounds}",
+            alerts == new_rounds,
+            f"one copy in {NEW_ROUND_EVERY * 2} polls brings a new round, alerted to a local json:// webhook",
         ),
     ]
 
