@@ -12,11 +12,11 @@ import datetime as dt
 import email.utils
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from urllib.parse import urlparse
 
 from scraper.items import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch
-from scraper.parsing.feed import FeedFormatError, parse_feed
+from scraper.parsing.feed import FeedFormatError, FeedParse, parse_feed
 
 #: Media types the feed may be served as. IRCC serves ``application/json``; CDNs and
 #: file copies sometimes say ``text/plain`` or ``application/octet-stream`` (or nothing).
@@ -34,8 +34,13 @@ def feed_fetch_from_response(
     duration_ms: int | None,
     content_type: str | None = None,
     retry_after: str | None = None,
+    parse: Callable[[bytes], FeedParse] = parse_feed,
 ) -> FeedFetch:
-    """Decide what one response means: a new copy, the same bytes, 304, or an error."""
+    """Decide what one response means: a new copy, the same bytes, 304, or an error.
+
+    ``parse`` reads a new copy: :func:`~scraper.parsing.feed.parse_feed`, or the
+    same with a memo in a long-lived spider (:class:`scraper.feed_memo.FeedParser`).
+    """
     common = {
         "url": url,
         "http_status": status,
@@ -56,7 +61,7 @@ def feed_fetch_from_response(
     if previous_sha256 is not None and digest == previous_sha256:
         return FeedFetch(outcome=UNCHANGED, body_sha256=digest, **common)
     try:
-        parsed = parse_feed(body)
+        parsed = parse(body)
     except FeedFormatError as exc:
         hint = f" (Content-Type {content_type})" if content_type and "json" not in content_type else ""
         return FeedFetch(outcome=ERROR, error=f"{exc}{hint}", body_sha256=digest, **common)

@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from eewatch.db.store import Store
+from scraper.feed_memo import FeedParser
 from scraper.items import CHANGED, FeedFetch
 from scraper.parsing.dates import MONTHS, Parsed, clean, parse_date, parse_datetime
 from scraper.parsing.feed import (
@@ -247,6 +248,25 @@ def test_every_record_is_kept_or_rejected_never_dropped(batch: list[dict[str, An
     for index, record in enumerate(reloaded):
         if index not in rejected:
             check_no_invented_values(record, kept[parse_record(record).id])
+
+
+@FAST
+@given(st.lists(st.lists(records, min_size=1, max_size=4), min_size=1, max_size=4), st.integers(1, 6))
+def test_the_daemons_memo_never_changes_a_parse(copies: list[list[dict[str, Any]]], cap: int) -> None:
+    # Copies in sequence through one FeedParser (records repeat across copies, as in the feed)
+    # give exactly what parse_feed gives each copy alone.
+    parser = FeedParser(max_records=cap)
+    shared = copies[0]
+    for batch in copies:
+        body = json.dumps({"rounds": shared + batch}, default=str).encode()
+        try:
+            cold = parse_feed(body)
+        except FeedFormatError as exc:
+            with pytest.raises(FeedFormatError) as warm:
+                parser(body)
+            assert str(warm.value) == str(exc)
+            continue
+        assert parser(body) == cold
 
 
 @FAST

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -74,8 +74,17 @@ class FeedParse:
     keys: frozenset[str] = field(default_factory=frozenset)
 
 
-def parse_feed(body: bytes, *, site: str = SITE) -> FeedParse:
-    """Parse one copy of the feed. Raises :class:`FeedFormatError` if unusable."""
+#: Parses one record as ``parse_record(record, site=...)`` does (same Round, or the same RecordError).
+RecordParser = Callable[[Mapping[str, Any]], Round]
+
+
+def parse_feed(body: bytes, *, site: str = SITE, parse: RecordParser | None = None) -> FeedParse:
+    """Parse one copy of the feed. Raises :class:`FeedFormatError` if unusable.
+
+    ``parse`` stands in for ``parse_record(record, site=site)`` on each record: a
+    long-lived caller passes a memo of it (:class:`scraper.feed_memo.FeedParser`);
+    it must give exactly what ``parse_record`` gives, so the result is the same.
+    """
     try:
         text = body.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -103,6 +112,11 @@ def parse_feed(body: bytes, *, site: str = SITE) -> FeedParse:
     if not records:
         raise FeedFormatError("feed holds no rounds")
 
+    if parse is None:
+
+        def parse(record: Mapping[str, Any]) -> Round:
+            return parse_record(record, site=site)
+
     rounds: list[Round] = []
     problems: list[Problem] = []
     keys: set[str] = set()
@@ -111,9 +125,9 @@ def parse_feed(body: bytes, *, site: str = SITE) -> FeedParse:
         if not isinstance(record, dict):
             problems.append(Problem(index, None, f"record is a {type(record).__name__}, not an object"))
             continue
-        keys.update(str(k) for k in record)
+        keys.update(record)  # JSON object keys are always strings
         try:
-            parsed = parse_record(record, site=site)
+            parsed = parse(record)
         except RecordError as exc:
             problems.append(Problem(index, _text(record.get("drawNumber")), str(exc)))
             continue

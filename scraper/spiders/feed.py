@@ -10,6 +10,7 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
+from scraper.feed_memo import FeedParser
 from scraper.fetch import describe_error, feed_fetch_from_failure, feed_fetch_from_response
 from scraper.items import FeedFetch
 from scraper.middlewares import HOSTS
@@ -36,6 +37,9 @@ class FeedSpider(scrapy.Spider):
         self.etag = etag
         self.last_modified = last_modified
         self.previous_sha256 = previous_sha256
+        # Remembers each record's parse between copies: a spider kept open by the
+        # daemon re-reads only the records that changed (scraper/feed_memo.py).
+        self.feed_parser = FeedParser()
         host = urlparse(url).hostname
         # Only the configured host is fetched: a redirect elsewhere is refused
         # (by scraper.middlewares.SameHostMiddleware, which sees dont_filter requests too).
@@ -72,6 +76,7 @@ class FeedSpider(scrapy.Spider):
             duration_ms=round(latency * 1000) if latency is not None else None,
             content_type=_header(response, b"Content-Type"),
             retry_after=_header(response, b"Retry-After"),
+            parse=self.feed_parser,
         )
 
     def failed(self, failure: Failure) -> Iterator[FeedFetch]:
