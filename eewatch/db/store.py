@@ -108,6 +108,10 @@ class Store:
     def __init__(self, engine: Engine, clock: Clock = utcnow) -> None:
         self.engine = engine
         self.clock = clock
+        # Round id -> (the Round object last stored from the feed, its content hash).
+        # A long-lived caller's parser hands back the same Round object for an
+        # unchanged record (scraper/feed_memo.py), so its hash is not computed again.
+        self._hashes: dict[str, tuple[Round, str]] = {}
 
     @classmethod
     def open(cls, url: str, clock: Clock = utcnow, *, migrate: bool = True) -> Store:
@@ -244,17 +248,13 @@ class Store:
         r, rv = schema.rounds, schema.round_revisions
         current = {row.id: row for row in conn.execute(select(r.c.id, r.c.content_hash, r.c.status))}
         baseline = not any(row.status == CONFIRMED for row in current.values())
-        known_hashes: dict[str, set[str]] = {}
-        for row in conn.execute(select(rv.c.round_id, rv.c.content_hash)):
-            known_hashes.setdefault(row.round_id, set()).add(row.content_hash)
+        digests = self._content_hashes(incoming)
 
         new_rounds: list[tuple[Round, str]] = []
         confirmed: list[tuple[Round, str]] = []
-        amended: list[tuple[Round, str]] = []
+        differs: list[tuple[Round, str]] = []  # a confirmed round in another version: stale or amended
         seen_current: list[tuple[str, str]] = []
-        seen_stale: list[tuple[str, str]] = []
-        for item in incoming:
-            digest = content_hash(item)
+        for item, digest in zip(incoming, digests, strict=True):
             existing = current.get(item.id)
             if existing is None:
                 new_rounds.append((item, digest))
@@ -262,7 +262,14 @@ class Store:
                 confirmed.append((item, digest))
             elif existing.content_hash == digest:
                 seen_current.append((item.id, digest))
-            elif digest in known_hashes.get(item.id, ()):
+            else:
+                differs.append((item, digest))
+        # Earlier versions are read only for the rounds that need them.
+        known_hashes = _revision_hashes(conn, [item.id for item, _ in differs + confirmed])
+        amended: list[tuple[Round, str]] = []
+        seen_stale: list[tuple[str, str]] = []
+        for item, digest in differs:
+            if digest in known_hashes.get(item.id, ()):
                 seen_stale.append((item.id, digest))
             else:
                 amended.append((item, digest))
@@ -357,6 +364,22 @@ class Store:
         summary.unchanged = len(seen_current)
         summary.events = len(pending_events)
 
+    def _content_hashes(self, incoming: Sequence[Round]) -> list[str]:
+        """:func:`content_hash` of each round, reusing the last copy's where it is the same object.
+
+        Round is frozen, so the same object has the same content; the memo keeps
+        only the rounds of the copy just stored (bounded by the feed's size).
+        """
+        memo, fresh = self._hashes, {}
+        digests = []
+        for item in incoming:
+            known = memo.get(item.id)
+            digest = known[1] if known is not None and known[0] is item else content_hash(item)
+            fresh[item.id] = (item, digest)
+            digests.append(digest)
+        self._hashes = fresh
+        return digests
+
 
 PROVISIONAL_NOTE = "provisional: seen in an announcement, not yet in the official feed"
 
@@ -430,6 +453,16 @@ def _replace_distributions(conn: Connection, items: Iterable[Round]) -> None:
     ]
     if rows:
         conn.execute(insert(pd), rows)
+
+
+def _revision_hashes(conn: Connection, round_ids: Sequence[str]) -> dict[str, set[str]]:
+    """Round id -> the content hashes of its stored revisions, for these rounds only."""
+    rv = schema.round_revisions
+    known: dict[str, set[str]] = {}
+    for chunk in _chunks(list(dict.fromkeys(round_ids)), 500):
+        for row in conn.execute(select(rv.c.round_id, rv.c.content_hash).where(rv.c.round_id.in_(chunk))):
+            known.setdefault(row.round_id, set()).add(row.content_hash)
+    return known
 
 
 def _touch_revisions(conn: Connection, seen: list[tuple[str, str]], now: dt.datetime) -> None:

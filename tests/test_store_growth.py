@@ -1,0 +1,180 @@
+"""A copy of the whole history costs what changed: the memos and markers never change what is stored.
+
+The daemon keeps one parser (scraper/feed_memo.py) and one Store for its life;
+``scrape --once`` starts both afresh. The database must come out the same
+either way, and every revision's first and last sighting must be what
+docs/database.md says: when a copy carrying this version was first and last seen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from eewatch.clock import FrozenClock
+from eewatch.db import schema
+from eewatch.db.store import Store, content_hash
+from scraper.feed_memo import FeedParser
+from scraper.fetch import feed_fetch_from_response
+from scraper.items import CHANGED, FeedFetch
+from scraper.parsing.feed import FeedParse, parse_feed
+
+FEED = Path(__file__).parent / "fixtures" / "feed"
+START = dt.datetime(2024, 7, 9, 12, 0, tzinfo=dt.UTC)
+
+
+def small(edit: Callable[[dict[str, Any]], None] | None = None, drop: tuple[str, ...] = ()) -> bytes:
+    doc = json.loads((FEED / "small.json").read_text())
+    doc["rounds"] = [r for r in doc["rounds"] if r["drawNumber"] not in drop]
+    if edit:
+        edit(doc)
+    return json.dumps(doc).encode()
+
+
+def crs(value: str) -> Callable[[dict[str, Any]], None]:
+    def edit(doc: dict[str, Any]) -> None:
+        next(r for r in doc["rounds"] if r["drawNumber"] == "303")["drawCRS"] = value
+
+    return edit
+
+
+def fixture_sequence() -> list[bytes]:
+    """New rounds, a missing round, amendments, a stale version back, a bad copy, a return."""
+    return [
+        small(drop=("305", "304")),
+        small(drop=("305",)),
+        small(),
+        small(drop=("304",)),  # a stale copy: 304 missing
+        small(crs("999")),  # 303 amended; 304 back
+        small(),  # 303's first version again: a stale copy, not an amendment
+        b"{not json",
+        small(crs("999")),
+        small(crs("998"), drop=("1",)),
+        small(crs("998")),
+    ]
+
+
+def fetch_of(body: bytes, parse: Callable[[bytes], FeedParse]) -> FeedFetch:
+    return feed_fetch_from_response(
+        url="https://example.test/feed.json",
+        status=200,
+        body=body,
+        etag=None,
+        last_modified=None,
+        previous_sha256=None,
+        duration_ms=1,
+        parse=parse,
+    )
+
+
+def replay(url: str, copies: list[bytes], *, warm: bool) -> Iterator[tuple[Store, FeedFetch]]:
+    """Store each copy, an hour apart: through one parser and Store (warm) or fresh ones (cold)."""
+    clock = FrozenClock(START)
+    parser = FeedParser()
+    store = Store.open(url, clock)
+    try:
+        for body in copies:
+            if not warm:
+                store.close()
+                store = Store.open(url, clock)
+            fetch = fetch_of(body, parser if warm else parse_feed)
+            fetch.summary = store.record_feed_fetch(fetch)
+            yield store, fetch
+            clock.advance(hours=1)
+    finally:
+        store.close()
+
+
+def snapshot(store: Store) -> dict[str, Any]:
+    with store.engine.connect() as conn:
+        rounds = [dict(r._mapping) for r in conn.execute(select(schema.rounds).order_by(schema.rounds.c.id))]
+        events = [
+            (e.kind, e.round_id, e.baseline, e.payload, e.created_at)
+            for e in conn.execute(select(schema.events).order_by(schema.events.c.id))
+        ]
+        fetches = [
+            (f.outcome, f.rounds_seen, f.new_rounds, f.amended_rounds, f.stale_rounds)
+            for f in conn.execute(select(schema.fetches).order_by(schema.fetches.c.id))
+        ]
+    revisions = {r["id"]: store.revisions(r["id"]) for r in rounds}
+    for rows in revisions.values():
+        for row in rows:
+            del row["id"]
+    return {"rounds": rounds, "revisions": revisions, "events": events, "fetches": fetches}
+
+
+def sightings(copies: list[bytes]) -> dict[tuple[str, str], list[dt.datetime]]:
+    """The model: (round, version) -> [first, last] time a readable copy carried it."""
+    seen: dict[tuple[str, str], list[dt.datetime]] = {}
+    at = START
+    for body in copies:
+        try:
+            parsed = parse_feed(body)
+        except ValueError:
+            parsed = None
+        for item in parsed.rounds if parsed else ():
+            seen.setdefault((item.id, content_hash(item)), [at, at])[1] = at
+        at += dt.timedelta(hours=1)
+    return seen
+
+
+def sequences(shared: list[Path] | None) -> list[list[bytes]]:
+    found = [fixture_sequence()]
+    if shared:
+        found.append([p.read_bytes() for p in shared])
+    return found
+
+
+@pytest.fixture
+def shared_or_none() -> list[Path] | None:
+    from tests.conftest import shared_copies
+
+    return shared_copies() or None
+
+
+def test_warm_and_cold_store_the_same(db_url: str, tmp_path: Path, shared_or_none: list[Path] | None) -> None:
+    for n, copies in enumerate(sequences(shared_or_none)):
+        cold_url = f"sqlite:///{tmp_path / f'cold{n}.sqlite'}"
+        warm_url = db_url if n == 0 else f"sqlite:///{tmp_path / f'warm{n}.sqlite'}"
+        for (cold, cold_fetch), (warm, warm_fetch) in zip(
+            replay(cold_url, copies, warm=False), replay(warm_url, copies, warm=True), strict=True
+        ):
+            assert dataclasses.asdict(cold_fetch.summary) == dataclasses.asdict(warm_fetch.summary)
+            assert snapshot(cold) == snapshot(warm)
+
+
+def test_first_and_last_seen_are_the_copies_that_carried_each_version(
+    db_url: str, tmp_path: Path, shared_or_none: list[Path] | None
+) -> None:
+    for n, copies in enumerate(sequences(shared_or_none)):
+        url = db_url if n == 0 else f"sqlite:///{tmp_path / f'seen{n}.sqlite'}"
+        expected = sightings(copies)
+        for _ in replay(url, copies, warm=True):
+            pass
+        with Store.open(url) as store:
+            found = {
+                (row["round_id"], row["content_hash"]): [row["first_seen"], row["last_seen"]]
+                for round_id in {rid for rid, _ in expected}
+                for row in store.revisions(round_id)
+            }
+        assert found == expected
+
+
+def test_an_amendment_is_found_through_both_memos(db_url: str) -> None:
+    steps = replay(db_url, [small(), small(crs("999"))], warm=True)
+    try:
+        next(steps)
+        store, fetch = next(steps)
+        assert fetch.outcome == CHANGED and fetch.summary.amended == ["303"]
+        assert fetch.summary.unchanged == 7
+        event = store.events("round_amended")[-1]
+        assert event["payload"]["changes"] == {"crs_min": [event["payload"]["previous"]["crs_min"], 999]}
+    finally:
+        steps.close()
