@@ -155,16 +155,14 @@ def test_first_and_last_seen_are_the_copies_that_carried_each_version(
 ) -> None:
     for n, copies in enumerate(sequences(shared_or_none)):
         url = db_url if n == 0 else f"sqlite:///{tmp_path / f'seen{n}.sqlite'}"
-        expected = sightings(copies)
-        for _ in replay(url, copies, warm=True):
-            pass
-        with Store.open(url) as store:
+        for step, (store, _) in enumerate(replay(url, copies, warm=True)):
+            expected = sightings(copies[: step + 1])
             found = {
                 (row["round_id"], row["content_hash"]): [row["first_seen"], row["last_seen"]]
                 for round_id in {rid for rid, _ in expected}
                 for row in store.revisions(round_id)
             }
-        assert found == expected
+            assert found == expected, f"after copy {step}"
 
 
 def test_an_amendment_is_found_through_both_memos(db_url: str) -> None:
@@ -178,3 +176,53 @@ def test_an_amendment_is_found_through_both_memos(db_url: str) -> None:
         assert event["payload"]["changes"] == {"crs_min": [event["payload"]["previous"]["crs_min"], 999]}
     finally:
         steps.close()
+
+
+def test_a_0001_database_gets_its_markers_and_loses_no_sighting(db_url: str) -> None:
+    # Down to 0001 (every version the latest copy carried gets that copy's time, as every copy
+    # then wrote), then up again: the markers are found from last_seen, every sighting is kept.
+    from alembic import command
+
+    from eewatch.db import migrate
+
+    copies = fixture_sequence()
+    for _ in replay(db_url, copies, warm=True):
+        pass
+    with Store.open(db_url) as store:
+        before = snapshot(store)
+        with store.engine.begin() as conn:
+            command.downgrade(migrate._alembic_config(conn), "0001")
+            assert migrate.current_revision(conn) == "0001"
+            carried = conn.execute(
+                select(schema.round_revisions.c.round_id)
+                .where(schema.round_revisions.c.last_seen == START + dt.timedelta(hours=len(copies) - 1))
+                .order_by(schema.round_revisions.c.round_id)
+            ).scalars()
+            assert list(carried) == ["1", "301", "302", "303", "304", "305", "91a", "91b"]
+    with Store.open(db_url) as store:  # upgrades again
+        assert snapshot(store) == before
+        markers = {r["id"]: r["latest_copy_hash"] for r in before["rounds"]}
+        assert markers["303"] == content_hash(next(r for r in parse_feed(copies[-1]).rounds if r.id == "303"))
+
+
+def test_the_sql_in_docs_database_md_reads_last_seen_as_eewatch_does(db_url: str) -> None:
+    from sqlalchemy import text
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "database.md").read_text()
+    sql = doc.split("in SQL:\n\n```sql\n", 1)[1].split("```", 1)[0]
+    for store, _ in replay(db_url, fixture_sequence(), warm=True):
+        with store.engine.connect() as conn:
+            rows = conn.execute(text(sql)).all()
+        expected = {
+            (row["round_id"], row["content_hash"]): row["last_seen"]
+            for round_id in {r.round_id for r in rows}
+            for row in store.revisions(round_id)
+        }
+        found = {
+            (r.round_id, r.content_hash): schema.UTCDateTime().process_result_value(
+                dt.datetime.fromisoformat(r.last_seen) if isinstance(r.last_seen, str) else r.last_seen,
+                store.engine.dialect,
+            )
+            for r in rows
+        }
+        assert found == expected

@@ -16,7 +16,7 @@ log = logging.getLogger(__name__)
 
 #: The newest revision in ``eewatch/db/migrations/versions``; a database already
 #: there is opened without importing Alembic at all (start-up time matters to cron).
-HEAD = "0001"
+HEAD = "0002"
 BASELINE = "0001"
 #: pg_advisory_xact_lock key: "eewatch" migrations.
 _LOCK_KEY = 0x65657761

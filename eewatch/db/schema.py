@@ -78,11 +78,17 @@ rounds = Table(
     Column("revision_count", Integer, nullable=False, default=1),
     Column("first_seen", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
+    Column(
+        "latest_copy_hash",
+        String(64),
+        comment="the version the latest copy of the feed carried; NULL: it lacked the round",
+    ),
     Index("ix_rounds_date", "date"),
     Index("ix_rounds_category", "category"),
 )
 
-#: Every distinct published version of every round; never updated but for last_seen.
+#: Every distinct published version of every round; never updated but for last_seen, which is
+#: written when a copy of the feed stops carrying the version (see rounds.latest_copy_hash).
 round_revisions = Table(
     "round_revisions",
     metadata,
@@ -131,6 +137,7 @@ fetches = Table(
     Column("problems", JSON),
     Index("ix_fetches_url_time", "url", "fetched_at"),
     Index("ix_fetches_validators", "url", "outcome", "id"),
+    Index("ix_fetches_copies", "source", "outcome", "id"),
 )
 
 #: What happened, written in the same transaction as the data it describes.

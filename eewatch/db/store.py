@@ -177,11 +177,26 @@ class Store:
         return with_source_warnings(self, found)
 
     def revisions(self, round_id: str) -> list[dict[str, Any]]:
-        """Every stored version of a round, oldest first."""
-        rv = schema.round_revisions
-        query = select(rv).where(rv.c.round_id == round_id).order_by(rv.c.id)
+        """Every stored version of a round, oldest first.
+
+        ``last_seen`` is when a copy carrying the version was last seen: for the
+        version the latest copy of the feed carried, that copy's time.
+        """
+        r, rv = schema.rounds, schema.round_revisions
+        carried = (r.c.latest_copy_hash == rv.c.content_hash).label("carried")
+        query = (
+            select(rv, carried)
+            .join(r, r.c.id == rv.c.round_id)
+            .where(rv.c.round_id == round_id)
+            .order_by(rv.c.id)
+        )
         with self.engine.connect() as conn:
-            return [dict(row._mapping) for row in conn.execute(query)]
+            found = [dict(row._mapping) for row in conn.execute(query)]
+            latest = latest_copy_time(conn) if any(row["carried"] for row in found) else None
+        for row in found:
+            if row.pop("carried") and latest is not None:
+                row["last_seen"] = latest
+        return found
 
     def events(self, kind: str | None = None) -> list[dict[str, Any]]:
         """Stored events, oldest first."""
@@ -246,24 +261,43 @@ class Store:
         progress: Callable[[int, int], None] | None,
     ) -> None:
         r, rv = schema.rounds, schema.round_revisions
-        current = {row.id: row for row in conn.execute(select(r.c.id, r.c.content_hash, r.c.status))}
-        baseline = not any(row.status == CONFIRMED for row in current.values())
-        digests = self._content_hashes(incoming)
+        query = select(r.c.id, r.c.content_hash, r.c.status, r.c.latest_copy_hash)
+        # Round id -> (content hash, status, the version the last copy carried), as plain tuples.
+        current = {rid: (digest, status, marker) for rid, digest, status, marker in conn.execute(query)}
+        baseline = not any(status == CONFIRMED for _, status, _ in current.values())
 
+        # One pass over the copy (it is the whole history): each round's content hash
+        # (the last copy's, for the same Round object), what it is, and whether the
+        # version it carries is the one the last copy carried.
+        memo, hashes = self._hashes, {}
         new_rounds: list[tuple[Round, str]] = []
         confirmed: list[tuple[Round, str]] = []
         differs: list[tuple[Round, str]] = []  # a confirmed round in another version: stale or amended
-        seen_current: list[tuple[str, str]] = []
-        for item, digest in zip(incoming, digests, strict=True):
+        moved: list[tuple[str, str | None, str]] = []  # (round, version the last copy carried, this one)
+        unchanged = 0
+        for item in incoming:
+            known = memo.get(item.id)
+            digest = known[1] if known is not None and known[0] is item else content_hash(item)
+            hashes[item.id] = (item, digest)
             existing = current.get(item.id)
             if existing is None:
                 new_rounds.append((item, digest))
-            elif existing.status == PROVISIONAL:
+                continue
+            stored, status, marker = existing
+            if marker != digest:
+                moved.append((item.id, marker, digest))
+            if status == PROVISIONAL:
                 confirmed.append((item, digest))
-            elif existing.content_hash == digest:
-                seen_current.append((item.id, digest))
+            elif stored == digest:
+                unchanged += 1
             else:
                 differs.append((item, digest))
+        self._hashes = hashes  # bounded: the rounds of the copy just read
+        gone = [
+            (rid, marker)
+            for rid, (_, _, marker) in current.items()
+            if marker is not None and rid not in hashes
+        ]
         # Earlier versions are read only for the rounds that need them.
         known_hashes = _revision_hashes(conn, [item.id for item, _ in differs + confirmed])
         amended: list[tuple[Round, str]] = []
@@ -281,7 +315,12 @@ class Store:
             conn.execute(
                 insert(r),
                 [
-                    {**_round_row(item, digest), "first_seen": now, "updated_at": now}
+                    {
+                        **_round_row(item, digest),
+                        "first_seen": now,
+                        "updated_at": now,
+                        "latest_copy_hash": digest,
+                    }
                     for item, digest in chunk
                 ],
             )
@@ -350,7 +389,7 @@ class Store:
             )
             log.info("round %s amended: %s", item.id, ", ".join(changes))
 
-        _touch_revisions(conn, seen_current + seen_stale, now)
+        _follow_copy(conn, moved, gone, fetch_id, source, now)
         _insert_events(conn, pending_events)
         if seen_stale:
             log.warning(
@@ -361,24 +400,8 @@ class Store:
         summary.new = [item.id for item, _ in new_rounds + confirmed]
         summary.amended = [item.id for item, _ in amended]
         summary.stale = [rid for rid, _ in seen_stale]
-        summary.unchanged = len(seen_current)
+        summary.unchanged = unchanged
         summary.events = len(pending_events)
-
-    def _content_hashes(self, incoming: Sequence[Round]) -> list[str]:
-        """:func:`content_hash` of each round, reusing the last copy's where it is the same object.
-
-        Round is frozen, so the same object has the same content; the memo keeps
-        only the rounds of the copy just stored (bounded by the feed's size).
-        """
-        memo, fresh = self._hashes, {}
-        digests = []
-        for item in incoming:
-            known = memo.get(item.id)
-            digest = known[1] if known is not None and known[0] is item else content_hash(item)
-            fresh[item.id] = (item, digest)
-            digests.append(digest)
-        self._hashes = fresh
-        return digests
 
 
 PROVISIONAL_NOTE = "provisional: seen in an announcement, not yet in the official feed"
@@ -465,12 +488,57 @@ def _revision_hashes(conn: Connection, round_ids: Sequence[str]) -> dict[str, se
     return known
 
 
-def _touch_revisions(conn: Connection, seen: list[tuple[str, str]], now: dt.datetime) -> None:
-    """Move ``last_seen`` of the revisions a copy carried."""
-    rv = schema.round_revisions
-    by_hash = [digest for _, digest in seen]
-    for chunk in _chunks(by_hash, 500):
-        conn.execute(update(rv).where(rv.c.content_hash.in_(chunk)).values(last_seen=now))
+def _follow_copy(
+    conn: Connection,
+    moved: list[tuple[str, str | None, str]],
+    gone: list[tuple[str, str]],
+    fetch_id: int,
+    source: str,
+    now: dt.datetime,
+) -> None:
+    """Record which version of each round this copy carried, writing only what differs from the last copy.
+
+    ``rounds.latest_copy_hash`` names the version the latest copy carried (NULL:
+    it lacked the round). A version the last copy carried and this one carries
+    too is still being seen: nothing is written (its ``last_seen`` reads as the
+    latest copy's time, :meth:`Store.revisions`). A version this copy no longer
+    carries (``gone`` rounds, and the old side of ``moved``) gets the time of the
+    last copy that did; one it carries anew, this copy's time. So ``last_seen``
+    is what it was when every copy moved it, and a copy costs writes for what
+    changed, not for the whole history. New rounds are inserted with their marker.
+    """
+    r, rv = schema.rounds, schema.round_revisions
+    entering = [{"b_id": rid, "b_hash": digest} for rid, _, digest in moved]
+    leaving = [{"b_id": rid, "b_hash": old} for rid, old, _ in moved if old is not None]
+    leaving += [{"b_id": rid, "b_hash": old} for rid, old in gone]
+    revision = (rv.c.round_id == bindparam("b_id"), rv.c.content_hash == bindparam("b_hash"))
+    if leaving:
+        previous = _copy_time(conn, source, before=fetch_id)
+        if previous is not None:  # never None: a marker was set by a copy before this one
+            conn.execute(update(rv).where(*revision).values(last_seen=previous), leaving)
+    if entering:
+        conn.execute(update(rv).where(*revision).values(last_seen=now), entering)
+        conn.execute(
+            update(r).where(r.c.id == bindparam("b_id")).values(latest_copy_hash=bindparam("b_hash")),
+            entering,
+        )
+    for chunk in _chunks([rid for rid, _ in gone], 500):
+        conn.execute(update(r).where(r.c.id.in_(chunk)).values(latest_copy_hash=None))
+
+
+def latest_copy_time(conn: Connection, source: str = "feed") -> dt.datetime | None:
+    """When the latest copy of the feed whose rounds were stored was fetched."""
+    return _copy_time(conn, source)
+
+
+def _copy_time(conn: Connection, source: str, before: int | None = None) -> dt.datetime | None:
+    f = schema.fetches
+    query = select(f.c.fetched_at).where(
+        f.c.source == source, f.c.outcome == CHANGED, f.c.rounds_seen.is_not(None)
+    )
+    if before is not None:
+        query = query.where(f.c.id < before)
+    return conn.execute(query.order_by(f.c.id.desc()).limit(1)).scalar()
 
 
 def insert_fetch(conn: Connection, now: dt.datetime, **columns: Any) -> int:
