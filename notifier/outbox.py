@@ -109,6 +109,11 @@ def enqueue(
                 result.enqueued += count
             conn.execute(insert(alert_events_handled), handled)
             result.events += len(events)
+        if len(events) < _BATCH:
+            # The last batch. Not asking again saves a scan of every event (the query's cost
+            # grows with history); an event written since is the next pass's, as it would be
+            # had it come a moment later.
+            return result
 
 
 def _unhandled_events(conn: Connection, limit: int | None, *, baseline_only: bool = False) -> list[Event]:
