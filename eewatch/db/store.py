@@ -108,10 +108,10 @@ class Store:
     def __init__(self, engine: Engine, clock: Clock = utcnow) -> None:
         self.engine = engine
         self.clock = clock
-        # Round id -> (the Round object last stored from the feed, its content hash).
+        # Round id -> the Round object last stored from the feed, and -> its content hash.
         # A long-lived caller's parser hands back the same Round object for an
         # unchanged record (scraper/feed_memo.py), so its hash is not computed again.
-        self._hashes: dict[str, tuple[Round, str]] = {}
+        self._hashes: tuple[dict[str, Round], dict[str, str]] = ({}, {})
 
     @classmethod
     def open(cls, url: str, clock: Clock = utcnow, *, migrate: bool = True) -> Store:
@@ -269,30 +269,33 @@ class Store:
         # One pass over the copy (it is the whole history): each round's content hash
         # (the last copy's, for the same Round object), what it is, and whether the
         # version it carries is the one the last copy carried.
-        memo, hashes = self._hashes, {}
+        memo_rounds, memo_hashes = self._hashes
+        rounds: dict[str, Round] = {}
+        hashes: dict[str, str] = {}
         new_rounds: list[tuple[Round, str]] = []
         confirmed: list[tuple[Round, str]] = []
         differs: list[tuple[Round, str]] = []  # a confirmed round in another version: stale or amended
         moved: list[tuple[str, str | None, str]] = []  # (round, version the last copy carried, this one)
         unchanged = 0
         for item in incoming:
-            known = memo.get(item.id)
-            digest = known[1] if known is not None and known[0] is item else content_hash(item)
-            hashes[item.id] = (item, digest)
-            existing = current.get(item.id)
+            rid = item.id
+            digest = memo_hashes[rid] if memo_rounds.get(rid) is item else content_hash(item)
+            rounds[rid] = item
+            hashes[rid] = digest
+            existing = current.get(rid)
             if existing is None:
                 new_rounds.append((item, digest))
                 continue
             stored, status, marker = existing
             if marker != digest:
-                moved.append((item.id, marker, digest))
+                moved.append((rid, marker, digest))
             if status == PROVISIONAL:
                 confirmed.append((item, digest))
             elif stored == digest:
                 unchanged += 1
             else:
                 differs.append((item, digest))
-        self._hashes = hashes  # bounded: the rounds of the copy just read
+        self._hashes = (rounds, hashes)  # bounded: the rounds of the copy just read
         gone = [
             (rid, marker)
             for rid, (_, _, marker) in current.items()
