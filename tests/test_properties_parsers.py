@@ -251,6 +251,15 @@ def test_every_record_is_kept_or_rejected_never_dropped(batch: list[dict[str, An
 
 
 @FAST
+@given(st.text() | st.text(alphabet=" ab\u00a0\u202f\u2009\u200b\x1c\x85\t\r\n", max_size=12))
+def test_a_field_read_without_cleaning_is_clean_already(value: str) -> None:
+    # parse_record skips clean() for text it would not change (scraper/parsing/feed.py: _UNCLEAN).
+    from scraper.parsing.feed import _text
+
+    assert _text(value) == clean(value)
+
+
+@FAST
 @given(st.lists(st.lists(records, min_size=1, max_size=4), min_size=1, max_size=4), st.integers(1, 6))
 def test_the_daemons_memo_never_changes_a_parse(copies: list[list[dict[str, Any]]], cap: int) -> None:
     # Copies in sequence through one FeedParser (records repeat across copies, as in the feed)

@@ -46,6 +46,10 @@ EXPECTED_KEYS = frozenset(
 _ID = re.compile(r"^(?P<number>\d{1,6})(?P<suffix>[a-z]?)$", re.I | re.ASCII)
 _HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
 _INT = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+$|^\d+$", re.ASCII)
+_NON_DIGIT = re.compile(r"\D")
+#: What :func:`~scraper.parsing.dates.clean` would change: whitespace other than a space,
+#: two spaces, a space at either end. Text without any is clean already (most fields are).
+_UNCLEAN = re.compile(r"[^\S ]|  |^ | $")
 #: The largest count kept: more digits than this is a typo, and would not fit the database's INTEGER.
 MAX_COUNT = 999_999_999
 # IRCC's CMS path for the public /en/ tree.
@@ -151,7 +155,7 @@ def _text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return clean(value)
+        return clean(value) if _UNCLEAN.search(value) else value
     return None
 
 
@@ -261,7 +265,7 @@ def _int(value: str | None, key: str, warnings: list[str]) -> int | None:
     if not _INT.match(value):
         warnings.append(f"{key}: {value!r} is not a whole number; left empty")
         return None
-    number = int(re.sub(r"\D", "", value))
+    number = int(_NON_DIGIT.sub("", value))
     if number > MAX_COUNT:
         warnings.append(f"{key}: {value[:30]!r} is too large to be true; left empty")
         return None
