@@ -84,8 +84,11 @@ Everything runs on 127.0.0.1: a local HTTP server serves IRCC's real feed copies
    and SQLite temp files left out), and no more fds held in the last quarter than in the first.
    `python -m bench.soak --polls 10000 --every 10ms` runs a longer soak alone.
 5. **growth**: synthetic whole documents of 1k, 10k, 100k rounds (real records renumbered, newest first);
-   a backfill at each size, then a daemon on that database: CPU per 304 poll, and CPU of the poll that
-   brings one new round (the feed is the whole history, so that poll reads every record).
+   a backfill at each size, then a daemon on that database: CPU per 304 poll, and CPU of two polls that
+   each bring one new round (the feed is the whole history, so each reads every record): the first
+   changed copy after the daemon starts (cold), then the next (warm: the daemon's steady state, which
+   remembers the copy before); and the floor, reading the bytes alone (sha256 and `json.loads` of the
+   body, in the bench process).
 6. **urlwatch**: urlwatch 2.29 from PyPI in its own venv (`bench/.venv-urlwatch`), run as its users run
    it from cron (one process per check, its own config, jobs and cache files) against the same URL, in
    the same run as eewatch's daemon and `scrape --once`; with an ETag (both get 304s) and without.
