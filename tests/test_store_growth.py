@@ -205,14 +205,13 @@ def test_a_0001_database_gets_its_markers_and_loses_no_sighting(db_url: str) -> 
         assert markers["303"] == content_hash(next(r for r in parse_feed(copies[-1]).rounds if r.id == "303"))
 
 
-def test_the_sql_in_docs_database_md_reads_last_seen_as_eewatch_does(db_url: str) -> None:
+def test_the_view_revision_sightings_reads_last_seen_as_eewatch_does(db_url: str) -> None:
     from sqlalchemy import text
 
-    doc = (Path(__file__).resolve().parent.parent / "docs" / "database.md").read_text()
-    sql = doc.split("in SQL:\n\n```sql\n", 1)[1].split("```", 1)[0]
     for store, _ in replay(db_url, fixture_sequence(), warm=True):
         with store.engine.connect() as conn:
-            rows = conn.execute(text(sql)).all()
+            rows = conn.execute(text("SELECT * FROM revision_sightings")).all()
+        assert rows
         expected = {
             (row["round_id"], row["content_hash"]): row["last_seen"]
             for round_id in {r.round_id for r in rows}

@@ -82,6 +82,18 @@ VIEWS: dict[str, str] = {
         FROM rounds r
         WHERE r.revision_count > 1
     """,
+    # Every version of every round with when a copy of the feed carrying it was first and
+    # last seen: for the version the latest copy carried, that copy (see docs/database.md).
+    "revision_sightings": """
+        SELECT rv.round_id, rv.id AS revision_id, rv.content_hash, rv.source, rv.first_seen,
+               CASE WHEN r.latest_copy_hash = rv.content_hash
+                    THEN (SELECT fetched_at FROM fetches
+                          WHERE source = 'feed' AND outcome = 'changed' AND rounds_seen IS NOT NULL
+                          ORDER BY id DESC LIMIT 1)
+                    ELSE rv.last_seen END AS last_seen,
+               r.latest_copy_hash = rv.content_hash AS in_latest_copy
+        FROM round_revisions rv JOIN rounds r ON r.id = rv.round_id
+    """,
 }
 
 
