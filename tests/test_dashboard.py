@@ -24,8 +24,8 @@ import pytest
 from eewatch.clock import FrozenClock
 from eewatch.db.store import Store
 from eewatch.views.site import build_report
-from scraper.fetch import feed_fetch_from_response
 from tests.conftest import ROOT, shared_copies
+from tests.support.fetches import copy_fetch
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -86,17 +86,7 @@ class SiteServer:
 
 
 def _load(store: Store, body: bytes) -> None:
-    store.record_feed_fetch(
-        feed_fetch_from_response(
-            url="file:feed",
-            status=200,
-            body=body,
-            etag=None,
-            last_modified=None,
-            previous_sha256=None,
-            duration_ms=1,
-        )
-    )
+    store.record_feed_fetch(copy_fetch(body, url="file:feed"))
 
 
 @pytest.fixture(params=["fixture", "shared"])

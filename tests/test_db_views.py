@@ -13,7 +13,7 @@ from sqlalchemy import text
 from eewatch.clock import FrozenClock
 from eewatch.db.store import Store
 from eewatch.db.views import VIEWS, create_views
-from scraper.fetch import feed_fetch_from_response
+from tests.support.fetches import copy_fetch
 
 FIXTURES = Path(__file__).parent / "fixtures" / "views"
 
@@ -24,17 +24,7 @@ def store(db_url: str) -> Iterator[Store]:
     store = Store.open(db_url, clock)
     for name in ("rounds.json", "rounds.amended.json"):
         body = (FIXTURES / name).read_bytes()
-        store.record_feed_fetch(
-            feed_fetch_from_response(
-                url="file:rounds.json",
-                status=200,
-                body=body,
-                etag=None,
-                last_modified=None,
-                previous_sha256=None,
-                duration_ms=1,
-            )
-        )
+        store.record_feed_fetch(copy_fetch(body, url="file:rounds.json"))
         clock.advance(days=1)
     create_views(store.engine)
     yield store

@@ -15,9 +15,9 @@ import pytest
 from eewatch.clock import FrozenClock
 from eewatch.db.store import Store
 from eewatch.views.export import atomic_writer, render, write_atomic
-from scraper.fetch import feed_fetch_from_response
 from scraper.record import FIELDS, Round
 from tests.conftest import run_cli
+from tests.support.fetches import copy_fetch
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
 
@@ -26,17 +26,7 @@ FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
 def store(db_url: str) -> Iterator[Store]:
     store = Store.open(db_url, FrozenClock(dt.datetime(2025, 3, 1, 12, tzinfo=dt.UTC)))
     body = FIXTURE.read_bytes()
-    store.record_feed_fetch(
-        feed_fetch_from_response(
-            url="file:rounds.json",
-            status=200,
-            body=body,
-            etag=None,
-            last_modified=None,
-            previous_sha256=None,
-            duration_ms=1,
-        )
-    )
+    store.record_feed_fetch(copy_fetch(body, url="file:rounds.json"))
     yield store
     store.close()
 

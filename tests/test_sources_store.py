@@ -25,11 +25,11 @@ from eewatch.db.sources_store import (
 )
 from eewatch.db.store import Store
 from scraper.announcement_items import ARTICLE, PAGE, SourceDocument, document_from_response
-from scraper.fetch import feed_fetch_from_response
 from scraper.items import FeedFetch
 from scraper.parsing.article import parse_article
 from scraper.parsing.mi_page import parse_page
 from scraper.sources import STORED_PAGES, configured_sources
+from tests.support.fetches import copy_fetch
 from tests.support.http import FixtureServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -75,15 +75,7 @@ def feed_with(*records: dict[str, str]) -> bytes:
 
 
 def feed_fetch(body: bytes) -> FeedFetch:
-    return feed_fetch_from_response(
-        url="https://example.test/feed.json",
-        status=200,
-        body=body,
-        etag=None,
-        last_modified=None,
-        previous_sha256=None,
-        duration_ms=3,
-    )
+    return copy_fetch(body, duration_ms=3)
 
 
 ROUND_254 = {

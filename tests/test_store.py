@@ -12,8 +12,9 @@ from sqlalchemy import func, select
 from eewatch.clock import FrozenClock
 from eewatch.db import schema
 from eewatch.db.store import Store
-from scraper.fetch import feed_fetch_from_failure, feed_fetch_from_response
+from scraper.fetch import feed_fetch_from_failure
 from scraper.items import FeedFetch
+from tests.support.fetches import copy_fetch
 
 FEED = Path(__file__).parent / "fixtures" / "feed"
 
@@ -31,15 +32,7 @@ def store(db_url: str, clock: FrozenClock) -> Store:
 
 
 def fetch_of(body: bytes, previous: str | None = None) -> FeedFetch:
-    return feed_fetch_from_response(
-        url="https://example.test/feed.json",
-        status=200,
-        body=body,
-        etag=None,
-        last_modified=None,
-        previous_sha256=previous,
-        duration_ms=5,
-    )
+    return copy_fetch(body, previous=previous, duration_ms=5)
 
 
 def body_without(*ids: str) -> bytes:

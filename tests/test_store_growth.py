@@ -22,9 +22,9 @@ from eewatch.clock import FrozenClock
 from eewatch.db import schema
 from eewatch.db.store import Store, content_hash
 from scraper.feed_memo import FeedParser
-from scraper.fetch import feed_fetch_from_response
 from scraper.items import CHANGED, FeedFetch
 from scraper.parsing.feed import FeedParse, parse_feed
+from tests.support.fetches import copy_fetch
 
 FEED = Path(__file__).parent / "fixtures" / "feed"
 START = dt.datetime(2024, 7, 9, 12, 0, tzinfo=dt.UTC)
@@ -62,16 +62,7 @@ def fixture_sequence() -> list[bytes]:
 
 
 def fetch_of(body: bytes, parse: Callable[[bytes], FeedParse]) -> FeedFetch:
-    return feed_fetch_from_response(
-        url="https://example.test/feed.json",
-        status=200,
-        body=body,
-        etag=None,
-        last_modified=None,
-        previous_sha256=None,
-        duration_ms=1,
-        parse=parse,
-    )
+    return copy_fetch(body, parse=parse)
 
 
 def replay(url: str, copies: list[bytes], *, warm: bool) -> Iterator[tuple[Store, FeedFetch]]:
