@@ -211,6 +211,8 @@ def run(ctx: Context) -> list[Figure]:
             "ratio",
             "flat: <= 1.5",
             ratio_warm <= 1.5,
+            f"reading the bytes alone grows {last.floor_cpu / first.floor_cpu:.0f}x: every copy is the "
+            "whole history (docs/performance.md)",
         ),
         Figure(
             SECTION,
