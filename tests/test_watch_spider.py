@@ -6,6 +6,9 @@ import gc
 
 from scrapy.utils.misc import _generator_callbacks_cache, is_generator_with_return_value
 
+from scraper.feed_memo import FeedParser
+from scraper.parsing.feed import parse_feed
+from scraper.spiders.feed import FeedSpider
 from scraper.spiders.watch import WatchFeedSpider
 
 
@@ -29,3 +32,8 @@ def test_scrapys_callback_check_is_paid_once_per_spider_not_per_poll() -> None:
     second = spider.poll_request(None, None, None)
     assert second.callback in _generator_callbacks_cache  # still cached: no second parse of the source
     assert second.errback is spider.poll_request(None, None, None).errback
+
+
+def test_only_the_daemons_spider_remembers_parses_between_copies() -> None:
+    assert isinstance(WatchFeedSpider(url="http://127.0.0.1:1/ee.json").feed_parser, FeedParser)
+    assert FeedSpider(url="http://127.0.0.1:1/ee.json").feed_parser is parse_feed  # one copy per run

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Any
 from urllib.parse import urlparse
 
@@ -10,10 +10,10 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from scraper.feed_memo import FeedParser
 from scraper.fetch import describe_error, feed_fetch_from_failure, feed_fetch_from_response
 from scraper.items import FeedFetch
 from scraper.middlewares import HOSTS
+from scraper.parsing.feed import FeedParse, parse_feed
 
 #: Responses the spider wants to see itself rather than have filtered.
 HANDLED_STATUSES = [304, *range(400, 600)]
@@ -37,9 +37,9 @@ class FeedSpider(scrapy.Spider):
         self.etag = etag
         self.last_modified = last_modified
         self.previous_sha256 = previous_sha256
-        # Remembers each record's parse between copies: a spider kept open by the
-        # daemon re-reads only the records that changed (scraper/feed_memo.py).
-        self.feed_parser = FeedParser()
+        # Reads a changed copy. One fetch per run needs no memo; the daemon's spider,
+        # kept open between copies, remembers each record's parse (WatchFeedSpider).
+        self.feed_parser: Callable[[bytes], FeedParse] = parse_feed
         host = urlparse(url).hostname
         # Only the configured host is fetched: a redirect elsewhere is refused
         # (by scraper.middlewares.SameHostMiddleware, which sees dont_filter requests too).

@@ -11,6 +11,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 
+from scraper.feed_memo import FeedParser
 from scraper.spiders.feed import FeedSpider
 
 
@@ -22,6 +23,12 @@ class WatchFeedSpider(FeedSpider):
     """
 
     name = "feed-watch"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Each record's parse is remembered between copies: a copy that brings one new
+        # round re-reads one record (scraper/feed_memo.py).
+        self.feed_parser = FeedParser()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> WatchFeedSpider:
