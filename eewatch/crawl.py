@@ -14,6 +14,7 @@ from scrapy.settings import Settings
 from eewatch.config import Config
 from eewatch.db.store import Store
 from scraper.items import FeedFetch
+from scraper.sources import configured_sources
 from scraper.spiders.feed import FeedSpider
 
 log = logging.getLogger(__name__)
@@ -67,8 +68,6 @@ def crawl_once(
 
     One reactor run for all of them: Twisted's reactor cannot be restarted in a process.
     """
-    from eewatch.crawl_sources import add_source_crawls
-
     validators = store.validators(url)
     process = CrawlerProcess(scrapy_settings(config, progress=progress, log_level=log_level))
     crawler = process.create_crawler(FeedSpider)
@@ -90,7 +89,13 @@ def crawl_once(
         last_modified=validators.last_modified,
         previous_sha256=validators.body_sha256,
     )
-    announcements = add_source_crawls(process, config, store) if sources else None
+    announcements = None
+    if sources and configured_sources(config):
+        # Imported only when there is something to crawl: the announcement spiders and
+        # their parsers are a tenth of a cron run's start-up.
+        from eewatch.crawl_sources import add_source_crawls
+
+        announcements = add_source_crawls(process, config, store)
     process.start()
     if announcements is not None:
         result.documents = announcements.documents

@@ -4,6 +4,8 @@ The runner overrides the per-deployment values (timeouts, size cap, user agent,
 database URL) from ``config.toml``; these are the defaults.
 """
 
+from scrapy.settings import default_settings as scrapy_defaults
+
 BOT_NAME = "eewatch"
 SPIDER_MODULES = ["scraper.spiders"]
 NEWSPIDER_MODULE = "scraper.spiders"
@@ -13,6 +15,7 @@ ROBOTSTXT_OBEY = False
 USER_AGENT = "eewatch (Express Entry round watcher)"
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False  # no listening ports in a watcher
 CONCURRENT_REQUESTS = 4
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
@@ -26,8 +29,29 @@ REDIRECT_MAX_TIMES = 5
 RETRY_AFTER_MAX = 120
 # Seconds one poll may take, every try and wait included; 0 = DOWNLOAD_TIMEOUT * (RETRY_TIMES + 1).
 EEWATCH_POLL_BUDGET = 0
+
+# Scrapy's components that eewatch turns off are left out of its base lists, not set to
+# None in DOWNLOADER_MIDDLEWARES / EXTENSIONS: Scrapy imports every module named there,
+# even to turn it off, and these cost a third of a second at every start on a slow
+# machine (RemoteControl imports aiohttp, CookiesMiddleware tldextract).
+turned_off = {
+    "scrapy.downloadermiddlewares.cookies.CookiesMiddleware",
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware",  # replaced by RetryAfterMiddleware
+    "scrapy.extensions.telnet.TelnetConsole",
+    "scrapy.extensions.logstats.LogStats",
+    "scrapy.extensions.memusage.MemoryUsage",
+    "scrapy.extensions.remote_control.RemoteControl",
+}
+
+
+def without_turned_off(base: dict[str, int]) -> dict[str, int]:
+    """One of Scrapy's base component lists, less what eewatch turns off."""
+    return {path: order for path, order in base.items() if path not in turned_off}
+
+
+DOWNLOADER_MIDDLEWARES_BASE = without_turned_off(scrapy_defaults.DOWNLOADER_MIDDLEWARES_BASE)
+EXTENSIONS_BASE = without_turned_off(scrapy_defaults.EXTENSIONS_BASE)
 DOWNLOADER_MIDDLEWARES = {
-    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "scraper.middlewares.RetryAfterMiddleware": 550,
     "scraper.middlewares.SameHostMiddleware": 60,
 }
@@ -35,13 +59,6 @@ HTTPCACHE_ENABLED = False
 
 ITEM_PIPELINES = {
     "scraper.pipelines.StorePipeline": 500,
-}
-EXTENSIONS = {
-    "scrapy.extensions.telnet.TelnetConsole": None,
-    "scrapy.extensions.logstats.LogStats": None,
-    "scrapy.extensions.memusage.MemoryUsage": None,
-    # No listening ports in a watcher.
-    "scrapy.extensions.remote_control.RemoteControl": None,
 }
 
 LOG_LEVEL = "WARNING"

@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from eewatch.config import ConfigError, register_section
-from eewatch.views.site import DEFAULT_TITLE
+
+#: The report's title where ``[report] title`` is not set.
+DEFAULT_TITLE = "Express Entry rounds of invitations"
 
 
 @dataclasses.dataclass(frozen=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 from eewatch.clock import Clock
 from eewatch.db.store import Store
 from eewatch.views.atom import History, history, render_atom
+from eewatch.views.config import DEFAULT_TITLE
 from eewatch.views.export import render
 from eewatch.views.groups import group_rounds, newest_first
 from eewatch.views.pages import Context, group_page, index_page, page_name
@@ -28,7 +29,6 @@ from scraper.record import Round
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TITLE = "Express Entry rounds of invitations"
 #: A file in every build: lets a later build recognise the directory as ours.
 MARKER = ".eewatch-report"
 STATIC = ("report.css", "report.js", "favicon.svg")

@@ -1,0 +1,67 @@
+"""Scrapy's components that eewatch turns off are neither enabled nor imported."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from scrapy.utils.conf import build_component_list
+
+from eewatch.config import load_config
+from eewatch.crawl import scrapy_settings
+from scraper.settings import turned_off
+from tests.conftest import FIXTURES
+from tests.support.http import FixtureServer
+
+#: What the turned-off components would pull in (RemoteControl: aiohttp; cookies: tldextract).
+HEAVY = ("aiohttp", "tldextract", "scrapy.extensions.remote_control", "scrapy.downloadermiddlewares.cookies")
+
+CHILD = """
+import sys
+from eewatch.cli import scrape_main
+sys.argv = ["scrape", "--once", "--feed", sys.argv[1], "--config", sys.argv[2]]
+try:
+    scrape_main()
+finally:
+    print("MODULES", " ".join(sorted(sys.modules)))
+"""
+
+
+def test_the_turned_off_components_are_not_enabled(empty_config: Path) -> None:
+    settings = scrapy_settings(load_config(empty_config))
+    enabled = [
+        *build_component_list(settings.getwithbase("DOWNLOADER_MIDDLEWARES")),
+        *build_component_list(settings.getwithbase("EXTENSIONS")),
+    ]
+    assert not set(enabled) & turned_off
+    for kept in (
+        "scraper.middlewares.RetryAfterMiddleware",
+        "scraper.middlewares.SameHostMiddleware",
+        "scrapy.downloadermiddlewares.httpcompression.HttpCompressionMiddleware",
+        "scrapy.downloadermiddlewares.redirect.RedirectMiddleware",
+        "scrapy.downloadermiddlewares.downloadtimeout.DownloadTimeoutMiddleware",
+        "scrapy.extensions.corestats.CoreStats",
+    ):
+        assert kept in enabled
+
+
+def test_a_cron_run_never_imports_them(
+    http_server: FixtureServer, tmp_path: Path, empty_config: Path
+) -> None:
+    url = http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
+    env = {k: v for k, v in os.environ.items() if k != "EEWATCH_CONFIG"}
+    env["EEWATCH_DATABASE_URL"] = f"sqlite:///{tmp_path / 'cron.sqlite'}"
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, url, str(empty_config)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert "new=8" in done.stderr, done.stderr  # the run did fetch and store the copy
+    [modules] = [line.split()[1:] for line in done.stdout.splitlines() if line.startswith("MODULES")]
+    assert "scrapy.core.engine" in modules  # a real crawl ran in the child
+    assert not set(modules) & set(HEAVY)
