@@ -7,8 +7,10 @@ database URL) from ``config.toml``; these are the defaults.
 from scrapy.settings import default_settings as scrapy_defaults
 
 BOT_NAME = "eewatch"
-SPIDER_MODULES = ["scraper.spiders"]
-NEWSPIDER_MODULE = "scraper.spiders"
+# eewatch hands its spider classes to the crawler itself, so Scrapy's spider loader has
+# nothing to find: listing scraper.spiders here made every start import every spider
+# (and BeautifulSoup with the announcement parsers), a crawl of the feed included.
+SPIDER_MODULES: list[str] = []
 
 # A JSON feed published to be read; we fetch one URL per poll, conditionally.
 ROBOTSTXT_OBEY = False

@@ -1,4 +1,4 @@
-"""Scrapy's components that eewatch turns off are neither enabled nor imported."""
+"""Scrapy's components that eewatch turns off are neither enabled nor imported, nor are unused spiders."""
 
 from __future__ import annotations
 
@@ -15,8 +15,17 @@ from scraper.settings import turned_off
 from tests.conftest import FIXTURES
 from tests.support.http import FixtureServer
 
-#: What the turned-off components would pull in (RemoteControl: aiohttp; cookies: tldextract).
-HEAVY = ("aiohttp", "tldextract", "scrapy.extensions.remote_control", "scrapy.downloadermiddlewares.cookies")
+#: What the turned-off components would pull in (RemoteControl: aiohttp; cookies: tldextract),
+#: and the announcement spiders with their parser (BeautifulSoup), unused without [[sources]].
+HEAVY = (
+    "aiohttp",
+    "tldextract",
+    "scrapy.extensions.remote_control",
+    "scrapy.downloadermiddlewares.cookies",
+    "scraper.spiders.pages",
+    "scraper.spiders.articles",
+    "bs4",
+)
 
 CHILD = """
 import sys
