@@ -19,6 +19,9 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 REMOTE_CONTROL_ENABLED = False  # no listening ports in a watcher
 CONCURRENT_REQUESTS = 4
+# Items of one response are stored one after the other anyway (the pipeline is synchronous),
+# and a response brings one: Scrapy's default (100) starts 100 asyncio tasks per response.
+CONCURRENT_ITEMS = 1
 DOWNLOAD_TIMEOUT = 30
 DOWNLOAD_MAXSIZE = 16 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 4 * 1024 * 1024
