@@ -95,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     where = machine.describe()
     ctx.say(f"machine: {where}")
     ctx.say(f"scratch folder: {ctx.scratch}")
-    load_before = load()
+    load_before, ticks_before = load(), machine.cpu_ticks()
     figures: list[report.Figure] = []
     started = time.monotonic()
     try:
@@ -114,7 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     took = time.monotonic() - started
     ctx.notes.append(
         f"load average before {load_before}, after {load()} (the machine is shared; "
-        "other processes running at the same time add noise to every figure)"
+        "other processes running at the same time add noise to every figure); CPU steal "
+        f"(time the hypervisor gave to other guests) {machine.steal_share(ticks_before, machine.cpu_ticks())}"
     )
     if args.quick:
         ctx.notes.append("this was a --quick run: fewer polls and samples, no 100k-round feed")
