@@ -87,15 +87,15 @@ def empty_config(tmp_path: Path) -> Path:
     return path
 
 
-def run_cli(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 120
+def run_python(
+    *argv: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 120
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``eewatch ARGS`` in a real child process; returns the completed process."""
+    """Run ``python ARGV`` in a real child process, never reading the developer's EEWATCH_CONFIG."""
     full_env = dict(os.environ)
     full_env.pop("EEWATCH_CONFIG", None)
     full_env.update(env or {})
     return subprocess.run(
-        [sys.executable, "-m", "eewatch", *args],
+        [sys.executable, *argv],
         capture_output=True,
         text=True,
         env=full_env,
@@ -103,3 +103,10 @@ def run_cli(
         timeout=timeout,
         check=False,
     )
+
+
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """Run ``eewatch ARGS`` in a real child process; returns the completed process."""
+    return run_python("-m", "eewatch", *args, env=env, cwd=cwd, timeout=timeout)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from scrapy.utils.conf import build_component_list
@@ -12,7 +9,7 @@ from scrapy.utils.conf import build_component_list
 from eewatch.config import load_config
 from eewatch.crawl import scrapy_settings
 from scraper.settings import turned_off
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, run_python
 from tests.support.http import FixtureServer
 
 #: What the turned-off components would pull in (RemoteControl: aiohttp; cookies: tldextract),
@@ -60,16 +57,8 @@ def test_a_cron_run_never_imports_them(
     http_server: FixtureServer, tmp_path: Path, empty_config: Path
 ) -> None:
     url = http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
-    env = {k: v for k, v in os.environ.items() if k != "EEWATCH_CONFIG"}
-    env["EEWATCH_DATABASE_URL"] = f"sqlite:///{tmp_path / 'cron.sqlite'}"
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, url, str(empty_config)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cron.sqlite'}"}
+    done = run_python("-c", CHILD, url, str(empty_config), env=env)
     assert "new=8" in done.stderr, done.stderr  # the run did fetch and store the copy
     [modules] = [line.split()[1:] for line in done.stdout.splitlines() if line.startswith("MODULES")]
     assert "scrapy.core.engine" in modules  # a real crawl ran in the child
