@@ -2,6 +2,6 @@
 
 import sys
 
-from eewatch.cli import main
+from eewatch.app.cli import main
 
 sys.exit(main())

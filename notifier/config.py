@@ -1,6 +1,6 @@
 """The ``[profile]``, ``[[alerts]]`` and ``[notifications]`` config sections.
 
-Registered with :func:`eewatch.config.register_section` on import; the parsed
+Registered with :func:`eewatch.foundation.config.register_section` on import; the parsed
 values land in ``Config.extra``. :func:`alert_settings` gathers them and
 checks what spans sections (``eligible`` needs a profile, ``tag:`` targets
 need an Apprise config file). Every problem is one :class:`ConfigError` line
@@ -16,10 +16,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from eewatch.config import Config, ConfigError, register_section
+from eewatch.foundation.config import Config, ConfigError, register_section
 from notifier.apprise_loader import plugins
 from notifier.events import DEFAULT_EVENTS, EVENT_KINDS
-from scraper.record import PROGRAM_CODES, ROUND_TYPES
+from scraper.domain.record import PROGRAM_CODES, ROUND_TYPES
 
 #: Names a title/body template may use, as ``{name}``.
 TEMPLATE_FIELDS = (

@@ -14,9 +14,9 @@ import os
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from eewatch.clock import Clock, utcnow
-from eewatch.config import Config
-from eewatch.db.store import Store
+from eewatch.foundation.clock import Clock, utcnow
+from eewatch.foundation.config import Config
+from eewatch.foundation.db.store import Store
 from notifier import outbox
 from notifier.config import AlertSettings, NotificationSettings, alert_settings
 from notifier.render import TEXT, Message, fit

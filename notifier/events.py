@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scraper.record import Round
+from scraper.domain.record import Round
 
 NEW_ROUND = "new_round"
 ROUND_AMENDED = "round_amended"

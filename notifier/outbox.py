@@ -23,15 +23,15 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
-from eewatch.db import schema
-from eewatch.db.schema_alerts import alert_events_handled, alert_outbox
-from eewatch.db.store import Store, row_to_round
+from eewatch.foundation.db import schema
+from eewatch.foundation.db.schema_alerts import alert_events_handled, alert_outbox
+from eewatch.foundation.db.store import Store, row_to_round
 from notifier.config import AlertSettings, NotificationSettings
 from notifier.events import NEW_ROUND, Event
 from notifier.render import Message, render_event
 from notifier.rules import matching_rules
 from notifier.secrets import target_key, target_label
-from scraper.record import Round
+from scraper.domain.record import Round
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 

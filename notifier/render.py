@@ -23,8 +23,8 @@ from urllib.parse import urlsplit
 from notifier.config import TEMPLATE_FIELDS, Profile, Rule
 from notifier.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR, Event
 from notifier.rules import eligible, would_be_invited
-from scraper.parsing.taxonomy import split_version
-from scraper.record import Round
+from scraper.domain.parsing.taxonomy import split_version
+from scraper.domain.record import Round
 
 TEXT, MARKDOWN, HTML = "text", "markdown", "html"
 FORMATS = (TEXT, MARKDOWN, HTML)

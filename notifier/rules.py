@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from notifier.config import Profile, Rule
 from notifier.events import Event
-from scraper.record import Round
+from scraper.domain.record import Round
 
 
 def eligible(round_: Round, profile: Profile) -> bool:

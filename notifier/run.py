@@ -8,9 +8,9 @@ import dataclasses
 import logging
 from collections.abc import Mapping
 
-from eewatch.clock import Clock, utcnow
-from eewatch.config import Config
-from eewatch.db.store import Store
+from eewatch.foundation.clock import Clock, utcnow
+from eewatch.foundation.config import Config
+from eewatch.foundation.db.store import Store
 from notifier import outbox
 from notifier.config import AlertSettings, alert_settings
 from notifier.deliver import DeliveryReport, Hooks, TargetResult, deliver_due

@@ -9,13 +9,13 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from scraper.items import CHANGED, ERROR, FeedFetch
+from scraper.domain.items import CHANGED, ERROR, FeedFetch
 
 log = logging.getLogger("eewatch.pipeline")
 
 
 class StoreBackedPipeline:
-    """A pipeline that writes through one :class:`eewatch.db.store.Store` for the crawl's life.
+    """A pipeline that writes through one :class:`eewatch.foundation.db.store.Store` for the crawl's life.
 
     The database URL comes from the ``EEWATCH_DATABASE_URL`` setting; what
     storing an item did is attached to it (``item.summary``) for the runner.
@@ -34,7 +34,7 @@ class StoreBackedPipeline:
         return cls(url, crawler.settings.getbool("EEWATCH_PROGRESS"))
 
     def open_spider(self, spider: Any = None) -> None:
-        from eewatch.db.store import Store
+        from eewatch.foundation.db.store import Store
 
         # The runner (scrape --once, the daemon) opened, and so migrated, the database first.
         self.store = Store.open(self.database_url, migrate=False)

@@ -7,18 +7,18 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from scraper.announcement_items import SourceDocument
-from scraper.items import CHANGED, ERROR
+from scraper.domain.items import CHANGED, ERROR
+from scraper.domain.parsing.announcement import SourceDocument
 from scraper.pipelines import StoreBackedPipeline
 
 log = logging.getLogger("eewatch.pipeline.sources")
 
 
 class SourceStorePipeline(StoreBackedPipeline):
-    """Store each :class:`SourceDocument` through :mod:`eewatch.db.sources_store`."""
+    """Store each :class:`SourceDocument` through :mod:`eewatch.foundation.db.sources_store`."""
 
     def process_item(self, item: Any, spider: Any = None) -> Any:
-        from eewatch.db.sources_store import record_source_document
+        from eewatch.foundation.db.sources_store import record_source_document
 
         if not isinstance(item, SourceDocument):
             raise DropItem(f"unexpected item {type(item).__name__}")

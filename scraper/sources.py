@@ -23,8 +23,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from eewatch.config import Config, ConfigError, register_section
-from scraper.announcement_items import ARTICLE, PAGE
+from eewatch.foundation.config import Config, ConfigError, register_section
+from scraper.domain.parsing.announcement import ARTICLE, PAGE
 
 #: ``kind = "stored-pages"``: the static MI pages of rounds already stored.
 STORED_PAGES = "stored-pages"

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.clock import FrozenClock
-from eewatch.db.store import Store
-from eewatch.views.atom import ATOM_NS, entry_id, history, render_atom
-from scraper.fetch import feed_fetch_from_response
+from eewatch.app.views.atom import ATOM_NS, entry_id, history, render_atom
+from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.db.store import Store
+from scraper.domain.fetch import feed_fetch_from_response
 
 # feedparser belongs in the test extra; until it is there, say so rather than fail to collect.
 feedparser = pytest.importorskip("feedparser", reason="feedparser not installed (add it to the test extra)")

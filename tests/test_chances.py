@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.views.chances import Profile, compute_chances, is_eligible
-from eewatch.views.chances_text import render_chances, summary_line
-from scraper.parsing.feed import parse_feed
-from scraper.record import Round
+from eewatch.app.views.chances import Profile, compute_chances, is_eligible
+from eewatch.app.views.chances_text import render_chances, summary_line
+from scraper.domain.parsing.feed import parse_feed
+from scraper.domain.record import Round
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from eewatch import exitcodes
+from eewatch.app import exitcodes
 from tests.conftest import FIXTURES, run_cli
 from tests.support.http import FixtureServer
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from eewatch import exitcodes
+from eewatch.app import exitcodes
 from tests.conftest import FIXTURES
 from tests.support.daemon import query, scalar, start_daemon, stop, wait_for
 from tests.support.http import FixtureServer

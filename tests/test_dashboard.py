@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.clock import FrozenClock
-from eewatch.db.store import Store
-from eewatch.views.site import build_report
+from eewatch.app.views.site import build_report
+from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.db.store import Store
 from tests.conftest import ROOT, shared_copies
 from tests.support.fetches import copy_fetch
 

@@ -14,15 +14,15 @@ import sys
 
 import pytest
 
-from eewatch.clock import FrozenClock
-from eewatch.db.store import Store
+from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.db.store import Store
 from notifier import outbox
 from notifier.config import AlertSettings, NotificationSettings, Rule
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
-from scraper.items import CHANGED, FeedFetch
-from scraper.parsing.feed import FeedParse
-from scraper.record import Round
+from scraper.domain.items import CHANGED, FeedFetch
+from scraper.domain.parsing.feed import FeedParse
+from scraper.domain.record import Round
 from tests.conftest import ROOT
 from tests.support.http import FixtureServer
 
@@ -31,8 +31,8 @@ TIMEOUT = 300
 
 CHILD = """
 import datetime as dt, os, sys
-from eewatch.clock import FrozenClock
-from eewatch.db.store import Store
+from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.db.store import Store
 from notifier.config import AlertSettings, NotificationSettings, Rule
 from notifier.deliver import Hooks, deliver_due
 

@@ -10,15 +10,15 @@ from typing import Any
 
 import pytest
 
-from eewatch.clock import FrozenClock
-from eewatch.db.store import Store
+from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.db.store import Store
 from notifier import outbox
 from notifier.config import AlertSettings, NotificationSettings, Profile, Rule
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
-from scraper.items import CHANGED, FeedFetch
-from scraper.parsing.feed import FeedParse
-from scraper.record import Round
+from scraper.domain.items import CHANGED, FeedFetch
+from scraper.domain.parsing.feed import FeedParse
+from scraper.domain.record import Round
 from tests.support.http import FixtureServer
 from tests.support.smtp import SMTPServer
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.clock import FrozenClock
-from eewatch.db.store import Store
-from eewatch.views.export import atomic_writer, render, write_atomic
-from scraper.record import FIELDS, Round
+from eewatch.app.views.export import atomic_writer, render, write_atomic
+from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.db.store import Store
+from scraper.domain.record import FIELDS, Round
 from tests.conftest import run_cli
 from tests.support.fetches import copy_fetch
 

@@ -29,7 +29,7 @@ from typing import Any
 
 import pytest
 
-from eewatch import exitcodes
+from eewatch.app import exitcodes
 from tests.conftest import FIXTURES, run_cli
 from tests.support import faults
 from tests.support.http import FixtureServer
@@ -296,7 +296,7 @@ def test_secrets_never_leave_the_environment(tmp_path: Path, http_server: Fixtur
 
 
 def test_a_world_readable_config_holding_a_secret_is_warned_about(tmp_path: Path) -> None:
-    from eewatch.config_checks import config_file_warnings
+    from eewatch.foundation.config_secrets import config_file_warnings
 
     config = tmp_path / "config.toml"
     config.write_text(
@@ -312,7 +312,7 @@ def test_a_world_readable_config_holding_a_secret_is_warned_about(tmp_path: Path
 
 
 def test_a_readable_config_without_secrets_is_fine(tmp_path: Path) -> None:
-    from eewatch.config_checks import config_file_warnings
+    from eewatch.foundation.config_secrets import config_file_warnings
 
     config = tmp_path / "config.toml"
     config.write_text(

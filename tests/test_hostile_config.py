@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from eewatch import exitcodes
+from eewatch.app import exitcodes
 from tests.conftest import run_cli
 from tests.support.http import FixtureServer
 

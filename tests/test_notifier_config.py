@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.config import ConfigError, load_config, parse_config
+from eewatch.foundation.config import ConfigError, load_config, parse_config
 from notifier.config import Profile, Rule, alert_settings
 from notifier.events import EVENT_KINDS, register_event_kind
 

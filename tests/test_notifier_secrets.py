@@ -11,18 +11,18 @@ from urllib.parse import quote
 import pytest
 from sqlalchemy import select
 
-from eewatch.clock import FrozenClock
-from eewatch.config import ConfigError, parse_config
-from eewatch.db.schema_alerts import alert_events_handled, alert_outbox
-from eewatch.db.store import Store
+from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.config import ConfigError, parse_config
+from eewatch.foundation.db.schema_alerts import alert_events_handled, alert_outbox
+from eewatch.foundation.db.store import Store
 from notifier.config import AlertSettings, NotificationSettings, Rule
 from notifier.deliver import send_message
 from notifier.render import probe_message
 from notifier.run import run_alerts
 from notifier.secrets import expand, redact, secret_values, target_label
-from scraper.items import CHANGED, FeedFetch
-from scraper.parsing.feed import FeedParse
-from scraper.record import Round
+from scraper.domain.items import CHANGED, FeedFetch
+from scraper.domain.parsing.feed import FeedParse
+from scraper.domain.record import Round
 from tests.conftest import run_cli
 from tests.support.http import FixtureServer
 from tests.support.smtp import SMTPServer

@@ -10,16 +10,16 @@ import pytest
 from apprise.decorators import notify as apprise_notify
 from sqlalchemy import func, select
 
-from eewatch.clock import FrozenClock
-from eewatch.db.schema_alerts import alert_outbox
-from eewatch.db.store import Store
+from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.db.schema_alerts import alert_outbox
+from eewatch.foundation.db.store import Store
 from notifier import outbox
 from notifier.config import AlertSettings, NotificationSettings, Rule
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
-from scraper.items import CHANGED, FeedFetch
-from scraper.parsing.feed import FeedParse
-from scraper.record import Round
+from scraper.domain.items import CHANGED, FeedFetch
+from scraper.domain.parsing.feed import FeedParse
+from scraper.domain.record import Round
 
 T0 = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 

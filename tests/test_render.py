@@ -19,7 +19,7 @@ from notifier.render import (
     truncate,
     trusted_link,
 )
-from scraper.record import Round
+from scraper.domain.record import Round
 
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 MI = "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/policies-operational-instructions-agreements/ministerial-instructions/express-entry-rounds/invitations.html?q=254"

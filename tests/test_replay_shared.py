@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eewatch import exitcodes
+from eewatch.app import exitcodes
 from tests.conftest import run_cli
 from tests.support.http import FixtureServer
 
@@ -100,6 +100,6 @@ def test_scrape_once_from_a_saved_file_and_rounds_json(
 
     records = json.loads(listed.stdout)
     assert [r["id"] for r in records] == ["337", "336"]
-    from scraper.record import FIELDS
+    from scraper.domain.record import FIELDS
 
     assert all(list(r) == list(FIELDS) for r in records)

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.clock import FrozenClock
-from eewatch.config import ConfigError, parse_config
-from eewatch.db.store import Store
-from eewatch.views.config import ReportConfig, parse_report
-from eewatch.views.export import render
-from eewatch.views.site import MARKER, ReportError, build_report, builds_dir
-from scraper.fetch import feed_fetch_from_response
+from eewatch.app.views.config import ReportConfig, parse_report
+from eewatch.app.views.export import render
+from eewatch.app.views.site import MARKER, ReportError, build_report, builds_dir
+from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.config import ConfigError, parse_config
+from eewatch.foundation.db.store import Store
+from scraper.domain.fetch import feed_fetch_from_response
 from tests.conftest import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "views"

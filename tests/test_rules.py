@@ -10,7 +10,7 @@ import pytest
 from notifier.config import Profile, Rule
 from notifier.events import Event
 from notifier.rules import eligible, matches, would_be_invited
-from scraper.record import Round
+from scraper.domain.record import Round
 
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 PROFILE = Profile(crs=478, programs=("CEC", "FSW"), categories=("stem",))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from scrapy.utils.conf import build_component_list
 
-from eewatch.config import load_config
-from eewatch.crawl import scrapy_settings
+from eewatch.foundation.config import load_config
+from scraper.crawl import scrapy_settings
 from scraper.settings import turned_off
 from tests.conftest import FIXTURES, run_python
 from tests.support.http import FixtureServer
@@ -26,7 +26,7 @@ HEAVY = (
 
 CHILD = """
 import sys
-from eewatch.cli import scrape_main
+from eewatch.app.cli import scrape_main
 sys.argv = ["scrape", "--once", "--feed", sys.argv[1], "--config", sys.argv[2]]
 try:
     scrape_main()

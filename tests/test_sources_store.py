@@ -12,22 +12,22 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from eewatch.clock import FrozenClock
-from eewatch.config import ConfigError, parse_config
-from eewatch.db import schema
-from eewatch.db.schema_sources import round_occupations, round_source_warnings, source_observations
-from eewatch.db.sources_store import (
+from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.config import ConfigError, parse_config
+from eewatch.foundation.db import schema
+from eewatch.foundation.db.schema_sources import round_occupations, round_source_warnings, source_observations
+from eewatch.foundation.db.sources_store import (
     occupations_of,
     record_feed_disagreements,
     record_source_document,
     source_warnings,
     static_page_urls,
 )
-from eewatch.db.store import Store
-from scraper.announcement_items import ARTICLE, PAGE, SourceDocument, document_from_response
-from scraper.items import FeedFetch
-from scraper.parsing.article import parse_article
-from scraper.parsing.mi_page import parse_page
+from eewatch.foundation.db.store import Store
+from scraper.domain.items import FeedFetch
+from scraper.domain.parsing.announcement import ARTICLE, PAGE, SourceDocument, document_from_response
+from scraper.domain.parsing.article import parse_article
+from scraper.domain.parsing.mi_page import parse_page
 from scraper.sources import STORED_PAGES, configured_sources
 from tests.support.fetches import copy_fetch
 from tests.support.http import FixtureServer
@@ -187,7 +187,7 @@ def test_undated_unknown_rounds_are_observed_but_not_stored(store: Store) -> Non
 
 
 def test_a_failing_write_leaves_nothing_half_written(store: Store, monkeypatch) -> None:
-    import eewatch.db.sources_store as sources_store
+    import eewatch.foundation.db.sources_store as sources_store
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -259,9 +259,9 @@ def test_the_page_spider_for_real_then_the_feed_confirms(
     )
     script = textwrap.dedent(
         f"""
-        from eewatch.config import load_config
-        from eewatch.crawl_sources import crawl_sources_once
-        from eewatch.db.store import Store
+        from eewatch.foundation.config import load_config
+        from scraper.crawl_sources import crawl_sources_once
+        from eewatch.foundation.db.store import Store
         config = load_config({str(config)!r})
         store = Store.open(config.database.url)
         for doc in crawl_sources_once(config, store):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.parsing.taxonomy import classify, programs_in
+from scraper.domain.parsing.taxonomy import classify, programs_in
 
 KNOWN = [
     # (id, name as published, type, programs, slug, version)

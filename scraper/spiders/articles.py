@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scraper.announcement_items import ARTICLE, Announcement
-from scraper.parsing.article import parse_article
+from scraper.domain.parsing.announcement import ARTICLE, Announcement
+from scraper.domain.parsing.article import parse_article
 from scraper.spiders.pages import AnnouncementSpider
 
 

@@ -14,16 +14,16 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from scraper.announcement_items import (
+from scraper.domain.items import ERROR
+from scraper.domain.parsing.announcement import (
     PAGE,
     Announcement,
     SourceDocument,
     SourceTarget,
     document_from_response,
 )
-from scraper.items import ERROR
+from scraper.domain.parsing.mi_page import parse_page
 from scraper.middlewares import HOSTS
-from scraper.parsing.mi_page import parse_page
 from scraper.spiders.feed import HANDLED_STATUSES, describe_failure
 
 #: Announcement spiders store through their own pipeline, not the feed's.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from scraper.fetch import feed_fetch_from_response
-from scraper.items import FeedFetch
-from scraper.parsing.feed import FeedParse, parse_feed
+from scraper.domain.fetch import feed_fetch_from_response
+from scraper.domain.items import FeedFetch
+from scraper.domain.parsing.feed import FeedParse, parse_feed
 
 URL = "https://example.test/feed.json"
 

@@ -1,0 +1,102 @@
+"""The ``eewatch`` command line: one umbrella, a module per command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from eewatch.app import exitcodes
+from eewatch.foundation.config import ConfigError, default_database_url
+
+log = logging.getLogger("eewatch")
+
+
+def command_names() -> list[str]:
+    """Every module of this package is a command of the same name, with ``add_parser(subparsers)``."""
+    import pkgutil
+
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+
+
+def _summary(name: str) -> str:
+    """A command's one-line help, read from its module docstring without importing it."""
+    import ast
+    from pathlib import Path
+
+    source = (Path(__path__[0]) / f"{name}.py").read_text(encoding="utf-8")
+    doc = ast.get_docstring(ast.parse(source)) or ""
+    first = doc.strip().splitlines()[0] if doc.strip() else ""
+    return first.split(": ", 1)[1] if first.startswith("``") and ": " in first else first
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The umbrella parser. Only ``command``'s module is imported (start-up time matters to cron)."""
+    parser = argparse.ArgumentParser(
+        prog="eewatch",
+        description="Watch Canada's Express Entry rounds of invitations.",
+        epilog=(
+            "Config is found by --config, then $EEWATCH_CONFIG, then ./config.toml. "
+            f"Default database: {default_database_url()} ($EEWATCH_DATABASE_URL overrides). "
+            "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 source error, "
+            "4 storage error, 5 delivery error, 6 unhealthy, 7 another daemon holds the database."
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in command_names():
+        if name == command:
+            __import__(f"{__name__}.{name}", fromlist=["add_parser"]).add_parser(sub)
+        else:
+            sub.add_parser(name, help=_summary(name), add_help=False)
+    return parser
+
+
+def add_common(parser: argparse.ArgumentParser) -> None:
+    """Options every command takes."""
+    parser.add_argument(
+        "--config", metavar="PATH", help="config file (default: $EEWATCH_CONFIG or ./config.toml)"
+    )
+    noise = parser.add_mutually_exclusive_group()
+    noise.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
+    noise.add_argument("-v", "--verbose", action="count", default=0, help="more detail (twice for debug)")
+    parser.add_argument("--log-format", choices=("text", "json"), default="text", help="log line format")
+
+
+def verbosity(args: argparse.Namespace) -> int:
+    return -1 if getattr(args, "quiet", False) else getattr(args, "verbose", 0)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``eewatch``."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    command = next((a for a in argv if not a.startswith("-")), None)
+    args = build_parser(command).parse_args(argv)
+    return _dispatch(args)
+
+
+def scrape_main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``scrape`` (the same as ``eewatch scrape``)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    return main(["scrape", *argv])
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    try:
+        return int(args.run(args))
+    except ConfigError as exc:
+        log.error("config error: %s", exc)
+        return exitcodes.CONFIG
+    except SQLAlchemyError as exc:
+        # The class only: a driver's message may carry the database URL.
+        log.error("database error: %s", type(exc).__name__)
+        return exitcodes.STORAGE
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error of ours.
+        sys.stderr.close()
+        return exitcodes.OK
+    except KeyboardInterrupt:
+        log.warning("interrupted")
+        return 130

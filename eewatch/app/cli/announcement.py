@@ -1,0 +1,163 @@
+"""``eewatch announcement``: what one MI page or article says, field by field, with where it came from.
+
+Nothing is stored. A URL is fetched once (urllib); a path is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import urlparse
+
+from eewatch.app import exitcodes
+from eewatch.app.cli import add_common, verbosity
+from eewatch.app.logs import setup_logging
+from eewatch.foundation.config import Config, load_config
+from scraper.domain.parsing.announcement import (
+    ARTICLE,
+    FACT_FIELDS,
+    PAGE,
+    Announcement,
+    AnnouncementError,
+    NotAnnouncement,
+)
+from scraper.domain.parsing.article import parse_article
+from scraper.domain.parsing.mi_page import parse_page
+
+log = logging.getLogger("eewatch.announcement")
+
+
+class SourceUnreadable(Exception):
+    """The document could not be fetched or read."""
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "announcement",
+        help="parse one MI page or article and show what it says (stores nothing)",
+        description="Parse one Ministerial Instructions page or article (a URL or a file) and print "
+        "each round's facts with where in the text they came from. Nothing is stored.",
+    )
+    add_common(parser)
+    parser.add_argument("source", metavar="PATH_OR_URL", help="an http(s) URL, a file:// URL or a path")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "--kind",
+        choices=(PAGE, ARTICLE, "auto"),
+        default="auto",
+        help="page: an MI page; article: prose; auto: a page if it is one, else an article",
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    setup_logging(verbosity(args), args.log_format)
+    config = load_config(args.config)
+    try:
+        body = read_source(args.source, config)
+    except SourceUnreadable as exc:
+        log.error("cannot read %s: %s", args.source, exc)
+        return exitcodes.SOURCE
+    try:
+        announcement = parse(body, args.source, args.kind)
+    except AnnouncementError as exc:
+        log.error("%s: %s", args.source, exc)
+        return exitcodes.SOURCE
+    if not announcement.rounds:
+        log.error("%s: no round of invitations found in this %s", args.source, announcement.kind)
+        return exitcodes.SOURCE
+    if args.format == "json":
+        write_json(announcement, args.source, sys.stdout)
+    else:
+        write_table(announcement, args.source, sys.stdout)
+    return exitcodes.OK
+
+
+def parse(body: bytes, source: str, kind: str) -> Announcement:
+    """Parse as the kind asked; ``auto`` tries a page, then an article."""
+    if kind == PAGE:
+        return parse_page(body, source)
+    if kind == ARTICLE:
+        return parse_article(body, source)
+    try:
+        return parse_page(body, source)
+    except NotAnnouncement as exc:
+        if "empty" in str(exc):
+            raise
+        article = parse_article(body, source)
+        if not article.rounds:
+            raise NotAnnouncement(f"{exc}; read as an article, it names no round either") from None
+        return article
+
+
+def read_source(source: str, config: Config) -> bytes:
+    """The bytes of a URL (one GET, size-capped) or a file."""
+    scheme = urlparse(source).scheme.lower()
+    if scheme in ("http", "https"):
+        request = urllib.request.Request(source, headers={"User-Agent": config.feed.user_agent})
+        try:
+            with urllib.request.urlopen(request, timeout=config.feed.timeout) as response:
+                body = response.read(config.feed.max_bytes + 1)
+        except urllib.error.HTTPError as exc:
+            raise SourceUnreadable(f"HTTP {exc.code}") from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise SourceUnreadable(str(getattr(exc, "reason", exc))) from None
+        if len(body) > config.feed.max_bytes:
+            raise SourceUnreadable(f"larger than {config.feed.max_bytes} bytes")
+        return body
+    if scheme == "file":
+        path = Path(urllib.request.url2pathname(urlparse(source).path))
+    elif "://" in source:
+        raise SourceUnreadable(f"unsupported URL scheme {scheme!r}")
+    else:
+        path = Path(source).expanduser()
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceUnreadable(exc.strerror or str(exc)) from None
+
+
+def write_json(announcement: Announcement, source: str, out: TextIO) -> None:
+    """The whole result: each round's fields with value, span and snippet."""
+    json.dump({"source": source, **announcement.to_dict()}, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def write_table(announcement: Announcement, source: str, out: TextIO) -> None:
+    """Per round: field, value, where (character span) and the text it came from."""
+    out.write(f"{source} ({announcement.kind}): {len(announcement.rounds)} round(s)\n")
+    for facts in announcement.rounds:
+        title = f"round {facts.round_id.value}" if facts.round_id else "a round the text does not number"
+        out.write(f"\n{title}\n")
+        rows = [("field", "value", "where", "text")]
+        for name in FACT_FIELDS:
+            found = getattr(facts, name)
+            if found is None:
+                rows.append((name, "-", "", "(not stated)"))
+                continue
+            value = found.json_value()
+            shown = ",".join(value) if isinstance(value, list) else str(value)
+            rows.append((name, shown, f"{found.start}-{found.end}", _short(found.snippet)))
+        widths = [max(len(row[i]) for row in rows) for i in range(3)]
+        for row in rows:
+            line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+            out.write(f"  {line}  {row[3]}".rstrip() + "\n")
+        if facts.occupations:
+            out.write(f"  eligible occupations ({len(facts.occupations)}):\n")
+            for item in facts.occupations:
+                out.write(f"    NOC {item.noc_code}  {item.name}\n")
+        for warning in facts.warnings:
+            out.write(f"  warning: {warning}\n")
+    for warning in announcement.warnings:
+        out.write(f"warning: {warning}\n")
+
+
+def _short(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -1,0 +1,57 @@
+"""``eewatch export``: every stored round as CSV, JSON or NDJSON (contract fields)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+
+from eewatch.app import exitcodes
+from eewatch.app.cli import add_common, verbosity
+from eewatch.app.logs import setup_logging
+from eewatch.app.views.export import FORMATS, WRITERS, atomic_writer
+from eewatch.foundation.config import load_config
+from eewatch.foundation.db.store import Store
+from scraper.domain.record import ROUND_TYPES
+
+log = logging.getLogger(__name__)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "export",
+        help="export stored rounds as csv, json or ndjson",
+        description="Export stored rounds, newest first, with exactly the contract fields. "
+        "--out writes atomically (a temp file renamed over FILE); without it, to stdout.",
+    )
+    add_common(parser)
+    parser.add_argument("--format", choices=FORMATS, required=True)
+    parser.add_argument(
+        "--out", type=Path, metavar="FILE", help="write to FILE (atomically) instead of stdout"
+    )
+    parser.add_argument("--category", metavar="SLUG", help="only this category")
+    parser.add_argument("--type", choices=ROUND_TYPES, help="only this round type")
+    parser.add_argument(
+        "--since", type=dt.date.fromisoformat, metavar="DATE", help="only rounds on or after DATE"
+    )
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    setup_logging(verbosity(args), args.log_format)
+    config = load_config(args.config)
+    with Store.open(config.database.url) as store:
+        rounds = store.rounds(category=args.category, round_type=args.type, since=args.since)
+    write = WRITERS[args.format]
+    if args.out is None:
+        write(rounds, sys.stdout)
+        return exitcodes.OK
+    if not args.out.parent.is_dir():
+        sys.stderr.write(f"--out {args.out}: directory {args.out.parent} does not exist\n")
+        return exitcodes.CONFIG
+    with atomic_writer(args.out) as handle:
+        write(rounds, handle)
+    log.info("wrote %d rounds to %s", len(rounds), args.out)
+    return exitcodes.OK

@@ -1,0 +1,71 @@
+"""``eewatch notify``: deliver due alerts now, or ``--test`` a rule's targets."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from eewatch.app import exitcodes
+from eewatch.app.cli import add_common, verbosity
+from eewatch.app.logs import setup_logging
+from eewatch.foundation.clock import utcnow
+from eewatch.foundation.config import load_config
+from eewatch.foundation.db.store import Store
+from notifier.config import alert_settings
+from notifier.deliver import deliver_due, send_message
+from notifier.render import probe_message
+from notifier.secrets import target_label
+
+log = logging.getLogger("eewatch.notify")
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "notify",
+        help="deliver due alerts now, or send a test alert (--test)",
+        description=(
+            "Without --test: one delivery pass over the outbox (what the daemon's retry job does). "
+            "With --test: send a test alert through every target of every rule (or of --rule NAME) "
+            "and report per target what happened; targets are shown with secrets masked."
+        ),
+    )
+    add_common(parser)
+    parser.add_argument("--test", action="store_true", help="send a test alert through the rules' targets")
+    parser.add_argument("--rule", metavar="NAME", help="only this rule's targets (with --test)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    setup_logging(verbosity(args), args.log_format)
+    config = load_config(args.config)
+    settings = alert_settings(config)
+    if not args.test:
+        if args.rule:
+            log.error("--rule goes with --test")
+            return exitcodes.CONFIG
+        with Store.open(config.database.url) as store:
+            report = deliver_due(store, settings, utcnow)
+        sys.stdout.write(f"sent {report.sent}, will retry {report.retrying}, failed {report.failed}\n")
+        return exitcodes.DELIVERY if report.failed or report.retrying else exitcodes.OK
+    rules = settings.rules
+    if args.rule:
+        rule = settings.rule(args.rule)
+        if rule is None:
+            names = ", ".join(r.name for r in rules) or "none configured"
+            log.error("no rule named %r (rules: %s)", args.rule, names)
+            return exitcodes.CONFIG
+        rules = (rule,)
+    if not rules:
+        log.error("no [[alerts]] rules in the config: nothing to test")
+        return exitcodes.CONFIG
+    failures = 0
+    for rule in rules:
+        message = probe_message(rule.name, utcnow())
+        for target in rule.notify:
+            outcome = send_message(target, message, settings.notifications)
+            verdict = "ok" if outcome.ok else "FAILED"
+            detail = "sent" if outcome.ok else outcome.error
+            sys.stdout.write(f"{rule.name}\t{target_label(target)}\t{verdict}\t{detail}\n")
+            failures += not outcome.ok
+    return exitcodes.DELIVERY if failures else exitcodes.OK

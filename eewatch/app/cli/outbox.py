@@ -1,0 +1,74 @@
+"""``eewatch outbox``: pending and failed alert deliveries; ``--retry`` failed ones."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from eewatch.app import exitcodes
+from eewatch.app.cli import add_common, verbosity
+from eewatch.app.logs import setup_logging
+from eewatch.foundation.clock import utcnow
+from eewatch.foundation.config import load_config
+from eewatch.foundation.db.store import Store
+from notifier import outbox
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "outbox",
+        help="list pending and failed alert deliveries; --retry failed ones",
+        description="Targets are shown with secrets masked; errors are stored redacted.",
+    )
+    add_common(parser)
+    parser.add_argument("--failed", action="store_true", help="only deliveries that failed for good")
+    parser.add_argument("--retry", action="store_true", help="make failed deliveries pending, due now")
+    parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    setup_logging(verbosity(args), args.log_format)
+    config = load_config(args.config)
+    with Store.open(config.database.url) as store:
+        if args.retry:
+            count = outbox.retry_failed(store, utcnow())
+            sys.stdout.write(f"{count} failed deliver{'y' if count == 1 else 'ies'} made pending, due now\n")
+            return exitcodes.OK
+        statuses = [outbox.FAILED] if args.failed else [outbox.PENDING, outbox.SENDING, outbox.FAILED]
+        found = outbox.rows(store, statuses)
+    if args.format == "json":
+        data = [
+            {
+                "id": r.id,
+                "status": r.status,
+                "attempts": r.attempts,
+                "next_attempt_at": r.next_attempt_at.isoformat(),
+                "event_id": r.event_id,
+                "kind": r.kind,
+                "round_id": r.round_id,
+                "rule": r.rule,
+                "target": r.target_label,
+                "title": r.message.title,
+                "last_error": r.last_error,
+            }
+            for r in found
+        ]
+        json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return exitcodes.OK
+    if not found:
+        sys.stdout.write(
+            "no failed deliveries\n" if args.failed else "outbox empty: nothing pending or failed\n"
+        )
+        return exitcodes.OK
+    for r in found:
+        when = r.next_attempt_at.strftime("%Y-%m-%d %H:%M UTC") if r.status == outbox.PENDING else "-"
+        sys.stdout.write(
+            f"#{r.id}  {r.status:<8} attempts={r.attempts}  next={when}  rule={r.rule}  {r.target_label}\n"
+            f"      {r.message.title}\n"
+        )
+        if r.last_error:
+            sys.stdout.write(f"      last error: {r.last_error}\n")
+    return exitcodes.OK

@@ -1,0 +1,57 @@
+"""``eewatch report``: write the static site (HTML with charts, Atom feed, JSON, CSV)."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from eewatch.app import exitcodes
+from eewatch.app.cli import add_common, verbosity
+from eewatch.app.logs import setup_logging
+from eewatch.app.views.config import ReportConfig
+from eewatch.app.views.site import ReportError, build_report
+from eewatch.foundation.clock import Clock, utcnow
+from eewatch.foundation.config import load_config
+from eewatch.foundation.db.store import Store
+
+log = logging.getLogger(__name__)
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser(
+        "report",
+        help="write the static report: index.html with charts, feed.xml, rounds.json, rounds.csv",
+        description="Write the static site to DIR atomically (DIR becomes a symlink to the newest "
+        "build). Works offline: no CDN. Defaults come from the [report] config section.",
+    )
+    add_common(parser)
+    parser.add_argument("--out", type=Path, metavar="DIR", help="where to write the site ([report] out)")
+    parser.add_argument("--title", help="the site's title ([report] title)")
+    parser.add_argument("--site-url", metavar="URL", help="public URL of DIR, for absolute feed links")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
+    setup_logging(verbosity(args), args.log_format)
+    config = load_config(args.config)
+    section = config.extra.get("report") or ReportConfig()
+    out = args.out or section.out
+    if out is None:
+        sys.stderr.write("eewatch report: give --out DIR (or set [report] out in the config)\n")
+        return exitcodes.CONFIG
+    with Store.open(config.database.url) as store:
+        try:
+            summary = build_report(
+                store,
+                out,
+                clock,
+                title=args.title or section.title,
+                site_url=args.site_url or section.site_url,
+            )
+        except ReportError as exc:
+            sys.stderr.write(f"eewatch report: {exc}\n")
+            return exitcodes.CONFIG
+    sys.stdout.write(f"wrote {len(summary.files)} files ({summary.rounds} rounds) to {summary.out_dir}\n")
+    return exitcodes.OK

@@ -1,0 +1,65 @@
+"""``eewatch status``: last poll, last success, last round, failures, deliveries; non-zero when unhealthy."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from eewatch.app import exitcodes
+from eewatch.app.cli import add_common, verbosity
+from eewatch.app.daemon.config import HealthConfig
+from eewatch.app.logs import setup_logging
+from eewatch.app.status import Status, read_status
+from eewatch.foundation.clock import utcnow
+from eewatch.foundation.config import load_config
+from eewatch.foundation.db.store import Store
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = sub.add_parser("status", help="is the watcher healthy? (exit 6 when not, for monitors)")
+    add_common(parser)
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    setup_logging(verbosity(args), args.log_format)
+    config = load_config(args.config)
+    with Store.open(config.database.url) as store:
+        status = read_status(
+            store, config.extra.get("health") or HealthConfig(), utcnow(), delivery_counts(store)
+        )
+    if args.format == "json":
+        json.dump(status.to_dict(), sys.stdout, indent=2)
+        sys.stdout.write("\n")
+    else:
+        write_text(status)
+    return exitcodes.OK if status.healthy else exitcodes.UNHEALTHY
+
+
+def delivery_counts(store: Store) -> dict[str, int]:
+    """Outbox rows by status."""
+    from notifier.outbox import counts
+
+    return counts(store)
+
+
+def write_text(status: Status) -> None:
+    def when(value: object) -> str:
+        return f"{value:%Y-%m-%d %H:%M:%S} UTC" if value else "never"
+
+    lines = [
+        f"health:               {'ok' if status.healthy else 'UNHEALTHY: ' + '; '.join(status.problems)}",
+        f"last poll:            {when(status.last_poll_at)} ({status.last_poll_outcome or '-'})",
+        f"last success:         {when(status.last_success_at)}",
+        f"last round:           #{status.last_round} on {status.last_round_date}"
+        if status.last_round
+        else "last round:           none stored",
+        f"consecutive failures: {status.consecutive_failures}",
+        "deliveries:           "
+        + (", ".join(f"{k} {v}" for k, v in sorted(status.deliveries.items())) or "none"),
+    ]
+    if status.last_error:
+        lines.append(f"last error:           {status.last_error}")
+    sys.stdout.write("\n".join(lines) + "\n")

@@ -1,0 +1,263 @@
+"""The daemon: APScheduler driving one long-lived Scrapy crawler, all on one event loop.
+
+Why one reactor and not a child process per crawl: the Twisted reactor cannot
+be restarted, so a daemon either keeps one alive or pays a process start per
+poll (~0.5 s of CPU importing Scrapy). Here one reactor (Twisted's asyncio
+reactor) runs for the life of the daemon, one crawler stays open with an idle
+spider, and each poll hands it one conditional GET: an unchanged feed costs one
+small request. APScheduler's ``AsyncIOScheduler`` runs on the same loop; the
+poll job is a coroutine in the loop's thread (a job counts as running until it
+returns, so ``max_instances = 1`` still holds), and only what may block for
+long (sending alerts, rebuilding the report, retrying deliveries) goes to the
+reactor's thread pool, so a slow SMTP server never stalls the reactor.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import os
+import threading
+import time
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from eewatch.app import exitcodes
+from eewatch.app.daemon.config import ScheduleConfig
+from eewatch.app.daemon.leader import Leadership
+from eewatch.app.daemon.lock import AlreadyRunning, lock_for
+from eewatch.app.poll import (
+    after_fetch,
+    changed,
+    deliver_retries,
+    log_poll,
+    rebuild_report,
+    send_alerts,
+)
+from eewatch.foundation.clock import Clock, utcnow
+from eewatch.foundation.config import Config
+from eewatch.foundation.db.store import Store
+from scraper.domain.fetch import feed_fetch_from_failure
+
+log = logging.getLogger("eewatch.app.daemon")
+
+REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+#: After SIGTERM, the process exits by this many seconds whatever a job is doing.
+HARD_EXIT_AFTER = 8.0
+
+
+def build_trigger(schedule: ScheduleConfig) -> Any:
+    """The poll trigger: an interval, or one or more cron expressions, with jitter."""
+    from apscheduler.triggers.combining import OrTrigger
+    from apscheduler.triggers.cron import CronTrigger
+    from apscheduler.triggers.interval import IntervalTrigger
+
+    tz = ZoneInfo(schedule.timezone)
+    jitter = int(schedule.jitter) or None
+    if schedule.every:
+        return IntervalTrigger(seconds=schedule.every, timezone=tz, jitter=jitter)
+    triggers = [CronTrigger.from_crontab(c, timezone=tz) for c in schedule.cron]
+    for trigger in triggers:
+        trigger.jitter = jitter
+    return triggers[0] if len(triggers) == 1 else OrTrigger(triggers, jitter=jitter)
+
+
+class Daemon:
+    """Owns the store, the watcher and the scheduler; started by :func:`run_daemon`."""
+
+    def __init__(self, config: Config, clock: Clock = utcnow) -> None:
+        self.config = config
+        self.clock = clock
+        self.schedule: ScheduleConfig = config.extra.get("schedule") or ScheduleConfig()
+        self.stopping = threading.Event()
+        self.store = Store.open(config.database.url, clock)
+        self.leadership = Leadership(self.store.engine)
+        self.exit_code = exitcodes.OK
+        self.report_built = False  # the report is built once at start, then after each change
+        self.reactor: Any = None
+        self.watcher: Any = None
+        self.scheduler: Any = None
+
+    def start(self) -> None:
+        """Install the reactor, open the crawler, schedule the jobs (in the reactor thread)."""
+        from scrapy.utils.reactor import install_reactor
+
+        install_reactor(REACTOR)  # before anything imports twisted.internet.reactor
+        from apscheduler.schedulers.asyncio import AsyncIOScheduler
+        from scrapy.crawler import CrawlerRunner
+        from twisted.internet import reactor
+
+        from eewatch.app.daemon.watcher import FeedWatcher
+        from scraper.crawl import scrapy_settings
+
+        self.reactor = reactor
+        feed = self.config.feed
+        runner = CrawlerRunner(scrapy_settings(self.config))
+        poll_timeout = feed.timeout * (feed.retries + 1) + 30
+        self.watcher = FeedWatcher(runner, self.store, feed.url, reactor, poll_timeout)
+        self.scheduler = AsyncIOScheduler(
+            event_loop=reactor._asyncioEventloop,
+            timezone=ZoneInfo(self.schedule.timezone),
+            job_defaults={
+                "coalesce": True,
+                "max_instances": 1,
+                "misfire_grace_time": int(self.schedule.misfire_grace) or None,
+            },
+        )
+        first = dt.datetime.now(ZoneInfo(self.schedule.timezone))
+        self.scheduler.add_job(self.poll_job, build_trigger(self.schedule), id="poll", next_run_time=first)
+        self.scheduler.add_job(self.deliver_job, "interval", seconds=self.schedule.retry_every, id="deliver")
+        reactor.addSystemEventTrigger("before", "shutdown", self._shutdown)
+        opened = self.watcher.start()
+        opened.addCallback(lambda _: self._started())
+        opened.addErrback(self._failed_to_start)
+
+    def _started(self) -> None:
+        self.scheduler.start()
+        log.info(
+            "daemon started: pid %d, feed %s, schedule %s, database %s",
+            os.getpid(),
+            self.config.feed.url,
+            f"every {self.schedule.every:g}s" if self.schedule.every else " | ".join(self.schedule.cron),
+            _redacted_db(self.config.database.url),
+        )
+
+    def _failed_to_start(self, failure: Any) -> None:
+        log.error("the daemon could not start its crawler: %s", failure.value)
+        self.exit_code = exitcodes.INTERNAL
+        self.reactor.callWhenRunning(self.stop)
+
+    # -- jobs (coroutines on the reactor's loop) -------------------------------
+
+    async def poll_job(self) -> None:
+        """One poll, in the loop's thread: fetch, health; alerts and the report in a thread."""
+        if self.stopping.is_set():
+            return
+        if not self.leadership.try_lead():
+            log.debug("another instance crawls; this one only delivers alerts")
+            return
+        started = time.monotonic()
+        try:
+            fetch = await self.watcher.poll().asFuture(self.loop)
+        except asyncio.CancelledError:  # the scheduler is shutting down
+            log.info("poll abandoned: the daemon is stopping")
+            return
+        except Exception as exc:  # the poll gave no stored result: store the failure itself
+            if self.stopping.is_set():
+                log.info("poll abandoned: the daemon is stopping")
+                return
+            fetch = feed_fetch_from_failure(self.config.feed.url, f"{type(exc).__name__}: {exc}")
+            fetch.summary = self.store.record_feed_fetch(fetch)
+        health = after_fetch(self.store, self.config, fetch, mode="daemon")
+        log_poll(fetch, time.monotonic() - started)
+        wrote_events = bool(health) or (fetch.summary is not None and fetch.summary.events > 0)
+        rebuild = changed(fetch) or not self.report_built
+        if (wrote_events or rebuild) and not self.stopping.is_set():
+            await self.in_thread(self._after_change, wrote_events, rebuild)
+
+    def _after_change(self, wrote_events: bool, rebuild: bool) -> None:
+        """Alerts for the poll's new events (retries are the deliver job's), then the report."""
+        if wrote_events and not self.stopping.is_set():
+            send_alerts(self.store, self.config)
+        if rebuild and not self.stopping.is_set():
+            rebuild_report(self.store, self.config)
+            self.report_built = True
+
+    async def deliver_job(self) -> None:
+        """Retry due outbox deliveries (in a thread)."""
+        if not self.stopping.is_set():
+            await self.in_thread(deliver_retries, self.store, self.config)
+
+    async def in_thread(self, function: Any, *args: Any) -> None:
+        """Run ``function`` in the reactor's thread pool and wait for it.
+
+        When the daemon stops, the wait is cancelled; the thread finishes on its
+        own (or the hard exit ends it) and leaves nothing half-written.
+        """
+        from twisted.internet.threads import deferToThreadPool
+
+        done = deferToThreadPool(self.reactor, self.reactor.getThreadPool(), function, *args)
+        try:
+            await done.asFuture(self.loop)
+        except asyncio.CancelledError:
+            name = getattr(function, "__name__", function)
+            log.info("stopped waiting for %s: the daemon is stopping", name)
+
+    @property
+    def loop(self) -> Any:
+        return self.reactor._asyncioEventloop
+
+    # -- shutdown -------------------------------------------------------------
+
+    def install_signal_handlers(self) -> None:
+        """SIGTERM and SIGINT stop the daemon once, cleanly; exit 0."""
+        import signal
+
+        def handler(signum: int, _frame: Any) -> None:
+            log.info("received %s", signal.Signals(signum).name)
+            self.reactor.callFromThread(self.stop)
+
+        signal.signal(signal.SIGTERM, handler)
+        signal.signal(signal.SIGINT, handler)
+
+    def stop(self) -> None:
+        """Stop the reactor (once); shutdown triggers do the rest."""
+        if self.reactor.running and not self.stopping.is_set():
+            self.reactor.stop()
+
+    def _shutdown(self) -> Any:
+        """Stop taking jobs, abandon a pending poll, close the crawler."""
+        log.info("daemon stopping")
+        self.stopping.set()
+        _exit_by(HARD_EXIT_AFTER, self.exit_code)
+        self.leadership.release()
+        if self.scheduler is not None and self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        if self.watcher is not None:
+            self.watcher.abandon()
+            return self.watcher.stop()
+        return None
+
+
+def _exit_by(seconds: float, code: int) -> None:
+    """A last resort: exit even if a job thread is stuck in I/O (its transaction rolls back)."""
+
+    def hard_exit() -> None:
+        logging.getLogger("eewatch.app.daemon").warning(
+            "a job did not finish in %.0fs: exiting anyway", seconds
+        )
+        logging.shutdown()
+        os._exit(code)
+
+    timer = threading.Timer(seconds, hard_exit)
+    timer.daemon = True
+    timer.start()
+
+
+def _redacted_db(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def run_daemon(config: Config, clock: Clock = utcnow) -> int:
+    """Run the daemon until SIGTERM or SIGINT; the exit code."""
+    lock = lock_for(config.database.url)
+    if lock is not None:
+        try:
+            lock.acquire()
+        except AlreadyRunning as exc:
+            log.error("%s", exc)
+            return exitcodes.LOCKED
+    try:
+        daemon = Daemon(config, clock)
+        daemon.start()
+        daemon.install_signal_handlers()
+        daemon.reactor.run(installSignalHandlers=False)
+        daemon.store.close()
+        log.info("daemon stopped")
+        return daemon.exit_code
+    finally:
+        if lock is not None:
+            lock.release()

@@ -1,0 +1,172 @@
+"""Health of the watcher: heartbeats and the ops events they call for.
+
+Events (routed by the alert rules like any other):
+``poll_failing`` once when N polls in a row failed, ``poll_recovered`` at the
+first success after it, ``feed_stale`` once when no new round appeared for the
+configured number of days, ``feed_shape_changed`` when the feed's record keys
+change (named), once per distinct change. The decision is a pure function of
+the state read from the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select
+
+from eewatch.app.daemon.config import HealthConfig
+from eewatch.foundation.db import schema
+from eewatch.foundation.db.schema_health import heartbeats
+from eewatch.foundation.db.store import Store
+from scraper.domain.items import ERROR, FeedFetch
+from scraper.domain.parsing.feed import EXPECTED_KEYS
+
+POLL_FAILING = "poll_failing"
+POLL_RECOVERED = "poll_recovered"
+FEED_STALE = "feed_stale"
+FEED_SHAPE_CHANGED = "feed_shape_changed"
+HEALTH_EVENTS = (POLL_FAILING, POLL_RECOVERED, FEED_STALE, FEED_SHAPE_CHANGED)
+
+
+@dataclass(frozen=True)
+class HealthState:
+    """What the store says about recent polls."""
+
+    consecutive_failures: int = 0
+    failing_alerted: bool = False
+    latest_round_date: dt.date | None = None
+    stale_alerted_for: dt.date | None = None
+    last_shape_change: dict[str, Any] | None = None
+
+
+@dataclass(frozen=True)
+class Poll:
+    """One poll's outcome, as health sees it."""
+
+    ok: bool
+    error: str | None = None
+    keys: frozenset[str] | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class HealthEvent:
+    kind: str
+    payload: dict[str, Any] = field(default_factory=dict)
+
+
+def decide(state: HealthState, poll: Poll, config: HealthConfig, today: dt.date) -> list[HealthEvent]:
+    """The ops events a poll calls for (pure)."""
+    found: list[HealthEvent] = []
+    failures = state.consecutive_failures + 1 if not poll.ok else 0
+    if not poll.ok and failures >= config.failures_before_alert and not state.failing_alerted:
+        found.append(HealthEvent(POLL_FAILING, {"failures": failures, "error": poll.error, "url": poll.url}))
+    if poll.ok and state.failing_alerted:
+        found.append(HealthEvent(POLL_RECOVERED, {"failures": state.consecutive_failures, "url": poll.url}))
+    if poll.keys is not None:
+        missing, added = sorted(EXPECTED_KEYS - poll.keys), sorted(poll.keys - EXPECTED_KEYS)
+        change = {"missing": missing, "added": added}
+        last = state.last_shape_change or {"missing": [], "added": []}
+        if change != {"missing": last.get("missing", []), "added": last.get("added", [])}:
+            found.append(HealthEvent(FEED_SHAPE_CHANGED, change))
+    latest = state.latest_round_date
+    if latest is not None and poll.ok:
+        days = (today - latest).days
+        if days > config.stale_after_days and state.stale_alerted_for != latest:
+            found.append(HealthEvent(FEED_STALE, {"latest_round_date": latest.isoformat(), "days": days}))
+    return found
+
+
+def _state_query() -> Any:
+    """One statement for the whole health state (a poll reads it every time)."""
+    hb, ev, r = heartbeats, schema.events, schema.rounds
+    last_ok = select(func.max(hb.c.id)).where(hb.c.outcome != ERROR).scalar_subquery()
+    failures = (
+        select(func.count())
+        .select_from(hb)
+        .where(hb.c.outcome == ERROR, hb.c.id > func.coalesce(last_ok, 0))
+        .scalar_subquery()
+    )
+
+    def last(column: Any, kind: str) -> Any:
+        return select(column).where(ev.c.kind == kind).order_by(ev.c.id.desc()).limit(1).scalar_subquery()
+
+    return select(
+        failures.label("failures"),
+        last(ev.c.id, POLL_FAILING).label("failing_id"),
+        last(ev.c.id, POLL_RECOVERED).label("recovered_id"),
+        last(ev.c.payload, FEED_STALE).label("stale"),
+        last(ev.c.payload, FEED_SHAPE_CHANGED).label("shape"),
+        select(func.max(r.c.date)).where(r.c.status == "confirmed").scalar_subquery().label("latest"),
+    )
+
+
+STATE_QUERY = _state_query()
+HEARTBEAT_INSERT = insert(heartbeats)
+
+
+def load_state(conn: Connection) -> HealthState:
+    """Read the health state from heartbeats, events and rounds."""
+    row = conn.execute(STATE_QUERY).one()
+    failing, recovered = row.failing_id, row.recovered_id
+    return HealthState(
+        consecutive_failures=row.failures,
+        failing_alerted=failing is not None and (recovered is None or recovered < failing),
+        latest_round_date=row.latest,
+        stale_alerted_for=dt.date.fromisoformat(row.stale["latest_round_date"]) if row.stale else None,
+        last_shape_change=row.shape,
+    )
+
+
+def instance_name() -> str:
+    """``host:pid`` of this process."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def record_poll(store: Store, fetch: FeedFetch, config: HealthConfig, mode: str) -> list[HealthEvent]:
+    """Write the poll's heartbeat and the ops events it calls for, in one transaction."""
+    now = store.clock()
+    summary = fetch.summary
+    poll = Poll(
+        ok=fetch.outcome != ERROR,
+        error=fetch.error,
+        keys=fetch.parsed.keys if fetch.parsed is not None else None,
+        url=fetch.url,
+    )
+    with store.engine.begin() as conn:
+        found = decide(load_state(conn), poll, config, now.date())
+        conn.execute(
+            HEARTBEAT_INSERT,
+            {
+                "instance": instance_name(),
+                "mode": mode,
+                "at": now,
+                "outcome": fetch.outcome,
+                "http_status": fetch.http_status,
+                "bytes": fetch.bytes,
+                "duration_ms": fetch.duration_ms,
+                "new_rounds": len(summary.new) if summary else None,
+                "amended_rounds": len(summary.amended) if summary else None,
+                "error": fetch.error,
+            },
+        )
+        if found:
+            conn.execute(
+                insert(schema.events),
+                [
+                    {
+                        "kind": e.kind,
+                        "round_id": None,
+                        "fetch_id": summary.fetch_id if summary else None,
+                        "created_at": now,
+                        "baseline": False,
+                        "payload": e.payload,
+                    }
+                    for e in found
+                ],
+            )
+    return found

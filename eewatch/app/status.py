@@ -1,0 +1,77 @@
+"""What ``eewatch status`` reports, read from the store (a view: it writes nothing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+
+from eewatch.app.daemon.config import HealthConfig
+from eewatch.app.health import load_state
+from eewatch.foundation.db import schema
+from eewatch.foundation.db.schema_health import heartbeats
+from eewatch.foundation.db.store import Store
+from scraper.domain.items import ERROR
+
+
+@dataclass
+class Status:
+    """The watcher's health at a glance."""
+
+    last_poll_at: dt.datetime | None = None
+    last_poll_outcome: str | None = None
+    last_success_at: dt.datetime | None = None
+    last_error: str | None = None
+    last_round: str | None = None
+    last_round_date: dt.date | None = None
+    consecutive_failures: int = 0
+    deliveries: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def healthy(self) -> bool:
+        return not self.problems
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["healthy"] = self.healthy
+        return {k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v) for k, v in data.items()}
+
+
+def read_status(
+    store: Store, health: HealthConfig, now: dt.datetime, deliveries: dict[str, int] | None = None
+) -> Status:
+    """Read the status; ``problems`` says why it is unhealthy, if it is."""
+    hb, r = heartbeats, schema.rounds
+    with store.engine.connect() as conn:
+        last = conn.execute(select(hb).order_by(hb.c.id.desc()).limit(1)).first()
+        last_ok = conn.execute(select(func.max(hb.c.at)).where(hb.c.outcome != ERROR)).scalar()
+        newest = conn.execute(
+            select(r.c.id, r.c.date)
+            .where(r.c.status == "confirmed")
+            .order_by(r.c.date.desc(), r.c.number.desc())
+            .limit(1)
+        ).first()
+        state = load_state(conn)
+    status = Status(
+        last_poll_at=last.at if last else None,
+        last_poll_outcome=last.outcome if last else None,
+        last_success_at=last_ok,
+        last_error=last.error if last is not None and last.outcome == ERROR else None,
+        last_round=newest.id if newest else None,
+        last_round_date=newest.date if newest else None,
+        consecutive_failures=state.consecutive_failures,
+        deliveries=dict(deliveries or {}),
+    )
+    if last is None:
+        status.problems.append("no poll recorded yet")
+    elif last_ok is None or (now - last_ok).total_seconds() > health.unhealthy_after:
+        since = f"since {last_ok:%Y-%m-%d %H:%M} UTC" if last_ok else "ever"
+        status.problems.append(f"no successful poll {since}")
+    if status.consecutive_failures >= health.failures_before_alert:
+        status.problems.append(f"{status.consecutive_failures} polls in a row failed")
+    if status.deliveries.get("failed"):
+        status.problems.append(f"{status.deliveries['failed']} alert deliveries failed")
+    return status

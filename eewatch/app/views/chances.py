@@ -1,0 +1,78 @@
+"""Would a profile have been invited? (pure)
+
+Eligibility is the alert rules' own definition (:func:`notifier.rules.eligible`):
+a general round, a program round for one of the profile's programs, or a
+category round in one of its categories; a round of unknown type is not
+eligible. A round without a published cut-off is eligible but its outcome is
+unknown, never "not invited".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from eewatch.app.views.groups import newest_first
+from notifier.config import Profile
+from notifier.rules import eligible
+from scraper.domain.record import Round
+
+__all__ = ["Chance", "Chances", "Profile", "compute_chances", "is_eligible"]
+
+
+def is_eligible(item: Round, profile: Profile) -> bool:
+    """General round, program match, or category match (the alert rules' definition)."""
+    return eligible(item, profile)
+
+
+@dataclass(frozen=True)
+class Chance:
+    """One eligible round and whether the profile's score reached its cut-off (None: unknown)."""
+
+    round: Round
+    invited: bool | None
+    #: The profile's CRS minus the cut-off; None if no cut-off was published.
+    margin: int | None
+
+
+@dataclass(frozen=True)
+class Chances:
+    """The last eligible rounds, newest first, and the tally."""
+
+    profile: Profile
+    rounds: tuple[Chance, ...]
+
+    @property
+    def invited(self) -> int:
+        return sum(1 for c in self.rounds if c.invited is True)
+
+    @property
+    def not_invited(self) -> int:
+        return sum(1 for c in self.rounds if c.invited is False)
+
+    @property
+    def unknown(self) -> int:
+        return sum(1 for c in self.rounds if c.invited is None)
+
+    @property
+    def rate(self) -> float | None:
+        """Share of the rounds with a known outcome that would have invited; None if none known."""
+        known = self.invited + self.not_invited
+        return self.invited / known if known else None
+
+
+def compute_chances(rounds: Iterable[Round], profile: Profile, last: int = 10) -> Chances:
+    """Of the ``last`` rounds the profile was eligible for, which would have invited it (CRS >= cut-off)."""
+    if profile.crs is None:
+        raise ValueError("the profile has no CRS score")
+    if last < 1:
+        raise ValueError("last must be at least 1")
+    crs = profile.crs
+    chosen = [r for r in sorted(rounds, key=newest_first) if eligible(r, profile)][:last]
+    return Chances(profile, tuple(_chance(r, crs) for r in chosen))
+
+
+def _chance(item: Round, crs: int) -> Chance:
+    if item.crs_min is None:
+        return Chance(item, None, None)
+    return Chance(item, crs >= item.crs_min, crs - item.crs_min)

@@ -1,0 +1,79 @@
+"""Rounds as JSON, NDJSON or CSV (contract fields only), and atomic file writes."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from scraper.domain.record import FIELDS, Round
+
+FORMATS = ("csv", "json", "ndjson")
+
+
+def write_json(rounds: Sequence[Round], out: TextIO) -> None:
+    """A JSON array of contract records."""
+    json.dump([r.to_dict() for r in rounds], out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def write_ndjson(rounds: Sequence[Round], out: TextIO) -> None:
+    """One contract record per line."""
+    for item in rounds:
+        out.write(json.dumps(item.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+
+
+def write_csv(rounds: Sequence[Round], out: TextIO) -> None:
+    """One row per round; lists joined with ``;``, the distribution as JSON, empty for null."""
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for item in rounds:
+        row = item.to_dict()
+        row["programs"] = ";".join(row["programs"])
+        row["warnings"] = "; ".join(row["warnings"])
+        row["distribution"] = json.dumps(row["distribution"]) if row["distribution"] is not None else ""
+        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+
+
+WRITERS: dict[str, Callable[[Sequence[Round], TextIO], None]] = {
+    "json": write_json,
+    "ndjson": write_ndjson,
+    "csv": write_csv,
+}
+
+
+def render(rounds: Sequence[Round], fmt: str) -> str:
+    """The whole export as text."""
+    buffer = io.StringIO()
+    WRITERS[fmt](rounds, buffer)
+    return buffer.getvalue()
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path, mode: int = 0o644) -> Iterator[TextIO]:
+    """Write ``path`` through a temp file in its directory, renamed over it only on success."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so that readers see the old or the new file, never half."""
+    with atomic_writer(path) as handle:
+        handle.write(text)

@@ -1,0 +1,150 @@
+"""``build_report``: write the whole static site, atomically.
+
+The site is built into a fresh directory next to ``out_dir``, then ``out_dir``
+(a symlink) is switched to it with one ``rename``: a reader sees the old site
+or the new one, never half of either. The previous build is kept (a page
+being read may still fetch its CSS); older ones are removed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from eewatch.app.views.atom import History, history, render_atom
+from eewatch.app.views.config import DEFAULT_TITLE
+from eewatch.app.views.export import render
+from eewatch.app.views.groups import group_rounds, newest_first
+from eewatch.app.views.pages import Context, group_page, index_page, page_name
+from eewatch.foundation.clock import Clock
+from eewatch.foundation.db.store import Store
+from scraper.domain.record import Round
+
+log = logging.getLogger(__name__)
+
+#: A file in every build: lets a later build recognise the directory as ours.
+MARKER = ".eewatch-report"
+STATIC = ("report.css", "report.js", "favicon.svg")
+KEEP_BUILDS = 2
+
+
+class ReportError(Exception):
+    """The report could not be written where asked."""
+
+
+@dataclass(frozen=True)
+class ReportSummary:
+    """What a build wrote."""
+
+    out_dir: Path
+    build_dir: Path
+    rounds: int
+    pages: tuple[str, ...]
+    files: tuple[str, ...] = field(default=())
+    generated_at: dt.datetime | None = None
+
+
+def build_report(
+    store: Store,
+    out_dir: Path | str,
+    clock: Clock,
+    *,
+    title: str = DEFAULT_TITLE,
+    site_url: str | None = None,
+) -> ReportSummary:
+    """Read the store and write the site to ``out_dir`` (index, group pages, feed.xml, rounds.json/csv)."""
+    out_dir = Path(out_dir).expanduser().absolute()
+    now = clock()
+    rounds = store.rounds()
+    histories: dict[str, History] = {r.id: history(store.revisions(r.id)) for r in rounds}
+    files = render_site(rounds, histories, now=now, title=title, site_url=site_url)
+    build_dir = _write_build(out_dir, files)
+    _switch(out_dir, build_dir)
+    _prune(out_dir, keep=build_dir)
+    pages = tuple(sorted(name for name in files if name.endswith(".html")))
+    log.info("report: %d rounds, %d pages -> %s", len(rounds), len(pages), out_dir)
+    return ReportSummary(out_dir, build_dir, len(rounds), pages, tuple(sorted(files)), now)
+
+
+def render_site(
+    rounds: Sequence[Round],
+    histories: Mapping[str, History],
+    *,
+    now: dt.datetime,
+    title: str,
+    site_url: str | None,
+) -> dict[str, bytes]:
+    """Every file of the site, by name (pure)."""
+    rounds = sorted(rounds, key=newest_first)
+    ctx = Context(rounds, now, title)
+    files: dict[str, bytes] = {"index.html": index_page(ctx).encode()}
+    for group, items in group_rounds(rounds).items():
+        files[page_name(group)] = group_page(ctx, group, items).encode()
+    files["feed.xml"] = render_atom(rounds, histories, title=title, now=now, site_url=_slash(site_url))
+    files["rounds.json"] = render(rounds, "json").encode()
+    files["rounds.csv"] = render(rounds, "csv").encode()
+    static = resources.files("eewatch.app.views").joinpath("static")
+    for name in STATIC:
+        files[name] = static.joinpath(name).read_bytes()
+    files[MARKER] = f"built {now.isoformat()}\n".encode()
+    return files
+
+
+def _slash(url: str | None) -> str | None:
+    if not url:
+        return None
+    return url if url.endswith("/") else url + "/"
+
+
+def builds_dir(out_dir: Path) -> Path:
+    """Where the builds live: ``.NAME.builds`` next to ``out_dir``."""
+    return out_dir.parent / f".{out_dir.name}.builds"
+
+
+def _write_build(out_dir: Path, files: dict[str, bytes]) -> Path:
+    if not out_dir.parent.is_dir():
+        raise ReportError(f"{out_dir.parent}: directory does not exist")
+    root = builds_dir(out_dir)
+    root.mkdir(exist_ok=True)
+    build = Path(tempfile.mkdtemp(prefix="build-", dir=root))
+    try:
+        for name, data in files.items():
+            (build / name).write_bytes(data)
+            os.chmod(build / name, 0o644)
+        os.chmod(build, 0o755)
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
+    return build
+
+
+def _switch(out_dir: Path, build: Path) -> None:
+    """Point ``out_dir`` at ``build`` with one atomic rename of a symlink."""
+    if out_dir.exists() and not out_dir.is_symlink():
+        if not out_dir.is_dir():
+            raise ReportError(f"{out_dir}: exists and is not a directory")
+        if any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
+            raise ReportError(f"{out_dir}: not empty and not an eewatch report; refusing to replace it")
+        # A real directory from elsewhere (empty, or an old copy of ours): move it aside once.
+        aside = Path(tempfile.mkdtemp(prefix="old-", dir=builds_dir(out_dir)))
+        out_dir.rename(aside / "site")
+    link = out_dir.parent / f".{out_dir.name}.link-{os.getpid()}"
+    if link.is_symlink():
+        link.unlink()
+    link.symlink_to(os.path.relpath(build, out_dir.parent), target_is_directory=True)
+    os.replace(link, out_dir)
+
+
+def _prune(out_dir: Path, keep: Path) -> None:
+    """Remove older builds, keeping the current one and the one before it."""
+    root = builds_dir(out_dir)
+    entries = sorted((p for p in root.iterdir() if p != keep), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[KEEP_BUILDS - 1 :]:
+        shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,1 @@
+"""The foundation layer: one typed configuration, the clock, the database."""

@@ -1,0 +1,505 @@
+"""Storing what announcement pages and articles say, reconciled with the feed.
+
+The official feed is authoritative. A round first seen in an announcement is
+stored as *provisional* (with a revision whose source is ``page`` or
+``article`` and a ``new_round`` event marked ``provisional``); the feed
+confirms it later. Where an announcement disagrees with a stored round, the
+stored value stands and the disagreement is kept in ``round_source_warnings``.
+Each fetched document is stored in one transaction: its ``fetches`` row, its
+observations, any provisional round with its revision and event, the
+occupations it lists and the warnings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from eewatch.foundation.db import schema
+from eewatch.foundation.db.schema_sources import round_occupations, round_source_warnings, source_observations
+from eewatch.foundation.db.store import NEW_ROUND, Store, content_hash, insert_fetch, row_to_round
+from scraper.domain.items import CHANGED, ERROR
+from scraper.domain.parsing.announcement import RoundFacts, SourceDocument
+from scraper.domain.record import Round
+
+log = logging.getLogger(__name__)
+
+CONFIRMED = "confirmed"
+PROVISIONAL = "provisional"
+
+#: Fields an announcement is compared on with the stored round.
+COMPARED_FIELDS = ("date", "held_at", "tie_break_at", "round_type", "category", "invitations", "crs_min")
+#: Fields an announcement may fill in on a provisional round that lacks them.
+FILLABLE_FIELDS = (
+    "held_at",
+    "tie_break_at",
+    "round_type",
+    "programs",
+    "category",
+    "category_version",
+    "name",
+    "invitations",
+    "crs_min",
+    "url",
+)
+
+
+@dataclass
+class SourceSummary:
+    """What storing one fetched document did."""
+
+    fetch_id: int
+    outcome: str
+    provisional: list[str] = field(default_factory=list)
+    filled: list[str] = field(default_factory=list)
+    compared: list[str] = field(default_factory=list)
+    disagreements: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    occupations: int = 0
+    events: int = 0
+    error: str | None = None
+
+
+def compare_facts(facts: Mapping[str, Any], stored: Round) -> dict[str, tuple[Any, Any]]:
+    """Fields where an announcement's values (JSON) differ from a stored round: ``{field: (source, stored)}``.
+
+    A field the round lacks is not a disagreement; programs are compared only
+    for program rounds (elsewhere an article's list is the eligible programs).
+    """
+    current = stored.to_dict()
+    differences: dict[str, tuple[Any, Any]] = {}
+    for name in COMPARED_FIELDS:
+        if name in facts and current[name] is not None and facts[name] != current[name]:
+            differences[name] = (facts[name], current[name])
+    if (
+        "programs" in facts
+        and stored.round_type == "program"
+        and facts.get("round_type") == "program"
+        and set(facts["programs"]) != set(current["programs"])
+    ):
+        differences["programs"] = (facts["programs"], current["programs"])
+    return differences
+
+
+def record_source_document(store: Store, doc: SourceDocument) -> SourceSummary:
+    """Store one fetched announcement and what it says, in one transaction."""
+    now = store.clock()
+    with store.engine.begin() as conn:
+        fetch_id = _insert_fetch(conn, doc, now)
+        summary = SourceSummary(fetch_id=fetch_id, outcome=doc.outcome, error=doc.error)
+        if doc.outcome == ERROR:
+            _observe(conn, doc, fetch_id, now, None, "error", None, [], error=doc.error)
+        elif doc.outcome == CHANGED and doc.announcement is not None:
+            baseline = not _has_confirmed_rounds(conn)
+            for facts in doc.announcement.rounds:
+                _apply_facts(conn, doc, facts, fetch_id, now, baseline, summary)
+            if not doc.announcement.rounds:
+                _observe(conn, doc, fetch_id, now, None, "unnumbered", None, list(doc.announcement.warnings))
+                summary.skipped.append("the document names no round")
+        conn.execute(
+            update(schema.fetches)
+            .where(schema.fetches.c.id == fetch_id)
+            .values(
+                rounds_seen=len(doc.announcement.rounds) if doc.announcement else None,
+                new_rounds=len(summary.provisional),
+                amended_rounds=len(summary.filled),
+                stale_rounds=0,
+            )
+        )
+    return summary
+
+
+def _apply_facts(
+    conn: Connection,
+    doc: SourceDocument,
+    facts: RoundFacts,
+    fetch_id: int,
+    now: dt.datetime,
+    baseline: bool,
+    summary: SourceSummary,
+) -> None:
+    """Observe one round's facts: a provisional round, a fill-in, or a comparison."""
+    warnings = list(facts.warnings)
+    if facts.round_id is None:
+        _observe(conn, doc, fetch_id, now, None, "unnumbered", facts, warnings)
+        summary.skipped.append("facts about a round the document does not number")
+        return
+    round_id = str(facts.round_id.value)
+    r = schema.rounds
+    row = conn.execute(select(r).where(r.c.id == round_id)).first()
+    if row is None:
+        new = facts.to_round(doc.kind, doc.url)
+        if new is None:
+            _observe(conn, doc, fetch_id, now, round_id, "undated", facts, warnings)
+            summary.skipped.append(f"round {round_id}: unknown and undated; not stored")
+            return
+        _insert_provisional(conn, new, doc, fetch_id, now, baseline)
+        summary.provisional.append(round_id)
+        summary.events += 1
+        action = "provisional"
+    else:
+        stored = row_to_round(row._mapping)
+        status = row._mapping["status"]
+        values = facts.values()
+        if status == PROVISIONAL and _fill(conn, stored, facts, doc, fetch_id, now):
+            summary.filled.append(round_id)
+            action = "filled"
+        else:
+            action = "compared"
+        summary.compared.append(round_id)
+        for name, (source_value, stored_value) in compare_facts(values, stored).items():
+            _upsert_warning(conn, round_id, doc, name, source_value, stored_value, status, now)
+            summary.disagreements.append(f"{round_id} {name}")
+    _observe(conn, doc, fetch_id, now, round_id, action, facts, warnings)
+    summary.occupations += _store_occupations(conn, round_id, facts, doc.url, now)
+
+
+def _insert_provisional(
+    conn: Connection, item: Round, doc: SourceDocument, fetch_id: int, now: dt.datetime, baseline: bool
+) -> None:
+    digest = content_hash(item)
+    conn.execute(
+        insert(schema.rounds).values(
+            **_round_values(item),
+            content_hash=digest,
+            status=PROVISIONAL,
+            revision_count=1,
+            first_seen=now,
+            updated_at=now,
+        )
+    )
+    _insert_revision(conn, item, digest, doc.kind, fetch_id, now)
+    conn.execute(
+        insert(schema.events).values(
+            kind=NEW_ROUND,
+            round_id=item.id,
+            fetch_id=fetch_id,
+            created_at=now,
+            baseline=baseline,
+            payload={
+                "round": item.to_dict(),
+                "provisional": True,
+                "source": {"kind": doc.kind, "url": doc.url},
+            },
+        )
+    )
+    log.info(
+        "round %s first seen in an announcement %s (%s): stored as provisional", item.id, doc.kind, doc.url
+    )
+
+
+def _fill(
+    conn: Connection, stored: Round, facts: RoundFacts, doc: SourceDocument, fetch_id: int, now: dt.datetime
+) -> bool:
+    """Give a provisional round the facts it lacks; True if it gained any (a new revision)."""
+    offered = facts.to_round(doc.kind, doc.url)
+    if offered is None:
+        offered = Round(id=stored.id, number=stored.number, date=stored.date)
+        offered = _with_values(offered, facts, doc)
+    changes = {
+        name: getattr(offered, name)
+        for name in FILLABLE_FIELDS
+        if getattr(stored, name) in (None, ()) and getattr(offered, name) not in (None, ())
+    }
+    if not changes:
+        return False
+    filled = _replace(stored, changes)
+    digest = content_hash(filled)
+    r = schema.rounds
+    conn.execute(
+        update(r)
+        .where(r.c.id == stored.id)
+        .values(
+            **_round_values(filled),
+            content_hash=digest,
+            revision_count=r.c.revision_count + 1,
+            updated_at=now,
+        )
+    )
+    rv = schema.round_revisions
+    known = conn.execute(
+        select(rv.c.id).where(rv.c.round_id == stored.id, rv.c.content_hash == digest)
+    ).first()
+    if known is None:
+        _insert_revision(conn, filled, digest, doc.kind, fetch_id, now)
+    return True
+
+
+def _with_values(base: Round, facts: RoundFacts, doc: SourceDocument) -> Round:
+    """``base`` with the facts an undated announcement states."""
+    values = {name: f.value for name, f in facts.found().items() if name in FILLABLE_FIELDS}
+    if "programs" in values:
+        values["programs"] = tuple(values["programs"])
+    if doc.kind == "page":
+        values["url"] = doc.url
+    return _replace(base, values)
+
+
+def _replace(item: Round, changes: Mapping[str, Any]) -> Round:
+    return dataclasses.replace(item, **changes)
+
+
+def _round_values(item: Round) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "number": item.number,
+        "date": item.date,
+        "held_at": item.held_at,
+        "tie_break_at": item.tie_break_at,
+        "round_type": item.round_type,
+        "programs": list(item.programs),
+        "category": item.category,
+        "category_version": item.category_version,
+        "name": item.name,
+        "invitations": item.invitations,
+        "crs_min": item.crs_min,
+        "distribution_as_of": item.distribution_as_of,
+        "distribution": dict(item.distribution) if item.distribution is not None else None,
+        "url": item.url,
+        "warnings": list(item.warnings),
+    }
+
+
+def _insert_revision(
+    conn: Connection, item: Round, digest: str, source: str, fetch_id: int, now: dt.datetime
+) -> None:
+    conn.execute(
+        insert(schema.round_revisions).values(
+            round_id=item.id,
+            content_hash=digest,
+            record=item.to_dict(),
+            source=source,
+            first_seen=now,
+            last_seen=now,
+            first_fetch_id=fetch_id,
+        )
+    )
+
+
+def _has_confirmed_rounds(conn: Connection) -> bool:
+    r = schema.rounds
+    return conn.execute(select(r.c.id).where(r.c.status == CONFIRMED).limit(1)).first() is not None
+
+
+def _insert_fetch(conn: Connection, doc: SourceDocument, now: dt.datetime) -> int:
+    problems = None
+    if doc.announcement and doc.announcement.warnings:
+        problems = [{"reason": w} for w in doc.announcement.warnings]
+    return insert_fetch(
+        conn,
+        now,
+        source=doc.kind,
+        url=doc.url,
+        duration_ms=doc.duration_ms,
+        http_status=doc.http_status,
+        bytes=doc.bytes,
+        body_sha256=doc.body_sha256,
+        outcome=doc.outcome,
+        error=doc.error,
+        problems=problems,
+    )
+
+
+def _observe(
+    conn: Connection,
+    doc: SourceDocument,
+    fetch_id: int,
+    now: dt.datetime,
+    round_id: str | None,
+    action: str,
+    facts: RoundFacts | None,
+    warnings: list[str],
+    error: str | None = None,
+) -> None:
+    conn.execute(
+        insert(source_observations).values(
+            fetch_id=fetch_id,
+            kind=doc.kind,
+            url=doc.url,
+            fetched_at=now,
+            round_id=round_id,
+            action=action,
+            facts=facts.to_dict() if facts is not None else None,
+            warnings=warnings,
+            error=error,
+        )
+    )
+
+
+def _upsert_warning(
+    conn: Connection,
+    round_id: str,
+    doc: SourceDocument,
+    name: str,
+    source_value: Any,
+    stored_value: Any,
+    status: str,
+    now: dt.datetime,
+) -> None:
+    """Keep one row per round, source, field and pair of values; move its ``last_seen``."""
+    w = round_source_warnings
+    rows = conn.execute(
+        select(w.c.id, w.c.source_value, w.c.stored_value).where(
+            w.c.round_id == round_id, w.c.source_url == doc.url, w.c.field == name
+        )
+    ).all()
+    for row in rows:
+        if row.source_value == source_value and row.stored_value == stored_value:
+            conn.execute(update(w).where(w.c.id == row.id).values(last_seen=now, stored_status=status))
+            return
+    conn.execute(
+        insert(w).values(
+            round_id=round_id,
+            source_kind=doc.kind,
+            source_url=doc.url,
+            field=name,
+            source_value=source_value,
+            stored_value=stored_value,
+            stored_status=status,
+            first_seen=now,
+            last_seen=now,
+        )
+    )
+    log.warning(
+        "round %s: %s %s says %s %r, the stored (%s) round %r; kept the stored value",
+        round_id,
+        doc.kind,
+        doc.url,
+        name,
+        source_value,
+        status,
+        stored_value,
+    )
+
+
+def _store_occupations(conn: Connection, round_id: str, facts: RoundFacts, url: str, now: dt.datetime) -> int:
+    """Add the occupations this document lists for the round (new ones only)."""
+    if not facts.occupations:
+        return 0
+    o = round_occupations
+    known = {
+        row.noc_code
+        for row in conn.execute(select(o.c.noc_code).where(o.c.round_id == round_id, o.c.source_url == url))
+    }
+    rows = []
+    for item in facts.occupations:
+        if item.noc_code not in known:
+            known.add(item.noc_code)
+            rows.append(
+                {
+                    "round_id": round_id,
+                    "occupation": item.name,
+                    "noc_code": item.noc_code,
+                    "source_url": url,
+                    "first_seen": now,
+                }
+            )
+    if rows:
+        conn.execute(insert(o), rows)
+    return len(rows)
+
+
+# -- for the core's feed path and the views -------------------------------------
+
+
+def record_feed_disagreements(conn: Connection, round_ids: Iterable[str], now: dt.datetime) -> int:
+    """Compare the latest observation of each source with rounds the feed just confirmed.
+
+    Meant to run in the feed's transaction, right after provisional rounds
+    become confirmed; returns how many disagreements were recorded.
+    """
+    ids = list(dict.fromkeys(round_ids))
+    if not ids:
+        return 0
+    r, obs = schema.rounds, source_observations
+    rounds = {row.id: row_to_round(row._mapping) for row in conn.execute(select(r).where(r.c.id.in_(ids)))}
+    latest = (
+        select(func.max(obs.c.id))
+        .where(obs.c.round_id.in_(ids), obs.c.facts.is_not(None))
+        .group_by(obs.c.round_id, obs.c.url)
+    )
+    count = 0
+    for row in conn.execute(select(obs).where(obs.c.id.in_(latest))):
+        stored = rounds.get(row.round_id)
+        if stored is None:
+            continue
+        doc = SourceDocument(url=row.url, kind=row.kind, outcome=CHANGED)
+        for name, (source_value, stored_value) in compare_facts(fact_values(row.facts), stored).items():
+            _upsert_warning(conn, row.round_id, doc, name, source_value, stored_value, CONFIRMED, now)
+            count += 1
+    return count
+
+
+def fact_values(facts: Mapping[str, Any] | None) -> dict[str, Any]:
+    """The values of a stored ``RoundFacts.to_dict()``, by field name."""
+    fields = (facts or {}).get("fields") or {}
+    return {name: found["value"] for name, found in fields.items() if found is not None}
+
+
+def source_warnings(store: Store, round_ids: Iterable[str]) -> dict[str, list[str]]:
+    """Disagreements of announcements with the stored rounds, as lines to show with each round.
+
+    Only those that still hold against the round's current values are given.
+    """
+    ids = list(dict.fromkeys(round_ids))
+    if not ids:
+        return {}
+    r, w = schema.rounds, round_source_warnings
+    with store.engine.connect() as conn:
+        rounds = {row.id: row for row in conn.execute(select(r).where(r.c.id.in_(ids)))}
+        rows = conn.execute(select(w).where(w.c.round_id.in_(ids)).order_by(w.c.id)).all()
+    out: dict[str, list[str]] = {}
+    for row in rows:
+        stored_row = rounds.get(row.round_id)
+        if stored_row is None:
+            continue
+        current = row_to_round(stored_row._mapping).to_dict().get(row.field)
+        if current == row.source_value or current is None:
+            continue
+        who = "the feed" if stored_row._mapping["status"] == CONFIRMED else "the stored (provisional) round"
+        out.setdefault(row.round_id, []).append(
+            f"{row.source_kind} {row.source_url} says {row.field} {_show(row.source_value)}; "
+            f"{who} says {_show(current)}"
+        )
+    return out
+
+
+def occupations_of(store: Store, round_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """The (occupation, NOC code) pairs each round was open to, as its pages list them."""
+    ids = list(dict.fromkeys(round_ids))
+    o = round_occupations
+    out: dict[str, list[tuple[str, str]]] = {}
+    if not ids:
+        return out
+    query = select(o.c.round_id, o.c.occupation, o.c.noc_code).where(o.c.round_id.in_(ids)).order_by(o.c.id)
+    with store.engine.connect() as conn:
+        for row in conn.execute(query):
+            pairs = out.setdefault(row.round_id, [])
+            if (row.occupation, row.noc_code) not in pairs:
+                pairs.append((row.occupation, row.noc_code))
+    return out
+
+
+def static_page_urls(store: Store, limit: int) -> list[str]:
+    """The MI page URLs of the newest stored rounds whose page is static (``invitations-N.html``)."""
+    r = schema.rounds
+    query = (
+        select(r.c.url)
+        .where(r.c.url.like("%/invitations-%.htm%"))
+        .order_by(r.c.date.desc(), r.c.number.desc())
+        .limit(limit)
+    )
+    with store.engine.connect() as conn:
+        return [row.url for row in conn.execute(query)]
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return ",".join(str(v) for v in value) or "-"
+    return str(value)

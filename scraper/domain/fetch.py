@@ -1,0 +1,164 @@
+"""Turn what the downloader returned into a :class:`~scraper.domain.items.FeedFetch` (pure).
+
+Every decision about a response or a failure lives here, as pure functions the
+spider and the downloader middlewares call: what a response means, whether its
+Content-Type may hold the feed, how long a ``Retry-After`` lets us wait within
+the poll's budget, which hosts may be fetched, and one clear line per failure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import hashlib
+import re
+from collections.abc import Callable, Iterable
+from urllib.parse import urlparse
+
+from scraper.domain.items import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch
+from scraper.domain.parsing.feed import FeedFormatError, FeedParse, parse_feed
+
+#: Media types the feed may be served as. IRCC serves ``application/json``; CDNs and
+#: file copies sometimes say ``text/plain`` or ``application/octet-stream`` (or nothing).
+ACCEPTED_MEDIA_TYPES = frozenset({"application/json", "text/json", "text/plain", "application/octet-stream"})
+
+
+def feed_fetch_from_response(
+    *,
+    url: str,
+    status: int,
+    body: bytes,
+    etag: str | None,
+    last_modified: str | None,
+    previous_sha256: str | None,
+    duration_ms: int | None,
+    content_type: str | None = None,
+    retry_after: str | None = None,
+    parse: Callable[[bytes], FeedParse] = parse_feed,
+) -> FeedFetch:
+    """Decide what one response means: a new copy, the same bytes, 304, or an error.
+
+    ``parse`` reads a new copy: :func:`~scraper.domain.parsing.feed.parse_feed`, or the
+    same with a memo in a long-lived spider (:class:`scraper.domain.parsing.feed_memo.FeedParser`).
+    """
+    common = {
+        "url": url,
+        "http_status": status,
+        "etag": etag,
+        "last_modified": last_modified,
+        "bytes": len(body),
+        "duration_ms": duration_ms,
+    }
+    if status == 304:
+        return FeedFetch(outcome=NOT_MODIFIED, **common)
+    if not 200 <= status < 300:
+        hint = f" (Retry-After: {retry_after.strip()[:40]})" if retry_after and retry_after.strip() else ""
+        return FeedFetch(outcome=ERROR, error=f"HTTP {status} from the feed{hint}", **common)
+    digest = hashlib.sha256(body).hexdigest()
+    refused = content_type_problem(content_type)
+    if refused:
+        return FeedFetch(outcome=ERROR, error=refused, body_sha256=digest, **common)
+    if previous_sha256 is not None and digest == previous_sha256:
+        return FeedFetch(outcome=UNCHANGED, body_sha256=digest, **common)
+    try:
+        parsed = parse(body)
+    except FeedFormatError as exc:
+        hint = f" (Content-Type {content_type})" if content_type and "json" not in content_type else ""
+        return FeedFetch(outcome=ERROR, error=f"{exc}{hint}", body_sha256=digest, **common)
+    return FeedFetch(outcome=CHANGED, parsed=parsed, body_sha256=digest, **common)
+
+
+def feed_fetch_from_failure(url: str, message: str, status: int | None = None) -> FeedFetch:
+    """A fetch that produced no usable response (connection error, timeout, size cap)."""
+    return FeedFetch(url=url, outcome=ERROR, http_status=status, error=message)
+
+
+def content_type_problem(content_type: str | None) -> str | None:
+    """Why a response of this Content-Type cannot be the feed, or None if it may be.
+
+    No Content-Type at all (a ``file://`` copy, a bare server) is accepted: the
+    parser still checks the bytes. A type that names something else (an HTML
+    page, an image) is refused even if its bytes happen to parse.
+    """
+    if content_type is None or not content_type.strip():
+        return None
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media in ACCEPTED_MEDIA_TYPES or media.endswith("+json"):
+        return None
+    return f"the feed was served as {media!r}, not JSON: refused (a portal or error page?)"
+
+
+def parse_retry_after(value: str | None, now: dt.datetime) -> float | None:
+    """Seconds a ``Retry-After`` header asks for (delay-seconds or an HTTP-date), or None."""
+    if value is None:
+        return None
+    value = value.strip()
+    if re.fullmatch(r"\d{1,10}", value):
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=dt.UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+def retry_wait(
+    retry_after: float | None, *, elapsed: float, timeout: float, budget: float, cap: float
+) -> float | None:
+    """How long to wait before the next try, or None if the next try would overrun the poll.
+
+    The next try starts after the wait and may take up to ``timeout``; the whole
+    poll (every try and wait) stays within ``budget`` seconds. A ``Retry-After``
+    longer than ``cap`` is more than a poll should wait: no retry.
+    """
+    wait = 0.0 if retry_after is None else retry_after
+    if wait > cap:
+        return None
+    if elapsed + wait + timeout > budget:
+        return None
+    return wait
+
+
+def host_allowed(url: str, hosts: Iterable[str]) -> bool:
+    """True if ``url`` is on one of ``hosts`` (ports and schemes aside), or is a local file."""
+    parsed = urlparse(url)
+    if parsed.scheme == "file":
+        return True
+    host = (parsed.hostname or "").lower().rstrip(".")
+    return host in {h.lower().rstrip(".") for h in hosts}
+
+
+_INNER = re.compile(r"twisted\.[\w.]*?\.?(\w+(?:Error|Lost|Done|Refused))(?::\s*([^>\]]*))?")
+
+
+def describe_error(name: str, text: str, *, max_bytes: int | None = None) -> str:
+    """One line saying why a request produced no usable response, from the exception's name and text."""
+    text = text.strip()
+    lowered = text.lower()
+    cap = f" of {max_bytes:,} bytes" if max_bytes else ""
+    if (
+        "maxsize" in lowered
+        or "max size" in lowered
+        or "larger than" in lowered
+        or (name == "DownloadCancelledError" and not text)
+    ):
+        return f"response over the size cap{cap}: {text or 'the body grew past it; download stopped'}"[:500]
+    if name == "DownloadTimeoutError" or name == "TimeoutError":
+        return f"timeout: no complete response in time ({text or name})"[:500]
+    if name == "ResponseDataLossError" or "_DataLoss" in text:
+        return "truncated body: the connection closed before the promised Content-Length arrived"
+    if name == "IgnoreRequest" and "max redirections" in lowered:
+        return f"too many redirects (a redirect loop?): {text}"
+    if name == "IgnoreRequest" and "offsite" in lowered:
+        return f"refused a redirect to another host: {text}"[:500]
+    if name == "IgnoreRequest" and "another host" in lowered:
+        return text[:500]
+    inner = _INNER.search(text)
+    if inner and name in {"DownloadFailedError", "ResponseFailed", "ResponseNeverReceived"}:
+        what, detail = inner.group(1), (inner.group(2) or "").strip()
+        return f"connection failed ({what}): {detail or 'closed before a complete response'}"[:500]
+    return f"{name}: {text or name}"[:500]

@@ -1,0 +1,253 @@
+"""What the announcement parsers find and what their spiders hand on.
+
+An announcement (a round's Ministerial Instructions page, or an article that
+reports a round) states facts about one or more rounds. Each fact is a
+:class:`Found`: the value and where in the document's text it came from. A
+fact that was not stated is ``None``: never 0, never a guess.
+
+These types are shared by :mod:`scraper.domain.parsing.mi_page`,
+:mod:`scraper.domain.parsing.article`, the spiders and the store; this module
+imports none of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from scraper.domain.items import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED
+from scraper.domain.record import Round
+
+#: Kinds of announcement source.
+PAGE = "page"
+ARTICLE = "article"
+SOURCE_KINDS = (PAGE, ARTICLE)
+
+
+class AnnouncementError(ValueError):
+    """The document cannot be read as an announcement; the message says why."""
+
+
+class NotAnnouncement(AnnouncementError):
+    """The document is empty or is not the kind of announcement asked for."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """One extracted fact: its value, and the span and text it came from."""
+
+    value: Any
+    start: int
+    end: int
+    snippet: str
+
+    def json_value(self) -> Any:
+        """The value as JSON: ISO dates, UTC times ending in ``Z``, lists for tuples."""
+        return json_value(self.value)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.json_value(), "start": self.start, "end": self.end, "snippet": self.snippet}
+
+
+@dataclass(frozen=True)
+class Occupation:
+    """An occupation a category round was open to, with its NOC code."""
+
+    name: str
+    noc_code: str
+    start: int
+    end: int
+    snippet: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "occupation": self.name,
+            "noc_code": self.noc_code,
+            "start": self.start,
+            "end": self.end,
+            "snippet": self.snippet,
+        }
+
+
+#: The facts an announcement can state about a round, in display order.
+FACT_FIELDS = (
+    "round_id",
+    "date",
+    "held_at",
+    "tie_break_at",
+    "name",
+    "round_type",
+    "programs",
+    "category",
+    "category_version",
+    "invitations",
+    "rank_required",
+    "crs_min",
+)
+
+
+@dataclass(frozen=True)
+class RoundFacts:
+    """What one announcement says about one round. ``None``: not stated."""
+
+    round_id: Found | None = None
+    date: Found | None = None
+    held_at: Found | None = None
+    tie_break_at: Found | None = None
+    name: Found | None = None
+    round_type: Found | None = None
+    programs: Found | None = None
+    category: Found | None = None
+    category_version: Found | None = None
+    invitations: Found | None = None
+    rank_required: Found | None = None
+    crs_min: Found | None = None
+    occupations: tuple[Occupation, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def found(self) -> dict[str, Found]:
+        """The facts that were stated, by field name."""
+        return {name: f for name in FACT_FIELDS if (f := getattr(self, name)) is not None}
+
+    def values(self) -> dict[str, Any]:
+        """The stated facts as JSON values, by field name."""
+        return {name: f.json_value() for name, f in self.found().items()}
+
+    def is_empty(self) -> bool:
+        return not self.found() and not self.occupations
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field (``None`` where not stated) with its provenance."""
+        return {
+            "fields": {name: (f.to_dict() if (f := getattr(self, name)) else None) for name in FACT_FIELDS},
+            "occupations": [o.to_dict() for o in self.occupations],
+            "warnings": list(self.warnings),
+        }
+
+    def to_round(self, kind: str, url: str | None) -> Round | None:
+        """A provisional :class:`Round` from these facts, or None without a round id and date.
+
+        ``url`` is kept only for a page (it is the round's MI page); an
+        article's address is not the round's.
+        """
+        if self.round_id is None or self.date is None:
+            return None
+        round_id = str(self.round_id.value)
+        digits = "".join(ch for ch in round_id if ch.isdigit())
+
+        def value(name: str) -> Any:
+            f = getattr(self, name)
+            return f.value if f is not None else None
+
+        return Round(
+            id=round_id,
+            number=int(digits),
+            date=self.date.value,
+            held_at=value("held_at"),
+            tie_break_at=value("tie_break_at"),
+            round_type=value("round_type"),
+            programs=tuple(value("programs") or ()),
+            category=value("category"),
+            category_version=value("category_version"),
+            name=value("name"),
+            invitations=value("invitations"),
+            crs_min=value("crs_min"),
+            url=url if kind == PAGE else None,
+            warnings=(f"provisional: from an announcement {kind}, not yet in the official feed",),
+        )
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """The rounds one document speaks of, in the order it names them."""
+
+    kind: str
+    rounds: tuple[RoundFacts, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "rounds": [r.to_dict() for r in self.rounds],
+            "warnings": list(self.warnings),
+        }
+
+
+@dataclass
+class SourceDocument:
+    """One fetch of one announcement: transport facts, and what it said or the error."""
+
+    url: str
+    kind: str
+    outcome: str
+    http_status: int | None = None
+    bytes: int | None = None
+    body_sha256: str | None = None
+    duration_ms: int | None = None
+    announcement: Announcement | None = field(default=None, repr=False)
+    error: str | None = None
+    #: Set by the store pipeline: what storing this document did.
+    summary: Any = field(default=None, repr=False)
+
+    @property
+    def source(self) -> str:
+        """The ``fetches.source`` of this document: its kind."""
+        return self.kind
+
+
+#: A parser: the document's bytes and its address -> what it announces.
+Parser = Callable[[bytes, str], Announcement]
+
+
+def document_from_response(
+    *,
+    url: str,
+    kind: str,
+    status: int,
+    body: bytes,
+    parse: Parser,
+    previous_sha256: str | None = None,
+    duration_ms: int | None = None,
+) -> SourceDocument:
+    """Decide what one response means: a parsed document, the same bytes, 304, or an error."""
+    common: dict[str, Any] = {
+        "url": url,
+        "kind": kind,
+        "http_status": status,
+        "bytes": len(body),
+        "duration_ms": duration_ms,
+    }
+    if status == 304:
+        return SourceDocument(outcome=NOT_MODIFIED, **common)
+    if not 200 <= status < 300:
+        return SourceDocument(outcome=ERROR, error=f"HTTP {status} from the {kind}", **common)
+    digest = hashlib.sha256(body).hexdigest()
+    if previous_sha256 is not None and digest == previous_sha256:
+        return SourceDocument(outcome=UNCHANGED, body_sha256=digest, **common)
+    try:
+        announcement = parse(body, url)
+    except AnnouncementError as exc:
+        return SourceDocument(outcome=ERROR, error=str(exc), body_sha256=digest, **common)
+    return SourceDocument(outcome=CHANGED, announcement=announcement, body_sha256=digest, **common)
+
+
+def json_value(value: Any) -> Any:
+    """A fact's value as JSON."""
+    if isinstance(value, dt.datetime):
+        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple | list):
+        return [json_value(v) for v in value]
+    return value
+
+
+@dataclass(frozen=True)
+class SourceTarget:
+    """One document a spider is to fetch, with what the last good copy gives a re-fetch."""
+
+    url: str
+    previous_sha256: str | None = None

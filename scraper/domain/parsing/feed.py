@@ -1,0 +1,310 @@
+"""IRCC's rounds feed (``ee_rounds_123_en.json``): bytes -> rounds + problems.
+
+Pure: no I/O, no clock. Accepts the whole document
+``{"classes": ..., "rounds": [...]}`` and the bare ``rounds`` array.
+A document that cannot be read at all raises :class:`FeedFormatError`; a
+record that cannot be trusted is rejected with a reason (a :class:`Problem`),
+and the others are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
+
+from scraper.domain.parsing.dates import clean, parse_date, parse_datetime
+from scraper.domain.parsing.taxonomy import classify, programs_in
+from scraper.domain.record import DISTRIBUTION_BANDS, Round
+
+SITE = "https://www.canada.ca"
+
+#: The keys every record of the feed has carried so far (31 of them).
+EXPECTED_KEYS = frozenset(
+    {
+        "drawNumber",
+        "drawNumberURL",
+        "drawDate",
+        "drawDateFull",
+        "drawName",
+        "drawSize",
+        "drawCRS",
+        "mitext",
+        "DrawText1",
+        "drawText2",
+        "drawDateTime",
+        "drawCutOff",
+        "drawDistributionAsOn",
+        *(f"dd{i}" for i in range(1, 19)),
+    }
+)
+
+_ID = re.compile(r"^(?P<number>\d{1,6})(?P<suffix>[a-z]?)$", re.I | re.ASCII)
+_HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
+_INT = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+$|^\d+$", re.ASCII)
+_NON_DIGIT = re.compile(r"\D")
+#: What :func:`~scraper.domain.parsing.dates.clean` would change: whitespace other than a space,
+#: two spaces, a space at either end. Text without any is clean already (most fields are).
+_UNCLEAN = re.compile(r"[^\S ]|  |^ | $")
+#: The largest count kept: more digits than this is a typo, and would not fit the database's INTEGER.
+MAX_COUNT = 999_999_999
+# IRCC's CMS path for the public /en/ tree.
+_CMS_PREFIX = "/content/canadasite/"
+
+
+class FeedFormatError(ValueError):
+    """The document as a whole is not a rounds feed; nothing in it can be used."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record that was rejected, and why."""
+
+    index: int
+    round_id: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class FeedParse:
+    """The outcome of parsing one copy of the feed."""
+
+    rounds: tuple[Round, ...]
+    problems: tuple[Problem, ...] = ()
+    keys: frozenset[str] = field(default_factory=frozenset)
+
+
+#: Parses one record as ``parse_record(record, site=...)`` does (same Round, or the same RecordError).
+RecordParser = Callable[[Mapping[str, Any]], Round]
+
+
+def parse_feed(body: bytes, *, site: str = SITE, parse: RecordParser | None = None) -> FeedParse:
+    """Parse one copy of the feed. Raises :class:`FeedFormatError` if unusable.
+
+    ``parse`` stands in for ``parse_record(record, site=site)`` on each record: a
+    long-lived caller passes a memo of it (:class:`scraper.domain.parsing.feed_memo.FeedParser`);
+    it must give exactly what ``parse_record`` gives, so the result is the same.
+    """
+    try:
+        text = body.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise FeedFormatError(f"feed is not valid UTF-8 (byte {exc.start})") from None
+    if not text.strip():
+        raise FeedFormatError("feed is empty")
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise FeedFormatError(
+            f"feed is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise FeedFormatError("feed is not usable JSON: nested too deeply") from None
+    except ValueError:  # an integer literal past Python's digit limit
+        raise FeedFormatError("feed is not usable JSON: a number with too many digits") from None
+    if isinstance(document, dict):
+        if "rounds" not in document:
+            raise FeedFormatError("feed document has no 'rounds' key")
+        records = document["rounds"]
+    else:
+        records = document
+    if not isinstance(records, list):
+        raise FeedFormatError(f"feed 'rounds' is a {type(records).__name__}, not a list")
+    if not records:
+        raise FeedFormatError("feed holds no rounds")
+
+    if parse is None:
+
+        def parse(record: Mapping[str, Any]) -> Round:
+            return parse_record(record, site=site)
+
+    rounds: list[Round] = []
+    problems: list[Problem] = []
+    keys: set[str] = set()
+    seen: set[str] = set()
+    for index, record in enumerate(records):
+        if not isinstance(record, dict):
+            problems.append(Problem(index, None, f"record is a {type(record).__name__}, not an object"))
+            continue
+        keys.update(record)  # JSON object keys are always strings
+        try:
+            parsed = parse(record)
+        except RecordError as exc:
+            problems.append(Problem(index, _text(record.get("drawNumber")), str(exc)))
+            continue
+        if parsed.id in seen:
+            problems.append(Problem(index, parsed.id, "a second record with this round id; kept the first"))
+            continue
+        seen.add(parsed.id)
+        rounds.append(parsed)
+    if not rounds:
+        reasons = "; ".join(sorted({p.reason for p in problems}))[:300]
+        raise FeedFormatError(f"no usable round in the feed ({len(problems)} rejected: {reasons})")
+    return FeedParse(tuple(rounds), tuple(problems), frozenset(keys))
+
+
+class RecordError(ValueError):
+    """One record cannot be made into a round."""
+
+
+def _text(value: Any) -> str | None:
+    """A string field's folded text, or None if absent or not a string."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return clean(value) if _UNCLEAN.search(value) else value
+    return None
+
+
+def parse_record(record: Mapping[str, Any], *, site: str = SITE) -> Round:
+    """One feed record -> a :class:`Round`. Raises :class:`RecordError` if unusable."""
+    warnings: list[str] = []
+
+    def text(key: str) -> str | None:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                warnings.append(f"{key}: not text ({type(value).__name__}); ignored")
+                return None
+            if isinstance(value, int) and value.bit_length() > 64:
+                warnings.append(f"{key}: a number of {value.bit_length()} bits; ignored")
+                return None
+            return str(value)
+        return _text(value) or None
+
+    round_id = text("drawNumber")
+    if not round_id:
+        raise RecordError("drawNumber is missing")
+    match = _ID.match(round_id)
+    if not match:
+        raise RecordError(f"drawNumber {round_id!r} is not a round number")
+    number = int(match.group("number"))
+    round_id = f"{number}{match.group('suffix').lower()}"
+
+    date = parse_date(text("drawDate"), "drawDate")
+    full = parse_date(text("drawDateFull"), "drawDateFull")
+    if date.value is None and full.value is None:
+        raise RecordError("drawDate is missing or unreadable")
+    if date.value is not None:
+        round_date = date.value
+        warnings.extend(date.warnings)
+        if full.value is not None and full.value != round_date:
+            warnings.append(f"drawDateFull says {full.value}, drawDate says {round_date}; kept drawDate")
+    else:
+        round_date = full.value
+        warnings.extend(full.warnings)
+        warnings.append("drawDate is missing; took drawDateFull")
+    assert isinstance(round_date, dt.date)
+
+    held = parse_datetime(text("drawDateTime"), "drawDateTime", reference=round_date)
+    warnings.extend(held.warnings)
+    held_at = held.value if isinstance(held.value, dt.datetime) else None
+    if held_at is not None and held_at.date() != round_date:
+        warnings.append(f"drawDateTime is on {held_at.date()}, not the round's date {round_date}")
+
+    cut = parse_datetime(text("drawCutOff"), "drawCutOff", reference=round_date)
+    warnings.extend(cut.warnings)
+    tie_break_at = cut.value if isinstance(cut.value, dt.datetime) else None
+    if tie_break_at is not None:
+        limit = held_at or dt.datetime.combine(round_date, dt.time.max, dt.UTC)
+        if tie_break_at > limit:
+            warnings.append(
+                f"drawCutOff {tie_break_at.date()} is after the round: the year is probably a typo"
+            )
+
+    name = text("drawName")
+    kind = classify(name)
+    warnings.extend(kind.warnings)
+    programs = programs_in(text("drawText2"))
+    if kind.round_type == "program":
+        if programs and set(programs) != set(kind.programs):
+            warnings.append(
+                f"drawText2 names {','.join(programs)} but the round is for {','.join(kind.programs)}"
+            )
+        programs = kind.programs
+    elif not programs:
+        warnings.append("drawText2 names no program")
+
+    invitations = _int(text("drawSize"), "drawSize", warnings)
+    crs_min = _int(text("drawCRS"), "drawCRS", warnings)
+
+    distribution = _distribution(record, text, warnings)
+    as_of = None
+    if distribution is not None:
+        parsed_as_of = parse_date(text("drawDistributionAsOn"), "drawDistributionAsOn")
+        warnings.extend(parsed_as_of.warnings)
+        as_of = parsed_as_of.value if isinstance(parsed_as_of.value, dt.date) else None
+
+    return Round(
+        id=round_id,
+        number=number,
+        date=round_date,
+        held_at=held_at,
+        tie_break_at=tie_break_at,
+        round_type=kind.round_type,
+        programs=programs,
+        category=kind.category,
+        category_version=kind.category_version,
+        name=name,
+        invitations=invitations,
+        crs_min=crs_min,
+        distribution_as_of=as_of,
+        distribution=distribution,
+        url=_url(record, site, warnings),
+        warnings=tuple(warnings),
+    )
+
+
+def _int(value: str | None, key: str, warnings: list[str]) -> int | None:
+    if value is None or value == "":
+        warnings.append(f"{key} is missing")
+        return None
+    if not _INT.match(value):
+        warnings.append(f"{key}: {value!r} is not a whole number; left empty")
+        return None
+    number = int(_NON_DIGIT.sub("", value))
+    if number > MAX_COUNT:
+        warnings.append(f"{key}: {value[:30]!r} is too large to be true; left empty")
+        return None
+    return number
+
+
+def _distribution(record: Mapping[str, Any], text: Any, warnings: list[str]) -> dict[str, int] | None:
+    """dd1..dd18 -> bands, or None where none was published (all zero or absent)."""
+    raw = [text(f"dd{i}") for i in range(1, 19)]
+    if all(v in (None, "", "0") for v in raw):
+        return None
+    values: dict[str, int] = {}
+    for band, value, i in zip(DISTRIBUTION_BANDS, raw, range(1, 19), strict=True):
+        number = _int(value, f"dd{i}", warnings)
+        if number is not None:
+            values[band] = number
+    for total, parts in (
+        ("451-500", ("491-500", "481-490", "471-480", "461-470", "451-460")),
+        ("401-450", ("441-450", "431-440", "421-430", "411-420", "401-410")),
+        ("total", ("601-1200", "501-600", "451-500", "401-450", "351-400", "301-350", "0-300")),
+    ):
+        if total in values and all(p in values for p in parts):
+            added = sum(values[p] for p in parts)
+            if added != values[total]:
+                warnings.append(
+                    f"distribution {total} is {values[total]:,} but its parts add up to {added:,}"
+                )
+    return values
+
+
+def _url(record: Mapping[str, Any], site: str, warnings: list[str]) -> str | None:
+    for key in ("drawNumberURL", "mitext", "DrawText1"):
+        value = record.get(key)
+        if isinstance(value, str):
+            match = _HREF.search(value)
+            if match:
+                href = match.group(1).strip()
+                if href.startswith(_CMS_PREFIX):
+                    href = "/" + href[len(_CMS_PREFIX) :]
+                return urljoin(site + "/", href)
+    warnings.append("no link to the Ministerial Instructions page")
+    return None
