@@ -23,14 +23,15 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
+from eewatch.foundation.config import Config, NotificationSettings
 from eewatch.foundation.db import schema
 from eewatch.foundation.db.schema_alerts import alert_events_handled, alert_outbox
 from eewatch.foundation.db.store import Store, row_to_round
-from notifier.config import AlertSettings, NotificationSettings
-from notifier.events import NEW_ROUND, Event
+from notifier.events import Event
 from notifier.render import Message, render_event
 from notifier.rules import matching_rules
 from notifier.secrets import target_key, target_label
+from scraper.domain.events import NEW_ROUND
 from scraper.domain.record import Round
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
@@ -82,7 +83,7 @@ class EnqueueResult:
 
 def enqueue(
     store: Store,
-    settings: AlertSettings,
+    settings: Config,
     now: dt.datetime,
     *,
     send: bool = True,
@@ -139,7 +140,7 @@ def _backfill_choice(events: Sequence[Event], count: int) -> set[int]:
 def _enqueue_event(
     conn: Connection,
     event: Event,
-    settings: AlertSettings,
+    settings: Config,
     now: dt.datetime,
     send: bool,
     backfilled: bool,
@@ -148,7 +149,7 @@ def _enqueue_event(
         return SUPPRESSED, 0
     if event.baseline and not backfilled:
         return BASELINE, 0
-    rules = matching_rules(settings.rules, event, settings.profile)
+    rules = matching_rules(settings.alerts, event, settings.profile)
     if not rules:
         return NO_MATCH, 0
     round_ = event.round

@@ -20,9 +20,10 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
-from notifier.config import TEMPLATE_FIELDS, Profile, Rule
-from notifier.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR, Event
+from eewatch.foundation.config import TEMPLATE_FIELDS, Profile, Rule
+from notifier.events import Event
 from notifier.rules import eligible, would_be_invited
+from scraper.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from scraper.domain.parsing.taxonomy import split_version
 from scraper.domain.record import Round
 

@@ -12,7 +12,6 @@ from eewatch.foundation.clock import Clock, utcnow
 from eewatch.foundation.config import Config
 from eewatch.foundation.db.store import Store
 from notifier import outbox
-from notifier.config import AlertSettings, alert_settings
 from notifier.deliver import DeliveryReport, Hooks, TargetResult, deliver_due
 
 __all__ = ["AlertReport", "deliver_due", "run_alerts"]
@@ -46,7 +45,7 @@ class AlertReport:
 
 def run_alerts(
     store: Store,
-    config: Config | AlertSettings,
+    config: Config,
     *,
     send: bool = True,
     backfill: int = 0,
@@ -60,7 +59,7 @@ def run_alerts(
     and sends nothing. ``backfill=N`` sends the newest N baseline new_round events.
     """
     clock = clock or utcnow
-    settings = config if isinstance(config, AlertSettings) else alert_settings(config)
+    settings = config
     queued = outbox.enqueue(store, settings, clock(), send=send, backfill=backfill)
     report = AlertReport(events=queued.events, enqueued=queued.enqueued, outcomes=queued.by_outcome)
     if send:

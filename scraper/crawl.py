@@ -14,7 +14,6 @@ from scrapy.settings import Settings
 from eewatch.foundation.config import Config
 from eewatch.foundation.db.store import Store
 from scraper.domain.items import FeedFetch
-from scraper.sources import configured_sources
 from scraper.spiders.feed import FeedSpider
 
 log = logging.getLogger(__name__)
@@ -90,7 +89,7 @@ def crawl_once(
         previous_sha256=validators.body_sha256,
     )
     announcements = None
-    if sources and configured_sources(config):
+    if sources and config.sources:
         # Imported only when there is something to crawl: the announcement spiders and
         # their parsers are a tenth of a cron run's start-up.
         from scraper.crawl_sources import add_source_crawls

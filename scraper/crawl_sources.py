@@ -16,12 +16,11 @@ from scrapy import signals
 from scrapy.crawler import CrawlerProcess, CrawlerRunner
 from twisted.internet.defer import Deferred
 
-from eewatch.foundation.config import Config
+from eewatch.foundation.config import STORED_PAGES, Config
 from eewatch.foundation.db.sources_store import static_page_urls
 from eewatch.foundation.db.store import Store
 from scraper.crawl import feed_location, scrapy_settings
 from scraper.domain.parsing.announcement import ARTICLE, PAGE, SourceDocument, SourceTarget
-from scraper.sources import STORED_PAGES, configured_sources
 from scraper.spiders.articles import ArticlesSpider
 from scraper.spiders.pages import AnnouncementSpider, PagesSpider
 
@@ -42,7 +41,7 @@ class SourceCrawl:
 def source_targets(config: Config, store: Store) -> dict[str, list[SourceTarget]]:
     """Documents to fetch, by kind: the configured ones and the static pages of stored rounds."""
     urls: dict[str, list[str]] = {PAGE: [], ARTICLE: []}
-    for source in configured_sources(config):
+    for source in config.sources:
         if source.kind == STORED_PAGES:
             urls[PAGE] += static_page_urls(store, source.limit)
         elif source.url:

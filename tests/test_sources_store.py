@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import func, select
 
 from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import ConfigError, parse_config
+from eewatch.foundation.config import STORED_PAGES, ConfigError, parse_config
 from eewatch.foundation.db import schema
 from eewatch.foundation.db.schema_sources import round_occupations, round_source_warnings, source_observations
 from eewatch.foundation.db.sources_store import (
@@ -28,7 +28,6 @@ from scraper.domain.items import FeedFetch
 from scraper.domain.parsing.announcement import ARTICLE, PAGE, SourceDocument, document_from_response
 from scraper.domain.parsing.article import parse_article
 from scraper.domain.parsing.mi_page import parse_page
-from scraper.sources import STORED_PAGES, configured_sources
 from tests.support.fetches import copy_fetch
 from tests.support.http import FixtureServer
 
@@ -218,9 +217,9 @@ def test_sources_config() -> None:
         },
         "c.toml",
     )
-    kinds = [(s.kind, s.url) for s in configured_sources(config)]
+    kinds = [(s.kind, s.url) for s in config.sources]
     assert kinds[0] == ("page", f"{MI}/invitations-205.html") and kinds[2] == (STORED_PAGES, None)
-    assert configured_sources(parse_config({}, "c.toml")) == ()
+    assert parse_config({}, "c.toml").sources == ()
 
 
 @pytest.mark.parametrize(

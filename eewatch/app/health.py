@@ -18,18 +18,13 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
 
-from eewatch.app.daemon.config import HealthConfig
+from eewatch.foundation.config import HealthConfig
 from eewatch.foundation.db import schema
 from eewatch.foundation.db.schema_health import heartbeats
 from eewatch.foundation.db.store import Store
+from scraper.domain.events import FEED_SHAPE_CHANGED, FEED_STALE, POLL_FAILING, POLL_RECOVERED
 from scraper.domain.items import ERROR, FeedFetch
 from scraper.domain.parsing.feed import EXPECTED_KEYS
-
-POLL_FAILING = "poll_failing"
-POLL_RECOVERED = "poll_recovered"
-FEED_STALE = "feed_stale"
-FEED_SHAPE_CHANGED = "feed_shape_changed"
-HEALTH_EVENTS = (POLL_FAILING, POLL_RECOVERED, FEED_STALE, FEED_SHAPE_CHANGED)
 
 
 @dataclass(frozen=True)

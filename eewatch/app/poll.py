@@ -8,9 +8,8 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from eewatch.app.daemon.config import HealthConfig
 from eewatch.app.health import HealthEvent, record_poll
-from eewatch.foundation.config import Config
+from eewatch.foundation.config import Config, HealthConfig
 from eewatch.foundation.db.store import Store
 from scraper.domain.items import ERROR, FeedFetch
 
@@ -18,7 +17,7 @@ log = logging.getLogger("eewatch.app.poll")
 
 
 def health_config(config: Config) -> HealthConfig:
-    return config.extra.get("health") or HealthConfig()
+    return config.health
 
 
 def after_fetch(store: Store, config: Config, fetch: FeedFetch, *, mode: str) -> list[HealthEvent]:
@@ -63,7 +62,7 @@ def changed(fetch: FeedFetch) -> bool:
 
 def rebuild_report(store: Store, config: Config) -> None:
     """Regenerate the static site where ``[report] out`` is configured (never fatal)."""
-    report = config.extra.get("report")
+    report = config.report
     if report is None or report.out is None:
         return
     from eewatch.app.views.site import ReportError, build_report

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from eewatch.app.daemon.config import HealthConfig
 from eewatch.app.health import load_state
+from eewatch.foundation.config import HealthConfig
 from eewatch.foundation.db import schema
 from eewatch.foundation.db.schema_health import heartbeats
 from eewatch.foundation.db.store import Store

@@ -48,7 +48,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
-    profile = profile_from(args, config.extra.get("profile"))
+    profile = profile_from(args, config.profile)
     if profile.crs is None:
         sys.stderr.write("eewatch chances: give --crs N (or set [profile] crs in the config)\n")
         return exitcodes.CONFIG

@@ -10,7 +10,6 @@ from pathlib import Path
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
-from eewatch.app.views.config import ReportConfig
 from eewatch.app.views.site import ReportError, build_report
 from eewatch.foundation.clock import Clock, utcnow
 from eewatch.foundation.config import load_config
@@ -36,7 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
-    section = config.extra.get("report") or ReportConfig()
+    section = config.report
     out = args.out or section.out
     if out is None:
         sys.stderr.write("eewatch report: give --out DIR (or set [report] out in the config)\n")

@@ -15,7 +15,6 @@ from eewatch.app.logs import setup_logging
 from eewatch.app.poll import after_fetch, changed, log_document, log_poll, rebuild_report, send_alerts
 from eewatch.foundation.config import Config, load_config
 from eewatch.foundation.db.store import Store
-from notifier.config import alert_settings
 from scraper.crawl import StorageFailed, crawl_once, feed_location
 from scraper.domain.fetch import feed_fetch_from_failure
 from scraper.domain.items import ERROR
@@ -51,7 +50,6 @@ def run(args: argparse.Namespace) -> int:
         log.error("scrape runs one crawl with --once; the daemon is `eewatch run` (or `python scheduler.py`)")
         return exitcodes.CONFIG
     config = load_config(args.config)
-    alert_settings(config)  # a bad alert rule fails here, before the crawl
     url = feed_location(args.feed) if args.feed else config.feed.url
     try:
         store = Store.open(config.database.url)

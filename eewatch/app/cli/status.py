@@ -8,7 +8,6 @@ import sys
 
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
-from eewatch.app.daemon.config import HealthConfig
 from eewatch.app.logs import setup_logging
 from eewatch.app.status import Status, read_status
 from eewatch.foundation.clock import utcnow
@@ -27,9 +26,7 @@ def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
     with Store.open(config.database.url) as store:
-        status = read_status(
-            store, config.extra.get("health") or HealthConfig(), utcnow(), delivery_counts(store)
-        )
+        status = read_status(store, config.health, utcnow(), delivery_counts(store))
     if args.format == "json":
         json.dump(status.to_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")

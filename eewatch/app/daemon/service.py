@@ -24,7 +24,6 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from eewatch.app import exitcodes
-from eewatch.app.daemon.config import ScheduleConfig
 from eewatch.app.daemon.leader import Leadership
 from eewatch.app.daemon.lock import AlreadyRunning, lock_for
 from eewatch.app.poll import (
@@ -36,7 +35,7 @@ from eewatch.app.poll import (
     send_alerts,
 )
 from eewatch.foundation.clock import Clock, utcnow
-from eewatch.foundation.config import Config
+from eewatch.foundation.config import Config, ScheduleConfig
 from eewatch.foundation.db.store import Store
 from scraper.domain.fetch import feed_fetch_from_failure
 
@@ -69,7 +68,7 @@ class Daemon:
     def __init__(self, config: Config, clock: Clock = utcnow) -> None:
         self.config = config
         self.clock = clock
-        self.schedule: ScheduleConfig = config.extra.get("schedule") or ScheduleConfig()
+        self.schedule: ScheduleConfig = config.schedule
         self.stopping = threading.Event()
         self.store = Store.open(config.database.url, clock)
         self.leadership = Leadership(self.store.engine)

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eewatch.app.views.groups import newest_first
-from notifier.config import Profile
+from eewatch.foundation.config import Profile
 from notifier.rules import eligible
 from scraper.domain.record import Round
 

@@ -19,11 +19,11 @@ from importlib import resources
 from pathlib import Path
 
 from eewatch.app.views.atom import History, history, render_atom
-from eewatch.app.views.config import DEFAULT_TITLE
 from eewatch.app.views.export import render
 from eewatch.app.views.groups import group_rounds, newest_first
 from eewatch.app.views.pages import Context, group_page, index_page, page_name
 from eewatch.foundation.clock import Clock
+from eewatch.foundation.config import DEFAULT_REPORT_TITLE
 from eewatch.foundation.db.store import Store
 from scraper.domain.record import Round
 
@@ -56,7 +56,7 @@ def build_report(
     out_dir: Path | str,
     clock: Clock,
     *,
-    title: str = DEFAULT_TITLE,
+    title: str = DEFAULT_REPORT_TITLE,
     site_url: str | None = None,
 ) -> ReportSummary:
     """Read the store and write the site to ``out_dir`` (index, group pages, feed.xml, rounds.json/csv)."""

@@ -23,7 +23,8 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from eewatch.foundation.db import schema
 from eewatch.foundation.db.schema_sources import round_occupations, round_source_warnings, source_observations
-from eewatch.foundation.db.store import NEW_ROUND, Store, content_hash, insert_fetch, row_to_round
+from eewatch.foundation.db.store import Store, content_hash, insert_fetch, row_to_round
+from scraper.domain.events import NEW_ROUND
 from scraper.domain.items import CHANGED, ERROR
 from scraper.domain.parsing.announcement import RoundFacts, SourceDocument
 from scraper.domain.record import Round

@@ -21,14 +21,12 @@ from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func
 
 from eewatch.foundation.clock import Clock, utcnow
 from eewatch.foundation.db import schema
+from scraper.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from scraper.domain.items import CHANGED, ERROR, FeedFetch
 from scraper.domain.record import CONTENT_FIELDS, FIELDS, Round
 
 log = logging.getLogger(__name__)
 
-NEW_ROUND = "new_round"
-ROUND_AMENDED = "round_amended"
-SOURCE_ERROR = "source_error"
 
 CONFIRMED = "confirmed"  # seen in the official feed
 PROVISIONAL = "provisional"  # seen only in an announcement page or article so far
