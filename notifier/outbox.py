@@ -25,7 +25,7 @@ from sqlalchemy import Connection, and_, exists, func, insert, or_, select, upda
 
 from eewatch.foundation.config import Config, NotificationSettings
 from eewatch.foundation.db import schema
-from eewatch.foundation.db.schema_alerts import alert_events_handled, alert_outbox
+from eewatch.foundation.db.schema import alert_events_handled, alert_outbox
 from eewatch.foundation.db.store import Store, row_to_round
 from notifier.events import Event
 from notifier.render import Message, render_event

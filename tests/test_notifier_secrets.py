@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from eewatch.foundation.clock import FrozenClock
 from eewatch.foundation.config import Config, ConfigError, NotificationSettings, Rule, parse_config
-from eewatch.foundation.db.schema_alerts import alert_events_handled, alert_outbox
+from eewatch.foundation.db.schema import alert_events_handled, alert_outbox
 from eewatch.foundation.db.store import Store
 from notifier.deliver import send_message
 from notifier.render import probe_message

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from eewatch.foundation.clock import FrozenClock
 from eewatch.foundation.config import Config, NotificationSettings, Rule
-from eewatch.foundation.db.schema_alerts import alert_outbox
+from eewatch.foundation.db.schema import alert_outbox
 from eewatch.foundation.db.store import Store
 from notifier import outbox
 from notifier.deliver import deliver_due

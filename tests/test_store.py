@@ -70,7 +70,7 @@ def test_a_missing_round_is_never_deleted_and_not_new_when_back(store: Store, cl
     clock.advance(minutes=5)
     stale = store.record_feed_fetch(fetch_of(body_without("305", "304")))
     assert stale.new == [] and stale.amended == []
-    assert store.round_count() == 8
+    assert count(store, schema.rounds) == 8
     clock.advance(minutes=5)
     back = store.record_feed_fetch(fetch_of(full))
     assert back.new == [] and back.amended == []
@@ -142,7 +142,7 @@ def test_a_failure_mid_transaction_leaves_nothing_half_written(store: Store, mon
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store_module, "_insert_events", boom)
+    monkeypatch.setattr(store_module, "insert_events", boom)
     with pytest.raises(RuntimeError):
         store.record_feed_fetch(fetch_of((FEED / "small.json").read_bytes()))
     assert (count(store, schema.rounds), count(store, schema.events), count(store, schema.fetches)) == before
@@ -189,7 +189,7 @@ def test_a_provisional_round_is_confirmed_by_the_feed(store: Store, clock: Froze
 
     from sqlalchemy import insert
 
-    from eewatch.foundation.db.store import _round_row, content_hash
+    from eewatch.foundation.db.rows import content_hash, round_row
 
     store.record_feed_fetch(fetch_of(body_without("305")))
     announced = next(r for r in fetch_of((FEED / "small.json").read_bytes()).parsed.rounds if r.id == "305")
@@ -197,7 +197,7 @@ def test_a_provisional_round_is_confirmed_by_the_feed(store: Store, clock: Froze
     with store.engine.begin() as conn:  # what an announcement source stores
         conn.execute(
             insert(schema.rounds).values(
-                **{**_round_row(announced, content_hash(announced)), "status": "provisional"},
+                **round_row(announced, content_hash(announced), "provisional"),
                 first_seen=clock(),
                 updated_at=clock(),
             )

@@ -20,8 +20,8 @@ from sqlalchemy import Connection, func, insert, select
 
 from eewatch.foundation.config import HealthConfig
 from eewatch.foundation.db import schema
-from eewatch.foundation.db.schema_health import heartbeats
-from eewatch.foundation.db.store import Store
+from eewatch.foundation.db.schema import heartbeats
+from eewatch.foundation.db.store import FetchSummary, Store
 from scraper.domain.events import FEED_SHAPE_CHANGED, FEED_STALE, POLL_FAILING, POLL_RECOVERED
 from scraper.domain.items import ERROR, FeedFetch
 from scraper.domain.parsing.feed import EXPECTED_KEYS
@@ -122,10 +122,11 @@ def instance_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def record_poll(store: Store, fetch: FeedFetch, config: HealthConfig, mode: str) -> list[HealthEvent]:
+def record_poll(
+    store: Store, fetch: FeedFetch, summary: FetchSummary | None, config: HealthConfig, mode: str
+) -> list[HealthEvent]:
     """Write the poll's heartbeat and the ops events it calls for, in one transaction."""
     now = store.clock()
-    summary = fetch.summary
     poll = Poll(
         ok=fetch.outcome != ERROR,
         error=fetch.error,

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from eewatch.app.health import load_state
 from eewatch.foundation.config import HealthConfig
 from eewatch.foundation.db import schema
-from eewatch.foundation.db.schema_health import heartbeats
+from eewatch.foundation.db.schema import heartbeats
 from eewatch.foundation.db.store import Store
 from scraper.domain.items import ERROR
 

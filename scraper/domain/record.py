@@ -12,6 +12,10 @@ from collections.abc import Mapping
 from typing import Any
 
 ROUND_TYPES = ("general", "program", "category")
+
+#: A round's standing: seen in the official feed, or only in an announcement so far.
+CONFIRMED = "confirmed"
+PROVISIONAL = "provisional"
 PROGRAM_CODES = ("CEC", "FSW", "FST", "PNP")
 
 #: Bands of the CRS distribution of the pool, in the order IRCC publishes them

@@ -26,18 +26,10 @@ from zoneinfo import ZoneInfo
 from eewatch.app import exitcodes
 from eewatch.app.daemon.leader import Leadership
 from eewatch.app.daemon.lock import AlreadyRunning, lock_for
-from eewatch.app.poll import (
-    after_fetch,
-    changed,
-    deliver_retries,
-    log_poll,
-    rebuild_report,
-    send_alerts,
-)
+from eewatch.app.poll import PollResult, deliver_retries, follow_up, record, store_failure
 from eewatch.foundation.clock import Clock, utcnow
 from eewatch.foundation.config import Config, ScheduleConfig
 from eewatch.foundation.db.store import Store
-from scraper.domain.fetch import feed_fetch_from_failure
 
 log = logging.getLogger("eewatch.app.daemon")
 
@@ -137,8 +129,9 @@ class Daemon:
             log.debug("another instance crawls; this one only delivers alerts")
             return
         started = time.monotonic()
+        result = PollResult(mode="daemon")
         try:
-            fetch = await self.watcher.poll().asFuture(self.loop)
+            stored = await self.watcher.poll().asFuture(self.loop)
         except asyncio.CancelledError:  # the scheduler is shutting down
             log.info("poll abandoned: the daemon is stopping")
             return
@@ -146,21 +139,21 @@ class Daemon:
             if self.stopping.is_set():
                 log.info("poll abandoned: the daemon is stopping")
                 return
-            fetch = feed_fetch_from_failure(self.config.feed.url, f"{type(exc).__name__}: {exc}")
-            fetch.summary = self.store.record_feed_fetch(fetch)
-        health = after_fetch(self.store, self.config, fetch, mode="daemon")
-        log_poll(fetch, time.monotonic() - started)
-        wrote_events = bool(health) or (fetch.summary is not None and fetch.summary.events > 0)
-        rebuild = changed(fetch) or not self.report_built
-        if (wrote_events or rebuild) and not self.stopping.is_set():
-            await self.in_thread(self._after_change, wrote_events, rebuild)
+            stored = store_failure(self.store, self.config.feed.url, f"{type(exc).__name__}: {exc}")
+        if stored is not None:
+            result.stored.append(stored)
+        result.seconds = time.monotonic() - started
+        record(self.store, self.config, result)
+        rebuild = result.changed or not self.report_built
+        if (result.wrote_events or rebuild) and not self.stopping.is_set():
+            await self.in_thread(self._after_change, result, rebuild)
 
-    def _after_change(self, wrote_events: bool, rebuild: bool) -> None:
+    def _after_change(self, result: PollResult, rebuild: bool) -> None:
         """Alerts for the poll's new events (retries are the deliver job's), then the report."""
-        if wrote_events and not self.stopping.is_set():
-            send_alerts(self.store, self.config)
-        if rebuild and not self.stopping.is_set():
-            rebuild_report(self.store, self.config)
+        if self.stopping.is_set():
+            return
+        follow_up(self.store, self.config, result, alerts=result.wrote_events, rebuild=rebuild)
+        if rebuild:
             self.report_built = True
 
     async def deliver_job(self) -> None:
