@@ -22,7 +22,7 @@ class Event:
     baseline: bool = False
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Event:
+    def from_row(cls, row: Mapping[Any, Any]) -> Event:
         """An ``events`` row (mapping) -> :class:`Event`."""
         return cls(
             id=int(row["id"]),

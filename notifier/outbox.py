@@ -63,7 +63,7 @@ class OutboxRow:
     last_error: str | None
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> OutboxRow:
+    def from_row(cls, row: Mapping[Any, Any]) -> OutboxRow:
         message = Message(row["title"], row["body_text"], row["body_markdown"], row["body_html"])
         keys = [f.name for f in dataclasses.fields(cls) if f.name != "message"]
         return cls(message=message, **{key: row[key] for key in keys})
@@ -302,10 +302,3 @@ def retry_failed(store: Store, now: dt.datetime) -> int:
             update(o).where(o.c.status == FAILED).values(status=PENDING, attempts=0, next_attempt_at=now)
         )
     return int(done.rowcount)
-
-
-def handled_outcomes(store: Store) -> dict[int, str]:
-    """Event id -> what enqueueing did with it."""
-    h = alert_events_handled
-    with store.engine.connect() as conn:
-        return {int(r.event_id): str(r.outcome) for r in conn.execute(select(h.c.event_id, h.c.outcome))}

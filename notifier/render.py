@@ -25,19 +25,12 @@ from notifier.events import Event
 from notifier.rules import eligible, would_be_invited
 from scraper.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from scraper.domain.parsing.taxonomy import split_version
-from scraper.domain.record import Round
+from scraper.domain.record import PROGRAM_LABELS, Round
 
 TEXT, MARKDOWN, HTML = "text", "markdown", "html"
 FORMATS = (TEXT, MARKDOWN, HTML)
 ZWSP = "\u200b"
 ELLIPSIS = "…"
-
-PROGRAM_NAMES = {
-    "CEC": "Canadian Experience Class",
-    "FSW": "Federal Skilled Worker",
-    "FST": "Federal Skilled Trades",
-    "PNP": "Provincial Nominee Program",
-}
 
 FIELD_NAMES = {
     "held_at": "time of the round",
@@ -137,9 +130,10 @@ def when(value: str | dt.datetime | None) -> str:
         return "-"
     if isinstance(value, str):
         try:
-            value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             return value
+        value = parsed
     if value.tzinfo is None:
         return value.isoformat(sep=" ")
     return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -151,7 +145,7 @@ def round_label(round_: Round) -> str:
         base, _version = split_version(round_.name)
         return re.sub(r"\s+", " ", base).strip() or round_.name
     if round_.round_type == "program":
-        return ", ".join(PROGRAM_NAMES.get(p, p) for p in round_.programs)
+        return ", ".join(PROGRAM_LABELS.get(p, p) for p in round_.programs)
     return round_.category or round_.round_type or "round"
 
 
@@ -198,7 +192,7 @@ def _value(value: Any) -> str:
     if value is None or value == "" or value == []:
         return "-"
     if isinstance(value, list):
-        return ", ".join(PROGRAM_NAMES.get(str(v), str(v)) for v in value)
+        return ", ".join(PROGRAM_LABELS.get(str(v), str(v)) for v in value)
     if isinstance(value, dict):
         return f"{len(value)} bands"
     if isinstance(value, str) and re.match(r"^\d{4}-\d\d-\d\dT", value):
@@ -309,7 +303,7 @@ def _default_message(
         "tie_break_at": when(round_.tie_break_at),
         "invitations": _num(round_.invitations),
         "crs": _num(round_.crs_min),
-        "programs": ", ".join(PROGRAM_NAMES.get(p, p) for p in round_.programs) or "-",
+        "programs": ", ".join(PROGRAM_LABELS.get(p, p) for p in round_.programs) or "-",
         "change": change or "",
         "changes": "; ".join(changes),
         "verdict": said or "",

@@ -19,7 +19,7 @@ import string
 import tomllib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
@@ -562,7 +562,7 @@ def _typed(value: Any, kind: type, label: str, where: str) -> Any:
     accepted: tuple[type, ...] = (int, float) if kind is float else (kind,)
     if not isinstance(value, accepted):
         raise ConfigError(f"{where}: {label}: expected {name}, got {type(value).__name__}")
-    return float(value) if kind is float else value
+    return float(cast(float, value)) if kind is float else value
 
 
 def _str(value: Any, label: str, where: str) -> str:

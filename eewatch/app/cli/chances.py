@@ -16,7 +16,7 @@ from eewatch.foundation.db.store import Store
 from scraper.domain.record import PROGRAM_CODES
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "chances",
         help="would a CRS score have been invited in the last eligible rounds?",

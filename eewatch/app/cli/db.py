@@ -15,7 +15,7 @@ from eewatch.foundation.db import migrate
 from eewatch.foundation.db.store import create_store_engine
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "db", help="database schema: upgrade (also done on every start) or show the revision"
     )

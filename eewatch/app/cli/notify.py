@@ -19,7 +19,7 @@ from notifier.secrets import target_label
 log = logging.getLogger("eewatch.notify")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "notify",
         help="deliver due alerts now, or send a test alert (--test)",

@@ -18,7 +18,7 @@ from eewatch.foundation.db.store import Store
 log = logging.getLogger(__name__)
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "report",
         help="write the static report: index.html with charts, feed.xml, rounds.json, rounds.csv",

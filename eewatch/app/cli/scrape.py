@@ -19,7 +19,7 @@ from scraper.crawl import feed_location
 log = logging.getLogger("eewatch.scrape")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("scrape", help="fetch the feed and every configured source; store and alert")
     add_common(parser)
     parser.add_argument("--once", action="store_true", help="one crawl, then exit (for cron and backfills)")

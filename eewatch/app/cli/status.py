@@ -15,7 +15,7 @@ from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import Store
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("status", help="is the watcher healthy? (exit 6 when not, for monitors)")
     add_common(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text")

@@ -99,7 +99,7 @@ class Daemon:
         first = dt.datetime.now(ZoneInfo(self.schedule.timezone))
         self.scheduler.add_job(self.poll_job, build_trigger(self.schedule), id="poll", next_run_time=first)
         self.scheduler.add_job(self.deliver_job, "interval", seconds=self.schedule.retry_every, id="deliver")
-        reactor.addSystemEventTrigger("before", "shutdown", self._shutdown)
+        self.reactor.addSystemEventTrigger("before", "shutdown", self._shutdown)
         opened = self.watcher.start()
         opened.addCallback(lambda _: self._started())
         opened.addErrback(self._failed_to_start)

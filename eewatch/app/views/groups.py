@@ -7,14 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from scraper.domain.parsing.taxonomy import split_version
-from scraper.domain.record import Round
-
-PROGRAM_LABELS = {
-    "CEC": "Canadian Experience Class",
-    "FSW": "Federal Skilled Worker",
-    "FST": "Federal Skilled Trades",
-    "PNP": "Provincial Nominee Program",
-}
+from scraper.domain.record import PROGRAM_LABELS, Round
 
 #: Round types in display order; "unknown" holds rounds whose name gave no type.
 TYPE_ORDER = ("general", "program", "category", "unknown")

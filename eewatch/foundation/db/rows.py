@@ -43,7 +43,7 @@ def round_row(item: Round, digest: str, status: str) -> dict[str, Any]:
     return {**values, "status": status, "content_hash": digest}
 
 
-def row_to_round(row: Mapping[str, Any]) -> Round:
+def row_to_round(row: Mapping[Any, Any]) -> Round:
     """A ``rounds`` row -> :class:`Round` (the columns bear the record's field names)."""
     values = {name: row[name] for name in FIELDS}
     values["programs"] = tuple(values["programs"] or ())
@@ -73,7 +73,9 @@ def diff_rounds(old: Round, new: Round) -> dict[str, list[Any]]:
 def insert_fetch(conn: Connection, now: dt.datetime, **columns: Any) -> int:
     """Write one ``fetches`` row (any source); returns its id."""
     result = conn.execute(FETCH_INSERT, {"fetched_at": now, **columns})
-    return int(result.inserted_primary_key[0])
+    key = result.inserted_primary_key
+    assert key is not None, "an INSERT of one row has a primary key"
+    return int(key[0])
 
 
 def event_row(

@@ -188,6 +188,7 @@ def parse_record(record: Mapping[str, Any], *, site: str = SITE) -> Round:
     full = parse_date(text("drawDateFull"), "drawDateFull")
     if date.value is None and full.value is None:
         raise RecordError("drawDate is missing or unreadable")
+    round_date: dt.date | None
     if date.value is not None:
         round_date = date.value
         warnings.extend(date.warnings)
@@ -305,6 +306,6 @@ def _url(record: Mapping[str, Any], site: str, warnings: list[str]) -> str | Non
                 href = match.group(1).strip()
                 if href.startswith(_CMS_PREFIX):
                     href = "/" + href[len(_CMS_PREFIX) :]
-                return urljoin(site + "/", href)
+                return str(urljoin(site + "/", href))
     warnings.append("no link to the Ministerial Instructions page")
     return None
