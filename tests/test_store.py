@@ -94,11 +94,27 @@ def test_a_silent_correction_is_an_amendment_with_history(store: Store, clock: F
     assert current.tie_break_at == dt.datetime(2024, 3, 1, 14, 1, 22, tzinfo=dt.UTC)
 
 
-def test_an_older_version_coming_back_is_stale_not_an_amendment(store: Store, clock: FrozenClock) -> None:
+def test_an_earlier_version_back_in_a_current_copy_is_a_correction(store: Store, clock: FrozenClock) -> None:
+    """Copy A, copy B (304 changed), copy A again: the source corrected itself back; store and alert it."""
     store.record_feed_fetch(fetch_of((FEED / "small.json").read_bytes()))
     store.record_feed_fetch(fetch_of((FEED / "small.corrected.json").read_bytes()))
     clock.advance(hours=1)
     summary = store.record_feed_fetch(fetch_of((FEED / "small.json").read_bytes()))
+    assert summary.amended == ["304"] and summary.stale == []
+    [current] = [r for r in store.rounds() if r.id == "304"]
+    assert current.tie_break_at.second == 21  # what the source says now
+    assert len(store.events("round_amended")) == 2
+    assert len(store.revisions("304")) == 2  # the version that came back is not stored twice
+
+
+def test_an_older_version_in_a_stale_copy_is_not_an_amendment(store: Store, clock: FrozenClock) -> None:
+    """A whole copy older than what is stored (it lacks a published round) brings nothing back."""
+    store.record_feed_fetch(fetch_of((FEED / "small.json").read_bytes()))
+    store.record_feed_fetch(fetch_of((FEED / "small.corrected.json").read_bytes()))
+    clock.advance(hours=1)
+    older = json.loads((FEED / "small.json").read_text())
+    older["rounds"] = [r for r in older["rounds"] if r["drawNumber"] != "305"]
+    summary = store.record_feed_fetch(fetch_of(json.dumps(older).encode()))
     assert summary.stale == ["304"] and summary.amended == []
     [current] = [r for r in store.rounds() if r.id == "304"]
     assert current.tie_break_at.second == 22  # the newer version is kept

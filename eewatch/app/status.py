@@ -12,8 +12,9 @@ from eewatch.app.health import load_state
 from eewatch.foundation.config import HealthConfig
 from eewatch.foundation.db import schema
 from eewatch.foundation.db.schema import heartbeats
-from eewatch.foundation.db.store import Store
+from eewatch.foundation.db.store import EARLIEST_ROUND, Store
 from scraper.domain.items import ERROR
+from scraper.domain.record import CONFIRMED
 
 
 @dataclass
@@ -50,11 +51,15 @@ def read_status(
         last_ok = conn.execute(select(func.max(hb.c.at)).where(hb.c.outcome != ERROR)).scalar()
         newest = conn.execute(
             select(r.c.id, r.c.date)
-            .where(r.c.status == "confirmed")
+            .where(
+                r.c.status == CONFIRMED,
+                r.c.date >= EARLIEST_ROUND,
+                r.c.date <= now.date() + dt.timedelta(days=1),
+            )
             .order_by(r.c.date.desc(), r.c.number.desc())
             .limit(1)
         ).first()
-        state = load_state(conn)
+        state = load_state(conn, now.date())
     status = Status(
         last_poll_at=last.at if last else None,
         last_poll_outcome=last.outcome if last else None,

@@ -236,7 +236,10 @@ class Store:
                 insert_events(conn, [event_row(SOURCE_ERROR, None, fetch_id, now, payload)])
                 summary.events = 1
             elif fetch.outcome == CHANGED and fetch.parsed is not None:
-                self._apply_copy(conn, fetch.parsed.rounds, fetch_id, now, summary, fetch.source, progress)
+                rejected = {p.round_id for p in fetch.parsed.problems if p.round_id}
+                self._apply_copy(
+                    conn, fetch.parsed.rounds, rejected, fetch_id, now, summary, fetch.source, progress
+                )
                 conn.execute(
                     update(schema.fetches)
                     .where(schema.fetches.c.id == fetch_id)
@@ -259,6 +262,7 @@ class Store:
         self,
         conn: Connection,
         incoming: Sequence[Round],
+        rejected: set[str],
         fetch_id: int,
         now: dt.datetime,
         summary: FetchSummary,
@@ -268,13 +272,13 @@ class Store:
         """Store one copy of the feed: classify each round against the stored state, then write."""
         current = _stored_state(conn)
         baseline = not any(state.status == CONFIRMED for state in current.values())
-        plan = self._classify(current, incoming)
+        plan = self._classify(current, _plausible(incoming, now), rejected)
         known = _revision_hashes(conn, [item.id for item, _ in plan.differs + plan.confirmed])
-        amended, stale = _amended_or_stale(plan.differs, known)
+        amended, stale = _amended_or_stale(plan, known)
         pending: list[dict[str, Any]] = []
         pending += _insert_new(conn, plan.new, fetch_id, now, source, baseline, progress)
         pending += _confirm(conn, plan.confirmed, known, fetch_id, now, source, baseline)
-        pending += _amend(conn, amended, fetch_id, now, source)
+        pending += _amend(conn, amended, known, fetch_id, now, source)
         _follow_copy(conn, plan.moved, plan.gone, fetch_id, source, now)
         insert_events(conn, pending)
         if stale:
@@ -289,7 +293,9 @@ class Store:
         summary.unchanged = plan.unchanged
         summary.events = len(pending)
 
-    def _classify(self, current: dict[str, _Stored], incoming: Sequence[Round]) -> _CopyPlan:
+    def _classify(
+        self, current: dict[str, _Stored], incoming: Sequence[Round], rejected: set[str]
+    ) -> _CopyPlan:
         """What each round of a copy is against the stored state (one pass; the copy is the whole history).
 
         A round's content hash is the last copy's when the parser handed back the same
@@ -322,6 +328,13 @@ class Store:
             for rid, state in current.items()
             if state.marker is not None and rid not in hashes
         ]
+        # A copy that lacks a round the feed has published (and that it did not merely
+        # garble: rejected records are not missing) is an older copy served again.
+        plan.lacking = [
+            rid
+            for rid, state in current.items()
+            if state.status == CONFIRMED and rid not in hashes and rid not in rejected
+        ]
         return plan
 
 
@@ -351,6 +364,8 @@ class _CopyPlan:
     moved: list[tuple[str, str | None, str]] = field(default_factory=list)
     #: Rounds the last copy carried and this one lacks, with the version it carried.
     gone: list[tuple[str, str]] = field(default_factory=list)
+    #: Confirmed rounds this copy lacks: it is a whole copy older than what is stored.
+    lacking: list[str] = field(default_factory=list)
     unchanged: int = 0
 
 
@@ -361,12 +376,43 @@ def _stored_state(conn: Connection) -> dict[str, _Stored]:
 
 
 def _amended_or_stale(
-    differs: list[tuple[Round, str]], known: dict[str, set[str]]
+    plan: _CopyPlan, known: dict[str, set[str]]
 ) -> tuple[list[tuple[Round, str]], list[str]]:
-    """A version seen before and since superseded is a stale copy's; any other is an amendment."""
-    amended = [(item, digest) for item, digest in differs if digest not in known.get(item.id, ())]
-    stale = [item.id for item, digest in differs if digest in known.get(item.id, ())]
+    """Which rounds in another version than stored are amended, and which are a stale copy's.
+
+    A stale copy is a whole copy older than what is stored (it lacks rounds the feed
+    has published): its earlier versions are not news. In a current copy, a round in
+    any other version, an earlier one included, is what the source says now: an
+    amendment (IRCC corrects typos back to what it first published).
+    """
+    if not plan.lacking:
+        return list(plan.differs), []
+    amended = [(item, digest) for item, digest in plan.differs if digest not in known.get(item.id, ())]
+    stale = [item.id for item, digest in plan.differs if digest in known.get(item.id, ())]
     return amended, stale
+
+
+#: The first round of invitations was held on 2015-01-31: a date before 2015 is a typo.
+EARLIEST_ROUND = dt.date(2015, 1, 1)
+
+
+def plausible_date(day: dt.date, now: dt.datetime) -> bool:
+    """A round date eewatch believes: from 2015 to tomorrow (by the clock)."""
+    return EARLIEST_ROUND <= day <= now.date() + dt.timedelta(days=1)
+
+
+def _plausible(incoming: Sequence[Round], now: dt.datetime) -> Sequence[Round]:
+    """The rounds, those dated far from any possible round carrying a warning (kept out of "latest")."""
+    if all(plausible_date(item.date, now) for item in incoming):
+        return incoming
+    marked = []
+    for item in incoming:
+        if not plausible_date(item.date, now):
+            note = f"date {item.date.isoformat()} is not a possible round date (before 2015 or in the future)"
+            log.warning("round %s: %s", item.id, note)
+            item = replace(item, warnings=(*item.warnings, note))
+        marked.append(item)
+    return marked
 
 
 def _insert_new(
@@ -436,9 +482,17 @@ def _confirm(
 
 
 def _amend(
-    conn: Connection, amended: list[tuple[Round, str]], fetch_id: int, now: dt.datetime, source: str
+    conn: Connection,
+    amended: list[tuple[Round, str]],
+    known: dict[str, set[str]],
+    fetch_id: int,
+    now: dt.datetime,
+    source: str,
 ) -> list[dict[str, Any]]:
-    """Confirmed rounds the source now states otherwise: a new revision and a ``round_amended`` event."""
+    """Confirmed rounds the source now states otherwise: a ``round_amended`` event, and a revision
+
+    unless the version is one it published before (a correction back to it).
+    """
     r, rv = schema.rounds, schema.round_revisions
     pending = []
     for item, digest in amended:
@@ -451,7 +505,8 @@ def _amend(
                 **round_row(item, digest, CONFIRMED), revision_count=r.c.revision_count + 1, updated_at=now
             )
         )
-        conn.execute(insert(rv).values(**revision_row(item, digest, source, now, fetch_id)))
+        if digest not in known.get(item.id, ()):
+            conn.execute(insert(rv).values(**revision_row(item, digest, source, now, fetch_id)))
         replace_distributions(conn, [item])
         payload = {"round": item.to_dict(), "previous": old.to_dict(), "changes": changes}
         pending.append(event_row(ROUND_AMENDED, item.id, fetch_id, now, payload))
