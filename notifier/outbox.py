@@ -294,6 +294,15 @@ def counts(store: Store) -> dict[str, int]:
     return {status: int(n) for status, n in found}
 
 
+def oldest_undelivered(store: Store) -> dt.datetime | None:
+    """When the oldest row still waiting to be sent (pending or sending) was queued."""
+    o = alert_outbox
+    with store.engine.connect() as conn:
+        return conn.execute(
+            select(func.min(o.c.created_at)).where(o.c.status.in_((PENDING, SENDING)))
+        ).scalar()
+
+
 def retry_failed(store: Store, now: dt.datetime) -> int:
     """Failed rows -> pending, due now, with a fresh set of attempts. Returns how many."""
     o = alert_outbox

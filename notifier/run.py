@@ -31,10 +31,12 @@ class AlertReport:
     outcomes: dict[str, int] = dataclasses.field(default_factory=dict)
     results: list[TargetResult] = dataclasses.field(default_factory=list)
 
+    retrying: int = 0
+
     @property
     def ok(self) -> bool:
-        """No delivery failed for good in this pass."""
-        return self.failed == 0
+        """Every delivery this pass attempted succeeded (none failed for good, none waits for a retry)."""
+        return self.failed == 0 and self.retrying == 0
 
     def summary(self) -> str:
         return (
@@ -65,6 +67,7 @@ def run_alerts(
     if send:
         delivered: DeliveryReport = deliver_due(store, settings, clock, env=env, hooks=hooks)
         report.sent, report.failed, report.results = delivered.sent, delivered.failed, delivered.results
+        report.retrying = delivered.retrying
     counts = outbox.counts(store)
     report.pending = counts.get(outbox.PENDING, 0) + counts.get(outbox.SENDING, 0)
     log.info(report.summary())

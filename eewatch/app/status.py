@@ -29,6 +29,8 @@ class Status:
     last_round_date: dt.date | None = None
     consecutive_failures: int = 0
     deliveries: dict[str, int] = field(default_factory=dict)
+    #: When the oldest alert still waiting to be delivered was queued.
+    oldest_undelivered: dt.datetime | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -42,7 +44,11 @@ class Status:
 
 
 def read_status(
-    store: Store, health: HealthConfig, now: dt.datetime, deliveries: dict[str, int] | None = None
+    store: Store,
+    health: HealthConfig,
+    now: dt.datetime,
+    deliveries: dict[str, int] | None = None,
+    oldest_undelivered: dt.datetime | None = None,
 ) -> Status:
     """Read the status; ``problems`` says why it is unhealthy, if it is."""
     hb, r = heartbeats, schema.rounds
@@ -69,6 +75,7 @@ def read_status(
         last_round_date=newest.date if newest else None,
         consecutive_failures=state.consecutive_failures,
         deliveries=dict(deliveries or {}),
+        oldest_undelivered=oldest_undelivered,
     )
     if last is None:
         status.problems.append("no poll recorded yet")
@@ -79,4 +86,10 @@ def read_status(
         status.problems.append(f"{status.consecutive_failures} polls in a row failed")
     if status.deliveries.get("failed"):
         status.problems.append(f"{status.deliveries['failed']} alert deliveries failed")
+    if (
+        oldest_undelivered is not None
+        and (now - oldest_undelivered).total_seconds() > health.undelivered_after
+    ):
+        waited = round((now - oldest_undelivered).total_seconds() / 60)
+        status.problems.append(f"an alert has waited {waited} min to be delivered (eewatch outbox)")
     return status

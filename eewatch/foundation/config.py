@@ -163,6 +163,8 @@ class HealthConfig:
     failures_before_alert: int = 3
     stale_after_days: float = 21.0
     unhealthy_after: float = 3 * 3600.0
+    #: ``eewatch status`` is unhealthy when an alert has waited this long to be delivered.
+    undelivered_after: float = 3600.0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -446,8 +448,9 @@ def parse_health(raw: Any, where: str) -> HealthConfig:
         values["failures_before_alert"] = value
     if "stale_after_days" in table:
         values["stale_after_days"] = _positive(table["stale_after_days"], f"{label} stale_after_days", where)
-    if "unhealthy_after" in table:
-        values["unhealthy_after"] = _duration(table["unhealthy_after"], f"{label} unhealthy_after", where)
+    for key in ("unhealthy_after", "undelivered_after"):
+        if key in table:
+            values[key] = _duration(table[key], f"{label} {key}", where)
     return HealthConfig(**values)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 
@@ -26,7 +27,9 @@ def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
     with Store.open(config.database.url) as store:
-        status = read_status(store, config.health, utcnow(), delivery_counts(store))
+        status = read_status(
+            store, config.health, utcnow(), delivery_counts(store), oldest_undelivered(store)
+        )
     if args.format == "json":
         json.dump(status.to_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
@@ -40,6 +43,12 @@ def delivery_counts(store: Store) -> dict[str, int]:
     from notifier.outbox import counts
 
     return counts(store)
+
+
+def oldest_undelivered(store: Store) -> dt.datetime | None:
+    from notifier.outbox import oldest_undelivered
+
+    return oldest_undelivered(store)
 
 
 def write_text(status: Status) -> None:
