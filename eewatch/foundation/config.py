@@ -246,8 +246,54 @@ def load_config(
         for line in config_file_warnings(path):
             logging.getLogger("eewatch.config").warning("%s", line)
     if env.get("EEWATCH_DATABASE_URL"):
-        config = dataclasses.replace(config, database=DatabaseConfig(url=env["EEWATCH_DATABASE_URL"]))
+        url = check_database_url(env["EEWATCH_DATABASE_URL"], "$EEWATCH_DATABASE_URL", "environment")
+        config = dataclasses.replace(config, database=DatabaseConfig(url=url))
     return config
+
+
+#: URL schemes eewatch runs on, and what to write for the ones people try.
+_DATABASE_HINTS = {
+    "postgres": "write postgresql+psycopg://USER@HOST/DB (SQLAlchemy does not take postgres://)",
+    "postgresql": "write postgresql+psycopg://USER@HOST/DB (eewatch's driver is psycopg 3)",
+    "mysql": "eewatch runs on SQLite and PostgreSQL only (MySQL would also need a driver: mysqlclient)",
+    "mariadb": "eewatch runs on SQLite and PostgreSQL only (MariaDB would also need a driver: mariadb)",
+}
+
+
+def check_database_url(url: str, label: str, where: str) -> str:
+    """A database URL eewatch can run on, or a ConfigError saying what to write instead.
+
+    A relative SQLite path is allowed with a warning: it depends on the working directory.
+    """
+    url = url.strip()
+    if "://" not in url:
+        raise ConfigError(
+            f"{where}: {label}: {url!r} is not a URL: write sqlite:///{Path(url).expanduser().resolve()} "
+            "(a file) or postgresql+psycopg://USER@HOST/DB"
+        )
+    scheme = url.split("://", 1)[0].lower()
+    if scheme in ("sqlite", "sqlite+pysqlite"):
+        path = url.split("://", 1)[1]
+        if path in ("", "/", "/:memory:") or "mode=memory" in path:
+            raise ConfigError(
+                f"{where}: {label}: an in-memory database forgets everything when the command exits: "
+                "use a file (sqlite:///PATH)"
+            )
+        if not path.startswith("//") and "uri=true" not in path:
+            logging.getLogger("eewatch.config").warning(
+                "%s: %s: %s is relative to the working directory (%s); use sqlite:////absolute/path",
+                where,
+                label,
+                url,
+                Path.cwd(),
+            )
+        return url
+    if scheme in ("postgresql+psycopg", "postgresql+psycopg2"):
+        return url
+    hint = _DATABASE_HINTS.get(
+        scheme.split("+", 1)[0], "eewatch runs on sqlite:///PATH or postgresql+psycopg://"
+    )
+    raise ConfigError(f"{where}: {label}: {scheme}:// is not a database eewatch runs on: {hint}")
 
 
 def parse_config(data: Mapping[str, Any], where: str = "<config>") -> Config:
@@ -296,14 +342,21 @@ def parse_feed(raw: Any, where: str) -> FeedConfig:
     feed = FeedConfig(**values)
     if feed.timeout <= 0 or feed.max_bytes <= 0 or feed.retries < 0:
         raise ConfigError(f"{where}: [feed] timeout, max_bytes and retries must be positive")
+    if feed.retries > MAX_RETRIES:
+        raise ConfigError(f"{where}: [feed] retries: at most {MAX_RETRIES} (a poll must end)")
     return feed
+
+
+#: No more retries than this: every try may take the whole timeout.
+MAX_RETRIES = 10
 
 
 def parse_database(raw: Any, where: str) -> DatabaseConfig:
     table = _table(raw, "[database]", where)
     _known_keys(table, _field_names(DatabaseConfig), "[database]", where)
     if "url" in table:
-        return DatabaseConfig(url=_typed(table["url"], str, "[database] url", where))
+        url = _typed(table["url"], str, "[database] url", where)
+        return DatabaseConfig(url=check_database_url(url, "[database] url", where))
     return DatabaseConfig()
 
 
@@ -429,10 +482,25 @@ def parse_schedule(raw: Any, where: str) -> ScheduleConfig:
     for key in ("jitter", "retry_every", "misfire_grace"):
         if key in table:
             values[key] = _duration(table[key], f"{label} {key}", where)
+    if "jitter" not in table and schedule_every(values) is not None:
+        # The default jitter is a fraction of a short interval, never more than 20 s.
+        values["jitter"] = min(ScheduleConfig.jitter, values["every"] / 10)
     schedule = ScheduleConfig(**values)
+    if schedule.every is not None and schedule.jitter > schedule.every / 2:
+        logging.getLogger("eewatch.config").warning(
+            "%s: [schedule] jitter: %gs is more than half of every (%gs): polls will bunch and gap",
+            where,
+            schedule.jitter,
+            schedule.every,
+        )
     for expression in schedule.cron:
         _check_cron(expression, schedule.timezone, where)
     return schedule
+
+
+def schedule_every(values: Mapping[str, Any]) -> float | None:
+    every = values.get("every")
+    return float(every) if every is not None else None
 
 
 def parse_health(raw: Any, where: str) -> HealthConfig:
@@ -673,11 +741,18 @@ def _check_cron(expression: str, timezone: str, where: str) -> None:
     from apscheduler.triggers.cron import CronTrigger
 
     try:
-        CronTrigger.from_crontab(expression, timezone=ZoneInfo(timezone))
+        trigger = CronTrigger.from_crontab(expression, timezone=ZoneInfo(timezone))
     except ValueError as exc:
         raise ConfigError(
             f"{where}: [schedule] cron: {expression!r} is not a valid cron expression ({exc})"
         ) from None
+    import datetime as dt
+
+    now = dt.datetime.now(ZoneInfo(timezone))
+    if trigger.get_next_fire_time(None, now) is None:
+        raise ConfigError(
+            f"{where}: [schedule] cron: {expression!r} never fires (a date that does not exist?)"
+        )
 
 
 def _targets(value: Any, label: str, where: str) -> tuple[str, ...]:

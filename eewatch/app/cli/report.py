@@ -52,5 +52,12 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
         except ReportError as exc:
             sys.stderr.write(f"eewatch report: {exc}\n")
             return exitcodes.CONFIG
+        except OSError as exc:
+            where = exc.filename or out
+            sys.stderr.write(
+                f"eewatch report: cannot write the report to {out}: {exc.strerror or exc} ({where}); "
+                "give --out a folder you can write\n"
+            )
+            return exitcodes.CONFIG
     sys.stdout.write(f"wrote {len(summary.files)} files ({summary.rounds} rounds) to {summary.out_dir}\n")
     return exitcodes.OK

@@ -6,8 +6,6 @@ import argparse
 import logging
 import sys
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
@@ -48,11 +46,7 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.CONFIG
     config = load_config(args.config)
     url = feed_location(args.feed) if args.feed else config.feed.url
-    try:
-        store = Store.open(config.database.url)
-    except SQLAlchemyError as exc:
-        log.error("cannot open the database: %s", exc.__class__.__name__)
-        return exitcodes.STORAGE
+    store = Store.open(config.database.url)  # StorageError: exit 4, one line (the CLI's dispatch)
     try:
         result = poll_once(
             config,

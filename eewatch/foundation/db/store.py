@@ -17,9 +17,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, Engine, bindparam, create_engine, event, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.foundation.clock import Clock, utcnow
 from eewatch.foundation.db import announcements, schema
+from eewatch.foundation.db.errors import StorageError, describe_storage_error
 from eewatch.foundation.db.rows import (
     chunks,
     content_hash,
@@ -122,11 +124,14 @@ class Store:
 
         (for a second handle in a process whose first open already migrated).
         """
-        store = cls(create_store_engine(url), clock)
-        if migrate:
-            from eewatch.foundation.db.migrate import upgrade
+        try:
+            store = cls(create_store_engine(url), clock)
+            if migrate:
+                from eewatch.foundation.db.migrate import upgrade
 
-            upgrade(store.engine)
+                upgrade(store.engine)
+        except (OSError, SQLAlchemyError) as exc:
+            raise StorageError(describe_storage_error(url, exc)) from None
         return store
 
     def close(self) -> None:
