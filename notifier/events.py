@@ -20,6 +20,7 @@ class Event:
     payload: Mapping[str, Any] = field(default_factory=dict)
     round_id: str | None = None
     baseline: bool = False
+    fetch_id: int | None = None
 
     @classmethod
     def from_row(cls, row: Mapping[Any, Any]) -> Event:
@@ -31,6 +32,7 @@ class Event:
             payload=dict(row["payload"] or {}),
             round_id=row.get("round_id"),
             baseline=bool(row.get("baseline")),
+            fetch_id=row.get("fetch_id"),
         )
 
     @property

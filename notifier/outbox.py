@@ -28,16 +28,18 @@ from eewatch.foundation.db import schema
 from eewatch.foundation.db.schema import alert_events_handled, alert_outbox
 from eewatch.foundation.db.store import Store, row_to_round
 from notifier.events import Event
-from notifier.render import Message, render_event
-from notifier.rules import matching_rules
+from notifier.render import Message, render_event, render_mass_amendment
+from notifier.rules import matches, matching_rules
 from notifier.secrets import target_key, target_label
-from scraper.domain.events import NEW_ROUND
+from scraper.domain.events import NEW_ROUND, ROUND_AMENDED
 from scraper.domain.record import Round
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 
 #: Outcomes recorded for a handled event.
 ENQUEUED, NO_MATCH, BASELINE, SUPPRESSED = "enqueued", "no_match", "baseline", "suppressed"
+#: Every alert the event called for is part of a mass-amendment summary sent with another event.
+COLLAPSED = "collapsed"
 
 _BATCH = 500
 
@@ -101,8 +103,9 @@ def enqueue(
             if not events:
                 return result
             handled: list[dict[str, Any]] = []
+            storms = _mass_amendments(conn, events, settings)
             for event in events:
-                outcome, count = _enqueue_event(conn, event, settings, now, send, event.id in chosen)
+                outcome, count = _enqueue_event(conn, event, settings, now, send, event.id in chosen, storms)
                 handled.append(
                     {"event_id": event.id, "handled_at": now, "outcome": outcome, "deliveries": count}
                 )
@@ -137,6 +140,29 @@ def _backfill_choice(events: Sequence[Event], count: int) -> set[int]:
     return {e.id for e in sorted(candidates, key=newest, reverse=True)[:count]}
 
 
+#: (fetch id, rule name) -> the round_amended events of that copy the rule matches, when more
+#: than ``[notifications] mass_amendment_threshold``: one summary alert instead of one each.
+Storms = dict[tuple[int, str], list[Event]]
+
+
+def _mass_amendments(conn: Connection, events: Sequence[Event], settings: Config) -> Storms:
+    """The copies among these events' that amended more rounds, for a rule, than the threshold."""
+    e = schema.events
+    threshold = settings.notifications.mass_amendment_threshold
+    storms: Storms = {}
+    fetch_ids = {ev.fetch_id for ev in events if ev.kind == ROUND_AMENDED and ev.fetch_id is not None}
+    for fetch_id in sorted(fetch_ids):
+        query = select(e).where(e.c.fetch_id == fetch_id, e.c.kind == ROUND_AMENDED).order_by(e.c.id)
+        amended = [Event.from_row(row._mapping) for row in conn.execute(query)]
+        if len(amended) <= threshold:
+            continue
+        for rule in settings.alerts:
+            matched = [ev for ev in amended if matches(rule, ev, settings.profile)]
+            if len(matched) > threshold:
+                storms[(fetch_id, rule.name)] = matched
+    return storms
+
+
 def _enqueue_event(
     conn: Connection,
     event: Event,
@@ -144,6 +170,7 @@ def _enqueue_event(
     now: dt.datetime,
     send: bool,
     backfilled: bool,
+    storms: Storms | None = None,
 ) -> tuple[str, int]:
     if not send:
         return SUPPRESSED, 0
@@ -156,7 +183,14 @@ def _enqueue_event(
     previous = previous_of_same_kind(conn, round_) if round_ is not None and event.kind == NEW_ROUND else None
     rows = []
     for rule in rules:
-        message = render_event(event, rule, settings.profile, previous)
+        storm = (storms or {}).get((event.fetch_id or 0, rule.name))
+        if storm is not None and storm[0].id != event.id:
+            continue  # summarised in the alert of the storm's first event
+        message = (
+            render_mass_amendment(storm, rule)
+            if storm is not None
+            else render_event(event, rule, settings.profile, previous)
+        )
         seen: set[str] = set()
         for target in rule.notify:
             key = target_key(target)
@@ -164,6 +198,8 @@ def _enqueue_event(
                 continue
             seen.add(key)
             rows.append(_outbox_row(event, rule.name, target, message, now))
+    if not rows:
+        return COLLAPSED, 0
     conn.execute(insert(alert_outbox), rows)
     return ENQUEUED, len(rows)
 

@@ -16,7 +16,7 @@ import datetime as dt
 import html
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -229,6 +229,27 @@ def render_event(
             markdown=_format_template(rule.body, fields, MARKDOWN),
             html=_format_template(rule.body, fields, HTML).replace("\n", "<br>\n"),
         )
+    return Message(
+        title=title,
+        text=_render_lines(lines, TEXT),
+        markdown=_render_lines(lines, MARKDOWN),
+        html=_render_lines(lines, HTML),
+    )
+
+
+def render_mass_amendment(events: Sequence[Event], rule: Rule, limit: int = 20) -> Message:
+    """One alert for many rounds amended by one copy of the feed (a storm collapsed)."""
+    lines = [
+        _Line(None, f"One copy of the feed amended {len(events)} rounds at once (rule {rule.name})."),
+    ]
+    for event in events[:limit]:
+        round_ = event.round
+        name = f"#{round_.id} {round_label(round_)}" if round_ is not None else f"#{event.round_id}"
+        changes = describe_changes(event.payload.get("changes") or {})
+        lines.append(_Line(None, f"{name}: {'; '.join(changes) or 'changed'}"))
+    if len(events) > limit:
+        lines.append(_Line(None, f"... and {len(events) - limit} more (eewatch rounds --format json)"))
+    title = defang(f"{len(events)} Express Entry rounds amended at once")
     return Message(
         title=title,
         text=_render_lines(lines, TEXT),

@@ -142,6 +142,8 @@ class NotificationSettings:
     #: A row left ``sending`` longer than this is taken for a crash mid-send
     #: and tried again (at most one duplicate, see docs/alerts.md).
     sending_timeout_seconds: float = 900.0
+    #: More amendments than this in one copy make one summary alert per rule, not one each.
+    mass_amendment_threshold: int = 10
 
 
 @dataclasses.dataclass(frozen=True)
@@ -393,6 +395,10 @@ def parse_notifications(raw: Any, where: str) -> NotificationSettings:
         values["apprise_config"] = resolved
     if "max_attempts" in table:
         values["max_attempts"] = _int(table["max_attempts"], f"{label} max_attempts", where, low=1)
+    if "mass_amendment_threshold" in table:
+        values["mass_amendment_threshold"] = _int(
+            table["mass_amendment_threshold"], f"{label} mass_amendment_threshold", where, low=1
+        )
     for key in ("backoff_seconds", "backoff_max_seconds", "timeout", "sending_timeout_seconds"):
         if key in table:
             values[key] = _positive(table[key], f"{label} {key}", where)

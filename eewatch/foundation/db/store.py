@@ -238,8 +238,11 @@ class Store:
                     "http_status": fetch.http_status,
                     "error": fetch.error,
                 }
-                insert_events(conn, [event_row(SOURCE_ERROR, None, fetch_id, now, payload)])
-                summary.events = 1
+                # One alert per outage: the first failed fetch of the source after one that worked.
+                # Every failure is still a fetch row and a heartbeat (status, poll_failing).
+                if not _failed_before(conn, fetch.source, fetch_id):
+                    insert_events(conn, [event_row(SOURCE_ERROR, None, fetch_id, now, payload)])
+                    summary.events = 1
             elif fetch.outcome == CHANGED and fetch.parsed is not None:
                 rejected = {p.round_id for p in fetch.parsed.problems if p.round_id}
                 self._apply_copy(
@@ -576,6 +579,15 @@ def _follow_copy(
         )
     for chunk in chunks([rid for rid, _ in gone], 500):
         conn.execute(update(r).where(r.c.id.in_(chunk)).values(latest_copy_hash=None))
+
+
+def _failed_before(conn: Connection, source: str, fetch_id: int) -> bool:
+    """Did the fetch of this source before ``fetch_id`` fail too (an outage going on)?"""
+    f = schema.fetches
+    query = (
+        select(f.c.outcome).where(f.c.source == source, f.c.id < fetch_id).order_by(f.c.id.desc()).limit(1)
+    )
+    return conn.execute(query).scalar() == ERROR
 
 
 def latest_copy_time(conn: Connection, source: str = "feed") -> dt.datetime | None:
