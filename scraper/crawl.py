@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from scrapy import signals
-from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.crawler import Crawler, CrawlerProcess, CrawlerRunner
 from scrapy.settings import Settings
+from twisted.internet.defer import Deferred
 
 from eewatch.foundation.config import STORED_PAGES, Config
 from eewatch.foundation.db.store import Store
@@ -117,19 +118,26 @@ def crawl_once(
     return result
 
 
-def add_source_crawls(process: CrawlerProcess, config: Config, store: Store, result: CrawlResult) -> None:
-    """Schedule a crawler per announcement kind on ``process`` (not yet started)."""
+def add_source_crawls(
+    process: CrawlerRunner, config: Config, store: Store, result: CrawlResult
+) -> list[Deferred[Any]]:
+    """Schedule a crawler per announcement kind on ``process``; its deferreds fire when each is done.
+
+    ``scrape --once`` schedules them before starting its process; the daemon, on its running reactor.
+    """
     # Imported only when there is something to crawl: the announcement spiders and
     # their parsers are a tenth of a cron run's start-up.
     from scraper.spiders.articles import ArticlesSpider
     from scraper.spiders.pages import PagesSpider
 
     spiders = {PAGE: PagesSpider, ARTICLE: ArticlesSpider}
+    done = []
     for kind, targets in source_targets(config, store).items():
         crawler = process.create_crawler(spiders[kind])
         result.collect(crawler)
-        process.crawl(crawler, targets=targets)
+        done.append(process.crawl(crawler, targets=targets))
         log.debug("scheduled %d %s document(s)", len(targets), kind)
+    return done
 
 
 def source_targets(config: Config, store: Store) -> dict[str, list[SourceTarget]]:

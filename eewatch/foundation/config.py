@@ -156,6 +156,8 @@ class ScheduleConfig:
     jitter: float = 20.0
     retry_every: float = 60.0
     misfire_grace: float = 300.0
+    #: How often the daemon reads the ``[[sources]]`` (announcement pages change rarely).
+    sources_every: float = 3600.0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -485,9 +487,11 @@ def parse_schedule(raw: Any, where: str) -> ScheduleConfig:
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"{where}: {label} timezone: unknown time zone {timezone!r}") from None
     values["timezone"] = str(timezone)
-    for key in ("jitter", "retry_every", "misfire_grace"):
+    for key in ("jitter", "retry_every", "misfire_grace", "sources_every"):
         if key in table:
             values[key] = _duration(table[key], f"{label} {key}", where)
+    if values.get("sources_every") == 0:
+        raise ConfigError(f"{where}: {label} sources_every: must be positive")
     if "jitter" not in table and schedule_every(values) is not None:
         # The default jitter is a fraction of a short interval, never more than 20 s.
         values["jitter"] = min(ScheduleConfig.jitter, values["every"] / 10)

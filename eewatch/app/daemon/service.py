@@ -68,6 +68,7 @@ class Daemon:
         self.report_built = False  # the report is built once at start, then after each change
         self.reactor: Any = None
         self.watcher: Any = None
+        self.runner: Any = None
         self.scheduler: Any = None
 
     def start(self) -> None:
@@ -85,6 +86,7 @@ class Daemon:
         self.reactor = reactor
         feed = self.config.feed
         runner = CrawlerRunner(scrapy_settings(self.config))
+        self.runner = runner
         poll_timeout = feed.timeout * (feed.retries + 1) + 30
         self.watcher = FeedWatcher(runner, self.store, feed.url, reactor, poll_timeout)
         self.scheduler = AsyncIOScheduler(
@@ -99,6 +101,15 @@ class Daemon:
         first = dt.datetime.now(ZoneInfo(self.schedule.timezone))
         self.scheduler.add_job(self.poll_job, build_trigger(self.schedule), id="poll", next_run_time=first)
         self.scheduler.add_job(self.deliver_job, "interval", seconds=self.schedule.retry_every, id="deliver")
+        if self.config.sources:
+            # Announcement pages and articles, on their own (slower) schedule; the first read at start.
+            self.scheduler.add_job(
+                self.sources_job,
+                "interval",
+                seconds=self.schedule.sources_every,
+                id="sources",
+                next_run_time=first,
+            )
         self.reactor.addSystemEventTrigger("before", "shutdown", self._shutdown)
         opened = self.watcher.start()
         opened.addCallback(lambda _: self._started())
@@ -155,6 +166,31 @@ class Daemon:
         follow_up(self.store, self.config, result, alerts=result.wrote_events, rebuild=rebuild)
         if rebuild:
             self.report_built = True
+
+    async def sources_job(self) -> None:
+        """Read every ``[[sources]]`` entry once through the daemon's reactor; store, log, alert."""
+        from twisted.internet.defer import DeferredList
+
+        from scraper.crawl import CrawlResult, add_source_crawls
+
+        if self.stopping.is_set() or not self.leadership.try_lead():
+            return
+        started = time.monotonic()
+        crawl = CrawlResult()
+        done = add_source_crawls(self.runner, self.config, self.store, crawl)
+        if not done:
+            return
+        try:
+            await DeferredList(done, consumeErrors=True).asFuture(self.loop)
+        except asyncio.CancelledError:
+            log.info("sources read abandoned: the daemon is stopping")
+            return
+        result = PollResult(mode="daemon", stored=crawl.stored, seconds=time.monotonic() - started)
+        for error in crawl.errors:
+            log.error("could not store an announcement: %s", error)
+        record(self.store, self.config, result)
+        if result.wrote_events and not self.stopping.is_set():
+            await self.in_thread(self._after_change, result, False)
 
     async def deliver_job(self) -> None:
         """Retry due outbox deliveries (in a thread)."""
