@@ -117,11 +117,18 @@ class Daemon:
 
     def _started(self) -> None:
         self.scheduler.start()
+        schedule = self.schedule
+        every = f"every {schedule.every:g}s" if schedule.every else " | ".join(schedule.cron)
+        polled = self.scheduler.get_job("poll")
+        after = polled.next_run_time if polled is not None else None
         log.info(
-            "daemon started: pid %d, feed %s, schedule %s, database %s",
+            "daemon started: pid %d, feed %s, schedule %s (%s, jitter up to %gs), next poll %s, database %s",
             os.getpid(),
             self.config.feed.url,
-            f"every {self.schedule.every:g}s" if self.schedule.every else " | ".join(self.schedule.cron),
+            every,
+            schedule.timezone,
+            schedule.jitter,
+            after.isoformat(timespec="seconds") if after is not None else "now",
             _redacted_db(self.config.database.url),
         )
 
