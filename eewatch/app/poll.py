@@ -23,8 +23,9 @@ from eewatch.foundation.config import Config
 from eewatch.foundation.db.announcements import SourceSummary
 from eewatch.foundation.db.store import FetchSummary, Store
 from scraper.crawl import StorageFailed, crawl_once
+from scraper.domain.events import FEED_STALE
 from scraper.domain.fetch import feed_fetch_from_failure
-from scraper.domain.items import ERROR, FeedFetch, SourceDocument
+from scraper.domain.items import ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
 from scraper.pipelines import Stored
 
 log = logging.getLogger("eewatch.poll")
@@ -125,9 +126,17 @@ def record(store: Store, config: Config, result: PollResult) -> None:
             result.storage_error = result.storage_error or f"health: {type(exc).__name__}"
             found = []
         for event in found:
-            log.warning("health: %s %s", event.kind, event.payload)
+            # A stale feed is IRCC's silence, not eewatch's fault: said at info (status shows it).
+            level = logging.INFO if event.kind == FEED_STALE else logging.WARNING
+            log.log(level, "health: %s %s", event.kind, event.payload)
         result.health += found
-        log_poll(fetch, summary, result.seconds)
+        log_poll(fetch, summary, result.seconds, quiet_if_unchanged=result.mode == "daemon")
+        if summary.baseline:
+            log.info(
+                "first run: %d rounds stored, no alerts sent (the baseline; "
+                "scrape --once --notify-backfill N alerts the newest N)",
+                len(summary.new),
+            )
     for stored in result.stored:
         if isinstance(stored.fetch, SourceDocument) and isinstance(stored.summary, SourceSummary):
             log_document(stored.fetch, stored.summary)
@@ -192,8 +201,14 @@ def rebuild_report(store: Store, config: Config) -> None:
     log.debug("report: %s", summary)
 
 
-def log_poll(fetch: FeedFetch, summary: FetchSummary, seconds: float) -> None:
-    """One line per poll: outcome, HTTP status, bytes, duration, new and amended counts."""
+def log_poll(
+    fetch: FeedFetch, summary: FetchSummary, seconds: float, *, quiet_if_unchanged: bool = False
+) -> None:
+    """One line per poll: outcome, HTTP status, bytes, duration, new and amended counts.
+
+    ``quiet_if_unchanged`` (the daemon): a poll that found nothing new is said at debug;
+    the daemon says once an hour, at info, how its polls went.
+    """
     new, amended = len(summary.new), len(summary.amended)
     extra: dict[str, Any] = {
         "source": fetch.source,
@@ -219,7 +234,8 @@ def log_poll(fetch: FeedFetch, summary: FetchSummary, seconds: float) -> None:
             len(problems),
             "; ".join(f"#{p.round_id or p.index}: {p.reason}" for p in problems[:5]),
         )
-    log.info(line, extra=extra)
+    unchanged = fetch.outcome in (NOT_MODIFIED, UNCHANGED) or not (new or amended)
+    log.log(logging.DEBUG if quiet_if_unchanged and unchanged else logging.INFO, line, extra=extra)
 
 
 def log_document(document: SourceDocument, summary: SourceSummary) -> None:

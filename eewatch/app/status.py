@@ -31,6 +31,10 @@ class Status:
     deliveries: dict[str, int] = field(default_factory=dict)
     #: When the oldest alert still waiting to be delivered was queued.
     oldest_undelivered: dt.datetime | None = None
+    #: Days since the newest round, and whether that is longer than ``[health] stale_after_days``:
+    #: a stale feed is IRCC's silence, not an unhealthy eewatch, so it is not a problem.
+    days_since_last_round: int | None = None
+    feed_stale: bool = False
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -77,6 +81,9 @@ def read_status(
         deliveries=dict(deliveries or {}),
         oldest_undelivered=oldest_undelivered,
     )
+    if newest is not None:
+        status.days_since_last_round = (now.date() - newest.date).days
+        status.feed_stale = status.days_since_last_round > health.stale_after_days
     if last is None:
         status.problems.append("no poll recorded yet")
     elif last_ok is None or (now - last_ok).total_seconds() > health.unhealthy_after:

@@ -47,6 +47,7 @@ def judge_response(
     content_type: str | None = None,
     check_content_type: bool = False,
     retry_after: str | None = None,
+    url: str | None = None,
 ) -> Judgement:
     """The one fetch decision, for the feed and announcements alike.
 
@@ -57,9 +58,10 @@ def judge_response(
     """
     if status == 304:
         return Judgement(NOT_MODIFIED)
+    where = f" at {url}" if url else ""
     if not 200 <= status < 300:
         hint = f" (Retry-After: {retry_after.strip()[:40]})" if retry_after and retry_after.strip() else ""
-        return Judgement(ERROR, error=f"HTTP {status} from the {what}{hint}")
+        return Judgement(ERROR, error=f"HTTP {status} from the {what}{hint}{where}")
     digest = hashlib.sha256(body).hexdigest()
     refused = content_type_problem(content_type) if check_content_type else None
     if refused:
@@ -102,6 +104,7 @@ def feed_fetch_from_response(
         content_type=content_type,
         check_content_type=True,
         retry_after=retry_after,
+        url=url,
     )
     return FeedFetch(
         url=url,
@@ -135,6 +138,7 @@ def document_from_response(
         parse=lambda data: parse(data, url),
         errors=AnnouncementError,
         what=kind,
+        url=url,
     )
     return SourceDocument(
         url=url,
@@ -238,6 +242,14 @@ def describe_error(name: str, text: str, *, max_bytes: int | None = None) -> str
         return f"refused a redirect to another host: {text}"[:500]
     if name == "IgnoreRequest" and "another host" in lowered:
         return text[:500]
+    if name == "DNSLookupError" or "dns lookup failed" in lowered:
+        host = text.split("address", 1)[-1].strip(" '\":.") if "address" in text else text
+        return (
+            f"DNS lookup failed for {host[:200]}: check the network, "
+            "or read a saved copy with scrape --once --feed FILE"
+        )
+    if name in ("FileNotFoundError",) or "no such file" in lowered:
+        return f"no such file: {text[:300]}"
     inner = _INNER.search(text)
     if inner and name in {"DownloadFailedError", "ResponseFailed", "ResponseNeverReceived"}:
         what, detail = inner.group(1), (inner.group(2) or "").strip()

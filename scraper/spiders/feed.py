@@ -61,7 +61,12 @@ class FeedSpider(scrapy.Spider):
             callback=self.parse,
             errback=self.failed,
             dont_filter=True,
-            meta={"handle_httpstatus_list": HANDLED_STATUSES, HOSTS: list(self.allowed_domains)},
+            meta={
+                "handle_httpstatus_list": HANDLED_STATUSES,
+                HOSTS: list(self.allowed_domains),
+                # A local file that is missing stays missing: no retries.
+                "dont_retry": urlparse(self.url).scheme == "file",
+            },
         )
 
     def parse(self, response: Response, **kwargs: Any) -> Iterator[FeedFetch]:

@@ -51,6 +51,16 @@ def oldest_undelivered(store: Store) -> dt.datetime | None:
     return oldest_undelivered(store)
 
 
+def feed_line(status: Status) -> str:
+    """The feed's freshness, apart from eewatch's health."""
+    days = status.days_since_last_round
+    if days is None:
+        return "feed:                 no round stored yet"
+    if status.feed_stale:
+        return f"feed:                 STALE: the newest round is {days} days old (no round held since?)"
+    return f"feed:                 current (the newest round is {days} days old)"
+
+
 def write_text(status: Status) -> None:
     def when(value: object) -> str:
         return f"{value:%Y-%m-%d %H:%M:%S} UTC" if value else "never"
@@ -63,6 +73,7 @@ def write_text(status: Status) -> None:
         if status.last_round
         else "last round:           none stored",
         f"consecutive failures: {status.consecutive_failures}",
+        feed_line(status),
         "deliveries:           "
         + (", ".join(f"{k} {v}" for k, v in sorted(status.deliveries.items())) or "none"),
     ]

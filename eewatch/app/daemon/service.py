@@ -20,6 +20,7 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -54,6 +55,25 @@ def build_trigger(schedule: ScheduleConfig) -> Any:
     return triggers[0] if len(triggers) == 1 else OrTrigger(triggers, jitter=jitter)
 
 
+class PollTally:
+    """How the daemon's polls went, said at info once per ``every`` seconds (unchanged polls log at debug)."""
+
+    def __init__(self, every: float = 3600.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.every = every
+        self.clock = clock
+        self.since = clock()
+        self.counts: dict[str, int] = {}
+
+    def add(self, result: PollResult) -> None:
+        for fetch, _ in result.feed:
+            self.counts[fetch.outcome] = self.counts.get(fetch.outcome, 0) + 1
+        if self.clock() - self.since >= self.every:
+            total = sum(self.counts.values())
+            detail = ", ".join(f"{n} {outcome}" for outcome, n in sorted(self.counts.items()))
+            log.info("last %.0f min: %d polls (%s)", (self.clock() - self.since) / 60, total, detail)
+            self.since, self.counts = self.clock(), {}
+
+
 class Daemon:
     """Owns the store, the watcher and the scheduler; started by :func:`run_daemon`."""
 
@@ -69,6 +89,7 @@ class Daemon:
         self.reactor: Any = None
         self.watcher: Any = None
         self.runner: Any = None
+        self.tally = PollTally()
         self.scheduler: Any = None
 
     def start(self) -> None:
@@ -162,6 +183,7 @@ class Daemon:
             result.stored.append(stored)
         result.seconds = time.monotonic() - started
         record(self.store, self.config, result)
+        self.tally.add(result)
         rebuild = result.changed or not self.report_built
         if (result.wrote_events or rebuild) and not self.stopping.is_set():
             await self.in_thread(self._after_change, result, rebuild)

@@ -58,6 +58,8 @@ class FetchSummary:
     unchanged: int = 0
     events: int = 0
     error: str | None = None
+    #: The first copy stored in an empty database: its rounds are history, not news.
+    baseline: bool = False
 
 
 @dataclass(frozen=True)
@@ -300,6 +302,7 @@ class Store:
         summary.stale = stale
         summary.unchanged = plan.unchanged
         summary.events = len(pending)
+        summary.baseline = baseline and bool(plan.new)
 
     def _classify(
         self, current: dict[str, _Stored], incoming: Sequence[Round], rejected: set[str]
