@@ -1,0 +1,76 @@
+"""The first hour of a user and an operator: messages that say what happened and what to do, no noise."""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+
+from eewatch.app import exitcodes
+from eewatch.app.poll import log_poll
+from eewatch.foundation.config import parse_config
+from eewatch.foundation.db.store import FetchSummary
+from scraper.domain.fetch import describe_error, feed_fetch_from_response
+from scraper.domain.items import CHANGED, NOT_MODIFIED, FeedFetch
+from tests.conftest import FIXTURES, run_cli
+from tests.support.http import FixtureServer
+
+
+def test_a_daemon_poll_that_found_nothing_is_debug_not_info(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.DEBUG, logger="eewatch.poll")
+    fetch = FeedFetch(url="https://x/feed.json", outcome=NOT_MODIFIED, http_status=304)
+    log_poll(fetch, FetchSummary(fetch_id=1, outcome=NOT_MODIFIED), 0.01, quiet_if_unchanged=True)
+    log_poll(fetch, FetchSummary(fetch_id=2, outcome=NOT_MODIFIED), 0.01)  # scrape --once: one line, info
+    assert [r.levelno for r in caplog.records] == [logging.DEBUG, logging.INFO]
+    changed = FeedFetch(url="https://x/feed.json", outcome=CHANGED, http_status=200)
+    log_poll(changed, FetchSummary(fetch_id=3, outcome=CHANGED, new=["305"]), 0.01, quiet_if_unchanged=True)
+    assert caplog.records[-1].levelno == logging.INFO
+
+
+def test_jitter_is_a_fraction_of_a_short_interval() -> None:
+    assert parse_config({"schedule": {"every": "2s"}}).schedule.jitter == pytest.approx(0.2)
+    assert parse_config({"schedule": {"every": "5m"}}).schedule.jitter == 20.0
+    assert parse_config({"schedule": {"every": "2s", "jitter": 1}}).schedule.jitter == 1.0
+
+
+def test_a_dns_failure_says_what_to_do() -> None:
+    line = describe_error(
+        "DNSLookupError", "DNS lookup failed: no results for hostname lookup: www.canada.ca."
+    )
+    assert "check the network" in line and "--feed FILE" in line
+
+
+def test_an_http_error_names_the_url() -> None:
+    fetch = feed_fetch_from_response(
+        url="https://example.test/feed.json",
+        status=404,
+        body=b"",
+        etag=None,
+        last_modified=None,
+        previous_sha256=None,
+        duration_ms=1,
+    )
+    assert fetch.error == "HTTP 404 from the feed at https://example.test/feed.json"
+
+
+@pytest.mark.slow
+def test_first_run_says_it_is_the_baseline_and_a_missing_file_is_not_retried(
+    tmp_path: Path, empty_config: Path, http_server: FixtureServer
+) -> None:
+    env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'e.sqlite'}"}
+    feed = http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
+    first = run_cli("scrape", "--once", "--feed", feed, "--config", str(empty_config), env=env)
+    assert first.returncode == exitcodes.OK, first.stderr
+    assert "first run: 8 rounds stored, no alerts sent (the baseline" in first.stderr
+    missing = run_cli(
+        "scrape", "--once", "--feed", str(tmp_path / "nope.json"), "--config", str(empty_config), env=env
+    )
+    assert missing.returncode == exitcodes.SOURCE, missing.stderr
+    assert "no such file" in missing.stderr.lower() and "Retrying" not in missing.stderr
+    status = run_cli("status", "--format", "json", "--config", str(empty_config), env=env)
+    data = json.loads(status.stdout)
+    assert data["days_since_last_round"] is not None and data["feed_stale"] is True  # the fixture is old
+    text = run_cli("status", "--config", str(empty_config), env=env)
+    assert "feed:                 STALE" in text.stdout and "health:" in text.stdout
