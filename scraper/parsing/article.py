@@ -22,8 +22,9 @@ import re
 
 from scraper.announcement_items import ARTICLE, Announcement, Found, NotAnnouncement, RoundFacts
 from scraper.parsing.article_facts import Fact
+from scraper.parsing.article_html import html_text
 from scraper.parsing.article_mentions import Mention, Reader, publication_date
-from scraper.parsing.mi_page import html_text, tidy_lines
+from scraper.parsing.mi_page import tidy_lines
 
 #: A line that keeps its own line in plain text: a table or list row, a labelled line, a footnote.
 _OWN_LINE = re.compile(

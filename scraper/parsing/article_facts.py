@@ -73,6 +73,7 @@ _INVITATION_LABEL = re.compile(
     r"|(?:invitations|ITAs)\s+(?:issued\s+)?(?:rose|increased|grew|climbed|fell|dropped|went\s+up|went\s+down)\s+to\s+$",
     re.I,
 )
+_LABEL_WORD = re.compile(r"invitation|ITA|draw\s+size", re.I)
 _INVITING = re.compile(r"invit|\bITAs?\b|\bissued\b|\bselected\b|\breceived\b|\bsent\b|\bdrawn\b", re.I)
 
 # -- CRS -----------------------------------------------------------------------
@@ -84,12 +85,13 @@ _FILLER = (
     r"|with|needed|be|today's|this|score's|just|only|point|points|of\s+20\d\d|in\s+20\d\d|s|still|an|invitation"
     r"|for\s+an\s+invitation"
 )
-_CRS_LEFT = re.compile(
-    r"(?:\bCRS\b|C\.R\.S\.|\bComprehensive\s+Ranking\s+(?:System|Score)|\bcut-?off\b|\bthreshold\b|\bminimum\b"
-    r"|\blowest-ranked\b|\bscores?\s+of\b|\bscores?\b)"
-    r"(?:[\s:(),\"“”'’–—-]+(?:" + _FILLER + r")\b)*[\s:(),\"“”'’–—-]*$",
+_CRS_CUE = re.compile(
+    r"\bCRS\b|C\.R\.S\.|\bComprehensive\s+Ranking\s+(?:System|Score)|\bcut-?off\b|\bthreshold\b|\bminimum\b"
+    r"|\blowest-ranked\b|\bscores?\b",
     re.I,
 )
+#: What may stand between a cue ("CRS", "cut-off", "minimum") and the cut-off itself.
+_CRS_GAP = re.compile(r"(?:[\s:(),\"“”'’–—-]+(?:" + _FILLER + r")\b)*[\s:(),\"“”'’–—-]*", re.I)
 _CRS_RIGHT = re.compile(
     r"^(?:\s+or\s+(?:more|higher|above))?\s+(?:(?:CRS|Comprehensive\s+Ranking\s+System)\s+)?"
     r"(?:points?\b|score\b|cut-?off\b)",
@@ -155,11 +157,45 @@ _GENERAL = re.compile(
     r"|\b(?:candidates|applicants)\s+from\s+all\s+programs",
     re.I,
 )
+#: A clause names no kind of round unless one of these is in it (a fast test before the patterns).
+_KIND_WORDS = (
+    *("stem", "science", "french", "franco", "health", "transport", "agri", "trade", "educat", "canadian"),
+    *(
+        "federal",
+        "provincial",
+        "nomin",
+        "cec",
+        "pnp",
+        "fsw",
+        "fst",
+        "general",
+        "program",
+        "all-",
+        "all ",
+        "no ",
+    ),
+)
+_CATEGORY_WORDS = {
+    "stem": ("stem", "science"),
+    "french": ("french", "franco"),
+    "healthcare": ("health",),
+    "transport": ("transport",),
+    "agriculture": ("agri",),
+    "trades": ("trade",),
+    "education": ("education",),
+}
+_GENERAL_WORDS = ("general", "all", "no program", "not ")
+_KIND_GATE = re.compile("|".join(re.escape(w) for w in _KIND_WORDS))
+_PROGRAM_GATE = re.compile("canadian|federal|provincial")
+_ACRONYM_GATE = re.compile("CEC|FS|PNP")
+_CATEGORY_GATES = {slug: re.compile("|".join(words)) for slug, words in _CATEGORY_WORDS.items()}
+_GENERAL_GATE = re.compile("|".join(re.escape(w) for w in _GENERAL_WORDS))
 _FUTURE = re.compile(r"\b(?:resume|resumed|resuming|will|would|expected|plans?|aims?|aiming)\b", re.I)
 _CATEGORY_NOISE = re.compile(r"English\s+or\s+French|French\s+or\s+English", re.I)
 
 
 _PLURAL = re.compile(r"\b(?:draws|rounds)\b", re.I)
+_DIGIT = re.compile(r"\d")
 
 
 def after_plural(text: str, start: int, pos: int) -> bool:
@@ -176,18 +212,20 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
     clause = text[start:end]
     facts: list[Fact] = []
     notes: list[str] = []
+    if not _DIGIT.search(clause):
+        return facts, notes
     for match in _NUMBER.finditer(text, start, end):
         value = number_at(match)
-        before = text[max(start, match.start() - 40) : match.start()]
-        labelled = _INVITATION_LABEL.search(before)
-        noun = None
-        if not labelled:
-            noun = _INVITATION_NOUN.match(text, match.end(), end)
-            if noun is None:
-                continue
-            if re.match(_PEOPLE, noun.group("noun"), re.I) and not _INVITING.search(clause):
-                continue
         if value < 10 or (value >= 1900 and value <= 2100 and "," not in match.group(1)):
+            continue
+        before = text[max(start, match.start() - 40) : match.start()]
+        noun = _INVITATION_NOUN.match(text, match.end(), end)
+        labelled = None
+        if noun is None:
+            labelled = _INVITATION_LABEL.search(before) if _LABEL_WORD.search(before) else None
+            if labelled is None:
+                continue
+        elif re.match(_PEOPLE, noun.group("noun"), re.I) and not _INVITING.search(clause):
             continue
         snippet_end = noun.end() if noun else match.end()
         snippet = text[
@@ -215,22 +253,23 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
     clause = text[start:end]
     facts: list[Fact] = []
     notes: list[str] = []
+    if not _DIGIT.search(clause):
+        return facts, notes
     explaining = _EXPLAINING.search(clause)
+    cues = [m.start() for m in _CRS_CUE.finditer(text, start, end)]
     for match in _NUMBER.finditer(text, start, end):
         if "," in match.group(1):
             continue
         value = number_at(match)
-        before = text[max(start, match.start() - 90) : match.start()]
-        after = text[match.end() : min(end, match.end() + 60)]
-        left = _CRS_LEFT.search(before)
-        right = None if left else _CRS_RIGHT.match(after)
-        if not (left or right):
-            continue
         if not 60 <= value <= 1200:
             continue
-        snippet = text[
-            (max(start, match.start() - 90) + left.start()) if left else match.start() : match.end()
-        ]
+        before = text[max(start, match.start() - 90) : match.start()]
+        after = text[match.end() : min(end, match.end() + 60)]
+        left_at = _left_cue(text, cues, match.start())
+        right = None if left_at is not None else _CRS_RIGHT.match(after)
+        if left_at is None and right is None:
+            continue
+        snippet = text[left_at if left_at is not None else match.start() : match.end()]
         if right:
             snippet = text[match.start() : match.end() + right.end()]
         if _DIFFERENCE_RIGHT.match(after) or _EXPLAINED_LEFT.search(before[-30:]):
@@ -245,34 +284,59 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
         if _APPROXIMATE.search(before[-20:]) and not re.search(r"as\s+low\s+as\s*$", before, re.I):
             notes.append(f"crs_min: {snippet!r} is an approximation; not taken")
             continue
-        if left and _RANGE.search(left.group(0)):
+        if left_at is not None and _RANGE.search(text, left_at, match.start()):
             continue
-        weak = bool(left and SUPERLATIVE.search(before[left.start() :]))
+        weak = left_at is not None and bool(SUPERLATIVE.search(text, left_at, match.start()))
         facts.append(Fact("crs_min", value, match.start(), match.end(), snippet, weak=weak))
     return facts, notes
+
+
+def _left_cue(text: str, cues: list[int], pos: int) -> int | None:
+    """Where the cue of a cut-off at ``pos`` starts ("minimum CRS score of 486"), or None."""
+    for cue in reversed(cues):
+        if cue >= pos:
+            continue
+        if pos - cue > 90:
+            return None
+        word = _CRS_CUE.match(text, cue)
+        if word and _CRS_GAP.fullmatch(text, word.end(), pos):
+            return cue
+    return None
 
 
 def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]:
     """(round type, category slug or program code, where) named in ``text[start:end]``."""
     clause = text[start:end]
     out: list[tuple[str, str | None, Fact]] = []
+    low = clause.lower()
+    if not _KIND_GATE.search(low):
+        return out
     masked = clause
     programs: list[tuple[str, int, int]] = []
-    for pattern, code in PROGRAM_NAMES:
-        for match in pattern.finditer(clause):
-            programs.append((code, start + match.start(), start + match.end()))
-            masked = masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
-    programs += [(_ACRONYMS[m.group(1)], m.start(), m.end()) for m in _ACRONYM.finditer(text, start, end)]
-    programs += [("PNP", m.start(), m.end()) for m in _NOMINATION.finditer(text, start, end)]
-    noise = [(start + m.start(), start + m.end()) for m in _CATEGORY_NOISE.finditer(clause)]
+    if _PROGRAM_GATE.search(low):
+        for pattern, code in PROGRAM_NAMES:
+            for match in pattern.finditer(clause):
+                programs.append((code, start + match.start(), start + match.end()))
+                masked = masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
+    if _ACRONYM_GATE.search(clause):
+        programs += [(_ACRONYMS[m.group(1)], m.start(), m.end()) for m in _ACRONYM.finditer(text, start, end)]
+    if "nomin" in low:
+        programs += [("PNP", m.start(), m.end()) for m in _NOMINATION.finditer(text, start, end)]
+    noise = (
+        [(start + m.start(), start + m.end()) for m in _CATEGORY_NOISE.finditer(clause)]
+        if " or " in low
+        else []
+    )
     for slug, pattern in _CATEGORY_PATTERNS:
+        if not _CATEGORY_GATES[slug].search(low):
+            continue
         for match in pattern.finditer(masked):
-            a, b = start + match.start(), start + match.end()
-            if any(x <= a < y for x, y in noise):
+            x, y = start + match.start(), start + match.end()
+            if any(p <= x < q for p, q in noise):
                 continue
-            out.append(("category", slug, _fact(text, "category", slug, a, b)))
+            out.append(("category", slug, _fact(text, "category", slug, x, y)))
             break
-    if not _FUTURE.search(clause):
+    if _GENERAL_GATE.search(low) and not _FUTURE.search(clause):
         for match in _GENERAL.finditer(text, start, end):
             out.append(("general", None, _fact(text, "round_type", "general", match.start(), match.end())))
     for code, a, b in sorted(programs, key=lambda p: p[1]):

@@ -46,11 +46,17 @@ _COMPARISON = re.compile(
     r"|last\s+(?:draw|round|week's|month's)|earlier\s+(?:draw|round)|the\s+one\s+before|(?:just\s+)?before\s+(?:it|that|this)\b"
     r"|\bagainst\s+[\d,]+|\bfollows?\s+(?:two|three|a|an|the)\b"
     r"|(?:lower|higher|fewer|greater|more|less|larger|smaller|bigger)\s+than(?!\s+\d)"
-    r"|[\w-]+\s+points?\s+(?:below|above|lower|higher|more|less|fewer|up|down)\b"
+    r"|(?<=\s)points?\s+(?:below|above|lower|higher|more|less|fewer|up|down)\b"
     r"|(?:a\s+)?(?:drop|decrease|increase|rise|reduction)\s+of\s+\w+\s+points?)",
     re.I,
 )
 _PLURAL = re.compile(r"\b(?:draws|rounds)\b", re.I)
+_COLON = re.compile(r":\s")
+#: A unit that holds none of these can name no round and state no fact (matched on lowercased text).
+_RELEVANT = re.compile(
+    r"\d|#|day|week|month|this|latest|recent|new|first|stem|science|french|franco|health|transport|agri|trade"
+    r"|educat|canadian|federal|provincial|nomin|cec|fs|pnp|general|program|all-|all |no |not |draw|round"
+)
 
 
 @dataclass(frozen=True)
@@ -150,6 +156,7 @@ _FULL_DATE = re.compile(
     + r")\s+(?P<my_year>\d{4})))\b",
     re.I,
 )
+_YEAR_ALONE = re.compile(r"\b(?:in|of)\s+(20\d\d)\b")
 _YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in)\s+(20\d\d)\b(?!\s*[-/])")
 _ROW_DATE = re.compile(r"^\s*" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s*[:–—-]\s", re.I)
 _TIE_BREAK = re.compile(
@@ -244,34 +251,50 @@ class Dates:
     """Reads dates against the article's own date or, failing that, its nearest full date."""
 
     def __init__(self, text: str, published: dt.date | None) -> None:
+        self.text = text
         self.published = published
-        self.positions: list[int] = []
-        self.values: list[dt.date] = []
-        #: Years named alone ("draws in 2024"): the year of year-less dates when no full date is given.
-        self.years = [int(m.group(1)) for m in re.finditer(r"\b(?:in|of)\s+(20\d\d)\b", text)][:1]
-        for match in _FULL_DATE.finditer(text):
+        self._matches: list[re.Match[str]] | None = None  # full dates, found when first needed
+        self._positions: list[int] = []
+        self._values: dict[int, dt.date | None] = {}
+        self._years: list[int] | None = None
+        self._parsed: dict[tuple[str, dt.date | None], tuple[dt.date | None, tuple[str, ...]]] = {}
+
+    @property
+    def years(self) -> list[int]:
+        """A year named alone ("draws in 2024"): the year of year-less dates when no full date is given."""
+        if self._years is None:
+            found = _YEAR_ALONE.search(self.text)
+            self._years = [int(found.group(1))] if found else []
+        return self._years
+
+    def _value(self, i: int) -> dt.date | None:
+        assert self._matches is not None
+        if i not in self._values:
+            match = self._matches[i]
             raw = match.group(0)
             if match.group("month_year"):
-                value = parse_datetime(
-                    f"{match.group('my_month')} 28, {match.group('my_year')}",
-                    "date",
-                    reference=None,
-                    want_time=False,
-                ).value
-            else:
-                value = parse_datetime(_plain(raw), "date", reference=None, want_time=False).value
-            if isinstance(value, dt.date):
-                self.positions.append(match.start())
-                self.values.append(value)
+                raw = f"{match.group('my_month')} 28, {match.group('my_year')}"
+            value = parse_datetime(_plain(raw), "date", reference=None, want_time=False).value
+            self._values[i] = value if isinstance(value, dt.date) else None
+        return self._values[i]
 
     def reference(self, pos: int) -> tuple[dt.date | None, bool]:
         """The date a year-less date at ``pos`` is read against; True if it is the article's own."""
         if self.published:
             return self.published, True
-        i = bisect.bisect_right(self.positions, pos)
-        if i:
-            return self.values[i - 1], False
-        return (self.values[0], False) if self.values else (None, False)
+        if self._matches is None:
+            self._matches = list(_FULL_DATE.finditer(self.text))
+            self._positions = [m.start() for m in self._matches]
+        i = bisect.bisect_right(self._positions, pos)
+        for j in range(i - 1, -1, -1):
+            value = self._value(j)
+            if value is not None:
+                return value, False
+        for j in range(i, len(self._matches)):
+            value = self._value(j)
+            if value is not None:
+                return value, False
+        return None, False
 
     def parse(self, raw: str, pos: int, year: int | None = None) -> tuple[dt.date | None, tuple[str, ...]]:
         reference, own = self.reference(pos)
@@ -282,9 +305,11 @@ class Dates:
         if reference is not None and not own:
             # A year-less date near a full date takes the year that puts it nearest.
             reference = reference + dt.timedelta(days=182)
-        parsed = parse_datetime(_plain(raw), "date", reference=reference, want_time=False)
-        value = parsed.value if isinstance(parsed.value, dt.date) else None
-        return value, parsed.warnings
+        key = (raw, reference)
+        if key not in self._parsed:
+            parsed = parse_datetime(_plain(raw), "date", reference=reference, want_time=False)
+            self._parsed[key] = (parsed.value if isinstance(parsed.value, dt.date) else None, parsed.warnings)
+        return self._parsed[key]
 
 
 def _plain(raw: str) -> str:
@@ -317,11 +342,13 @@ def publication_date(text: str) -> dt.date | None:
 
 def _is_publication(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > 60:
+        return False  # a date deep in a paragraph is neither after a "Published" label nor a byline
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if PUBLISHED.search(text[line_start:start]):
         return True
-    return _byline(line)
+    return len(line) < 120 and _byline(line)
 
 
 def _byline(line: str) -> bool:
@@ -340,11 +367,15 @@ def tie_break(text: str, start: int, end: int, match: re.Match[str]) -> bool:
 def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[Anchor]:
     """Every round named in ``text[start:end]``, in order; adjacent names of one round merged."""
     found: list[Anchor] = []
-    if facts_of.PROVINCIAL.search(text, start, end):
+    low = text[start:end].lower()
+    if _may(low, _PROVINCIAL_WORDS) and facts_of.PROVINCIAL.search(text, start, end):
         return found
-    plural = unit.kind != "row" and bool(_PLURAL.search(text, start, end))
+    plural = unit.kind != "row" and _may(low, ("draws", "rounds")) and bool(_PLURAL.search(text, start, end))
+    digits = bool(_DIGIT.search(low))
     taken: list[tuple[int, int]] = []
-    for pattern in _NUMBER_REFS:
+    for pattern, words in zip(_NUMBER_REFS, _NUMBER_REF_WORDS, strict=True):
+        if not _may(low, words):
+            continue
         for match in pattern.finditer(text, start, end):
             if any(a <= match.start() < b for a, b in taken):
                 continue
@@ -369,7 +400,8 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             taken.append((match.start(), match.end()))
             found.append(Anchor(match.start(), match.end(), match.group(0), number=number))
     sentence_words = _DRAW_WORDS.search(text, start, end) or unit.kind in ("row", "item", "label")
-    for match in DATE.finditer(text, start, end):
+    dates_here = digits and (_may(low, _MONTH_WORDS) or "-" in low)
+    for match in DATE.finditer(text, start, end) if dates_here else ():
         if any(a <= match.start() < b for a, b in taken):
             continue
         before = text[max(start, match.start() - 40) : match.start()]
@@ -404,7 +436,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
                 warnings=warnings,
             )
         )
-    for match in _RELATIVE.finditer(text, start, end):
+    for match in _RELATIVE.finditer(text, start, end) if _may(low, ("day", "week", "month")) else ():
         if plural:
             break
         if any(a <= match.start() < b for a, b in taken):
@@ -423,11 +455,40 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             value = published - dt.timedelta(days=back)
             found.append(Anchor(match.start(), match.end(), match.group(0), date=value, relative="weekday"))
     if not found:
-        this = _THIS_ROUND.search(text, start, end)
+        this = _THIS_ROUND.search(text, start, end) if _may(low, _THIS_WORDS) else None
         if this:
             found.append(Anchor(this.start(), this.end(), this.group(0), relative="lead"))
     found.sort(key=lambda a: a.start)
     return _merge_adjacent(text, found)
+
+
+_GATES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _may(low: str, words: tuple[str, ...]) -> bool:
+    """A fast test before a pattern: can ``low`` (a lowercased clause) hold a match at all?"""
+    gate = _GATES.get(words)
+    if gate is None:
+        gate = _GATES[words] = re.compile("|".join(re.escape(w) for w in words))
+    return gate.search(low) is not None
+
+
+_DIGIT = re.compile(r"\d")
+_PROVINCIAL_WORDS = ("notification", "noi", "letter", "expression", "eoi", "nomination")
+_NUMBER_REF_WORDS = (
+    ("#",),
+    ("draw", "round"),
+    ("(",),
+    ("draw", "round", "overall", "since"),
+    ("latest",),
+    ("first",),
+)
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_THIS_WORDS = ("this", "latest", "recent", "today", "new")
+_COMPARISON_WORDS = (
+    *("compared", "from", "versus", "vs.", "whereas", "previous", "preceding", "prior", "last", "earlier"),
+    *("before", "than", "point", "drop", "decrease", "increase", "rise", "reduction", "against", "follow"),
+)
 
 
 def _merge_adjacent(text: str, found: list[Anchor]) -> list[Anchor]:
@@ -609,7 +670,8 @@ class Reader:
             return
         text = self.text
         clause = text[start:end]
-        if facts_of.PROVINCIAL.search(clause):
+        low = clause.lower()
+        if _may(low, _PROVINCIAL_WORDS) and facts_of.PROVINCIAL.search(clause):
             return
         count, notes = facts_of.invitations(text, start, end)
         cut, more = facts_of.crs(text, start, end)
@@ -626,7 +688,7 @@ class Reader:
             mention.facts.append((fact, self.clause_id, anchored))
         if anchored or not _PLURAL.search(clause):
             mention.kinds.extend(facts_of.kinds(text, start, end))
-        for match in DATE.finditer(text, start, end):
+        for match in DATE.finditer(text, start, end) if ":" in clause else ():
             if match.group("time").strip(" ,") and tie_break(text, start, end, match):
                 reference = mention.date.value if mention.date else self.dates.reference(match.start())[0]
                 parsed = parse_datetime(_plain(match.group(0)), "tie-break", reference=reference)
@@ -644,6 +706,10 @@ class Reader:
                 header, caption = self._row(unit, header, caption)
                 continue
             header = None
+            if not _RELEVANT.search(text[unit.start : unit.end].lower()):
+                # No digit, no date word, no round word, no kind: nothing here names a round or states a fact.
+                carry, block, caption = (self.lead if unit.kind == "prose" else carry), False, []
+                continue
             if unit.kind in ("prose", "heading"):
                 carry = self.lead
                 block = unit.kind == "heading"
@@ -689,13 +755,22 @@ class Reader:
             return [k for k in facts_of.kinds(self.text, unit.start, unit.end) if k[0] == "category"]
         return []
 
+    def _cut_at(self, match: re.Match[str], start: int) -> int:
+        """Where a comparison starts: "six points more" starts at "six"."""
+        if match.group(0)[:5].lower() != "point":
+            return match.start()
+        space = self.text.rfind(" ", start, match.start() - 1)
+        return space + 1 if space >= 0 else start
+
     def _clauses(
         self, start: int, end: int, unit: Unit
     ) -> Iterator[tuple[int, int, bool, list[Anchor], int]]:
         """Clauses of one sentence: (start, end, comparison, anchors, sentence start)."""
-        cuts = [(m.start(), True) for m in _COMPARISON.finditer(self.text, start, end)]
+        low = self.text[start:end].lower()
+        compared = _COMPARISON.finditer(self.text, start, end) if _may(low, _COMPARISON_WORDS) else ()
+        cuts = [(self._cut_at(m, start), True) for m in compared]
         if unit.kind == "prose":
-            cuts += [(m.end(), False) for m in re.finditer(r":\s", self.text[start:end])]
+            cuts += [(m.end(), False) for m in _COLON.finditer(self.text[start:end])] if ":" in low else []
             cuts = [(start + c if not comparison_cut else c, comparison_cut) for c, comparison_cut in cuts]
         cuts.sort()
         bounds = [(start, False), *cuts, (end, False)]
