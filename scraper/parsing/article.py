@@ -73,7 +73,7 @@ def parse_article_text(text: str, *, published: dt.date | None = None) -> Announ
     mentions = reader.read()
     if reader.lead is not None:
         for start, end, _ in reader.pending:
-            reader.give(reader.lead, start, end, anchored=False)
+            reader.give(reader.lead, start, end, anchored=0)
     rounds = [_round_facts(m) for m in _merged(mentions) if m.number is not None or m.date is not None]
     rounds.sort(key=lambda r: min(f.start for f in r.found().values()))
     warnings = []
@@ -110,12 +110,17 @@ def _merged(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _choose(name: str, facts: list[tuple[Fact, int, bool]], warnings: list[str]) -> Found | None:
-    """One value for a field, or None when the article leaves a doubt."""
-    anchored = [(f, c) for f, c, a in facts if a]
-    pool = anchored or [(f, c) for f, c, a in facts]
-    if not pool:
+def _choose(name: str, facts: list[tuple[Fact, int, int]], warnings: list[str]) -> Found | None:
+    """One value for a field, or None when the article leaves a doubt.
+
+    Values from clauses that name the round most explicitly win; among those, two values in one
+    clause, or two values none of which was named with the round, leave the field empty.
+    """
+    if not facts:
         return None
+    top = max(a for _, _, a in facts)
+    pool = [(f, c) for f, c, a in facts if a == top]
+    anchored = top > 0
     values = {f.value for f, _ in pool}
     first, clause = pool[0]
     if len(values) > 1:
@@ -131,7 +136,7 @@ def _choose(name: str, facts: list[tuple[Fact, int, bool]], warnings: list[str])
                     f"(at {first.start})"
                 )
     for f, _, a in facts:
-        if not a and f.value != first.value and anchored:
+        if a < top and f.value != first.value:
             warnings.append(f"{name}: {f.snippet!r} is not this round's; kept {first.snippet!r}")
     return Found(first.value, first.start, first.end, first.snippet)
 
@@ -143,9 +148,13 @@ def _round_facts(m: Mention) -> RoundFacts:
         "invitations": _choose("invitations", [x for x in m.facts if x[0].name == "invitations"], warnings),
         "crs_min": _choose("crs_min", [x for x in m.facts if x[0].name == "crs_min"], warnings),
     }
-    categories = [(slug, where) for kind, slug, where in m.kinds if kind == "category"]
-    programs = [(code, where) for kind, code, where in m.kinds if kind == "program"]
-    general = [where for kind, _, where in m.kinds if kind == "general"]
+    # A category or a general round named with the round beats one named in a clause that names no round;
+    # programs are listed in every kind of round, so they count only when nothing else is named.
+    named = [k for k in m.kinds if k[0] != "program"]
+    strongest = max((k[3] for k in named), default=0)
+    categories = [(slug, where) for kind, slug, where, a in named if kind == "category" and a == strongest]
+    general = [where for kind, _, where, a in named if kind == "general" and a == strongest]
+    programs = [(code, where) for kind, code, where, _ in m.kinds if kind == "program"]
     slugs = sorted({str(slug) for slug, _ in categories})
     if categories and m.date is not None and m.date.value < _CATEGORIES_BEGAN:
         warnings.append(

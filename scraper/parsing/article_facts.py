@@ -184,7 +184,7 @@ _CATEGORY_WORDS = {
     "trades": ("trade",),
     "education": ("education",),
 }
-_GENERAL_WORDS = ("general", "all", "no program", "not ")
+_GENERAL_WORDS = ("general", "all", "every", "no program", "not ")
 _KIND_GATE = re.compile("|".join(re.escape(w) for w in _KIND_WORDS))
 _PROGRAM_GATE = re.compile("canadian|federal|provincial")
 _ACRONYM_GATE = re.compile("CEC|FS|PNP")

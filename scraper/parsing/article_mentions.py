@@ -44,13 +44,13 @@ _SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*\s+")
 _COMPARISON = re.compile(
     r"\b(?:compared\s+(?:with|to)|(?:down|up)\s+from|versus|vs\.|whereas|previous|preceding|prior\s+(?:draw|round)"
     r"|last\s+(?:draw|round|week's|month's)|earlier\s+(?:draw|round)|the\s+one\s+before|(?:just\s+)?before\s+(?:it|that|this)\b"
-    r"|\bagainst\s+[\d,]+|\bfollows?\s+(?:two|three|a|an|the)\b"
+    r"|\bagainst\s+[\d,]+|\bfollows?\s+(?:two|three|a|an|the)\b|\bin\s+another\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b"
     r"|(?:lower|higher|fewer|greater|more|less|larger|smaller|bigger)\s+than(?!\s+\d)"
     r"|(?<=\s)points?\s+(?:below|above|lower|higher|more|less|fewer|up|down)\b"
     r"|(?:a\s+)?(?:drop|decrease|increase|rise|reduction)\s+of\s+\w+\s+points?)",
     re.I,
 )
-_PLURAL = re.compile(r"\b(?:draws|rounds)\b", re.I)
+_PLURAL = re.compile(r"\b(?:draws|rounds|ones)\b", re.I)
 _COLON = re.compile(r":\s")
 #: A unit that holds none of these can name no round and state no fact (matched on lowercased text).
 _RELEVANT = re.compile(
@@ -142,7 +142,7 @@ _MONTH = (
 _TIME = r"(?:\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|EST|EDT|ET)\b)?)?"
 DATE = re.compile(
     r"\b(?P<date>" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*\d{4}\b)?"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\s*,?\s*\d{4}\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"\b(?:\s*,?\s*\d{4}\b)?"
     r"|\d{4}-\d{2}-\d{2}\b)(?P<time>" + _TIME + r")",
     re.I,
 )
@@ -175,6 +175,7 @@ _NOT_A_ROUND = re.compile(
     r"|\bintroduced(?:\s+on)?|\bdate:)\s*$",
     re.I,
 )
+_BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
 _NOT_A_ROUND_LABEL = re.compile(r"launch|tie|cut-?off\s+date|publish|posted|updated|since", re.I)
 _DRAW_WORDS = re.compile(
     r"draw|round|invit|\bITAs?\b|held|\bCRS\b|cut-?off|score|points|candidates|nominees|selected|took\s+place",
@@ -190,7 +191,8 @@ _NUMBER_REFS = (
     re.compile(r"\(\s*(?:draw\s+)?(?:no\.?|number|#)\s*(?P<id>\d{1,4})\s*\)", re.I),
     re.compile(
         r"\b(?P<id>\d{1,4})(?:st|nd|rd|th)\)?\s+(?:(?:Express\s+Entry|EE|general|all-program)\s+){0,2}"
-        r"(?:round|draw)\b(?!s)(?!\s+(?:this|of\s+the\s+(?:year|week|month)|of\s+20\d\d|in\s+a\s+row|since))"
+        r"(?:round|draw)\b(?!s)(?!\s+(?:this|of\s+the\s+(?:year|week|month)|of\s+20\d\d|in\s+a\s+row"
+        r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
         r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|since\s+(?:Express\s+Entry|the\s+system|its))",
         re.I,
     ),
@@ -227,7 +229,10 @@ _THIS_ROUND = re.compile(
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:another|one)\b", re.I)
-_ENUMERATION = re.compile(r"\s*(?:the\s+)?(?:first|second|third|fourth|other|latter|former)\s*,", re.I)
+_ENUMERATION = re.compile(
+    r"\s*(?:the\s+)?(?:first|second|third|fourth|other|latter|former|last)\b(?!\s+(?:Express|EE|draw|round|category))",
+    re.I,
+)
 _FIELD_LABEL = re.compile(
     r"^\s*(?:[-•–—]\s+)?(?:date(?:\s+and\s+time)?(?:\s+of\s+(?:the\s+)?(?:draw|round))?|draw\s+(?:date|number|no\.?)"
     r"|round\s+(?:date|number)|held\s+on|number)\b",
@@ -313,7 +318,15 @@ class Dates:
 
 
 def _plain(raw: str) -> str:
-    return re.sub(r"\s+of\s+", " ", raw, flags=re.I)
+    """A date as the shared date parser reads it: "9th of January 2019" -> "9th January 2019",
+    "1 February" (day first, no year) -> "February 1"."""
+    raw = _OF.sub(" ", raw)
+    day_first = _DAY_FIRST_NO_YEAR.fullmatch(raw.strip())
+    return f"{day_first.group(2)} {day_first.group(1)}" if day_first else raw
+
+
+_OF = re.compile(r"\s+of\s+", re.I)
+_DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
 
 
 def publication_date(text: str) -> dt.date | None:
@@ -370,7 +383,11 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
     low = text[start:end].lower()
     if _may(low, _PROVINCIAL_WORDS) and facts_of.PROVINCIAL.search(text, start, end):
         return found
-    plural = unit.kind != "row" and _may(low, ("draws", "rounds")) and bool(_PLURAL.search(text, start, end))
+    plural = (
+        unit.kind != "row"
+        and _may(low, ("draws", "rounds", "ones"))
+        and bool(_PLURAL.search(text, start, end))
+    )
     digits = bool(_DIGIT.search(low))
     taken: list[tuple[int, int]] = []
     for pattern, words in zip(_NUMBER_REFS, _NUMBER_REF_WORDS, strict=True):
@@ -391,7 +408,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             before = text[max(0, match.start() - 16) : match.start()]
             if re.search(_MONTH + r"\s+$", before, re.I):
                 continue  # "the April 9th draw" is a date
-            if groups.get("id") and re.match(r"(?i)(?:draw|round)\s*\d", match.group(0)):
+            if groups.get("id") and re.match(r"(?i)(?:draw|round)\s*:?\s*\d", match.group(0)):
                 # A bare "draw 254" is a round's number only where the round is named so.
                 line_start = text.rfind("\n", 0, match.start()) + 1
                 lead_in = text[max(line_start, match.start() - 40) : match.start()]
@@ -407,6 +424,10 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         before = text[max(start, match.start() - 40) : match.start()]
         line_start = text.rfind("\n", 0, match.start()) + 1
         label = text[line_start : match.start()]
+        if _BOUND.search(before):
+            # "no draw since August 15, when 4,300 were invited": what follows is that round's
+            found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
+            continue
         if (
             tie_break(text, start, end, match)
             or _NOT_A_ROUND.search(before)
@@ -488,6 +509,7 @@ _THIS_WORDS = ("this", "latest", "recent", "today", "new")
 _COMPARISON_WORDS = (
     *("compared", "from", "versus", "vs.", "whereas", "previous", "preceding", "prior", "last", "earlier"),
     *("before", "than", "point", "drop", "decrease", "increase", "rise", "reduction", "against", "follow"),
+    "another",
 )
 
 
@@ -525,8 +547,10 @@ class Mention:
     date: Found | None = None
     held_at: Found | None = None
     first: int = 0
-    facts: list[tuple[Fact, int, bool]] = field(default_factory=list)  # fact, clause id, anchored
-    kinds: list[tuple[str, str | None, Fact]] = field(default_factory=list)
+    #: (fact, clause id, strength): 2 the clause names this round explicitly (a number, a date, a labelled
+    #: block), 1 by a relative date ("yesterday"), 0 the clause names no round and was attributed to this one.
+    facts: list[tuple[Fact, int, int]] = field(default_factory=list)
+    kinds: list[tuple[str, str | None, Fact, int]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     tie_breaks: list[Found] = field(default_factory=list)
     from_row: bool = False
@@ -546,6 +570,7 @@ class Reader:
         self.lead: Mention | None = None
         self.pending: list[tuple[int, int, int]] = []  # clauses read before the lead was named
         self.placeholder = False  # the lead is stated but not yet named
+        self.open = False  # ... and no other round has been named since
         self.clause_id = 0
 
     # -- finding the mention an anchor group names
@@ -587,6 +612,7 @@ class Reader:
         if not (number or dated):
             if any(a.relative == "lead" for a in group) and not any(a.relative == "unknown" for a in group):
                 return self.lead
+            self.open = False
             return None
         if dated and dated.relative == "today" and not number and self.lead is not None:
             lead_date = self.lead.date.value if self.lead.date else None
@@ -625,13 +651,29 @@ class Reader:
         if dated:
             self._date(mention, dated)
         if comparison or mention.from_row or _ENUMERATION.match(clause):
+            self.open = False  # only the first round named after the unnamed one can be it
             return mention
         if self.lead is None:
             self.lead = mention
-        elif self.placeholder and created and prose and not self._contradicts(clause):
+        elif (
+            self.placeholder
+            and self.open
+            and created
+            and prose
+            and self._recent(dated)
+            and not self._contradicts(clause)
+        ):
             # "In its second draw of 2022, Canada sent 1,036 invitations. ... the January 19 draw ..."
             self.lead, self.placeholder = mention, False
+        self.open = False
         return mention
+
+    def _recent(self, dated: Anchor | None) -> bool:
+        """Could a round on this date be the one an article of this date is about?"""
+        published = self.dates.published
+        if dated is None or dated.date is None or published is None:
+            return True
+        return 0 <= (published - dated.date).days <= 7
 
     def _contradicts(self, clause: str) -> bool:
         """Does a clause state a count, cut-off or category other than the unnamed lead round's?"""
@@ -664,7 +706,7 @@ class Reader:
         return published is None or 0 <= (published - dated.date).days <= 7
 
     # -- attributing a piece of text
-    def give(self, mention: Mention | None, start: int, end: int, *, anchored: bool) -> None:
+    def give(self, mention: Mention | None, start: int, end: int, *, anchored: int) -> None:
         self.clause_id += 1
         if mention is None:
             return
@@ -687,7 +729,7 @@ class Reader:
                 continue
             mention.facts.append((fact, self.clause_id, anchored))
         if anchored or not _PLURAL.search(clause):
-            mention.kinds.extend(facts_of.kinds(text, start, end))
+            mention.kinds.extend((*k, anchored) for k in facts_of.kinds(text, start, end))
         for match in DATE.finditer(text, start, end) if ":" in clause else ():
             if match.group("time").strip(" ,") and tie_break(text, start, end, match):
                 reference = mention.date.value if mention.date else self.dates.reference(match.start())[0]
@@ -735,7 +777,7 @@ class Reader:
             ):
                 # The paragraph states the round's facts without naming it: a later name is the round's only
                 # if it says nothing else ("This draw follows two others. The first, on October 24, ...").
-                self.lead, self.placeholder = Mention(first=unit.start), True
+                self.lead, self.placeholder, self.open = Mention(first=unit.start), True, True
             if unit.kind == "heading":
                 block = True
             elif unit.kind == "prose":
@@ -807,6 +849,11 @@ class Reader:
                     last.append(anchor)
                     continue
             groups.append([anchor])
+        if groups and all(x.relative == "unknown" for x in groups[0]) and groups[0][0].start > a:
+            # Text before an unknown round ("It was the first all-programs round since May 1") is this one's.
+            head = groups[0][0].start
+            yield a, head, comparison, []
+            a = head
         if len(groups) <= 1:
             yield a, b, comparison, groups[0] if groups else []
             return
@@ -847,7 +894,8 @@ class Reader:
                 clause=text[sentence_start:end],
                 prose=unit.kind == "prose",
             )
-            self.give(mention, start, end, anchored=True)
+            relative = all(a.relative is not None for a in group)
+            self.give(mention, start, end, anchored=1 if relative else 2)
             if mention is None:
                 return carry
             if others is not None and mention is not self.lead and mention not in others:
@@ -863,15 +911,15 @@ class Reader:
             only = others[-1] if others and len(others) == 1 else None
             if only is not None and previous and re.search(r"(?:^|\s)(?:[Ii]n\s+)?[Tt]he\s+$", lead_in):
                 # "... the previous draw on July 6 ... The previous round had sent 1,500 invitations."
-                self.give(only, start, end, anchored=False)
+                self.give(only, start, end, anchored=0)
             else:
-                self.give(None, start, end, anchored=False)
+                self.give(None, start, end, anchored=0)
             return carry
         if (carry is None and self.lead is None) or (self.placeholder and carry is self.lead):
             self.pending.append((start, end, self.clause_id))
             self.clause_id += 1
             return carry
-        self.give(carry if carry is not None else self.lead, start, end, anchored=False)
+        self.give(carry if carry is not None else self.lead, start, end, anchored=0)
         return carry
 
     def _row(
@@ -926,11 +974,11 @@ class Reader:
             if fact_name == "crs_min" and not 60 <= value <= 1200:
                 continue
             mention.facts.append(
-                (Fact(fact_name, value, place[0], place[1], text[place[0] : place[1]]), self.clause_id, True)
+                (Fact(fact_name, value, place[0], place[1], text[place[0] : place[1]]), self.clause_id, 2)
             )
         place = cell("type")
         if place is not None:
-            mention.kinds.extend(facts_of.cell_kind(text[place[0] : place[1]], place[0]))
+            mention.kinds.extend((*k, 2) for k in facts_of.cell_kind(text[place[0] : place[1]], place[0]))
         elif caption:
-            mention.kinds.extend(caption[:1])
+            mention.kinds.extend((*k, 2) for k in caption[:1])
         return header, caption
