@@ -292,12 +292,12 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
 
 
 def _left_cue(text: str, cues: list[int], pos: int) -> int | None:
-    """Where the cue of a cut-off at ``pos`` starts ("minimum CRS score of 486"), or None."""
-    for cue in reversed(cues):
+    """Where the cue of a cut-off at ``pos`` starts ("CRS score of 486": at "CRS"), or None."""
+    for cue in cues:  # the earliest cue that reaches the number names the whole phrase
         if cue >= pos:
-            continue
+            break
         if pos - cue > 90:
-            return None
+            continue
         word = _CRS_CUE.match(text, cue)
         if word and _CRS_GAP.fullmatch(text, word.end(), pos):
             return cue
