@@ -276,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
     heldout = score(HELDOUT) if (HELDOUT / "truth.json").exists() else None
     if heldout is not None:
         print()
-        print("held out (written after the parser; first scored unseen, then used to fix four bugs):")
+        print("held out (written after the parser; scored unseen once, then used to fix the bugs it showed):")
         print(table(heldout))
     if args.size:
         print(f"machine: reference workload {reference_cpu() * 1000:.0f} ms CPU (bench/machine.py)")
