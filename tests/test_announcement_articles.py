@@ -156,3 +156,111 @@ def test_facts_of_an_unnumbered_round_are_kept_apart_and_flagged() -> None:
     assert facts.round_id is None and facts.invitations.value == 700
     assert facts.to_round(ARTICLE, None) is None
     assert result.warnings
+
+
+# -- the patterns of real articles (docs/articles.md) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "crs"),
+    [
+        (
+            'Draw #139 invited 668 nominees. The minimum Comprehensive Ranking Score ("CRS") is currently'
+            " 720.",
+            720,
+        ),
+        ("Draw #64 invited 400 candidates, with a 417 CRS score for the lowest-ranked candidate.", 417),
+        ("In draw #128, the Comprehensive Ranking System (CRS)'s cut-off score in this draw was 357.", 357),
+        ("Draw #254: the CRS score of the lowest-ranked candidate invited in this draw was 486.", 486),
+        ("In draw #96 the minimum C.R.S. score required was 388.", 388),
+        ("Draw #254 invited STEM candidates with CRS as low as 486.", 486),
+    ],
+)
+def test_cut_off_phrasings(text: str, crs: int) -> None:
+    (facts,) = parse_article_text(text).rounds
+    assert facts.crs_min is not None and facts.crs_min.value == crs
+
+
+@pytest.mark.parametrize(
+    ("text", "round_id"),
+    [
+        ("In the sixteenth, and latest, draw the minimum CRS score required was 388.", "16"),
+        ("The 50th Express Entry draw invited candidates with a CRS of 486.", "50"),
+        ("Express Entry Draw: 253. The CRS score of the lowest-ranked candidate invited was 486.", "253"),
+        ("The previous draw (number 396) invited 400 candidates.", "396"),
+    ],
+)
+def test_ordinals_and_labels_number_a_round(text: str, round_id: str) -> None:
+    (facts,) = parse_article_text(text).rounds
+    assert facts.round_id is not None and facts.round_id.value == round_id
+
+
+def test_explanatory_numbers_are_not_cut_offs() -> None:
+    text = (
+        "Draw #213 invited 392 PNP candidates; the minimum CRS was 808. A provincial nomination adds 600"
+        " points. Without it, the lowest-ranked candidate would have had a CRS of 208."
+    )
+    (facts,) = parse_article_text(text).rounds
+    assert facts.crs_min.value == 808
+    assert any("600" in w for w in facts.warnings) and any("208" in w for w in facts.warnings)
+
+
+def test_the_previous_days_draw_is_a_round_of_its_own() -> None:
+    text = (
+        "Published: December 8, 2023\nIRCC invited 5,900 STEM candidates today with a CRS of 481. This"
+        " follows the previous day's draw on December 7th, where 1,000 candidates proficient in French were"
+        " invited with a CRS of 470."
+    )
+    rounds = {r.date.value: r.values() for r in parse_article_text(text).rounds}
+    assert (
+        rounds[dt.date(2023, 12, 8)]["invitations"] == 5900 and rounds[dt.date(2023, 12, 8)]["crs_min"] == 481
+    )
+    assert rounds[dt.date(2023, 12, 7)] == {
+        "date": "2023-12-07",
+        "round_type": "category",
+        "category": "french",
+        "invitations": 1000,
+        "crs_min": 470,
+    }
+
+
+def test_list_rows_are_rounds_of_their_own() -> None:
+    text = (
+        "Recent draws\nJuly 5: Healthcare occupations draw, 3,750 ITAs, minimum CRS score 445.\n"
+        "July 4: Trade occupations draw, 1,800 ITAs, minimum CRS score 436."
+    )
+    rounds = parse_article_text(text, published=dt.date(2024, 7, 9)).rounds
+    assert [(r.date.value, r.invitations.value, r.crs_min.value, r.category.value) for r in rounds] == [
+        (dt.date(2024, 7, 5), 3750, 445, "healthcare"),
+        (dt.date(2024, 7, 4), 1800, 436, "trades"),
+    ]
+
+
+def test_footnotes_since_dates_and_tie_breaks_lend_nothing_to_the_round() -> None:
+    text = (
+        "Draw #290 on March 25, 2024 invited 1,980 candidates with a CRS of 524; the tie-break was"
+        " January 10, 2024 at 10:00:00 UTC. It is the first general draw since December 21, 2023.\n"
+        "*IRCC issued 3,600 ITAs on October 26."
+    )
+    facts, footnote = parse_article_text(text).rounds
+    assert facts.round_id.value == "290" and facts.date.value == dt.date(2024, 3, 25)
+    assert facts.invitations.value == 1980 and facts.tie_break_at is not None
+    # The footnote states a round of its own (its date and count), never #290's.
+    assert footnote.values() == {"date": "2023-10-26", "invitations": 3600}
+
+
+def test_relative_dates_resolve_against_the_articles_date() -> None:
+    text = "By Jane Doe\nPosted: February 6, 2025\nOn Wednesday, IRCC invited 4,000 CEC candidates."
+    (facts,) = parse_article_text(text).rounds
+    assert facts.date.value == dt.date(2025, 2, 5) and facts.round_type.value == "program"
+    # Without the article's date, "Wednesday" names no day: the round cannot be identified.
+    assert parse_article_text("On Wednesday, IRCC invited 4,000 candidates.").rounds == ()
+
+
+def test_boilerplate_names_no_kind() -> None:
+    text = (
+        "Draw #300 invited 1,800 candidates. Candidates are scored on skills, education and work experience"
+        " and proficiency in French or English. IRCC will resume all-program draws."
+    )
+    (facts,) = parse_article_text(text).rounds
+    assert facts.round_type is None and facts.category is None

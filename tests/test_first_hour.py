@@ -19,7 +19,7 @@ from tests.support.http import FixtureServer
 
 
 def test_a_daemon_poll_that_found_nothing_is_debug_not_info(caplog: pytest.LogCaptureFixture) -> None:
-    caplog.set_level(logging.DEBUG, logger="eewatch.poll")
+    caplog.set_level(logging.DEBUG, logger="eewatch.app.poll")
     fetch = FeedFetch(url="https://x/feed.json", outcome=NOT_MODIFIED, http_status=304)
     log_poll(fetch, FetchSummary(fetch_id=1, outcome=NOT_MODIFIED), 0.01, quiet_if_unchanged=True)
     log_poll(fetch, FetchSummary(fetch_id=2, outcome=NOT_MODIFIED), 0.01)  # scrape --once: one line, info

@@ -28,7 +28,7 @@ from scraper.domain.fetch import feed_fetch_from_failure
 from scraper.domain.items import ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
 from scraper.pipelines import Stored
 
-log = logging.getLogger("eewatch.poll")
+log = logging.getLogger("eewatch.app.poll")
 
 
 @dataclass

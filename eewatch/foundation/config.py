@@ -248,7 +248,7 @@ def load_config(
         from eewatch.foundation.config_secrets import config_file_warnings
 
         for line in config_file_warnings(path):
-            logging.getLogger("eewatch.config").warning("%s", line)
+            logging.getLogger("eewatch.foundation.config").warning("%s", line)
     if env.get("EEWATCH_DATABASE_URL"):
         url = check_database_url(env["EEWATCH_DATABASE_URL"], "$EEWATCH_DATABASE_URL", "environment")
         config = dataclasses.replace(config, database=DatabaseConfig(url=url))
@@ -284,7 +284,7 @@ def check_database_url(url: str, label: str, where: str) -> str:
                 "use a file (sqlite:///PATH)"
             )
         if not path.startswith("//") and "uri=true" not in path:
-            logging.getLogger("eewatch.config").warning(
+            logging.getLogger("eewatch.foundation.config").warning(
                 "%s: %s: %s is relative to the working directory (%s); use sqlite:////absolute/path",
                 where,
                 label,
@@ -497,7 +497,7 @@ def parse_schedule(raw: Any, where: str) -> ScheduleConfig:
         values["jitter"] = min(ScheduleConfig.jitter, values["every"] / 10)
     schedule = ScheduleConfig(**values)
     if schedule.every is not None and schedule.jitter > schedule.every / 2:
-        logging.getLogger("eewatch.config").warning(
+        logging.getLogger("eewatch.foundation.config").warning(
             "%s: [schedule] jitter: %gs is more than half of every (%gs): polls will bunch and gap",
             where,
             schedule.jitter,

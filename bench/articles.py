@@ -1,0 +1,297 @@
+"""Score the article parser over the real-article corpus: ``python -m bench.articles``.
+
+The corpus is ``tests/fixtures/articles/corpus/``: fixtures written after real
+articles, and ``truth.json``, every round each one states with the facts it
+states (checked against the IRCC feed). This module reads those files as data;
+it imports nothing from ``tests``.
+
+A parsed round is matched to a true round by its number when both have one,
+otherwise by its date. Per field (number, date, invitations, crs_min,
+round_type, category): *precision* is the share of values the parser gave that
+are right (a value for a field the article does not state is wrong, and so is
+every value of an invented round); *recall* is the share of stated values it
+gave right. A round is *found* when a parsed round matches it, *invented* when
+a parsed round matches no round the article states.
+
+``--detail`` prints every wrong, missing and invented value; ``--size`` times
+the parser over an article page of that many bytes (HTML: scripts, navigation,
+an article, a table, comments) and over that many bytes of dense round prose
+(the corpus repeated: the worst case, every line a round statement).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.machine import reference_cpu
+from scraper.domain.parsing.article import parse_article
+
+ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"
+CORPUS = ARTICLES / "corpus"
+#: Ten more fixtures, written after the parser was built and first scored before any change to it.
+HELDOUT = ARTICLES / "heldout"
+FIELDS = ("number", "date", "invitations", "crs_min", "round_type", "category")
+#: The targets the corpus test asserts.
+TARGET_PRECISION = 0.98
+TARGET_ROUND_RECALL = 0.90
+
+
+@dataclass
+class FieldScore:
+    predicted: int = 0
+    correct: int = 0
+    stated: int = 0
+    recalled: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.recalled / self.stated if self.stated else 1.0
+
+
+@dataclass
+class Score:
+    fixtures: int = 0
+    rounds: int = 0
+    found: int = 0
+    missed: int = 0
+    invented: int = 0
+    unscored: int = 0
+    fields: dict[str, FieldScore] = field(default_factory=lambda: {f: FieldScore() for f in FIELDS})
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def round_recall(self) -> float:
+        return self.found / self.rounds if self.rounds else 1.0
+
+    def meets_targets(self) -> bool:
+        return (
+            all(s.precision >= TARGET_PRECISION for s in self.fields.values())
+            and self.round_recall >= TARGET_ROUND_RECALL
+            and self.invented == 0
+        )
+
+
+def parsed_rounds(body: bytes, url: str) -> list[dict[str, Any]]:
+    """The parser's rounds as plain values, one dict per round."""
+    out = []
+    for facts in parse_article(body, url).rounds:
+        values = facts.values()
+        out.append(
+            {
+                "number": values.get("round_id"),
+                "date": values.get("date"),
+                "invitations": values.get("invitations"),
+                "crs_min": values.get("crs_min"),
+                "round_type": values.get("round_type"),
+                "category": values.get("category"),
+            }
+        )
+    return out
+
+
+def _match(truth: list[dict[str, Any]], parsed: list[dict[str, Any]]) -> list[tuple[int | None, int | None]]:
+    """Pairs (truth index, parsed index); None on one side for an unmatched round."""
+    pairs: list[tuple[int | None, int | None]] = []
+    free_truth = set(range(len(truth)))
+    free_parsed = set(range(len(parsed)))
+    for ti in sorted(free_truth):
+        number = truth[ti]["number"]
+        if number is None:
+            continue
+        for pi in sorted(free_parsed):
+            if parsed[pi]["number"] == number:
+                pairs.append((ti, pi))
+                free_truth.discard(ti)
+                free_parsed.discard(pi)
+                break
+    for ti in sorted(free_truth):
+        date = truth[ti]["date"]
+        if date is None:
+            continue
+        for pi in sorted(free_parsed):
+            p = parsed[pi]
+            compatible = p["number"] is None or truth[ti]["number"] is None
+            if p["date"] == date and compatible:
+                pairs.append((ti, pi))
+                free_truth.discard(ti)
+                free_parsed.discard(pi)
+                break
+    pairs += [(ti, None) for ti in sorted(free_truth)]
+    pairs += [(None, pi) for pi in sorted(free_parsed)]
+    return pairs
+
+
+def score(corpus: Path = CORPUS, *, break_pattern: Any = None) -> Score:
+    """Parse every fixture and compare with its truth.
+
+    ``break_pattern``, a function text -> text, is applied to every fixture
+    first (the corpus test uses it to show the score can fail).
+    """
+    truth_file = json.loads((corpus / "truth.json").read_text())
+    result = Score()
+    for entry in truth_file["fixtures"]:
+        result.fixtures += 1
+        body = (corpus / entry["file"]).read_bytes()
+        if break_pattern is not None:
+            body = break_pattern(body.decode()).encode()
+        parsed = parsed_rounds(body, entry["url"] or "")
+        truth = entry["rounds"]
+        for ti, pi in _match(truth, parsed):
+            where = entry["file"]
+            if ti is not None and not truth[ti].get("scored", True):
+                result.unscored += 1
+                continue
+            if ti is None:
+                assert pi is not None
+                result.invented += 1
+                result.problems.append(f"{where}: invented round {parsed[pi]}")
+                for name in FIELDS:
+                    if parsed[pi][name] is not None:
+                        result.fields[name].predicted += 1
+                continue
+            result.rounds += 1
+            t = truth[ti]
+            if pi is None:
+                result.missed += 1
+                result.problems.append(f"{where}: missed round {_label(t)}")
+                for name in FIELDS:
+                    if t[name] is not None:
+                        result.fields[name].stated += 1
+                continue
+            result.found += 1
+            p = parsed[pi]
+            for name in FIELDS:
+                s = result.fields[name]
+                if p[name] is not None:
+                    s.predicted += 1
+                    if p[name] == t[name]:
+                        s.correct += 1
+                    else:
+                        wrong = f"parsed {p[name]!r}, true {t[name]!r}"
+                        result.problems.append(f"{where}: {_label(t)} {name}: {wrong}")
+                if t[name] is not None:
+                    s.stated += 1
+                    if p[name] == t[name]:
+                        s.recalled += 1
+                    elif p[name] is None:
+                        result.problems.append(f"{where}: {_label(t)} {name}: not found (true {t[name]!r})")
+    return result
+
+
+def _label(t: dict[str, Any]) -> str:
+    return f"round #{t['number']}" if t["number"] else f"round of {t['date']}"
+
+
+def table(result: Score) -> str:
+    """The score as a fixed-width table."""
+    lines = [
+        f"articles: {result.fixtures} fixtures, {result.rounds} scored rounds "
+        f"({result.unscored} stated by one source only, not scored)",
+        "",
+        f"{'field':<12} {'given':>6} {'right':>6} {'precision':>9} {'stated':>7} {'found':>6} {'recall':>7}",
+    ]
+    for name, s in result.fields.items():
+        lines.append(
+            f"{name:<12} {s.predicted:>6} {s.correct:>6} {s.precision:>9.1%} "
+            f"{s.stated:>7} {s.recalled:>6} {s.recall:>7.1%}"
+        )
+    lines += [
+        "",
+        f"rounds: {result.found} found, {result.missed} missed, {result.invented} invented "
+        f"(round recall {result.round_recall:.1%})",
+        f"targets (precision >= {TARGET_PRECISION:.0%} per field, round recall >= {TARGET_ROUND_RECALL:.0%}, "
+        f"0 invented): {'met' if result.meets_targets() else 'NOT met'}",
+    ]
+    return "\n".join(lines)
+
+
+def big_article(size: int) -> bytes:
+    """Dense round prose of about ``size`` bytes: every corpus fixture's text, repeated (the worst case)."""
+    texts = [p.read_text() for p in sorted(CORPUS.glob("*.txt"))]
+    chunk = "\n\n".join(texts)
+    return (chunk * (size // len(chunk) + 1))[:size].encode()
+
+
+def article_page(size: int) -> bytes:
+    """An article page of about ``size`` bytes as pages come: scripts, styles, navigation, one article
+    (a corpus fixture), a table of recent rounds and a long comment thread."""
+    article = (CORPUS / "2023-12-08-draw-274-footnote.txt").read_text()
+    table = (CORPUS / "2024-09-13-table.html").read_text()
+    body = "".join(f"<p>{p.replace(chr(10), '<br>')}</p>" for p in article.split("\n\n"))
+    head = "<!DOCTYPE html><html><head><title>Express Entry</title><script>" + "var slot = {a: 1};" * 2000
+    head += "</script><style>" + ".nav a { color: #333; }" * 2000 + "</style></head><body>"
+    nav = "<nav>" + "".join(f'<a href="/page-{i}">Immigration news {i}</a> ' for i in range(600)) + "</nav>"
+    main = f"<main><article>{body}</article>{table}</main>"
+    comment = (
+        '<div class="comment"><p class="who">Reader {i}</p><p>Thanks for the update. I am still waiting '
+        "for my invitation; my score is close to the cut-off, fingers crossed for the next one.</p></div>"
+    )
+    page = head + nav + main + "<section>"
+    i = 0
+    while len(page) < size - 40:
+        page += comment.format(i=i)
+        i += 1
+    return (page + "</section></body></html>").encode()
+
+
+def _median_time(body: bytes, runs: int = 3) -> float:
+    """Median CPU seconds of parsing ``body`` (CPU time: a loaded machine does not inflate it)."""
+    times = []
+    for _ in range(runs):
+        started = time.process_time()
+        parse_article(body, "", published=dt.date(2026, 1, 1))
+        times.append(time.process_time() - started)
+    return sorted(times)[len(times) // 2]
+
+
+def time_parse(size: int) -> float:
+    """Median seconds to parse ``size`` bytes of dense round prose."""
+    return _median_time(big_article(size))
+
+
+def time_page(size: int) -> float:
+    """Median seconds to parse an article page of ``size`` bytes (HTML to rounds)."""
+    return _median_time(article_page(size))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.articles", description=__doc__.split("\n")[0])
+    parser.add_argument("--detail", action="store_true", help="print every wrong, missing or invented value")
+    parser.add_argument("--size", type=int, default=1_000_000, help="bytes of the timed article (0: skip)")
+    args = parser.parse_args(argv)
+    result = score()
+    print("corpus (the fixtures the parser was developed on):")
+    print(table(result))
+    heldout = score(HELDOUT) if (HELDOUT / "truth.json").exists() else None
+    if heldout is not None:
+        print()
+        print("held out (written after the parser; scored unseen once, then used to fix the bugs it showed):")
+        print(table(heldout))
+    if args.size:
+        print(f"machine: reference workload {reference_cpu() * 1000:.0f} ms CPU (bench/machine.py)")
+        page = time_page(args.size)
+        print(f"parse time, {args.size:,}-byte article page (HTML): {page:.3f} s (CPU, median of 3)")
+        dense, tenth = time_parse(args.size), time_parse(args.size // 10)
+        print(
+            f"parse time, {args.size:,} bytes of dense round prose: {dense:.3f} s "
+            f"({args.size // 10:,} bytes: {tenth:.3f} s; CPU, median of 3)"
+        )
+    if args.detail:
+        print()
+        print("\n".join(result.problems + (heldout.problems if heldout else [])))
+    return 0 if result.meets_targets() else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,372 @@
+"""The facts a stretch of an article's text states: counts, cut-offs, round kinds (pure).
+
+Each function looks at ``text[start:end]`` (one clause, list row or labelled
+line) and returns what it states, with spans into ``text``. Which round a fact
+belongs to is decided by :mod:`scraper.domain.parsing.article_mentions`; this module
+only reads values and says when a value is not a fact about a round at all:
+an approximation ("over 500"), a total ("59,800 this year"), an explanation
+("a nomination adds 600 points", "would have had 117"), a difference ("six
+points more") or a superlative about some other round ("the lowest score of
+2017 was 413"). Every regular expression here is linear: no nested
+quantifiers over overlapping characters.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scraper.domain.parsing.taxonomy import KNOWN_CATEGORIES, PROGRAM_NAMES, classify
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One value read from the text; ``weak`` when it only holds for a round named in the same clause."""
+
+    name: str
+    value: object
+    start: int
+    end: int
+    snippet: str
+    weak: bool = False
+
+
+# -- numbers -------------------------------------------------------------------
+
+_NUMBER = re.compile(r"(?<![\d,.#])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\d)(?!%)")
+_APPROXIMATE = re.compile(
+    r"(?:about|around|approximately|nearly|almost|roughly|over|more\s+than|fewer\s+than|less\s+than"
+    r"|up\s+to|some|at\s+most|close\s+to|under|just\s+over|just\s+under|~)\s*$",
+    re.I,
+)
+#: Words before or after a count that make it a total over several rounds or a period.
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|record\s+(?:of|year|total)"
+    r"|year's|last\s+year)\b[^.;]*$",
+    re.I,
+)
+_TOTAL_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to)\b", re.I
+)
+#: Provincial selections are not federal rounds.
+PROVINCIAL = re.compile(
+    r"notifications?\s+of\s+interest|\bNOIs?\b|letters?\s+of\s+advice|expressions?\s+of\s+interest|\bEOI\b"
+    r"|invitations?\s+to\s+apply\s+for\s+(?:a\s+)?(?:provincial\s+)?nomination",
+    re.I,
+)
+_POOL = re.compile(
+    r"\b(?:in|into|entered|remain\w*\s+in)\s+the\s+(?:Express\s+Entry\s+)?pool\b|\bpool\s+(?:of|has)", re.I
+)
+
+# -- invitations ---------------------------------------------------------------
+
+_PEOPLE = (
+    r"candidates|applicants|people|profiles|individuals|foreign\s+nationals|nominees|specialists|workers"
+    r"|hopefuls|professionals"
+)
+_INVITATION_NOUN = re.compile(
+    r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
+    r"|skilled|trades?|STEM)\s+){0,5}(?P<noun>invitations?(?:\s+to\s+apply)?|ITAs?\b|" + _PEOPLE + r")\b"
+)
+_INVITATION_LABEL = re.compile(
+    r"(?:invitations?|ITAs|draw\s+size)(?:\s+(?:issued|sent))?\s*[:–—-]\s*$|(?:invitations?|ITAs)\s+issued\s+$"
+    r"|(?:invitations|ITAs)\s+(?:issued\s+)?(?:rose|increased|grew|climbed|fell|dropped|went\s+up|went\s+down)\s+to\s+$",
+    re.I,
+)
+_LABEL_WORD = re.compile(r"invitation|ITA|draw\s+size", re.I)
+_INVITING = re.compile(r"invit|\bITAs?\b|\bissued\b|\bselected\b|\breceived\b|\bsent\b|\bdrawn\b", re.I)
+
+# -- CRS -----------------------------------------------------------------------
+
+_FILLER = (
+    r"score|scores|of|was|is|were|at|stood|set|to|a|an|the|cut-?off|minimum|required|needed|requirement|threshold"
+    r"|in|this|that|draw|draw's|round|round's|for|lowest-ranked|lowest-ranking|lowest-scoring|lowest|ranked"
+    r"|ranking|candidate|candidates|invited|system|CRS|C\.R\.S\.|comprehensive|currently|as|low|least|had|has"
+    r"|with|needed|be|today's|this|score's|just|only|point|points|of\s+20\d\d|in\s+20\d\d|s|still|an|invitation"
+    r"|for\s+an\s+invitation"
+)
+_CRS_CUE = re.compile(
+    r"\bCRS\b|C\.R\.S\.|\bComprehensive\s+Ranking\s+(?:System|Score)|\bcut-?off\b|\bthreshold\b|\bminimum\b"
+    r"|\blowest-ranked\b|\bscores?\b",
+    re.I,
+)
+#: What may stand between a cue ("CRS", "cut-off", "minimum") and the cut-off itself.
+_CRS_GAP = re.compile(r"(?:[\s:(),\"“”'’–—-]+(?:" + _FILLER + r")\b)*[\s:(),\"“”'’–—-]*", re.I)
+_CRS_RIGHT = re.compile(
+    r"^(?:\s+or\s+(?:more|higher|above))?\s+(?:(?:CRS|Comprehensive\s+Ranking\s+System)\s+)?"
+    r"(?:points?\b|score\b|cut-?off\b)",
+    re.I,
+)
+_DIFFERENCE_RIGHT = re.compile(
+    r"^\s+(?:CRS\s+)?points?\s+(?:higher|lower|more|less|fewer|below|above|up|down|added|additional|extra"
+    r"|automatically|toward|to\s+their|for\s+a|from|on\s+top)",
+    re.I,
+)
+_EXPLAINED_LEFT = re.compile(
+    r"(?:adds?|additional|extra|worth|receives?|gets?|awarded|boost\w*|by|drop\s+of|decrease\s+of"
+    r"|increase\s+of|rise\s+of|out\s+of|maximum\s+of|average\s+\w+\s+of|average|base|mean)\s+(?:of\s+)?$",
+    re.I,
+)
+#: A clause that explains scores rather than stating one.
+_EXPLAINING = re.compile(
+    r"would\s+have\s+(?:had|been)|\bbase\s+(?:points|score)|\bwithout\s+(?:the|a|their)\s+nomination"
+    r"|\b(?:before|prior\s+to)\s+(?:their|the|receiving)\s+(?:a\s+)?nomination",
+    re.I,
+)
+SUPERLATIVE = re.compile(
+    r"\b(?:so\s+far|of\s+any|record|ever|this\s+year|of\s+20\d\d|all-time|lowest\s+all|(?:lowest|highest)\s+\w+\s+of)",
+    re.I,
+)
+_RANGE = re.compile(r"\b(?:between|ranging|ranged|range)\b", re.I)
+
+# -- kinds ---------------------------------------------------------------------
+
+_CATEGORY_PATTERNS = (
+    ("stem", re.compile(r"\bSTEM\b|science,?\s+technology,?\s+engineering", re.I)),
+    (
+        "french",
+        re.compile(
+            r"\bFrench[-\s](?:language|proficiency|speaking|speakers|proficient)|\bFrancophone\s+candidates"
+            r"|\bproficien\w*\s+in\s+(?:the\s+)?French\b(?!\s+or\b)|\bFrench\s+proficiency",
+            re.I,
+        ),
+    ),
+    ("healthcare", re.compile(r"\bhealth\s?care\b|\bhealthcare\s+and\s+social", re.I)),
+    ("transport", re.compile(r"\btransport(?:ation)?\s+occupations", re.I)),
+    ("agriculture", re.compile(r"\bagri(?:culture|-food|food)", re.I)),
+    (
+        "trades",
+        re.compile(
+            r"\btrades?\s+(?:occupations?|category|draws?|workers|candidates|job)|\btrades\s+draw", re.I
+        ),
+    ),
+    ("education", re.compile(r"\beducation\s+(?:occupations?|category|draws?)", re.I)),
+)
+_ACRONYMS = {"CEC": "CEC", "FSW": "FSW", "FSWP": "FSW", "FST": "FST", "FSTP": "FST", "PNP": "PNP"}
+_ACRONYM = re.compile(r"\b(CEC|FSWP?|FSTP?|PNP)\b")
+_NOMINATION = re.compile(
+    r"\b(?:with|holding|held|had|having)\s+(?:a\s+|already\s+)?(?:previously\s+received\s+a\s+)?"
+    r"(?:provincial\s+)?nominations?\b|\bprovincial\s+nominees\b",
+    re.I,
+)
+_GENERAL = re.compile(
+    r"\b(?:general|all-programs?|all\s+programs?|no\s+program\s+specified)\s+(?:Express\s+Entry\s+)?"
+    r"(?:draw|round|invitation\s+round)\b(?!s)|\bno\s+program(?:me)?\s+(?:was\s+)?specified"
+    r"|\bnot\s+(?:limited\s+to\s+any\s+program|program[-\s]specific)|\bopen\s+to\s+(?:all|every)\s+programs?"
+    r"|\bdraw\s+for\s+all\s+(?:types\s+of\s+)?(?:candidates|programs)|\ball-candidate\s+draw"
+    r"|\b(?:candidates|applicants)\s+from\s+all\s+programs",
+    re.I,
+)
+#: A clause names no kind of round unless one of these is in it (a fast test before the patterns).
+_KIND_WORDS = (
+    *("stem", "science", "french", "franco", "health", "transport", "agri", "trade", "educat", "canadian"),
+    *(
+        "federal",
+        "provincial",
+        "nomin",
+        "cec",
+        "pnp",
+        "fsw",
+        "fst",
+        "general",
+        "program",
+        "all-",
+        "all ",
+        "no ",
+    ),
+)
+_CATEGORY_WORDS = {
+    "stem": ("stem", "science"),
+    "french": ("french", "franco"),
+    "healthcare": ("health",),
+    "transport": ("transport",),
+    "agriculture": ("agri",),
+    "trades": ("trade",),
+    "education": ("education",),
+}
+_GENERAL_WORDS = ("general", "all", "every", "no program", "not ")
+_KIND_GATE = re.compile("|".join(re.escape(w) for w in _KIND_WORDS))
+_PROGRAM_GATE = re.compile("canadian|federal|provincial")
+_ACRONYM_GATE = re.compile("CEC|FS|PNP")
+_CATEGORY_GATES = {slug: re.compile("|".join(words)) for slug, words in _CATEGORY_WORDS.items()}
+_GENERAL_GATE = re.compile("|".join(re.escape(w) for w in _GENERAL_WORDS))
+_FUTURE = re.compile(r"\b(?:resume|resumed|resuming|will|would|expected|plans?|aims?|aiming)\b", re.I)
+_CATEGORY_NOISE = re.compile(r"English\s+or\s+French|French\s+or\s+English", re.I)
+
+
+_PLURAL = re.compile(r"\b(?:draws|rounds)\b", re.I)
+_DIGIT = re.compile(r"\d")
+
+
+def after_plural(text: str, start: int, pos: int) -> bool:
+    """True when a plural "draws" comes before ``pos`` in the clause: the value speaks of several rounds."""
+    return bool(_PLURAL.search(text, start, pos))
+
+
+def number_at(match: re.Match[str]) -> int:
+    return int(match.group(1).replace(",", ""))
+
+
+def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
+    """Counts of invitations stated in ``text[start:end]``, and why others were not taken."""
+    clause = text[start:end]
+    facts: list[Fact] = []
+    notes: list[str] = []
+    if not _DIGIT.search(clause):
+        return facts, notes
+    for match in _NUMBER.finditer(text, start, end):
+        value = number_at(match)
+        if value < 10 or (value >= 1900 and value <= 2100 and "," not in match.group(1)):
+            continue
+        before = text[max(start, match.start() - 40) : match.start()]
+        noun = _INVITATION_NOUN.match(text, match.end(), end)
+        labelled = None
+        if noun is None:
+            labelled = _INVITATION_LABEL.search(before) if _LABEL_WORD.search(before) else None
+            if labelled is None:
+                continue
+        elif re.match(_PEOPLE, noun.group("noun"), re.I) and not _INVITING.search(clause):
+            continue
+        snippet_end = noun.end() if noun else match.end()
+        snippet = text[
+            (labelled.start() + max(start, match.start() - 40)) if labelled else match.start() : snippet_end
+        ]
+        if _APPROXIMATE.search(before):
+            notes.append(f"invitations: {snippet!r} is an approximation; not taken")
+            continue
+        total = _TOTAL_BEFORE.search(
+            text[max(start, match.start() - 50) : match.start()]
+        ) or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
+        if total:
+            notes.append(f"invitations: {snippet!r} is a total ({total.group(0).strip()!r}); not taken")
+            continue
+        people = noun is not None and re.match(_PEOPLE, noun.group("noun"), re.I)
+        if people and _POOL.search(clause):
+            notes.append(f"invitations: {snippet!r} counts the pool; not taken")
+            continue
+        facts.append(Fact("invitations", value, match.start(), match.end(), snippet))
+    return facts, notes
+
+
+def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
+    """CRS cut-offs stated in ``text[start:end]``."""
+    clause = text[start:end]
+    facts: list[Fact] = []
+    notes: list[str] = []
+    if not _DIGIT.search(clause):
+        return facts, notes
+    explaining = _EXPLAINING.search(clause)
+    cues = [m.start() for m in _CRS_CUE.finditer(text, start, end)]
+    for match in _NUMBER.finditer(text, start, end):
+        if "," in match.group(1):
+            continue
+        value = number_at(match)
+        if not 60 <= value <= 1200:
+            continue
+        before = text[max(start, match.start() - 90) : match.start()]
+        after = text[match.end() : min(end, match.end() + 60)]
+        left_at = _left_cue(text, cues, match.start())
+        right = None if left_at is not None else _CRS_RIGHT.match(after)
+        if left_at is None and right is None:
+            continue
+        snippet = text[left_at if left_at is not None else match.start() : match.end()]
+        if right:
+            snippet = text[match.start() : match.end() + right.end()]
+        if _DIFFERENCE_RIGHT.match(after) or _EXPLAINED_LEFT.search(before[-30:]):
+            notes.append(f"crs_min: {snippet!r} is a difference or an added score; not taken")
+            continue
+        if re.search(r"\baverage\b", before[-45:], re.I):
+            notes.append(f"crs_min: {snippet!r} is an average; not taken")
+            continue
+        if explaining:
+            notes.append(f"crs_min: {snippet!r} explains a score ({explaining.group(0)!r}); not taken")
+            continue
+        if _APPROXIMATE.search(before[-20:]) and not re.search(r"as\s+low\s+as\s*$", before, re.I):
+            notes.append(f"crs_min: {snippet!r} is an approximation; not taken")
+            continue
+        if left_at is not None and _RANGE.search(text, left_at, match.start()):
+            continue
+        weak = left_at is not None and bool(SUPERLATIVE.search(text, left_at, match.start()))
+        facts.append(Fact("crs_min", value, match.start(), match.end(), snippet, weak=weak))
+    return facts, notes
+
+
+def _left_cue(text: str, cues: list[int], pos: int) -> int | None:
+    """Where the cue of a cut-off at ``pos`` starts ("CRS score of 486": at "CRS"), or None."""
+    for cue in cues:  # the earliest cue that reaches the number names the whole phrase
+        if cue >= pos:
+            break
+        if pos - cue > 90:
+            continue
+        word = _CRS_CUE.match(text, cue)
+        if word and _CRS_GAP.fullmatch(text, word.end(), pos):
+            return cue
+    return None
+
+
+def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]:
+    """(round type, category slug or program code, where) named in ``text[start:end]``."""
+    clause = text[start:end]
+    out: list[tuple[str, str | None, Fact]] = []
+    low = clause.lower()
+    if not _KIND_GATE.search(low):
+        return out
+    masked = clause
+    programs: list[tuple[str, int, int]] = []
+    if _PROGRAM_GATE.search(low):
+        for pattern, code in PROGRAM_NAMES:
+            for match in pattern.finditer(clause):
+                programs.append((code, start + match.start(), start + match.end()))
+                masked = masked[: match.start()] + " " * (match.end() - match.start()) + masked[match.end() :]
+    if _ACRONYM_GATE.search(clause):
+        programs += [(_ACRONYMS[m.group(1)], m.start(), m.end()) for m in _ACRONYM.finditer(text, start, end)]
+    if "nomin" in low:
+        programs += [("PNP", m.start(), m.end()) for m in _NOMINATION.finditer(text, start, end)]
+    noise = (
+        [(start + m.start(), start + m.end()) for m in _CATEGORY_NOISE.finditer(clause)]
+        if " or " in low
+        else []
+    )
+    for slug, pattern in _CATEGORY_PATTERNS:
+        if not _CATEGORY_GATES[slug].search(low):
+            continue
+        for match in pattern.finditer(masked):
+            x, y = start + match.start(), start + match.end()
+            if any(p <= x < q for p, q in noise):
+                continue
+            out.append(("category", slug, _fact(text, "category", slug, x, y)))
+            break
+    if _GENERAL_GATE.search(low) and not _FUTURE.search(clause):
+        for match in _GENERAL.finditer(text, start, end):
+            out.append(("general", None, _fact(text, "round_type", "general", match.start(), match.end())))
+    for code, a, b in sorted(programs, key=lambda p: p[1]):
+        out.append(("program", code, _fact(text, "programs", code, a, b)))
+    return out
+
+
+def cell_kind(cell: str, start: int) -> list[tuple[str, str | None, Fact]]:
+    """The kind a table cell names ("PNP-only", "All-program", "STEM occupations")."""
+    stripped = cell.strip()
+    if not stripped:
+        return []
+    where = Fact("round_type", stripped, start, start + len(cell), cell)
+    if re.search(r"\ball[-\s]program|\bgeneral\b|no\s+program", stripped, re.I):
+        return [("general", None, where)]
+    acronym = _ACRONYM.search(stripped)
+    if acronym:
+        return [("program", _ACRONYMS[acronym.group(1)], where)]
+    found = classify(stripped)
+    if found.round_type == "category" and not found.warnings:
+        return [("category", found.category, where)]
+    if found.round_type == "program":
+        return [("program", code, where) for code in found.programs]
+    if found.round_type == "general":
+        return [("general", None, where)]
+    for slug, pattern in KNOWN_CATEGORIES:
+        if pattern.search(stripped):
+            return [("category", slug, where)]
+    return []
+
+
+def _fact(text: str, name: str, value: object, start: int, end: int) -> Fact:
+    return Fact(name, value, start, end, text[start:end])
