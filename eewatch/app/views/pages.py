@@ -16,6 +16,7 @@ from eewatch.app.views.series import (
     pool_comparison,
 )
 from eewatch.app.views.stats import GroupStats, compute_stats, type_totals
+from scraper.domain.links import safe_round_url
 from scraper.domain.record import Round
 
 LATEST_ROUNDS = 15
@@ -55,9 +56,10 @@ def page_name(group: Group) -> str:
 
 
 def round_link(item: Round) -> str:
-    """The round's id, linked to its Ministerial Instructions page when known."""
-    if item.url and item.url.startswith(("https://", "http://")):
-        return f'<a href="{esc(item.url)}">#{esc(item.id)}</a>'
+    """The round's id, linked to its Ministerial Instructions page when it is one on www.canada.ca."""
+    url = safe_round_url(item.url)
+    if url:
+        return f'<a href="{esc(url)}">#{esc(item.id)}</a>'
     return f"#{esc(item.id)}"
 
 

@@ -23,6 +23,7 @@ from eewatch.app.views.config import DEFAULT_TITLE
 from eewatch.app.views.export import render
 from eewatch.app.views.groups import group_rounds, newest_first
 from eewatch.app.views.pages import Context, group_page, index_page, page_name
+from eewatch.app.views.safe import clean_text, vet
 from eewatch.foundation.clock import Clock
 from eewatch.foundation.db.store import Store
 from scraper.domain.record import Round
@@ -82,7 +83,8 @@ def render_site(
     site_url: str | None,
 ) -> dict[str, bytes]:
     """Every file of the site, by name (pure)."""
-    rounds = sorted(rounds, key=newest_first)
+    rounds = sorted((vet(r) for r in rounds), key=newest_first)
+    title = clean_text(title)
     ctx = Context(rounds, now, title)
     files: dict[str, bytes] = {"index.html": index_page(ctx).encode()}
     for group, items in group_rounds(rounds).items():
