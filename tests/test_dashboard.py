@@ -16,14 +16,18 @@ import shutil
 import struct
 import subprocess
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from eewatch.app.views.groups import newest_first
 from eewatch.app.views.site import build_report
+from eewatch.app.views.svg import MAX_SERIES
 from eewatch.foundation.clock import FrozenClock
 from eewatch.foundation.db.store import Store
+from scraper.domain.record import Round
 from tests.conftest import ROOT, shared_copies
 from tests.support.fetches import copy_fetch
 
@@ -31,18 +35,35 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"
 FIXTURES = Path(__file__).parent / "fixtures" / "views"
 PHONE_WIDTH = 390
+PHONE_HEIGHT = 3000
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (apt-get install -y chromium)"),
 ]
 
-#: A page that shows the report at a phone's width (headless windows are at least 500 px wide).
-PHONE_FRAME = (
-    '<!doctype html><html><head><link rel="icon" href="favicon.svg"></head><body style="margin:0">'
-    f'<iframe src="index.html" '
-    f'style="width:{PHONE_WIDTH}px;height:2600px;border:0;display:block"></iframe></body></html>'
-).encode()
+#: A page that shows a report page at a phone's width (headless windows are at least 500 px wide), and
+#: writes onto its own <body> how wide the page inside is: the test reads it from the dumped DOM.
+PHONE_FRAME = """<!doctype html><html><head><link rel="icon" href="favicon.svg"></head><body style="margin:0">
+<iframe id="phone" src="{page}" style="width:{width}px;height:{height}px;border:0;display:block"></iframe>
+<script>
+var frame = document.getElementById("phone");
+frame.addEventListener("load", function () {{
+  setTimeout(function () {{
+    var page = frame.contentDocument.documentElement;
+    document.body.setAttribute("data-scroll-width", String(page.scrollWidth));
+    document.body.setAttribute("data-client-width", String(page.clientWidth));
+    document.body.setAttribute("data-enhanced", page.getAttribute("data-enhanced") || "no");
+  }}, 300);
+}});
+</script></body></html>"""
+
+
+def phone_frame(query: str) -> bytes:
+    page = dict(urllib.parse.parse_qsl(query)).get("page", "index.html")
+    if not re.fullmatch(r"[\w.-]+\.html", page):
+        page = "index.html"
+    return PHONE_FRAME.format(page=page, width=PHONE_WIDTH, height=PHONE_HEIGHT).encode()
 
 
 class SiteServer:
@@ -54,12 +75,14 @@ class SiteServer:
 
         class Handler(http.server.SimpleHTTPRequestHandler):
             def do_GET(self) -> None:
-                if self.path == "/__phone.html":
+                path, _, query = self.path.partition("?")
+                if path == "/__phone.html":
+                    body = phone_frame(query)
                     self.send_response(200)
                     self.send_header("Content-Type", "text/html")
-                    self.send_header("Content-Length", str(len(PHONE_FRAME)))
+                    self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
-                    self.wfile.write(PHONE_FRAME)
+                    self.wfile.write(body)
                     return
                 super().do_GET()
 
@@ -90,7 +113,7 @@ def _load(store: Store, body: bytes) -> None:
 
 
 @pytest.fixture(params=["fixture", "shared"])
-def site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+def site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Path, list[Round]]]:
     """The report of the written fixture, and of the newest real IRCC copy (skips where absent)."""
     now = dt.datetime(2025, 3, 2, 14, tzinfo=dt.UTC)
     store = Store.open(f"sqlite:///{tmp_path / 'db.sqlite'}", FrozenClock(now))
@@ -102,8 +125,9 @@ def site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, 
     else:
         _load(store, (FIXTURES / "rounds.json").read_bytes())
     build_report(store, tmp_path / "site", FrozenClock(now))
+    rounds = sorted(store.rounds(), key=newest_first)
     store.close()
-    yield request.param, tmp_path / "site"
+    yield request.param, tmp_path / "site", rounds
 
 
 def chromium(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -139,40 +163,141 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-@pytest.mark.parametrize("page", ["index.html", "category-french.html", "category-stem.html"])
-def test_page_loads_clean_and_draws_charts(site: tuple[str, Path], tmp_path: Path, page: str) -> None:
-    name, root = site
+def load(root: Path, tmp_path: Path, path: str, *args: str) -> tuple[str, list[tuple[str, int]]]:
+    """The DOM after the scripts ran, and the server's log; fails on console messages or a failed run."""
+    with SiteServer(root) as server:
+        result = chromium(tmp_path, server.url(path), "--virtual-time-budget=5000", *args, "--dump-dom")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert console_messages(result.stderr) == [], path
+    assert [(p, code) for p, code in server.requests if code >= 400] == []
+    return result.stdout, server.requests
+
+
+def chart_series(dom: str) -> list[list[str]]:
+    """Per chart, the colours of its series."""
+    charts = re.findall(r'<svg class="chart .*?</svg>', dom, re.S)
+    return [re.findall(r'<g class="series"[^>]*data-colour="([^"]+)"', chart) for chart in charts]
+
+
+@pytest.mark.parametrize("page", ["index.html", "pool.html", "category-french.html", "category-stem.html"])
+def test_page_loads_clean_and_draws_charts(
+    site: tuple[str, Path, list[Round]], tmp_path: Path, page: str
+) -> None:
+    _, root, rounds = site
+    dom, requests = load(root, tmp_path, page)
+    assert {"/report.css", "/report.js"} <= {path for path, _ in requests}
+    assert 'data-enhanced="yes"' in dom  # report.js ran to its end
+    series = chart_series(dom)
+    assert series or "no rounds stored yet" in dom, "no chart drawn"
+    for colours in series:
+        assert len(colours) <= MAX_SERIES
+        assert len(set(colours)) == len(colours), colours  # pairwise distinct
+    if page == "index.html":
+        assert '<form class="filters" role="search">' in dom  # the table's controls were added
+        assert len(re.findall(r'<rect class="latest mark"', dom)) == 15  # one bar per CRS band
+        assert f'data-shown="{len(rounds)}"' in dom
+    if page == "category-stem.html" and any(r.category == "stem" for r in rounds):
+        assert '<section id="occupations">' in dom
+
+
+def visible_rounds(dom: str) -> list[int]:
+    """The numbers of the full table's shown rows, in the order shown."""
+    table = re.search(r'<table id="rounds-table".*?</table>', dom, re.S)
+    assert table, "no table of rounds"
+    rows = re.findall(r"<tr ([^>]*data-number=[^>]*)>", table.group(0))
+    return [int(re.search(r'data-number="(\d+)"', r).group(1)) for r in rows if " hidden" not in f" {r}"]  # type: ignore[union-attr]
+
+
+def expected_rounds(rounds: list[Round], query: dict[str, str]) -> list[int]:
+    """What the table must show for ``query``, computed from the database's rounds (newest first)."""
+    kept = [
+        r
+        for r in rounds
+        if (not query.get("type") or r.round_type == query["type"])
+        and (not query.get("category") or r.category == query["category"])
+        and (not query.get("program") or query["program"] in r.programs)
+        and (not query.get("year") or r.date.year == int(query["year"]))
+        and (not query.get("q") or str(r.number).startswith(query["q"]))
+    ]
+    sort = query.get("sort", "-date")
+    key = sort.lstrip("-")
+    if key != "date":
+        sign = -1 if sort.startswith("-") else 1
+
+        def value(r: Round) -> int | None:
+            return r.crs_min if key == "crs" else r.invitations
+
+        kept.sort(key=lambda r: (value(r) is None, sign * (value(r) or 0)))  # unpublished last, stable
+    return [r.number for r in kept]
+
+
+QUERIES = [
+    "",
+    "category=stem",
+    "type=program",
+    "year=2024",
+    "sort=-crs",
+    "sort=crs",
+    "type=category&year=2024&sort=-crs",
+    "program=PNP&sort=-invitations",
+    "q=39",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q or "all" for q in QUERIES])
+def test_the_table_filters_and_sorts_from_the_address(
+    site: tuple[str, Path, list[Round]], tmp_path: Path, query: str
+) -> None:
+    _, root, rounds = site
+    dom, _ = load(root, tmp_path, f"index.html?{query}" if query else "index.html")
+    shown = visible_rounds(dom)
+    expected = expected_rounds(rounds, dict(urllib.parse.parse_qsl(query)))
+    assert shown == expected
+    assert f'data-shown="{len(expected)}"' in dom
+    if not query:
+        assert len(shown) == len(rounds)  # one row per stored round
+
+
+@pytest.mark.parametrize("page", ["index.html", "pool.html", "category-stem.html", "general.html"])
+def test_no_sideways_scroll_on_a_phone(
+    site: tuple[str, Path, list[Round]], tmp_path: Path, page: str
+) -> None:
+    name, root, _ = site
     if not (root / page).exists():
         pytest.skip(f"no {page} in the {name} data")
-    with SiteServer(root) as server:
-        result = chromium(tmp_path, server.url(page), "--virtual-time-budget=5000", "--dump-dom")
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert console_messages(result.stderr) == []
-    failed = [(path, code) for path, code in server.requests if code >= 400]
-    assert failed == []
-    assert {"/report.css", "/report.js"} <= {path for path, _ in server.requests}
-    dom = result.stdout
-    assert 'data-enhanced="yes"' in dom  # report.js ran to its end
-    charts = re.findall(r'<svg class="chart [^"]*"', dom)
-    assert len(charts) == (4 if page == "index.html" else 1)
-    assert len(re.findall(r"<circle ", dom)) >= 2
-    assert "<polyline " in dom
-    if page == "index.html":
-        assert '<label class="filter">' in dom  # the table filter was added
-        assert len(re.findall(r'<rect class="latest"', dom)) == 15  # one bar per CRS band
+    dom, _ = load(root, tmp_path, f"__phone.html?page={page}")
+    widths = re.search(r'data-scroll-width="(\d+)" data-client-width="(\d+)" data-enhanced="yes"', dom)
+    assert widths, "the frame did not report"
+    scroll, client = int(widths.group(1)), int(widths.group(2))
+    assert client <= PHONE_WIDTH and scroll <= client, f"{page}: {scroll} px wide in {client} px"
+
+
+SHOTS = [
+    ("desktop", "index.html", "index.html?crs=489", (1280, 2600)),
+    ("phone", "index.html", "__phone.html?page=index.html", (500, PHONE_HEIGHT)),
+    ("desktop", "pool.html", "pool.html?crs=489", (1280, 1800)),
+    ("phone", "pool.html", "__phone.html?page=pool.html", (500, PHONE_HEIGHT)),
+    ("desktop", "category-stem.html", "category-stem.html", (1280, 2200)),
+    ("phone", "category-stem.html", "__phone.html?page=category-stem.html", (500, PHONE_HEIGHT)),
+]
 
 
 @pytest.mark.parametrize(
-    ("view", "path", "window"),
-    [("desktop", "index.html", (1280, 2600)), ("phone", "__phone.html", (500, 2600))],
-    ids=["desktop", "phone"],
+    ("view", "page", "path", "window"), SHOTS, ids=[f"{v}-{p.removesuffix('.html')}" for v, p, _, _ in SHOTS]
 )
 def test_screenshot(
-    site: tuple[str, Path], tmp_path: Path, view: str, path: str, window: tuple[int, int]
+    site: tuple[str, Path, list[Round]],
+    tmp_path: Path,
+    view: str,
+    page: str,
+    path: str,
+    window: tuple[int, int],
 ) -> None:
-    name, root = site
+    name, root, _ = site
+    if not (root / page).exists():
+        pytest.skip(f"no {page} in the {name} data")
     ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / f"dashboard-{name}-{view}.png"
+    shot = ARTIFACTS / f"report-{name}-{page.removesuffix('.html')}-{view}.png"
     shot.unlink(missing_ok=True)
     with SiteServer(root) as server:
         result = chromium(
