@@ -443,7 +443,7 @@ def occupations_section(versions: Sequence[CategoryVersion]) -> str:
             needs.append(f"French at NCLC {req.french_nclc_min} or higher")
         if req.note:
             needs.append(req.note)
-        need_text = f"<p>Requirements: {esc('; '.join(needs))}.</p>" if needs else ""
+        need_text = f"<p>Requirements: {esc('; '.join(n.rstrip('. ') for n in needs))}.</p>" if needs else ""
         if v.occupations is None:
             occ = "<p>No occupation list: eligibility does not depend on the occupation.</p>"
         else:

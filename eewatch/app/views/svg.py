@@ -260,7 +260,7 @@ def your_crs_line(crs: int, cy: float, x1: float, x2: float) -> str:
     )
 
 
-def month_bars(months: Sequence[Month], *, title: str, desc: str, width: int = 800, height: int = 300) -> str:
+def month_bars(months: Sequence[Month], *, title: str, desc: str, width: int = 800, height: int = 260) -> str:
     """Invitations per month, stacked by round type; a ``?`` marks months with uncounted rounds."""
     left, right, top, bottom = 58, 12, 26, 34
     plot_w, plot_h = width - left - right, height - top - bottom
