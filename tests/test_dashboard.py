@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import http.server
 import re
 import shutil
@@ -59,6 +60,46 @@ frame.addEventListener("load", function () {{
 </script></body></html>"""
 
 
+#: A page that shows a report page and works its first line chart as a person would: focus (the keyboard's
+#: Tab), Home, then the pointer over a mark; it writes the value shown each time onto its own <body>.
+PROBE_FRAME = """<!doctype html><html><head><link rel="icon" href="favicon.svg"></head><body style="margin:0">
+<iframe id="page" src="{page}" style="width:1200px;height:1600px;border:0;display:block"></iframe>
+<script>
+var frame = document.getElementById("page");
+frame.addEventListener("load", function () {{
+  setTimeout(function () {{
+    var doc = frame.contentDocument, win = frame.contentWindow;
+    var chart = doc.querySelector("svg.line-chart");
+    var tip = doc.querySelector(".tip");
+    function shown() {{ return tip && !tip.hidden ? tip.textContent : ""; }}
+    frame.focus();
+    chart.focus();
+    document.body.setAttribute("data-focused", doc.activeElement === chart ? "yes" : "no");
+    document.body.setAttribute("data-on-focus", shown());
+    chart.dispatchEvent(new win.KeyboardEvent("keydown", {{ key: "Home", bubbles: true }}));
+    document.body.setAttribute("data-on-home", shown());
+    chart.dispatchEvent(new win.KeyboardEvent("keydown", {{ key: "ArrowRight", bubbles: true }}));
+    document.body.setAttribute("data-on-right", shown());
+    var marks = chart.querySelectorAll("[data-tip]");
+    var mark = marks[Math.floor(marks.length / 2)];
+    var box = mark.getBoundingClientRect();
+    chart.dispatchEvent(new win.MouseEvent("mousemove", {{
+      clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true }}));
+    document.body.setAttribute("data-hovered", mark.getAttribute("data-tip"));
+    document.body.setAttribute("data-on-hover", shown());
+    document.body.setAttribute("data-probed", "yes");
+  }}, 300);
+}});
+</script></body></html>"""
+
+
+def probe_frame(query: str) -> bytes:
+    page = dict(urllib.parse.parse_qsl(query)).get("page", "index.html")
+    if not re.fullmatch(r"[\w.-]+\.html", page):
+        page = "index.html"
+    return PROBE_FRAME.format(page=page).encode()
+
+
 def phone_frame(query: str) -> bytes:
     page = dict(urllib.parse.parse_qsl(query)).get("page", "index.html")
     if not re.fullmatch(r"[\w.-]+\.html", page):
@@ -76,8 +117,8 @@ class SiteServer:
         class Handler(http.server.SimpleHTTPRequestHandler):
             def do_GET(self) -> None:
                 path, _, query = self.path.partition("?")
-                if path == "/__phone.html":
-                    body = phone_frame(query)
+                if path in ("/__phone.html", "/__probe.html"):
+                    body = phone_frame(query) if path == "/__phone.html" else probe_frame(query)
                     self.send_response(200)
                     self.send_header("Content-Type", "text/html")
                     self.send_header("Content-Length", str(len(body)))
@@ -270,6 +311,28 @@ def test_no_sideways_scroll_on_a_phone(
     assert widths, "the frame did not report"
     scroll, client = int(widths.group(1)), int(widths.group(2))
     assert client <= PHONE_WIDTH and scroll <= client, f"{page}: {scroll} px wide in {client} px"
+
+
+@pytest.mark.parametrize("page", ["index.html", "pool.html", "category-stem.html"])
+def test_values_on_keyboard_focus_and_hover(
+    site: tuple[str, Path, list[Round]], tmp_path: Path, page: str
+) -> None:
+    name, root, _ = site
+    if not (root / page).exists():
+        pytest.skip(f"no {page} in the {name} data")
+    dom, _ = load(root, tmp_path, f"__probe.html?page={page}")
+    body = re.search(r"<body[^>]*>", dom)
+    assert body and 'data-probed="yes"' in body.group(0), "the probe did not run"
+    attrs = {k: html.unescape(v) for k, v in re.findall(r'data-([a-z-]+)="([^"]*)"', body.group(0))}
+    tips = set(re.findall(r'data-tip="([^"]*)"', (root / page).read_text()))
+    tips = {html.unescape(t) for t in tips}
+    assert attrs["focused"] == "yes"
+    assert attrs["on-focus"] in tips  # focusing the chart shows a value (the newest)
+    assert attrs["on-home"] in tips and attrs["on-right"] in tips
+    assert (
+        attrs["on-home"] != attrs["on-focus"] and attrs["on-right"] != attrs["on-home"]
+    )  # keys walk the marks
+    assert attrs["on-hover"] == attrs["hovered"]
 
 
 SHOTS = [

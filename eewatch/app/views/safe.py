@@ -16,6 +16,7 @@ import dataclasses
 import hashlib
 import logging
 import re
+from typing import Any
 
 from scraper.domain.links import safe_round_url
 from scraper.domain.record import Round
@@ -53,7 +54,7 @@ def vet(item: Round) -> Round:
         if note not in warnings:
             log.warning("round %s: %s", clean_text(item.id), note)
             warnings = (*warnings, note)
-    changed = {
+    changed: dict[str, Any] = {
         "id": clean_text(item.id),
         "name": clean_text(item.name) if item.name is not None else None,
         "category": clean_text(item.category) if item.category is not None else None,
