@@ -319,10 +319,10 @@ def month_bars(months: Sequence[Month], *, title: str, desc: str, width: int = 8
     return "".join(parts)
 
 
-def pool_bars(comparison: PoolComparison, *, title: str, desc: str, width: int = 800) -> str:
+def pool_bars(comparison: PoolComparison, *, title: str, desc: str, width: int = 480) -> str:
     """Candidates per CRS band: the earlier distribution (light) above the latest (dark)."""
     rows = comparison.rows()
-    left, right, top, row_h = 110, 90, 8, 30
+    left, right, top, row_h = 70, 60, 8, 30
     height = top + row_h * len(rows) + 8
     plot_w = width - left - right
     peak = max((v for _, a, b in rows for v in (a, b) if v is not None), default=0) or 1
@@ -360,13 +360,13 @@ def band_bars(
     title: str,
     desc: str,
     your_crs: int | None = None,
-    width: int = 800,
+    width: int = 480,
 ) -> str:
     """One distribution: candidates per band (highest band first), the band holding ``your_crs`` marked.
 
     Each bar carries ``data-low``/``data-high``/``data-count`` so report.js can mark another score.
     """
-    left, right, top, row_h = 110, 90, 8, 26
+    left, right, top, row_h = 70, 60, 8, 24
     height = top + row_h * len(rows) + 8
     plot_w = width - left - right
     peak = max((v for _, v in rows if v is not None), default=0) or 1
