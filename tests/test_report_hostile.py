@@ -123,6 +123,8 @@ def test_links_not_on_canada_ca_are_text_not_links(tmp_path: Path, href: str) ->
         for h in hrefs
         if not h.startswith("#") and not h.startswith("?")
     ), hrefs
+    index = (site / "index.html").read_text()
+    assert '<p class="note" id="unsafe-links">' in index and "#400: &#x27;" in index  # kept as text
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     entry = next(e for e in feed.entries if e.id.endswith("/400"))
     assert entry.link == "program-cec.html"

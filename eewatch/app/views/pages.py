@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from eewatch.app.views import svg
 from eewatch.app.views.groups import Group, group_of, group_rounds, label, newest_first
 from eewatch.app.views.markup import MISSING, details, esc, num, page, table
+from eewatch.app.views.safe import UNSAFE_LINK
 from eewatch.app.views.series import (
     COARSE_BANDS,
     DETAIL_BANDS,
@@ -400,6 +401,7 @@ def index_page(ctx: Context) -> str:
         category_multiples(ctx, start),
         months_figure(ctx),
         pool_figure(ctx),
+        unsafe_links_note(rounds),
         f'<section id="rounds"><h2>Every round</h2><p class="note">Newest first. Filter by kind, category, '
         "program and year, search by number, sort by a column: the address keeps the choice, so it can be "
         f"shared.</p>{rounds_table(rounds)}</section>",
@@ -417,6 +419,22 @@ def index_page(ctx: Context) -> str:
         now=ctx.now,
         site_title=ctx.title,
         home=True,
+    )
+
+
+def unsafe_links_note(rounds: Sequence[Round]) -> str:
+    """The links from the feed that were not made links (not on www.canada.ca), as text."""
+    notes = [
+        f"#{esc(r.id)}: {esc(w.removeprefix(UNSAFE_LINK))}"
+        for r in rounds
+        for w in r.warnings
+        if w.startswith(UNSAFE_LINK)
+    ]
+    if not notes:
+        return ""
+    return (
+        '<p class="note" id="unsafe-links">Links in the feed not on https://www.canada.ca, '
+        f"shown as text only: {'; '.join(notes)}.</p>"
     )
 
 

@@ -41,8 +41,12 @@ def clean_text(value: str) -> str:
     return _UNSAFE_TEXT.sub(_escape, value)
 
 
+#: How the warning of a link kept as text begins.
+UNSAFE_LINK = "link not on https://www.canada.ca, kept as text: "
+
+
 def unsafe_link_warning(url: str) -> str:
-    return f"link not on https://www.canada.ca, kept as text: {clean_text(url)!r}"
+    return f"{UNSAFE_LINK}{clean_text(url)!r}"
 
 
 def vet(item: Round) -> Round:
