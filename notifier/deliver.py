@@ -15,10 +15,9 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from eewatch.foundation.clock import Clock, utcnow
-from eewatch.foundation.config import Config
+from eewatch.foundation.config import Config, NotificationSettings
 from eewatch.foundation.db.store import Store
 from notifier import outbox
-from notifier.config import AlertSettings, NotificationSettings, alert_settings
 from notifier.render import TEXT, Message, fit
 from notifier.secrets import MissingSecret, expand, redact, redacting, secret_values, target_key
 
@@ -170,7 +169,7 @@ def _why(result: Any) -> str:
 
 def deliver_due(
     store: Store,
-    config: Config | AlertSettings,
+    config: Config,
     clock: Clock = utcnow,
     *,
     env: Mapping[str, str] | None = None,
@@ -178,7 +177,7 @@ def deliver_due(
     hooks: Hooks | None = None,
 ) -> DeliveryReport:
     """Send every due outbox row (pending and due, or left ``sending`` by a crash)."""
-    settings = config if isinstance(config, AlertSettings) else alert_settings(config)
+    settings = config
     notifications = settings.notifications
     hooks = hooks or Hooks()
     report = DeliveryReport()
@@ -231,7 +230,7 @@ def deliver_due(
     return report
 
 
-def _target_of(settings: AlertSettings, row: outbox.OutboxRow) -> str | None:
+def _target_of(settings: Config, row: outbox.OutboxRow) -> str | None:
     rule = settings.rule(row.rule)
     if rule is None:
         return None

@@ -1,4 +1,4 @@
-"""Event kinds the alert rules understand, and the event as the notifier sees it."""
+"""A stored event as the notifier sees it (the kinds are in :mod:`scraper.domain.events`)."""
 
 from __future__ import annotations
 
@@ -8,36 +8,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scraper.domain.record import Round
-
-NEW_ROUND = "new_round"
-ROUND_AMENDED = "round_amended"
-SOURCE_ERROR = "source_error"
-
-#: Events that carry a round (``payload["round"]``).
-ROUND_EVENT_KINDS: frozenset[str] = frozenset({NEW_ROUND, ROUND_AMENDED})
-
-#: Every event kind a rule may list in ``events``. The daemon's health events
-#: are here too; a module that emits another kind adds it with
-#: :func:`register_event_kind` (before the config is parsed).
-EVENT_KINDS: set[str] = {
-    NEW_ROUND,
-    ROUND_AMENDED,
-    SOURCE_ERROR,
-    "poll_failing",
-    "poll_recovered",
-    "feed_stale",
-    "feed_shape_changed",
-}
-
-#: What a rule listens to when it does not say.
-DEFAULT_EVENTS: tuple[str, ...] = (NEW_ROUND, ROUND_AMENDED)
-
-
-def register_event_kind(kind: str) -> None:
-    """Let rules listen to a further event kind (e.g. a new health event)."""
-    if not kind or not kind.replace("_", "").isalnum():
-        raise ValueError(f"bad event kind {kind!r}: use letters, digits and _")
-    EVENT_KINDS.add(kind)
 
 
 @dataclass(frozen=True)
@@ -50,9 +20,10 @@ class Event:
     payload: Mapping[str, Any] = field(default_factory=dict)
     round_id: str | None = None
     baseline: bool = False
+    fetch_id: int | None = None
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> Event:
+    def from_row(cls, row: Mapping[Any, Any]) -> Event:
         """An ``events`` row (mapping) -> :class:`Event`."""
         return cls(
             id=int(row["id"]),
@@ -61,6 +32,7 @@ class Event:
             payload=dict(row["payload"] or {}),
             round_id=row.get("round_id"),
             baseline=bool(row.get("baseline")),
+            fetch_id=row.get("fetch_id"),
         )
 
     @property

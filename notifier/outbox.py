@@ -23,20 +23,23 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
+from eewatch.foundation.config import Config, NotificationSettings
 from eewatch.foundation.db import schema
-from eewatch.foundation.db.schema_alerts import alert_events_handled, alert_outbox
+from eewatch.foundation.db.schema import alert_events_handled, alert_outbox
 from eewatch.foundation.db.store import Store, row_to_round
-from notifier.config import AlertSettings, NotificationSettings
-from notifier.events import NEW_ROUND, Event
-from notifier.render import Message, render_event
-from notifier.rules import matching_rules
+from notifier.events import Event
+from notifier.render import Message, render_event, render_mass_amendment
+from notifier.rules import matches, matching_rules
 from notifier.secrets import target_key, target_label
+from scraper.domain.events import NEW_ROUND, ROUND_AMENDED
 from scraper.domain.record import Round
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 
 #: Outcomes recorded for a handled event.
 ENQUEUED, NO_MATCH, BASELINE, SUPPRESSED = "enqueued", "no_match", "baseline", "suppressed"
+#: Every alert the event called for is part of a mass-amendment summary sent with another event.
+COLLAPSED = "collapsed"
 
 _BATCH = 500
 
@@ -62,7 +65,7 @@ class OutboxRow:
     last_error: str | None
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> OutboxRow:
+    def from_row(cls, row: Mapping[Any, Any]) -> OutboxRow:
         message = Message(row["title"], row["body_text"], row["body_markdown"], row["body_html"])
         keys = [f.name for f in dataclasses.fields(cls) if f.name != "message"]
         return cls(message=message, **{key: row[key] for key in keys})
@@ -82,7 +85,7 @@ class EnqueueResult:
 
 def enqueue(
     store: Store,
-    settings: AlertSettings,
+    settings: Config,
     now: dt.datetime,
     *,
     send: bool = True,
@@ -100,8 +103,9 @@ def enqueue(
             if not events:
                 return result
             handled: list[dict[str, Any]] = []
+            storms = _mass_amendments(conn, events, settings)
             for event in events:
-                outcome, count = _enqueue_event(conn, event, settings, now, send, event.id in chosen)
+                outcome, count = _enqueue_event(conn, event, settings, now, send, event.id in chosen, storms)
                 handled.append(
                     {"event_id": event.id, "handled_at": now, "outcome": outcome, "deliveries": count}
                 )
@@ -136,26 +140,57 @@ def _backfill_choice(events: Sequence[Event], count: int) -> set[int]:
     return {e.id for e in sorted(candidates, key=newest, reverse=True)[:count]}
 
 
+#: (fetch id, rule name) -> the round_amended events of that copy the rule matches, when more
+#: than ``[notifications] mass_amendment_threshold``: one summary alert instead of one each.
+Storms = dict[tuple[int, str], list[Event]]
+
+
+def _mass_amendments(conn: Connection, events: Sequence[Event], settings: Config) -> Storms:
+    """The copies among these events' that amended more rounds, for a rule, than the threshold."""
+    e = schema.events
+    threshold = settings.notifications.mass_amendment_threshold
+    storms: Storms = {}
+    fetch_ids = {ev.fetch_id for ev in events if ev.kind == ROUND_AMENDED and ev.fetch_id is not None}
+    for fetch_id in sorted(fetch_ids):
+        query = select(e).where(e.c.fetch_id == fetch_id, e.c.kind == ROUND_AMENDED).order_by(e.c.id)
+        amended = [Event.from_row(row._mapping) for row in conn.execute(query)]
+        if len(amended) <= threshold:
+            continue
+        for rule in settings.alerts:
+            matched = [ev for ev in amended if matches(rule, ev, settings.profile)]
+            if len(matched) > threshold:
+                storms[(fetch_id, rule.name)] = matched
+    return storms
+
+
 def _enqueue_event(
     conn: Connection,
     event: Event,
-    settings: AlertSettings,
+    settings: Config,
     now: dt.datetime,
     send: bool,
     backfilled: bool,
+    storms: Storms | None = None,
 ) -> tuple[str, int]:
     if not send:
         return SUPPRESSED, 0
     if event.baseline and not backfilled:
         return BASELINE, 0
-    rules = matching_rules(settings.rules, event, settings.profile)
+    rules = matching_rules(settings.alerts, event, settings.profile)
     if not rules:
         return NO_MATCH, 0
     round_ = event.round
     previous = previous_of_same_kind(conn, round_) if round_ is not None and event.kind == NEW_ROUND else None
     rows = []
     for rule in rules:
-        message = render_event(event, rule, settings.profile, previous)
+        storm = (storms or {}).get((event.fetch_id or 0, rule.name))
+        if storm is not None and storm[0].id != event.id:
+            continue  # summarised in the alert of the storm's first event
+        message = (
+            render_mass_amendment(storm, rule)
+            if storm is not None
+            else render_event(event, rule, settings.profile, previous)
+        )
         seen: set[str] = set()
         for target in rule.notify:
             key = target_key(target)
@@ -163,6 +198,8 @@ def _enqueue_event(
                 continue
             seen.add(key)
             rows.append(_outbox_row(event, rule.name, target, message, now))
+    if not rows:
+        return COLLAPSED, 0
     conn.execute(insert(alert_outbox), rows)
     return ENQUEUED, len(rows)
 
@@ -293,6 +330,15 @@ def counts(store: Store) -> dict[str, int]:
     return {status: int(n) for status, n in found}
 
 
+def oldest_undelivered(store: Store) -> dt.datetime | None:
+    """When the oldest row still waiting to be sent (pending or sending) was queued."""
+    o = alert_outbox
+    with store.engine.connect() as conn:
+        return conn.execute(
+            select(func.min(o.c.created_at)).where(o.c.status.in_((PENDING, SENDING)))
+        ).scalar()
+
+
 def retry_failed(store: Store, now: dt.datetime) -> int:
     """Failed rows -> pending, due now, with a fresh set of attempts. Returns how many."""
     o = alert_outbox
@@ -301,10 +347,3 @@ def retry_failed(store: Store, now: dt.datetime) -> int:
             update(o).where(o.c.status == FAILED).values(status=PENDING, attempts=0, next_attempt_at=now)
         )
     return int(done.rowcount)
-
-
-def handled_outcomes(store: Store) -> dict[int, str]:
-    """Event id -> what enqueueing did with it."""
-    h = alert_events_handled
-    with store.engine.connect() as conn:
-        return {int(r.event_id): str(r.outcome) for r in conn.execute(select(h.c.event_id, h.c.outcome))}

@@ -16,27 +16,21 @@ import datetime as dt
 import html
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from notifier.config import TEMPLATE_FIELDS, Profile, Rule
-from notifier.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR, Event
+from eewatch.foundation.config import TEMPLATE_FIELDS, Profile, Rule
+from notifier.events import Event
 from notifier.rules import eligible, would_be_invited
+from scraper.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from scraper.domain.parsing.taxonomy import split_version
-from scraper.domain.record import Round
+from scraper.domain.record import PROGRAM_LABELS, Round
 
 TEXT, MARKDOWN, HTML = "text", "markdown", "html"
 FORMATS = (TEXT, MARKDOWN, HTML)
 ZWSP = "\u200b"
 ELLIPSIS = "…"
-
-PROGRAM_NAMES = {
-    "CEC": "Canadian Experience Class",
-    "FSW": "Federal Skilled Worker",
-    "FST": "Federal Skilled Trades",
-    "PNP": "Provincial Nominee Program",
-}
 
 FIELD_NAMES = {
     "held_at": "time of the round",
@@ -136,9 +130,10 @@ def when(value: str | dt.datetime | None) -> str:
         return "-"
     if isinstance(value, str):
         try:
-            value = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            parsed = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             return value
+        value = parsed
     if value.tzinfo is None:
         return value.isoformat(sep=" ")
     return value.astimezone(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
@@ -150,7 +145,7 @@ def round_label(round_: Round) -> str:
         base, _version = split_version(round_.name)
         return re.sub(r"\s+", " ", base).strip() or round_.name
     if round_.round_type == "program":
-        return ", ".join(PROGRAM_NAMES.get(p, p) for p in round_.programs)
+        return ", ".join(PROGRAM_LABELS.get(p, p) for p in round_.programs)
     return round_.category or round_.round_type or "round"
 
 
@@ -197,7 +192,7 @@ def _value(value: Any) -> str:
     if value is None or value == "" or value == []:
         return "-"
     if isinstance(value, list):
-        return ", ".join(PROGRAM_NAMES.get(str(v), str(v)) for v in value)
+        return ", ".join(PROGRAM_LABELS.get(str(v), str(v)) for v in value)
     if isinstance(value, dict):
         return f"{len(value)} bands"
     if isinstance(value, str) and re.match(r"^\d{4}-\d\d-\d\dT", value):
@@ -234,6 +229,27 @@ def render_event(
             markdown=_format_template(rule.body, fields, MARKDOWN),
             html=_format_template(rule.body, fields, HTML).replace("\n", "<br>\n"),
         )
+    return Message(
+        title=title,
+        text=_render_lines(lines, TEXT),
+        markdown=_render_lines(lines, MARKDOWN),
+        html=_render_lines(lines, HTML),
+    )
+
+
+def render_mass_amendment(events: Sequence[Event], rule: Rule, limit: int = 20) -> Message:
+    """One alert for many rounds amended by one copy of the feed (a storm collapsed)."""
+    lines = [
+        _Line(None, f"One copy of the feed amended {len(events)} rounds at once (rule {rule.name})."),
+    ]
+    for event in events[:limit]:
+        round_ = event.round
+        name = f"#{round_.id} {round_label(round_)}" if round_ is not None else f"#{event.round_id}"
+        changes = describe_changes(event.payload.get("changes") or {})
+        lines.append(_Line(None, f"{name}: {'; '.join(changes) or 'changed'}"))
+    if len(events) > limit:
+        lines.append(_Line(None, f"... and {len(events) - limit} more (eewatch rounds --format json)"))
+    title = defang(f"{len(events)} Express Entry rounds amended at once")
     return Message(
         title=title,
         text=_render_lines(lines, TEXT),
@@ -308,7 +324,7 @@ def _default_message(
         "tie_break_at": when(round_.tie_break_at),
         "invitations": _num(round_.invitations),
         "crs": _num(round_.crs_min),
-        "programs": ", ".join(PROGRAM_NAMES.get(p, p) for p in round_.programs) or "-",
+        "programs": ", ".join(PROGRAM_LABELS.get(p, p) for p in round_.programs) or "-",
         "change": change or "",
         "changes": "; ".join(changes),
         "verdict": said or "",

@@ -7,7 +7,7 @@ event without one (``source_error``, health events) matches on its kind alone.
 
 from __future__ import annotations
 
-from notifier.config import Profile, Rule
+from eewatch.foundation.config import Profile, Rule
 from notifier.events import Event
 from scraper.domain.record import Round
 

@@ -12,7 +12,6 @@ from eewatch.foundation.clock import Clock, utcnow
 from eewatch.foundation.config import Config
 from eewatch.foundation.db.store import Store
 from notifier import outbox
-from notifier.config import AlertSettings, alert_settings
 from notifier.deliver import DeliveryReport, Hooks, TargetResult, deliver_due
 
 __all__ = ["AlertReport", "deliver_due", "run_alerts"]
@@ -32,10 +31,12 @@ class AlertReport:
     outcomes: dict[str, int] = dataclasses.field(default_factory=dict)
     results: list[TargetResult] = dataclasses.field(default_factory=list)
 
+    retrying: int = 0
+
     @property
     def ok(self) -> bool:
-        """No delivery failed for good in this pass."""
-        return self.failed == 0
+        """Every delivery this pass attempted succeeded (none failed for good, none waits for a retry)."""
+        return self.failed == 0 and self.retrying == 0
 
     def summary(self) -> str:
         return (
@@ -46,7 +47,7 @@ class AlertReport:
 
 def run_alerts(
     store: Store,
-    config: Config | AlertSettings,
+    config: Config,
     *,
     send: bool = True,
     backfill: int = 0,
@@ -60,12 +61,13 @@ def run_alerts(
     and sends nothing. ``backfill=N`` sends the newest N baseline new_round events.
     """
     clock = clock or utcnow
-    settings = config if isinstance(config, AlertSettings) else alert_settings(config)
+    settings = config
     queued = outbox.enqueue(store, settings, clock(), send=send, backfill=backfill)
     report = AlertReport(events=queued.events, enqueued=queued.enqueued, outcomes=queued.by_outcome)
     if send:
         delivered: DeliveryReport = deliver_due(store, settings, clock, env=env, hooks=hooks)
         report.sent, report.failed, report.results = delivered.sent, delivered.failed, delivered.results
+        report.retrying = delivered.retrying
     counts = outbox.counts(store)
     report.pending = counts.get(outbox.PENDING, 0) + counts.get(outbox.SENDING, 0)
     log.info(report.summary())

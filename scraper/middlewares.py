@@ -51,7 +51,10 @@ class RetryAfterMiddleware(RetryMiddleware):
     def process_request(self, request: Request, spider: Any = None) -> None:
         request.meta.setdefault(STARTED, time.monotonic())
 
-    async def process_response(self, request: Request, response: Response, spider: Any = None) -> Any:
+    # Scrapy (2.13+) takes a coroutine here; its stubs still declare the synchronous form.
+    async def process_response(  # type: ignore[override]
+        self, request: Request, response: Response, spider: Any = None
+    ) -> Any:
         if request.meta.get("dont_retry", False) or response.status not in self.retry_http_codes:
             return response
         header = response.headers.get(b"Retry-After")
@@ -81,7 +84,7 @@ class RetryAfterMiddleware(RetryMiddleware):
             from twisted.internet import reactor
 
             log.info("HTTP %d: waiting %.1fs as Retry-After asks", response.status, wait)
-            await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))  # type: ignore[arg-type]
+            await maybe_deferred_to_future(deferLater(reactor, wait, lambda: None))
         return retry
 
 

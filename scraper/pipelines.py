@@ -1,30 +1,49 @@
-"""Item pipelines: validate each fetch, then store it in one transaction."""
+"""The item pipeline: validate each fetch, store it in one transaction, hand on what storing did."""
 
 from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import dataclass
 from typing import Any, Self
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from scraper.domain.items import CHANGED, ERROR, FeedFetch
+from eewatch.foundation.db.announcements import SourceSummary
+from eewatch.foundation.db.store import FetchSummary, Store
+from scraper.domain.items import CHANGED, ERROR, FeedFetch, SourceDocument
 
 log = logging.getLogger("eewatch.pipeline")
 
 
-class StoreBackedPipeline:
-    """A pipeline that writes through one :class:`eewatch.foundation.db.store.Store` for the crawl's life.
+@dataclass(frozen=True)
+class Stored:
+    """A fetch and what storing it did: what the pipeline hands on (the item itself is never changed)."""
 
-    The database URL comes from the ``EEWATCH_DATABASE_URL`` setting; what
-    storing an item did is attached to it (``item.summary``) for the runner.
-    """
+    fetch: FeedFetch | SourceDocument
+    summary: FetchSummary | SourceSummary
+
+
+def problem(item: Any) -> str | None:
+    """Why an item cannot be stored, or None (one validation for every kind of fetch)."""
+    if not isinstance(item, FeedFetch | SourceDocument):
+        return f"unexpected item {type(item).__name__}"
+    parsed = item.parsed if isinstance(item, FeedFetch) else item.announcement
+    if item.outcome == CHANGED and parsed is None:
+        return "a changed fetch without its parse"
+    if item.outcome == ERROR and not item.error:
+        return "an error fetch without its reason"
+    return None
+
+
+class StorePipeline:
+    """Writes through one :class:`Store` for the crawl's life (the ``EEWATCH_DATABASE_URL`` setting)."""
 
     def __init__(self, database_url: str, progress: bool = False) -> None:
         self.database_url = database_url
         self.progress = progress
-        self.store: Any = None
+        self.store: Store | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
@@ -34,8 +53,6 @@ class StoreBackedPipeline:
         return cls(url, crawler.settings.getbool("EEWATCH_PROGRESS"))
 
     def open_spider(self, spider: Any = None) -> None:
-        from eewatch.foundation.db.store import Store
-
         # The runner (scrape --once, the daemon) opened, and so migrated, the database first.
         self.store = Store.open(self.database_url, migrate=False)
 
@@ -43,19 +60,17 @@ class StoreBackedPipeline:
         if self.store is not None:
             self.store.close()
 
-
-class StorePipeline(StoreBackedPipeline):
-    """Store each :class:`FeedFetch` (one transaction per fetch)."""
-
-    def process_item(self, item: Any, spider: Any = None) -> Any:
-        if not isinstance(item, FeedFetch):
-            raise DropItem(f"unexpected item {type(item).__name__}")
-        if item.outcome == CHANGED and item.parsed is None:
-            raise DropItem("a changed fetch without its parse")
-        if item.outcome == ERROR and not item.error:
-            raise DropItem("an error fetch without its reason")
-        item.summary = self.store.record_feed_fetch(item, progress=_progress_bar if self.progress else None)
-        return item
+    def process_item(self, item: Any, spider: Any = None) -> Stored:
+        reason = problem(item)
+        if reason is not None:
+            raise DropItem(reason)
+        assert self.store is not None, "the pipeline stores only between open_spider and close_spider"
+        if isinstance(item, FeedFetch):
+            progress = _progress_bar if self.progress else None
+            return Stored(item, self.store.record_feed_fetch(item, progress=progress))
+        if item.outcome == ERROR:
+            log.error("%s %s: %s", item.kind, item.url, item.error)
+        return Stored(item, self.store.record_source_document(item))
 
 
 def _progress_bar(done: int, total: int) -> None:

@@ -7,14 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from scraper.domain.fetch import document_from_response
 from scraper.domain.items import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED
-from scraper.domain.parsing.announcement import (
-    PAGE,
-    AnnouncementError,
-    NotAnnouncement,
-    RoundFacts,
-    document_from_response,
-)
+from scraper.domain.parsing.announcement import PAGE, AnnouncementError, NotAnnouncement, RoundFacts
 from scraper.domain.parsing.mi_page import html_text, parse_page, parse_page_text
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"

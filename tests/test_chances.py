@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.app.views.chances import Profile, compute_chances, is_eligible
+from eewatch.app.views.chances import Profile, compute_chances
 from eewatch.app.views.chances_text import render_chances, summary_line
+from notifier.rules import eligible as is_eligible
 from scraper.domain.parsing.feed import parse_feed
 from scraper.domain.record import Round
 
@@ -94,13 +95,6 @@ def test_last_must_be_positive_and_crs_known(rounds: list[Round]) -> None:
         compute_chances(rounds, Profile(500), last=0)
     with pytest.raises(ValueError, match="no CRS"):
         compute_chances(rounds, Profile(None, ("CEC",)))
-
-
-def test_same_eligibility_as_the_alert_rules(rounds: list[Round]) -> None:
-    from notifier.rules import eligible
-
-    for profile in (Profile(450), Profile(450, ("PNP",), ("stem", "trades"))):
-        assert [is_eligible(r, profile) for r in rounds] == [eligible(r, profile) for r in rounds]
 
 
 def test_render_says_unknown_outcomes(rounds: list[Round]) -> None:

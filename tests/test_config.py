@@ -93,6 +93,6 @@ def test_the_commented_examples_in_config_toml_are_valid(tmp_path: Path) -> None
     path = write(tmp_path, "\n".join(lines))
     config = load_config(path, env={})
     assert config.feed.retries == 2 and config.feed.max_bytes == 16777216
-    assert [rule.name for rule in config.extra["alerts"]] == ["stem-draws", "my-chance", "ops"]
-    assert config.extra["schedule"].cron == ("*/5 9-18 * * mon-fri", "0 * * * *")
-    assert str(config.extra["report"].out).endswith("site")
+    assert [rule.name for rule in config.alerts] == ["stem-draws", "my-chance", "ops"]
+    assert config.schedule.cron == ("*/5 9-18 * * mon-fri", "0 * * * *")
+    assert str(config.report.out).endswith("site")

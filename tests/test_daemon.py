@@ -133,3 +133,28 @@ def test_sigterm_during_a_slow_poll_exits_cleanly(http_server: FixtureServer, tm
     assert time.monotonic() - started < 10
     assert query(db, "SELECT count(*) FROM rounds") == [(0,)]
     assert query(db, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_the_daemon_reads_the_sources_on_their_own_schedule(
+    http_server: FixtureServer, tmp_path: Path
+) -> None:
+    """[[sources]] are not only scrape --once's: the daemon reads them too (at start, then hourly)."""
+    url = http_server.serve("/feed.json", small_without("305"))
+    page = http_server.serve(
+        "/invitations-254.html", (FIXTURES / "pages" / "invitations-254-stem.html").read_bytes()
+    )
+    config, db = write_config(tmp_path, url)
+    config.write_text(config.read_text() + f'\n[[sources]]\nkind = "page"\nurl = "{page}"\n')
+    daemon = start_daemon(config, tmp_path / "daemon.log")
+    try:
+        wait_for(
+            lambda: scalar(db, "SELECT count(*) FROM fetches WHERE source = 'page'"),
+            30,
+            "the page to be read",
+        )
+        assert scalar(db, "SELECT count(*) FROM source_observations WHERE round_id = '254'") >= 1
+        assert any(
+            "poll page: changed" in line for line in (tmp_path / "daemon.log").read_text().splitlines()
+        )
+    finally:
+        assert stop(daemon) == exitcodes.OK

@@ -99,8 +99,8 @@ def test_amended_rounds_and_readable_programs(store: Store) -> None:
 
 
 def test_docs_name_every_table_and_view() -> None:
-    from eewatch.foundation.db.schema import load_all_tables
+    from eewatch.foundation.db.schema import metadata
 
     docs = (Path(__file__).resolve().parent.parent / "docs" / "database.md").read_text()
-    names = [*load_all_tables().tables, *VIEWS]
+    names = [*metadata.tables, *VIEWS]
     assert [n for n in names if f"`{n}`" not in docs] == []

@@ -15,9 +15,9 @@ import sys
 import pytest
 
 from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.config import Config, NotificationSettings, Rule
 from eewatch.foundation.db.store import Store
 from notifier import outbox
-from notifier.config import AlertSettings, NotificationSettings, Rule
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
 from scraper.domain.items import CHANGED, FeedFetch
@@ -33,14 +33,13 @@ CHILD = """
 import datetime as dt, os, sys
 from eewatch.foundation.clock import FrozenClock
 from eewatch.foundation.db.store import Store
-from notifier.config import AlertSettings, NotificationSettings, Rule
+from eewatch.foundation.config import Config, NotificationSettings, Rule
 from notifier.deliver import Hooks, deliver_due
 
 db_url, target, now, where, TIMEOUT = *sys.argv[1:5], float(sys.argv[5])
 clock = FrozenClock(dt.datetime.fromisoformat(now))
 store = Store.open(db_url, clock)
-settings = AlertSettings(
-    rules=(Rule(name="all", notify=(target,)),),
+settings = Config(alerts=(Rule(name="all", notify=(target,)),),
     notifications=NotificationSettings(sending_timeout_seconds=TIMEOUT),
 )
 die = lambda *_: os._exit(9)
@@ -63,9 +62,9 @@ def _round(number: int) -> Round:
     )
 
 
-def _prepare(db_url: str, target: str, clock: FrozenClock) -> AlertSettings:
-    settings = AlertSettings(
-        rules=(Rule(name="all", notify=(target,)),),
+def _prepare(db_url: str, target: str, clock: FrozenClock) -> Config:
+    settings = Config(
+        alerts=(Rule(name="all", notify=(target,)),),
         notifications=NotificationSettings(sending_timeout_seconds=TIMEOUT),
     )
     store = Store.open(db_url, clock)

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.config import Config, NotificationSettings, Profile, Rule
 from eewatch.foundation.db.store import Store
 from notifier import outbox
-from notifier.config import AlertSettings, NotificationSettings, Profile, Rule
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
 from scraper.domain.items import CHANGED, FeedFetch
@@ -66,9 +66,9 @@ def new_round_alert(store: Store, new: Round = NEW) -> None:
         )
 
 
-def alerts(*targets: str, **notifications: Any) -> AlertSettings:
-    return AlertSettings(
-        rules=(Rule(name="stem", notify=targets, categories=("stem",)),),
+def alerts(*targets: str, **notifications: Any) -> Config:
+    return Config(
+        alerts=(Rule(name="stem", notify=targets, categories=("stem",)),),
         profile=Profile(crs=478, programs=("CEC",), categories=("stem",)),
         notifications=NotificationSettings(**notifications),
     )

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.app.views.export import atomic_writer, render, write_atomic
+from eewatch.app.views.export import atomic_writer, render
 from eewatch.foundation.clock import FrozenClock
 from eewatch.foundation.db.store import Store
 from scraper.domain.record import FIELDS, Round
@@ -58,13 +58,14 @@ def test_csv_has_the_contract_columns_and_empty_for_null(store: Store) -> None:
 
 def test_atomic_writer_keeps_the_old_file_on_failure(tmp_path: Path) -> None:
     target = tmp_path / "rounds.json"
-    write_atomic(target, "old\n")
+    target.write_text("old\n")
     with pytest.raises(RuntimeError), atomic_writer(target) as handle:
         handle.write("half of the new")
         raise RuntimeError("disk full")
     assert target.read_text() == "old\n"
     assert os.listdir(tmp_path) == ["rounds.json"]  # no temp file left behind
-    write_atomic(target, "new\n")
+    with atomic_writer(target) as handle:
+        handle.write("new\n")
     assert target.read_text() == "new\n"
     assert oct(target.stat().st_mode & 0o777) == oct(0o644)
 

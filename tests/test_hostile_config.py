@@ -55,8 +55,15 @@ CASES = [
         f'[[alerts]]\nname = "me"\nnotify = ["nosuchscheme://user:{SECRET}@example.test/"]\n',
         "notify #1: not an Apprise URL",
     ),
+    Case(
+        "eligible-without-profile",
+        '[[alerts]]\nname = "me"\nnotify = ["json://127.0.0.1:9/"]\neligible = true\n',
+        "[[alerts]] me eligible: needs a [profile] section",
+    ),
+    Case("unknown-key-suggested", "[feed]\ntimeuot = 5\n", "timeuot: unknown key (did you mean 'timeout'?)"),
 ]
-COMMANDS = ("scrape", "status")
+#: The daemon refuses at start, with exit 2 and one line, any config scrape --once refuses.
+COMMANDS = ("scrape", "status", "run")
 
 
 def _run(case: Case, command: str, folder: Path, feed_url: str) -> subprocess.CompletedProcess[str]:
@@ -65,7 +72,7 @@ def _run(case: Case, command: str, folder: Path, feed_url: str) -> subprocess.Co
     if case.toml is not None:
         config.write_text(case.toml)
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{folder / 'eewatch.sqlite'}"}
-    args = ["scrape", "--once", "--feed", feed_url] if command == "scrape" else ["status"]
+    args = {"scrape": ["scrape", "--once", "--feed", feed_url], "status": ["status"], "run": ["run"]}[command]
     return run_cli(*args, "--config", str(config), env=env, timeout=60)
 
 

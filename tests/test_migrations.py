@@ -19,7 +19,7 @@ def test_a_new_database_is_migrated_to_head_and_matches_the_code(db_url: str) ->
     try:
         with store.engine.connect() as conn:
             assert migrate.current_revision(conn) == migrate.HEAD
-            diff = compare_metadata(MigrationContext.configure(conn), schema.load_all_tables())
+            diff = compare_metadata(MigrationContext.configure(conn), schema.metadata)
         assert diff == [], f"the migrations and schema.py disagree: {diff}"
     finally:
         store.close()
@@ -27,7 +27,7 @@ def test_a_new_database_is_migrated_to_head_and_matches_the_code(db_url: str) ->
 
 def test_a_database_from_before_migrations_upgrades_without_loss(db_url: str) -> None:
     engine = create_store_engine(db_url)
-    schema.load_all_tables().create_all(engine)  # how the first release created its tables
+    schema.metadata.create_all(engine)  # how the first release created its tables
     legacy = Store(engine)
     legacy.record_feed_fetch(
         feed_fetch_from_response(

@@ -6,9 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.foundation.config import ConfigError, load_config, parse_config
-from notifier.config import Profile, Rule, alert_settings
-from notifier.events import EVENT_KINDS, register_event_kind
+from eewatch.foundation.config import ConfigError, Profile, Rule, load_config, parse_config
 
 GOOD = """
 [profile]
@@ -49,9 +47,9 @@ notify = ["json://127.0.0.1:9/"]
 def test_the_documented_keys_parse(tmp_path: Path) -> None:
     path = tmp_path / "config.toml"
     path.write_text(GOOD)
-    settings = alert_settings(load_config(path, env={}))
+    settings = load_config(path, env={})
     assert settings.profile == Profile(crs=478, programs=("CEC", "FSW"), categories=("stem",))
-    stem, health = settings.rules
+    stem, health = settings.alerts
     assert stem == Rule(
         name="stem",
         notify=(
@@ -77,8 +75,8 @@ def test_the_documented_keys_parse(tmp_path: Path) -> None:
 
 
 def test_no_sections_means_no_rules() -> None:
-    settings = alert_settings(parse_config({}))
-    assert settings.rules == () and settings.profile is None
+    settings = parse_config({})
+    assert settings.alerts == () and settings.profile is None
 
 
 BAD = [
@@ -156,13 +154,4 @@ def test_bad_config_is_one_clear_line(data: dict[str, object], message: str) -> 
 )
 def test_cross_section_checks(data: dict[str, object], message: str) -> None:
     with pytest.raises(ConfigError, match=message.replace("[", r"\[")):
-        alert_settings(parse_config(data))
-
-
-def test_the_daemon_can_add_event_kinds() -> None:
-    register_event_kind("feed_moved")
-    try:
-        rules = parse_config({"alerts": [{"name": "a", "notify": ["json://h/"], "events": ["feed_moved"]}]})
-        assert alert_settings(rules).rules[0].events == ("feed_moved",)
-    finally:
-        EVENT_KINDS.discard("feed_moved")
+        parse_config(data)

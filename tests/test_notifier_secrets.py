@@ -12,10 +12,9 @@ import pytest
 from sqlalchemy import select
 
 from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import ConfigError, parse_config
-from eewatch.foundation.db.schema_alerts import alert_events_handled, alert_outbox
+from eewatch.foundation.config import Config, ConfigError, NotificationSettings, Rule, parse_config
+from eewatch.foundation.db.schema import alert_events_handled, alert_outbox
 from eewatch.foundation.db.store import Store
-from notifier.config import AlertSettings, NotificationSettings, Rule
 from notifier.deliver import send_message
 from notifier.render import probe_message
 from notifier.run import run_alerts
@@ -72,7 +71,7 @@ def test_secrets_never_leak_through_any_path(
     with SMTPServer(user="alerts", password=SMTP_PASSWORD) as smtp:
         closed = SMTPServer()  # a free port nobody listens on
         rule = Rule(name="all", notify=tuple(targets(smtp, http_server, closed.port)))
-        settings = AlertSettings(rules=(rule,), notifications=NotificationSettings(max_attempts=2))
+        settings = Config(alerts=(rule,), notifications=NotificationSettings(max_attempts=2))
         store = Store.open(db_url, clock)
         base = Round(id="1", number=1, date=dt.date(2025, 1, 1), round_type="general", crs_min=500)
         new = Round(id="2", number=2, date=dt.date(2025, 1, 8), round_type="general", crs_min=490)

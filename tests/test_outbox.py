@@ -11,10 +11,10 @@ from apprise.decorators import notify as apprise_notify
 from sqlalchemy import func, select
 
 from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db.schema_alerts import alert_outbox
+from eewatch.foundation.config import Config, NotificationSettings, Rule
+from eewatch.foundation.db.schema import alert_outbox
 from eewatch.foundation.db.store import Store
 from notifier import outbox
-from notifier.config import AlertSettings, NotificationSettings, Rule
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
 from scraper.domain.items import CHANGED, FeedFetch
@@ -71,9 +71,9 @@ def store_rounds(store: Store, *rounds: Round) -> None:
     )
 
 
-def settings(*rules: Rule, **notifications: Any) -> AlertSettings:
+def settings(*rules: Rule, **notifications: Any) -> Config:
     rules = rules or (Rule(name="all", notify=("obtest://all",)),)
-    return AlertSettings(rules=rules, notifications=NotificationSettings(**notifications))
+    return Config(alerts=rules, notifications=NotificationSettings(**notifications))
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from notifier.config import Profile, Rule
+from eewatch.foundation.config import Profile, Rule
 from notifier.events import Event
 from notifier.render import (
     ELLIPSIS,

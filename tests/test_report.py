@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 
 from eewatch.app.views import svg
-from eewatch.app.views.config import ReportConfig, parse_report
 from eewatch.app.views.export import render
 from eewatch.app.views.groups import Group
 from eewatch.app.views.series import Point, Series
 from eewatch.app.views.site import MARKER, ReportError, build_report, builds_dir
 from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import ConfigError, parse_config
+from eewatch.foundation.config import ConfigError, ReportConfig, parse_config, parse_report
 from eewatch.foundation.db.store import Store
 from scraper.domain.fetch import feed_fetch_from_response
 from tests.conftest import run_cli
@@ -287,7 +286,7 @@ def test_bad_report_config(raw: object, message: str) -> None:
 
 def test_report_section_is_registered() -> None:
     config = parse_config({"report": {"out": "/srv/ee"}})
-    assert config.extra["report"] == ReportConfig(out=Path("/srv/ee"))
+    assert config.report == ReportConfig(out=Path("/srv/ee"))
 
 
 @pytest.mark.slow

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from notifier.config import Profile, Rule
+from eewatch.foundation.config import Profile, Rule
 from notifier.events import Event
 from notifier.rules import eligible, matches, would_be_invited
 from scraper.domain.record import Round

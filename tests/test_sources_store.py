@@ -13,22 +13,16 @@ import pytest
 from sqlalchemy import func, select
 
 from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import ConfigError, parse_config
+from eewatch.foundation.config import STORED_PAGES, ConfigError, parse_config
 from eewatch.foundation.db import schema
-from eewatch.foundation.db.schema_sources import round_occupations, round_source_warnings, source_observations
-from eewatch.foundation.db.sources_store import (
-    occupations_of,
-    record_feed_disagreements,
-    record_source_document,
-    source_warnings,
-    static_page_urls,
-)
+from eewatch.foundation.db.announcements import record_feed_disagreements
+from eewatch.foundation.db.schema import round_occupations, round_source_warnings, source_observations
 from eewatch.foundation.db.store import Store
-from scraper.domain.items import FeedFetch
-from scraper.domain.parsing.announcement import ARTICLE, PAGE, SourceDocument, document_from_response
+from scraper.domain.fetch import document_from_response
+from scraper.domain.items import FeedFetch, SourceDocument
+from scraper.domain.parsing.announcement import ARTICLE, PAGE
 from scraper.domain.parsing.article import parse_article
 from scraper.domain.parsing.mi_page import parse_page
-from scraper.sources import STORED_PAGES, configured_sources
 from tests.support.fetches import copy_fetch
 from tests.support.http import FixtureServer
 
@@ -57,6 +51,13 @@ def page_doc(name: str, url: str | None = None, body: bytes | None = None) -> So
         body=body if body is not None else (PAGES / name).read_bytes(),
         parse=parse_page,
     )
+
+
+def occupations(store: Store, round_id: str) -> list[tuple[str, str]]:
+    o = round_occupations
+    query = select(o.c.occupation, o.c.noc_code).where(o.c.round_id == round_id).order_by(o.c.id)
+    with store.engine.connect() as conn:
+        return [(row.occupation, row.noc_code) for row in conn.execute(query)]
 
 
 def count(store: Store, table: object) -> int:
@@ -92,7 +93,7 @@ ROUND_254 = {
 
 
 def test_an_unknown_round_is_stored_provisional_with_revision_and_event(store: Store) -> None:
-    summary = record_source_document(store, page_doc("invitations-254-stem.html"))
+    summary = store.record_source_document(page_doc("invitations-254-stem.html"))
     assert summary.provisional == ["254"] and summary.events == 1 and summary.occupations == 5
     (stored,) = store.rounds(include_provisional=True)
     assert stored.id == "254" and stored.crs_min == 486 and stored.category == "stem"
@@ -102,7 +103,7 @@ def test_an_unknown_round_is_stored_provisional_with_revision_and_event(store: S
     (event,) = store.events()
     assert event["kind"] == "new_round" and event["payload"]["provisional"] is True
     assert event["payload"]["round"]["id"] == "254" and event["baseline"] is True  # no confirmed round yet
-    assert occupations_of(store, ["254"])["254"][0] == ("Architects", "21200")
+    assert occupations(store, "254")[0] == ("Architects", "21200")
     (observation,) = _observations(store)
     assert (
         observation["action"] == "provisional" and observation["facts"]["fields"]["crs_min"]["value"] == 486
@@ -113,18 +114,18 @@ def test_an_unknown_round_is_stored_provisional_with_revision_and_event(store: S
 def test_a_source_that_disagrees_with_the_feed_is_a_warning_not_a_change(store: Store, clock) -> None:
     store.record_feed_fetch(feed_fetch(feed_with(ROUND_254)))
     events_before = len(store.events())
-    summary = record_source_document(store, page_doc("invitations-254-stem.html"))
+    summary = store.record_source_document(page_doc("invitations-254-stem.html"))
     assert summary.provisional == [] and summary.compared == ["254"] and summary.events == 0
     assert summary.disagreements == ["254 crs_min"]
     assert store.rounds()[0].crs_min == 491  # the feed wins
     assert status_of(store, "254") == "confirmed"
     assert len(store.events()) == events_before and len(store.revisions("254")) == 1
-    warnings = source_warnings(store, ["254", "999"])
+    warnings = store.source_warnings(["254", "999"])
     assert list(warnings) == ["254"]
     assert warnings["254"] == [f"page {MI}/invitations-254.html says crs_min 486; the feed says 491"]
     # The same page again: the warning is seen again, not duplicated.
     clock.advance(hours=1)
-    record_source_document(store, page_doc("invitations-254-stem.html"))
+    store.record_source_document(page_doc("invitations-254-stem.html"))
     with store.engine.connect() as conn:
         rows = conn.execute(select(round_source_warnings)).all()
     assert len(rows) == 1 and rows[0].last_seen > rows[0].first_seen
@@ -132,8 +133,8 @@ def test_a_source_that_disagrees_with_the_feed_is_a_warning_not_a_change(store: 
 
 def test_an_agreeing_source_leaves_no_warning(store: Store) -> None:
     store.record_feed_fetch(feed_fetch(feed_with({**ROUND_254, "drawCRS": "486"})))
-    summary = record_source_document(store, page_doc("invitations-254-stem.html"))
-    assert summary.disagreements == [] and source_warnings(store, ["254"]) == {}
+    summary = store.record_source_document(page_doc("invitations-254-stem.html"))
+    assert summary.disagreements == [] and store.source_warnings(["254"]) == {}
     assert count(store, round_occupations) == 5
 
 
@@ -141,9 +142,10 @@ def test_an_agreeing_source_leaves_no_warning(store: Store) -> None:
 def test_bad_pages_store_no_round(store: Store, name: str) -> None:
     doc = page_doc(name, url=f"{MI}/{name}")
     assert doc.outcome == "error" and doc.error
-    summary = record_source_document(store, doc)
+    summary = store.record_source_document(doc)
     assert summary.error == doc.error
-    assert store.round_count() == 0 and store.events() == [] and count(store, schema.round_revisions) == 0
+    assert count(store, schema.rounds) == 0 and store.events() == []
+    assert count(store, schema.round_revisions) == 0
     (observation,) = _observations(store)
     assert observation["action"] == "error" and observation["error"] == doc.error
 
@@ -153,15 +155,14 @@ def test_an_article_fills_in_a_provisional_round_and_keeps_rounds_apart(store: S
     doc = document_from_response(
         url="https://news.example/ee-254", kind=ARTICLE, status=200, body=article, parse=parse_article
     )
-    summary = record_source_document(store, doc)
+    summary = store.record_source_document(doc)
     assert sorted(summary.provisional) == ["253", "254"]
     by_id = {r.id: r for r in store.rounds(include_provisional=True)}
     assert by_id["254"].crs_min == 486 and by_id["253"].crs_min == 510
     assert by_id["254"].url is None  # an article is not the round's page
     # A second article, undated, gives #254's held_at? No: only what it states; it fills what is missing.
     more = "Express Entry draw #253 was held on November 5, 2026 at 14:00:00 UTC."
-    record_source_document(
-        store,
+    store.record_source_document(
         document_from_response(
             url="https://news.example/253", kind=ARTICLE, status=200, body=more.encode(), parse=parse_article
         ),
@@ -180,31 +181,31 @@ def test_undated_unknown_rounds_are_observed_but_not_stored(store: Store) -> Non
         body=b"Draw #300 invited 2,000 candidates.",
         parse=parse_article,
     )
-    summary = record_source_document(store, doc)
+    summary = store.record_source_document(doc)
     assert summary.provisional == [] and summary.skipped
-    assert store.round_count() == 0
+    assert count(store, schema.rounds) == 0
     assert _observations(store)[0]["action"] == "undated"
 
 
 def test_a_failing_write_leaves_nothing_half_written(store: Store, monkeypatch) -> None:
-    import eewatch.foundation.db.sources_store as sources_store
+    import eewatch.foundation.db.announcements as sources_store
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr(sources_store, "_store_occupations", broken)
     with pytest.raises(RuntimeError):
-        record_source_document(store, page_doc("invitations-254-stem.html"))
-    assert store.round_count() == 0 and store.events() == [] and count(store, schema.fetches) == 0
+        store.record_source_document(page_doc("invitations-254-stem.html"))
+    assert count(store, schema.rounds) == 0 and store.events() == [] and count(store, schema.fetches) == 0
     assert count(store, source_observations) == 0
 
 
 def test_static_page_urls(store: Store) -> None:
     store.record_feed_fetch(feed_fetch((FIXTURES / "feed" / "small.json").read_bytes()))
-    urls = static_page_urls(store, 10)
+    urls = store.static_page_urls(10)
     assert urls and all("/invitations-" in u and "?q=" not in u for u in urls)
     assert urls[0].endswith("invitations-91b.html")  # the newest static page first
-    assert len(static_page_urls(store, 1)) == 1
+    assert len(store.static_page_urls(1)) == 1
 
 
 def test_sources_config() -> None:
@@ -218,9 +219,9 @@ def test_sources_config() -> None:
         },
         "c.toml",
     )
-    kinds = [(s.kind, s.url) for s in configured_sources(config)]
+    kinds = [(s.kind, s.url) for s in config.sources]
     assert kinds[0] == ("page", f"{MI}/invitations-205.html") and kinds[2] == (STORED_PAGES, None)
-    assert configured_sources(parse_config({}, "c.toml")) == ()
+    assert parse_config({}, "c.toml").sources == ()
 
 
 @pytest.mark.parametrize(
@@ -260,12 +261,17 @@ def test_the_page_spider_for_real_then_the_feed_confirms(
     script = textwrap.dedent(
         f"""
         from eewatch.foundation.config import load_config
-        from scraper.crawl_sources import crawl_sources_once
+        from scraper.crawl import CrawlerProcess, CrawlResult, add_source_crawls, scrapy_settings
         from eewatch.foundation.db.store import Store
         config = load_config({str(config)!r})
         store = Store.open(config.database.url)
-        for doc in crawl_sources_once(config, store):
-            print(doc.outcome, doc.url.rsplit("/", 1)[-1], doc.summary.provisional)
+        process = CrawlerProcess(scrapy_settings(config))
+        result = CrawlResult()
+        add_source_crawls(process, config, store, result)
+        process.start()
+        for stored in result.documents:
+            doc = stored.fetch
+            print(doc.outcome, doc.url.rsplit("/", 1)[-1], stored.summary.provisional)
         """
     )
     run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
@@ -294,7 +300,7 @@ def test_the_page_spider_for_real_then_the_feed_confirms(
         assert store.rounds()[0].crs_min == 491
         with store.engine.begin() as conn:
             assert record_feed_disagreements(conn, ["254"], clock()) == 1
-        assert source_warnings(store, ["254"])["254"] == [f"page {good} says crs_min 486; the feed says 491"]
+        assert store.source_warnings(["254"])["254"] == [f"page {good} says crs_min 486; the feed says 491"]
         assert status_of(store, "254") == "confirmed"
         provisional, confirmed = store.events("new_round")
         assert provisional["payload"]["provisional"] is True and provisional["round_id"] == "254"

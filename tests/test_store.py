@@ -70,7 +70,7 @@ def test_a_missing_round_is_never_deleted_and_not_new_when_back(store: Store, cl
     clock.advance(minutes=5)
     stale = store.record_feed_fetch(fetch_of(body_without("305", "304")))
     assert stale.new == [] and stale.amended == []
-    assert store.round_count() == 8
+    assert count(store, schema.rounds) == 8
     clock.advance(minutes=5)
     back = store.record_feed_fetch(fetch_of(full))
     assert back.new == [] and back.amended == []
@@ -94,11 +94,27 @@ def test_a_silent_correction_is_an_amendment_with_history(store: Store, clock: F
     assert current.tie_break_at == dt.datetime(2024, 3, 1, 14, 1, 22, tzinfo=dt.UTC)
 
 
-def test_an_older_version_coming_back_is_stale_not_an_amendment(store: Store, clock: FrozenClock) -> None:
+def test_an_earlier_version_back_in_a_current_copy_is_a_correction(store: Store, clock: FrozenClock) -> None:
+    """Copy A, copy B (304 changed), copy A again: the source corrected itself back; store and alert it."""
     store.record_feed_fetch(fetch_of((FEED / "small.json").read_bytes()))
     store.record_feed_fetch(fetch_of((FEED / "small.corrected.json").read_bytes()))
     clock.advance(hours=1)
     summary = store.record_feed_fetch(fetch_of((FEED / "small.json").read_bytes()))
+    assert summary.amended == ["304"] and summary.stale == []
+    [current] = [r for r in store.rounds() if r.id == "304"]
+    assert current.tie_break_at.second == 21  # what the source says now
+    assert len(store.events("round_amended")) == 2
+    assert len(store.revisions("304")) == 2  # the version that came back is not stored twice
+
+
+def test_an_older_version_in_a_stale_copy_is_not_an_amendment(store: Store, clock: FrozenClock) -> None:
+    """A whole copy older than what is stored (it lacks a published round) brings nothing back."""
+    store.record_feed_fetch(fetch_of((FEED / "small.json").read_bytes()))
+    store.record_feed_fetch(fetch_of((FEED / "small.corrected.json").read_bytes()))
+    clock.advance(hours=1)
+    older = json.loads((FEED / "small.json").read_text())
+    older["rounds"] = [r for r in older["rounds"] if r["drawNumber"] != "305"]
+    summary = store.record_feed_fetch(fetch_of(json.dumps(older).encode()))
     assert summary.stale == ["304"] and summary.amended == []
     [current] = [r for r in store.rounds() if r.id == "304"]
     assert current.tie_break_at.second == 22  # the newer version is kept
@@ -142,7 +158,7 @@ def test_a_failure_mid_transaction_leaves_nothing_half_written(store: Store, mon
     def boom(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(store_module, "_insert_events", boom)
+    monkeypatch.setattr(store_module, "insert_events", boom)
     with pytest.raises(RuntimeError):
         store.record_feed_fetch(fetch_of((FEED / "small.json").read_bytes()))
     assert (count(store, schema.rounds), count(store, schema.events), count(store, schema.fetches)) == before
@@ -189,7 +205,7 @@ def test_a_provisional_round_is_confirmed_by_the_feed(store: Store, clock: Froze
 
     from sqlalchemy import insert
 
-    from eewatch.foundation.db.store import _round_row, content_hash
+    from eewatch.foundation.db.rows import content_hash, round_row
 
     store.record_feed_fetch(fetch_of(body_without("305")))
     announced = next(r for r in fetch_of((FEED / "small.json").read_bytes()).parsed.rounds if r.id == "305")
@@ -197,7 +213,7 @@ def test_a_provisional_round_is_confirmed_by_the_feed(store: Store, clock: Froze
     with store.engine.begin() as conn:  # what an announcement source stores
         conn.execute(
             insert(schema.rounds).values(
-                **{**_round_row(announced, content_hash(announced)), "status": "provisional"},
+                **round_row(announced, content_hash(announced), "provisional"),
                 first_seen=clock(),
                 updated_at=clock(),
             )

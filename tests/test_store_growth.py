@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from eewatch.foundation.clock import FrozenClock
 from eewatch.foundation.db import schema
-from eewatch.foundation.db.store import Store, content_hash
+from eewatch.foundation.db.store import FetchSummary, Store, content_hash
 from scraper.domain.items import CHANGED, FeedFetch
 from scraper.domain.parsing.feed import FeedParse, parse_feed
 from scraper.domain.parsing.feed_memo import FeedParser
@@ -65,7 +65,7 @@ def fetch_of(body: bytes, parse: Callable[[bytes], FeedParse]) -> FeedFetch:
     return copy_fetch(body, parse=parse)
 
 
-def replay(url: str, copies: list[bytes], *, warm: bool) -> Iterator[tuple[Store, FeedFetch]]:
+def replay(url: str, copies: list[bytes], *, warm: bool) -> Iterator[tuple[Store, FetchSummary]]:
     """Store each copy, an hour apart: through one parser and Store (warm) or fresh ones (cold)."""
     clock = FrozenClock(START)
     parser = FeedParser()
@@ -76,8 +76,7 @@ def replay(url: str, copies: list[bytes], *, warm: bool) -> Iterator[tuple[Store
                 store.close()
                 store = Store.open(url, clock)
             fetch = fetch_of(body, parser if warm else parse_feed)
-            fetch.summary = store.record_feed_fetch(fetch)
-            yield store, fetch
+            yield store, store.record_feed_fetch(fetch)
             clock.advance(hours=1)
     finally:
         store.close()
@@ -134,10 +133,10 @@ def test_warm_and_cold_store_the_same(db_url: str, tmp_path: Path, shared_or_non
     for n, copies in enumerate(sequences(shared_or_none)):
         cold_url = f"sqlite:///{tmp_path / f'cold{n}.sqlite'}"
         warm_url = db_url if n == 0 else f"sqlite:///{tmp_path / f'warm{n}.sqlite'}"
-        for (cold, cold_fetch), (warm, warm_fetch) in zip(
+        for (cold, cold_summary), (warm, warm_summary) in zip(
             replay(cold_url, copies, warm=False), replay(warm_url, copies, warm=True), strict=True
         ):
-            assert dataclasses.asdict(cold_fetch.summary) == dataclasses.asdict(warm_fetch.summary)
+            assert dataclasses.asdict(cold_summary) == dataclasses.asdict(warm_summary)
             assert snapshot(cold) == snapshot(warm)
 
 
@@ -160,9 +159,9 @@ def test_an_amendment_is_found_through_both_memos(db_url: str) -> None:
     steps = replay(db_url, [small(), small(crs("999"))], warm=True)
     try:
         next(steps)
-        store, fetch = next(steps)
-        assert fetch.outcome == CHANGED and fetch.summary.amended == ["303"]
-        assert fetch.summary.unchanged == 7
+        store, summary = next(steps)
+        assert summary.outcome == CHANGED and summary.amended == ["303"]
+        assert summary.unchanged == 7
         event = store.events("round_amended")[-1]
         assert event["payload"]["changes"] == {"crs_min": [event["payload"]["previous"]["crs_min"], 999]}
     finally:

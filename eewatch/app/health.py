@@ -16,20 +16,16 @@ import socket
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select
+from sqlalchemy import Connection, Date, bindparam, func, insert, select
 
-from eewatch.app.daemon.config import HealthConfig
+from eewatch.foundation.config import HealthConfig
 from eewatch.foundation.db import schema
-from eewatch.foundation.db.schema_health import heartbeats
-from eewatch.foundation.db.store import Store
+from eewatch.foundation.db.schema import heartbeats
+from eewatch.foundation.db.store import EARLIEST_ROUND, FetchSummary, Store
+from scraper.domain.events import FEED_SHAPE_CHANGED, FEED_STALE, POLL_FAILING, POLL_RECOVERED
 from scraper.domain.items import ERROR, FeedFetch
 from scraper.domain.parsing.feed import EXPECTED_KEYS
-
-POLL_FAILING = "poll_failing"
-POLL_RECOVERED = "poll_recovered"
-FEED_STALE = "feed_stale"
-FEED_SHAPE_CHANGED = "feed_shape_changed"
-HEALTH_EVENTS = (POLL_FAILING, POLL_RECOVERED, FEED_STALE, FEED_SHAPE_CHANGED)
+from scraper.domain.record import CONFIRMED
 
 
 @dataclass(frozen=True)
@@ -101,7 +97,15 @@ def _state_query() -> Any:
         last(ev.c.id, POLL_RECOVERED).label("recovered_id"),
         last(ev.c.payload, FEED_STALE).label("stale"),
         last(ev.c.payload, FEED_SHAPE_CHANGED).label("shape"),
-        select(func.max(r.c.date)).where(r.c.status == "confirmed").scalar_subquery().label("latest"),
+        # A round dated before 2015 or after tomorrow is a typo: it never counts as the latest.
+        select(func.max(r.c.date))
+        .where(
+            r.c.status == CONFIRMED,
+            r.c.date >= EARLIEST_ROUND,
+            r.c.date <= bindparam("latest_possible", type_=Date),
+        )
+        .scalar_subquery()
+        .label("latest"),
     )
 
 
@@ -109,9 +113,9 @@ STATE_QUERY = _state_query()
 HEARTBEAT_INSERT = insert(heartbeats)
 
 
-def load_state(conn: Connection) -> HealthState:
-    """Read the health state from heartbeats, events and rounds."""
-    row = conn.execute(STATE_QUERY).one()
+def load_state(conn: Connection, today: dt.date) -> HealthState:
+    """Read the health state from heartbeats, events and rounds (as of ``today``)."""
+    row = conn.execute(STATE_QUERY, {"latest_possible": today + dt.timedelta(days=1)}).one()
     failing, recovered = row.failing_id, row.recovered_id
     return HealthState(
         consecutive_failures=row.failures,
@@ -127,10 +131,11 @@ def instance_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def record_poll(store: Store, fetch: FeedFetch, config: HealthConfig, mode: str) -> list[HealthEvent]:
+def record_poll(
+    store: Store, fetch: FeedFetch, summary: FetchSummary | None, config: HealthConfig, mode: str
+) -> list[HealthEvent]:
     """Write the poll's heartbeat and the ops events it calls for, in one transaction."""
     now = store.clock()
-    summary = fetch.summary
     poll = Poll(
         ok=fetch.outcome != ERROR,
         error=fetch.error,
@@ -138,7 +143,7 @@ def record_poll(store: Store, fetch: FeedFetch, config: HealthConfig, mode: str)
         url=fetch.url,
     )
     with store.engine.begin() as conn:
-        found = decide(load_state(conn), poll, config, now.date())
+        found = decide(load_state(conn, now.date()), poll, config, now.date())
         conn.execute(
             HEARTBEAT_INSERT,
             {

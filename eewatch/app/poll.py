@@ -1,36 +1,157 @@
-"""What follows every fetch, in the daemon and in ``scrape --once`` alike.
+"""The poll sequence, one for ``scrape --once`` and the daemon: fetch, store, health, alerts, report.
 
-Health (a heartbeat, ops events), then the alerts the new events call for.
+:func:`poll_once` runs the whole sequence in one process (cron); the daemon
+fetches through its long-lived crawler, then calls :func:`record` (in the
+reactor's loop) and :func:`follow_up` (in a thread). Either way the poll ends
+as one :class:`PollResult`: what was fetched and stored, which events, the
+health events, the alert pass and the exit code. A failure in any layer is a
+recorded failed poll: health, ``eewatch status`` and the ops alerts see it.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+from dataclasses import dataclass, field
 from typing import Any
 
-from eewatch.app.daemon.config import HealthConfig
+from sqlalchemy.exc import SQLAlchemyError
+
+from eewatch.app import exitcodes
 from eewatch.app.health import HealthEvent, record_poll
 from eewatch.foundation.config import Config
-from eewatch.foundation.db.store import Store
-from scraper.domain.items import ERROR, FeedFetch
+from eewatch.foundation.db.announcements import SourceSummary
+from eewatch.foundation.db.store import FetchSummary, Store
+from scraper.crawl import StorageFailed, crawl_once
+from scraper.domain.fetch import feed_fetch_from_failure
+from scraper.domain.items import ERROR, FeedFetch, SourceDocument
+from scraper.pipelines import Stored
 
-log = logging.getLogger("eewatch.app.poll")
+log = logging.getLogger("eewatch.poll")
 
 
-def health_config(config: Config) -> HealthConfig:
-    return config.extra.get("health") or HealthConfig()
+@dataclass
+class PollResult:
+    """One poll, for cron and the daemon alike."""
+
+    mode: str
+    stored: list[Stored] = field(default_factory=list)
+    health: list[HealthEvent] = field(default_factory=list)
+    #: None: no alert pass ran; False: a delivery this poll attempted did not succeed.
+    alerts_ok: bool | None = None
+    #: Why the poll could not store what it fetched (a storage failure), if it could not.
+    storage_error: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def feed(self) -> list[tuple[FeedFetch, FetchSummary]]:
+        return [
+            (s.fetch, s.summary)
+            for s in self.stored
+            if isinstance(s.fetch, FeedFetch) and isinstance(s.summary, FetchSummary)
+        ]
+
+    @property
+    def changed(self) -> bool:
+        """Did the poll store a new or amended round?"""
+        return any(summary.new or summary.amended for _, summary in self.feed)
+
+    @property
+    def wrote_events(self) -> bool:
+        return bool(self.health) or any(s.summary.events > 0 for s in self.stored)
+
+    @property
+    def exit_code(self) -> int:
+        """Storage error 4, source error 3, undelivered alerts 5, else 0."""
+        if self.storage_error is not None:
+            return exitcodes.STORAGE
+        if any(fetch.outcome == ERROR for fetch, _ in self.feed):
+            return exitcodes.SOURCE
+        if self.alerts_ok is False:
+            return exitcodes.DELIVERY
+        return exitcodes.OK
 
 
-def after_fetch(store: Store, config: Config, fetch: FeedFetch, *, mode: str) -> list[HealthEvent]:
-    """Record the poll's heartbeat and health events."""
-    found = record_poll(store, fetch, health_config(config), mode)
-    for event in found:
-        log.warning("health: %s %s", event.kind, event.payload)
-    return found
+def poll_once(
+    config: Config,
+    store: Store,
+    url: str,
+    *,
+    sources: bool = True,
+    progress: bool = False,
+    log_level: str = "WARNING",
+    send: bool = True,
+    backfill: int = 0,
+) -> PollResult:
+    """``scrape --once``: crawl the feed (and the ``[[sources]]``), then the sequence after a fetch."""
+    started = time.monotonic()
+    result = PollResult(mode="once")
+    try:
+        crawl = crawl_once(config, store, url, sources=sources, progress=progress, log_level=log_level)
+        result.stored = crawl.stored
+    except (StorageFailed, SQLAlchemyError) as exc:
+        result.storage_error = f"{type(exc).__name__}: {exc}"[:500]
+        log.error("could not store the fetch: %s", result.storage_error)
+    if not any(isinstance(s.fetch, FeedFetch) for s in result.stored):
+        # Nothing of the feed was stored (a storage failure, or a spider that gave
+        # nothing): record the failed poll itself, so health and alerts see it.
+        reason = result.storage_error or "the crawl produced no result (see the log above)"
+        failed = store_failure(store, url, reason)
+        if failed is not None:
+            result.stored.append(failed)
+    result.seconds = time.monotonic() - started
+    record(store, config, result)
+    follow_up(store, config, result, send=send, backfill=backfill, rebuild=result.changed)
+    return result
+
+
+def store_failure(store: Store, url: str, reason: str) -> Stored | None:
+    """Record a poll that stored nothing as a failed fetch; None if even that cannot be written."""
+    failed = feed_fetch_from_failure(url, reason)
+    try:
+        return Stored(failed, store.record_feed_fetch(failed))
+    except SQLAlchemyError as exc:
+        log.error("could not record the failed poll either: %s", type(exc).__name__)
+        return None
+
+
+def record(store: Store, config: Config, result: PollResult) -> None:
+    """Health (heartbeat, ops events) for each fetch of the feed, and one log line per fetch."""
+    for fetch, summary in result.feed:
+        try:
+            found = record_poll(store, fetch, summary, config.health, result.mode)
+        except SQLAlchemyError as exc:
+            log.error("could not record the poll's health: %s", type(exc).__name__)
+            result.storage_error = result.storage_error or f"health: {type(exc).__name__}"
+            found = []
+        for event in found:
+            log.warning("health: %s %s", event.kind, event.payload)
+        result.health += found
+        log_poll(fetch, summary, result.seconds)
+    for stored in result.stored:
+        if isinstance(stored.fetch, SourceDocument) and isinstance(stored.summary, SourceSummary):
+            log_document(stored.fetch, stored.summary)
+
+
+def follow_up(
+    store: Store,
+    config: Config,
+    result: PollResult,
+    *,
+    alerts: bool = True,
+    send: bool = True,
+    backfill: int = 0,
+    rebuild: bool,
+) -> None:
+    """The alert pass (``send=False``: mark events handled, send nothing), then the report (never fatal)."""
+    if alerts:
+        result.alerts_ok = send_alerts(store, config, send=send, backfill=backfill)
+    if rebuild:
+        rebuild_report(store, config)
 
 
 def send_alerts(store: Store, config: Config, *, send: bool = True, backfill: int = 0) -> bool:
-    """The alerts the new events call for; False when a delivery failed for good.
+    """Enqueue and send the alerts new events call for; False when a delivery did not succeed.
 
     A failure here never loses an event: it stays unhandled, or its outbox row
     stays pending, for the next pass.
@@ -55,16 +176,10 @@ def deliver_retries(store: Store, config: Config) -> None:
         log.exception("the delivery pass failed; the rows stay pending")
 
 
-def changed(fetch: FeedFetch) -> bool:
-    """Did this fetch store a new or amended round?"""
-    summary = fetch.summary
-    return summary is not None and bool(summary.new or summary.amended)
-
-
 def rebuild_report(store: Store, config: Config) -> None:
     """Regenerate the static site where ``[report] out`` is configured (never fatal)."""
-    report = config.extra.get("report")
-    if report is None or report.out is None:
+    report = config.report
+    if report.out is None:
         return
     from eewatch.app.views.site import ReportError, build_report
 
@@ -77,11 +192,9 @@ def rebuild_report(store: Store, config: Config) -> None:
     log.debug("report: %s", summary)
 
 
-def log_poll(fetch: FeedFetch, seconds: float) -> None:
+def log_poll(fetch: FeedFetch, summary: FetchSummary, seconds: float) -> None:
     """One line per poll: outcome, HTTP status, bytes, duration, new and amended counts."""
-    summary = fetch.summary
-    new = len(summary.new) if summary else 0
-    amended = len(summary.amended) if summary else 0
+    new, amended = len(summary.new), len(summary.amended)
     extra: dict[str, Any] = {
         "source": fetch.source,
         "outcome": fetch.outcome,
@@ -98,26 +211,24 @@ def log_poll(fetch: FeedFetch, seconds: float) -> None:
     if fetch.outcome == ERROR:
         extra["error"] = fetch.error
         log.error("%s: %s", line, fetch.error, extra=extra)
-    else:
-        if fetch.parsed and fetch.parsed.problems:
-            problems = fetch.parsed.problems
-            log.warning(
-                "%d record(s) rejected: %s",
-                len(problems),
-                "; ".join(f"#{p.round_id or p.index}: {p.reason}" for p in problems[:5]),
-            )
-        log.info(line, extra=extra)
-
-
-def log_document(document: Any) -> None:
-    """One line per announcement document: kind, outcome, rounds it added or checked."""
-    summary = document.summary
-    line = f"poll {document.kind}: {document.outcome} http={document.http_status or '-'} url={document.url}"
-    if summary is not None:
-        line += (
-            f" provisional={len(summary.provisional)} checked={len(summary.compared)}"
-            f" disagreements={len(summary.disagreements)}"
+        return
+    if fetch.parsed and fetch.parsed.problems:
+        problems = fetch.parsed.problems
+        log.warning(
+            "%d record(s) rejected: %s",
+            len(problems),
+            "; ".join(f"#{p.round_id or p.index}: {p.reason}" for p in problems[:5]),
         )
+    log.info(line, extra=extra)
+
+
+def log_document(document: SourceDocument, summary: SourceSummary) -> None:
+    """One line per announcement document: kind, outcome, rounds it added or checked."""
+    line = (
+        f"poll {document.kind}: {document.outcome} http={document.http_status or '-'} url={document.url}"
+        f" provisional={len(summary.provisional)} checked={len(summary.compared)}"
+        f" disagreements={len(summary.disagreements)}"
+    )
     if document.outcome == ERROR:
         log.warning("%s: %s", line, document.error)
     else:

@@ -8,12 +8,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from eewatch.app.daemon.config import HealthConfig
 from eewatch.app.health import load_state
+from eewatch.foundation.config import HealthConfig
 from eewatch.foundation.db import schema
-from eewatch.foundation.db.schema_health import heartbeats
-from eewatch.foundation.db.store import Store
+from eewatch.foundation.db.schema import heartbeats
+from eewatch.foundation.db.store import EARLIEST_ROUND, Store
 from scraper.domain.items import ERROR
+from scraper.domain.record import CONFIRMED
 
 
 @dataclass
@@ -28,6 +29,8 @@ class Status:
     last_round_date: dt.date | None = None
     consecutive_failures: int = 0
     deliveries: dict[str, int] = field(default_factory=dict)
+    #: When the oldest alert still waiting to be delivered was queued.
+    oldest_undelivered: dt.datetime | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -41,7 +44,11 @@ class Status:
 
 
 def read_status(
-    store: Store, health: HealthConfig, now: dt.datetime, deliveries: dict[str, int] | None = None
+    store: Store,
+    health: HealthConfig,
+    now: dt.datetime,
+    deliveries: dict[str, int] | None = None,
+    oldest_undelivered: dt.datetime | None = None,
 ) -> Status:
     """Read the status; ``problems`` says why it is unhealthy, if it is."""
     hb, r = heartbeats, schema.rounds
@@ -50,11 +57,15 @@ def read_status(
         last_ok = conn.execute(select(func.max(hb.c.at)).where(hb.c.outcome != ERROR)).scalar()
         newest = conn.execute(
             select(r.c.id, r.c.date)
-            .where(r.c.status == "confirmed")
+            .where(
+                r.c.status == CONFIRMED,
+                r.c.date >= EARLIEST_ROUND,
+                r.c.date <= now.date() + dt.timedelta(days=1),
+            )
             .order_by(r.c.date.desc(), r.c.number.desc())
             .limit(1)
         ).first()
-        state = load_state(conn)
+        state = load_state(conn, now.date())
     status = Status(
         last_poll_at=last.at if last else None,
         last_poll_outcome=last.outcome if last else None,
@@ -64,6 +75,7 @@ def read_status(
         last_round_date=newest.date if newest else None,
         consecutive_failures=state.consecutive_failures,
         deliveries=dict(deliveries or {}),
+        oldest_undelivered=oldest_undelivered,
     )
     if last is None:
         status.problems.append("no poll recorded yet")
@@ -74,4 +86,10 @@ def read_status(
         status.problems.append(f"{status.consecutive_failures} polls in a row failed")
     if status.deliveries.get("failed"):
         status.problems.append(f"{status.deliveries['failed']} alert deliveries failed")
+    if (
+        oldest_undelivered is not None
+        and (now - oldest_undelivered).total_seconds() > health.undelivered_after
+    ):
+        waited = round((now - oldest_undelivered).total_seconds() / 60)
+        status.problems.append(f"an alert has waited {waited} min to be delivered (eewatch outbox)")
     return status

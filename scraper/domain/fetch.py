@@ -1,4 +1,4 @@
-"""Turn what the downloader returned into a :class:`~scraper.domain.items.FeedFetch` (pure).
+"""Turn what the downloader returned into an item (pure): one decision for the feed and announcements.
 
 Every decision about a response or a failure lives here, as pure functions the
 spider and the downloader middlewares call: what a response means, whether its
@@ -13,14 +13,65 @@ import email.utils
 import hashlib
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlparse
 
-from scraper.domain.items import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch
+from scraper.domain.items import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
+from scraper.domain.parsing.announcement import AnnouncementError, Parser
 from scraper.domain.parsing.feed import FeedFormatError, FeedParse, parse_feed
 
 #: Media types the feed may be served as. IRCC serves ``application/json``; CDNs and
 #: file copies sometimes say ``text/plain`` or ``application/octet-stream`` (or nothing).
 ACCEPTED_MEDIA_TYPES = frozenset({"application/json", "text/json", "text/plain", "application/octet-stream"})
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """What one response means, before its kind of item is built."""
+
+    outcome: str
+    body_sha256: str | None = None
+    parsed: Any = None
+    error: str | None = None
+
+
+def judge_response(
+    *,
+    status: int,
+    body: bytes,
+    previous_sha256: str | None,
+    parse: Callable[[bytes], Any],
+    errors: type[Exception] | tuple[type[Exception], ...],
+    what: str,
+    content_type: str | None = None,
+    check_content_type: bool = False,
+    retry_after: str | None = None,
+) -> Judgement:
+    """The one fetch decision, for the feed and announcements alike.
+
+    304: not modified. Not 2xx: an error naming the status (and ``Retry-After``).
+    A refused Content-Type (``check_content_type``): an error. The same bytes as
+    the last good copy: unchanged, not parsed again. Otherwise the bytes are
+    parsed; a parse failure of the ``errors`` kind is an error saying why.
+    """
+    if status == 304:
+        return Judgement(NOT_MODIFIED)
+    if not 200 <= status < 300:
+        hint = f" (Retry-After: {retry_after.strip()[:40]})" if retry_after and retry_after.strip() else ""
+        return Judgement(ERROR, error=f"HTTP {status} from the {what}{hint}")
+    digest = hashlib.sha256(body).hexdigest()
+    refused = content_type_problem(content_type) if check_content_type else None
+    if refused:
+        return Judgement(ERROR, digest, error=refused)
+    if previous_sha256 is not None and digest == previous_sha256:
+        return Judgement(UNCHANGED, digest)
+    try:
+        parsed = parse(body)
+    except errors as exc:
+        hint = f" (Content-Type {content_type})" if content_type and "json" not in content_type else ""
+        return Judgement(ERROR, digest, error=f"{exc}{hint}" if check_content_type else str(exc))
+    return Judgement(CHANGED, digest, parsed=parsed)
 
 
 def feed_fetch_from_response(
@@ -36,36 +87,66 @@ def feed_fetch_from_response(
     retry_after: str | None = None,
     parse: Callable[[bytes], FeedParse] = parse_feed,
 ) -> FeedFetch:
-    """Decide what one response means: a new copy, the same bytes, 304, or an error.
+    """A :class:`FeedFetch` for one response of the feed (see :func:`judge_response`).
 
     ``parse`` reads a new copy: :func:`~scraper.domain.parsing.feed.parse_feed`, or the
     same with a memo in a long-lived spider (:class:`scraper.domain.parsing.feed_memo.FeedParser`).
     """
-    common = {
-        "url": url,
-        "http_status": status,
-        "etag": etag,
-        "last_modified": last_modified,
-        "bytes": len(body),
-        "duration_ms": duration_ms,
-    }
-    if status == 304:
-        return FeedFetch(outcome=NOT_MODIFIED, **common)
-    if not 200 <= status < 300:
-        hint = f" (Retry-After: {retry_after.strip()[:40]})" if retry_after and retry_after.strip() else ""
-        return FeedFetch(outcome=ERROR, error=f"HTTP {status} from the feed{hint}", **common)
-    digest = hashlib.sha256(body).hexdigest()
-    refused = content_type_problem(content_type)
-    if refused:
-        return FeedFetch(outcome=ERROR, error=refused, body_sha256=digest, **common)
-    if previous_sha256 is not None and digest == previous_sha256:
-        return FeedFetch(outcome=UNCHANGED, body_sha256=digest, **common)
-    try:
-        parsed = parse(body)
-    except FeedFormatError as exc:
-        hint = f" (Content-Type {content_type})" if content_type and "json" not in content_type else ""
-        return FeedFetch(outcome=ERROR, error=f"{exc}{hint}", body_sha256=digest, **common)
-    return FeedFetch(outcome=CHANGED, parsed=parsed, body_sha256=digest, **common)
+    judged = judge_response(
+        status=status,
+        body=body,
+        previous_sha256=previous_sha256,
+        parse=parse,
+        errors=FeedFormatError,
+        what="feed",
+        content_type=content_type,
+        check_content_type=True,
+        retry_after=retry_after,
+    )
+    return FeedFetch(
+        url=url,
+        outcome=judged.outcome,
+        http_status=status,
+        etag=etag,
+        last_modified=last_modified,
+        bytes=len(body),
+        body_sha256=judged.body_sha256,
+        duration_ms=duration_ms,
+        parsed=judged.parsed,
+        error=judged.error,
+    )
+
+
+def document_from_response(
+    *,
+    url: str,
+    kind: str,
+    status: int,
+    body: bytes,
+    parse: Parser,
+    previous_sha256: str | None = None,
+    duration_ms: int | None = None,
+) -> SourceDocument:
+    """A :class:`SourceDocument` for one response of an announcement (see :func:`judge_response`)."""
+    judged = judge_response(
+        status=status,
+        body=body,
+        previous_sha256=previous_sha256,
+        parse=lambda data: parse(data, url),
+        errors=AnnouncementError,
+        what=kind,
+    )
+    return SourceDocument(
+        url=url,
+        kind=kind,
+        outcome=judged.outcome,
+        http_status=status,
+        bytes=len(body),
+        body_sha256=judged.body_sha256,
+        duration_ms=duration_ms,
+        announcement=judged.parsed,
+        error=judged.error,
+    )
 
 
 def feed_fetch_from_failure(url: str, message: str, status: int | None = None) -> FeedFetch:

@@ -1,10 +1,10 @@
-"""What a spider hands to the pipeline: one item per fetch."""
+"""What a spider hands to the pipeline: one item per fetch, of the feed or of an announcement."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
+from scraper.domain.parsing.announcement import Announcement
 from scraper.domain.parsing.feed import FeedParse
 
 #: Outcomes of one fetch.
@@ -29,5 +29,31 @@ class FeedFetch:
     parsed: FeedParse | None = field(default=None, repr=False)
     error: str | None = None
     source: str = "feed"
-    #: Set by the store pipeline: what storing this fetch did.
-    summary: Any = field(default=None, repr=False)
+
+
+@dataclass
+class SourceDocument:
+    """One fetch of one announcement: transport facts, and what it said or the error."""
+
+    url: str
+    kind: str
+    outcome: str
+    http_status: int | None = None
+    bytes: int | None = None
+    body_sha256: str | None = None
+    duration_ms: int | None = None
+    announcement: Announcement | None = field(default=None, repr=False)
+    error: str | None = None
+
+    @property
+    def source(self) -> str:
+        """The ``fetches.source`` of this document: its kind."""
+        return self.kind
+
+
+@dataclass(frozen=True)
+class SourceTarget:
+    """One document a spider is to fetch, with what the last good copy gives a re-fetch."""
+
+    url: str
+    previous_sha256: str | None = None

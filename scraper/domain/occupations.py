@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "categories.toml"
 
@@ -214,7 +214,7 @@ def _parse_version(slug: str, default_title: Any, entry: Any) -> CategoryVersion
     )
 
 
-def _is_date(value: Any) -> bool:
+def _is_date(value: Any) -> TypeGuard[date]:
     # tomllib gives datetime for date-times; a datetime is a date subclass, so exclude it explicitly.
     return isinstance(value, date) and type(value) is date
 

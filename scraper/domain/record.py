@@ -12,7 +12,18 @@ from collections.abc import Mapping
 from typing import Any
 
 ROUND_TYPES = ("general", "program", "category")
-PROGRAM_CODES = ("CEC", "FSW", "FST", "PNP")
+
+#: A round's standing: seen in the official feed, or only in an announcement so far.
+CONFIRMED = "confirmed"
+PROVISIONAL = "provisional"
+#: Programs whose candidates a round can invite: code -> name.
+PROGRAM_LABELS = {
+    "CEC": "Canadian Experience Class",
+    "FSW": "Federal Skilled Worker",
+    "FST": "Federal Skilled Trades",
+    "PNP": "Provincial Nominee Program",
+}
+PROGRAM_CODES = tuple(PROGRAM_LABELS)
 
 #: Bands of the CRS distribution of the pool, in the order IRCC publishes them
 #: (dd1 .. dd18 in the feed). "total" is the whole pool.

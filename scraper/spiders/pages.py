@@ -14,30 +14,18 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from scraper.domain.items import ERROR
-from scraper.domain.parsing.announcement import (
-    PAGE,
-    Announcement,
-    SourceDocument,
-    SourceTarget,
-    document_from_response,
-)
+from scraper.domain.fetch import document_from_response
+from scraper.domain.items import ERROR, SourceDocument, SourceTarget
+from scraper.domain.parsing.announcement import PAGE, Announcement
 from scraper.domain.parsing.mi_page import parse_page
 from scraper.middlewares import HOSTS
 from scraper.spiders.feed import HANDLED_STATUSES, describe_failure
-
-#: Announcement spiders store through their own pipeline, not the feed's.
-SOURCE_PIPELINES = {
-    "scraper.pipelines.StorePipeline": None,
-    "scraper.source_pipelines.SourceStorePipeline": 500,
-}
 
 
 class AnnouncementSpider(scrapy.Spider):
     """Fetch announcement documents (http(s) or file:// URLs); one item per document."""
 
     kind: ClassVar[str]
-    custom_settings: ClassVar[dict[str, Any]] = {"ITEM_PIPELINES": SOURCE_PIPELINES}
 
     def __init__(self, targets: Sequence[SourceTarget] = (), **kwargs: Any) -> None:
         super().__init__(**kwargs)

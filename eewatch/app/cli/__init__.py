@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.app import exitcodes
 from eewatch.foundation.config import ConfigError, default_database_url
+from eewatch.foundation.db.errors import StorageError, describe_storage_error
 
 log = logging.getLogger("eewatch")
 
@@ -89,9 +90,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         log.error("config error: %s", exc)
         return exitcodes.CONFIG
+    except StorageError as exc:
+        log.error("database error: %s", exc)
+        return exitcodes.STORAGE
     except SQLAlchemyError as exc:
-        # The class only: a driver's message may carry the database URL.
-        log.error("database error: %s", type(exc).__name__)
+        # The driver's first line (passwords masked), never the SQL: it may carry data.
+        log.error("database error: %s", describe_storage_error(None, exc))
         return exitcodes.STORAGE
     except BrokenPipeError:
         # The reader went away (``| head``): not an error of ours.

@@ -37,7 +37,7 @@ class SourceUnreadable(Exception):
     """The document could not be fetched or read."""
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "announcement",
         help="parse one MI page or article and show what it says (stores nothing)",
@@ -110,7 +110,7 @@ def read_source(source: str, config: Config) -> bytes:
             raise SourceUnreadable(str(getattr(exc, "reason", exc))) from None
         if len(body) > config.feed.max_bytes:
             raise SourceUnreadable(f"larger than {config.feed.max_bytes} bytes")
-        return body
+        return bytes(body)
     if scheme == "file":
         path = Path(urllib.request.url2pathname(urlparse(source).path))
     elif "://" in source:

@@ -16,7 +16,7 @@ from eewatch.foundation.db.store import Store
 from scraper.domain.record import PROGRAM_CODES
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "chances",
         help="would a CRS score have been invited in the last eligible rounds?",
@@ -48,7 +48,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
-    profile = profile_from(args, config.extra.get("profile"))
+    profile = profile_from(args, config.profile)
     if profile.crs is None:
         sys.stderr.write("eewatch chances: give --crs N (or set [profile] crs in the config)\n")
         return exitcodes.CONFIG

@@ -12,10 +12,11 @@ from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.foundation.config import load_config
 from eewatch.foundation.db import migrate
+from eewatch.foundation.db.errors import describe_storage_error
 from eewatch.foundation.db.store import create_store_engine
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "db", help="database schema: upgrade (also done on every start) or show the revision"
     )
@@ -27,7 +28,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
-    engine = create_store_engine(config.database.url)
+    try:
+        engine = create_store_engine(config.database.url)
+    except OSError as exc:
+        sys.stderr.write(f"database error: {describe_storage_error(config.database.url, exc)}\n")
+        return exitcodes.STORAGE
     try:
         if args.action == "upgrade":
             before = migrate.upgrade(engine)
@@ -38,8 +43,8 @@ def run(args: argparse.Namespace) -> int:
             with engine.connect() as conn:
                 now = migrate.current_revision(conn)
             sys.stdout.write(f"schema: {now or 'none'} (newest: {migrate.HEAD})\n")
-    except SQLAlchemyError as exc:
-        sys.stderr.write(f"database error: {type(exc).__name__}\n")
+    except (OSError, SQLAlchemyError) as exc:
+        sys.stderr.write(f"database error: {describe_storage_error(config.database.url, exc)}\n")
         return exitcodes.STORAGE
     finally:
         engine.dispose()

@@ -19,7 +19,7 @@ from scraper.domain.record import ROUND_TYPES
 log = logging.getLogger(__name__)
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "export",
         help="export stored rounds as csv, json or ndjson",

@@ -12,7 +12,6 @@ from eewatch.app.logs import setup_logging
 from eewatch.foundation.clock import utcnow
 from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import Store
-from notifier.config import alert_settings
 from notifier.deliver import deliver_due, send_message
 from notifier.render import probe_message
 from notifier.secrets import target_label
@@ -20,7 +19,7 @@ from notifier.secrets import target_label
 log = logging.getLogger("eewatch.notify")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "notify",
         help="deliver due alerts now, or send a test alert (--test)",
@@ -39,7 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
-    settings = alert_settings(config)
+    settings = config
     if not args.test:
         if args.rule:
             log.error("--rule goes with --test")
@@ -48,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
             report = deliver_due(store, settings, utcnow)
         sys.stdout.write(f"sent {report.sent}, will retry {report.retrying}, failed {report.failed}\n")
         return exitcodes.DELIVERY if report.failed or report.retrying else exitcodes.OK
-    rules = settings.rules
+    rules = settings.alerts
     if args.rule:
         rule = settings.rule(args.rule)
         if rule is None:

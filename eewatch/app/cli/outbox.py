@@ -15,7 +15,7 @@ from eewatch.foundation.db.store import Store
 from notifier import outbox
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "outbox",
         help="list pending and failed alert deliveries; --retry failed ones",

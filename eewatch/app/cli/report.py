@@ -10,7 +10,6 @@ from pathlib import Path
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
-from eewatch.app.views.config import ReportConfig
 from eewatch.app.views.site import ReportError, build_report
 from eewatch.foundation.clock import Clock, utcnow
 from eewatch.foundation.config import load_config
@@ -19,7 +18,7 @@ from eewatch.foundation.db.store import Store
 log = logging.getLogger(__name__)
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "report",
         help="write the static report: index.html with charts, feed.xml, rounds.json, rounds.csv",
@@ -36,7 +35,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
-    section = config.extra.get("report") or ReportConfig()
+    section = config.report
     out = args.out or section.out
     if out is None:
         sys.stderr.write("eewatch report: give --out DIR (or set [report] out in the config)\n")
@@ -52,6 +51,13 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
             )
         except ReportError as exc:
             sys.stderr.write(f"eewatch report: {exc}\n")
+            return exitcodes.CONFIG
+        except OSError as exc:
+            where = exc.filename or out
+            sys.stderr.write(
+                f"eewatch report: cannot write the report to {out}: {exc.strerror or exc} ({where}); "
+                "give --out a folder you can write\n"
+            )
             return exitcodes.CONFIG
     sys.stdout.write(f"wrote {len(summary.files)} files ({summary.rounds} rounds) to {summary.out_dir}\n")
     return exitcodes.OK

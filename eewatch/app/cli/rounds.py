@@ -23,7 +23,7 @@ __all__ = ["add_parser", "kind_label", "run", "write_csv", "write_json", "write_
 TYPE_STYLES = {"general": "blue", "program": "cyan", "category": "magenta"}
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "rounds",
         help="list stored rounds, newest first",

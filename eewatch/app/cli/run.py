@@ -9,7 +9,7 @@ from eewatch.app.logs import setup_logging
 from eewatch.foundation.config import load_config
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("run", help="run the daemon: poll on the [schedule], alert, until SIGTERM")
     add_common(parser)
     parser.set_defaults(run=run)

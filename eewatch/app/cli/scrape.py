@@ -5,25 +5,19 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import time
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
-from eewatch.app.poll import after_fetch, changed, log_document, log_poll, rebuild_report, send_alerts
-from eewatch.foundation.config import Config, load_config
+from eewatch.app.poll import poll_once
+from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import Store
-from notifier.config import alert_settings
-from scraper.crawl import StorageFailed, crawl_once, feed_location
-from scraper.domain.fetch import feed_fetch_from_failure
-from scraper.domain.items import ERROR
+from scraper.crawl import feed_location
 
 log = logging.getLogger("eewatch.scrape")
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("scrape", help="fetch the feed and every configured source; store and alert")
     add_common(parser)
     parser.add_argument("--once", action="store_true", help="one crawl, then exit (for cron and backfills)")
@@ -51,50 +45,19 @@ def run(args: argparse.Namespace) -> int:
         log.error("scrape runs one crawl with --once; the daemon is `eewatch run` (or `python scheduler.py`)")
         return exitcodes.CONFIG
     config = load_config(args.config)
-    alert_settings(config)  # a bad alert rule fails here, before the crawl
     url = feed_location(args.feed) if args.feed else config.feed.url
+    store = Store.open(config.database.url)  # StorageError: exit 4, one line (the CLI's dispatch)
     try:
-        store = Store.open(config.database.url)
-    except SQLAlchemyError as exc:
-        log.error("cannot open the database: %s", exc.__class__.__name__)
-        return exitcodes.STORAGE
-    try:
-        return crawl_and_report(args, config, store, url)
-    finally:
-        store.close()
-
-
-def crawl_and_report(args: argparse.Namespace, config: Config, store: Store, url: str) -> int:
-    """Crawl once, then health and alerts for each fetch; the exit code."""
-    started = time.monotonic()
-    try:
-        crawl = crawl_once(
+        result = poll_once(
             config,
             store,
             url,
             sources=not args.feed_only,
             progress=sys.stderr.isatty() and verbosity(args) >= 0,
             log_level="DEBUG" if verbosity(args) >= 2 else "WARNING",
+            send=not args.no_notify,
+            backfill=args.notify_backfill,
         )
-    except (StorageFailed, SQLAlchemyError) as exc:
-        log.error("could not store the fetch: %s", exc)
-        return exitcodes.STORAGE
-    if not crawl.fetches:
-        # The spider gave nothing (a bug in a callback): record it, so health and alerts see it.
-        failed = feed_fetch_from_failure(url, "the crawl produced no result (see the log above)")
-        failed.summary = store.record_feed_fetch(failed)
-        crawl.fetches.append(failed)
-    code = exitcodes.OK
-    for fetch in crawl.fetches:
-        after_fetch(store, config, fetch, mode="once")
-        log_poll(fetch, time.monotonic() - started)
-        if fetch.outcome == ERROR:
-            code = exitcodes.SOURCE
-    for document in crawl.documents:
-        log_document(document)
-    alerts = send_alerts(store, config, send=not args.no_notify, backfill=args.notify_backfill)
-    if any(changed(fetch) for fetch in crawl.fetches):
-        rebuild_report(store, config)
-    if code == exitcodes.OK and not alerts:
-        code = exitcodes.DELIVERY
-    return code
+        return result.exit_code
+    finally:
+        store.close()

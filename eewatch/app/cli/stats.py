@@ -17,7 +17,7 @@ from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import Store
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser(
         "stats",
         help="statistics per round type and category",

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
-from eewatch.app.daemon.config import HealthConfig
 from eewatch.app.logs import setup_logging
 from eewatch.app.status import Status, read_status
 from eewatch.foundation.clock import utcnow
@@ -16,7 +16,7 @@ from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import Store
 
 
-def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("status", help="is the watcher healthy? (exit 6 when not, for monitors)")
     add_common(parser)
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     with Store.open(config.database.url) as store:
         status = read_status(
-            store, config.extra.get("health") or HealthConfig(), utcnow(), delivery_counts(store)
+            store, config.health, utcnow(), delivery_counts(store), oldest_undelivered(store)
         )
     if args.format == "json":
         json.dump(status.to_dict(), sys.stdout, indent=2)
@@ -43,6 +43,12 @@ def delivery_counts(store: Store) -> dict[str, int]:
     from notifier.outbox import counts
 
     return counts(store)
+
+
+def oldest_undelivered(store: Store) -> dt.datetime | None:
+    from notifier.outbox import oldest_undelivered
+
+    return oldest_undelivered(store)
 
 
 def write_text(status: Status) -> None:

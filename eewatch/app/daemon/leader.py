@@ -30,10 +30,6 @@ class Leadership:
         self.shared = engine.dialect.name == "postgresql"
         self._conn: Connection | None = None
 
-    @property
-    def leading(self) -> bool:
-        return not self.shared or self._conn is not None
-
     def try_lead(self) -> bool:
         """True if this instance crawls now: it holds the lock, or just took it."""
         if not self.shared:

@@ -24,21 +24,12 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from eewatch.app import exitcodes
-from eewatch.app.daemon.config import ScheduleConfig
 from eewatch.app.daemon.leader import Leadership
 from eewatch.app.daemon.lock import AlreadyRunning, lock_for
-from eewatch.app.poll import (
-    after_fetch,
-    changed,
-    deliver_retries,
-    log_poll,
-    rebuild_report,
-    send_alerts,
-)
+from eewatch.app.poll import PollResult, deliver_retries, follow_up, record, store_failure
 from eewatch.foundation.clock import Clock, utcnow
-from eewatch.foundation.config import Config
+from eewatch.foundation.config import Config, ScheduleConfig
 from eewatch.foundation.db.store import Store
-from scraper.domain.fetch import feed_fetch_from_failure
 
 log = logging.getLogger("eewatch.app.daemon")
 
@@ -69,7 +60,7 @@ class Daemon:
     def __init__(self, config: Config, clock: Clock = utcnow) -> None:
         self.config = config
         self.clock = clock
-        self.schedule: ScheduleConfig = config.extra.get("schedule") or ScheduleConfig()
+        self.schedule: ScheduleConfig = config.schedule
         self.stopping = threading.Event()
         self.store = Store.open(config.database.url, clock)
         self.leadership = Leadership(self.store.engine)
@@ -77,6 +68,7 @@ class Daemon:
         self.report_built = False  # the report is built once at start, then after each change
         self.reactor: Any = None
         self.watcher: Any = None
+        self.runner: Any = None
         self.scheduler: Any = None
 
     def start(self) -> None:
@@ -94,6 +86,7 @@ class Daemon:
         self.reactor = reactor
         feed = self.config.feed
         runner = CrawlerRunner(scrapy_settings(self.config))
+        self.runner = runner
         poll_timeout = feed.timeout * (feed.retries + 1) + 30
         self.watcher = FeedWatcher(runner, self.store, feed.url, reactor, poll_timeout)
         self.scheduler = AsyncIOScheduler(
@@ -108,7 +101,16 @@ class Daemon:
         first = dt.datetime.now(ZoneInfo(self.schedule.timezone))
         self.scheduler.add_job(self.poll_job, build_trigger(self.schedule), id="poll", next_run_time=first)
         self.scheduler.add_job(self.deliver_job, "interval", seconds=self.schedule.retry_every, id="deliver")
-        reactor.addSystemEventTrigger("before", "shutdown", self._shutdown)
+        if self.config.sources:
+            # Announcement pages and articles, on their own (slower) schedule; the first read at start.
+            self.scheduler.add_job(
+                self.sources_job,
+                "interval",
+                seconds=self.schedule.sources_every,
+                id="sources",
+                next_run_time=first,
+            )
+        self.reactor.addSystemEventTrigger("before", "shutdown", self._shutdown)
         opened = self.watcher.start()
         opened.addCallback(lambda _: self._started())
         opened.addErrback(self._failed_to_start)
@@ -138,8 +140,9 @@ class Daemon:
             log.debug("another instance crawls; this one only delivers alerts")
             return
         started = time.monotonic()
+        result = PollResult(mode="daemon")
         try:
-            fetch = await self.watcher.poll().asFuture(self.loop)
+            stored = await self.watcher.poll().asFuture(self.loop)
         except asyncio.CancelledError:  # the scheduler is shutting down
             log.info("poll abandoned: the daemon is stopping")
             return
@@ -147,22 +150,47 @@ class Daemon:
             if self.stopping.is_set():
                 log.info("poll abandoned: the daemon is stopping")
                 return
-            fetch = feed_fetch_from_failure(self.config.feed.url, f"{type(exc).__name__}: {exc}")
-            fetch.summary = self.store.record_feed_fetch(fetch)
-        health = after_fetch(self.store, self.config, fetch, mode="daemon")
-        log_poll(fetch, time.monotonic() - started)
-        wrote_events = bool(health) or (fetch.summary is not None and fetch.summary.events > 0)
-        rebuild = changed(fetch) or not self.report_built
-        if (wrote_events or rebuild) and not self.stopping.is_set():
-            await self.in_thread(self._after_change, wrote_events, rebuild)
+            stored = store_failure(self.store, self.config.feed.url, f"{type(exc).__name__}: {exc}")
+        if stored is not None:
+            result.stored.append(stored)
+        result.seconds = time.monotonic() - started
+        record(self.store, self.config, result)
+        rebuild = result.changed or not self.report_built
+        if (result.wrote_events or rebuild) and not self.stopping.is_set():
+            await self.in_thread(self._after_change, result, rebuild)
 
-    def _after_change(self, wrote_events: bool, rebuild: bool) -> None:
+    def _after_change(self, result: PollResult, rebuild: bool) -> None:
         """Alerts for the poll's new events (retries are the deliver job's), then the report."""
-        if wrote_events and not self.stopping.is_set():
-            send_alerts(self.store, self.config)
-        if rebuild and not self.stopping.is_set():
-            rebuild_report(self.store, self.config)
+        if self.stopping.is_set():
+            return
+        follow_up(self.store, self.config, result, alerts=result.wrote_events, rebuild=rebuild)
+        if rebuild:
             self.report_built = True
+
+    async def sources_job(self) -> None:
+        """Read every ``[[sources]]`` entry once through the daemon's reactor; store, log, alert."""
+        from twisted.internet.defer import DeferredList
+
+        from scraper.crawl import CrawlResult, add_source_crawls
+
+        if self.stopping.is_set() or not self.leadership.try_lead():
+            return
+        started = time.monotonic()
+        crawl = CrawlResult()
+        done = add_source_crawls(self.runner, self.config, self.store, crawl)
+        if not done:
+            return
+        try:
+            await DeferredList(done, consumeErrors=True).asFuture(self.loop)
+        except asyncio.CancelledError:
+            log.info("sources read abandoned: the daemon is stopping")
+            return
+        result = PollResult(mode="daemon", stored=crawl.stored, seconds=time.monotonic() - started)
+        for error in crawl.errors:
+            log.error("could not store an announcement: %s", error)
+        record(self.store, self.config, result)
+        if result.wrote_events and not self.stopping.is_set():
+            await self.in_thread(self._after_change, result, False)
 
     async def deliver_job(self) -> None:
         """Retry due outbox deliveries (in a thread)."""

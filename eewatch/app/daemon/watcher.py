@@ -11,7 +11,7 @@ from twisted.internet import defer
 from twisted.internet.interfaces import IReactorTime
 
 from eewatch.foundation.db.store import Store
-from scraper.domain.items import FeedFetch
+from scraper.pipelines import Stored
 from scraper.spiders.watch import WatchFeedSpider
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,7 @@ class FeedWatcher:
         self.poll_timeout = poll_timeout
         self.crawler: Crawler | None = None
         self.finished: defer.Deferred[Any] | None = None
-        self._pending: defer.Deferred[FeedFetch] | None = None
+        self._pending: defer.Deferred[Stored] | None = None
 
     def start(self) -> defer.Deferred[None]:
         """Create the crawler and open its spider; fires once it can take requests."""
@@ -53,8 +53,8 @@ class FeedWatcher:
         self.finished.addErrback(self._crawl_failed, opened)
         return opened
 
-    def poll(self) -> defer.Deferred[FeedFetch]:
-        """One conditional GET of the feed; fires with the stored :class:`FeedFetch`."""
+    def poll(self) -> defer.Deferred[Stored]:
+        """One conditional GET of the feed; fires with what was stored (:class:`Stored`)."""
         if self.crawler is None or self.crawler.engine is None or self.crawler.spider is None:
             return defer.fail(PollFailed("the crawler is not running"))
         if self._pending is not None:

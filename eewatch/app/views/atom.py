@@ -145,4 +145,4 @@ def render_atom(
         sub(entry, "category", term=group.short, label=label(group, [item]))
         sub(entry, "summary", entry_text(item, hist), type="text")
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"

@@ -13,16 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eewatch.app.views.groups import newest_first
-from notifier.config import Profile
+from eewatch.foundation.config import Profile
 from notifier.rules import eligible
 from scraper.domain.record import Round
 
-__all__ = ["Chance", "Chances", "Profile", "compute_chances", "is_eligible"]
-
-
-def is_eligible(item: Round, profile: Profile) -> bool:
-    """General round, program match, or category match (the alert rules' definition)."""
-    return eligible(item, profile)
+__all__ = ["Chance", "Chances", "Profile", "compute_chances"]
 
 
 @dataclass(frozen=True)

@@ -72,9 +72,3 @@ def atomic_writer(path: Path, mode: int = 0o644) -> Iterator[TextIO]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that readers see the old or the new file, never half."""
-    with atomic_writer(path) as handle:
-        handle.write(text)

@@ -8,14 +8,7 @@ from dataclasses import dataclass
 
 from eewatch.app.views.safe import bounded_slug
 from scraper.domain.parsing.taxonomy import split_version
-from scraper.domain.record import Round
-
-PROGRAM_LABELS = {
-    "CEC": "Canadian Experience Class",
-    "FSW": "Federal Skilled Worker",
-    "FST": "Federal Skilled Trades",
-    "PNP": "Provincial Nominee Program",
-}
+from scraper.domain.record import PROGRAM_LABELS, Round
 
 #: Round types in display order; "unknown" holds rounds whose name gave no type.
 TYPE_ORDER = ("general", "program", "category", "unknown")

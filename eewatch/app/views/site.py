@@ -19,12 +19,12 @@ from importlib import resources
 from pathlib import Path
 
 from eewatch.app.views.atom import History, history, render_atom
-from eewatch.app.views.config import DEFAULT_TITLE
 from eewatch.app.views.export import render
 from eewatch.app.views.groups import Group, group_rounds, newest_first
 from eewatch.app.views.pages import POOL_PAGE, Context, group_page, index_page, page_name, pool_page
 from eewatch.app.views.safe import clean_text, vet
 from eewatch.foundation.clock import Clock
+from eewatch.foundation.config import DEFAULT_REPORT_TITLE
 from eewatch.foundation.db.store import Store
 from scraper.domain.occupations import Catalog, load_catalog
 from scraper.domain.record import Round
@@ -58,7 +58,7 @@ def build_report(
     out_dir: Path | str,
     clock: Clock,
     *,
-    title: str = DEFAULT_TITLE,
+    title: str = DEFAULT_REPORT_TITLE,
     site_url: str | None = None,
     crs: int | None = None,
 ) -> ReportSummary:

@@ -2,41 +2,53 @@
 
 A round missing from a later copy is never deleted (canada.ca serves stale
 copies). A changed value of a known round is an amendment: a new revision and
-a ``round_amended`` event. A version seen before and since superseded that
-comes back is a stale copy, not an amendment. Events are written in the same
-transaction as the data they describe.
+a ``round_amended`` event. Events are written in the same transaction as the
+data they describe. What announcements say is stored by
+:mod:`eewatch.foundation.db.announcements`; both write rows through
+:mod:`eewatch.foundation.db.rows`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import json
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, create_engine, event, func, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, create_engine, event, insert, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.foundation.clock import Clock, utcnow
-from eewatch.foundation.db import schema
-from scraper.domain.items import CHANGED, ERROR, FeedFetch
-from scraper.domain.record import CONTENT_FIELDS, FIELDS, Round
+from eewatch.foundation.db import announcements, schema
+from eewatch.foundation.db.errors import StorageError, describe_storage_error
+from eewatch.foundation.db.rows import (
+    chunks,
+    content_hash,
+    diff_rounds,
+    event_row,
+    insert_events,
+    insert_fetch,
+    replace_distributions,
+    revision_row,
+    round_row,
+    row_to_round,
+)
+from scraper.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from scraper.domain.items import CHANGED, ERROR, FeedFetch, SourceDocument
+from scraper.domain.record import CONFIRMED, PROVISIONAL, Round
 
 log = logging.getLogger(__name__)
 
-NEW_ROUND = "new_round"
-ROUND_AMENDED = "round_amended"
-SOURCE_ERROR = "source_error"
+#: Kept for callers that hash a round (the store's own hashing lives in rows).
+__all__ = ["FetchSummary", "Store", "Validators", "content_hash", "create_store_engine"]
 
-CONFIRMED = "confirmed"  # seen in the official feed
-PROVISIONAL = "provisional"  # seen only in an announcement page or article so far
+Progress = Callable[[int, int], None]
 
 
 @dataclass
 class FetchSummary:
-    """What storing one fetch did."""
+    """What storing one fetch of the feed did."""
 
     fetch_id: int
     outcome: str
@@ -55,12 +67,6 @@ class Validators:
     etag: str | None = None
     last_modified: str | None = None
     body_sha256: str | None = None
-
-
-def content_hash(round_: Round) -> str:
-    """A stable hash of a round's published facts (not its derived warnings)."""
-    blob = json.dumps(round_.content(), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
-    return hashlib.sha256(blob.encode()).hexdigest()
 
 
 def create_store_engine(url: str) -> Engine:
@@ -99,7 +105,6 @@ VALIDATORS_QUERY = (
     .order_by(schema.fetches.c.id.desc())
     .limit(1)
 )
-FETCH_INSERT = insert(schema.fetches)
 
 
 class Store:
@@ -111,7 +116,7 @@ class Store:
         # Round id -> the Round object last stored from the feed, and -> its content hash.
         # A long-lived caller's parser hands back the same Round object for an
         # unchanged record (scraper/domain/parsing/feed_memo.py), so its hash is not computed again.
-        self._hashes: tuple[dict[str, Round], dict[str, str]] = ({}, {})
+        self._memo: tuple[dict[str, Round], dict[str, str]] = ({}, {})
 
     @classmethod
     def open(cls, url: str, clock: Clock = utcnow, *, migrate: bool = True) -> Store:
@@ -119,11 +124,14 @@ class Store:
 
         (for a second handle in a process whose first open already migrated).
         """
-        store = cls(create_store_engine(url), clock)
-        if migrate:
-            from eewatch.foundation.db.migrate import upgrade
+        try:
+            store = cls(create_store_engine(url), clock)
+            if migrate:
+                from eewatch.foundation.db.migrate import upgrade
 
-            upgrade(store.engine)
+                upgrade(store.engine)
+        except (OSError, SQLAlchemyError) as exc:
+            raise StorageError(describe_storage_error(url, exc)) from None
         return store
 
     def close(self) -> None:
@@ -143,10 +151,6 @@ class Store:
             row = conn.execute(VALIDATORS_QUERY, {"url": url}).first()
         return Validators(*row) if row else Validators()
 
-    def round_count(self) -> int:
-        with self.engine.connect() as conn:
-            return conn.execute(select(func.count()).select_from(schema.rounds)).scalar_one()
-
     def rounds(
         self,
         *,
@@ -158,7 +162,8 @@ class Store:
     ) -> list[Round]:
         """Stored rounds, newest first: those the official feed has confirmed, unless told otherwise.
 
-        A provisional round (seen only in an announcement so far) carries a warning saying so.
+        A provisional round (seen only in an announcement so far) carries a warning saying so,
+        and every round the warnings of announcements that disagree with it.
         """
         r = schema.rounds
         query = select(r).order_by(r.c.date.desc(), r.c.number.desc(), r.c.id.desc())
@@ -174,7 +179,8 @@ class Store:
             query = query.limit(limit)
         with self.engine.connect() as conn:
             found = [_marked(row._mapping) for row in conn.execute(query)]
-        return with_source_warnings(self, found)
+            extra = announcements.source_warnings(conn, [item.id for item in found])
+        return [replace(r, warnings=(*r.warnings, *extra[r.id])) if r.id in extra else r for r in found]
 
     def revisions(self, round_id: str) -> list[dict[str, Any]]:
         """Every stored version of a round, oldest first.
@@ -207,37 +213,41 @@ class Store:
         with self.engine.connect() as conn:
             return [dict(row._mapping) for row in conn.execute(query)]
 
+    def source_warnings(self, round_ids: Iterable[str]) -> dict[str, list[str]]:
+        """Where announcements disagree with the stored rounds, as lines to show with each round."""
+        with self.engine.connect() as conn:
+            return announcements.source_warnings(conn, round_ids)
+
+    def static_page_urls(self, limit: int) -> list[str]:
+        """The MI page URLs of the newest stored rounds whose page is static (``invitations-N.html``)."""
+        with self.engine.connect() as conn:
+            return announcements.static_page_urls(conn, limit)
+
     # -- writing -----------------------------------------------------------
 
-    def record_feed_fetch(
-        self, fetch: FeedFetch, progress: Callable[[int, int], None] | None = None
-    ) -> FetchSummary:
-        """Store one fetch and what it found, in one transaction."""
+    def record_feed_fetch(self, fetch: FeedFetch, progress: Progress | None = None) -> FetchSummary:
+        """Store one fetch of the feed and what it found, in one transaction."""
         now = self.clock()
         with self.engine.begin() as conn:
-            fetch_id = _insert_fetch(conn, fetch, now)
+            fetch_id = _insert_feed_fetch(conn, fetch, now)
             summary = FetchSummary(fetch_id=fetch_id, outcome=fetch.outcome, error=fetch.error)
             if fetch.outcome == ERROR:
-                _insert_events(
-                    conn,
-                    [
-                        _event(
-                            SOURCE_ERROR,
-                            None,
-                            fetch_id,
-                            now,
-                            {
-                                "source": fetch.source,
-                                "url": fetch.url,
-                                "http_status": fetch.http_status,
-                                "error": fetch.error,
-                            },
-                        )
-                    ],
-                )
-                summary.events = 1
+                payload = {
+                    "source": fetch.source,
+                    "url": fetch.url,
+                    "http_status": fetch.http_status,
+                    "error": fetch.error,
+                }
+                # One alert per outage: the first failed fetch of the source after one that worked.
+                # Every failure is still a fetch row and a heartbeat (status, poll_failing).
+                if not _failed_before(conn, fetch.source, fetch_id):
+                    insert_events(conn, [event_row(SOURCE_ERROR, None, fetch_id, now, payload)])
+                    summary.events = 1
             elif fetch.outcome == CHANGED and fetch.parsed is not None:
-                self._apply_rounds(conn, fetch.parsed.rounds, fetch_id, now, summary, fetch.source, progress)
+                rejected = {p.round_id for p in fetch.parsed.problems if p.round_id}
+                self._apply_copy(
+                    conn, fetch.parsed.rounds, rejected, fetch_id, now, summary, fetch.source, progress
+                )
                 conn.execute(
                     update(schema.fetches)
                     .where(schema.fetches.c.id == fetch_id)
@@ -250,161 +260,266 @@ class Store:
                 )
         return summary
 
-    def _apply_rounds(
+    def record_source_document(self, doc: SourceDocument) -> announcements.SourceSummary:
+        """Store one fetched announcement and what it says, in one transaction."""
+        now = self.clock()
+        with self.engine.begin() as conn:
+            return announcements.record_document(conn, doc, now)
+
+    def _apply_copy(
         self,
         conn: Connection,
         incoming: Sequence[Round],
+        rejected: set[str],
         fetch_id: int,
         now: dt.datetime,
         summary: FetchSummary,
         source: str,
-        progress: Callable[[int, int], None] | None,
+        progress: Progress | None,
     ) -> None:
-        r, rv = schema.rounds, schema.round_revisions
-        query = select(r.c.id, r.c.content_hash, r.c.status, r.c.latest_copy_hash)
-        # Round id -> (content hash, status, the version the last copy carried), as plain tuples.
-        current = {rid: (digest, status, marker) for rid, digest, status, marker in conn.execute(query)}
-        baseline = not any(status == CONFIRMED for _, status, _ in current.values())
+        """Store one copy of the feed: classify each round against the stored state, then write."""
+        current = _stored_state(conn)
+        baseline = not any(state.status == CONFIRMED for state in current.values())
+        plan = self._classify(current, _plausible(incoming, now), rejected)
+        known = _revision_hashes(conn, [item.id for item, _ in plan.differs + plan.confirmed])
+        amended, stale = _amended_or_stale(plan, known)
+        pending: list[dict[str, Any]] = []
+        pending += _insert_new(conn, plan.new, fetch_id, now, source, baseline, progress)
+        pending += _confirm(conn, plan.confirmed, known, fetch_id, now, source, baseline)
+        pending += _amend(conn, amended, known, fetch_id, now, source)
+        _follow_copy(conn, plan.moved, plan.gone, fetch_id, source, now)
+        insert_events(conn, pending)
+        if stale:
+            log.warning(
+                "stale copy: %d round(s) in an older version (%s); kept the newer",
+                len(stale),
+                ", ".join(sorted(stale)[:10]),
+            )
+        summary.new = [item.id for item, _ in plan.new + plan.confirmed]
+        summary.amended = [item.id for item, _ in amended]
+        summary.stale = stale
+        summary.unchanged = plan.unchanged
+        summary.events = len(pending)
 
-        # One pass over the copy (it is the whole history): each round's content hash
-        # (the last copy's, for the same Round object), what it is, and whether the
-        # version it carries is the one the last copy carried.
-        memo_rounds, memo_hashes = self._hashes
+    def _classify(
+        self, current: dict[str, _Stored], incoming: Sequence[Round], rejected: set[str]
+    ) -> _CopyPlan:
+        """What each round of a copy is against the stored state (one pass; the copy is the whole history).
+
+        A round's content hash is the last copy's when the parser handed back the same
+        Round object (the memo), so an unchanged copy costs no hashing.
+        """
+        memo_rounds, memo_hashes = self._memo
+        plan = _CopyPlan()
         rounds: dict[str, Round] = {}
         hashes: dict[str, str] = {}
-        new_rounds: list[tuple[Round, str]] = []
-        confirmed: list[tuple[Round, str]] = []
-        differs: list[tuple[Round, str]] = []  # a confirmed round in another version: stale or amended
-        moved: list[tuple[str, str | None, str]] = []  # (round, version the last copy carried, this one)
-        unchanged = 0
         for item in incoming:
             rid = item.id
             digest = memo_hashes[rid] if memo_rounds.get(rid) is item else content_hash(item)
             rounds[rid] = item
             hashes[rid] = digest
-            existing = current.get(rid)
-            if existing is None:
-                new_rounds.append((item, digest))
+            stored = current.get(rid)
+            if stored is None:
+                plan.new.append((item, digest))
                 continue
-            stored, status, marker = existing
-            if marker != digest:
-                moved.append((rid, marker, digest))
-            if status == PROVISIONAL:
-                confirmed.append((item, digest))
-            elif stored == digest:
-                unchanged += 1
+            if stored.marker != digest:
+                plan.moved.append((rid, stored.marker, digest))
+            if stored.status == PROVISIONAL:
+                plan.confirmed.append((item, digest))
+            elif stored.digest == digest:
+                plan.unchanged += 1
             else:
-                differs.append((item, digest))
-        self._hashes = (rounds, hashes)  # bounded: the rounds of the copy just read
-        gone = [
-            (rid, marker)
-            for rid, (_, _, marker) in current.items()
-            if marker is not None and rid not in hashes
+                plan.differs.append((item, digest))
+        self._memo = (rounds, hashes)  # bounded: the rounds of the copy just read
+        plan.gone = [
+            (rid, state.marker)
+            for rid, state in current.items()
+            if state.marker is not None and rid not in hashes
         ]
-        # Earlier versions are read only for the rounds that need them.
-        known_hashes = _revision_hashes(conn, [item.id for item, _ in differs + confirmed])
-        amended: list[tuple[Round, str]] = []
-        seen_stale: list[tuple[str, str]] = []
-        for item, digest in differs:
-            if digest in known_hashes.get(item.id, ()):
-                seen_stale.append((item.id, digest))
-            else:
-                amended.append((item, digest))
+        # A copy that lacks a round the feed has published (and that it did not merely
+        # garble: rejected records are not missing) is an older copy served again.
+        plan.lacking = [
+            rid
+            for rid, state in current.items()
+            if state.status == CONFIRMED and rid not in hashes and rid not in rejected
+        ]
+        return plan
 
-        total = len(new_rounds)
-        pending_events: list[dict[str, Any]] = []
-        done = 0
-        for chunk in _chunks(new_rounds, 100):
-            conn.execute(
-                insert(r),
-                [
-                    {
-                        **_round_row(item, digest),
-                        "first_seen": now,
-                        "updated_at": now,
-                        "latest_copy_hash": digest,
-                    }
-                    for item, digest in chunk
-                ],
-            )
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-        if new_rounds:
-            conn.execute(
-                insert(rv),
-                [_revision_row(item, digest, source, now, fetch_id) for item, digest in new_rounds],
-            )
-            _replace_distributions(conn, [item for item, _ in new_rounds])
-            pending_events += [
-                _event(NEW_ROUND, item.id, fetch_id, now, {"round": item.to_dict()}, baseline=baseline)
-                for item, _ in new_rounds
-            ]
 
-        for item, digest in confirmed:
-            # First seen in an announcement, now in the official feed: the feed's values win.
-            conn.execute(
-                update(r)
-                .where(r.c.id == item.id)
-                .values(**_round_row(item, digest), revision_count=r.c.revision_count + 1, updated_at=now)
-            )
-            if digest not in known_hashes.get(item.id, ()):
-                conn.execute(insert(rv).values(**_revision_row(item, digest, source, now, fetch_id)))
-            _replace_distributions(conn, [item])
-            pending_events.append(
-                _event(
-                    NEW_ROUND,
-                    item.id,
-                    fetch_id,
-                    now,
-                    {"round": item.to_dict(), "confirmed": True},
-                    baseline=baseline,
-                )
-            )
+# -- the steps of storing a copy -----------------------------------------------------
 
-        if confirmed:
-            from eewatch.foundation.db.sources_store import record_feed_disagreements
 
-            record_feed_disagreements(conn, [item.id for item, _ in confirmed], now)
+@dataclass(frozen=True)
+class _Stored:
+    """A stored round as a copy is compared with it."""
 
-        for item, digest in amended:
-            old = row_to_round(conn.execute(select(r).where(r.c.id == item.id)).one()._mapping)
-            changes = diff_rounds(old, item)
-            conn.execute(
-                update(r)
-                .where(r.c.id == item.id)
-                .values(
-                    **_round_row(item, digest),
-                    revision_count=r.c.revision_count + 1,
-                    updated_at=now,
-                )
-            )
-            conn.execute(insert(rv).values(**_revision_row(item, digest, source, now, fetch_id)))
-            _replace_distributions(conn, [item])
-            pending_events.append(
-                _event(
-                    ROUND_AMENDED,
-                    item.id,
-                    fetch_id,
-                    now,
-                    {"round": item.to_dict(), "previous": old.to_dict(), "changes": changes},
-                )
-            )
-            log.info("round %s amended: %s", item.id, ", ".join(changes))
+    digest: str
+    status: str
+    #: The version the latest copy carried (None: it lacked the round).
+    marker: str | None
 
-        _follow_copy(conn, moved, gone, fetch_id, source, now)
-        _insert_events(conn, pending_events)
-        if seen_stale:
-            log.warning(
-                "stale copy: %d round(s) in an older version (%s); kept the newer",
-                len(seen_stale),
-                ", ".join(sorted(i for i, _ in seen_stale)[:10]),
+
+@dataclass
+class _CopyPlan:
+    """What one copy brings, round by round."""
+
+    new: list[tuple[Round, str]] = field(default_factory=list)
+    #: Provisional rounds the feed now carries.
+    confirmed: list[tuple[Round, str]] = field(default_factory=list)
+    #: Confirmed rounds in another version than stored: amended, or stale.
+    differs: list[tuple[Round, str]] = field(default_factory=list)
+    #: (round, version the last copy carried, the one this copy carries).
+    moved: list[tuple[str, str | None, str]] = field(default_factory=list)
+    #: Rounds the last copy carried and this one lacks, with the version it carried.
+    gone: list[tuple[str, str]] = field(default_factory=list)
+    #: Confirmed rounds this copy lacks: it is a whole copy older than what is stored.
+    lacking: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _stored_state(conn: Connection) -> dict[str, _Stored]:
+    r = schema.rounds
+    query = select(r.c.id, r.c.content_hash, r.c.status, r.c.latest_copy_hash)
+    return {rid: _Stored(digest, status, marker) for rid, digest, status, marker in conn.execute(query)}
+
+
+def _amended_or_stale(
+    plan: _CopyPlan, known: dict[str, set[str]]
+) -> tuple[list[tuple[Round, str]], list[str]]:
+    """Which rounds in another version than stored are amended, and which are a stale copy's.
+
+    A stale copy is a whole copy older than what is stored (it lacks rounds the feed
+    has published): its earlier versions are not news. In a current copy, a round in
+    any other version, an earlier one included, is what the source says now: an
+    amendment (IRCC corrects typos back to what it first published).
+    """
+    if not plan.lacking:
+        return list(plan.differs), []
+    amended = [(item, digest) for item, digest in plan.differs if digest not in known.get(item.id, ())]
+    stale = [item.id for item, digest in plan.differs if digest in known.get(item.id, ())]
+    return amended, stale
+
+
+#: The first round of invitations was held on 2015-01-31: a date before 2015 is a typo.
+EARLIEST_ROUND = dt.date(2015, 1, 1)
+
+
+def plausible_date(day: dt.date, now: dt.datetime) -> bool:
+    """A round date eewatch believes: from 2015 to tomorrow (by the clock)."""
+    return EARLIEST_ROUND <= day <= now.date() + dt.timedelta(days=1)
+
+
+def _plausible(incoming: Sequence[Round], now: dt.datetime) -> Sequence[Round]:
+    """The rounds, those dated far from any possible round carrying a warning (kept out of "latest")."""
+    if all(plausible_date(item.date, now) for item in incoming):
+        return incoming
+    marked = []
+    for item in incoming:
+        if not plausible_date(item.date, now):
+            note = f"date {item.date.isoformat()} is not a possible round date (before 2015 or in the future)"
+            log.warning("round %s: %s", item.id, note)
+            item = replace(item, warnings=(*item.warnings, note))
+        marked.append(item)
+    return marked
+
+
+def _insert_new(
+    conn: Connection,
+    new: list[tuple[Round, str]],
+    fetch_id: int,
+    now: dt.datetime,
+    source: str,
+    baseline: bool,
+    progress: Progress | None,
+) -> list[dict[str, Any]]:
+    """Rounds never seen: their rows, revisions and distributions; their ``new_round`` events."""
+    r, rv = schema.rounds, schema.round_revisions
+    done = 0
+    for chunk in chunks(new, 100):
+        rows = [
+            {
+                **round_row(item, digest, CONFIRMED),
+                "first_seen": now,
+                "updated_at": now,
+                "latest_copy_hash": digest,
+            }
+            for item, digest in chunk
+        ]
+        conn.execute(insert(r), rows)
+        done += len(chunk)
+        if progress:
+            progress(done, len(new))
+    if not new:
+        return []
+    conn.execute(insert(rv), [revision_row(item, digest, source, now, fetch_id) for item, digest in new])
+    replace_distributions(conn, [item for item, _ in new])
+    return [
+        event_row(NEW_ROUND, item.id, fetch_id, now, {"round": item.to_dict()}, baseline=baseline)
+        for item, _ in new
+    ]
+
+
+def _confirm(
+    conn: Connection,
+    confirmed: list[tuple[Round, str]],
+    known: dict[str, set[str]],
+    fetch_id: int,
+    now: dt.datetime,
+    source: str,
+    baseline: bool,
+) -> list[dict[str, Any]]:
+    """Rounds first seen in an announcement, now in the official feed: the feed's values win."""
+    r, rv = schema.rounds, schema.round_revisions
+    pending = []
+    for item, digest in confirmed:
+        conn.execute(
+            update(r)
+            .where(r.c.id == item.id)
+            .values(
+                **round_row(item, digest, CONFIRMED), revision_count=r.c.revision_count + 1, updated_at=now
             )
-        summary.new = [item.id for item, _ in new_rounds + confirmed]
-        summary.amended = [item.id for item, _ in amended]
-        summary.stale = [rid for rid, _ in seen_stale]
-        summary.unchanged = unchanged
-        summary.events = len(pending_events)
+        )
+        if digest not in known.get(item.id, ()):
+            conn.execute(insert(rv).values(**revision_row(item, digest, source, now, fetch_id)))
+        replace_distributions(conn, [item])
+        payload = {"round": item.to_dict(), "confirmed": True}
+        pending.append(event_row(NEW_ROUND, item.id, fetch_id, now, payload, baseline=baseline))
+    if confirmed:
+        announcements.record_feed_disagreements(conn, [item.id for item, _ in confirmed], now)
+    return pending
+
+
+def _amend(
+    conn: Connection,
+    amended: list[tuple[Round, str]],
+    known: dict[str, set[str]],
+    fetch_id: int,
+    now: dt.datetime,
+    source: str,
+) -> list[dict[str, Any]]:
+    """Confirmed rounds the source now states otherwise: a ``round_amended`` event, and a revision
+
+    unless the version is one it published before (a correction back to it).
+    """
+    r, rv = schema.rounds, schema.round_revisions
+    pending = []
+    for item, digest in amended:
+        old = row_to_round(conn.execute(select(r).where(r.c.id == item.id)).one()._mapping)
+        changes = diff_rounds(old, item)
+        conn.execute(
+            update(r)
+            .where(r.c.id == item.id)
+            .values(
+                **round_row(item, digest, CONFIRMED), revision_count=r.c.revision_count + 1, updated_at=now
+            )
+        )
+        if digest not in known.get(item.id, ()):
+            conn.execute(insert(rv).values(**revision_row(item, digest, source, now, fetch_id)))
+        replace_distributions(conn, [item])
+        payload = {"round": item.to_dict(), "previous": old.to_dict(), "changes": changes}
+        pending.append(event_row(ROUND_AMENDED, item.id, fetch_id, now, payload))
+        log.info("round %s amended: %s", item.id, ", ".join(changes))
+    return pending
 
 
 PROVISIONAL_NOTE = "provisional: seen in an announcement, not yet in the official feed"
@@ -414,78 +529,15 @@ def _marked(row: Any) -> Round:
     """A ``rounds`` row as a Round, a provisional one saying so in its warnings."""
     item = row_to_round(row)
     if row["status"] == PROVISIONAL:
-        from dataclasses import replace
-
         item = replace(item, warnings=(PROVISIONAL_NOTE, *item.warnings))
     return item
-
-
-def with_source_warnings(store: Store, rounds: list[Round]) -> list[Round]:
-    """Add to each round's warnings where an announcement disagrees with it."""
-    from dataclasses import replace
-
-    from eewatch.foundation.db.sources_store import source_warnings
-
-    extra = source_warnings(store, [r.id for r in rounds])
-    return [replace(r, warnings=(*r.warnings, *extra[r.id])) if r.id in extra else r for r in rounds]
-
-
-def diff_rounds(old: Round, new: Round) -> dict[str, list[Any]]:
-    """Fields whose published value changed: ``{field: [old, new]}``, JSON-ready."""
-    a, b = old.content(), new.content()
-    return {key: [a[key], b[key]] for key in CONTENT_FIELDS if a[key] != b[key]}
-
-
-def row_to_round(row: Any) -> Round:
-    """A ``rounds`` row -> :class:`Round` (the columns bear the record's field names)."""
-    values = {name: row[name] for name in FIELDS}
-    values["programs"] = tuple(values["programs"] or ())
-    values["warnings"] = tuple(values["warnings"] or ())
-    return Round(**values)
-
-
-def _round_row(item: Round, digest: str) -> dict[str, Any]:
-    """A :class:`Round` -> the values of its ``rounds`` row."""
-    values = {name: getattr(item, name) for name in FIELDS}
-    values["programs"] = list(item.programs)
-    values["warnings"] = list(item.warnings)
-    values["distribution"] = dict(item.distribution) if item.distribution is not None else None
-    return {**values, "status": CONFIRMED, "content_hash": digest}
-
-
-def _revision_row(item: Round, digest: str, source: str, now: dt.datetime, fetch_id: int) -> dict[str, Any]:
-    return {
-        "round_id": item.id,
-        "content_hash": digest,
-        "record": item.to_dict(),
-        "source": source,
-        "first_seen": now,
-        "last_seen": now,
-        "first_fetch_id": fetch_id,
-    }
-
-
-def _replace_distributions(conn: Connection, items: Iterable[Round]) -> None:
-    pd = schema.pool_distributions
-    items = list(items)
-    ids = [item.id for item in items]
-    for chunk in _chunks(ids, 500):
-        conn.execute(pd.delete().where(pd.c.round_id.in_(chunk)))
-    rows = [
-        {"round_id": item.id, "band": band, "as_of": item.distribution_as_of, "candidates": count}
-        for item in items
-        if item.distribution
-        for band, count in item.distribution.items()
-    ]
-    if rows:
-        conn.execute(insert(pd), rows)
 
 
 def _revision_hashes(conn: Connection, round_ids: Sequence[str]) -> dict[str, set[str]]:
     """Round id -> the content hashes of its stored revisions, for these rounds only."""
     rv = schema.round_revisions
     known: dict[str, set[str]] = {}
-    for chunk in _chunks(list(dict.fromkeys(round_ids)), 500):
+    for chunk in chunks(list(dict.fromkeys(round_ids)), 500):
         for row in conn.execute(select(rv.c.round_id, rv.c.content_hash).where(rv.c.round_id.in_(chunk))):
             known.setdefault(row.round_id, set()).add(row.content_hash)
     return known
@@ -525,8 +577,17 @@ def _follow_copy(
             update(r).where(r.c.id == bindparam("b_id")).values(latest_copy_hash=bindparam("b_hash")),
             entering,
         )
-    for chunk in _chunks([rid for rid, _ in gone], 500):
+    for chunk in chunks([rid for rid, _ in gone], 500):
         conn.execute(update(r).where(r.c.id.in_(chunk)).values(latest_copy_hash=None))
+
+
+def _failed_before(conn: Connection, source: str, fetch_id: int) -> bool:
+    """Did the fetch of this source before ``fetch_id`` fail too (an outage going on)?"""
+    f = schema.fetches
+    query = (
+        select(f.c.outcome).where(f.c.source == source, f.c.id < fetch_id).order_by(f.c.id.desc()).limit(1)
+    )
+    return conn.execute(query).scalar() == ERROR
 
 
 def latest_copy_time(conn: Connection, source: str = "feed") -> dt.datetime | None:
@@ -544,13 +605,7 @@ def _copy_time(conn: Connection, source: str, before: int | None = None) -> dt.d
     return conn.execute(query.order_by(f.c.id.desc()).limit(1)).scalar()
 
 
-def insert_fetch(conn: Connection, now: dt.datetime, **columns: Any) -> int:
-    """Write one ``fetches`` row (any source); returns its id."""
-    result = conn.execute(FETCH_INSERT, {"fetched_at": now, **columns})
-    return int(result.inserted_primary_key[0])
-
-
-def _insert_fetch(conn: Connection, fetch: FeedFetch, now: dt.datetime) -> int:
+def _insert_feed_fetch(conn: Connection, fetch: FeedFetch, now: dt.datetime) -> int:
     problems = None
     if fetch.parsed and fetch.parsed.problems:
         problems = [
@@ -573,32 +628,3 @@ def _insert_fetch(conn: Connection, fetch: FeedFetch, now: dt.datetime) -> int:
         # A changed copy's counts are set once its rounds are stored; other fetches add none.
         **({} if fetch.outcome == CHANGED else {"new_rounds": 0, "amended_rounds": 0, "stale_rounds": 0}),
     )
-
-
-def _event(
-    kind: str,
-    round_id: str | None,
-    fetch_id: int,
-    now: dt.datetime,
-    payload: dict[str, Any],
-    *,
-    baseline: bool = False,
-) -> dict[str, Any]:
-    return {
-        "kind": kind,
-        "round_id": round_id,
-        "fetch_id": fetch_id,
-        "created_at": now,
-        "baseline": baseline,
-        "payload": payload,
-    }
-
-
-def _insert_events(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    if rows:
-        conn.execute(insert(schema.events), rows)
-
-
-def _chunks(items: Sequence[Any], size: int) -> Iterable[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]

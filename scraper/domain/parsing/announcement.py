@@ -13,18 +13,15 @@ imports none of them.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from scraper.domain.items import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED
 from scraper.domain.record import Round
 
 #: Kinds of announcement source.
 PAGE = "page"
 ARTICLE = "article"
-SOURCE_KINDS = (PAGE, ARTICLE)
 
 
 class AnnouncementError(ValueError):
@@ -116,9 +113,6 @@ class RoundFacts:
         """The stated facts as JSON values, by field name."""
         return {name: f.json_value() for name, f in self.found().items()}
 
-    def is_empty(self) -> bool:
-        return not self.found() and not self.occupations
-
     def to_dict(self) -> dict[str, Any]:
         """Every field (``None`` where not stated) with its provenance."""
         return {
@@ -176,62 +170,8 @@ class Announcement:
         }
 
 
-@dataclass
-class SourceDocument:
-    """One fetch of one announcement: transport facts, and what it said or the error."""
-
-    url: str
-    kind: str
-    outcome: str
-    http_status: int | None = None
-    bytes: int | None = None
-    body_sha256: str | None = None
-    duration_ms: int | None = None
-    announcement: Announcement | None = field(default=None, repr=False)
-    error: str | None = None
-    #: Set by the store pipeline: what storing this document did.
-    summary: Any = field(default=None, repr=False)
-
-    @property
-    def source(self) -> str:
-        """The ``fetches.source`` of this document: its kind."""
-        return self.kind
-
-
 #: A parser: the document's bytes and its address -> what it announces.
 Parser = Callable[[bytes, str], Announcement]
-
-
-def document_from_response(
-    *,
-    url: str,
-    kind: str,
-    status: int,
-    body: bytes,
-    parse: Parser,
-    previous_sha256: str | None = None,
-    duration_ms: int | None = None,
-) -> SourceDocument:
-    """Decide what one response means: a parsed document, the same bytes, 304, or an error."""
-    common: dict[str, Any] = {
-        "url": url,
-        "kind": kind,
-        "http_status": status,
-        "bytes": len(body),
-        "duration_ms": duration_ms,
-    }
-    if status == 304:
-        return SourceDocument(outcome=NOT_MODIFIED, **common)
-    if not 200 <= status < 300:
-        return SourceDocument(outcome=ERROR, error=f"HTTP {status} from the {kind}", **common)
-    digest = hashlib.sha256(body).hexdigest()
-    if previous_sha256 is not None and digest == previous_sha256:
-        return SourceDocument(outcome=UNCHANGED, body_sha256=digest, **common)
-    try:
-        announcement = parse(body, url)
-    except AnnouncementError as exc:
-        return SourceDocument(outcome=ERROR, error=str(exc), body_sha256=digest, **common)
-    return SourceDocument(outcome=CHANGED, announcement=announcement, body_sha256=digest, **common)
 
 
 def json_value(value: Any) -> Any:
@@ -243,11 +183,3 @@ def json_value(value: Any) -> Any:
     if isinstance(value, tuple | list):
         return [json_value(v) for v in value]
     return value
-
-
-@dataclass(frozen=True)
-class SourceTarget:
-    """One document a spider is to fetch, with what the last good copy gives a re-fetch."""
-
-    url: str
-    previous_sha256: str | None = None

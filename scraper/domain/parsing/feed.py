@@ -121,10 +121,9 @@ def parse_feed(body: bytes, *, site: str = SITE, parse: RecordParser | None = No
         def parse(record: Mapping[str, Any]) -> Round:
             return parse_record(record, site=site)
 
-    rounds: list[Round] = []
     problems: list[Problem] = []
     keys: set[str] = set()
-    seen: set[str] = set()
+    by_id: dict[str, list[tuple[int, Round]]] = {}
     for index, record in enumerate(records):
         if not isinstance(record, dict):
             problems.append(Problem(index, None, f"record is a {type(record).__name__}, not an object"))
@@ -135,11 +134,25 @@ def parse_feed(body: bytes, *, site: str = SITE, parse: RecordParser | None = No
         except RecordError as exc:
             problems.append(Problem(index, _text(record.get("drawNumber")), str(exc)))
             continue
-        if parsed.id in seen:
-            problems.append(Problem(index, parsed.id, "a second record with this round id; kept the first"))
-            continue
-        seen.add(parsed.id)
-        rounds.append(parsed)
+        by_id.setdefault(parsed.id, []).append((index, parsed))
+    rounds: list[Round] = []
+    for round_id, found in by_id.items():
+        first = found[0][1]
+        if all(other.content() == first.content() for _, other in found[1:]):
+            rounds.append(first)
+            problems += [
+                Problem(index, round_id, "a second record with this round id; kept the first")
+                for index, _ in found[1:]
+            ]
+        else:
+            # Two versions of one round in one copy: the source contradicts itself, so
+            # neither is taken (the stored version stands).
+            problems += [
+                Problem(index, round_id, f"{len(found)} records for round {round_id} disagree; kept neither")
+                for index, _ in found
+            ]
+    rounds.sort(key=lambda r: by_id[r.id][0][0])
+    problems.sort(key=lambda p: p.index)
     if not rounds:
         reasons = "; ".join(sorted({p.reason for p in problems}))[:300]
         raise FeedFormatError(f"no usable round in the feed ({len(problems)} rejected: {reasons})")
@@ -188,6 +201,7 @@ def parse_record(record: Mapping[str, Any], *, site: str = SITE) -> Round:
     full = parse_date(text("drawDateFull"), "drawDateFull")
     if date.value is None and full.value is None:
         raise RecordError("drawDate is missing or unreadable")
+    round_date: dt.date | None
     if date.value is not None:
         round_date = date.value
         warnings.extend(date.warnings)
@@ -305,6 +319,6 @@ def _url(record: Mapping[str, Any], site: str, warnings: list[str]) -> str | Non
                 href = match.group(1).strip()
                 if href.startswith(_CMS_PREFIX):
                     href = "/" + href[len(_CMS_PREFIX) :]
-                return urljoin(site + "/", href)
+                return str(urljoin(site + "/", href))
     warnings.append("no link to the Ministerial Instructions page")
     return None

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, cast
 
 from scraper.domain.parsing.feed import SITE, FeedParse, parse_feed, parse_record
 from scraper.domain.record import Round
@@ -38,7 +38,7 @@ MAX_RECORDS = 200_000
 def record_key(record: Mapping[str, Any]) -> bytes | None:
     """The memo key of one decoded JSON record, or None where it cannot have one (too deeply nested)."""
     try:
-        return hashlib.sha256(marshal.dumps(record, 4)).digest()
+        return hashlib.sha256(marshal.dumps(cast("dict[str, Any]", record), 4)).digest()
     except ValueError:
         return None
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from alembic import context
 
-from eewatch.foundation.db.schema import load_all_tables
+from eewatch.foundation.db.schema import metadata
 
 config = context.config
-target_metadata = load_all_tables()
+target_metadata = metadata
 
 
 def run_migrations_online() -> None:

@@ -1,4 +1,4 @@
-"""Storing what announcement pages and articles say, reconciled with the feed.
+"""What announcement pages and articles say, stored and reconciled with the feed.
 
 The official feed is authoritative. A round first seen in an announcement is
 stored as *provisional* (with a revision whose source is ``page`` or
@@ -22,16 +22,14 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from eewatch.foundation.db import schema
-from eewatch.foundation.db.schema_sources import round_occupations, round_source_warnings, source_observations
-from eewatch.foundation.db.store import NEW_ROUND, Store, content_hash, insert_fetch, row_to_round
-from scraper.domain.items import CHANGED, ERROR
-from scraper.domain.parsing.announcement import RoundFacts, SourceDocument
-from scraper.domain.record import Round
+from eewatch.foundation.db.rows import content_hash, insert_fetch, revision_row, round_row, row_to_round
+from eewatch.foundation.db.schema import round_occupations, round_source_warnings, source_observations
+from scraper.domain.events import NEW_ROUND
+from scraper.domain.items import CHANGED, ERROR, SourceDocument
+from scraper.domain.parsing.announcement import RoundFacts
+from scraper.domain.record import CONFIRMED, PROVISIONAL, Round
 
 log = logging.getLogger(__name__)
-
-CONFIRMED = "confirmed"
-PROVISIONAL = "provisional"
 
 #: Fields an announcement is compared on with the stored round.
 COMPARED_FIELDS = ("date", "held_at", "tie_break_at", "round_type", "category", "invitations", "crs_min")
@@ -87,31 +85,29 @@ def compare_facts(facts: Mapping[str, Any], stored: Round) -> dict[str, tuple[An
     return differences
 
 
-def record_source_document(store: Store, doc: SourceDocument) -> SourceSummary:
-    """Store one fetched announcement and what it says, in one transaction."""
-    now = store.clock()
-    with store.engine.begin() as conn:
-        fetch_id = _insert_fetch(conn, doc, now)
-        summary = SourceSummary(fetch_id=fetch_id, outcome=doc.outcome, error=doc.error)
-        if doc.outcome == ERROR:
-            _observe(conn, doc, fetch_id, now, None, "error", None, [], error=doc.error)
-        elif doc.outcome == CHANGED and doc.announcement is not None:
-            baseline = not _has_confirmed_rounds(conn)
-            for facts in doc.announcement.rounds:
-                _apply_facts(conn, doc, facts, fetch_id, now, baseline, summary)
-            if not doc.announcement.rounds:
-                _observe(conn, doc, fetch_id, now, None, "unnumbered", None, list(doc.announcement.warnings))
-                summary.skipped.append("the document names no round")
-        conn.execute(
-            update(schema.fetches)
-            .where(schema.fetches.c.id == fetch_id)
-            .values(
-                rounds_seen=len(doc.announcement.rounds) if doc.announcement else None,
-                new_rounds=len(summary.provisional),
-                amended_rounds=len(summary.filled),
-                stale_rounds=0,
-            )
+def record_document(conn: Connection, doc: SourceDocument, now: dt.datetime) -> SourceSummary:
+    """Store one fetched announcement and what it says (in the caller's transaction)."""
+    fetch_id = _insert_fetch(conn, doc, now)
+    summary = SourceSummary(fetch_id=fetch_id, outcome=doc.outcome, error=doc.error)
+    if doc.outcome == ERROR:
+        _observe(conn, doc, fetch_id, now, None, "error", None, [], error=doc.error)
+    elif doc.outcome == CHANGED and doc.announcement is not None:
+        baseline = not _has_confirmed_rounds(conn)
+        for facts in doc.announcement.rounds:
+            _apply_facts(conn, doc, facts, fetch_id, now, baseline, summary)
+        if not doc.announcement.rounds:
+            _observe(conn, doc, fetch_id, now, None, "unnumbered", None, list(doc.announcement.warnings))
+            summary.skipped.append("the document names no round")
+    conn.execute(
+        update(schema.fetches)
+        .where(schema.fetches.c.id == fetch_id)
+        .values(
+            rounds_seen=len(doc.announcement.rounds) if doc.announcement else None,
+            new_rounds=len(summary.provisional),
+            amended_rounds=len(summary.filled),
+            stale_rounds=0,
         )
+    )
     return summary
 
 
@@ -166,15 +162,10 @@ def _insert_provisional(
     digest = content_hash(item)
     conn.execute(
         insert(schema.rounds).values(
-            **_round_values(item),
-            content_hash=digest,
-            status=PROVISIONAL,
-            revision_count=1,
-            first_seen=now,
-            updated_at=now,
+            **round_row(item, digest, PROVISIONAL), revision_count=1, first_seen=now, updated_at=now
         )
     )
-    _insert_revision(conn, item, digest, doc.kind, fetch_id, now)
+    conn.execute(insert(schema.round_revisions).values(**revision_row(item, digest, doc.kind, now, fetch_id)))
     conn.execute(
         insert(schema.events).values(
             kind=NEW_ROUND,
@@ -216,10 +207,7 @@ def _fill(
         update(r)
         .where(r.c.id == stored.id)
         .values(
-            **_round_values(filled),
-            content_hash=digest,
-            revision_count=r.c.revision_count + 1,
-            updated_at=now,
+            **round_row(filled, digest, PROVISIONAL), revision_count=r.c.revision_count + 1, updated_at=now
         )
     )
     rv = schema.round_revisions
@@ -227,7 +215,7 @@ def _fill(
         select(rv.c.id).where(rv.c.round_id == stored.id, rv.c.content_hash == digest)
     ).first()
     if known is None:
-        _insert_revision(conn, filled, digest, doc.kind, fetch_id, now)
+        conn.execute(insert(rv).values(**revision_row(filled, digest, doc.kind, now, fetch_id)))
     return True
 
 
@@ -243,43 +231,6 @@ def _with_values(base: Round, facts: RoundFacts, doc: SourceDocument) -> Round:
 
 def _replace(item: Round, changes: Mapping[str, Any]) -> Round:
     return dataclasses.replace(item, **changes)
-
-
-def _round_values(item: Round) -> dict[str, Any]:
-    return {
-        "id": item.id,
-        "number": item.number,
-        "date": item.date,
-        "held_at": item.held_at,
-        "tie_break_at": item.tie_break_at,
-        "round_type": item.round_type,
-        "programs": list(item.programs),
-        "category": item.category,
-        "category_version": item.category_version,
-        "name": item.name,
-        "invitations": item.invitations,
-        "crs_min": item.crs_min,
-        "distribution_as_of": item.distribution_as_of,
-        "distribution": dict(item.distribution) if item.distribution is not None else None,
-        "url": item.url,
-        "warnings": list(item.warnings),
-    }
-
-
-def _insert_revision(
-    conn: Connection, item: Round, digest: str, source: str, fetch_id: int, now: dt.datetime
-) -> None:
-    conn.execute(
-        insert(schema.round_revisions).values(
-            round_id=item.id,
-            content_hash=digest,
-            record=item.to_dict(),
-            source=source,
-            first_seen=now,
-            last_seen=now,
-            first_fetch_id=fetch_id,
-        )
-    )
 
 
 def _has_confirmed_rounds(conn: Connection) -> bool:
@@ -405,7 +356,7 @@ def _store_occupations(conn: Connection, round_id: str, facts: RoundFacts, url: 
     return len(rows)
 
 
-# -- for the core's feed path and the views -------------------------------------
+# -- for the feed's path and the views -----------------------------------------
 
 
 def record_feed_disagreements(conn: Connection, round_ids: Iterable[str], now: dt.datetime) -> int:
@@ -442,7 +393,7 @@ def fact_values(facts: Mapping[str, Any] | None) -> dict[str, Any]:
     return {name: found["value"] for name, found in fields.items() if found is not None}
 
 
-def source_warnings(store: Store, round_ids: Iterable[str]) -> dict[str, list[str]]:
+def source_warnings(conn: Connection, round_ids: Iterable[str]) -> dict[str, list[str]]:
     """Disagreements of announcements with the stored rounds, as lines to show with each round.
 
     Only those that still hold against the round's current values are given.
@@ -451,9 +402,8 @@ def source_warnings(store: Store, round_ids: Iterable[str]) -> dict[str, list[st
     if not ids:
         return {}
     r, w = schema.rounds, round_source_warnings
-    with store.engine.connect() as conn:
-        rounds = {row.id: row for row in conn.execute(select(r).where(r.c.id.in_(ids)))}
-        rows = conn.execute(select(w).where(w.c.round_id.in_(ids)).order_by(w.c.id)).all()
+    rounds = {row.id: row for row in conn.execute(select(r).where(r.c.id.in_(ids)))}
+    rows = conn.execute(select(w).where(w.c.round_id.in_(ids)).order_by(w.c.id)).all()
     out: dict[str, list[str]] = {}
     for row in rows:
         stored_row = rounds.get(row.round_id)
@@ -470,23 +420,7 @@ def source_warnings(store: Store, round_ids: Iterable[str]) -> dict[str, list[st
     return out
 
 
-def occupations_of(store: Store, round_ids: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
-    """The (occupation, NOC code) pairs each round was open to, as its pages list them."""
-    ids = list(dict.fromkeys(round_ids))
-    o = round_occupations
-    out: dict[str, list[tuple[str, str]]] = {}
-    if not ids:
-        return out
-    query = select(o.c.round_id, o.c.occupation, o.c.noc_code).where(o.c.round_id.in_(ids)).order_by(o.c.id)
-    with store.engine.connect() as conn:
-        for row in conn.execute(query):
-            pairs = out.setdefault(row.round_id, [])
-            if (row.occupation, row.noc_code) not in pairs:
-                pairs.append((row.occupation, row.noc_code))
-    return out
-
-
-def static_page_urls(store: Store, limit: int) -> list[str]:
+def static_page_urls(conn: Connection, limit: int) -> list[str]:
     """The MI page URLs of the newest stored rounds whose page is static (``invitations-N.html``)."""
     r = schema.rounds
     query = (
@@ -495,8 +429,7 @@ def static_page_urls(store: Store, limit: int) -> list[str]:
         .order_by(r.c.date.desc(), r.c.number.desc())
         .limit(limit)
     )
-    with store.engine.connect() as conn:
-        return [row.url for row in conn.execute(query)]
+    return [row.url for row in conn.execute(query)]
 
 
 def _show(value: Any) -> str:

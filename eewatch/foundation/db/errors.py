@@ -1,0 +1,30 @@
+"""Storage errors as one line for the operator: which database, and why (no SQL, no secret)."""
+
+from __future__ import annotations
+
+import contextlib
+import re
+
+__all__ = ["StorageError", "describe_storage_error"]
+
+
+class StorageError(Exception):
+    """The database cannot be opened or written, as one line for the operator (no SQL, no secret)."""
+
+
+def describe_storage_error(url: str | None, exc: BaseException) -> str:
+    """One line: which database, and the reason the driver or the OS gave (passwords masked)."""
+    from sqlalchemy.engine import make_url
+
+    where = "the database"
+    if url:
+        with contextlib.suppress(Exception):  # an unparsable URL: say nothing of it
+            where = make_url(url).render_as_string(hide_password=True)
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc)
+        target = f" ({exc.filename})" if exc.filename else ""
+        return f"cannot open {where}: {reason}{target}"
+    original = getattr(exc, "orig", None) or exc
+    reason = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    reason = re.sub(r"://([^:/@\s]+):[^@\s]*@", r"://\1:***@", reason)[:300]
+    return f"cannot use {where}: {reason} ({type(exc).__name__})"

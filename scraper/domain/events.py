@@ -1,0 +1,25 @@
+"""Event kinds: what the store and the poll write, and what alert rules listen to (one list)."""
+
+from __future__ import annotations
+
+NEW_ROUND = "new_round"
+ROUND_AMENDED = "round_amended"
+SOURCE_ERROR = "source_error"
+POLL_FAILING = "poll_failing"
+POLL_RECOVERED = "poll_recovered"
+FEED_STALE = "feed_stale"
+FEED_SHAPE_CHANGED = "feed_shape_changed"
+
+#: Every event kind, in the order the docs list them.
+EVENT_KINDS: tuple[str, ...] = (
+    NEW_ROUND,
+    ROUND_AMENDED,
+    SOURCE_ERROR,
+    POLL_FAILING,
+    POLL_RECOVERED,
+    FEED_STALE,
+    FEED_SHAPE_CHANGED,
+)
+
+#: What a rule listens to when it does not say.
+DEFAULT_EVENTS: tuple[str, ...] = (NEW_ROUND, ROUND_AMENDED)
