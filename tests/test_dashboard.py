@@ -10,20 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import html
 import http.server
 import re
 import shutil
 import struct
 import subprocess
 import threading
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from eewatch.app.views.groups import newest_first
 from eewatch.app.views.site import build_report
+from eewatch.app.views.svg import MAX_SERIES
 from eewatch.foundation.clock import FrozenClock
 from eewatch.foundation.db.store import Store
+from scraper.domain.record import Round
 from tests.conftest import ROOT, shared_copies
 from tests.support.fetches import copy_fetch
 
@@ -31,18 +36,86 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"
 FIXTURES = Path(__file__).parent / "fixtures" / "views"
 PHONE_WIDTH = 390
+PHONE_HEIGHT = 3000
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed (apt-get install -y chromium)"),
 ]
 
-#: A page that shows the report at a phone's width (headless windows are at least 500 px wide).
-PHONE_FRAME = (
-    '<!doctype html><html><head><link rel="icon" href="favicon.svg"></head><body style="margin:0">'
-    f'<iframe src="index.html" '
-    f'style="width:{PHONE_WIDTH}px;height:2600px;border:0;display:block"></iframe></body></html>'
-).encode()
+#: A page that shows a report page at a phone's width (headless windows are at least 500 px wide), and
+#: writes onto its own <body> how wide the page inside is: the test reads it from the dumped DOM.
+PHONE_FRAME = """<!doctype html><html><head><link rel="icon" href="favicon.svg"></head><body style="margin:0">
+<iframe id="phone" src="{page}" style="width:{width}px;height:{height}px;border:0;display:block"></iframe>
+<script>
+var frame = document.getElementById("phone");
+frame.addEventListener("load", function () {{
+  setTimeout(function () {{
+    var page = frame.contentDocument.documentElement;
+    document.body.setAttribute("data-scroll-width", String(page.scrollWidth));
+    document.body.setAttribute("data-client-width", String(page.clientWidth));
+    document.body.setAttribute("data-enhanced", page.getAttribute("data-enhanced") || "no");
+    var wide = [];
+    frame.contentDocument.querySelectorAll(".table-wrap").forEach(function (wrap) {{
+      var table = wrap.querySelector("table");
+      if (wrap.scrollWidth > wrap.clientWidth && !wrap.closest("details")) {{
+        wide.push(table.className || table.id || "table");
+      }}
+    }});
+    document.body.setAttribute("data-wide-tables", wide.join(" "));
+  }}, 300);
+}});
+</script></body></html>"""
+
+
+#: A page that shows a report page and works its first line chart as a person would: focus (the keyboard's
+#: Tab), Home, then the pointer over a mark; it writes the value shown each time onto its own <body>.
+PROBE_FRAME = """<!doctype html><html><head><link rel="icon" href="favicon.svg"></head><body style="margin:0">
+<iframe id="page" src="{page}" style="width:1200px;height:1600px;border:0;display:block"></iframe>
+<script>
+var frame = document.getElementById("page");
+frame.addEventListener("load", function () {{
+  setTimeout(function () {{
+    var doc = frame.contentDocument, win = frame.contentWindow;
+    var chart = doc.querySelector("svg.line-chart");
+    var tip = doc.querySelector(".tip");
+    function shown() {{ return tip && !tip.hidden ? tip.textContent : ""; }}
+    frame.focus();
+    chart.focus();
+    document.body.setAttribute("data-focused", doc.activeElement === chart ? "yes" : "no");
+    document.body.setAttribute("data-on-focus", shown());
+    chart.dispatchEvent(new win.KeyboardEvent("keydown", {{ key: "Home", bubbles: true }}));
+    document.body.setAttribute("data-on-home", shown());
+    chart.dispatchEvent(new win.KeyboardEvent("keydown", {{ key: "ArrowRight", bubbles: true }}));
+    document.body.setAttribute("data-on-right", shown());
+    var marks = chart.querySelectorAll("[data-tip]");
+    var mark = marks[Math.floor(marks.length / 2)];
+    var box = mark.getBoundingClientRect();
+    chart.dispatchEvent(new win.MouseEvent("mousemove", {{
+      clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true }}));
+    document.body.setAttribute("data-hovered", mark.getAttribute("data-tip"));
+    document.body.setAttribute("data-on-hover", shown());
+    document.body.setAttribute("data-probed", "yes");
+  }}, 300);
+}});
+</script></body></html>"""
+
+
+def probe_frame(query: str) -> bytes:
+    page = dict(urllib.parse.parse_qsl(query)).get("page", "index.html")
+    if not re.fullmatch(r"[\w.-]+\.html", page):
+        page = "index.html"
+    return PROBE_FRAME.format(page=page).encode()
+
+
+def phone_frame(query: str) -> bytes:
+    """The report page ``?page=`` in a frame ``?width=`` px wide (the phone's, by default)."""
+    args = dict(urllib.parse.parse_qsl(query))
+    page = args.get("page", "index.html")
+    if not re.fullmatch(r"[\w.-]+\.html", page):
+        page = "index.html"
+    width = int(args["width"]) if args.get("width", "").isdigit() else PHONE_WIDTH
+    return PHONE_FRAME.format(page=page, width=width, height=PHONE_HEIGHT).encode()
 
 
 class SiteServer:
@@ -54,12 +127,14 @@ class SiteServer:
 
         class Handler(http.server.SimpleHTTPRequestHandler):
             def do_GET(self) -> None:
-                if self.path == "/__phone.html":
+                path, _, query = self.path.partition("?")
+                if path in ("/__phone.html", "/__probe.html"):
+                    body = phone_frame(query) if path == "/__phone.html" else probe_frame(query)
                     self.send_response(200)
                     self.send_header("Content-Type", "text/html")
-                    self.send_header("Content-Length", str(len(PHONE_FRAME)))
+                    self.send_header("Content-Length", str(len(body)))
                     self.end_headers()
-                    self.wfile.write(PHONE_FRAME)
+                    self.wfile.write(body)
                     return
                 super().do_GET()
 
@@ -90,7 +165,7 @@ def _load(store: Store, body: bytes) -> None:
 
 
 @pytest.fixture(params=["fixture", "shared"])
-def site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+def site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Path, list[Round]]]:
     """The report of the written fixture, and of the newest real IRCC copy (skips where absent)."""
     now = dt.datetime(2025, 3, 2, 14, tzinfo=dt.UTC)
     store = Store.open(f"sqlite:///{tmp_path / 'db.sqlite'}", FrozenClock(now))
@@ -102,8 +177,9 @@ def site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, 
     else:
         _load(store, (FIXTURES / "rounds.json").read_bytes())
     build_report(store, tmp_path / "site", FrozenClock(now))
+    rounds = sorted(store.rounds(), key=newest_first)
     store.close()
-    yield request.param, tmp_path / "site"
+    yield request.param, tmp_path / "site", rounds
 
 
 def chromium(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -139,40 +215,170 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-@pytest.mark.parametrize("page", ["index.html", "category-french.html", "category-stem.html"])
-def test_page_loads_clean_and_draws_charts(site: tuple[str, Path], tmp_path: Path, page: str) -> None:
-    name, root = site
+def load(root: Path, tmp_path: Path, path: str, *args: str) -> tuple[str, list[tuple[str, int]]]:
+    """The DOM after the scripts ran, and the server's log; fails on console messages or a failed run."""
+    with SiteServer(root) as server:
+        result = chromium(tmp_path, server.url(path), "--virtual-time-budget=5000", *args, "--dump-dom")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert console_messages(result.stderr) == [], path
+    assert [(p, code) for p, code in server.requests if code >= 400] == []
+    return result.stdout, server.requests
+
+
+def chart_series(dom: str) -> list[list[str]]:
+    """Per chart, the colours of its series."""
+    charts = re.findall(r'<svg class="chart .*?</svg>', dom, re.S)
+    return [re.findall(r'<g class="series"[^>]*data-colour="([^"]+)"', chart) for chart in charts]
+
+
+@pytest.mark.parametrize("page", ["index.html", "pool.html", "category-french.html", "category-stem.html"])
+def test_page_loads_clean_and_draws_charts(
+    site: tuple[str, Path, list[Round]], tmp_path: Path, page: str
+) -> None:
+    _, root, rounds = site
+    dom, requests = load(root, tmp_path, page)
+    assert {"/report.css", "/report.js"} <= {path for path, _ in requests}
+    assert 'data-enhanced="yes"' in dom  # report.js ran to its end
+    series = chart_series(dom)
+    assert series or "no rounds stored yet" in dom, "no chart drawn"
+    for colours in series:
+        assert len(colours) <= MAX_SERIES
+        assert len(set(colours)) == len(colours), colours  # pairwise distinct
+    if page == "index.html":
+        assert '<form class="filters" role="search">' in dom  # the table's controls were added
+        assert len(re.findall(r'<rect class="latest mark"', dom)) == 15  # one bar per CRS band
+        assert f'data-shown="{len(rounds)}"' in dom
+    if page == "category-stem.html" and any(r.category == "stem" for r in rounds):
+        assert '<section id="occupations">' in dom
+
+
+def visible_rounds(dom: str) -> list[int]:
+    """The numbers of the full table's shown rows, in the order shown."""
+    table = re.search(r'<table id="rounds-table".*?</table>', dom, re.S)
+    assert table, "no table of rounds"
+    rows = re.findall(r"<tr ([^>]*data-number=[^>]*)>", table.group(0))
+    return [int(re.search(r'data-number="(\d+)"', r).group(1)) for r in rows if " hidden" not in f" {r}"]  # type: ignore[union-attr]
+
+
+def expected_rounds(rounds: list[Round], query: dict[str, str]) -> list[int]:
+    """What the table must show for ``query``, computed from the database's rounds (newest first)."""
+    kept = [
+        r
+        for r in rounds
+        if (not query.get("type") or r.round_type == query["type"])
+        and (not query.get("category") or r.category == query["category"])
+        and (not query.get("program") or query["program"] in r.programs)
+        and (not query.get("year") or r.date.year == int(query["year"]))
+        and (not query.get("q") or str(r.number).startswith(query["q"]))
+    ]
+    sort = query.get("sort", "-date")
+    key = sort.lstrip("-")
+    if key != "date":
+        sign = -1 if sort.startswith("-") else 1
+
+        def value(r: Round) -> int | None:
+            return r.crs_min if key == "crs" else r.invitations
+
+        kept.sort(key=lambda r: (value(r) is None, sign * (value(r) or 0)))  # unpublished last, stable
+    return [r.number for r in kept]
+
+
+QUERIES = [
+    "",
+    "category=stem",
+    "type=program",
+    "year=2024",
+    "sort=-crs",
+    "sort=crs",
+    "type=category&year=2024&sort=-crs",
+    "program=PNP&sort=-invitations",
+    "q=39",
+]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q or "all" for q in QUERIES])
+def test_the_table_filters_and_sorts_from_the_address(
+    site: tuple[str, Path, list[Round]], tmp_path: Path, query: str
+) -> None:
+    _, root, rounds = site
+    dom, _ = load(root, tmp_path, f"index.html?{query}" if query else "index.html")
+    shown = visible_rounds(dom)
+    expected = expected_rounds(rounds, dict(urllib.parse.parse_qsl(query)))
+    assert shown == expected
+    assert f'data-shown="{len(expected)}"' in dom
+    if not query:
+        assert len(shown) == len(rounds)  # one row per stored round
+
+
+@pytest.mark.parametrize("width", [PHONE_WIDTH, 1280])
+@pytest.mark.parametrize("page", ["index.html", "pool.html", "category-stem.html", "general.html"])
+def test_no_sideways_scroll(
+    site: tuple[str, Path, list[Round]], tmp_path: Path, page: str, width: int
+) -> None:
+    """Neither the page nor a table scrolls sideways (data tables folded in <details> may, on a phone)."""
+    name, root, _ = site
     if not (root / page).exists():
         pytest.skip(f"no {page} in the {name} data")
-    with SiteServer(root) as server:
-        result = chromium(tmp_path, server.url(page), "--virtual-time-budget=5000", "--dump-dom")
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert console_messages(result.stderr) == []
-    failed = [(path, code) for path, code in server.requests if code >= 400]
-    assert failed == []
-    assert {"/report.css", "/report.js"} <= {path for path, _ in server.requests}
-    dom = result.stdout
-    assert 'data-enhanced="yes"' in dom  # report.js ran to its end
-    charts = re.findall(r'<svg class="chart [^"]*"', dom)
-    assert len(charts) == (4 if page == "index.html" else 1)
-    assert len(re.findall(r"<circle ", dom)) >= 2
-    assert "<polyline " in dom
-    if page == "index.html":
-        assert '<label class="filter">' in dom  # the table filter was added
-        assert len(re.findall(r'<rect class="latest"', dom)) == 15  # one bar per CRS band
+    dom, _ = load(root, tmp_path, f"__phone.html?page={page}&width={width}")
+    body = re.search(r"<body[^>]*>", dom)
+    assert body, "no body"
+    attrs = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', body.group(0)))
+    assert attrs.get("enhanced") == "yes", "the frame did not report"
+    scroll, client = int(attrs["scroll-width"]), int(attrs["client-width"])
+    assert client <= width and scroll <= client, f"{page}: {scroll} px wide in {client} px"
+    assert attrs["wide-tables"] == "", (
+        f"{page}: tables scrolling sideways at {width} px: {attrs['wide-tables']}"
+    )
+
+
+@pytest.mark.parametrize("page", ["index.html", "pool.html", "category-stem.html"])
+def test_values_on_keyboard_focus_and_hover(
+    site: tuple[str, Path, list[Round]], tmp_path: Path, page: str
+) -> None:
+    name, root, _ = site
+    if not (root / page).exists():
+        pytest.skip(f"no {page} in the {name} data")
+    dom, _ = load(root, tmp_path, f"__probe.html?page={page}")
+    body = re.search(r"<body[^>]*>", dom)
+    assert body and 'data-probed="yes"' in body.group(0), "the probe did not run"
+    attrs = {k: html.unescape(v) for k, v in re.findall(r'data-([a-z-]+)="([^"]*)"', body.group(0))}
+    tips = set(re.findall(r'data-tip="([^"]*)"', (root / page).read_text()))
+    tips = {html.unescape(t) for t in tips}
+    assert attrs["focused"] == "yes"
+    assert attrs["on-focus"] in tips  # focusing the chart shows a value (the newest)
+    assert attrs["on-home"] in tips and attrs["on-right"] in tips
+    assert (
+        attrs["on-home"] != attrs["on-focus"] and attrs["on-right"] != attrs["on-home"]
+    )  # keys walk the marks
+    assert attrs["on-hover"] == attrs["hovered"]
+
+
+SHOTS = [
+    ("desktop", "index.html", "index.html?crs=489", (1280, 2600)),
+    ("phone", "index.html", "__phone.html?page=index.html", (500, PHONE_HEIGHT)),
+    ("desktop", "pool.html", "pool.html?crs=489", (1280, 1800)),
+    ("phone", "pool.html", "__phone.html?page=pool.html", (500, PHONE_HEIGHT)),
+    ("desktop", "category-stem.html", "category-stem.html", (1280, 2200)),
+    ("phone", "category-stem.html", "__phone.html?page=category-stem.html", (500, PHONE_HEIGHT)),
+]
 
 
 @pytest.mark.parametrize(
-    ("view", "path", "window"),
-    [("desktop", "index.html", (1280, 2600)), ("phone", "__phone.html", (500, 2600))],
-    ids=["desktop", "phone"],
+    ("view", "page", "path", "window"), SHOTS, ids=[f"{v}-{p.removesuffix('.html')}" for v, p, _, _ in SHOTS]
 )
 def test_screenshot(
-    site: tuple[str, Path], tmp_path: Path, view: str, path: str, window: tuple[int, int]
+    site: tuple[str, Path, list[Round]],
+    tmp_path: Path,
+    view: str,
+    page: str,
+    path: str,
+    window: tuple[int, int],
 ) -> None:
-    name, root = site
+    name, root, _ = site
+    if not (root / page).exists():
+        pytest.skip(f"no {page} in the {name} data")
     ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / f"dashboard-{name}-{view}.png"
+    shot = ARTIFACTS / f"report-{name}-{page.removesuffix('.html')}-{view}.png"
     shot.unlink(missing_ok=True)
     with SiteServer(root) as server:
         result = chromium(

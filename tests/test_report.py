@@ -10,7 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from eewatch.app.views import svg
 from eewatch.app.views.export import render
+from eewatch.app.views.groups import Group
+from eewatch.app.views.series import Point, Series
 from eewatch.app.views.site import MARKER, ReportError, build_report, builds_dir
 from eewatch.foundation.clock import FrozenClock
 from eewatch.foundation.config import ConfigError, ReportConfig, parse_config, parse_report
@@ -68,14 +71,121 @@ def test_every_file_is_written(site: Path, store: Store) -> None:
 
 def test_index_has_the_charts_and_their_tables(site: Path) -> None:
     index = (site / "index.html").read_text()
-    for section in ("latest", "crs-categories", "crs-programs", "invitations", "pool", "stats", "groups"):
+    for section in (
+        "latest",
+        "crs-categories",
+        "crs-programs",
+        "invitations",
+        "pool",
+        "rounds",
+        "stats",
+        "groups",
+    ):
         assert f'<section id="{section}">' in index
-    assert index.count('<svg class="chart') == 4
+    # general and programs; one small chart per category (healthcare, stem, trades); months; pool.
+    assert index.count('<svg class="chart') == 6
+    assert index.count('class="multiple"') == 3
     assert index.count("<details><summary>Data table</summary>") == 4
     assert re.search(r'<circle [^>]*data-tip="#397 2024-12-10 STEM occupations: CRS 480"', index)
     # The pool: 2025-02-19 against 2024-11-19, three months before.
     assert "2025-02-19 (published with round #401), against 2024-11-19 (round #397)" in index
     assert 'href="category-stem.html"' in index
+    assert 'href="pool.html"' in index
+
+
+def test_the_index_lists_every_round_with_what_the_script_needs(site: Path, store: Store) -> None:
+    index = (site / "index.html").read_text()
+    table = re.search(r'<table id="rounds-table" class="rounds">.*?</table>', index, re.S)
+    assert table
+    rows = re.findall(r"<tr (data-number[^>]*)>", table.group(0))
+    assert len(rows) == len(store.rounds()) == 9
+    first = dict(re.findall(r'data-([a-z]+)="([^"]*)"', rows[0]))
+    assert first == {
+        "number": "401",
+        "date": "2025-02-20",
+        "year": "2025",
+        "type": "category",
+        "category": "healthcare",
+        "programs": "CEC FSW FST",
+        "group": "category:healthcare",
+        "crs": "470",
+        "invitations": "2500",
+    }
+    assert '<th scope="col" class="num" data-sort="crs">CRS cut-off</th>' in table.group(0)
+    latest = re.search(r'<section id="latest">.*?</section>', index, re.S)
+    assert latest and latest.group(0).count("<tr>") == 1 + 6  # header + one row per kind
+
+
+def test_charts_keep_series_apart(site: Path) -> None:
+    for page in site.glob("*.html"):
+        for chart in re.findall(r"<svg class=\"chart.*?</svg>", page.read_text(), re.S):
+            colours = re.findall(r'<g class="series"[^>]*data-colour="([^"]+)"', chart)
+            assert len(colours) <= svg.MAX_SERIES, page.name
+            assert len(set(colours)) == len(colours), page.name
+
+
+def test_crs_axes_are_not_magnified_and_say_where_they_start(site: Path) -> None:
+    stem = (site / "category-stem.html").read_text()
+    chart = re.search(r'<svg class="chart line-chart"[^>]*>', stem)
+    assert chart
+    low = float(re.search(r'data-y-low="([\d.]+)"', chart.group(0)).group(1))  # type: ignore[union-attr]
+    high = float(re.search(r'data-y-high="([\d.]+)"', chart.group(0)).group(1))  # type: ignore[union-attr]
+    assert high - low >= svg.MIN_CRS_SPAN
+    assert f"CRS: axis starts at {low:g}, not 0" in stem
+    assert "2027" not in stem and ">2026<" not in stem  # the time axis ends with the group's rounds
+
+
+def test_a_gap_of_more_than_three_months_is_not_joined() -> None:
+    group = Group("category", "stem")
+    points = tuple(
+        Point(d, v, str(i))
+        for i, (d, v) in enumerate(
+            [(dt.date(2023, 1, 1), 480), (dt.date(2023, 2, 1), 485), (dt.date(2024, 1, 1), 470)]
+        )
+    )
+    chart = svg.line_chart(
+        [Series(group, "STEM", points)],
+        start=dt.date(2023, 1, 1),
+        end=dt.date(2024, 1, 1),
+        title="t",
+        desc="d",
+    )
+    assert chart.count("<polyline ") == 1  # the first two joined; the third stands alone
+    assert chart.count('class="mark"') == 3
+
+
+def test_your_crs_is_drawn_where_given(store: Store, tmp_path: Path) -> None:
+    build_report(store, tmp_path / "site", FrozenClock(NOW), crs=489)
+    index = (tmp_path / "site" / "index.html").read_text()
+    assert index.count('<g class="your-crs" data-crs="489">') == 1 + 3  # programs, three categories
+    assert 'name="crs" type="number" min="0" max="1200" inputmode="numeric" value="489"' in index
+    pool = (tmp_path / "site" / "pool.html").read_text()
+    assert '<g class="band yours" data-band="481-490"' in pool
+    assert (
+        "A CRS of 489 is in band 481-490 (11,500 candidates); 40,000 candidates are in that band or above."
+        in pool
+    )
+
+
+def test_the_pool_page(site: Path) -> None:
+    pool = (site / "pool.html").read_text()
+    for section in ("latest-pool", "pool-size", "pool-bands"):
+        assert f'<section id="{section}">' in pool
+    # Two publications: 2024-11-19 (#397) and 2025-02-19 (#401); a line per coarse band.
+    bands = re.search(r'<section id="pool-bands">.*?</section>', pool, re.S)
+    assert bands and bands.group(0).count('<g class="series"') == 7
+    assert '<g class="band" data-band="601-1200" data-low="601" data-high="1200" data-count="500">' in pool
+    assert "candidates: from 0" not in pool and "candidates, from 0" in pool
+
+
+def test_category_pages_show_the_occupation_lists(site: Path) -> None:
+    stem = (site / "category-stem.html").read_text()
+    assert '<section id="occupations">' in stem
+    assert "Version 2023" in stem and "Version 2025" in stem
+    assert "In force from 2023-05-31 until 2025-02-27 (exclusive)" in stem
+    assert "<td>21231</td>" in stem  # software engineers and designers
+    french = (site / "category-french.html").read_text()  # no round in the fixture: the lists only
+    assert "no rounds stored yet" in french and "No occupation list" in french
 
 
 def test_round_names_are_escaped_everywhere(site: Path) -> None:
@@ -117,7 +227,7 @@ def test_rebuild_switches_atomically_and_prunes(store: Store, tmp_path: Path) ->
         [second.build_dir.name, third.build_dir.name]
     )
     assert not list(tmp_path.glob(".site.link-*"))
-    assert third.pages[0] == "category-healthcare.html" and third.rounds == 9
+    assert "category-healthcare.html" in third.pages and third.rounds == 9
 
 
 def test_an_empty_directory_is_taken_over(store: Store, tmp_path: Path) -> None:

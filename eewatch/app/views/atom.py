@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from eewatch.app.views.groups import group_of, label
+from eewatch.app.views.safe import clean_text, vet
 from scraper.domain.record import CONTENT_FIELDS, Round
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
@@ -103,6 +104,8 @@ def render_atom(
     entries: int = DEFAULT_ENTRIES,
 ) -> bytes:
     """The feed document. ``site_url`` (ending in ``/``) makes the self and alternate links absolute."""
+    rounds = [vet(r) for r in rounds]
+    title = clean_text(title)
     ET.register_namespace("", ATOM_NS)
     feed = ET.Element(f"{{{ATOM_NS}}}feed")
 

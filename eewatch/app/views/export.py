@@ -12,21 +12,22 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from eewatch.app.views.safe import vet
 from scraper.domain.record import FIELDS, Round
 
 FORMATS = ("csv", "json", "ndjson")
 
 
 def write_json(rounds: Sequence[Round], out: TextIO) -> None:
-    """A JSON array of contract records."""
-    json.dump([r.to_dict() for r in rounds], out, indent=2, ensure_ascii=False)
+    """A JSON array of contract records (text cleaned and links vetted: :func:`~.safe.vet`)."""
+    json.dump([vet(r).to_dict() for r in rounds], out, indent=2, ensure_ascii=False)
     out.write("\n")
 
 
 def write_ndjson(rounds: Sequence[Round], out: TextIO) -> None:
     """One contract record per line."""
     for item in rounds:
-        out.write(json.dumps(item.to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
+        out.write(json.dumps(vet(item).to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
 def write_csv(rounds: Sequence[Round], out: TextIO) -> None:
@@ -34,7 +35,7 @@ def write_csv(rounds: Sequence[Round], out: TextIO) -> None:
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for item in rounds:
-        row = item.to_dict()
+        row = vet(item).to_dict()
         row["programs"] = ";".join(row["programs"])
         row["warnings"] = "; ".join(row["warnings"])
         row["distribution"] = json.dumps(row["distribution"]) if row["distribution"] is not None else ""

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from eewatch.app.views.safe import bounded_slug
 from scraper.domain.parsing.taxonomy import split_version
 from scraper.domain.record import PROGRAM_LABELS, Round
 
@@ -22,10 +23,11 @@ class Group:
 
     @property
     def slug(self) -> str:
-        """A file-name-safe id: ``general``, ``program-pnp``, ``category-stem``."""
+        """A file-name-safe id: ``general``, ``program-pnp``, ``category-stem`` (bounded in length)."""
         if self.round_type in ("general", "unknown"):
             return self.round_type
-        return f"{self.round_type}-" + re.sub(r"[^a-z0-9]+", "-", self.key.lower()).strip("-")
+        key = re.sub(r"[^a-z0-9]+", "-", self.key.lower()).strip("-") or "unnamed"
+        return f"{self.round_type}-" + bounded_slug(key)
 
     @property
     def short(self) -> str:

@@ -65,22 +65,33 @@ def table(
     row_attrs: Sequence[str] | None = None,
     caption: str | None = None,
     css_class: str = "",
+    table_id: str | None = None,
+    sortable: dict[int, str] | None = None,
 ) -> str:
-    """A table of escaped cells; ``numeric`` columns align right, ``wide`` ones hide on phones."""
+    """A table of escaped cells; ``numeric`` columns align right, ``wide`` ones hide on phones.
+
+    ``sortable`` maps a column to the ``data-*`` key report.js sorts it by (``data-sort`` on its header).
+    """
 
     def cls(index: int) -> str:
         names = [n for n, cols in (("num", numeric), ("wide", wide)) if index in cols]
         return f' class="{" ".join(names)}"' if names else ""
 
-    head = "".join(f'<th scope="col"{cls(i)}>{esc(h)}</th>' for i, h in enumerate(header))
+    sorts = sortable or {}
+
+    def sort_attr(index: int) -> str:
+        return f' data-sort="{esc(sorts[index])}"' if index in sorts else ""
+
+    head = "".join(f'<th scope="col"{cls(i)}{sort_attr(i)}>{esc(h)}</th>' for i, h in enumerate(header))
     body = []
     for index, row in enumerate(rows):
         attrs = f" {row_attrs[index]}" if row_attrs else ""
         cells = "".join(f"<td{cls(i)}>{c}</td>" for i, c in enumerate(row))
         body.append(f"<tr{attrs}>{cells}</tr>")
     cap = f"<caption>{esc(caption)}</caption>" if caption else ""
+    ident = f' id="{esc(table_id)}"' if table_id else ""
     return (
-        f'<div class="table-wrap"><table class="{esc(css_class)}">{cap}<thead><tr>{head}</tr></thead>'
+        f'<div class="table-wrap"><table{ident} class="{esc(css_class)}">{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table></div>"
     )
 

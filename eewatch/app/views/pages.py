@@ -1,4 +1,4 @@
-"""The report's HTML pages (pure): the index and one page per group of rounds."""
+"""The report's HTML pages (pure): the index, the pool, and one page per group of rounds."""
 
 from __future__ import annotations
 
@@ -9,27 +9,36 @@ from dataclasses import dataclass
 from eewatch.app.views import svg
 from eewatch.app.views.groups import Group, group_of, group_rounds, label, newest_first
 from eewatch.app.views.markup import MISSING, details, esc, num, page, table
+from eewatch.app.views.safe import UNSAFE_LINK
 from eewatch.app.views.series import (
+    COARSE_BANDS,
+    DETAIL_BANDS,
     Series,
     crs_series,
+    distributions,
     invitations_by_month,
     pool_comparison,
+    pool_series,
 )
 from eewatch.app.views.stats import GroupStats, compute_stats, type_totals
+from scraper.domain.links import safe_round_url
+from scraper.domain.occupations import Catalog, CategoryVersion
 from scraper.domain.record import Round
 
-LATEST_ROUNDS = 15
 CRS_YEARS = 3
 MONTHS = 24
+POOL_PAGE = "pool.html"
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every page needs: the rounds (newest first), the time, the title."""
+    """What every page needs: the rounds (newest first), the time, the title, the reader's CRS, the lists."""
 
     rounds: Sequence[Round]
     now: dt.datetime
     title: str
+    your_crs: int | None = None
+    catalog: Catalog | None = None
 
     @property
     def today(self) -> dt.date:
@@ -37,8 +46,8 @@ class Context:
 
     @property
     def end(self) -> dt.date:
-        """Charts run to today, or to the newest round if it is dated later."""
-        return max([self.today, *(r.date for r in self.rounds[:1])])
+        """Charts run to the newest round (not to an empty today)."""
+        return self.rounds[0].date if self.rounds else self.today
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
@@ -50,14 +59,21 @@ def months_before(day: dt.date, months: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
+def padded(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date]:
+    """A chart's time axis: the data's span and a little room on each side (at least a month)."""
+    pad = dt.timedelta(days=max(15, (end - start).days // 50))
+    return start - pad, end + pad
+
+
 def page_name(group: Group) -> str:
     return f"{group.slug}.html"
 
 
 def round_link(item: Round) -> str:
-    """The round's id, linked to its Ministerial Instructions page when known."""
-    if item.url and item.url.startswith(("https://", "http://")):
-        return f'<a href="{esc(item.url)}">#{esc(item.id)}</a>'
+    """The round's id, linked to its Ministerial Instructions page when it is one on www.canada.ca."""
+    url = safe_round_url(item.url)
+    if url:
+        return f'<a href="{esc(url)}">#{esc(item.id)}</a>'
     return f"#{esc(item.id)}"
 
 
@@ -75,8 +91,19 @@ def short_group_link(group: Group) -> str:
     return f'<a href="{esc(page_name(group))}" title="{esc(group.short)}">{esc(group.key)}</a>'
 
 
-def rounds_table(rounds: Sequence[Round], *, with_group: bool = True) -> str:
-    header = ["round", "date", *(["type"] if with_group else []), "name", "CRS cut-off", "invitations"]
+def crs_form(your_crs: int | None) -> str:
+    """Where a reader gives a score: a plain GET form (``?crs=489``); report.js draws it without a reload."""
+    value = f' value="{your_crs}"' if your_crs is not None else ""
+    return (
+        '<form class="your-crs" method="get"><label>Your CRS score '
+        f'<input name="crs" type="number" min="0" max="1200" inputmode="numeric"{value}></label> '
+        '<button type="submit">Show on the charts</button></form>'
+    )
+
+
+def rounds_table(rounds: Sequence[Round], *, with_group: bool = True, table_id: str = "rounds-table") -> str:
+    """Every round given, newest first: complete without JavaScript; report.js sorts and filters it."""
+    header = ["round", "date", *(["kind"] if with_group else []), "name", "CRS cut-off", "invitations"]
     rows = []
     attrs = []
     for item in rounds:
@@ -91,35 +118,145 @@ def rounds_table(rounds: Sequence[Round], *, with_group: bool = True) -> str:
                 num(item.invitations),
             ]
         )
-        attrs.append(f'data-group="{esc(group.short)}"')
+        attrs.append(
+            f'data-number="{item.number}" data-date="{item.date.isoformat()}" data-year="{item.date.year}" '
+            f'data-type="{esc(item.round_type or "unknown")}" data-category="{esc(item.category or "")}" '
+            f'data-programs="{esc(" ".join(item.programs))}" data-group="{esc(group.short)}" '
+            f'data-crs="{"" if item.crs_min is None else item.crs_min}" '
+            f'data-invitations="{"" if item.invitations is None else item.invitations}"'
+        )
     n = len(header)
-    return table(header, rows, numeric=(n - 2, n - 1), wide=(n - 3,), row_attrs=attrs, css_class="rounds")
-
-
-def crs_figure(series: Sequence[Series], *, fig_id: str, heading: str, start: dt.date, end: dt.date) -> str:
-    """A CRS line chart with its legend and data table."""
-    if not series:
-        return f'<section id="{fig_id}"><h2>{esc(heading)}</h2><p>No rounds in this period.</p></section>'
-    latest = "; ".join(f"{s.label}: {s.points[-1].value} on {s.points[-1].date}" for s in series if s.points)
-    desc = f"Lowest CRS score invited, per round, {start} to {end}. Latest: {latest or 'none published'}."
-    chart = svg.line_chart(series, start=start, end=end, title=heading, desc=desc)
-    legend = "".join(
-        f"<li>{swatch(svg.colour(i))}{group_link(s.group, s.label)}</li>" for i, s in enumerate(series)
+    return table(
+        header,
+        rows,
+        numeric=(n - 2, n - 1),
+        wide=(n - 3,),
+        row_attrs=attrs,
+        css_class="rounds",
+        table_id=table_id,
+        sortable={1: "date", n - 2: "crs", n - 1: "invitations"},
     )
+
+
+def latest_by_kind(rounds: Sequence[Round]) -> str:
+    """The newest round of every group, newest first."""
+    latest = sorted((items[0] for items in group_rounds(rounds).values()), key=newest_first)
+    rows = [
+        [
+            short_group_link(group_of(r)),
+            round_link(r),
+            esc(r.date.isoformat()),
+            esc(r.crs_min),
+            num(r.invitations),
+        ]
+        for r in latest
+    ]
+    return table(
+        ["kind", "round", "date", "CRS cut-off", "invitations"], rows, numeric=(3, 4), css_class="latest"
+    )
+
+
+def _legend(series: Sequence[Series], colours: Sequence[int] | None = None) -> str:
+    items = []
+    for position, s in enumerate(series):
+        index = colours[position] if colours is not None else position
+        name = group_link(s.group, s.label) if s.group else esc(s.label)
+        items.append(f"<li>{svg.legend_marker(index)}{name}</li>")
+    return f'<ul class="legend">{"".join(items)}</ul>'
+
+
+def _most_recent(series: list[Series], limit: int = svg.MAX_SERIES) -> tuple[list[Series], list[Series]]:
+    """At most ``limit`` series, those with the most recent points; the rest are left for their pages."""
+    if len(series) <= limit:
+        return series, []
+    ranked = sorted(series, key=lambda s: max((p.date for p in s.points), default=dt.date.min), reverse=True)
+    keep = {id(s) for s in ranked[:limit]}
+    return [s for s in series if id(s) in keep], [s for s in series if id(s) not in keep]
+
+
+def crs_data_table(series: Sequence[Series]) -> str:
     rows = [
         [esc(p.date.isoformat()), esc(s.label), f"#{esc(p.round_id)}", esc(p.value)]
         for s in series
         for p in s.points
     ]
     rows.sort(key=lambda r: r[0], reverse=True)
+    return details("Data table", table(["date", "group", "round", "CRS cut-off"], rows, numeric=(3,)))
+
+
+def _missing_note(series: Sequence[Series]) -> str:
     missing = [f"{s.label}: #{', #'.join(s.missing)}" for s in series if s.missing]
-    note = (
-        f'<p class="note">No cut-off published (left out): {esc("; ".join(missing))}.</p>' if missing else ""
-    )
-    data = details("Data table", table(["date", "group", "round", "CRS cut-off"], rows, numeric=(3,)))
+    if not missing:
+        return ""
+    return f'<p class="note">No cut-off published (left out): {esc("; ".join(missing))}.</p>'
+
+
+def crs_figure(
+    series: Sequence[Series],
+    *,
+    fig_id: str,
+    heading: str,
+    start: dt.date,
+    end: dt.date,
+    your_crs: int | None = None,
+    intro: str = "",
+) -> str:
+    """A CRS line chart (at most :data:`svg.MAX_SERIES` lines) with its legend and data table."""
+    if not series:
+        return f'<section id="{fig_id}"><h2>{esc(heading)}</h2><p>No rounds in this period.</p></section>'
+    shown, left_out = _most_recent(list(series))
+    latest = "; ".join(f"{s.label}: {s.points[-1].value} on {s.points[-1].date}" for s in shown if s.points)
+    desc = f"Lowest CRS score invited, per round, {start} to {end}. Latest: {latest or 'none published'}."
+    x0, x1 = padded(start, end)
+    chart = svg.line_chart(shown, start=x0, end=x1, title=heading, desc=desc, your_crs=your_crs)
+    more = ""
+    if left_out:
+        links = ", ".join(group_link(s.group, s.label) for s in left_out if s.group)
+        more = f'<p class="note">Not drawn here (older rounds; see their pages): {links}.</p>'
+    gap = f"Rounds more than {svg.GAP_DAYS} days apart are not joined."
     return (
-        f'<section id="{fig_id}"><h2>{esc(heading)}</h2><figure>{chart}'
-        f'<figcaption><ul class="legend">{legend}</ul></figcaption></figure>{note}{data}</section>'
+        f'<section id="{fig_id}"><h2>{esc(heading)}</h2>{intro}<figure>{chart}'
+        f'<figcaption>{_legend(shown)}<span class="note">{gap}</span></figcaption></figure>'
+        f"{more}{_missing_note(series)}{crs_data_table(series)}</section>"
+    )
+
+
+def category_multiples(ctx: Context, start: dt.date) -> str:
+    """One small chart per category, all on the same axes, so they compare at a glance."""
+    heading = "CRS cut-off of category rounds"
+    series = crs_series(ctx.rounds, include=lambda g: g.round_type == "category", start=start)
+    if not series:
+        empty = "<p>No category rounds in this period.</p>"
+        return f'<section id="crs-categories"><h2>{heading}</h2>{empty}</section>'
+    values = [p.value for s in series for p in s.points]
+    y_range = svg.crs_range(values, [ctx.your_crs] if ctx.your_crs is not None else [])
+    x0, x1 = padded(start, ctx.end)
+    cells = []
+    for s in series:
+        last = f"latest {s.points[-1].value} on {s.points[-1].date}" if s.points else "no cut-off published"
+        chart = svg.line_chart(
+            [s],
+            start=x0,
+            end=x1,
+            title=f"CRS cut-off: {s.label}",
+            desc=f"Lowest CRS score invited in {s.label} rounds, {start} to {ctx.end}; {last}.",
+            width=420,
+            height=230,
+            y_range=y_range,
+            your_crs=ctx.your_crs,
+            css_class="small",
+        )
+        name = group_link(s.group, s.label) if s.group else esc(s.label)
+        cells.append(
+            f'<figure class="multiple"><figcaption>{name} <span class="note">{esc(last)}</span>'
+            f"</figcaption>{chart}</figure>"
+        )
+    return (
+        f'<section id="crs-categories"><h2>{heading}</h2>'
+        f'<p class="note">Same axes in every chart, {esc(start)} to {esc(ctx.end)}; '
+        f"rounds more than {svg.GAP_DAYS} days apart are not joined.</p>"
+        f'<div class="multiples">{"".join(cells)}</div>'
+        f"{_missing_note(series)}{crs_data_table(series)}</section>"
     )
 
 
@@ -154,6 +291,7 @@ def months_figure(ctx: Context) -> str:
 def pool_figure(ctx: Context) -> str:
     heading = "The pool: candidates per CRS band"
     comparison = pool_comparison(ctx.rounds)
+    more = f'<p>The pool over time, and where a score sits: <a href="{POOL_PAGE}">the pool page</a>.</p>'
     if comparison is None:
         return f'<section id="pool"><h2>{heading}</h2><p>No pool distribution published.</p></section>'
     latest, earlier = comparison.latest, comparison.earlier
@@ -186,7 +324,7 @@ def pool_figure(ctx: Context) -> str:
         f'<li><span class="swatch latest"></span>{esc(latest.distribution_as_of)}</li></ul>'
     )
     return (
-        f'<section id="pool"><h2>{heading}</h2><p>{esc(intro)}</p>'
+        f'<section id="pool"><h2>{heading}</h2><p>{esc(intro)}</p>{more}'
         f"<figure>{chart}<figcaption>{legend}</figcaption></figure>"
         f"{details('Data table', table(header, rows, numeric=(1, 2, 3)))}</section>"
     )
@@ -226,7 +364,11 @@ def stats_table(stats: Sequence[GroupStats], *, link: bool = True) -> str:
     ]
     notes = "".join(f"<li>{esc(s.group.short)}: {esc(n)}</li>" for s in stats for n in s.notes)
     notes_html = f'<ul class="note">{notes}</ul>' if notes else ""
-    return table(header, rows, numeric=(1, 3, 4, 5, 6, 7, 8, 9), css_class="stats") + notes_html
+    # On a phone: group, last round, CRS latest, CRS min 12m (the rest are "wide").
+    return (
+        table(header, rows, numeric=(1, 3, 4, 5, 6, 7, 8, 9), wide=(1, 3, 4, 5, 6, 9, 10), css_class="stats")
+        + notes_html
+    )
 
 
 def index_page(ctx: Context) -> str:
@@ -246,28 +388,29 @@ def index_page(ctx: Context) -> str:
         f'<p class="lead">{num(len(rounds))} rounds stored. The newest: {round_link(newest)} on '
         f"{esc(newest.date)}, {esc(group_of(newest).short)}, "
         f"{(ctx.today - newest.date).days} days before {esc(ctx.today)}.</p>",
-        f'<section id="latest"><h2>Latest rounds</h2>{rounds_table(rounds[:LATEST_ROUNDS])}</section>',
-        crs_figure(
-            crs_series(rounds, include=lambda g: g.round_type == "category", start=start),
-            fig_id="crs-categories",
-            heading="CRS cut-off of category rounds",
-            start=start,
-            end=ctx.end,
-        ),
+        crs_form(ctx.your_crs),
+        f'<section id="latest"><h2>The latest round of each kind</h2>{latest_by_kind(rounds)}</section>',
         crs_figure(
             crs_series(rounds, include=lambda g: g.round_type in ("general", "program"), start=start),
             fig_id="crs-programs",
             heading="CRS cut-off of general and program rounds",
             start=start,
             end=ctx.end,
+            your_crs=ctx.your_crs,
         ),
+        category_multiples(ctx, start),
         months_figure(ctx),
         pool_figure(ctx),
-        f'<section id="stats"><h2>Statistics</h2><p>As of {esc(ctx.today)}; 12m = the last 365 days.</p>'
+        unsafe_links_note(rounds),
+        f'<section id="rounds"><h2>Every round</h2><p class="note">Newest first. Filter by kind, category, '
+        "program and year, search by number, sort by a column: the address keeps the choice, so it can be "
+        f"shared.</p>{rounds_table(rounds)}</section>",
+        f'<section id="stats"><h2>Statistics</h2><p>As of {esc(ctx.today)}; 12m = the last 365 days. '
+        "On a phone, the narrow columns only.</p>"
         f"{stats_table([*stats, *totals])}</section>",
         '<section id="groups"><h2>Every round type and category</h2><ul class="groups">'
         + "".join(f"<li>{group_link(g, label(g, items))}</li>" for g, items in grouped.items())
-        + "</ul></section>",
+        + f'<li><a href="{POOL_PAGE}">The pool</a></li></ul></section>',
     ]
     return page(
         title=ctx.title,
@@ -279,27 +422,202 @@ def index_page(ctx: Context) -> str:
     )
 
 
+def unsafe_links_note(rounds: Sequence[Round]) -> str:
+    """The links from the feed that were not made links (not on www.canada.ca), as text."""
+    notes = [
+        f"#{esc(r.id)}: {esc(w.removeprefix(UNSAFE_LINK))}"
+        for r in rounds
+        for w in r.warnings
+        if w.startswith(UNSAFE_LINK)
+    ]
+    if not notes:
+        return ""
+    return (
+        '<p class="note" id="unsafe-links">Links in the feed not on https://www.canada.ca, '
+        f"shown as text only: {'; '.join(notes)}.</p>"
+    )
+
+
+def occupations_section(versions: Sequence[CategoryVersion]) -> str:
+    """Each version of a category's eligibility list: its dates, its source, its occupations."""
+    if not versions:
+        return ""
+    parts = []
+    for v in sorted(versions, key=lambda v: v.effective_from, reverse=True):
+        until = (
+            f"until {v.effective_until} (exclusive)"
+            if v.effective_until
+            else "still in force as far as known"
+        )
+        url = safe_round_url(v.source)
+        source = f'<a href="{esc(url)}">source</a>' if url else f"source: {esc(v.source)}"
+        req = v.requirements
+        needs = []
+        if req.min_months_experience:
+            needs.append(f"at least {req.min_months_experience} months of work experience in one occupation")
+        if req.canadian_experience:
+            needs.append("Canadian work experience")
+        if req.french_nclc_min:
+            needs.append(f"French at NCLC {req.french_nclc_min} or higher")
+        if req.note:
+            needs.append(req.note)
+        need_text = f"<p>Requirements: {esc('; '.join(n.rstrip('. ') for n in needs))}.</p>" if needs else ""
+        if v.occupations is None:
+            occ = "<p>No occupation list: eligibility does not depend on the occupation.</p>"
+        else:
+            rows = [[esc(o.noc), esc(o.title)] for o in sorted(v.occupations, key=lambda o: o.noc)]
+            occ = details(
+                f"{len(v.occupations)} occupations (NOC 2021)",
+                table(["NOC", "occupation"], rows, css_class="occupations"),
+            )
+        parts.append(
+            f'<section class="version"><h3>Version {esc(v.version)}: {esc(v.title)}</h3>'
+            f"<p>In force from {esc(v.effective_from)} {esc(until)}; {source}.</p>{need_text}{occ}</section>"
+        )
+    return f'<section id="occupations"><h2>Who is eligible: the lists</h2>{"".join(parts)}</section>'
+
+
 def group_page(ctx: Context, group: Group, rounds: Sequence[Round]) -> str:
-    """One group's page: its statistics, its whole CRS history and every round."""
+    """One group's page: its statistics, its whole CRS history, its occupation lists, every round."""
     rounds = sorted(rounds, key=newest_first)
+    versions = ctx.catalog.versions(group.key) if ctx.catalog and group.round_type == "category" else ()
+    if not rounds:
+        name = versions[-1].title if versions else label(group)
+        body = f'<p class="lead">{esc(group.short)}: no rounds stored yet.</p>' + occupations_section(
+            versions
+        )
+        return page(
+            title=f"{name} — {ctx.title}",
+            heading=name,
+            body=body,
+            now=ctx.now,
+            site_title=ctx.title,
+            home=False,
+        )
     name = label(group, rounds)
     start = rounds[-1].date
     stats = compute_stats(rounds, ctx.today)
+    quiet = (ctx.today - rounds[0].date).days
     body = "\n".join(
         [
             f'<p class="lead">{esc(group.short)}: {num(len(rounds))} rounds, '
-            f"{esc(start)} to {esc(rounds[0].date)}.</p>",
+            f"{esc(start)} to {esc(rounds[0].date)}; none in the {quiet} days since.</p>",
+            crs_form(ctx.your_crs),
             f'<section id="stats"><h2>Statistics</h2>{stats_table(stats, link=False)}</section>',
             crs_figure(
                 crs_series(rounds),
                 fig_id="crs",
                 heading=f"CRS cut-off: {name}",
-                start=dt.date(start.year, start.month, 1),
-                end=ctx.end,
+                start=start,
+                end=rounds[0].date,
+                your_crs=ctx.your_crs,
             ),
+            occupations_section(versions),
             f'<section id="rounds"><h2>Every round</h2>{rounds_table(rounds, with_group=False)}</section>',
         ]
     )
     return page(
         title=f"{name} — {ctx.title}", heading=name, body=body, now=ctx.now, site_title=ctx.title, home=False
     )
+
+
+def pool_page(ctx: Context) -> str:
+    """The pool: the latest distribution with a score marked, the pool's size and its bands over time."""
+    published = distributions(ctx.rounds)
+    heading = "The Express Entry pool"
+    if not published:
+        body = "<p>No pool distribution published.</p>"
+        return page(
+            title=f"{heading} — {ctx.title}",
+            heading=heading,
+            body=body,
+            now=ctx.now,
+            site_title=ctx.title,
+            home=False,
+        )
+    latest = published[-1]
+    dist = latest.distribution or {}
+    rows = [(band, dist.get(band)) for band in DETAIL_BANDS]
+    total = dist.get("total")
+    yours = ""
+    if ctx.your_crs is not None:
+        yours = your_band_text(ctx.your_crs, rows)
+    chart = svg.band_bars(
+        rows,
+        title=f"The pool on {latest.distribution_as_of}",
+        desc=f"Candidates per CRS band on {latest.distribution_as_of} (published with round #{latest.id}); "
+        f"{'' if total is None else f'{total:,} in all.'}",
+        your_crs=ctx.your_crs,
+    )
+    first, last = published[0].distribution_as_of, latest.distribution_as_of
+    assert first is not None and last is not None
+    x0, x1 = padded(first, last)
+    sizes = pool_series(published, ("total",))
+    coarse = pool_series(published, COARSE_BANDS)
+    size_chart = svg.line_chart(
+        sizes,
+        start=x0,
+        end=x1,
+        title="Candidates in the pool",
+        desc=f"The pool's size, {first} to {last}.",
+        zero=True,
+        unit="candidates",
+    )
+    bands_chart = svg.line_chart(
+        coarse,
+        start=x0,
+        end=x1,
+        title="Candidates per CRS band",
+        desc=f"Candidates per CRS band (the bands IRCC totals), {first} to {last}.",
+        zero=True,
+        unit="candidates",
+    )
+    header = ["as of", "round", *COARSE_BANDS, "total"]
+    numeric = tuple(range(2, len(header)))
+    table_rows = [
+        [
+            esc(r.distribution_as_of),
+            f"#{esc(r.id)}",
+            *(num((r.distribution or {}).get(b)) for b in COARSE_BANDS),
+            num((r.distribution or {}).get("total")),
+        ]
+        for r in reversed(published)
+    ]
+    body = "\n".join(
+        [
+            f'<p class="lead">{num(len(published))} distributions published with the rounds, '
+            f"{esc(first)} to {esc(last)}. The latest: {esc(last)}, {num(total)} candidates.</p>",
+            crs_form(ctx.your_crs),
+            f'<section id="latest-pool"><h2>Where a score sits: the pool on {esc(last)}</h2>'
+            f'<p class="your-band" aria-live="polite">{yours}</p><figure>{chart}</figure></section>',
+            f'<section id="pool-size"><h2>The pool\'s size over time</h2><figure>{size_chart}'
+            f"<figcaption>{_legend(sizes)}</figcaption></figure></section>",
+            f'<section id="pool-bands"><h2>The pool by CRS band over time</h2><figure>{bands_chart}'
+            f'<figcaption>{_legend(coarse)}<span class="note">Publications more than {svg.GAP_DAYS} days '
+            "apart are not joined.</span></figcaption></figure>"
+            f"{details('Data table', table(header, table_rows, numeric=numeric))}</section>",
+        ]
+    )
+    return page(
+        title=f"{heading} — {ctx.title}",
+        heading=heading,
+        body=body,
+        now=ctx.now,
+        site_title=ctx.title,
+        home=False,
+    )
+
+
+def your_band_text(crs: int, rows: Sequence[tuple[str, int | None]]) -> str:
+    """``A CRS of 489 is in band 481-490 (3,000 candidates); 20,000 candidates are in that band or above.``"""
+    above = 0
+    for band, value in rows:
+        low, high = (int(v) for v in band.split("-"))
+        above += value or 0
+        if low <= crs <= high:
+            count = num(value) if value is not None else MISSING
+            return (
+                f"A CRS of {crs} is in band {band} ({count} candidates); "
+                f"{above:,} candidates are in that band or above."
+            )
+    return f"A CRS of {crs} is in no published band."

@@ -28,12 +28,20 @@ class Point:
 
 @dataclass(frozen=True)
 class Series:
-    """The CRS cut-offs of one group, oldest first; ``missing`` rounds had no cut-off."""
+    """Values over time, oldest first: a group's CRS cut-offs (``missing``: rounds without one), a count."""
 
-    group: Group
+    group: Group | None
     label: str
     points: tuple[Point, ...]
     missing: tuple[str, ...] = ()
+    name: str | None = None
+
+    @property
+    def key(self) -> str:
+        """A stable id for the series (``category-stem``, ``band-451-500``)."""
+        if self.name:
+            return self.name
+        return self.group.slug if self.group else self.label
 
 
 def crs_series(
@@ -136,3 +144,32 @@ def pool_comparison(rounds: Sequence[Round]) -> PoolComparison | None:
         default=None,
     )
     return PoolComparison(latest, earlier)
+
+
+#: The bands IRCC totals (its subtotals 451-500 and 401-450 with the bands around them): seven series.
+COARSE_BANDS = ("601-1200", "501-600", "451-500", "401-450", "351-400", "301-350", "0-300")
+
+
+def distributions(rounds: Iterable[Round]) -> list[Round]:
+    """One round per published distribution date (the highest-numbered), oldest first."""
+    by_date: dict[dt.date, Round] = {}
+    for item in rounds:
+        if item.distribution and item.distribution_as_of is not None:
+            kept = by_date.get(item.distribution_as_of)
+            if kept is None or item.number > kept.number:
+                by_date[item.distribution_as_of] = item
+    return [by_date[d] for d in sorted(by_date)]
+
+
+def pool_series(published: Sequence[Round], bands: Sequence[str]) -> list[Series]:
+    """Candidates per band over time, one series per band (``total``: the pool's size)."""
+    out = []
+    for band in bands:
+        points = tuple(
+            Point(r.distribution_as_of, r.distribution[band], r.id)
+            for r in published
+            if r.distribution and r.distribution_as_of is not None and r.distribution.get(band) is not None
+        )
+        name = "all candidates" if band == "total" else f"CRS {band}"
+        out.append(Series(None, name, points, name=f"band-{band}"))
+    return out

@@ -20,11 +20,13 @@ from pathlib import Path
 
 from eewatch.app.views.atom import History, history, render_atom
 from eewatch.app.views.export import render
-from eewatch.app.views.groups import group_rounds, newest_first
-from eewatch.app.views.pages import Context, group_page, index_page, page_name
+from eewatch.app.views.groups import Group, group_rounds, newest_first
+from eewatch.app.views.pages import POOL_PAGE, Context, group_page, index_page, page_name, pool_page
+from eewatch.app.views.safe import clean_text, vet
 from eewatch.foundation.clock import Clock
 from eewatch.foundation.config import DEFAULT_REPORT_TITLE
 from eewatch.foundation.db.store import Store
+from scraper.domain.occupations import Catalog, load_catalog
 from scraper.domain.record import Round
 
 log = logging.getLogger(__name__)
@@ -58,13 +60,17 @@ def build_report(
     *,
     title: str = DEFAULT_REPORT_TITLE,
     site_url: str | None = None,
+    crs: int | None = None,
 ) -> ReportSummary:
-    """Read the store and write the site to ``out_dir`` (index, group pages, feed.xml, rounds.json/csv)."""
+    """Read the store and write the site to ``out_dir`` (index, pool, group pages, feed.xml, rounds.json/csv).
+
+    ``crs`` (``[profile] crs``) is drawn on the CRS charts and the pool; a reader's ``?crs=`` replaces it.
+    """
     out_dir = Path(out_dir).expanduser().absolute()
     now = clock()
     rounds = store.rounds()
     histories: dict[str, History] = {r.id: history(store.revisions(r.id)) for r in rounds}
-    files = render_site(rounds, histories, now=now, title=title, site_url=site_url)
+    files = render_site(rounds, histories, now=now, title=title, site_url=site_url, crs=crs)
     build_dir = _write_build(out_dir, files)
     _switch(out_dir, build_dir)
     _prune(out_dir, keep=build_dir)
@@ -80,13 +86,48 @@ def render_site(
     now: dt.datetime,
     title: str,
     site_url: str | None,
+    crs: int | None = None,
+    catalog: Catalog | None = None,
 ) -> dict[str, bytes]:
-    """Every file of the site, by name (pure)."""
-    rounds = sorted(rounds, key=newest_first)
-    ctx = Context(rounds, now, title)
+    """Every file of the site, by name (pure, but for loading the shipped category lists by default)."""
+    rounds = sorted((vet(r) for r in rounds), key=newest_first)
+    title = clean_text(title)
+    ctx = Context(
+        rounds, now, title, crs if crs is not None and 0 <= crs <= 1200 else None, catalog or _catalog()
+    )
     files: dict[str, bytes] = {"index.html": index_page(ctx).encode()}
-    for group, items in group_rounds(rounds).items():
+    if not rounds:
+        return _with_static(files, rounds, histories, now=now, title=title, site_url=site_url)
+    files[POOL_PAGE] = pool_page(ctx).encode()
+    groups = group_rounds(rounds)
+    for group, items in groups.items():
         files[page_name(group)] = group_page(ctx, group, items).encode()
+    listed = {g.key for g in groups if g.round_type == "category"}
+    for category in ctx.catalog.categories() if ctx.catalog else ():
+        if category not in listed:
+            group = Group("category", category)
+            files[page_name(group)] = group_page(ctx, group, []).encode()
+    return _with_static(files, rounds, histories, now=now, title=title, site_url=site_url)
+
+
+def _catalog() -> Catalog | None:
+    """The category lists shipped with eewatch; None (and a warning) if they cannot be read."""
+    try:
+        return load_catalog()
+    except Exception as exc:  # the report is still worth writing without them
+        log.warning("report: category lists not shown: %s", exc)
+        return None
+
+
+def _with_static(
+    files: dict[str, bytes],
+    rounds: Sequence[Round],
+    histories: Mapping[str, History],
+    *,
+    now: dt.datetime,
+    title: str,
+    site_url: str | None,
+) -> dict[str, bytes]:
     files["feed.xml"] = render_atom(rounds, histories, title=title, now=now, site_url=_slash(site_url))
     files["rounds.json"] = render(rounds, "json").encode()
     files["rounds.csv"] = render(rounds, "csv").encode()
