@@ -48,6 +48,7 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
                 clock,
                 title=args.title or section.title,
                 site_url=args.site_url or section.site_url,
+                crs=config.profile.crs if config.profile is not None else None,
             )
         except ReportError as exc:
             sys.stderr.write(f"eewatch report: {exc}\n")
