@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
 #: `pytest -m hostile` ends with its summary line (scenarios, rounds lost, alerts duplicated or lost).
@@ -87,13 +88,36 @@ def empty_config(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="session")
+def fork_server() -> Iterator[ForkServer]:
+    """A fork server (one per xdist worker) whose children start with eewatch's modules imported.
+
+    For the tests that run the CLI many times (the hostile suite): a child forked from it
+    is a real process running ``python -m eewatch ...``, less the seconds of imports.
+    """
+    server = ForkServer(drop_env=["EEWATCH_CONFIG"])
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
 def run_python(
-    *argv: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 120
+    *argv: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 120,
+    via: ForkServer | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``python ARGV`` in a real child process, never reading the developer's EEWATCH_CONFIG."""
+    """Run ``python ARGV`` in a real child process, never reading the developer's EEWATCH_CONFIG.
+
+    ``via``: fork the child from this fork server (``ARGV`` must be ``-m MODULE ...``).
+    """
     full_env = dict(os.environ)
     full_env.pop("EEWATCH_CONFIG", None)
     full_env.update(env or {})
+    if via is not None:
+        return via.run(*argv, env=full_env, cwd=cwd, timeout=timeout)
     return subprocess.run(
         [sys.executable, *argv],
         capture_output=True,
@@ -106,7 +130,11 @@ def run_python(
 
 
 def run_cli(
-    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 120
+    *args: str,
+    env: dict[str, str] | None = None,
+    cwd: Path | None = None,
+    timeout: float = 120,
+    via: ForkServer | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run ``eewatch ARGS`` in a real child process; returns the completed process."""
-    return run_python("-m", "eewatch", *args, env=env, cwd=cwd, timeout=timeout)
+    """Run ``eewatch ARGS`` in a real child process (forked ``via`` a fork server if given)."""
+    return run_python("-m", "eewatch", *args, env=env, cwd=cwd, timeout=timeout, via=via)

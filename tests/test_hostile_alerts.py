@@ -18,8 +18,6 @@ import json
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -32,6 +30,7 @@ import pytest
 from eewatch.app import exitcodes
 from tests.conftest import FIXTURES, run_cli
 from tests.support import faults
+from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
 pytestmark = pytest.mark.hostile
@@ -85,7 +84,8 @@ def alert_config(path: Path, feed_url: str, targets: list[str], **notifications:
 
 
 def cli_args(config: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "eewatch", *args, "--config", str(config)]
+    """``python`` arguments: ``-m eewatch ARGS --config CONFIG``."""
+    return ["-m", "eewatch", *args, "--config", str(config)]
 
 
 def child_env(db: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -128,7 +128,13 @@ class Chain:
     problems: list[str] = field(default_factory=list)
 
 
-def run_chain(seed: int, folder: Path) -> Chain:
+def run_chain(seed: int, folder: Path, forks: ForkServer) -> Chain:
+    """One chain; every ``scrape --once`` is a real process forked from ``forks``.
+
+    A forked child runs the whole of ``scrape --once`` but for the imports (which write
+    nothing), so the kills land across the part that does: ``typical``, the span the
+    random moments are drawn from, is that of a forked run.
+    """
     rng = random.Random(seed)
     chain = Chain(seed)
     folder.mkdir()
@@ -141,7 +147,7 @@ def run_chain(seed: int, folder: Path) -> Chain:
         count = 3
         server.serve(FEED_PATH, feed(count))
         started = time.monotonic()
-        first = subprocess.run(cli_args(config, "scrape", "--once"), env=env, capture_output=True, timeout=60)
+        first = forks.run(*cli_args(config, "scrape", "--once"), env=env, timeout=60)
         typical = time.monotonic() - started
         if first.returncode != exitcodes.OK:
             chain.problems.append(f"baseline run exited {first.returncode}: {first.stderr[-500:]!r}")
@@ -153,21 +159,14 @@ def run_chain(seed: int, folder: Path) -> Chain:
             server.serve(FEED_PATH, feed(count))
             chain.served.add(str(400 + count - 1))
             delay = rng.uniform(0, typical)
-            process = subprocess.Popen(
-                cli_args(config, "scrape", "--once"),
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
+            process = forks.popen(*cli_args(config, "scrape", "--once"), env=env)  # output: /dev/null
             time.sleep(delay)
             process.send_signal(signal.SIGKILL)
             process.wait(30)
             chain.kills += 1
             sending = faults.rows(db, "SELECT round_id FROM alert_outbox WHERE status = 'sending'")
             chain.at_risk.update(str(r) for (r,) in sending)
-            again = subprocess.run(
-                cli_args(config, "scrape", "--once"), env=env, capture_output=True, timeout=60
-            )
+            again = forks.run(*cli_args(config, "scrape", "--once"), env=env, timeout=60)
             stored = {r for (r,) in faults.rows(db, "SELECT id FROM rounds")}
             if again.returncode == exitcodes.OK and chain.served <= stored:
                 chain.trials_ok += 1
@@ -178,7 +177,7 @@ def run_chain(seed: int, folder: Path) -> Chain:
                 )
         # Rows a kill left `sending` are claimed again once sending_timeout_seconds have passed.
         time.sleep(SENDING_TIMEOUT + 0.5)
-        final = subprocess.run(cli_args(config, "scrape", "--once"), env=env, capture_output=True, timeout=60)
+        final = forks.run(*cli_args(config, "scrape", "--once"), env=env, timeout=60)
         if final.returncode != exitcodes.OK:
             chain.problems.append(f"final run exited {final.returncode}: {final.stderr[-500:]!r}")
         chain.posts = posted_rounds(server)
@@ -195,10 +194,12 @@ def run_chain(seed: int, folder: Path) -> Chain:
 
 @pytest.mark.slow
 def test_sigkill_at_random_moments_loses_nothing_and_duplicates_only_in_the_send_window(
-    tmp_path: Path, record_property: Any
+    tmp_path: Path, record_property: Any, fork_server: ForkServer
 ) -> None:
     with ThreadPoolExecutor(CHAINS) as pool:
-        chains = list(pool.map(lambda i: run_chain(SEED + i, tmp_path / f"chain{i}"), range(CHAINS)))
+        chains = list(
+            pool.map(lambda i: run_chain(SEED + i, tmp_path / f"chain{i}", fork_server), range(CHAINS))
+        )
 
     kills = sum(c.kills for c in chains)
     lost_rounds = sum(len(c.served - c.stored) for c in chains)
@@ -239,7 +240,9 @@ LITERAL_PASSWORD = "pw-literal-c4e1b7d0"
 SECRETS = (ENV_PASSWORD, ENV_TOKEN, LITERAL_PASSWORD)
 
 
-def test_secrets_never_leave_the_environment(tmp_path: Path, http_server: FixtureServer) -> None:
+def test_secrets_never_leave_the_environment(
+    tmp_path: Path, http_server: FixtureServer, fork_server: ForkServer
+) -> None:
     faults.quiet(http_server.httpd)
     closed = FixtureServer()
     down_port = closed.port
@@ -257,19 +260,27 @@ def test_secrets_never_leave_the_environment(tmp_path: Path, http_server: Fixtur
 
     outputs: list[str] = []
     http_server.serve(FEED_PATH, feed(3))
-    baseline = run_cli("scrape", "--once", "-vv", "--config", str(config), env=env)
+    baseline = run_cli("scrape", "--once", "-vv", "--config", str(config), env=env, via=fork_server)
     assert baseline.returncode == exitcodes.OK, baseline.stderr
     http_server.serve(FEED_PATH, feed(4))
     for log_format in ("text", "json"):
         result = run_cli(
-            "scrape", "--once", "-vv", "--log-format", log_format, "--config", str(config), env=env
+            "scrape",
+            "--once",
+            "-vv",
+            "--log-format",
+            log_format,
+            "--config",
+            str(config),
+            env=env,
+            via=fork_server,
         )
         outputs += [result.stdout, result.stderr]
         if log_format == "text":
             assert result.returncode == exitcodes.DELIVERY, result.stderr  # the target that is down
             assert "DEBUG" in result.stderr  # debug logging really was on
     for args in (("status",), ("status", "--format", "json"), ("outbox",), ("outbox", "--format", "json")):
-        result = run_cli(*args, "-vv", "--config", str(config), env=env)
+        result = run_cli(*args, "-vv", "--config", str(config), env=env, via=fork_server)
         assert "Traceback" not in result.stderr, result.stderr
         outputs += [result.stdout, result.stderr]
 

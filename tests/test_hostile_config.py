@@ -16,6 +16,7 @@ import pytest
 
 from eewatch.app import exitcodes
 from tests.conftest import run_cli
+from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
 pytestmark = pytest.mark.hostile
@@ -66,14 +67,17 @@ CASES = [
 COMMANDS = ("scrape", "status", "run")
 
 
-def _run(case: Case, command: str, folder: Path, feed_url: str) -> subprocess.CompletedProcess[str]:
+def _run(
+    case: Case, command: str, folder: Path, feed_url: str, forks: ForkServer
+) -> subprocess.CompletedProcess[str]:
+    """The command in a real process, forked from ``forks`` (the imports done once)."""
     folder.mkdir(parents=True)
     config = folder / "config.toml"
     if case.toml is not None:
         config.write_text(case.toml)
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{folder / 'eewatch.sqlite'}"}
     args = {"scrape": ["scrape", "--once", "--feed", feed_url], "status": ["status"], "run": ["run"]}[command]
-    return run_cli(*args, "--config", str(config), env=env, timeout=60)
+    return run_cli(*args, "--config", str(config), env=env, timeout=60, via=forks)
 
 
 @pytest.fixture(scope="module")
@@ -88,13 +92,13 @@ def feed_server() -> Iterator[FixtureServer]:
 
 @pytest.fixture(scope="module")
 def results(
-    feed_server: FixtureServer, tmp_path_factory: pytest.TempPathFactory
+    feed_server: FixtureServer, tmp_path_factory: pytest.TempPathFactory, fork_server: ForkServer
 ) -> dict[tuple[str, str], subprocess.CompletedProcess[str]]:
     root = tmp_path_factory.mktemp("config")
     with ThreadPoolExecutor(4) as pool:
         futures = {
             (case.id, command): pool.submit(
-                _run, case, command, root / case.id / command, feed_server.url("/feed.json")
+                _run, case, command, root / case.id / command, feed_server.url("/feed.json"), fork_server
             )
             for case in CASES
             for command in COMMANDS
@@ -123,8 +127,10 @@ def test_scrape_fetches_nothing_with_a_bad_config(
     assert feed_server.hits == [], "a scrape with a bad config fetched the feed"
 
 
-def test_a_good_config_is_not_an_error(feed_server: FixtureServer, tmp_path: Path) -> None:
+def test_a_good_config_is_not_an_error(
+    feed_server: FixtureServer, tmp_path: Path, fork_server: ForkServer
+) -> None:
     """The control: the same harness with a valid config gets past the config."""
     good = Case("good", '[feed]\ntimeout = 5\n[schedule]\ncron = "*/5 9-18 * * mon-fri"\n', "")
-    result = _run(good, "status", tmp_path / "good", feed_server.url("/feed.json"))
+    result = _run(good, "status", tmp_path / "good", feed_server.url("/feed.json"), fork_server)
     assert result.returncode != exitcodes.CONFIG, result.stderr

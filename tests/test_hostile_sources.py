@@ -26,6 +26,7 @@ import pytest
 from eewatch.app import exitcodes
 from tests.conftest import FIXTURES, run_cli, shared_copies
 from tests.support import faults
+from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
 pytestmark = pytest.mark.hostile
@@ -191,9 +192,10 @@ def _write_config(path: Path, timeout: float, retries: int, max_bytes: int = MAX
     path.write_text(f"[feed]\ntimeout = {timeout}\nretries = {retries}\nmax_bytes = {max_bytes}\n")
 
 
-def _scrape(db: Path, config: Path, url: str) -> subprocess.CompletedProcess[str]:
+def _scrape(db: Path, config: Path, url: str, forks: ForkServer) -> subprocess.CompletedProcess[str]:
+    """``scrape --once`` in a real process, forked from ``forks`` (the imports done once)."""
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{db}"}
-    return run_cli("scrape", "--once", "--feed", url, "--config", str(config), env=env, timeout=90)
+    return run_cli("scrape", "--once", "--feed", url, "--config", str(config), env=env, timeout=90, via=forks)
 
 
 def _source_errors(db: Path) -> list[str]:
@@ -201,7 +203,9 @@ def _source_errors(db: Path) -> list[str]:
     return [json.loads(payload)["error"] for (payload,) in rows]
 
 
-def _run(scenario: Scenario, baseline: Path, folder: Path, other: faults.HostServer | None) -> Outcome:
+def _run(
+    scenario: Scenario, baseline: Path, folder: Path, other: faults.HostServer | None, forks: ForkServer
+) -> Outcome:
     """The fault run, then the recovery run, each on this scenario's own server and database."""
     folder.mkdir()
     db, config = folder / "eewatch.sqlite", folder / "config.toml"
@@ -225,7 +229,7 @@ def _run(scenario: Scenario, baseline: Path, folder: Path, other: faults.HostSer
         _write_config(config, scenario.timeout, scenario.retries, scenario.max_bytes)
         before = faults.snapshot(db)
         errors_before = len(_source_errors(db))
-        fault_run = _scrape(db, config, url)
+        fault_run = _scrape(db, config, url, forks)
         after_fault = faults.snapshot(db)
         lost = faults.rounds_lost(before, db)
         errors = _source_errors(db)
@@ -234,7 +238,7 @@ def _run(scenario: Scenario, baseline: Path, folder: Path, other: faults.HostSer
         server.handler = None
         server.serve(FEED_PATH, GOOD)
         _write_config(config, 30.0, 0)  # a calm network: the recovery must not hinge on timing
-        recovery_run = _scrape(db, config, server.url(FEED_PATH))
+        recovery_run = _scrape(db, config, server.url(FEED_PATH), forks)
         lost += faults.rounds_lost(before, db)
         return Outcome(
             before=before,
@@ -255,13 +259,13 @@ def _run(scenario: Scenario, baseline: Path, folder: Path, other: faults.HostSer
 
 
 @pytest.fixture(scope="module")
-def baseline_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def baseline_db(tmp_path_factory: pytest.TempPathFactory, fork_server: ForkServer) -> Path:
     """A database that stored BASELINE (7 rounds) through the real CLI."""
     folder = tmp_path_factory.mktemp("baseline")
     (folder / "baseline.json").write_bytes(BASELINE)
     (folder / "config.toml").write_text("")
     db = folder / "baseline.sqlite"
-    result = _scrape(db, folder / "config.toml", str(folder / "baseline.json"))
+    result = _scrape(db, folder / "config.toml", str(folder / "baseline.json"), fork_server)
     assert result.returncode == exitcodes.OK, result.stderr
     assert faults.rows(db, "SELECT count(*) FROM rounds") == [(7,)]
     return db
@@ -283,13 +287,18 @@ def other_host() -> Iterator[faults.HostServer | None]:
 
 @pytest.fixture(scope="module")
 def outcomes(
-    baseline_db: Path, other_host: faults.HostServer | None, tmp_path_factory: pytest.TempPathFactory
+    baseline_db: Path,
+    other_host: faults.HostServer | None,
+    tmp_path_factory: pytest.TempPathFactory,
+    fork_server: ForkServer,
 ) -> dict[str, Outcome | BaseException]:
     """Every runnable scenario, run a few at a time."""
     root = tmp_path_factory.mktemp("hostile")
     runnable = [s for s in SCENARIOS if _missing(s, other_host) is None]
     with ThreadPoolExecutor(WORKERS) as pool:
-        futures = {s.id: pool.submit(_run, s, baseline_db, root / s.id, other_host) for s in runnable}
+        futures = {
+            s.id: pool.submit(_run, s, baseline_db, root / s.id, other_host, fork_server) for s in runnable
+        }
     # A scenario whose run broke fails its own tests, not the others'.
     found: dict[str, Outcome | BaseException] = {}
     for key, future in futures.items():
@@ -389,7 +398,7 @@ def test_a_gzip_bomb_is_small_on_the_wire() -> None:
 
 
 def test_a_redirect_on_the_same_host_is_followed(
-    http_server: FixtureServer, baseline_db: Path, tmp_path: Path
+    http_server: FixtureServer, baseline_db: Path, tmp_path: Path, fork_server: ForkServer
 ) -> None:
     """The control: refusing other hosts must not refuse canada.ca moving the file on its own host."""
     db, config = tmp_path / "eewatch.sqlite", tmp_path / "config.toml"
@@ -397,7 +406,7 @@ def test_a_redirect_on_the_same_host_is_followed(
     _write_config(config, 30.0, 0)
     http_server.serve("/moved.json", GOOD)
     http_server.serve(FEED_PATH, b"", status=301, Location="/moved.json")
-    result = _scrape(db, config, http_server.url(FEED_PATH))
+    result = _scrape(db, config, http_server.url(FEED_PATH), fork_server)
     assert result.returncode == exitcodes.OK, result.stderr
     assert [hit.path for hit in http_server.hits] == [FEED_PATH, "/moved.json"]
     assert faults.rows(db, f"SELECT count(*) FROM rounds WHERE id = '{NEW_ROUND}'") == [(1,)]

@@ -9,6 +9,7 @@ import pytest
 
 from eewatch.app import exitcodes
 from tests.conftest import run_cli
+from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
 pytestmark = pytest.mark.slow
@@ -27,8 +28,13 @@ def snapshot(db: Path) -> list[tuple]:
 
 
 def test_replay_every_shared_copy(
-    shared_feed: list[Path], http_server: FixtureServer, tmp_path: Path, empty_config: Path
+    shared_feed: list[Path],
+    http_server: FixtureServer,
+    tmp_path: Path,
+    empty_config: Path,
+    fork_server: ForkServer,
 ) -> None:
+    """Each copy is one ``scrape --once``: a real process, forked with eewatch's modules imported."""
     assert len(shared_feed) == len(EXPECTED_COUNTS), "the shared sequence changed: update this test"
     db = tmp_path / "replay.sqlite"
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{db}"}
@@ -37,7 +43,8 @@ def test_replay_every_shared_copy(
     for copy in shared_feed:
         http_server.serve("/ee_rounds_123_en.json", copy.read_bytes())
         before = snapshot(db) if db.exists() else []
-        result = run_cli("scrape", "--once", "--feed", url, "--config", str(empty_config), env=env)
+        args = ("scrape", "--once", "--feed", url, "--config", str(empty_config))
+        result = run_cli(*args, env=env, via=fork_server)
         if "MALFORMED" in copy.name:
             assert result.returncode == exitcodes.SOURCE, result.stderr
             assert "not valid JSON" in result.stderr
@@ -78,7 +85,9 @@ def test_replay_every_shared_copy(
 
     # The same copy again: a 304 to the conditional GET, nothing added.
     before = (snapshot(db), rows(db, "SELECT count(*) FROM events"))
-    result = run_cli("scrape", "--once", "--feed", url, "--config", str(empty_config), env=env)
+    result = run_cli(
+        "scrape", "--once", "--feed", url, "--config", str(empty_config), env=env, via=fork_server
+    )
     assert result.returncode == 0, result.stderr
     assert http_server.hits[-1].headers.get("If-None-Match")
     assert rows(db, "SELECT outcome, http_status FROM fetches ORDER BY id DESC LIMIT 1") == [
