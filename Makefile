@@ -16,11 +16,14 @@ run: $(BIN)/eewatch
 	$(BIN)/scrape --once
 	$(BIN)/eewatch rounds --limit 10
 
-## Lint, then the whole test suite on $(JOBS) workers (exit 5, "no tests collected", is a failure).
+## Lint, the layers' contract, types, then the whole test suite on $(JOBS) workers
+## (exit 5, "no tests collected", is a failure).
 ## --dist loadfile keeps a file's tests on one worker, so its module fixtures run once.
 JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
 test: $(BIN)/eewatch
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: test discovery is broken" >&2; fi; \
 	  exit $$rc
