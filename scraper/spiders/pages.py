@@ -22,7 +22,7 @@ from scraper.domain.parsing.announcement import (
     SourceTarget,
     document_from_response,
 )
-from scraper.domain.parsing.mi_page import parse_page
+from scraper.domain.parsing.bounded import MAX_DOCUMENT_BYTES, parse_page
 from scraper.middlewares import HOSTS
 from scraper.spiders.feed import HANDLED_STATUSES, describe_failure
 
@@ -62,6 +62,8 @@ class AnnouncementSpider(scrapy.Spider):
                     "target": target,
                     # A redirect to a host no target names is refused (SameHostMiddleware).
                     HOSTS: list(self.allowed_domains),
+                    # A page or article is far smaller than the feed: a larger body is not downloaded.
+                    "download_maxsize": MAX_DOCUMENT_BYTES,
                 },
             )
 
