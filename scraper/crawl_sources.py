@@ -20,6 +20,7 @@ from eewatch.foundation.config import Config
 from eewatch.foundation.db.sources_store import static_page_urls
 from eewatch.foundation.db.store import Store
 from scraper.crawl import feed_location, scrapy_settings
+from scraper.domain.links import allowed_round_page
 from scraper.domain.parsing.announcement import ARTICLE, PAGE, SourceDocument, SourceTarget
 from scraper.sources import STORED_PAGES, configured_sources
 from scraper.spiders.articles import ArticlesSpider
@@ -44,7 +45,12 @@ def source_targets(config: Config, store: Store) -> dict[str, list[SourceTarget]
     urls: dict[str, list[str]] = {PAGE: [], ARTICLE: []}
     for source in configured_sources(config):
         if source.kind == STORED_PAGES:
-            urls[PAGE] += static_page_urls(store, source.limit)
+            # The stored URLs came from the feed's content: only canada.ca's round pages are fetched.
+            for url in static_page_urls(store, source.limit):
+                if allowed_round_page(url):
+                    urls[PAGE].append(url)
+                else:
+                    log.warning("not fetching a stored round's page outside canada.ca's round pages: %r", url)
         elif source.url:
             urls[source.kind].append(feed_location(source.url))
     targets: dict[str, list[SourceTarget]] = {}
