@@ -15,19 +15,16 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-import requests
 
 from notifier.config import NotificationSettings, Rule
 from notifier.deliver import send_message
 from notifier.events import Event
 from notifier.render import ZWSP, render_event
 from scraper.domain.record import Round
+from tests.support.wire import Sent
 
 pytestmark = pytest.mark.hostile
 
@@ -52,51 +49,6 @@ PINGS = re.compile(
     r"|@(?:channel|all|here|everyone|room|eewatch_admin|\*\*all)\b",
     re.I,
 )
-
-
-@dataclass
-class Sent:
-    method: str
-    url: str
-    headers: dict[str, str]
-    body: bytes
-
-    def text(self) -> str:
-        """The body as the service reads it (JSON decoded, so ``\\u003c`` is ``<``)."""
-        try:
-            return json.dumps(json.loads(self.body), ensure_ascii=False)
-        except ValueError:
-            return self.body.decode("utf-8", "replace")
-
-
-@pytest.fixture
-def wire(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Sent]]:
-    """Every HTTP request Apprise's plugins make, answered as the services answer, never sent."""
-    sent: list[Sent] = []
-
-    def send(self: Any, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:
-        body = request.body or b""
-        sent.append(
-            Sent(
-                str(request.method),
-                str(request.url),
-                dict(request.headers),
-                body if isinstance(body, bytes) else body.encode(),
-            )
-        )
-        response = requests.Response()
-        response.status_code = 200
-        response.url, response.request = str(request.url), request
-        host = urlsplit(str(request.url)).hostname or ""
-        if host == "hooks.slack.com":
-            response._content, response.headers["Content-Type"] = b"ok", "text/plain"
-        else:
-            response._content = b'{"ok": true, "result": {"message_id": 1}, "id": "1"}'
-            response.headers["Content-Type"] = "application/json"
-        return response
-
-    monkeypatch.setattr(requests.adapters.HTTPAdapter, "send", send)
-    yield sent
 
 
 def alert(body_template: str | None = None) -> Any:
