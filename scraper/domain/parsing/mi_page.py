@@ -22,11 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from bs4.dammit import UnicodeDammit
+from lxml import etree
 
 from scraper.domain.parsing.announcement import (
     PAGE,
@@ -110,123 +109,96 @@ _BLOCK_TAGS = [
     "ul",
 ]
 _CELL_TAGS = ("td", "th")
-_DROP_SET = frozenset(_DROP_TAGS)
 
 
 def html_text(body: bytes | str) -> str:
     """The visible text of an HTML document: one line per block, tabs between table cells.
 
-    One pass over the parser's events (:class:`_TextExtractor`), linear in the document's
-    size and depth: building a tree and inserting line breaks around each block in it
-    (``insert_before`` looks the node up among its siblings) was quadratic, minutes for a
-    few MB of paragraphs or 100,000 nested ``<div>``.
+    One pass over libxml2's parse events (lxml's target parser, :class:`_TextTarget`), linear
+    in the document's size and depth. Building a BeautifulSoup tree and inserting line breaks
+    around each block (``insert_before`` looks the node up among its siblings) was quadratic:
+    minutes for a few MB of paragraphs or 100,000 nested ``<div>``; and the standard library's
+    ``html.parser`` (under BeautifulSoup too) is quadratic on unclosed tags (``"<a " * 400_000``
+    did not finish in 10 minutes).
     """
     if isinstance(body, bytes):
         body = UnicodeDammit(body, is_html=True).unicode_markup or ""
-    extractor = _TextExtractor()
-    extractor.feed(body)
-    extractor.close()
-    return tidy_lines(extractor.text())
+    # libxml2 refuses NUL and other C0 controls in a Python string; they are not text anyway.
+    body = _CONTROLS.sub(" ", body)
+    parser = etree.HTMLParser(
+        target=_TextTarget(),
+        recover=True,
+        huge_tree=True,  # no depth limit: 100,000 nested elements are read, not cut
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+    )
+    parser.feed(body)
+    return tidy_lines(parser.close())
 
 
-#: Elements that never hold content (no end tag): they are not pushed on the stack of open elements.
-_VOID_TAGS = frozenset(
-    {
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "keygen",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-        "basefont",
-        "bgsound",
-        "frame",
-        "spacer",
-    }
-)
 _BLOCK_SET = frozenset(_BLOCK_TAGS)
+_DROP_SET = frozenset(_DROP_TAGS)
 _WHITESPACE = re.compile(r"\s+")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff]")
 
 
-class _TextExtractor(HTMLParser):
-    """HTML events -> text: a line break around each block, a tab after each cell, nothing of
+#: Stand-ins while the text is built, for what whitespace folding must keep: a block's line
+#: break, a cell's tab, and the line breaks, tabs and spaces inside ``<pre>``. C0 controls are
+#: removed from the input first (:data:`_CONTROLS`), so none of them can come from the document.
+_LINE, _CELL = "\x00", "\x01"
+_PRE_KEEP = str.maketrans({" ": "\x02", "\n": "\x03", "\t": "\x04", "\r": "\x05"})
+_RESTORE = str.maketrans({_LINE: "\n", _CELL: "\t", "\x02": " ", "\x03": "\n", "\x04": "\t", "\x05": "\r"})
+
+
+class _TextTarget:
+    """Parse events -> text: a line break around each block, a tab after each cell, nothing of
     ``script``, ``style``, ``head``...; whitespace folded except directly in ``<pre>``.
 
-    End tags close up to the nearest open element of that name (as BeautifulSoup's
-    ``html.parser`` builder does), so unclosed elements nest; the stack keeps, per open element,
-    its name only, and a count of open dropped elements makes the drop test O(1).
+    libxml2 balances the events (implied end tags included), so a stack of names is the
+    context. Each event costs a list append; the whitespace is folded once, over the whole
+    text, at the end (marks and ``<pre>`` text are kept as stand-ins meanwhile).
     """
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self._out: list[str] = []
         self._stack: list[str] = []
-        self._open: Counter[str] = Counter()
         self._dropping = 0
 
-    def text(self) -> str:
-        return "".join(self._out)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _VOID_TAGS:
-            self.handle_startendtag(tag, attrs)
-            return
-        if tag in _DROP_SET:
+    def start(self, tag: str, attrib: object) -> None:
+        name = tag.lower() if isinstance(tag, str) else ""
+        if name in _DROP_SET:
             self._dropping += 1
-        elif not self._dropping and tag in _BLOCK_SET:
-            self._out.append("\n")
-        self._stack.append(tag)
-        self._open[tag] += 1
+        elif not self._dropping and name in _BLOCK_SET:
+            self._mark(_LINE)
+        self._stack.append(name)
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if self._dropping or tag in _DROP_SET:
-            return
-        if tag in _BLOCK_SET:
-            self._out.append("\n\n")
-        elif tag in _CELL_TAGS:
-            self._out.append("\t")
+    def end(self, tag: str) -> None:
+        name = self._stack.pop() if self._stack else ""
+        if name in _DROP_SET:
+            self._dropping -= 1
+        elif not self._dropping:
+            if name in _BLOCK_SET:
+                self._mark(_LINE)
+            elif name in _CELL_TAGS:
+                self._mark(_CELL)
 
-    def handle_endtag(self, tag: str) -> None:
-        if not self._open[tag]:
-            return  # an end tag with no open element: ignored
-        while self._stack:
-            name = self._stack.pop()
-            self._open[name] -= 1
-            if name in _DROP_SET:
-                self._dropping -= 1
-            elif not self._dropping:
-                if name in _BLOCK_SET:
-                    self._out.append("\n")
-                elif name in _CELL_TAGS:
-                    self._out.append("\t")
-            if name == tag:
-                break
-
-    def handle_data(self, data: str) -> None:
+    def data(self, data: str) -> None:
         if self._dropping:
             return
-        if not (self._stack and self._stack[-1] == "pre"):
-            # Line breaks in the HTML source are spaces; only blocks make lines.
-            data = _WHITESPACE.sub(" ", data)
+        if self._stack and self._stack[-1] == "pre":
+            data = data.translate(_PRE_KEEP)  # kept as it is; elsewhere source line breaks are spaces
         self._out.append(data)
 
-    def unknown_decl(self, data: str) -> None:
-        if data.upper().startswith("CDATA[") and not self._dropping:
-            self._out.append(data[6:])
+    def comment(self, text: str) -> None:
+        pass
 
-    def close(self) -> None:
-        super().close()
-        while self._stack:  # elements left open at the end close there
-            self.handle_endtag(self._stack[-1])
+    def _mark(self, mark: str) -> None:
+        if mark != _LINE or not self._out or self._out[-1] != _LINE:  # blank lines are dropped anyway
+            self._out.append(mark)
+
+    def close(self) -> str:
+        return _WHITESPACE.sub(" ", "".join(self._out)).translate(_RESTORE)
 
 
 def tidy_lines(text: str) -> str:
