@@ -19,7 +19,15 @@ from eewatch.foundation.config import Config, NotificationSettings
 from eewatch.foundation.db.store import Store
 from notifier import outbox
 from notifier.render import TEXT, Message, fit
-from notifier.secrets import MissingSecret, expand, redact, redacting, secret_values, target_key
+from notifier.secrets import (
+    MissingSecret,
+    expand,
+    redact,
+    redacting,
+    secret_values,
+    service_secrets,
+    target_key,
+)
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +104,10 @@ def send_message(
                 "the tag matched no service" if target.startswith("tag:") else "Apprise cannot load this URL"
             )
             return SendOutcome(False, what)
-        results = tuple(_send_one(service, message, notifications, secrets) for service in services)
+        # What each loaded service holds private (a tag's services are known only now).
+        secrets = secrets.union(*(service_secrets(service) for service in services))
+        with redacting(secrets):
+            results = tuple(_send_one(service, message, notifications, secrets) for service in services)
     failed = [r for r in results if not r.ok]
     if failed:
         return SendOutcome(False, "; ".join(f"{r.label}: {r.detail}" for r in failed), results)

@@ -4,8 +4,9 @@ Everything that comes from the source (round names, error texts, changed
 values, links) is untrusted: it is HTML-escaped for HTML, and for Markdown
 (CommonMark, which Apprise turns into Slack mrkdwn, Discord ...) ``\\``, ``<``,
 ``>``, ``[``, ``]`` are backslash-escaped so it can form neither a link nor a
-``<!channel>``; in every format ``@channel``,
-``@here``, ``@everyone`` and bare URLs are broken with a zero-width space.
+``<!channel>``; in every format mentions (``@channel``, ``@here``, ``@room``, ``@user``,
+Discord's ``<@123>`` and ``<@&role>``, Slack's ``<!here>``...) and bare URLs are broken
+with a zero-width space.
 Only a Ministerial Instructions link on canada.ca becomes a link.
 """
 
@@ -75,13 +76,22 @@ class _Line:
 
 # -- neutralising untrusted text ---------------------------------------------------
 
-_MENTION = re.compile(r"@(?=(?:channel|here|everyone|all)\b)", re.I)
+#: An ``@`` that starts a mention in some service: ``@channel``/``@here``/``@all``/``@everyone``
+#: (Slack, Mattermost, Rocket.Chat, Discord), ``@room`` and ``@user:server`` (Matrix), ``@username``
+#: (Telegram, Mattermost), ``<@123>``/``<@!123>``/``<@&role>`` (Discord, and Apprise's Discord plugin
+#: turns them into ``allow_mentions``), ``<@U123>`` (Slack), ``@**all**`` (Zulip). Any ``@`` followed
+#: by a word character or one of ``& ! * #`` gets a zero-width space after it: no service's syntax
+#: (nor Apprise's own detection, ``@(&?)[0-9]+``) matches ``@\u200b...``.
+_MENTION = re.compile(r"@(?=[\w&!*#])")
+#: A ``<`` opening a service's special token: Slack ``<!channel>``/``<!here>``/``<#C123>``/
+#: ``<@U123>``, Discord ``<#123>``/``<@123>``, Google Chat ``<users/all>``, Teams ``<at>``.
+_TOKEN_OPEN = re.compile(r"<(?=[!#@]|users/|at>)", re.I)
 _URLISH = re.compile(r"(?<=[a-z])(://)|\b(www)(\.)", re.I)
 
 
 def defang(text: str) -> str:
-    """Break mentions and bare URLs so no client pings or auto-links them."""
-    text = _MENTION.sub("@" + ZWSP, text)
+    """Break mentions, service tokens and bare URLs so no client pings or auto-links them."""
+    text = _TOKEN_OPEN.sub("<" + ZWSP, _MENTION.sub("@" + ZWSP, text))
     return _URLISH.sub(lambda m: ":" + ZWSP + "//" if m.group(1) else "www" + ZWSP + ".", text)
 
 

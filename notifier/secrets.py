@@ -54,8 +54,10 @@ def target_key(target: str) -> str:
 
 
 def secret_values(target: str, env: Mapping[str, str]) -> set[str]:
-    """What must never be shown of this target: the values of its ``${VAR}``s, and the
-    password and secret-looking query values written into the URL itself."""
+    """What must never be shown of this target: the values of its ``${VAR}``s, the password and
+    secret-looking query values written into the URL, and what Apprise's plugin for it declares
+    private (:func:`service_secrets`: tokens, webhook ids, keys), custom headers, payload fields
+    and a webhook's path included."""
     found = {env[name] for name in variables(target) if env.get(name)}
     expanded = _VAR.sub(lambda m: env.get(m.group(1), ""), target)
     with contextlib.suppress(ValueError):
@@ -65,7 +67,73 @@ def secret_values(target: str, env: Mapping[str, str]) -> set[str]:
         for key, value in parse_qsl(parts.query):
             if _SECRET_KEY.search(key) and value:
                 found.add(value)
+    if not target.startswith("tag:"):
+        service = _instantiate(expanded)
+        if service is not None:
+            found |= service_secrets(service)
     return {s for s in found if len(s) >= 3}
+
+
+#: Apprise's custom arguments: ``+Header=value``, ``:payload_field=value``, ``-query_arg=value``.
+_CUSTOM_ARG_PREFIXES = ("+", ":", "-")
+
+
+def service_secrets(service: Any) -> set[str]:
+    """The private values of one loaded Apprise service, by Apprise's own declaration.
+
+    Every plugin lists its URL's parts in ``template_tokens`` and ``template_args``; the
+    ones marked ``private: True`` (passwords, tokens, webhook ids and keys: what
+    ``url(privacy=True)`` masks) are read from the attribute they map to. A plugin cannot
+    know what the user put in a custom header (``+X-Api-Key=...``), payload field
+    (``:token=...``) or query argument (``-sig=...``): those values are all private too; so
+    are the token-like segments of a custom webhook's path (``json://host/hooks/9f2c...``).
+    """
+    found: set[str] = set()
+    for table in ("template_tokens", "template_args"):
+        specs = getattr(service, table, None)
+        if not isinstance(specs, Mapping):
+            continue
+        for key, spec in specs.items():
+            if isinstance(spec, Mapping) and spec.get("private"):
+                found |= _strings(getattr(service, str(spec.get("map_to", key)), None))
+    with contextlib.suppress(Exception):
+        query = urlsplit(str(service.url(privacy=False))).query
+        for key, value in parse_qsl(query):
+            if key.startswith(_CUSTOM_ARG_PREFIXES) and value:
+                found.add(value)
+    if hasattr(service, "payload_extras"):  # a custom webhook (json://, xml://, form://): its path
+        path = str(getattr(service, "fullpath", "") or "")
+        found |= {segment for segment in path.split("/") if _token_like(segment)}
+    return {s for s in found if len(s) >= 3}
+
+
+def _token_like(segment: str) -> bool:
+    """A custom webhook's path segment that is a credential rather than a name: long, or letters
+    mixed with digits (``/hooks/9f2c…``, ``/T0K3N``). Names (``/hook``, ``/api/v1``) stay readable,
+    so a label still says which endpoint it is."""
+    if len(segment) >= 16:
+        return True
+    return len(segment) >= 6 and any(c.isdigit() for c in segment) and any(c.isalpha() for c in segment)
+
+
+def _strings(value: Any) -> set[str]:
+    if isinstance(value, str):
+        return {value} if value else set()
+    if isinstance(value, Mapping):
+        return {v for v in value.values() if isinstance(v, str) and v}
+    if isinstance(value, list | tuple | set | frozenset):
+        return {v for v in value if isinstance(v, str) and v}
+    return set()
+
+
+def _instantiate(url: str) -> Any:
+    """Apprise's service for ``url`` (or None), loaded with every piece of the URL masked in logs."""
+    import apprise
+
+    pieces = {p for p in re.split(r"[/:@?&=#,;\s]+", url.partition("://")[2]) if len(p) >= 3}
+    with redacting(pieces), contextlib.suppress(Exception):
+        return apprise.Apprise.instantiate(url) or None
+    return None
 
 
 def redact(text: str, secrets: set[str] | frozenset[str]) -> str:
@@ -78,24 +146,24 @@ def redact(text: str, secrets: set[str] | frozenset[str]) -> str:
 
 
 def target_label(target: str) -> str:
-    """The target for people: Apprise's privacy form, or ours where ``${VAR}`` is unexpanded."""
+    """The target for people: Apprise's privacy form, or ours where ``${VAR}`` is unexpanded;
+    either way with every value Apprise's plugin holds private (:func:`service_secrets`) masked."""
     if target.startswith("tag:"):
         return target
     if "${" not in target:
-        label = _apprise_privacy_url(target)
-        if label is not None:
-            return label
-    return _mask_url(target)
-
-
-def _apprise_privacy_url(url: str) -> str | None:
-    import apprise
-
-    with contextlib.suppress(Exception):
-        service = apprise.Apprise.instantiate(url)
-        if service:
-            return str(service.url(privacy=True))
-    return None
+        service = _instantiate(target)
+        if service is not None:
+            with contextlib.suppress(Exception):
+                return redact(str(service.url(privacy=True)), service_secrets(service))
+        return redact(_mask_url(target), secret_values(target, {}))
+    # Literal secrets beside ${VAR}s: load the URL with a stand-in per variable, mask what
+    # the plugin holds private, except the stand-ins (the ${VAR} names are kept).
+    stand_ins = {name: f"eewatchvar{i}x" for i, name in enumerate(variables(target))}
+    service = _instantiate(expand(target, stand_ins))
+    literal = set()
+    if service is not None:
+        literal = {s for s in service_secrets(service) if not any(v in s for v in stand_ins.values())}
+    return redact(_mask_url(target), literal)
 
 
 def _mask_url(target: str) -> str:

@@ -19,6 +19,7 @@ from twisted.internet.defer import Deferred
 from eewatch.foundation.config import STORED_PAGES, Config
 from eewatch.foundation.db.store import Store
 from scraper.domain.items import FeedFetch, SourceDocument, SourceTarget
+from scraper.domain.links import allowed_round_page
 from scraper.domain.parsing.announcement import ARTICLE, PAGE
 from scraper.pipelines import Stored
 from scraper.spiders.feed import FeedSpider
@@ -145,7 +146,12 @@ def source_targets(config: Config, store: Store) -> dict[str, list[SourceTarget]
     urls: dict[str, list[str]] = {PAGE: [], ARTICLE: []}
     for source in config.sources:
         if source.kind == STORED_PAGES:
-            urls[PAGE] += store.static_page_urls(source.limit)
+            # The stored URLs came from the feed's content: only canada.ca's round pages are fetched.
+            for url in store.static_page_urls(source.limit):
+                if allowed_round_page(url):
+                    urls[PAGE].append(url)
+                else:
+                    log.warning("not fetching a stored round's page outside canada.ca's round pages: %r", url)
         elif source.url:
             urls[source.kind].append(feed_location(source.url))
     targets: dict[str, list[SourceTarget]] = {}

@@ -83,7 +83,7 @@ def test_email_reaches_a_real_smtp_server(store: Store, clock: FrozenClock, smtp
     assert smtp.logins == ["alerts"]
     assert mail.rcpt_tos == ["me@example.com"]
     assert mail.message["Subject"] == (
-        "Express Entry round #2: STEM <script>alert('x')</script> <!channel> @\u200bhere "
+        "Express Entry round #2: STEM <script>alert('x')</script> <\u200b!channel> @\u200bhere "
         "<https:\u200b//evil.example|click>, 500 invitations, CRS 486"
     )
     html = mail.part("text/html") or ""
@@ -180,7 +180,7 @@ def test_slack_request_is_exact_and_neutralised(
     for forbidden in ("<!channel>", "@here", "<script>", "<https://evil.example|click>", "https://evil"):
         assert forbidden not in everything, forbidden
     assert text.splitlines()[0] == (
-        "Express Entry round #2: STEM &lt;script&gt;alert('x')&lt;/script&gt; &lt;!channel&gt; "
+        "Express Entry round #2: STEM &lt;script&gt;alert('x')&lt;/script&gt; &lt;\u200b!channel&gt; "
         "@\u200bhere &lt;https:\u200b//evil.example|click&gt;"
     )
     assert f"*Ministerial Instructions:* {MI}" in text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from scraper.domain.parsing.announcement import ARTICLE, Announcement
-from scraper.domain.parsing.article import parse_article
+from scraper.domain.parsing.bounded import parse_article
 from scraper.spiders.pages import AnnouncementSpider
 
 

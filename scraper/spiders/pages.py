@@ -17,7 +17,7 @@ from twisted.python.failure import Failure
 from scraper.domain.fetch import document_from_response
 from scraper.domain.items import ERROR, SourceDocument, SourceTarget
 from scraper.domain.parsing.announcement import PAGE, Announcement
-from scraper.domain.parsing.mi_page import parse_page
+from scraper.domain.parsing.bounded import MAX_DOCUMENT_BYTES, parse_page
 from scraper.middlewares import HOSTS
 from scraper.spiders.feed import HANDLED_STATUSES, describe_failure
 
@@ -50,6 +50,8 @@ class AnnouncementSpider(scrapy.Spider):
                     "target": target,
                     # A redirect to a host no target names is refused (SameHostMiddleware).
                     HOSTS: list(self.allowed_domains),
+                    # A page or article is far smaller than the feed: a larger body is not downloaded.
+                    "download_maxsize": MAX_DOCUMENT_BYTES,
                 },
             )
 

@@ -27,8 +27,7 @@ from scraper.domain.parsing.announcement import (
     AnnouncementError,
     NotAnnouncement,
 )
-from scraper.domain.parsing.article import parse_article
-from scraper.domain.parsing.mi_page import parse_page
+from scraper.domain.parsing.bounded import parse_article, parse_page
 
 log = logging.getLogger("eewatch.announcement")
 

@@ -425,7 +425,7 @@ def static_page_urls(conn: Connection, limit: int) -> list[str]:
     r = schema.rounds
     query = (
         select(r.c.url)
-        .where(r.c.url.like("%/invitations-%.htm%"))
+        .where(r.c.url.like("https://www.canada.ca/%/invitations-%.htm%"))
         .order_by(r.c.date.desc(), r.c.number.desc())
         .limit(limit)
     )

@@ -47,6 +47,13 @@ _ID = re.compile(r"^(?P<number>\d{1,6})(?P<suffix>[a-z]?)$", re.I | re.ASCII)
 _HREF = re.compile(r"""href\s*=\s*["']([^"']+)["']""", re.I)
 _INT = re.compile(r"^\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+$|^\d+$", re.ASCII)
 _NON_DIGIT = re.compile(r"\D")
+#: A lone UTF-16 surrogate: valid in JSON ("\\ud800"), but not Unicode text (cannot be encoded as UTF-8).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: More digits than this in a count cannot be true (MAX_COUNT has 9); checked before ``int()``, which
+#: raises past 4,300 digits.
+MAX_COUNT_DIGITS = 9
+#: A JSON integer literal longer than this is not read as a number (``int()`` would refuse past 4,300).
+MAX_LITERAL_DIGITS = 100
 #: What :func:`~scraper.domain.parsing.dates.clean` would change: whitespace other than a space,
 #: two spaces, a space at either end. Text without any is clean already (most fields are).
 _UNCLEAN = re.compile(r"[^\S ]|  |^ | $")
@@ -54,6 +61,30 @@ _UNCLEAN = re.compile(r"[^\S ]|  |^ | $")
 MAX_COUNT = 999_999_999
 # IRCC's CMS path for the public /en/ tree.
 _CMS_PREFIX = "/content/canadasite/"
+
+
+class HugeNumber:
+    """A JSON integer literal with too many digits to be any field's value: kept as a marker, so
+    the record holding it is dealt with alone (not the whole copy refused by ``int()``)."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, digits: int) -> None:
+        self.digits = digits
+
+    def __repr__(self) -> str:
+        return f"<a number of {self.digits} digits>"
+
+
+def _parse_int(literal: str) -> int | HugeNumber:
+    if len(literal) > MAX_LITERAL_DIGITS:
+        return HugeNumber(len(literal.lstrip("-")))
+    return int(literal)
+
+
+def unsurrogate(text: str) -> str:
+    """``text`` with every lone surrogate replaced by U+FFFD (the replacement character)."""
+    return _SURROGATE.sub("\ufffd", text)
 
 
 class FeedFormatError(ValueError):
@@ -96,7 +127,7 @@ def parse_feed(body: bytes, *, site: str = SITE, parse: RecordParser | None = No
     if not text.strip():
         raise FeedFormatError("feed is empty")
     try:
-        document = json.loads(text)
+        document = json.loads(text, parse_int=_parse_int)
     except json.JSONDecodeError as exc:
         raise FeedFormatError(
             f"feed is not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
@@ -129,10 +160,13 @@ def parse_feed(body: bytes, *, site: str = SITE, parse: RecordParser | None = No
             problems.append(Problem(index, None, f"record is a {type(record).__name__}, not an object"))
             continue
         keys.update(record)  # JSON object keys are always strings
+        if not keys <= EXPECTED_KEYS:  # an unknown key is reported (feed_shape_changed): valid text only
+            keys = {unsurrogate(key) for key in keys}
         try:
             parsed = parse(record)
         except RecordError as exc:
-            problems.append(Problem(index, _text(record.get("drawNumber")), str(exc)))
+            round_id = _text(record.get("drawNumber"))
+            problems.append(Problem(index, unsurrogate(round_id) if round_id else round_id, str(exc)))
             continue
         by_id.setdefault(parsed.id, []).append((index, parsed))
     rounds: list[Round] = []
@@ -178,6 +212,9 @@ def parse_record(record: Mapping[str, Any], *, site: str = SITE) -> Round:
 
     def text(key: str) -> str | None:
         value = record.get(key)
+        if isinstance(value, HugeNumber):
+            warnings.append(f"{key}: a number with too many digits ({value.digits}); ignored")
+            return None
         if value is not None and not isinstance(value, str):
             if isinstance(value, bool) or not isinstance(value, int | float):
                 warnings.append(f"{key}: not text ({type(value).__name__}); ignored")
@@ -186,11 +223,14 @@ def parse_record(record: Mapping[str, Any], *, site: str = SITE) -> Round:
                 warnings.append(f"{key}: a number of {value.bit_length()} bits; ignored")
                 return None
             return str(value)
+        if value is not None and not value.isascii() and _SURROGATE.search(value):
+            warnings.append(f"{key}: a lone surrogate (not Unicode text) replaced by U+FFFD")
+            value = unsurrogate(value)
         return _text(value) or None
 
     round_id = text("drawNumber")
     if not round_id:
-        raise RecordError("drawNumber is missing")
+        raise RecordError("drawNumber is missing" + (f" ({warnings[-1]})" if warnings else ""))
     match = _ID.match(round_id)
     if not match:
         raise RecordError(f"drawNumber {round_id!r} is not a round number")
@@ -279,8 +319,10 @@ def _int(value: str | None, key: str, warnings: list[str]) -> int | None:
     if not _INT.match(value):
         warnings.append(f"{key}: {value!r} is not a whole number; left empty")
         return None
-    number = int(_NON_DIGIT.sub("", value))
-    if number > MAX_COUNT:
+    digits = _NON_DIGIT.sub("", value)
+    # The length first: int() refuses more than 4,300 digits (ValueError), for the whole copy.
+    number = int(digits) if len(digits.lstrip("0")) <= MAX_COUNT_DIGITS else None
+    if number is None or number > MAX_COUNT:
         warnings.append(f"{key}: {value[:30]!r} is too large to be true; left empty")
         return None
     return number
@@ -317,6 +359,9 @@ def _url(record: Mapping[str, Any], site: str, warnings: list[str]) -> str | Non
             match = _HREF.search(value)
             if match:
                 href = match.group(1).strip()
+                if not href.isascii() and _SURROGATE.search(href):
+                    warnings.append(f"{key}: a lone surrogate in the link; no link kept")
+                    break
                 if href.startswith(_CMS_PREFIX):
                     href = "/" + href[len(_CMS_PREFIX) :]
                 return str(urljoin(site + "/", href))

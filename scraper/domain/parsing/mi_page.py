@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import warnings as pywarnings
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, NavigableString, XMLParsedAsHTMLWarning
+from bs4.dammit import UnicodeDammit
+from lxml import etree
 
 from scraper.domain.parsing.announcement import (
     PAGE,
@@ -37,6 +37,7 @@ from scraper.domain.parsing.announcement import (
     RoundFacts,
 )
 from scraper.domain.parsing.dates import parse_date, parse_datetime
+from scraper.domain.parsing.feed import MAX_COUNT, MAX_COUNT_DIGITS
 from scraper.domain.parsing.taxonomy import classify
 
 #: Field -> the label that introduces it on the page.
@@ -111,23 +112,93 @@ _CELL_TAGS = ("td", "th")
 
 
 def html_text(body: bytes | str) -> str:
-    """The visible text of an HTML document: one line per block, tabs between table cells."""
-    with pywarnings.catch_warnings():
-        pywarnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        pywarnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        soup = BeautifulSoup(body, "html.parser")
-    for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
-    for string in soup.find_all(string=True):
-        if type(string) is NavigableString and string.parent is not None and string.parent.name != "pre":
-            # Line breaks in the HTML source are spaces; only blocks make lines.
-            string.replace_with(re.sub(r"\s+", " ", str(string)))
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    for tag in soup.find_all(_CELL_TAGS):
-        tag.insert_after("\t")
-    return tidy_lines(soup.get_text())
+    """The visible text of an HTML document: one line per block, tabs between table cells.
+
+    One pass over libxml2's parse events (lxml's target parser, :class:`_TextTarget`), linear
+    in the document's size and depth. Building a BeautifulSoup tree and inserting line breaks
+    around each block (``insert_before`` looks the node up among its siblings) was quadratic:
+    minutes for a few MB of paragraphs or 100,000 nested ``<div>``; and the standard library's
+    ``html.parser`` (under BeautifulSoup too) is quadratic on unclosed tags (``"<a " * 400_000``
+    did not finish in 10 minutes).
+    """
+    if isinstance(body, bytes):
+        body = UnicodeDammit(body, is_html=True).unicode_markup or ""
+    # libxml2 refuses NUL and other C0 controls in a Python string; they are not text anyway.
+    body = _CONTROLS.sub(" ", body)
+    parser = etree.HTMLParser(
+        target=_TextTarget(),
+        recover=True,
+        huge_tree=True,  # no depth limit: 100,000 nested elements are read, not cut
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+    )
+    parser.feed(body)
+    return tidy_lines(parser.close())
+
+
+_BLOCK_SET = frozenset(_BLOCK_TAGS)
+_DROP_SET = frozenset(_DROP_TAGS)
+_WHITESPACE = re.compile(r"\s+")
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\ud800-\udfff]")
+
+
+#: Stand-ins while the text is built, for what whitespace folding must keep: a block's line
+#: break, a cell's tab, and the line breaks, tabs and spaces inside ``<pre>``. C0 controls are
+#: removed from the input first (:data:`_CONTROLS`), so none of them can come from the document.
+_LINE, _CELL = "\x00", "\x01"
+_PRE_KEEP = str.maketrans({" ": "\x02", "\n": "\x03", "\t": "\x04", "\r": "\x05"})
+_RESTORE = str.maketrans({_LINE: "\n", _CELL: "\t", "\x02": " ", "\x03": "\n", "\x04": "\t", "\x05": "\r"})
+
+
+class _TextTarget:
+    """Parse events -> text: a line break around each block, a tab after each cell, nothing of
+    ``script``, ``style``, ``head``...; whitespace folded except directly in ``<pre>``.
+
+    libxml2 balances the events (implied end tags included), so a stack of names is the
+    context. Each event costs a list append; the whitespace is folded once, over the whole
+    text, at the end (marks and ``<pre>`` text are kept as stand-ins meanwhile).
+    """
+
+    def __init__(self) -> None:
+        self._out: list[str] = []
+        self._stack: list[str] = []
+        self._dropping = 0
+
+    def start(self, tag: str, attrib: object) -> None:
+        name = tag.lower() if isinstance(tag, str) else ""
+        if name in _DROP_SET:
+            self._dropping += 1
+        elif not self._dropping and name in _BLOCK_SET:
+            self._mark(_LINE)
+        self._stack.append(name)
+
+    def end(self, tag: str) -> None:
+        name = self._stack.pop() if self._stack else ""
+        if name in _DROP_SET:
+            self._dropping -= 1
+        elif not self._dropping:
+            if name in _BLOCK_SET:
+                self._mark(_LINE)
+            elif name in _CELL_TAGS:
+                self._mark(_CELL)
+
+    def data(self, data: str) -> None:
+        if self._dropping:
+            return
+        if self._stack and self._stack[-1] == "pre":
+            data = data.translate(_PRE_KEEP)  # kept as it is; elsewhere source line breaks are spaces
+        self._out.append(data)
+
+    def comment(self, text: str) -> None:
+        pass
+
+    def _mark(self, mark: str) -> None:
+        if mark != _LINE or not self._out or self._out[-1] != _LINE:  # blank lines are dropped anyway
+            self._out.append(mark)
+
+    def close(self) -> str:
+        return _WHITESPACE.sub(" ", "".join(self._out)).translate(_RESTORE)
 
 
 def tidy_lines(text: str) -> str:
@@ -284,7 +355,12 @@ def _int_value(labelled: _Labelled | None, label: str, warnings: list[str]) -> F
     if not match:
         warnings.append(f"{label}: {labelled.value!r} is not a number; left empty")
         return None
-    number = int(re.sub(r"\D", "", match.group("n")))
+    digits = re.sub(r"\D", "", match.group("n"))
+    if len(digits.lstrip("0")) > MAX_COUNT_DIGITS or int(digits) > MAX_COUNT:
+        # Checked before int(), which refuses past 4,300 digits; the database's INTEGER past MAX_COUNT.
+        warnings.append(f"{label}: {labelled.value[:30]!r} is too large to be true; left empty")
+        return None
+    number = int(digits)
     return Found(number, labelled.start, labelled.start + match.end(), labelled.snippet)
 
 
