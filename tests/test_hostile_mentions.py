@@ -18,8 +18,8 @@ import re
 from typing import Any
 
 import pytest
-from notifier.config import NotificationSettings, Rule
 
+from eewatch.foundation.config import NotificationSettings, Rule
 from notifier.deliver import send_message
 from notifier.events import Event
 from notifier.render import ZWSP, render_event

@@ -15,7 +15,8 @@ import textwrap
 
 import pytest
 
-from scraper.domain.parsing.announcement import AnnouncementError, SourceTarget
+from scraper.domain.items import SourceTarget
+from scraper.domain.parsing.announcement import AnnouncementError
 from scraper.domain.parsing.bounded import MAX_DOCUMENT_BYTES, DocumentTooLarge, parse_article, parse_page
 from scraper.domain.parsing.mi_page import html_text
 from scraper.spiders.pages import PagesSpider

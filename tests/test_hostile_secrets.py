@@ -21,10 +21,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from notifier.config import AlertSettings, NotificationSettings, Rule
 
 from eewatch.app import exitcodes
 from eewatch.foundation.clock import FrozenClock
+from eewatch.foundation.config import Config, NotificationSettings, Rule
 from eewatch.foundation.db.store import Store
 from notifier import outbox
 from notifier.deliver import send_message
@@ -197,8 +197,8 @@ def test_outbox_rows_the_database_and_eewatch_outbox_hold_no_literal_secret(
     store = Store.open(f"sqlite:///{db}", FrozenClock(T0))
     try:
         new_round_alert(store)
-        settings = AlertSettings(
-            rules=(Rule(name="all", notify=targets),),
+        settings = Config(
+            alerts=(Rule(name="all", notify=targets),),
             notifications=NotificationSettings(max_attempts=1, timeout=3),
         )
         report = run_alerts(store, settings, clock=FrozenClock(T0), env={})
