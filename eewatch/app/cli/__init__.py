@@ -65,6 +65,19 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--log-format", choices=("text", "json"), default="text", help="log line format")
 
 
+def category_arg(text: str) -> str:
+    """A ``--category`` value: lower case, an old slug read as its new name (``senior-managers-canadian``)."""
+    from scraper.domain.parsing.taxonomy import canonical_category
+
+    return canonical_category(text.strip().lower())
+
+
+def usage_error(command: str, message: str) -> int:
+    """Say what is wrong with the command line on one line, as argparse does; exit code 2."""
+    sys.stderr.write(f"eewatch {command}: error: {message}\n")
+    return exitcodes.CONFIG
+
+
 def verbosity(args: argparse.Namespace) -> int:
     return -1 if getattr(args, "quiet", False) else getattr(args, "verbose", 0)
 

@@ -6,10 +6,11 @@ import argparse
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
+from eewatch.app.cli import add_common, category_arg, usage_error, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.views.chances import Profile, compute_chances
 from eewatch.app.views.chances_text import render_chances
+from eewatch.app.views.query import known_categories, unknown_category
 from eewatch.app.views.term import wants_colour
 from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import Store
@@ -37,7 +38,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument(
         "--categories",
         nargs="+",
-        type=str.lower,
+        type=category_arg,
         metavar="SLUG",
         help="categories the profile is eligible for (stem french ...; [profile] categories)",
     )
@@ -60,6 +61,11 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.CONFIG
     with Store.open(config.database.url) as store:
         rounds = store.rounds()
+        valid = known_categories(store)
+    where = "--categories" if args.categories is not None else "[profile] categories"
+    for slug in profile.categories:
+        if error := unknown_category(slug, valid):
+            return usage_error("chances", f"{where}: {error}")
     known = {r.category for r in rounds if r.category}
     for slug in sorted(set(profile.categories) - known):
         sys.stderr.write(f"note: no stored round of category {slug!r} (known: {', '.join(sorted(known))})\n")

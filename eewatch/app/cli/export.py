@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
+from eewatch.app.cli import add_common, category_arg, usage_error, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.views.export import FORMATS, WRITERS, atomic_writer
+from eewatch.app.views.query import known_categories, stored_rounds, unknown_category
 from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import Store
 from scraper.domain.record import ROUND_TYPES
@@ -31,7 +32,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     parser.add_argument(
         "--out", type=Path, metavar="FILE", help="write to FILE (atomically) instead of stdout"
     )
-    parser.add_argument("--category", metavar="SLUG", help="only this category")
+    parser.add_argument("--category", type=category_arg, metavar="SLUG", help="only this category")
     parser.add_argument("--type", choices=ROUND_TYPES, help="only this round type")
     parser.add_argument(
         "--since", type=dt.date.fromisoformat, metavar="DATE", help="only rounds on or after DATE"
@@ -43,7 +44,9 @@ def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
     with Store.open(config.database.url) as store:
-        rounds = store.rounds(category=args.category, round_type=args.type, since=args.since)
+        if args.category and (error := unknown_category(args.category, known_categories(store))):
+            return usage_error("export", f"--category: {error}")
+        rounds = stored_rounds(store, category=args.category, round_type=args.type, since=args.since)
     write = WRITERS[args.format]
     if args.out is None:
         write(rounds, sys.stdout)
