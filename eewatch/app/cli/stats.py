@@ -31,6 +31,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--category", type=category_arg, metavar="SLUG", help="only this category (stem, french, ...)"
     )
     parser.add_argument("--format", choices=("table", "json"), default="table")
+    parser.add_argument(
+        "--wide", action="store_true", help="one table of every column (wider than 80 columns)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -55,5 +58,5 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
         json.dump([stats_to_dict(s) for s in stats], sys.stdout, indent=2)
         sys.stdout.write("\n")
     else:
-        sys.stdout.write(render_stats(stats, today, colour=wants_colour(sys.stdout)))
+        sys.stdout.write(render_stats(stats, today, colour=wants_colour(sys.stdout), wide=args.wide))
     return exitcodes.OK
