@@ -20,7 +20,15 @@ from eewatch.foundation.db.store import Store
 from notifier import outbox
 from notifier.config import AlertSettings, NotificationSettings, alert_settings
 from notifier.render import TEXT, Message, fit
-from notifier.secrets import MissingSecret, expand, redact, redacting, secret_values, target_key
+from notifier.secrets import (
+    MissingSecret,
+    expand,
+    human_label,
+    redact,
+    redacting,
+    secret_values,
+    target_key,
+)
 
 log = logging.getLogger(__name__)
 
@@ -100,6 +108,8 @@ def send_message(
         results = tuple(_send_one(service, message, notifications, secrets) for service in services)
     failed = [r for r in results if not r.ok]
     if failed:
+        if len(results) == 1:  # the target is that service: its label is shown beside the error already
+            return SendOutcome(False, failed[0].detail, results)
         return SendOutcome(False, "; ".join(f"{r.label}: {r.detail}" for r in failed), results)
     return SendOutcome(True, None, results)
 
@@ -127,7 +137,7 @@ def _send_one(
     import apprise
     from apprise.result import AppriseResultStatus
 
-    label = redact(str(service.url(privacy=True)), secrets)
+    label = human_label(redact(str(service.url(privacy=True)), secrets))
     try:
         resolve = getattr(service, "resolve_format", None)
         preferred = resolve(None) if resolve else service.notify_format

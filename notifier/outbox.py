@@ -30,7 +30,7 @@ from notifier.config import AlertSettings, NotificationSettings
 from notifier.events import NEW_ROUND, Event
 from notifier.render import Message, render_event
 from notifier.rules import matching_rules
-from notifier.secrets import target_key, target_label
+from notifier.secrets import human_label, target_key, target_label
 from scraper.domain.record import Round
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
@@ -65,7 +65,10 @@ class OutboxRow:
     def from_row(cls, row: Mapping[str, Any]) -> OutboxRow:
         message = Message(row["title"], row["body_text"], row["body_markdown"], row["body_html"])
         keys = [f.name for f in dataclasses.fields(cls) if f.name != "message"]
-        return cls(message=message, **{key: row[key] for key in keys})
+        values = {key: row[key] for key in keys}
+        # A row written by an earlier version holds the masked URL: shown for people all the same.
+        values["target_label"] = human_label(values["target_label"])
+        return cls(message=message, **values)
 
 
 @dataclasses.dataclass
