@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import difflib
 import logging
 import re
@@ -105,6 +106,25 @@ def category_arg(text: str) -> str:
     return canonical_category(text.strip().lower())
 
 
+def positive_int(text: str) -> int:
+    """A count given on the command line (``--limit``, ``--last``): a whole number, at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def iso_date(text: str) -> dt.date:
+    """A date given on the command line (``--since``): ``YYYY-MM-DD``."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write it as YYYY-MM-DD") from None
+
+
 def usage_error(command: str, message: str) -> int:
     """Say what is wrong with the command line on one line, as argparse does; exit code 2."""
     sys.stderr.write(f"eewatch {command}: error: {message}\n")
@@ -128,6 +148,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _dispatch(args)
 
 
+def _raised_by_the_store(exc: BaseException) -> bool:
+    """Did this come from opening or writing the database (``eewatch/foundation/db/``)?"""
+    import os
+    import traceback
+
+    store = os.sep + os.path.join("foundation", "db") + os.sep
+    return any(store in frame.filename for frame in traceback.extract_tb(exc.__traceback__))
+
+
 def _subcommand_parser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser | None:
     for action in parser._actions:
         if isinstance(action, argparse._SubParsersAction):
@@ -149,7 +178,22 @@ def _dispatch(args: argparse.Namespace) -> int:
         return exitcodes.CONFIG
     except SQLAlchemyError as exc:
         # The class only: a driver's message may carry the database URL.
-        log.error("database error: %s", type(exc).__name__)
+        log.error(
+            "database error: %s: the database could not be opened or used; check [database] url "
+            "in the config (or $EEWATCH_DATABASE_URL), that it is up, and who may write it",
+            type(exc).__name__,
+        )
+        return exitcodes.STORAGE
+    except OSError as exc:
+        if not _raised_by_the_store(exc):
+            raise
+        # A SQLite file's folder that cannot be made or written: the path is the user's own.
+        log.error(
+            "database error: cannot create or open %s (%s); check [database] url in the config "
+            "(or $EEWATCH_DATABASE_URL)",
+            exc.filename or "the database file",
+            exc.strerror or type(exc).__name__,
+        )
         return exitcodes.STORAGE
     except BrokenPipeError:
         # The reader went away (``| head``): not an error of ours.

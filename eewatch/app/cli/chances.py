@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, category_arg, usage_error, verbosity
+from eewatch.app.cli import add_common, category_arg, positive_int, usage_error, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.views.chances import Profile, compute_chances
 from eewatch.app.views.chances_text import render_chances
@@ -42,7 +42,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         metavar="SLUG",
         help="categories the profile is eligible for (stem french ...; [profile] categories)",
     )
-    parser.add_argument("--last", type=int, default=10, metavar="N", help="how many eligible rounds (10)")
+    parser.add_argument(
+        "--last", type=positive_int, default=10, metavar="N", help="how many eligible rounds (10)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -51,14 +53,9 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     profile = profile_from(args, config.extra.get("profile"))
     if profile.crs is None:
-        sys.stderr.write("eewatch chances: give --crs N (or set [profile] crs in the config)\n")
-        return exitcodes.CONFIG
+        return usage_error("chances", "give --crs N (or set [profile] crs in the config)")
     if not 0 <= profile.crs <= 1200:
-        sys.stderr.write(f"--crs {profile.crs}: a CRS score is between 0 and 1200\n")
-        return exitcodes.CONFIG
-    if args.last < 1:
-        sys.stderr.write("--last must be at least 1\n")
-        return exitcodes.CONFIG
+        return usage_error("chances", f"--crs {profile.crs}: a CRS score is between 0 and 1200")
     with Store.open(config.database.url) as store:
         rounds = store.rounds()
         valid = known_categories(store)

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
+from eewatch.app.cli import add_common, usage_error, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.views.config import ReportConfig
 from eewatch.app.views.site import ReportError, build_report
@@ -39,8 +39,7 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
     section = config.extra.get("report") or ReportConfig()
     out = args.out or section.out
     if out is None:
-        sys.stderr.write("eewatch report: give --out DIR (or set [report] out in the config)\n")
-        return exitcodes.CONFIG
+        return usage_error("report", "give --out DIR (or set [report] out in the config)")
     with Store.open(config.database.url) as store:
         try:
             summary = build_report(
@@ -51,7 +50,12 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
                 site_url=args.site_url or section.site_url,
             )
         except ReportError as exc:
-            sys.stderr.write(f"eewatch report: {exc}\n")
-            return exitcodes.CONFIG
+            return usage_error("report", str(exc))
+        except OSError as exc:
+            where = exc.filename or out
+            reason = exc.strerror or type(exc).__name__
+            return usage_error(
+                "report", f"--out {out}: cannot write {where} ({reason}); name a folder you may write"
+            )
     sys.stdout.write(f"wrote {len(summary.files)} files ({summary.rounds} rounds) to {summary.out_dir}\n")
     return exitcodes.OK

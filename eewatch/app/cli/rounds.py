@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, category_arg, usage_error, verbosity
+from eewatch.app.cli import add_common, category_arg, iso_date, positive_int, usage_error, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.views.export import write_csv, write_json
 from eewatch.app.views.query import known_categories, stored_rounds, unknown_category
@@ -37,10 +36,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
         "--category", type=category_arg, metavar="SLUG", help="only this category (stem, french, ...)"
     )
     parser.add_argument("--type", choices=ROUND_TYPES, help="only this round type")
-    parser.add_argument(
-        "--since", type=dt.date.fromisoformat, metavar="DATE", help="only rounds on or after DATE"
-    )
-    parser.add_argument("--limit", type=int, metavar="N", help="at most N rounds")
+    parser.add_argument("--since", type=iso_date, metavar="DATE", help="only rounds on or after DATE")
+    parser.add_argument("--limit", type=positive_int, metavar="N", help="at most N rounds")
     parser.add_argument(
         "--provisional",
         action="store_true",
