@@ -67,7 +67,7 @@ class Parser(argparse.ArgumentParser):
         self.error(message)
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> Parser:
     """The umbrella parser. Only ``command``'s module is imported (start-up time matters to cron)."""
     parser = Parser(
         prog="eewatch",
@@ -144,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if extras:
         # The command's parser, so its usage is shown, not the umbrella's.
         chosen = _subcommand_parser(parser, args.command)
-        (chosen if isinstance(chosen, Parser) else parser).unrecognized(extras)  # type: ignore[union-attr]
+        (chosen if isinstance(chosen, Parser) else parser).unrecognized(extras)
     return _dispatch(args)
 
 
