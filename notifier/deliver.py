@@ -8,9 +8,11 @@ redacted reason is kept on the outbox row.
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import logging
 import os
+import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -18,10 +20,11 @@ from eewatch.foundation.clock import Clock, utcnow
 from eewatch.foundation.config import Config, NotificationSettings
 from eewatch.foundation.db.store import Store
 from notifier import outbox
-from notifier.render import TEXT, Message, fit
+from notifier.render import HTML, TEXT, Message, fit
 from notifier.secrets import (
     MissingSecret,
     expand,
+    human_label,
     redact,
     redacting,
     secret_values,
@@ -110,6 +113,8 @@ def send_message(
             results = tuple(_send_one(service, message, notifications, secrets) for service in services)
     failed = [r for r in results if not r.ok]
     if failed:
+        if len(results) == 1:  # the target is that service: its label is shown beside the error already
+            return SendOutcome(False, failed[0].detail, results)
         return SendOutcome(False, "; ".join(f"{r.label}: {r.detail}" for r in failed), results)
     return SendOutcome(True, None, results)
 
@@ -131,21 +136,70 @@ def _load(target: str, notifications: NotificationSettings, env: Mapping[str, st
     return list(holder)
 
 
+# -- the text part of an HTML email ------------------------------------------------------
+#
+# Apprise's email plugin sends HTML as multipart/alternative and derives the text/plain part
+# from the HTML itself (link targets lost, lines indented). The message has a text body of its
+# own, complete: while one HTML message is sent, the email plugin's HTML -> text conversion of
+# exactly that HTML returns our text instead. A context variable carries it (Apprise copies the
+# context into its worker threads); any other conversion goes to Apprise's own converter.
+
+_PLAIN_TEXT: contextvars.ContextVar[tuple[str, str] | None] = contextvars.ContextVar(
+    "eewatch_plain_text", default=None
+)
+_hook_lock = threading.Lock()
+
+
+def _install_text_part_hook() -> bool:
+    """Route the email plugin's HTML -> text conversion through :data:`_PLAIN_TEXT`; False if
+    this Apprise has no such conversion (its own text part is sent then)."""
+    try:
+        from apprise.plugins.email import base as email_base
+    except ImportError:
+        return False
+    with _hook_lock:
+        original = getattr(email_base, "convert_between", None)
+        if original is None:
+            return False
+        if getattr(original, "eewatch_text_part", False):
+            return True
+
+        def convert_between(from_format: Any, to_format: Any, content: str) -> Any:
+            ours = _PLAIN_TEXT.get()
+            target = getattr(to_format, "value", to_format)
+            if ours is not None and target == TEXT and content == ours[0]:
+                return ours[1]
+            return original(from_format, to_format, content)
+
+        convert_between.eewatch_text_part = True  # type: ignore[attr-defined]
+        email_base.convert_between = convert_between
+    return True
+
+
 def _send_one(
     service: Any, message: Message, notifications: NotificationSettings, secrets: set[str]
 ) -> ServiceResult:
     import apprise
     from apprise.result import AppriseResultStatus
 
-    label = redact(str(service.url(privacy=True)), secrets)
+    label = human_label(redact(str(service.url(privacy=True)), secrets))
     try:
         resolve = getattr(service, "resolve_format", None)
         preferred = resolve(None) if resolve else service.notify_format
         fmt = getattr(preferred, "value", str(preferred) or TEXT)
-        title, body, fmt = fit(message, fmt, int(service.title_maxlen), int(service.body_maxlen))
-        single = apprise.Apprise()
-        single.add(service)
-        result = single.notify(body=body, title=title, body_format=fmt, timeout=notifications.timeout)
+        title_max, body_max = int(service.title_maxlen), int(service.body_maxlen)
+        title, body, fmt = fit(message, fmt, title_max, body_max)
+        # An email's text part: our text, fitted the same way (not text made from the HTML).
+        plain = (body, fit(message, TEXT, title_max, body_max)[1]) if fmt == HTML else None
+        if plain is not None:
+            _install_text_part_hook()
+        token = _PLAIN_TEXT.set(plain)
+        try:
+            single = apprise.Apprise()
+            single.add(service)
+            result = single.notify(body=body, title=title, body_format=fmt, timeout=notifications.timeout)
+        finally:
+            _PLAIN_TEXT.reset(token)
     except Exception as exc:
         return ServiceResult(label, False, redact(f"{type(exc).__name__}: {exc}", secrets))
     if result is None:

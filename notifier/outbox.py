@@ -30,7 +30,7 @@ from eewatch.foundation.db.store import Store, row_to_round
 from notifier.events import Event
 from notifier.render import Message, render_event, render_mass_amendment
 from notifier.rules import matches, matching_rules
-from notifier.secrets import target_key, target_label
+from notifier.secrets import human_label, target_key, target_label
 from scraper.domain.events import NEW_ROUND, ROUND_AMENDED
 from scraper.domain.record import Round
 
@@ -68,7 +68,10 @@ class OutboxRow:
     def from_row(cls, row: Mapping[Any, Any]) -> OutboxRow:
         message = Message(row["title"], row["body_text"], row["body_markdown"], row["body_html"])
         keys = [f.name for f in dataclasses.fields(cls) if f.name != "message"]
-        return cls(message=message, **{key: row[key] for key in keys})
+        values = {key: row[key] for key in keys}
+        # A row written by an earlier version holds the masked URL: shown for people all the same.
+        values["target_label"] = human_label(values["target_label"])
+        return cls(message=message, **values)
 
 
 @dataclasses.dataclass

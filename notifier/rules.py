@@ -7,8 +7,12 @@ event without one (``source_error``, health events) matches on its kind alone.
 
 from __future__ import annotations
 
+from typing import Any
+
 from eewatch.foundation.config import Profile, Rule
 from notifier.events import Event
+from scraper.domain.events import ROUND_AMENDED
+from scraper.domain.parsing.taxonomy import canonical_category
 from scraper.domain.record import Round
 
 
@@ -55,12 +59,26 @@ def matches(rule: Rule, event: Event, profile: Profile | None) -> bool:
     """Does this rule want an alert for this event?"""
     if event.kind not in rule.events:
         return False
+    if event.kind == ROUND_AMENDED and not published_changes(event):
+        return False
     if event.provisional and not rule.include_provisional:
         return False
     round_ = event.round
     if round_ is None:
         return True
     return round_matches(rule, round_, profile)
+
+
+def published_changes(event: Event) -> dict[str, Any]:
+    """An amendment's changed fields, less what only eewatch renamed (a category slug read as its
+    new name): an upgrade that renames a slug stores a new revision but tells nobody IRCC changed it."""
+    changes = dict(event.payload.get("changes") or {})
+    category = changes.get("category")
+    if isinstance(category, list | tuple) and len(category) == 2:
+        old, new = category
+        if isinstance(old, str) and isinstance(new, str) and canonical_category(old) == new:
+            del changes["category"]
+    return changes
 
 
 def matching_rules(rules: tuple[Rule, ...], event: Event, profile: Profile | None) -> list[Rule]:

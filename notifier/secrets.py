@@ -146,10 +146,20 @@ def redact(text: str, secrets: set[str] | frozenset[str]) -> str:
 
 
 def target_label(target: str) -> str:
-    """The target for people: Apprise's privacy form, or ours where ``${VAR}`` is unexpanded;
-    either way with every value Apprise's plugin holds private (:func:`service_secrets`) masked."""
+    """The target for people, never a secret: ``mailto://127.0.0.1:8025 (to me@example.com)``,
+    ``slack (#ee)``, ``json://127.0.0.1:8080/hook``, ``tag:family``.
+
+    It is made from Apprise's privacy form of the URL (or, where ``${VAR}`` is unexpanded, the URL
+    with its password and secret-looking query values masked), less the user, the password and the
+    query (Apprise's settings: ``?overflow=upstream&retry=0...``): only ever less than that form.
+    """
     if target.startswith("tag:"):
         return target
+    return human_label(_masked_url(target))
+
+
+def _masked_url(target: str) -> str:
+    """Apprise's privacy form, or ours where ``${VAR}`` is unexpanded."""
     if "${" not in target:
         service = _instantiate(target)
         if service is not None:
@@ -164,6 +174,47 @@ def target_label(target: str) -> str:
     if service is not None:
         literal = {s for s in service_secrets(service) if not any(v in s for v in stand_ins.values())}
     return redact(_mask_url(target), literal)
+
+
+_MAIL_SCHEMES = ("mailto", "mailtos")
+_CHANNEL = re.compile(r"^[#@]")
+
+
+def human_label(label: str) -> str:
+    """A masked URL (a label as stored by earlier versions, or Apprise's privacy form) -> the label
+    for people; a label already for people is returned as it is. Drops, never adds: the user, the
+    password and the query go, but for an email's recipients; Slack shows its channels only."""
+    if label.startswith("tag:") or " " in label or "://" not in label:
+        return label
+    scheme, _, rest = label.partition("://")
+    rest, _, query = rest.partition("?")
+    netloc, _, path = rest.partition("/")
+    host = netloc.rsplit("@", 1)[-1]
+    segments = [unquote(s) for s in path.split("/") if s]
+    params = {}
+    for pair in query.split("&"):
+        key, _, value = pair.partition("=")
+        params[unquote(key).lower()] = unquote(value)
+    scheme = scheme.lower()
+    if scheme in _MAIL_SCHEMES:
+        recipients = [s for s in segments if "@" in s]
+        recipients += [r for r in re.split(r"[\s,]+", params.get("to", "")) if r and r not in recipients]
+        return f"{scheme}://{host}" + (f" (to {', '.join(recipients)})" if recipients else "")
+    if scheme == "slack":
+        # The path holds the tokens (masked) and the channels; only the channels say anything.
+        channels = [s for s in [*segments, *params.get("to", "").split(",")] if _CHANNEL.match(s.strip())]
+        return "slack" + (f" ({', '.join(c.strip() for c in channels)})" if channels else "")
+    return f"{scheme}://{host}" + "".join(f"/{quote(s, safe='@${}:')}" for s in segments)
+
+
+def _apprise_privacy_url(url: str) -> str | None:
+    import apprise
+
+    with contextlib.suppress(Exception):
+        service = apprise.Apprise.instantiate(url)
+        if service:
+            return str(service.url(privacy=True))
+    return None
 
 
 def _mask_url(target: str) -> str:

@@ -13,6 +13,7 @@ from eewatch.app.views.atom import ATOM_NS, entry_id, history, render_atom
 from eewatch.foundation.clock import FrozenClock
 from eewatch.foundation.db.store import Store
 from scraper.domain.fetch import feed_fetch_from_response
+from scraper.domain.record import Round
 
 # feedparser belongs in the test extra; until it is there, say so rather than fail to collect.
 feedparser = pytest.importorskip("feedparser", reason="feedparser not installed (add it to the test extra)")
@@ -75,13 +76,33 @@ def test_an_amended_round_is_updated_and_says_what_changed(store: Store) -> None
     parsed = feedparser.parse(_feed(store))
     first = parsed.entries[0]  # newest change first
     assert first.id == entry_id("401") == "tag:eewatch,2015:round/401"
-    assert first.updated == "2025-03-03T09:30:00Z"
-    assert first.published == "2025-03-01T12:00:00Z"
+    assert first.updated == "2025-03-03T09:30:00Z"  # when the amendment was seen
+    assert first.published == "2025-02-20T14:10:00Z"  # when the round was held
     assert "(amended)" in first.title and "2,600 invitations" in first.title
     assert "invitations: 2500 → 2600" in first.summary
     others = {e.id: e for e in parsed.entries[1:]}
-    assert others[entry_id("400")].updated == "2025-03-01T12:00:00Z"
+    assert others[entry_id("400")].published == others[entry_id("400")].updated == "2025-02-12T15:00:00Z"
     assert "(amended)" not in others[entry_id("400")].title
+
+
+def test_backfilled_entries_are_published_at_their_rounds_time_not_when_first_seen(store: Store) -> None:
+    """Nine rounds stored by one fetch: nine publication times, each the round's, newest first."""
+    entries = feedparser.parse(_feed(store)).entries
+    published = {e.id: e.published for e in entries}
+    assert len(set(published.values())) == len(entries) == 9
+    assert published[entry_id("399")] == "2025-02-05T14:00:00Z"
+    assert published[entry_id("393")] == "2023-12-01T14:00:00Z"
+    assert [e.id for e in entries[1:]] == [entry_id(str(n)) for n in range(400, 392, -1)]
+
+
+def test_a_round_without_a_time_is_published_at_its_date_midnight_utc() -> None:
+    held = Round(id="7", number=7, date=dt.date(2015, 3, 20), round_type="general", held_at=None)
+    seen = dt.datetime(2026, 1, 1, 8, tzinfo=dt.UTC)
+    revision = {"id": 1, "first_seen": seen, "record": held.to_dict()}
+    parsed = feedparser.parse(render_atom([held], {"7": history([revision])}, title="EE", now=seen))
+    (entry,) = parsed.entries
+    assert entry.published == entry.updated == "2015-03-20T00:00:00Z"
+    assert parsed.feed.updated == "2015-03-20T00:00:00Z"
 
 
 def test_missing_values_are_said_not_zeroed(store: Store) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.app.views.chances import Profile, compute_chances
+from eewatch.app.views.chances import Chance, Chances, Profile, compute_chances
 from eewatch.app.views.chances_text import render_chances, summary_line
 from notifier.rules import eligible as is_eligible
 from scraper.domain.parsing.feed import parse_feed
@@ -87,7 +87,7 @@ def test_no_eligible_round_has_no_rate(rounds: list[Round]) -> None:
     assert [c.round.id for c in result.rounds] == ["395"]  # a general round is open to everyone
     nothing = compute_chances([r for r in rounds if r.round_type != "general"], Profile(500))
     assert nothing.rounds == () and nothing.rate is None
-    assert "no eligible round" in summary_line(nothing)
+    assert summary_line(nothing) == "A CRS score of 500: no round it was eligible for is stored.\n"
 
 
 def test_last_must_be_positive_and_crs_known(rounds: list[Round]) -> None:
@@ -99,7 +99,47 @@ def test_last_must_be_positive_and_crs_known(rounds: list[Round]) -> None:
 
 def test_render_says_unknown_outcomes(rounds: list[Round]) -> None:
     text = render_chances(compute_chances(rounds, Profile(500, ("CEC",), ("stem",))))
-    assert "invited in 2 of the last 5 eligible rounds with a published cut-off" in text
-    assert "1 eligible round(s) published no cut-off" in text
+    assert (
+        "A CRS score of 500 (CEC; the stem category) would have been invited in 2 of the 5 rounds "
+        "with a published cut-off among the last 6 rounds it was eligible for." in text
+    )
     assert "unknown (no cut-off)" in text
     assert "\033[" not in text
+
+
+CEC_STEM = Profile(489, ("CEC",), ("stem",))
+
+
+def _tally(*outcomes: bool | None, profile: Profile = CEC_STEM) -> str:
+    item = Round(id="1", number=1, date=dt.date(2025, 1, 1), round_type="general")
+    return summary_line(Chances(profile, tuple(Chance(item, o, None) for o in outcomes)))
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "sentence"),
+    [
+        ((False,) * 10, "would not have been invited in any of the last 10 rounds it was eligible for."),
+        ((True,), "would have been invited in the last round it was eligible for."),
+        ((False,), "would not have been invited in the last round it was eligible for."),
+        ((True, True), "would have been invited in both of the last 2 rounds it was eligible for."),
+        ((True,) * 3, "would have been invited in all of the last 3 rounds it was eligible for."),
+        ((True, False, False), "would have been invited in 1 of the last 3 rounds it was eligible for."),
+        (
+            (True, None),
+            "would have been invited in the only round with a published cut-off among the last 2 rounds "
+            "it was eligible for.",
+        ),
+        ((None,), "was eligible for the last round, but it published no cut-off: the outcome is unknown."),
+    ],
+    ids=["none-of-10", "one-yes", "one-no", "both", "all", "some", "one-known", "none-known"],
+)
+def test_the_verdict_reads_as_a_sentence(outcomes: tuple[bool | None, ...], sentence: str) -> None:
+    assert _tally(*outcomes) == f"A CRS score of 489 (CEC; the stem category) {sentence}\n"
+
+
+def test_the_profile_is_named_plainly() -> None:
+    several = Profile(489, ("FSW", "CEC"), ("trades", "stem", "french"))
+    assert _tally(True, profile=several).startswith(
+        "A CRS score of 489 (CEC, FSW; the french, stem and trades categories) would"
+    )
+    assert _tally(True, profile=Profile(489)).startswith("A CRS score of 489 would")

@@ -95,6 +95,26 @@ def test_email_reaches_a_real_smtp_server(store: Store, clock: FrozenClock, smtp
     assert "Change: against round #1 of 2025-06-01: CRS down 4 (490 -> 486)" in plain
 
 
+def test_the_emails_text_part_is_ours_complete_with_the_mi_link(
+    store: Store, clock: FrozenClock, smtp: SMTPServer
+) -> None:
+    """Both parts are written by eewatch: the text part is the message's text (Apprise would
+    derive it from the HTML, losing the link's target and indenting lines), the HTML part its HTML."""
+    url = f"mailto://alerts:${{SMTP_PASSWORD}}@127.0.0.1:{smtp.port}?mode=insecure&to=me@example.com&from=ee@example.com"
+    new_round_alert(store)
+    report = run_alerts(store, alerts(url), clock=clock, env={"SMTP_PASSWORD": "smtp-Pa55word!"})
+    assert (report.sent, report.failed) == (1, 0), report.results
+    [mail] = smtp.wait_for(1)
+    assert mail.message.get_content_type() == "multipart/alternative"
+    plain = mail.part("text/plain") or ""
+    html = mail.part("text/html") or ""
+    assert f"Ministerial Instructions: full text: {MI}" in plain.splitlines()
+    assert [line for line in plain.splitlines() if line.startswith((" ", "\t"))] == []
+    [row] = outbox.rows(store, ["sent"])
+    assert plain.splitlines() == row.message.text.splitlines()
+    assert html.splitlines() == row.message.html.splitlines() and f'<a href="{MI}">full text</a>' in html
+
+
 def test_target_down_then_back_gets_the_alert_exactly_once(
     store: Store, clock: FrozenClock, smtp: SMTPServer
 ) -> None:

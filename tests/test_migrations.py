@@ -60,3 +60,16 @@ def test_eewatch_db_upgrade_and_current(tmp_path: Path, empty_config: Path) -> N
     assert first.stdout.strip() == f"schema: empty -> {migrate.HEAD}"
     current = run_cli("db", "current", "--config", str(empty_config), env=env)
     assert current.stdout.strip() == f"schema: {migrate.HEAD} (newest: {migrate.HEAD})"
+
+
+def test_a_read_only_command_on_a_new_database_logs_no_alembic_chatter(
+    tmp_path: Path, empty_config: Path
+) -> None:
+    """Alembic's INFO lines (plugin set-up, "Context impl ...") are noise to a user: only our one line."""
+    env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite'}"}
+    result = run_cli("rounds", "--config", str(empty_config), env=env)
+    assert result.returncode == 0, result.stderr
+    assert "alembic" not in result.stderr, result.stderr
+    assert [line.split(": ", 1)[1] for line in result.stderr.splitlines()] == [
+        f"database schema: empty -> {migrate.HEAD}"
+    ]

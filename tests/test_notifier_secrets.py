@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 import pytest
 from sqlalchemy import select
@@ -18,7 +19,7 @@ from eewatch.foundation.db.store import Store
 from notifier.deliver import send_message
 from notifier.render import probe_message
 from notifier.run import run_alerts
-from notifier.secrets import expand, redact, secret_values, target_label
+from notifier.secrets import expand, human_label, redact, secret_values, target_label
 from scraper.domain.items import CHANGED, FeedFetch
 from scraper.domain.parsing.feed import FeedParse
 from scraper.domain.record import Round
@@ -114,26 +115,61 @@ def test_missing_variable_and_bad_url_errors_name_no_secret() -> None:
     assert "unknown scheme 'nope'" in str(caught.value)
 
 
-@pytest.mark.parametrize(
-    ("target", "label"),
-    [
-        ("slack://${SLACK_TOKEN}/#ee", "slack://${SLACK_TOKEN}/#ee"),
-        (
-            "mailtos://user:${SMTP_PASSWORD}@smtp.example.com?to=me@example.com",
-            "mailtos://user:${SMTP_PASSWORD}@smtp.example.com?to=me@example.com",
-        ),
-        ("json://host/?token=abc${X}", "json://host/?token=****"),
-        ("tag:family", "tag:family"),
-    ],
-    ids=["slack-var", "mail-var", "query-token", "tag"],
-)
-def test_labels_keep_variable_names_and_mask_the_rest(target: str, label: str) -> None:
-    assert target_label(target) == label
+LABELS = [
+    # (id, target as configured, the label people see)
+    ("slack-var", "slack://${SLACK_TOKEN}/#ee", "slack (#ee)"),
+    ("slack-literal", f"slack://{SLACK_TOKEN}/#ee/@ops", "slack (#ee, @ops)"),
+    ("slack-webhook", f"https://hooks.slack.com/services/{SLACK_TOKEN}", "slack"),
+    (
+        "mail-var",
+        "mailtos://user:${SMTP_PASSWORD}@smtp.example.com?to=me@example.com",
+        "mailtos://smtp.example.com (to me@example.com)",
+    ),
+    (
+        "mail-literal",
+        f"mailto://alerts:{SMTP_PASSWORD}@127.0.0.1:8025?mode=insecure&to=me@example.com,you@example.com",
+        "mailto://127.0.0.1:8025 (to me@example.com, you@example.com)",
+    ),
+    ("mail-no-auth", "mailto://127.0.0.1:8025?to=me@example.com&from=e@example.com", None),
+    ("json-literal", f"json://bob:{LITERAL}@127.0.0.1:8080/hook", "json://127.0.0.1:8080/hook"),
+    ("json-var", "json://bob:${JSON_PASSWORD}@127.0.0.1:8080/hook", "json://127.0.0.1:8080/hook"),
+    ("query-token", "json://host/?token=abc${X}", "json://host"),
+    ("discord-var", "discord://${HOOK_ID}/${HOOK_TOKEN}", "discord://${HOOK_ID}/${HOOK_TOKEN}"),
+    ("tag", "tag:family", "tag:family"),
+]
 
 
-def test_literal_secrets_are_masked_by_apprise_privacy_mode() -> None:
-    label = target_label(f"json://bob:{LITERAL}@127.0.0.1:8080/hook")
-    assert LITERAL not in label and label.startswith("json://bob:")
+@pytest.mark.parametrize(("target", "label"), [x[1:] for x in LABELS], ids=[x[0] for x in LABELS])
+def test_labels_are_for_people_and_never_hold_a_secret(target: str, label: str | None) -> None:
+    """``mailto://host:port (to ...)``, ``slack (#channel)``, ``json://host:port/path``: no user,
+    no password, no Apprise settings (``?overflow=upstream&retry=0...``), no token."""
+    shown = target_label(target)
+    assert shown == (label or "mailto://127.0.0.1:8025 (to me@example.com)")
+    assert_clean(shown, f"the label of {target}")
+    assert "?" not in shown and "overflow" not in shown and "alerts" not in shown and "bob" not in shown
+
+
+@pytest.mark.parametrize("target", [x[1] for x in LABELS], ids=[x[0] for x in LABELS])
+def test_a_label_shows_no_more_than_the_masked_url_it_is_made_from(target: str) -> None:
+    """Masking stays at least as strict: every word of the label was in the masked URL before."""
+    from notifier.secrets import _masked_url
+
+    masked = unquote(_masked_url(target)) if not target.startswith("tag:") else target
+    shown = target_label(target)
+    words = [w for w in re.split(r"[\s(),/:]+", shown) if w and w not in ("to", "slack")]
+    assert all(w in masked for w in words), (shown, masked)
+
+
+def test_labels_stored_by_an_earlier_version_are_shown_for_people() -> None:
+    stored = (
+        "mailto://127.0.0.1:54509/me%40example.com?overflow=upstream&retry=0&wait=0.5&optional=no"
+        "&cto=15.0&from=eewatch%40example.com"
+    )
+    assert human_label(stored) == "mailto://127.0.0.1:54509 (to me@example.com)"
+    assert human_label("json://bob:****@127.0.0.1:80/hook?method=POST") == "json://127.0.0.1:80/hook"
+    assert human_label("slack://T...0/B...0/X...X/%23ee/?image=yes") == "slack (#ee)"
+    for shown in ("slack (#ee)", "tag:family", "mailto://127.0.0.1:8025 (to me@example.com)"):
+        assert human_label(shown) == shown
 
 
 def test_expand_and_redact() -> None:
@@ -164,7 +200,11 @@ def test_cli_output_has_no_secret(tmp_path: Path) -> None:
     assert test.returncode == 5, test.stderr
     lines = test.stdout.splitlines()
     assert [line.split("\t")[2] for line in lines] == ["ok", "FAILED", "FAILED"]
-    assert "mailto://alerts:${SMTP_PASSWORD}@127.0.0.1" in lines[0]
+    assert lines[0].split("\t")[:2] == ["all", f"mailto://127.0.0.1:{smtp.port} (to me@example.com)"]
+    for line in lines[1:]:  # the error says what went wrong; the target is in its own column
+        _rule, label, _verdict, detail = line.split("\t")
+        assert label == f"json://127.0.0.1:{closed.port}/{'x' if line is lines[1] else 'y'}"
+        assert "json://" not in detail and "?" not in label, line
     assert_clean(test.stdout + test.stderr, "notify --test output")
     listing = run_cli("outbox", "-vv", "--config", str(config), env=env)
     assert listing.returncode == 0, listing.stderr

@@ -243,3 +243,40 @@ def test_unloadable_url_and_missing_variable_are_failures(store: Store, clock: F
     assert errors["var"] == "environment variable EEWATCH_TEST_UNSET_TOKEN is not set"
     assert errors["bad"] == "Apprise cannot load this URL"
     assert report.sent == 0 and report.pending == 2
+
+
+def test_the_outbox_lists_targets_for_people_even_rows_stored_before(
+    store: Store, clock: FrozenClock, db_url: str, empty_config: Any
+) -> None:
+    """``eewatch outbox``: the target as ``json://host:port/path`` (no user, password or Apprise's
+    ``?overflow=upstream&retry=0...``), and the error without the URL repeated in it; a row an
+    earlier version stored with the privacy URL as its label is shown the same way."""
+    import socket
+
+    from sqlalchemy import update
+
+    from tests.conftest import run_cli
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # nothing listens there once closed
+    config = settings(Rule(name="all", notify=(f"json://bob:hunter22@127.0.0.1:{port}/hook",)))
+    store_rounds(store, round_(1))
+    run_alerts(store, config, clock=clock)
+    store_rounds(store, round_(1), round_(2))
+    store_rounds(store, round_(1), round_(2), round_(3))
+    assert run_alerts(store, config, clock=clock).pending == 2
+    first, _second = outbox.rows(store)
+    legacy = f"json://bob:****@127.0.0.1:{port}/hook?method=POST&overflow=upstream&retry=0&wait=0.5"
+    with store.engine.begin() as conn:
+        conn.execute(update(alert_outbox).where(alert_outbox.c.id == first.id).values(target_label=legacy))
+    listing = run_cli("outbox", "--config", str(empty_config), env={"EEWATCH_DATABASE_URL": db_url})
+    assert listing.returncode == 0, listing.stderr
+    rows = [line for line in listing.stdout.splitlines() if line.startswith("#")]
+    assert len(rows) == 2
+    assert all(line.endswith(f"rule=all  json://127.0.0.1:{port}/hook") for line in rows), rows
+    errors = [line for line in listing.stdout.splitlines() if "last error:" in line]
+    assert len(errors) == 2 and not any("json://" in line for line in errors), errors
+    assert (
+        "overflow" not in listing.stdout and "hunter22" not in listing.stdout and "bob" not in listing.stdout
+    )

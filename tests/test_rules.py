@@ -102,7 +102,15 @@ CASES = [
         True,
     ),
     ("health-event-kind", rule(events=("poll_failing",)), Event(3, "poll_failing", NOW), None, True),
-    ("amended-default-events", rule(), event(STEM, "round_amended", changes={}), None, True),
+    (
+        "amended-default-events",
+        rule(),
+        event(STEM, "round_amended", changes={"invitations": [1000, 1100]}),
+        None,
+        True,
+    ),
+    # Only eewatch's own rename of a category slug: IRCC changed nothing.
+    ("amended-nothing-published", rule(), event(STEM, "round_amended", changes={}), None, False),
     ("amended-not-listed", rule(events=("new_round",)), event(STEM, "round_amended"), None, False),
     ("category-stem-matches", rule(categories=("stem",)), event(STEM), None, True),
     ("category-stem-not-french", rule(categories=("stem",)), event(FRENCH), None, False),

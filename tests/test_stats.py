@@ -136,7 +136,7 @@ def test_unknown_round_type_is_its_own_group() -> None:
 
 def test_render_shows_missing_as_dash_and_notes(rounds: list[Round]) -> None:
     text = render_stats(compute_stats(rounds, TODAY), TODAY)
-    general = next(line for line in text.splitlines() if line.startswith("general"))
+    general = [line for line in text.splitlines() if line.startswith("general")][-1]  # the 12 months
     assert " - " in general  # invitations of the last 12 months unknown
     assert "notes:" in text and "398" in text
     assert "\033[" not in text
@@ -147,3 +147,31 @@ def test_stats_to_dict_is_json_ready(rounds: list[Round]) -> None:
 
     data = [stats_to_dict(s) for s in compute_stats(rounds, TODAY)]
     assert json.loads(json.dumps(data))[4]["group"] == {"round_type": "category", "key": "stem"}
+
+
+def _long_group_round(day: dt.date, crs: int) -> Round:
+    return Round(
+        id=f"9{day.toordinal() % 100}",
+        number=900 + day.toordinal() % 100,
+        date=day,
+        round_type="category",
+        category="senior-managers",
+        invitations=123_456,
+        crs_min=crs,
+    )
+
+
+def test_the_table_fits_80_columns_wrapped_by_group_and_wide_is_one_table(rounds: list[Round]) -> None:
+    """With a long category name, thousands of invitations and a trend in every column."""
+    extra = [_long_group_round(TODAY - dt.timedelta(days=d), 400 + d) for d in (3, 40, 90, 200)]
+    stats = compute_stats([*rounds, *extra], TODAY) + type_totals([*rounds, *extra], TODAY)
+    assert any(s.trend is not None for s in stats)
+    narrow = render_stats(stats, TODAY)
+    assert max(len(line) for line in narrow.splitlines()) <= 80, narrow
+    group_lines = [line for line in narrow.splitlines() if line.startswith("category:senior-managers")]
+    assert len(group_lines) == 2  # one row in each table: all rounds, the last 12 months
+    assert "falling -" in narrow and "/mo" in narrow  # the compact trend
+    wide = render_stats(stats, TODAY, wide=True)
+    header = next(line for line in wide.splitlines() if line.startswith("group"))
+    assert "CRS median 12m" in header and "CRS trend 12m" in header and len(header) > 120
+    assert len([line for line in wide.splitlines() if line.startswith("category:senior-managers")]) == 1

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.domain.parsing.taxonomy import classify, programs_in
+from scraper.domain.parsing.taxonomy import CATEGORY_ALIASES, canonical_category, classify, programs_in
 
 KNOWN = [
     # (id, name as published, type, programs, slug, version)
@@ -69,8 +69,12 @@ def test_known_names(
 
 
 INVENTED = [
-    ("physicians", "Physicians with Canadian work experience (Version 1)", "physicians-canadian-work"),
+    # Named by who the category is for, as a person would: not cut off after three words.
+    ("physicians", "Physicians with Canadian work experience (Version 1)", "physicians"),
     ("senior-managers", "Senior managers occupations (2026-1)", "senior-managers"),
+    ("senior-managers-experience", "Senior managers with Canadian work experience (2026)", "senior-managers"),
+    ("researchers-experience", "Researchers with Canadian work experience (Version 1)", "researchers"),
+    ("veterinarians", "Veterinarians who hold a Canadian licence (Version 1)", "veterinarians"),
     ("researchers", "Researchers and scientists (Version 3)", "researchers-scientists"),
     ("military", "Skilled military recruits", "skilled-military-recruits"),
 ]
@@ -82,6 +86,20 @@ def test_a_new_category_gets_a_slug_and_a_warning(name: str, slug: str) -> None:
     assert result.round_type == "category"
     assert result.category == slug
     assert len(result.warnings) == 1 and "unknown category" in result.warnings[0]
+
+
+@pytest.mark.parametrize("old", sorted(CATEGORY_ALIASES))
+def test_an_old_slug_is_an_alias_of_the_name_its_category_gets_now(old: str) -> None:
+    """Each alias was the slug of a published name; that name gets the alias's target now."""
+    published = {
+        "physicians-canadian-work": "Physicians with Canadian work experience (Version 1)",
+        "researchers-canadian-work": "Researchers with Canadian work experience (Version 1)",
+        "senior-managers-canadian": "Senior managers with Canadian work experience (Version 1)",
+    }[old]
+    new = classify(published).category
+    assert CATEGORY_ALIASES[old] == new != old
+    assert canonical_category(old) == canonical_category(new) == new
+    assert canonical_category("stem") == "stem"
 
 
 def test_a_new_category_keeps_its_slug_across_versions() -> None:

@@ -705,11 +705,14 @@ def _choices(value: Any, allowed: tuple[str, ...], label: str, where: str) -> tu
 
 
 def _slugs(value: Any, label: str, where: str) -> tuple[str, ...]:
+    """Category slugs, lower case; a slug eewatch has since renamed is read as the new one."""
+    from scraper.domain.parsing.taxonomy import canonical_category
+
     items = tuple(dict.fromkeys(s.lower() for s in _strings(value, label, where)))
     for item in items:
         if not _SLUG.match(item):
             raise ConfigError(f"{where}: {label}: {item!r} is not a category slug (e.g. stem, french)")
-    return items
+    return tuple(dict.fromkeys(canonical_category(item) for item in items))
 
 
 def _noc_codes(value: Any, label: str, where: str) -> tuple[str, ...]:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import difflib
 import logging
+import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -31,12 +35,42 @@ def _summary(name: str) -> str:
     source = (Path(__path__[0]) / f"{name}.py").read_text(encoding="utf-8")
     doc = ast.get_docstring(ast.parse(source)) or ""
     first = doc.strip().splitlines()[0] if doc.strip() else ""
-    return first.split(": ", 1)[1] if first.startswith("``") and ": " in first else first
+    return plain(first.split(": ", 1)[1] if first.startswith("``") and ": " in first else first)
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+_LITERAL = re.compile(r"``(.+?)``")
+
+
+def plain(text: str) -> str:
+    """Help text without the reStructuredText of docstrings: ````--test```` is shown as ``--test``."""
+    return _LITERAL.sub(r"\1", text)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with plain help texts and an error that suggests the option meant."""
+
+    def format_help(self) -> str:
+        return plain(super().format_help())
+
+    def format_usage(self) -> str:
+        return plain(super().format_usage())
+
+    def unrecognized(self, extras: Sequence[str]) -> NoReturn:
+        """``unrecognized arguments: --limt 5`` with this (sub)command's usage and the nearest option."""
+        message = f"unrecognized arguments: {' '.join(extras)}"
+        options = sorted(o for action in self._actions for o in action.option_strings if o.startswith("--"))
+        for extra in extras:
+            if extra.startswith("--"):
+                near = difflib.get_close_matches(extra.split("=", 1)[0], options, n=1, cutoff=0.75)
+                if near:
+                    message += f" (did you mean {near[0]}?)"
+                    break
+        self.error(message)
+
+
+def build_parser(command: str | None = None) -> Parser:
     """The umbrella parser. Only ``command``'s module is imported (start-up time matters to cron)."""
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="eewatch",
         description="Watch Canada's Express Entry rounds of invitations.",
         epilog=(
@@ -46,7 +80,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
             "4 storage error, 5 delivery error, 6 unhealthy, 7 another daemon holds the database."
         ),
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=Parser)
     for name in command_names():
         if name == command:
             __import__(f"{__name__}.{name}", fromlist=["add_parser"]).add_parser(sub)
@@ -66,6 +100,38 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--log-format", choices=("text", "json"), default="text", help="log line format")
 
 
+def category_arg(text: str) -> str:
+    """A ``--category`` value: lower case, an old slug read as its new name (``senior-managers-canadian``)."""
+    from scraper.domain.parsing.taxonomy import canonical_category
+
+    return canonical_category(text.strip().lower())
+
+
+def positive_int(text: str) -> int:
+    """A count given on the command line (``--limit``, ``--last``): a whole number, at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def iso_date(text: str) -> dt.date:
+    """A date given on the command line (``--since``): ``YYYY-MM-DD``."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: write it as YYYY-MM-DD") from None
+
+
+def usage_error(command: str, message: str) -> int:
+    """Say what is wrong with the command line on one line, as argparse does; exit code 2."""
+    sys.stderr.write(f"eewatch {command}: error: {message}\n")
+    return exitcodes.CONFIG
+
+
 def verbosity(args: argparse.Namespace) -> int:
     return -1 if getattr(args, "quiet", False) else getattr(args, "verbose", 0)
 
@@ -74,8 +140,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``eewatch``."""
     argv = list(sys.argv[1:] if argv is None else argv)
     command = next((a for a in argv if not a.startswith("-")), None)
-    args = build_parser(command).parse_args(argv)
+    parser = build_parser(command)
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        # The command's parser, so its usage is shown, not the umbrella's.
+        chosen = _subcommand_parser(parser, args.command)
+        (chosen if isinstance(chosen, Parser) else parser).unrecognized(extras)
     return _dispatch(args)
+
+
+def _subcommand_parser(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser | None:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices.get(name)
+    return None
 
 
 def scrape_main(argv: Sequence[str] | None = None) -> int:

@@ -6,10 +6,11 @@ import argparse
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
+from eewatch.app.cli import add_common, category_arg, positive_int, usage_error, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.views.chances import Profile, compute_chances
 from eewatch.app.views.chances_text import render_chances
+from eewatch.app.views.query import known_categories, unknown_category
 from eewatch.app.views.term import wants_colour
 from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import Store
@@ -37,11 +38,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--categories",
         nargs="+",
-        type=str.lower,
+        type=category_arg,
         metavar="SLUG",
         help="categories the profile is eligible for (stem french ...; [profile] categories)",
     )
-    parser.add_argument("--last", type=int, default=10, metavar="N", help="how many eligible rounds (10)")
+    parser.add_argument(
+        "--last", type=positive_int, default=10, metavar="N", help="how many eligible rounds (10)"
+    )
     parser.set_defaults(run=run)
 
 
@@ -50,16 +53,16 @@ def run(args: argparse.Namespace) -> int:
     config = load_config(args.config)
     profile = profile_from(args, config.profile)
     if profile.crs is None:
-        sys.stderr.write("eewatch chances: give --crs N (or set [profile] crs in the config)\n")
-        return exitcodes.CONFIG
+        return usage_error("chances", "give --crs N (or set [profile] crs in the config)")
     if not 0 <= profile.crs <= 1200:
-        sys.stderr.write(f"--crs {profile.crs}: a CRS score is between 0 and 1200\n")
-        return exitcodes.CONFIG
-    if args.last < 1:
-        sys.stderr.write("--last must be at least 1\n")
-        return exitcodes.CONFIG
+        return usage_error("chances", f"--crs {profile.crs}: a CRS score is between 0 and 1200")
     with Store.open(config.database.url) as store:
         rounds = store.rounds()
+        valid = known_categories(store)
+    where = "--categories" if args.categories is not None else "[profile] categories"
+    for slug in profile.categories:
+        if error := unknown_category(slug, valid):
+            return usage_error("chances", f"{where}: {error}")
     known = {r.category for r in rounds if r.category}
     for slug in sorted(set(profile.categories) - known):
         sys.stderr.write(f"note: no stored round of category {slug!r} (known: {', '.join(sorted(known))})\n")

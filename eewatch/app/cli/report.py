@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
+from eewatch.app.cli import add_common, usage_error, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.views.site import ReportError, build_report
 from eewatch.foundation.clock import Clock, utcnow
@@ -38,8 +38,7 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
     section = config.report
     out = args.out or section.out
     if out is None:
-        sys.stderr.write("eewatch report: give --out DIR (or set [report] out in the config)\n")
-        return exitcodes.CONFIG
+        return usage_error("report", "give --out DIR (or set [report] out in the config)")
     with Store.open(config.database.url) as store:
         try:
             summary = build_report(
@@ -51,14 +50,12 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
                 crs=config.profile.crs if config.profile is not None else None,
             )
         except ReportError as exc:
-            sys.stderr.write(f"eewatch report: {exc}\n")
-            return exitcodes.CONFIG
+            return usage_error("report", str(exc))
         except OSError as exc:
             where = exc.filename or out
-            sys.stderr.write(
-                f"eewatch report: cannot write the report to {out}: {exc.strerror or exc} ({where}); "
-                "give --out a folder you can write\n"
+            reason = exc.strerror or type(exc).__name__
+            return usage_error(
+                "report", f"--out {out}: cannot write {where} ({reason}); name a folder you may write"
             )
-            return exitcodes.CONFIG
     sys.stdout.write(f"wrote {len(summary.files)} files ({summary.rounds} rounds) to {summary.out_dir}\n")
     return exitcodes.OK

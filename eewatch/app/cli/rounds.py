@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
 from collections.abc import Sequence
 from typing import TextIO
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
+from eewatch.app.cli import add_common, category_arg, iso_date, positive_int, usage_error, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.views.export import write_csv, write_json
+from eewatch.app.views.query import known_categories, stored_rounds, unknown_category
 from eewatch.app.views.term import Cell, cell, render_table, wants_colour
 from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import PROVISIONAL_NOTE, Store
@@ -32,12 +32,12 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     add_common(parser)
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    parser.add_argument("--category", metavar="SLUG", help="only this category (stem, french, ...)")
-    parser.add_argument("--type", choices=ROUND_TYPES, help="only this round type")
     parser.add_argument(
-        "--since", type=dt.date.fromisoformat, metavar="DATE", help="only rounds on or after DATE"
+        "--category", type=category_arg, metavar="SLUG", help="only this category (stem, french, ...)"
     )
-    parser.add_argument("--limit", type=int, metavar="N", help="at most N rounds")
+    parser.add_argument("--type", choices=ROUND_TYPES, help="only this round type")
+    parser.add_argument("--since", type=iso_date, metavar="DATE", help="only rounds on or after DATE")
+    parser.add_argument("--limit", type=positive_int, metavar="N", help="at most N rounds")
     parser.add_argument(
         "--provisional",
         action="store_true",
@@ -50,7 +50,10 @@ def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
     with Store.open(config.database.url) as store:
-        rounds = store.rounds(
+        if args.category and (error := unknown_category(args.category, known_categories(store))):
+            return usage_error("rounds", f"--category: {error}")
+        rounds = stored_rounds(
+            store,
             category=args.category,
             round_type=args.type,
             since=args.since,

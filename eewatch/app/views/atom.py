@@ -1,9 +1,12 @@
 """The Atom feed of rounds (RFC 4287): one entry per round, amendments as updates.
 
-An entry's ``id`` never changes (``tag:eewatch,2015:round/254``); its
-``updated`` is when we first saw its newest revision, so readers show an
-amended round again, and the content lists what changed. The feed's
-``updated`` is its newest entry's, so an unchanged store gives the same feed.
+An entry's ``id`` never changes (``tag:eewatch,2015:round/254``). Its
+``published`` is when the round was held (``held_at``, else its date at
+00:00 UTC), not when eewatch first saw it, so a backfill gives every entry its
+own time. Its ``updated`` is the same until the round is amended; then it is
+when we first saw the newest revision, so readers show an amended round again,
+and the content lists what changed. The feed's ``updated`` is its newest
+entry's, so an unchanged store gives the same feed.
 """
 
 from __future__ import annotations
@@ -58,6 +61,21 @@ def history(revisions: Sequence[Mapping[str, Any]]) -> History:
         changes = {k: [old.get(k), new.get(k)] for k in CONTENT_FIELDS if old.get(k) != new.get(k)}
         amendments.append(Amendment(after["first_seen"], changes))
     return History(ordered[0]["first_seen"], ordered[-1]["first_seen"], tuple(amendments))
+
+
+def round_time(item: Round) -> dt.datetime:
+    """When the round was held: ``held_at``, else its date at 00:00 UTC."""
+    if item.held_at is not None:
+        return item.held_at
+    return dt.datetime.combine(item.date, dt.time(), tzinfo=dt.UTC)
+
+
+def entry_times(item: Round, hist: History) -> tuple[dt.datetime, dt.datetime]:
+    """An entry's ``published`` (the round's time) and ``updated`` (its last amendment seen, if any)."""
+    published = round_time(item)
+    if not hist.amendments:
+        return published, published
+    return published, max(published, hist.updated)
 
 
 def iso(moment: dt.datetime) -> str:
@@ -115,12 +133,13 @@ def render_atom(
             element.text = text
         return element
 
+    times = {r.id: entry_times(r, histories[r.id]) for r in rounds if r.id in histories}
     chosen = sorted(
-        (r for r in rounds if r.id in histories),
-        key=lambda r: (histories[r.id].updated, r.date, r.number),
+        (r for r in rounds if r.id in times),
+        key=lambda r: (times[r.id][1], r.date, r.number),
         reverse=True,
     )[:entries]
-    updated = max((histories[r.id].updated for r in chosen), default=now)
+    updated = max((times[r.id][1] for r in chosen), default=now)
     base = site_url or ""
     sub(feed, "id", FEED_ID)
     sub(feed, "title", title)
@@ -137,8 +156,9 @@ def render_atom(
         entry = sub(feed, "entry")
         sub(entry, "id", entry_id(item.id))
         sub(entry, "title", entry_title(item, bool(hist.amendments)))
-        sub(entry, "published", iso(hist.published))
-        sub(entry, "updated", iso(hist.updated))
+        published, entry_updated = times[item.id]
+        sub(entry, "published", iso(published))
+        sub(entry, "updated", iso(entry_updated))
         href = item.url or f"{base}{group_of(item).slug}.html"
         sub(entry, "link", rel="alternate", type="text/html", href=href)
         group = group_of(item)

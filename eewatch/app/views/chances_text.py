@@ -32,22 +32,49 @@ def chances_rows(result: Chances) -> list[list[Cell]]:
 
 
 def summary_line(result: Chances) -> str:
-    """``CRS 480 would have been invited in 7 of the last 10 eligible rounds.``"""
-    p = result.profile
-    who = f"CRS {p.crs}"
-    if p.programs:
-        who += " (" + ", ".join(sorted(p.programs)) + ")"
-    if p.categories:
-        who += " in " + ", ".join(sorted(p.categories))
-    if not result.rounds:
-        return f"{who}: no eligible round stored.\n"
+    """The verdict as a sentence, singular and plural right.
+
+    ``A CRS score of 480 (CEC; the stem category) would have been invited in 7 of the last 10
+    rounds it was eligible for.``
+    """
+    who = _who(result)
+    total = len(result.rounds)
+    if not total:
+        return f"{who}: no round it was eligible for is stored.\n"
     known = result.invited + result.not_invited
-    line = f"{who} would have been invited in {result.invited} of the last {known} eligible rounds"
-    line += " with a published cut-off" if result.unknown else ""
-    line += "."
+    last = "the last round" if total == 1 else f"the last {total} rounds"
+    if not known:
+        none = {1: "it published no cut-off", 2: "neither published a cut-off"}.get(
+            total, "none of them published a cut-off"
+        )
+        return f"{who} was eligible for {last}, but {none}: the outcome is unknown.\n"
     if result.unknown:
-        line += f" {result.unknown} eligible round(s) published no cut-off: outcome unknown."
-    return line + "\n"
+        with_cutoff = "the only round" if known == 1 else f"the {known} rounds"
+        scope = f"{with_cutoff} with a published cut-off among {last} it was eligible for"
+    else:
+        scope = f"{last} it was eligible for"
+    if known == 1:
+        verdict = "would have been invited in" if result.invited else "would not have been invited in"
+    elif result.invited == 0:
+        verdict = "would not have been invited in any of"
+    elif result.invited == known:
+        verdict = "would have been invited in both of" if known == 2 else "would have been invited in all of"
+    else:
+        verdict = f"would have been invited in {result.invited} of"
+    return f"{who} {verdict} {scope}.\n"
+
+
+def _who(result: Chances) -> str:
+    """``A CRS score of 489 (CEC, FSW; the stem and french categories)``."""
+    p = result.profile
+    parts = []
+    if p.programs:
+        parts.append(", ".join(sorted(p.programs)))
+    if p.categories:
+        names = sorted(p.categories)
+        listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        parts.append(f"the {listed} categor{'y' if len(names) == 1 else 'ies'}")
+    return f"A CRS score of {p.crs}" + (f" ({'; '.join(parts)})" if parts else "")
 
 
 def render_chances(result: Chances, *, colour: bool = False) -> str:

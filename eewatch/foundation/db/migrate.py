@@ -8,7 +8,9 @@ first revision, whose schema it has, and then upgraded: nothing is lost.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+from collections.abc import Iterator
 
 from sqlalchemy import Connection, Engine, inspect, text
 
@@ -31,6 +33,24 @@ def _alembic_config(conn: Connection):  # type: ignore[no-untyped-def]
     return cfg
 
 
+@contextlib.contextmanager
+def _quiet_alembic() -> Iterator[None]:
+    """Alembic logs a dozen INFO lines per run (plugin set-up, "Context impl"): keep its warnings only.
+
+    What changed is said once, by our own ``database schema: A -> B`` line. A level set on
+    the ``alembic`` logger by whoever embeds eewatch is left alone.
+    """
+    logger = logging.getLogger("alembic")
+    if logger.level != logging.NOTSET:
+        yield
+        return
+    logger.setLevel(logging.WARNING)
+    try:
+        yield
+    finally:
+        logger.setLevel(logging.NOTSET)
+
+
 def current_revision(conn: Connection) -> str | None:
     """The database's revision, or None where Alembic has not been there."""
     if not inspect(conn).has_table("alembic_version"):
@@ -51,15 +71,16 @@ def upgrade(engine: Engine, target: str = "head") -> str | None:
             conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEY})
         before = current_revision(conn)
         if before != HEAD or target != "head":
-            from alembic import command
+            with _quiet_alembic():  # it logs its plugins' set-up on import
+                from alembic import command
 
-            cfg = _alembic_config(conn)
-            if before is None and inspect(conn).has_table("rounds"):
-                log.warning(
-                    "database without migration history: stamping revision %s, then upgrading", BASELINE
-                )
-                command.stamp(cfg, BASELINE)
-            command.upgrade(cfg, target)
+                cfg = _alembic_config(conn)
+                if before is None and inspect(conn).has_table("rounds"):
+                    log.warning(
+                        "database without migration history: stamping revision %s, then upgrading", BASELINE
+                    )
+                    command.stamp(cfg, BASELINE)
+                command.upgrade(cfg, target)
             log.info("database schema: %s -> %s", before or "empty", current_revision(conn))
         create_views(conn)
         return before

@@ -37,6 +37,15 @@ KNOWN_CATEGORIES = (
 
 CATEGORY_SLUGS = tuple(slug for slug, _ in KNOWN_CATEGORIES)
 
+#: Slugs an earlier eewatch gave new categories (the first three words, so they read as cut
+#: off) -> the slug given now. Stored rounds, config files and ``--category`` may still say
+#: the old one: :func:`canonical_category` reads it as the new one.
+CATEGORY_ALIASES = {
+    "physicians-canadian-work": "physicians",
+    "researchers-canadian-work": "researchers",
+    "senior-managers-canadian": "senior-managers",
+}
+
 # "(Version 1)", "(2023-1)", "(Version 2025-1)", "- Version 2", "v2"
 _VERSION = re.compile(
     r"\s*(?:\((?:version\s*)?(?P<a>[\w.-]+)\)|[-–]\s*version\s*(?P<b>[\w.-]+)|\bv(?P<c>\d[\w.-]*))\s*$",
@@ -97,13 +106,30 @@ def split_version(name: str) -> tuple[str, str | None]:
     return name[: match.start()].strip(), version
 
 
+#: Where a category's name stops naming who and starts qualifying them:
+#: "Physicians | with Canadian work experience".
+_QUALIFIER = re.compile(r"\s(?:with|who|having|from|holding)\s", re.I)
+
+
 def category_slug(base_name: str) -> tuple[str, bool]:
-    """The stable slug of a category name without its version; True if known."""
+    """The stable slug of a category name without its version; True if known.
+
+    An unknown name is named by who it is for, as a person would:
+    "Senior managers with Canadian work experience" is ``senior-managers``.
+    """
     for slug, pattern in KNOWN_CATEGORIES:
         if pattern.search(base_name):
             return slug, True
-    words = [w for w in re.findall(r"[a-z0-9]+", base_name.lower()) if w not in _FILLER]
+    head = _QUALIFIER.split(f" {base_name} ", maxsplit=1)[0]
+    words = [w for w in re.findall(r"[a-z0-9]+", head.lower()) if w not in _FILLER]
+    if not words:  # the name was all qualifier
+        words = [w for w in re.findall(r"[a-z0-9]+", base_name.lower()) if w not in _FILLER]
     return "-".join(words[:3]) or "unnamed", False
+
+
+def canonical_category(slug: str) -> str:
+    """A category slug as eewatch names it now: an old slug (:data:`CATEGORY_ALIASES`) -> the new one."""
+    return CATEGORY_ALIASES.get(slug, slug)
 
 
 def classify(name: str | None) -> Classification:

@@ -1,0 +1,55 @@
+"""Reading rounds for the views, with category slugs matched through their aliases.
+
+The store filters on the slug as stored; a round stored under a slug eewatch has
+since renamed (``senior-managers-canadian``) reads back under the new one
+(``senior-managers``, see ``scraper.domain.parsing.taxonomy.CATEGORY_ALIASES``),
+so a category filter here matches on the record, after that reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from eewatch.foundation.db.store import Store
+from scraper.domain.parsing.taxonomy import canonical_category
+from scraper.domain.record import Round
+
+
+def stored_rounds(
+    store: Store,
+    *,
+    category: str | None = None,
+    round_type: str | None = None,
+    since: dt.date | None = None,
+    limit: int | None = None,
+    include_provisional: bool = False,
+) -> list[Round]:
+    """``store.rounds(...)``, newest first, where ``category`` also finds rounds stored under an old slug."""
+    if not category:
+        return store.rounds(
+            round_type=round_type, since=since, limit=limit, include_provisional=include_provisional
+        )
+    slug = canonical_category(category.lower())
+    found = store.rounds(round_type=round_type, since=since, include_provisional=include_provisional)
+    matching = [r for r in found if r.category == slug]
+    return matching[:limit] if limit else matching
+
+
+def known_categories(store: Store) -> set[str]:
+    """The slugs a ``--category`` may name: the taxonomy's, and every category stored."""
+    from scraper.domain.parsing.taxonomy import CATEGORY_SLUGS
+
+    stored = store.rounds(round_type="category", include_provisional=True)
+    return set(CATEGORY_SLUGS) | {r.category for r in stored if r.category}
+
+
+def unknown_category(slug: str, known: set[str]) -> str | None:
+    """A one-line error for a slug neither the taxonomy nor the store knows (with the nearest), else None."""
+    import difflib
+
+    slug = canonical_category(slug.lower())
+    if slug in known:
+        return None
+    near = difflib.get_close_matches(slug, sorted(known), n=1)
+    hint = f"did you mean {near[0]!r}? " if near else ""
+    return f"unknown category {slug!r}: {hint}known: {', '.join(sorted(known))}"
