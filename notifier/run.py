@@ -70,5 +70,7 @@ def run_alerts(
         report.retrying = delivered.retrying
     counts = outbox.counts(store)
     report.pending = counts.get(outbox.PENDING, 0) + counts.get(outbox.SENDING, 0)
-    log.info(report.summary())
+    # A pass that sent nothing and left nothing waiting is not news: said at debug.
+    busy = report.enqueued or report.sent or report.failed or report.pending
+    log.log(logging.INFO if busy else logging.DEBUG, report.summary())
     return report

@@ -204,7 +204,7 @@ def human_label(label: str) -> str:
         # The path holds the tokens (masked) and the channels; only the channels say anything.
         channels = [s for s in [*segments, *params.get("to", "").split(",")] if _CHANNEL.match(s.strip())]
         return "slack" + (f" ({', '.join(c.strip() for c in channels)})" if channels else "")
-    return f"{scheme}://{host}" + "".join(f"/{quote(s, safe='@${}:')}" for s in segments)
+    return f"{scheme}://{host}" + "".join(f"/{quote(s, safe='@${}:*.')}" for s in segments)
 
 
 def _apprise_privacy_url(url: str) -> str | None:

@@ -20,7 +20,6 @@ import pytest
 from tests.conftest import FIXTURES, run_cli
 
 USAGE, SOURCE, STORAGE = 2, 3, 4
-POLL_REFACTOR = pytest.mark.xfail(strict=True, reason="poll refactor: scrape/status/run are being rewritten")
 UNWRITABLE = Path("/proc/version")  # a file nobody may replace, root included
 
 
@@ -98,7 +97,7 @@ CASES = [
         "db-database-under-a-file",
         ("db", "upgrade"),
         STORAGE,
-        "cannot create or open",
+        "cannot open the database",
         database="under-a-file",
     ),
     # scrape (being rewritten)
@@ -107,14 +106,12 @@ CASES = [
         ("scrape", "--once", "--feed", "{tmp}/nope.json"),
         SOURCE,
         "No such file",
-        marks=(POLL_REFACTOR,),
     ),
     Case(
         "scrape-negative-backfill",
         ("scrape", "--once", "--notify-backfill", "-2", "--feed", str(FIXTURES / "feed" / "small.json")),
         USAGE,
         "--notify-backfill",
-        marks=(POLL_REFACTOR,),
     ),
     Case("scrape-without-once", ("scrape",), USAGE, "--once"),
     Case("scrape-missing-config", ("scrape", "--once", "--config", "{tmp}/nope.toml"), USAGE, "not found"),

@@ -156,7 +156,8 @@ def test_no_literal_secret_in_the_label_the_logs_or_the_errors(
     for secret in secrets:
         for text in shown:
             assert secret not in text, f"{secret!r} shown: {text[:500]}"
-    assert "****" in label or "..." in label, label
+    # The label is for people: it names the service (and never a secret, above).
+    assert label.split(" ", 1)[0].split("://", 1)[0] == url.split("://", 1)[0], label
     # The secrets did go where they belong (so the paths above were really exercised).
     if service.startswith("mailto"):
         return
@@ -165,16 +166,13 @@ def test_no_literal_secret_in_the_label_the_logs_or_the_errors(
 
 
 def test_the_labels_mask_exactly_the_private_parts() -> None:
-    assert target_label(url_of("json", 8080, 25)) == (
-        "json://hookuser:****@127.0.0.1:8080/hooks/****?method=POST&overflow=upstream&retry=0&wait=0.5"
-        "&optional=no&%2BX-Api-Key=****&-sig=****&%3Aapikey=****"
-    )
+    """Labels for people: the user, password and query (headers, payload fields) are dropped, a
+    token-like path segment masked, ``${VAR}`` names kept."""
+    assert target_label(url_of("json", 8080, 25)) == "json://127.0.0.1:8080/hooks/****"
     assert target_label("json://127.0.0.1/hooks/${HOOK}?+X-Api-Key=literalHeader1&:token=${TOKEN}") == (
-        "json://127.0.0.1/hooks/${HOOK}?+X-Api-Key=****&:token=${TOKEN}"
+        "json://127.0.0.1/hooks/${HOOK}"
     )
-    assert target_label("json://127.0.0.1/${HOOK}?:field=literalField9") == (
-        "json://127.0.0.1/${HOOK}?:field=****"
-    )
+    assert target_label("json://127.0.0.1/${HOOK}?:field=literalField9") == "json://127.0.0.1/${HOOK}"
 
 
 def new_round_alert(store: Store) -> None:
@@ -220,7 +218,7 @@ def test_outbox_rows_the_database_and_eewatch_outbox_hold_no_literal_secret(
     for args in (("outbox",), ("outbox", "--format", "json")):
         result = run_cli(*args, "-vv", "--config", str(config), env=env)
         assert "Traceback" not in result.stderr, result.stderr
-        assert "****" in result.stdout or "..." in result.stdout, result.stdout
+        assert "slack (#ee)" in result.stdout, result.stdout  # the failed targets were shown
         for secret in secrets:
             assert secret not in result.stdout + result.stderr, f"{secret} shown by eewatch {args}"
 

@@ -118,6 +118,17 @@ def positive_int(text: str) -> int:
     return value
 
 
+def count(text: str) -> int:
+    """A count that may be 0 (``--notify-backfill``): a whole number, not negative."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
+    return value
+
+
 def iso_date(text: str) -> dt.date:
     """A date given on the command line (``--since``): ``YYYY-MM-DD``."""
     try:

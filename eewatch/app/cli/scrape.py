@@ -7,7 +7,7 @@ import logging
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
+from eewatch.app.cli import add_common, count, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.poll import poll_once
 from eewatch.foundation.config import load_config
@@ -31,7 +31,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     alerting.add_argument("--no-notify", action="store_true", help="store without alerting")
     alerting.add_argument(
         "--notify-backfill",
-        type=int,
+        type=count,
         default=0,
         metavar="N",
         help="on a first run (the baseline), alert the newest N rounds instead of none",

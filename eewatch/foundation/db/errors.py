@@ -7,6 +7,9 @@ import re
 
 __all__ = ["StorageError", "describe_storage_error"]
 
+#: What to check, said with every storage error.
+HINT = "check [database] url in the config (or $EEWATCH_DATABASE_URL), that it is up, and who may write it"
+
 
 class StorageError(Exception):
     """The database cannot be opened or written, as one line for the operator (no SQL, no secret)."""
@@ -23,8 +26,8 @@ def describe_storage_error(url: str | None, exc: BaseException) -> str:
     if isinstance(exc, OSError):
         reason = exc.strerror or str(exc)
         target = f" ({exc.filename})" if exc.filename else ""
-        return f"cannot open the database{where}: {reason}{target}"
+        return f"cannot open the database{where}: {reason}{target}; {HINT}"
     original = getattr(exc, "orig", None) or exc
     reason = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
     reason = re.sub(r"://([^:/@\s]+):[^@\s]*@", r"://\1:***@", reason)[:300]
-    return f"cannot open the database{where}: {reason} ({type(exc).__name__})"
+    return f"cannot open the database{where}: {reason} ({type(exc).__name__}); {HINT}"
