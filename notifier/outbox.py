@@ -31,14 +31,15 @@ from notifier.events import Event
 from notifier.render import Message, render_event, render_mass_amendment
 from notifier.rules import matches, matching_rules
 from notifier.secrets import human_label, target_key, target_label
-from scraper.domain.events import NEW_ROUND, ROUND_AMENDED
+from scraper.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from scraper.domain.record import Round
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 
 #: Outcomes recorded for a handled event.
 ENQUEUED, NO_MATCH, BASELINE, SUPPRESSED = "enqueued", "no_match", "baseline", "suppressed"
-#: Every alert the event called for is part of a mass-amendment summary sent with another event.
+#: Every alert the event called for went out with another event: a mass-amendment summary, or
+#: the first source_error of an outage.
 COLLAPSED = "collapsed"
 
 _BATCH = 500
@@ -148,6 +149,16 @@ def _backfill_choice(events: Sequence[Event], count: int) -> set[int]:
 Storms = dict[tuple[int, str], list[Event]]
 
 
+def _outage_going_on(conn: Connection, event: Event) -> bool:
+    """Did the fetch of the same source before this event's fail too (the alert went out then)?"""
+    if event.fetch_id is None:
+        return False
+    f = schema.fetches
+    source = event.payload.get("source") or "feed"
+    query = select(f.c.outcome).where(f.c.source == source, f.c.id < event.fetch_id)
+    return conn.execute(query.order_by(f.c.id.desc()).limit(1)).scalar() == "error"
+
+
 def _mass_amendments(conn: Connection, events: Sequence[Event], settings: Config) -> Storms:
     """The copies among these events' that amended more rounds, for a rule, than the threshold."""
     e = schema.events
@@ -182,6 +193,8 @@ def _enqueue_event(
     rules = matching_rules(settings.alerts, event, settings.profile)
     if not rules:
         return NO_MATCH, 0
+    if event.kind == SOURCE_ERROR and _outage_going_on(conn, event):
+        return COLLAPSED, 0  # one source_error alert per outage: its first failed fetch
     round_ = event.round
     previous = previous_of_same_kind(conn, round_) if round_ is not None and event.kind == NEW_ROUND else None
     rows = []

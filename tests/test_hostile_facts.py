@@ -97,9 +97,9 @@ def test_a_round_dated_9999_is_kept_with_a_warning_and_never_the_latest(store: S
         "drawDate": "9999-01-01",
         "drawDateFull": "January 1, 9999",
     }
-    store.record_feed_fetch(copy(extra=[far]))
-    [stored] = [r for r in store.rounds() if r.id == "900"]
-    assert any("not a possible round date" in w for w in stored.warnings)
+    summary = store.record_feed_fetch(copy(extra=[far]))
+    assert any("round 900: date 9999-01-01 is not a possible round date" in w for w in summary.warnings)
+    assert [r.date.year for r in store.rounds() if r.id == "900"] == [9999]  # stored as published
     with store.engine.connect() as conn:
         latest = load_state(conn, NOW.date()).latest_round_date
     assert latest is not None and latest.year < 9999

@@ -74,12 +74,19 @@ def test_below_the_threshold_each_amendment_is_its_own_alert(store: Store) -> No
     assert [row.rule for row in outbox.rows(store)].count("amended") == len(summary.amended)
 
 
-def test_a_source_error_is_one_event_per_outage(store: Store) -> None:
+def test_a_source_error_is_one_alert_per_outage(store: Store) -> None:
+    """Every failure stays a stored event (history); the alert goes out for the first of an outage."""
     url = "https://www.canada.ca/feed.json"
+    rule = Rule(name="errors", notify=("json://127.0.0.1:9/e",), events=("source_error",))
+    config = Config(alerts=(rule,))
     store.record_feed_fetch(copy_fetch((FEED / "small.json").read_bytes()))
+    outbox.enqueue(store, config, NOW)
     for _ in range(12):  # an hour of failed polls at the default schedule
         store.record_feed_fetch(feed_fetch_from_failure(url, "HTTP 503 from the feed"))
-    assert len(store.events("source_error")) == 1
+    outbox.enqueue(store, config, NOW)
+    assert len(store.events("source_error")) == 12
+    assert len(outbox.rows(store)) == 1
     store.record_feed_fetch(copy_fetch((FEED / "small.json").read_bytes(), previous="x"))
     store.record_feed_fetch(feed_fetch_from_failure(url, "HTTP 503 from the feed"))
-    assert len(store.events("source_error")) == 2  # a new outage
+    outbox.enqueue(store, config, NOW)
+    assert len(outbox.rows(store)) == 2  # a new outage

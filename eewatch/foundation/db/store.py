@@ -60,6 +60,8 @@ class FetchSummary:
     error: str | None = None
     #: The first copy stored in an empty database: its rounds are history, not news.
     baseline: bool = False
+    #: What storing found doubtful (a round dated where no round can be).
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -240,11 +242,8 @@ class Store:
                     "http_status": fetch.http_status,
                     "error": fetch.error,
                 }
-                # One alert per outage: the first failed fetch of the source after one that worked.
-                # Every failure is still a fetch row and a heartbeat (status, poll_failing).
-                if not _failed_before(conn, fetch.source, fetch_id):
-                    insert_events(conn, [event_row(SOURCE_ERROR, None, fetch_id, now, payload)])
-                    summary.events = 1
+                insert_events(conn, [event_row(SOURCE_ERROR, None, fetch_id, now, payload)])
+                summary.events = 1
             elif fetch.outcome == CHANGED and fetch.parsed is not None:
                 rejected = {p.round_id for p in fetch.parsed.problems if p.round_id}
                 self._apply_copy(
@@ -254,6 +253,7 @@ class Store:
                     update(schema.fetches)
                     .where(schema.fetches.c.id == fetch_id)
                     .values(
+                        problems=_problems(fetch) + [{"reason": w} for w in summary.warnings] or None,
                         rounds_seen=len(fetch.parsed.rounds),
                         new_rounds=len(summary.new),
                         amended_rounds=len(summary.amended),
@@ -282,7 +282,8 @@ class Store:
         """Store one copy of the feed: classify each round against the stored state, then write."""
         current = _stored_state(conn)
         baseline = not any(state.status == CONFIRMED for state in current.values())
-        plan = self._classify(current, _plausible(incoming, now), rejected)
+        summary.warnings = _implausible_dates(incoming, now)
+        plan = self._classify(current, incoming, rejected)
         known = _revision_hashes(conn, [item.id for item, _ in plan.differs + plan.confirmed])
         amended, stale = _amended_or_stale(plan, known)
         pending: list[dict[str, Any]] = []
@@ -412,18 +413,22 @@ def plausible_date(day: dt.date, now: dt.datetime) -> bool:
     return EARLIEST_ROUND <= day <= now.date() + dt.timedelta(days=1)
 
 
-def _plausible(incoming: Sequence[Round], now: dt.datetime) -> Sequence[Round]:
-    """The rounds, those dated far from any possible round carrying a warning (kept out of "latest")."""
-    if all(plausible_date(item.date, now) for item in incoming):
-        return incoming
-    marked = []
+def _implausible_dates(incoming: Sequence[Round], now: dt.datetime) -> list[str]:
+    """Warnings for rounds dated where no round can be (before 2015, after tomorrow).
+
+    They are stored as published (the record is the source's); "the latest round"
+    (health, status) never counts them, and the warning is logged and kept on the fetch.
+    """
+    notes = []
     for item in incoming:
         if not plausible_date(item.date, now):
-            note = f"date {item.date.isoformat()} is not a possible round date (before 2015 or in the future)"
-            log.warning("round %s: %s", item.id, note)
-            item = replace(item, warnings=(*item.warnings, note))
-        marked.append(item)
-    return marked
+            note = (
+                f"round {item.id}: date {item.date.isoformat()} is not a possible round date "
+                "(before 2015 or after tomorrow)"
+            )
+            log.warning("%s", note)
+            notes.append(note)
+    return notes
 
 
 def _insert_new(
@@ -584,15 +589,6 @@ def _follow_copy(
         conn.execute(update(r).where(r.c.id.in_(chunk)).values(latest_copy_hash=None))
 
 
-def _failed_before(conn: Connection, source: str, fetch_id: int) -> bool:
-    """Did the fetch of this source before ``fetch_id`` fail too (an outage going on)?"""
-    f = schema.fetches
-    query = (
-        select(f.c.outcome).where(f.c.source == source, f.c.id < fetch_id).order_by(f.c.id.desc()).limit(1)
-    )
-    return conn.execute(query).scalar() == ERROR
-
-
 def latest_copy_time(conn: Connection, source: str = "feed") -> dt.datetime | None:
     """When the latest copy of the feed whose rounds were stored was fetched."""
     return _copy_time(conn, source)
@@ -608,12 +604,15 @@ def _copy_time(conn: Connection, source: str, before: int | None = None) -> dt.d
     return conn.execute(query.order_by(f.c.id.desc()).limit(1)).scalar()
 
 
+def _problems(fetch: FeedFetch) -> list[dict[str, Any]]:
+    """The records a copy's parse rejected, as the ``fetches.problems`` column holds them."""
+    if not (fetch.parsed and fetch.parsed.problems):
+        return []
+    return [{"index": p.index, "round_id": p.round_id, "reason": p.reason} for p in fetch.parsed.problems]
+
+
 def _insert_feed_fetch(conn: Connection, fetch: FeedFetch, now: dt.datetime) -> int:
-    problems = None
-    if fetch.parsed and fetch.parsed.problems:
-        problems = [
-            {"index": p.index, "round_id": p.round_id, "reason": p.reason} for p in fetch.parsed.problems
-        ]
+    problems = _problems(fetch) or None
     return insert_fetch(
         conn,
         now,
