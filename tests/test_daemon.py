@@ -153,8 +153,7 @@ def test_the_daemon_reads_the_sources_on_their_own_schedule(
             "the page to be read",
         )
         assert scalar(db, "SELECT count(*) FROM source_observations WHERE round_id = '254'") >= 1
-        assert any(
-            "poll page: changed" in line for line in (tmp_path / "daemon.log").read_text().splitlines()
-        )
+        log = tmp_path / "daemon.log"
+        wait_for(lambda: "poll page: changed" in log.read_text(), 10, "the page's log line")
     finally:
         assert stop(daemon) == exitcodes.OK
