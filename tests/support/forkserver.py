@@ -70,7 +70,9 @@ EEWATCH_PRELOAD = (
     # the crawl: Scrapy's downloader, its handlers, middlewares and extensions
     "scraper.settings",
     "scraper.pipelines",
-    "scraper.crawl_sources",
+    "scraper.crawl",
+    "scraper.spiders.pages",
+    "scraper.spiders.articles",
     "scrapy.core.downloader",
     "scrapy.core.downloader.handlers.datauri",
     "scrapy.core.downloader.handlers.file",
