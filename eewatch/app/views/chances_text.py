@@ -39,15 +39,26 @@ def summary_line(result: Chances) -> str:
         who += " (" + ", ".join(sorted(p.programs)) + ")"
     if p.categories:
         who += " in " + ", ".join(sorted(p.categories))
+    if p.noc:
+        who += ", NOC " + ", ".join(p.noc)
     if not result.rounds:
-        return f"{who}: no eligible round stored.\n"
+        return f"{who}: no eligible round stored.\n" + _undecided(result)
     known = result.invited + result.not_invited
     line = f"{who} would have been invited in {result.invited} of the last {known} eligible rounds"
     line += " with a published cut-off" if result.unknown else ""
     line += "."
     if result.unknown:
         line += f" {result.unknown} eligible round(s) published no cut-off: outcome unknown."
-    return line + "\n"
+    return line + "\n" + _undecided(result)
+
+
+def _undecided(result: Chances) -> str:
+    """``eligibility unknown: round 340 (2025-03-21, category:stem): no known STEM list ...``"""
+    return "".join(
+        f"eligibility unknown, not counted: round {item.id} ({item.date.isoformat()}, "
+        f"{group_of(item).short}): {reason}\n"
+        for item, reason in result.undecided
+    )
 
 
 def render_chances(result: Chances, *, colour: bool = False) -> str:
