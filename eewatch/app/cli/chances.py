@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import re
 import sys
 
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
+from eewatch.app.names import check_config_names, known_categories, program_code, resolve_category
 from eewatch.app.views.chances import Profile, compute_chances
 from eewatch.app.views.chances_text import render_chances
 from eewatch.app.views.term import wants_colour
@@ -21,16 +24,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "chances",
         help="would a CRS score have been invited in the last eligible rounds?",
         description="Of the last rounds a profile was eligible for (every general round, program "
-        "rounds for its programs, category rounds in its categories), which would have invited it "
-        "(CRS at or above the round's cut-off). Past rounds only: no prediction.",
+        "rounds for its programs, category rounds in its categories or whose occupation list in force "
+        "on the round's date has its NOC code), which would have invited it (CRS at or above the "
+        "round's cut-off). Rounds whose eligibility the data cannot decide are listed as unknown. "
+        "Past rounds only: no prediction.",
     )
     add_common(parser)
     parser.add_argument("--crs", type=int, metavar="N", help="the profile's CRS score ([profile] crs)")
     parser.add_argument(
         "--programs",
         nargs="+",
-        type=str.upper,
-        choices=PROGRAM_CODES,
+        type=program_code,
         metavar="CODE",
         help=f"programs the profile is eligible for ({' '.join(PROGRAM_CODES)}; [profile] programs)",
     )
@@ -40,6 +44,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         type=str.lower,
         metavar="SLUG",
         help="categories the profile is eligible for (stem french ...; [profile] categories)",
+    )
+    parser.add_argument(
+        "--noc", nargs="+", metavar="CODE", help="NOC 2021 codes of the profile's occupations ([profile] noc)"
     )
     parser.add_argument("--last", type=int, default=10, metavar="N", help="how many eligible rounds (10)")
     parser.set_defaults(run=run)
@@ -58,11 +65,20 @@ def run(args: argparse.Namespace) -> int:
     if args.last < 1:
         sys.stderr.write("--last must be at least 1\n")
         return exitcodes.CONFIG
+    for code in profile.noc:
+        if not re.fullmatch(r"\d{5}", code):
+            sys.stderr.write(f"--noc {code}: not a NOC 2021 code (five digits: 21231)\n")
+            return exitcodes.CONFIG
     with Store.open(config.database.url) as store:
+        check_config_names(config, store)
+        known = known_categories(store)
+        profile = dataclasses.replace(
+            profile, categories=tuple(resolve_category(c, known, "--categories") for c in profile.categories)
+        )
         rounds = store.rounds()
-    known = {r.category for r in rounds if r.category}
-    for slug in sorted(set(profile.categories) - known):
-        sys.stderr.write(f"note: no stored round of category {slug!r} (known: {', '.join(sorted(known))})\n")
+    stored = {r.category for r in rounds if r.category}
+    for slug in sorted(set(profile.categories) - stored):
+        sys.stderr.write(f"note: no stored round of category {slug!r} yet\n")
     result = compute_chances(rounds, profile, last=args.last)
     sys.stdout.write(render_chances(result, colour=wants_colour(sys.stdout)))
     return exitcodes.OK
@@ -71,8 +87,10 @@ def run(args: argparse.Namespace) -> int:
 def profile_from(args: argparse.Namespace, configured: Profile | None) -> Profile:
     """The command line's profile, each part defaulting to the config's ``[profile]``."""
     base = configured or Profile()
-    return Profile(
+    return dataclasses.replace(
+        base,
         crs=args.crs if args.crs is not None else base.crs,
         programs=tuple(args.programs) if args.programs is not None else base.programs,
         categories=tuple(args.categories) if args.categories is not None else base.categories,
+        noc=tuple(getattr(args, "noc", None) or base.noc),
     )

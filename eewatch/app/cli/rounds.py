@@ -11,6 +11,7 @@ from typing import TextIO
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
+from eewatch.app.names import known_categories, resolve_category
 from eewatch.app.views.export import write_csv, write_json
 from eewatch.app.views.term import Cell, cell, render_table, wants_colour
 from eewatch.foundation.config import load_config
@@ -32,7 +33,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     add_common(parser)
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    parser.add_argument("--category", metavar="SLUG", help="only this category (stem, french, ...)")
+    parser.add_argument("--category", metavar="SLUG", help="only this category (stem, french, ...; any case)")
     parser.add_argument("--type", choices=ROUND_TYPES, help="only this round type")
     parser.add_argument(
         "--since", type=dt.date.fromisoformat, metavar="DATE", help="only rounds on or after DATE"
@@ -50,8 +51,9 @@ def run(args: argparse.Namespace) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
     with Store.open(config.database.url) as store:
+        category = resolve_category(args.category, known_categories(store)) if args.category else None
         rounds = store.rounds(
-            category=args.category,
+            category=category,
             round_type=args.type,
             since=args.since,
             limit=args.limit,

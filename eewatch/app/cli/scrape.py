@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
+from eewatch.app.names import check_config_names
 from eewatch.app.poll import poll_once
 from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import Store
@@ -54,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         log.error("cannot open the database: %s", exc.__class__.__name__)
         return exitcodes.STORAGE
     try:
+        check_config_names(config, store)
         result = poll_once(
             config,
             store,

@@ -9,6 +9,7 @@ import sys
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
+from eewatch.app.names import known_categories, resolve_category
 from eewatch.app.views.stats import compute_stats, type_totals
 from eewatch.app.views.stats_text import render_stats, stats_to_dict
 from eewatch.app.views.term import wants_colour
@@ -35,6 +36,8 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
     setup_logging(verbosity(args), args.log_format)
     config = load_config(args.config)
     with Store.open(config.database.url) as store:
+        if args.category:
+            args.category = resolve_category(args.category, known_categories(store))
         rounds = store.rounds(category=args.category, round_type="category" if args.category else None)
     today = clock().date()
     if args.category and not rounds:
