@@ -147,3 +147,39 @@ def test_the_real_stem_rounds_under_the_2023_list(
         assert [(r["id"], r["invited"]) for r in stem["rounds"]] == list(
             zip(["254", "274", "293"], expected, strict=True)
         )
+
+
+@pytest.mark.slow
+def test_notify_test_says_the_eligibility_of_the_newest_round(tmp_path: Path) -> None:
+    from tests.support.http import FixtureServer
+
+    url = f"sqlite:///{tmp_path / 'eewatch.sqlite'}"
+    document = json.loads(FIXTURE.read_text())
+    # The newest round: a STEM round of 2026-03-20, after the last STEM list eewatch knows.
+    document["rounds"][0].update(drawName="STEM occupations (Version 1)", drawDate="2026-03-20")
+    store = Store.open(url, FrozenClock(dt.datetime(2026, 3, 21, tzinfo=dt.UTC)))
+    store.record_feed_fetch(
+        feed_fetch_from_response(
+            url="file:rounds.json",
+            status=200,
+            body=json.dumps(document).encode(),
+            etag=None,
+            last_modified=None,
+            previous_sha256=None,
+            duration_ms=1,
+        )
+    )
+    store.close()
+    server = FixtureServer().start()
+    try:
+        config = tmp_path / "config.toml"
+        config.write_text(
+            '[profile]\ncrs = 489\nnoc = ["21231"]\n\n[[alerts]]\nname = "mine"\neligible = true\n'
+            f'notify = ["json://127.0.0.1:{server.port}/hook"]\n'
+        )
+        result = run_cli("notify", "--test", "--config", str(config), env={"EEWATCH_DATABASE_URL": url})
+    finally:
+        server.stop()
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.splitlines()[-1]
+    assert line.startswith("mine\teligibility\tunknown\tround #401 (2026-03-20): no known STEM list"), line
