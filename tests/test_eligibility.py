@@ -185,3 +185,18 @@ def test_an_undecided_round_says_unknown_in_the_alert() -> None:
     message = render_event(_event(STEM_2026), _rule(), DEV)
     assert "eligibility unknown" in message.text
     assert "the data cannot say" in message.text
+
+
+def test_chances_uses_the_same_verdict_and_says_unknown() -> None:
+    from eewatch.app.views.chances import compute_chances
+    from eewatch.app.views.chances_text import render_chances
+
+    rounds = [STEM_2026, STEM_2025, replace(STEM_2023, id="2"), replace(GENERAL, id="3", crs_min=500)]
+    result = compute_chances(rounds, DEV, catalog=CATALOG)
+    assert [c.round.id for c in result.rounds] == ["3", "2"]  # general, and STEM under the 2023 list
+    assert [(r.date.isoformat(), reason) for r, reason in result.undecided] == [
+        ("2026-03-20", "no known STEM list in force on 2026-03-20: the data cannot say")
+    ]
+    text = render_chances(result)
+    assert "eligibility unknown, not counted: round 1 (2026-03-20" in text
+    assert "NOC 21231" in text
