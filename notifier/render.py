@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 
 from eewatch.foundation.config import TEMPLATE_FIELDS, Profile, Rule
 from notifier.events import Event
-from notifier.rules import eligible, would_be_invited
+from notifier.rules import assess, would_be_invited
 from scraper.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from scraper.domain.parsing.taxonomy import split_version
 from scraper.domain.record import PROGRAM_LABELS, Round
@@ -188,14 +188,27 @@ def verdict(round_: Round, profile: Profile | None) -> str | None:
     """What the round means for the profile, or ``None`` without a profile score."""
     if profile is None or profile.crs is None:
         return None
-    if not eligible(round_, profile):
+    said = assess(round_, profile)
+    if said.eligible is False:
         return f"your profile (CRS {profile.crs}) is not eligible for this round"
-    invited = would_be_invited(round_, profile)
+    if said.eligible is None:
+        return f"your profile (CRS {profile.crs}): eligibility unknown"
+    invited = would_be_invited(round_, profile, said)
     if invited is None:
         return f"your CRS {profile.crs}: no cut-off published"
     if invited:
         return f"your CRS {profile.crs} would have been invited (cut-off {round_.crs_min})"
     return f"your CRS {profile.crs} would not have been invited (cut-off {round_.crs_min})"
+
+
+def why(round_: Round, rule: Rule, profile: Profile | None) -> str | None:
+    """Why the round concerns the profile (``eligible: NOC 21231 is in STEM (2023 list)``).
+
+    Said when the rule uses ``eligible`` or the profile gives its occupations; else ``None``.
+    """
+    if profile is None or (rule.eligible is None and not profile.noc):
+        return None
+    return assess(round_, profile).reason
 
 
 def _value(value: Any) -> str:
@@ -323,6 +336,7 @@ def _default_message(
     change = change_against(round_, previous) if event.kind == NEW_ROUND else None
     changes = describe_changes(event.payload.get("changes") or {}) if event.kind == ROUND_AMENDED else []
     said = verdict(round_, profile)
+    reason = why(round_, rule, profile)
     link = trusted_link(round_.url)
     fields |= {
         "round": round_.id,
@@ -338,6 +352,7 @@ def _default_message(
         "change": change or "",
         "changes": "; ".join(changes),
         "verdict": said or "",
+        "eligibility": reason or "",
         "url": round_.url or "",
     }
     facts = f"{label}, {_num(round_.invitations)} invitations, CRS {_num(round_.crs_min)}"
@@ -362,6 +377,8 @@ def _default_message(
         lines.append(_Line("Change", change))
     if said:
         lines.append(_Line("Your profile", said))
+    if reason:
+        lines.append(_Line("Eligibility", reason))
     if event.provisional:
         lines.append(_Line("Note", "provisional: not yet confirmed by the official feed"))
     if link:

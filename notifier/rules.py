@@ -3,6 +3,14 @@
 Round conditions (``round_types``, ``categories``, ``programs``, ``crs_*``,
 ``invitations_min``, ``eligible``) apply to events that carry a round; an
 event without one (``source_error``, health events) matches on its kind alone.
+
+``categories`` narrows *category* rounds only: with ``round_types = ["general",
+"category"]`` and ``categories = ["stem"]`` a rule matches general rounds and
+STEM rounds; ``categories`` without ``round_types`` means rounds of those
+categories only. ``eligible`` is :func:`scraper.domain.eligibility.assess`:
+``eligible = true`` matches only rounds the profile certainly could be invited
+in, ``eligible = false`` only those it certainly could not; a round the data
+cannot decide (verdict ``None``) matches neither.
 """
 
 from __future__ import annotations
@@ -11,46 +19,53 @@ from typing import Any
 
 from eewatch.foundation.config import Profile, Rule
 from notifier.events import Event
+from scraper.domain.eligibility import Verdict, assess
 from scraper.domain.events import ROUND_AMENDED
+from scraper.domain.occupations import Catalog
 from scraper.domain.parsing.taxonomy import canonical_category
 from scraper.domain.record import Round
 
-
-def eligible(round_: Round, profile: Profile) -> bool:
-    """Could the profile be invited in this round? General rounds are open to all."""
-    if round_.round_type == "general":
-        return True
-    if round_.round_type == "program":
-        return bool(set(round_.programs) & set(profile.programs))
-    if round_.round_type == "category":
-        return round_.category is not None and round_.category in profile.categories
-    return False
+__all__ = ["assess", "eligible", "matches", "matching_rules", "round_matches", "would_be_invited"]
 
 
-def would_be_invited(round_: Round, profile: Profile | None) -> bool | None:
+def eligible(round_: Round, profile: Profile, catalog: Catalog | None = None) -> bool | None:
+    """Could the profile be invited in this round? None: the data cannot say (see ``assess``)."""
+    return assess(round_, profile, catalog).eligible
+
+
+def would_be_invited(round_: Round, profile: Profile | None, verdict: Verdict | None = None) -> bool | None:
     """Would the profile's score have been invited (CRS at or above the cut-off)?
 
     ``None`` when it cannot be said (no profile score, no published cut-off, or
-    a round the profile is not eligible for).
+    a round the profile is not certainly eligible for).
     """
     if profile is None or profile.crs is None or round_.crs_min is None:
         return None
-    if not eligible(round_, profile):
+    if (verdict or assess(round_, profile)).eligible is not True:
         return None
     return profile.crs >= round_.crs_min
+
+
+def _category_ok(rule: Rule, round_: Round) -> bool:
+    if not rule.categories:
+        return True
+    if round_.round_type == "category":
+        return round_.category is not None and round_.category in rule.categories
+    # A non-category round passes only where the rule names its type itself.
+    return bool(rule.round_types)
 
 
 def round_matches(rule: Rule, round_: Round, profile: Profile | None) -> bool:
     """Every round condition the rule states holds for this round."""
     checks = (
         not rule.round_types or round_.round_type in rule.round_types,
-        not rule.categories or (round_.category is not None and round_.category in rule.categories),
+        _category_ok(rule, round_),
         not rule.programs or bool(set(round_.programs) & set(rule.programs)),
         rule.crs_max is None or (round_.crs_min is not None and round_.crs_min <= rule.crs_max),
         rule.crs_min is None or (round_.crs_min is not None and round_.crs_min >= rule.crs_min),
         rule.invitations_min is None
         or (round_.invitations is not None and round_.invitations >= rule.invitations_min),
-        rule.eligible is None or (profile is not None and eligible(round_, profile) == rule.eligible),
+        rule.eligible is None or (profile is not None and eligible(round_, profile) is rule.eligible),
     )
     return all(checks)
 

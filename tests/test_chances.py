@@ -49,15 +49,16 @@ ELIGIBILITY = [
         Profile(450, categories=("stem",)),
         False,
     ),
-    ("category-without-slug", _round("category"), Profile(450, categories=("stem",)), False),
-    ("unknown-type", _round(None), Profile(450, ("CEC",), ("stem",)), False),
+    # The data cannot say: None (never counted as eligible), not a silent "no".
+    ("category-without-slug", _round("category"), Profile(450, categories=("stem",)), None),
+    ("unknown-type", _round(None), Profile(450, ("CEC",), ("stem",)), None),
 ]
 
 
 @pytest.mark.parametrize(
     ("item", "profile", "eligible"), [c[1:] for c in ELIGIBILITY], ids=[c[0] for c in ELIGIBILITY]
 )
-def test_is_eligible(item: Round, profile: Profile, eligible: bool) -> None:
+def test_is_eligible(item: Round, profile: Profile, eligible: bool | None) -> None:
     assert is_eligible(item, profile) is eligible
 
 

@@ -8,6 +8,7 @@ against the added/removed counts IRCC gave for February 27, 2025.
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -57,7 +58,7 @@ STATED_COUNTS = [
     # 2026 categories table as reproduced by CIC News / makehomecanada (February 18, 2026).
     ("physicians", "2025", 3, "IRCC physicians table"),
     ("researchers", "2026", 2, "IRCC 2026 researchers table"),
-    ("senior_managers", "2026", 4, "IRCC 2026 senior managers table"),
+    ("senior-managers", "2026", 4, "IRCC 2026 senior managers table"),
     ("military", "2026", 3, "IRCC 2026 skilled military recruits table"),
 ]
 
@@ -145,7 +146,7 @@ def test_requirements_follow_the_2026_twelve_month_rule(catalog):
     assert _version(catalog, "stem", "2025").requirements.min_months_experience == 6
     assert _version(catalog, "transport", "2026").requirements.min_months_experience == 12
     assert _version(catalog, "transport", "2026").requirements.canadian_experience is False
-    assert _version(catalog, "senior_managers", "2026").requirements.canadian_experience is True
+    assert _version(catalog, "senior-managers", "2026").requirements.canadian_experience is True
 
 
 def test_every_version_names_a_canada_ca_source(catalog):
@@ -242,3 +243,16 @@ def test_the_loader_rejects_invalid_toml(tmp_path):
     path.write_text("[categories.stem\n", encoding="utf-8")
     with pytest.raises(ValueError, match="not valid TOML"):
         load_catalog(path)
+
+
+def test_category_slugs_are_the_records_hyphenated_ones(tmp_path, catalog):
+    # The round records' slugs are [a-z0-9-]; the data file uses the same ones.
+    assert "senior-managers" in catalog.categories() and "senior_managers" not in catalog.categories()
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug) for slug in catalog.categories())
+    path = (
+        _write(tmp_path, _v()).read_text(encoding="utf-8").replace("categories.stem", "categories.senior_x")
+    )
+    bad = tmp_path / "bad.toml"
+    bad.write_text(path, encoding="utf-8")
+    with pytest.raises(ValueError, match="hyphens"):
+        load_catalog(bad)

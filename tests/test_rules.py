@@ -187,5 +187,7 @@ def test_would_be_invited(round_: Round, profile: Profile | None, expected: bool
     assert would_be_invited(round_, profile) is expected
 
 
-def test_unknown_round_type_is_not_eligible() -> None:
-    assert eligible(replace(STEM, round_type=None), PROFILE) is False
+def test_unknown_round_type_is_undecided_not_eligible() -> None:
+    # The data cannot say: None, which an ``eligible = true`` rule does not match.
+    assert eligible(replace(STEM, round_type=None), PROFILE) is None
+    assert not matches(rule(eligible=True), event(replace(STEM, round_type=None)), PROFILE)

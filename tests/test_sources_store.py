@@ -122,20 +122,53 @@ def test_a_source_that_disagrees_with_the_feed_is_a_warning_not_a_change(store: 
     assert len(store.events()) == events_before and len(store.revisions("254")) == 1
     warnings = store.source_warnings(["254", "999"])
     assert list(warnings) == ["254"]
-    assert warnings["254"] == [f"page {MI}/invitations-254.html says crs_min 486; the feed says 491"]
-    # The same page again: the warning is seen again, not duplicated.
+    # (The fixture page lists 5 of the 24 STEM occupations: the second line says so.)
+    assert warnings["254"][0] == f"page {MI}/invitations-254.html says crs_min 486; the feed says 491"
+    assert len(warnings["254"]) == 2 and "of the shipped stem 2023 list" in warnings["254"][1]
+    # The same page again: the warnings are seen again, not duplicated.
     clock.advance(hours=1)
     store.record_source_document(page_doc("invitations-254-stem.html"))
     with store.engine.connect() as conn:
         rows = conn.execute(select(round_source_warnings)).all()
-    assert len(rows) == 1 and rows[0].last_seen > rows[0].first_seen
+    assert len(rows) == 2 and all(row.last_seen > row.first_seen for row in rows)
 
 
 def test_an_agreeing_source_leaves_no_warning(store: Store) -> None:
     store.record_feed_fetch(feed_fetch(feed_with({**ROUND_254, "drawCRS": "486"})))
     summary = store.record_source_document(page_doc("invitations-254-stem.html"))
-    assert summary.disagreements == [] and store.source_warnings(["254"]) == {}
+    assert summary.disagreements == []
+    # The fixture page lists 5 of the 24 STEM occupations: that, and only that, is a warning.
+    (line,) = store.source_warnings(["254"])["254"]
+    assert "lacks NOC" in line and "of the shipped stem 2023 list" in line
     assert count(store, round_occupations) == 5
+
+
+def test_a_page_occupation_list_is_checked_against_the_shipped_list_of_the_round_date(store: Store) -> None:
+    from scraper.domain.occupations import load_catalog
+
+    store.record_feed_fetch(feed_fetch(feed_with({**ROUND_254, "drawCRS": "486"})))
+    # 21301 (mechanical engineers) joined STEM only in 2025; the page of a 2023 round lists it.
+    body = (PAGES / "invitations-254-stem.html").read_bytes().replace(b"<td>21300</td>", b"<td>21301</td>")
+    summary = store.record_source_document(page_doc("invitations-254-stem.html", body=body))
+    assert summary.occupation_mismatches == ["254"] and summary.disagreements == []
+    (line,) = store.source_warnings(["254"])["254"]
+    assert line.startswith(
+        f"page {MI}/invitations-254.html lists NOC 21301 not on the shipped stem 2023 list"
+    )
+    assert "21300" in line.split("lacks NOC", 1)[1]  # on the shipped list, not on this page
+    assert "21301" in [o[1] for o in occupations(store, "254")]  # the page's list is still stored
+    # A page listing exactly the shipped list leaves no warning.
+    rows = "".join(
+        f"<tr><td>{o.title}</td><td>{o.noc}</td></tr>"
+        for o in load_catalog().lookup_version("stem", "2023").occupations or ()
+    )
+    full = (PAGES / "invitations-254-stem.html").read_text()
+    start, end = full.index("<tr><td>Architects"), full.index("</tbody>")
+    exact = (full[:start] + rows + full[end:]).encode()
+    summary = store.record_source_document(
+        page_doc("invitations-254-stem.html", url=f"{MI}/x-254.html", body=exact)
+    )
+    assert summary.occupation_mismatches == []
 
 
 @pytest.mark.parametrize("name", ["unrelated.html", "empty.html", "labels-changed-209.html"])
@@ -300,7 +333,10 @@ def test_the_page_spider_for_real_then_the_feed_confirms(
         assert store.rounds()[0].crs_min == 491
         with store.engine.begin() as conn:
             assert record_feed_disagreements(conn, ["254"], clock()) == 1
-        assert store.source_warnings(["254"])["254"] == [f"page {good} says crs_min 486; the feed says 491"]
+        lines = store.source_warnings(["254"])["254"]  # and the fixture's partial occupation list:
+        assert [line for line in lines if "shipped" not in line] == [
+            f"page {good} says crs_min 486; the feed says 491"
+        ]
         assert status_of(store, "254") == "confirmed"
         provisional, confirmed = store.events("new_round")
         assert provisional["payload"]["provisional"] is True and provisional["round_id"] == "254"

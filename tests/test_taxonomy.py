@@ -49,6 +49,16 @@ KNOWN = [
     ("transport", "Transport occupations (Version 1)", "category", (), "transport", "1"),
     ("agriculture", "Agriculture and agri-food occupations (Version 1)", "category", (), "agriculture", "1"),
     ("education", "Education occupations (Version 1)", "category", (), "education", "1"),
+    # The year written before "Version" is kept: 2026's second French list, not "2".
+    (
+        "french-2026-version-2",
+        "French-Language proficiency 2026-Version 2",
+        "category",
+        (),
+        "french",
+        "2026-2",
+    ),
+    ("french-dash-version", "French-language proficiency - Version 2", "category", (), "french", "2"),
 ]
 
 
@@ -134,3 +144,19 @@ def test_empty_name_is_unknown_not_general() -> None:
 )
 def test_programs_in(text: str, codes: tuple[str, ...]) -> None:
     assert programs_in(text) == codes
+
+
+@pytest.mark.parametrize(
+    ("name", "base", "version"),
+    [
+        ("French-Language proficiency 2026-Version 2", "French-Language proficiency", "2026-2"),
+        ("French-Language proficiency 2026 - Version 2", "French-Language proficiency", "2026-2"),
+        ("STEM occupations (Version 1)", "STEM occupations", "1"),  # unchanged: stored rounds stay
+        ("STEM occupations (2023-1)", "STEM occupations", "2023-1"),  # unchanged
+        ("Healthcare occupations - Version 2", "Healthcare occupations", "2"),
+    ],
+)
+def test_split_version_keeps_the_year(name: str, base: str, version: str) -> None:
+    from scraper.domain.parsing.taxonomy import split_version
+
+    assert split_version(name) == (base, version)

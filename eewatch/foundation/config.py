@@ -24,6 +24,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
+# ``[profile]`` is declared in the domain (scraper/domain/eligibility.py) and re-exported here.
+from scraper.domain.eligibility import Profile as Profile
 from scraper.domain.events import DEFAULT_EVENTS, EVENT_KINDS
 from scraper.domain.parsing.announcement import ARTICLE, PAGE
 from scraper.domain.record import PROGRAM_CODES, ROUND_TYPES
@@ -59,6 +61,7 @@ TEMPLATE_FIELDS = (
     "change",
     "changes",
     "verdict",
+    "eligibility",
     "url",
     "error",
     "rule",
@@ -94,21 +97,6 @@ class DatabaseConfig:
     """``[database]``: an SQLAlchemy URL."""
 
     url: str = dataclasses.field(default_factory=default_database_url)
-
-
-@dataclasses.dataclass(frozen=True)
-class Profile:
-    """``[profile]``: the person alerts are for."""
-
-    crs: int | None = None
-    programs: tuple[str, ...] = ()
-    #: Explicit category override: categories the person knows they are eligible for.
-    categories: tuple[str, ...] = ()
-    #: Their occupations, as NOC 2021 codes ("21231").
-    noc: tuple[str, ...] = ()
-    #: The lowest of their four French NCLC levels.
-    french_nclc: int | None = None
-    canadian_experience_months: int | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -324,6 +312,31 @@ def _check_across(config: Config, where: str) -> None:
                 )
 
 
+def check_category_names(config: Config, known: Iterable[str]) -> None:
+    """Every category the config names is ``known`` (case-insensitively), else :class:`ConfigError`.
+
+    ``known``: the shipped names (:func:`scraper.domain.eligibility.shipped_category_names`)
+    and the categories present in the database, so a category IRCC creates later is
+    known as soon as a copy of the feed brings it. Called by the app once the store is open.
+    """
+    names = {k.lower() for k in known}
+    where = str(config.path) if config.path else "<config>"
+    places: list[tuple[str, tuple[str, ...]]] = []
+    if config.profile is not None:
+        places.append(("[profile] categories", config.profile.categories))
+    places += [(f"[[alerts]] {rule.name} categories", rule.categories) for rule in config.alerts]
+    for label, slugs in places:
+        for slug in slugs:
+            if slug.lower() not in names:
+                raise ConfigError(f"{where}: {label}: {unknown_category(slug, names)}")
+
+
+def unknown_category(name: str, known: Iterable[str]) -> str:
+    """``unknown category 'stme' (did you mean 'stem'?; known: french, stem, ...)``."""
+    names = sorted(set(known))
+    return f"unknown category {name!r}{_did_you_mean(name, names)} (known: {', '.join(names)})"
+
+
 # -- one parser per section, all in one style ------------------------------------
 
 
@@ -443,12 +456,19 @@ def _parse_rule(entry: Any, index: int, where: str) -> Rule:
     crs_max = _int(table.get("crs_max"), f"{label} crs_max", where, low=0, high=1200)
     if crs_min is not None and crs_max is not None and crs_min > crs_max:
         raise ConfigError(f"{where}: {label} crs_min: {crs_min} is above crs_max {crs_max}")
+    round_types = _choices(table.get("round_types"), ROUND_TYPES, f"{label} round_types", where)
+    categories = _slugs(table.get("categories"), f"{label} categories", where)
+    if categories and round_types and "category" not in round_types:
+        raise ConfigError(
+            f"{where}: {label} categories: narrows category rounds, but round_types "
+            f"{list(round_types)} has no 'category' (add it, or drop categories)"
+        )
     return Rule(
         name=name,
         notify=_targets(table["notify"], f"{label} notify", where),
         events=events,
-        round_types=_choices(table.get("round_types"), ROUND_TYPES, f"{label} round_types", where),
-        categories=_slugs(table.get("categories"), f"{label} categories", where),
+        round_types=round_types,
+        categories=categories,
         programs=_choices(table.get("programs"), PROGRAM_CODES, f"{label} programs", where),
         crs_max=crs_max,
         crs_min=crs_min,
@@ -615,6 +635,11 @@ def _did_you_mean(name: str, known: Iterable[str]) -> str:
     choices = {k.lower(): k for k in known}
     close = difflib.get_close_matches(name.lower(), list(choices), n=1, cutoff=0.6)
     return f" (did you mean {choices[close[0]]!r}?)" if close else ""
+
+
+def did_you_mean(name: str, known: Iterable[str]) -> str:
+    """`` (did you mean 'stem'?)`` for the nearest known name, case-insensitively; else ''."""
+    return _did_you_mean(name, known)
 
 
 def _table(raw: Any, label: str, where: str) -> dict[str, Any]:

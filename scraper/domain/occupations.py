@@ -21,7 +21,8 @@ DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "categories.toml"
 
 _NOC = re.compile(r"\d{5}")
 _VERSION = re.compile(r"\d{4}(-\d+)?")
-_CATEGORY = re.compile(r"[a-z][a-z0-9_]*")
+#: Category slugs are the round records' own: ``stem``, ``senior-managers`` (no underscores).
+_CATEGORY = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 _VERSION_KEYS = frozenset(
     {
         "version",
@@ -156,7 +157,10 @@ def parse_catalog(raw: dict[str, Any]) -> Catalog:
     versions: list[CategoryVersion] = []
     for slug, table in categories.items():
         if not _CATEGORY.fullmatch(slug):
-            raise ValueError(f"category {slug!r}: slug must be lowercase letters, digits, underscores")
+            raise ValueError(
+                f"category {slug!r}: slug must be lowercase letters and digits joined by hyphens "
+                "(senior-managers)"
+            )
         if not isinstance(table, dict):
             raise ValueError(f"category {slug!r}: must be a table")
         entries = table.get("versions")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import re
 import sys
 
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, category_arg, positive_int, usage_error, verbosity
 from eewatch.app.logs import setup_logging
+from eewatch.app.names import check_config_names, known_categories, program_code, resolve_category
 from eewatch.app.views.chances import Profile, compute_chances
 from eewatch.app.views.chances_text import render_chances
-from eewatch.app.views.query import known_categories, unknown_category
 from eewatch.app.views.term import wants_colour
 from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import Store
@@ -22,16 +24,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "chances",
         help="would a CRS score have been invited in the last eligible rounds?",
         description="Of the last rounds a profile was eligible for (every general round, program "
-        "rounds for its programs, category rounds in its categories), which would have invited it "
-        "(CRS at or above the round's cut-off). Past rounds only: no prediction.",
+        "rounds for its programs, category rounds in its categories or whose occupation list in force "
+        "on the round's date has its NOC code), which would have invited it (CRS at or above the "
+        "round's cut-off). Rounds whose eligibility the data cannot decide are listed as unknown. "
+        "Past rounds only: no prediction.",
     )
     add_common(parser)
     parser.add_argument("--crs", type=int, metavar="N", help="the profile's CRS score ([profile] crs)")
     parser.add_argument(
         "--programs",
         nargs="+",
-        type=str.upper,
-        choices=PROGRAM_CODES,
+        type=program_code,
         metavar="CODE",
         help=f"programs the profile is eligible for ({' '.join(PROGRAM_CODES)}; [profile] programs)",
     )
@@ -41,6 +44,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         type=category_arg,
         metavar="SLUG",
         help="categories the profile is eligible for (stem french ...; [profile] categories)",
+    )
+    parser.add_argument(
+        "--noc", nargs="+", metavar="CODE", help="NOC 2021 codes of the profile's occupations ([profile] noc)"
     )
     parser.add_argument(
         "--last", type=positive_int, default=10, metavar="N", help="how many eligible rounds (10)"
@@ -56,16 +62,19 @@ def run(args: argparse.Namespace) -> int:
         return usage_error("chances", "give --crs N (or set [profile] crs in the config)")
     if not 0 <= profile.crs <= 1200:
         return usage_error("chances", f"--crs {profile.crs}: a CRS score is between 0 and 1200")
+    for code in profile.noc:
+        if not re.fullmatch(r"\d{5}", code):
+            return usage_error("chances", f"--noc {code}: not a NOC 2021 code (five digits: 21231)")
     with Store.open(config.database.url) as store:
+        check_config_names(config, store)
+        known = known_categories(store)
+        profile = dataclasses.replace(
+            profile, categories=tuple(resolve_category(c, known, "--categories") for c in profile.categories)
+        )
         rounds = store.rounds()
-        valid = known_categories(store)
-    where = "--categories" if args.categories is not None else "[profile] categories"
-    for slug in profile.categories:
-        if error := unknown_category(slug, valid):
-            return usage_error("chances", f"{where}: {error}")
-    known = {r.category for r in rounds if r.category}
-    for slug in sorted(set(profile.categories) - known):
-        sys.stderr.write(f"note: no stored round of category {slug!r} (known: {', '.join(sorted(known))})\n")
+    stored = {r.category for r in rounds if r.category}
+    for slug in sorted(set(profile.categories) - stored):
+        sys.stderr.write(f"note: no stored round of category {slug!r} yet\n")
     result = compute_chances(rounds, profile, last=args.last)
     sys.stdout.write(render_chances(result, colour=wants_colour(sys.stdout)))
     return exitcodes.OK
@@ -74,8 +83,10 @@ def run(args: argparse.Namespace) -> int:
 def profile_from(args: argparse.Namespace, configured: Profile | None) -> Profile:
     """The command line's profile, each part defaulting to the config's ``[profile]``."""
     base = configured or Profile()
-    return Profile(
+    return dataclasses.replace(
+        base,
         crs=args.crs if args.crs is not None else base.crs,
         programs=tuple(args.programs) if args.programs is not None else base.programs,
         categories=tuple(args.categories) if args.categories is not None else base.categories,
+        noc=tuple(getattr(args, "noc", None) or base.noc),
     )

@@ -9,12 +9,15 @@ import sys
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
+from eewatch.app.names import check_config_names
 from eewatch.foundation.clock import utcnow
-from eewatch.foundation.config import load_config
+from eewatch.foundation.config import Profile, load_config
 from eewatch.foundation.db.store import Store
 from notifier.deliver import deliver_due, send_message
 from notifier.render import probe_message
+from notifier.rules import assess
 from notifier.secrets import target_label
+from scraper.domain.record import Round
 
 log = logging.getLogger("eewatch.notify")
 
@@ -26,7 +29,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description=(
             "Without --test: one delivery pass over the outbox (what the daemon's retry job does). "
             "With --test: send a test alert through every target of every rule (or of --rule NAME) "
-            "and report per target what happened; targets are shown with secrets masked."
+            "and report per target what happened; targets are shown with secrets masked. A rule with "
+            "`eligible` also gets a line with the profile's eligibility for the newest stored round "
+            "(yes, no, or unknown: an `eligible = true` rule does not match an unknown one)."
         ),
     )
     add_common(parser)
@@ -67,4 +72,21 @@ def run(args: argparse.Namespace) -> int:
             detail = "sent" if outcome.ok else outcome.error
             sys.stdout.write(f"{rule.name}\t{target_label(target)}\t{verdict}\t{detail}\n")
             failures += not outcome.ok
+    if config.profile is not None and any(rule.eligible is not None for rule in rules):
+        with Store.open(config.database.url) as store:
+            check_config_names(config, store)
+            newest = store.rounds(limit=1)
+        for rule in rules:
+            if rule.eligible is not None:
+                sys.stdout.write(f"{rule.name}\teligibility\t{_eligibility(newest, config.profile)}\n")
     return exitcodes.DELIVERY if failures else exitcodes.OK
+
+
+def _eligibility(newest: list[Round], profile: Profile) -> str:
+    """``yes|no|unknown<TAB>round #N (date): reason`` for the newest stored round."""
+    if not newest:
+        return "unknown\tno round stored yet"
+    item = newest[0]
+    verdict = assess(item, profile)
+    word = {True: "yes", False: "no", None: "unknown"}[verdict.eligible]
+    return f"{word}\tround #{item.id} ({item.date.isoformat()}): {verdict.reason}"

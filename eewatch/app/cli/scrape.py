@@ -9,6 +9,7 @@ import sys
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, count, verbosity
 from eewatch.app.logs import setup_logging
+from eewatch.app.names import check_config_names
 from eewatch.app.poll import poll_once
 from eewatch.foundation.config import load_config
 from eewatch.foundation.db.store import Store
@@ -48,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     url = feed_location(args.feed) if args.feed else config.feed.url
     store = Store.open(config.database.url)  # StorageError: exit 4, one line (the CLI's dispatch)
     try:
+        check_config_names(config, store)
         result = poll_once(
             config,
             store,

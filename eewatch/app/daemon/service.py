@@ -27,9 +27,10 @@ from zoneinfo import ZoneInfo
 from eewatch.app import exitcodes
 from eewatch.app.daemon.leader import Leadership
 from eewatch.app.daemon.lock import AlreadyRunning, lock_for
+from eewatch.app.names import check_config_names
 from eewatch.app.poll import PollResult, deliver_retries, follow_up, record, store_failure
 from eewatch.foundation.clock import Clock, utcnow
-from eewatch.foundation.config import Config, ScheduleConfig
+from eewatch.foundation.config import Config, ConfigError, ScheduleConfig
 from eewatch.foundation.db.store import Store
 
 log = logging.getLogger("eewatch.app.daemon")
@@ -309,6 +310,12 @@ def run_daemon(config: Config, clock: Clock = utcnow) -> int:
             return exitcodes.LOCKED
     try:
         daemon = Daemon(config, clock)
+        try:
+            check_config_names(config, daemon.store)
+        except ConfigError as exc:
+            daemon.store.close()
+            log.error("config error: %s", exc)
+            return exitcodes.CONFIG
         daemon.start()
         daemon.install_signal_handlers()
         daemon.reactor.run(installSignalHandlers=False)

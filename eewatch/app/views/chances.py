@@ -1,10 +1,12 @@
 """Would a profile have been invited? (pure)
 
-Eligibility is the alert rules' own definition (:func:`notifier.rules.eligible`):
-a general round, a program round for one of the profile's programs, or a
-category round in one of its categories; a round of unknown type is not
-eligible. A round without a published cut-off is eligible but its outcome is
-unknown, never "not invited".
+Eligibility is the alert rules' own definition
+(:func:`scraper.domain.eligibility.assess`): a general round, a program round
+for one of the profile's programs, a category round in one of its categories
+or whose list in force on the round's date has one of its NOC codes. A round
+whose eligibility the data cannot decide is not counted, but counted as
+"eligibility unknown". A round without a published cut-off is eligible but its
+outcome is unknown, never "not invited".
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from dataclasses import dataclass
 
 from eewatch.app.views.groups import newest_first
 from eewatch.foundation.config import Profile
-from notifier.rules import eligible
+from scraper.domain.eligibility import assess
+from scraper.domain.occupations import Catalog
 from scraper.domain.record import Round
 
 __all__ = ["Chance", "Chances", "Profile", "compute_chances"]
@@ -36,6 +39,8 @@ class Chances:
 
     profile: Profile
     rounds: tuple[Chance, ...]
+    #: Rounds in the same span whose eligibility the data cannot decide, with the reason.
+    undecided: tuple[tuple[Round, str], ...] = ()
 
     @property
     def invited(self) -> int:
@@ -56,15 +61,26 @@ class Chances:
         return self.invited / known if known else None
 
 
-def compute_chances(rounds: Iterable[Round], profile: Profile, last: int = 10) -> Chances:
+def compute_chances(
+    rounds: Iterable[Round], profile: Profile, last: int = 10, catalog: Catalog | None = None
+) -> Chances:
     """Of the ``last`` rounds the profile was eligible for, which would have invited it (CRS >= cut-off)."""
     if profile.crs is None:
         raise ValueError("the profile has no CRS score")
     if last < 1:
         raise ValueError("last must be at least 1")
     crs = profile.crs
-    chosen = [r for r in sorted(rounds, key=newest_first) if eligible(r, profile)][:last]
-    return Chances(profile, tuple(_chance(r, crs) for r in chosen))
+    chosen: list[Round] = []
+    undecided: list[tuple[Round, str]] = []
+    for item in sorted(rounds, key=newest_first):
+        if len(chosen) == last:
+            break
+        verdict = assess(item, profile, catalog)
+        if verdict.eligible is True:
+            chosen.append(item)
+        elif verdict.eligible is None:
+            undecided.append((item, verdict.reason))
+    return Chances(profile, tuple(_chance(r, crs) for r in chosen), tuple(undecided))
 
 
 def _chance(item: Round, crs: int) -> Chance:

@@ -40,14 +40,14 @@ def summary_line(result: Chances) -> str:
     who = _who(result)
     total = len(result.rounds)
     if not total:
-        return f"{who}: no round it was eligible for is stored.\n"
+        return f"{who}: no round it was eligible for is stored.\n" + _undecided(result)
     known = result.invited + result.not_invited
     last = "the last round" if total == 1 else f"the last {total} rounds"
     if not known:
         none = {1: "it published no cut-off", 2: "neither published a cut-off"}.get(
             total, "none of them published a cut-off"
         )
-        return f"{who} was eligible for {last}, but {none}: the outcome is unknown.\n"
+        return f"{who} was eligible for {last}, but {none}: the outcome is unknown.\n" + _undecided(result)
     if result.unknown:
         with_cutoff = "the only round" if known == 1 else f"the {known} rounds"
         scope = f"{with_cutoff} with a published cut-off among {last} it was eligible for"
@@ -61,7 +61,7 @@ def summary_line(result: Chances) -> str:
         verdict = "would have been invited in both of" if known == 2 else "would have been invited in all of"
     else:
         verdict = f"would have been invited in {result.invited} of"
-    return f"{who} {verdict} {scope}.\n"
+    return f"{who} {verdict} {scope}.\n" + _undecided(result)
 
 
 def _who(result: Chances) -> str:
@@ -74,6 +74,8 @@ def _who(result: Chances) -> str:
         names = sorted(p.categories)
         listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         parts.append(f"the {listed} categor{'y' if len(names) == 1 else 'ies'}")
+    if p.noc:
+        parts.append("NOC " + ", ".join(p.noc))
     return f"A CRS score of {p.crs}" + (f" ({'; '.join(parts)})" if parts else "")
 
 
@@ -82,3 +84,12 @@ def render_chances(result: Chances, *, colour: bool = False) -> str:
     if not result.rounds:
         return summary_line(result)
     return render_table(HEADER, chances_rows(result), colour=colour) + "\n" + summary_line(result)
+
+
+def _undecided(result: Chances) -> str:
+    """``eligibility unknown, not counted: round 340 (2025-03-21, category:stem): no known STEM list ...``"""
+    return "".join(
+        f"eligibility unknown, not counted: round {item.id} ({item.date.isoformat()}, "
+        f"{group_of(item).short}): {reason}\n"
+        for item, reason in result.undecided
+    )

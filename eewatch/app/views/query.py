@@ -36,11 +36,10 @@ def stored_rounds(
 
 
 def known_categories(store: Store) -> set[str]:
-    """The slugs a ``--category`` may name: the taxonomy's, and every category stored."""
-    from scraper.domain.parsing.taxonomy import CATEGORY_SLUGS
+    """The slugs a ``--category`` may name: the shipped catalog's, the taxonomy's, every category stored."""
+    from eewatch.app.names import known_categories as every_known
 
-    stored = store.rounds(round_type="category", include_provisional=True)
-    return set(CATEGORY_SLUGS) | {r.category for r in stored if r.category}
+    return set(every_known(store))
 
 
 def unknown_category(slug: str, known: set[str]) -> str | None:

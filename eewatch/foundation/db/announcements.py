@@ -7,7 +7,10 @@ confirms it later. Where an announcement disagrees with a stored round, the
 stored value stands and the disagreement is kept in ``round_source_warnings``.
 Each fetched document is stored in one transaction: its ``fetches`` row, its
 observations, any provisional round with its revision and event, the
-occupations it lists and the warnings.
+occupations it lists and the warnings. The occupations a round's page lists
+are checked against the shipped list of that round's category in force on the
+round's date (``scraper/domain/occupations.py``): a code on one and not the
+other is kept as an ``occupations`` warning on the round.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from eewatch.foundation.db.rows import content_hash, insert_fetch, revision_row,
 from eewatch.foundation.db.schema import round_occupations, round_source_warnings, source_observations
 from scraper.domain.events import NEW_ROUND
 from scraper.domain.items import CHANGED, ERROR, SourceDocument
+from scraper.domain.occupations import load_catalog
 from scraper.domain.parsing.announcement import RoundFacts
 from scraper.domain.record import CONFIRMED, PROVISIONAL, Round
 
@@ -33,6 +37,8 @@ log = logging.getLogger(__name__)
 
 #: Fields an announcement is compared on with the stored round.
 COMPARED_FIELDS = ("date", "held_at", "tie_break_at", "round_type", "category", "invitations", "crs_min")
+#: The ``round_source_warnings.field`` of a page whose occupation list differs from the shipped one.
+OCCUPATIONS = "occupations"
 #: Fields an announcement may fill in on a provisional round that lacks them.
 FILLABLE_FIELDS = (
     "held_at",
@@ -60,6 +66,8 @@ class SourceSummary:
     disagreements: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     occupations: int = 0
+    #: Rounds whose listed occupations differ from the shipped list in force on their date.
+    occupation_mismatches: list[str] = field(default_factory=list)
     events: int = 0
     error: str | None = None
 
@@ -154,6 +162,8 @@ def _apply_facts(
             summary.disagreements.append(f"{round_id} {name}")
     _observe(conn, doc, fetch_id, now, round_id, action, facts, warnings)
     summary.occupations += _store_occupations(conn, round_id, facts, doc.url, now)
+    if _check_occupations(conn, round_id, facts, doc, now):
+        summary.occupation_mismatches.append(round_id)
 
 
 def _insert_provisional(
@@ -356,6 +366,33 @@ def _store_occupations(conn: Connection, round_id: str, facts: RoundFacts, url: 
     return len(rows)
 
 
+def _check_occupations(
+    conn: Connection, round_id: str, facts: RoundFacts, doc: SourceDocument, now: dt.datetime
+) -> bool:
+    """Compare the occupations a page lists with the shipped list in force on the round's date.
+
+    A difference is kept as an ``occupations`` warning (source value: the codes only the page
+    lists and those only the shipped list has; stored value: the shipped list's name). True if any.
+    """
+    if not facts.occupations:
+        return False
+    r = schema.rounds
+    row = conn.execute(select(r.c.category, r.c.date, r.c.status).where(r.c.id == round_id)).first()
+    if row is None or row.category is None:
+        return False
+    version = load_catalog().version_on(row.category, row.date)
+    if version is None or version.occupations is None:
+        return False
+    listed = {item.noc_code for item in facts.occupations}
+    only_page, only_shipped = sorted(listed - version.nocs), sorted(version.nocs - listed)
+    if not only_page and not only_shipped:
+        return False
+    difference = {"not_in_shipped": only_page, "missing_from_page": only_shipped}
+    shipped = f"{row.category} {version.version}"
+    _upsert_warning(conn, round_id, doc, OCCUPATIONS, difference, shipped, row.status, now)
+    return True
+
+
 # -- for the feed's path and the views -----------------------------------------
 
 
@@ -409,6 +446,9 @@ def source_warnings(conn: Connection, round_ids: Iterable[str]) -> dict[str, lis
         stored_row = rounds.get(row.round_id)
         if stored_row is None:
             continue
+        if row.field == OCCUPATIONS:
+            out.setdefault(row.round_id, []).append(_occupations_line(row))
+            continue
         current = row_to_round(stored_row._mapping).to_dict().get(row.field)
         if current == row.source_value or current is None:
             continue
@@ -430,6 +470,21 @@ def static_page_urls(conn: Connection, limit: int) -> list[str]:
         .limit(limit)
     )
     return [row.url for row in conn.execute(query)]
+
+
+def _occupations_line(row: Any) -> str:
+    """``page URL lists NOC 21231 not on the shipped stem 2025 list; ... lacks 21301``."""
+    value = row.source_value if isinstance(row.source_value, dict) else {}
+    parts = []
+    if value.get("not_in_shipped"):
+        parts.append(
+            f"lists NOC {', '.join(value['not_in_shipped'])} not on the shipped {row.stored_value} list"
+        )
+    if value.get("missing_from_page"):
+        parts.append(
+            f"lacks NOC {', '.join(value['missing_from_page'])} of the shipped {row.stored_value} list"
+        )
+    return f"{row.source_kind} {row.source_url} " + "; ".join(parts or ["differs from the shipped list"])
 
 
 def _show(value: Any) -> str:

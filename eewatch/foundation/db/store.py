@@ -186,6 +186,13 @@ class Store:
             extra = announcements.source_warnings(conn, [item.id for item in found])
         return [replace(r, warnings=(*r.warnings, *extra[r.id])) if r.id in extra else r for r in found]
 
+    def categories(self) -> list[str]:
+        """The category slugs of the stored rounds (provisional ones included), sorted."""
+        r = schema.rounds
+        query = select(r.c.category).where(r.c.category.is_not(None)).distinct()
+        with self.engine.connect() as conn:
+            return sorted(str(row.category) for row in conn.execute(query))
+
     def revisions(self, round_id: str) -> list[dict[str, Any]]:
         """Every stored version of a round, oldest first.
 

@@ -46,9 +46,11 @@ CATEGORY_ALIASES = {
     "senior-managers-canadian": "senior-managers",
 }
 
-# "(Version 1)", "(2023-1)", "(Version 2025-1)", "- Version 2", "v2"
+# "(Version 1)", "(2023-1)", "(Version 2025-1)", "- Version 2", "2026-Version 2", "v2"
 _VERSION = re.compile(
-    r"\s*(?:\((?:version\s*)?(?P<a>[\w.-]+)\)|[-–]\s*version\s*(?P<b>[\w.-]+)|\bv(?P<c>\d[\w.-]*))\s*$",
+    r"\s*(?:\((?:version\s*)?(?P<a>[\w.-]+)\)"
+    r"|(?:\b(?P<year>(?:19|20)\d\d)\s*)?[-–]\s*version\s*(?P<b>[\w.-]+)"
+    r"|\bv(?P<c>\d[\w.-]*))\s*$",
     re.I,
 )
 _FILLER = {
@@ -98,11 +100,19 @@ def _only_programs(name: str) -> tuple[str, ...]:
 
 
 def split_version(name: str) -> tuple[str, str | None]:
-    """``"STEM occupations (Version 1)"`` -> ``("STEM occupations", "1")``."""
+    """``"STEM occupations (Version 1)"`` -> ``("STEM occupations", "1")``.
+
+    A year written before the version stays with it: ``"French-Language proficiency
+    2026-Version 2"`` -> ``("French-Language proficiency", "2026-2")``. ``"(Version 1)"``
+    stays ``"1"`` and ``"(2023-1)"`` stays ``"2023-1"`` (changing them would amend every
+    stored category round on upgrade).
+    """
     match = _VERSION.search(name)
     if not match:
         return name.strip(), None
     version = match.group("a") or match.group("b") or match.group("c")
+    if match.group("year"):
+        version = f"{match.group('year')}-{version}"
     return name[: match.start()].strip(), version
 
 

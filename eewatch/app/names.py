@@ -1,0 +1,54 @@
+"""Category names the user writes, checked against every name eewatch knows (exit 2 with a suggestion).
+
+Known: the shipped catalog's categories, the round-name taxonomy's, and the
+categories of the rounds in the database (a category IRCC creates later is
+known as soon as a copy of the feed brings it). Case-insensitive.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterable
+
+from eewatch.foundation.config import (
+    Config,
+    ConfigError,
+    check_category_names,
+    did_you_mean,
+    unknown_category,
+)
+from eewatch.foundation.db.store import Store
+from scraper.domain.eligibility import shipped_category_names
+from scraper.domain.record import PROGRAM_CODES
+
+
+def known_categories(store: Store) -> frozenset[str]:
+    """Shipped names and the categories present in the database."""
+    return shipped_category_names() | frozenset(store.categories())
+
+
+def check_config_names(config: Config, store: Store) -> None:
+    """Every category in ``[profile]`` and ``[[alerts]]`` is known; else :class:`ConfigError`."""
+    check_category_names(config, known_categories(store))
+
+
+def resolve_category(name: str, known: Iterable[str], option: str = "--category") -> str:
+    """A category given on the command line, as its slug (lowercase); unknown -> :class:`ConfigError`."""
+    from scraper.domain.parsing.taxonomy import canonical_category
+
+    slug = canonical_category(name.strip().lower())
+    names = {k.lower() for k in known}
+    if slug not in names:
+        raise ConfigError(f"{option} {name}: {unknown_category(name, names)}")
+    return slug
+
+
+def program_code(value: str) -> str:
+    """An argparse ``type``: a program code (CEC, FSW, FST, PNP), any case; else a usage error (exit 2)."""
+    code = value.strip().upper()
+    if code not in PROGRAM_CODES:
+        raise argparse.ArgumentTypeError(
+            f"unknown program {value!r}{did_you_mean(value, PROGRAM_CODES)} "
+            f"(one of: {', '.join(PROGRAM_CODES)})"
+        )
+    return code

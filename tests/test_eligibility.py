@@ -1,0 +1,202 @@
+"""Eligibility as pure domain code: round + profile + the versioned catalog -> Verdict(eligible, reason)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+
+from eewatch.foundation.config import Profile as ConfigProfile
+from eewatch.foundation.config import Rule, parse_config
+from notifier.events import Event
+from notifier.render import render_event
+from notifier.rules import round_matches, would_be_invited
+from scraper.domain.eligibility import Profile, Verdict, assess
+from scraper.domain.occupations import load_catalog
+from scraper.domain.record import Round
+
+CATALOG = load_catalog()
+DEV = Profile(crs=489, programs=("CEC",), noc=("21231",))  # software engineer
+MECH = Profile(crs=489, programs=("CEC",), noc=("21301",))  # mechanical engineer
+
+
+def _round(day: dt.date, round_type: str | None, *, category: str | None = None, programs=("CEC",)) -> Round:
+    return Round(
+        id="1", number=1, date=day, round_type=round_type, programs=programs, category=category, crs_min=480
+    )
+
+
+STEM_2023 = _round(dt.date(2023, 7, 5), "category", category="stem", programs=("CEC", "FSW", "FST", "PNP"))
+STEM_2025 = replace(STEM_2023, date=dt.date(2025, 3, 20))
+STEM_2026 = replace(STEM_2023, date=dt.date(2026, 3, 20))  # no known 2026 STEM list
+FRENCH = _round(dt.date(2024, 2, 1), "category", category="french")
+PHYSICIANS = _round(dt.date(2026, 1, 10), "category", category="physicians")
+
+
+def test_profile_lives_in_the_domain_and_config_re_exports_it() -> None:
+    assert ConfigProfile is Profile
+
+
+@pytest.mark.parametrize(
+    ("round_", "profile", "eligible", "reason"),
+    [
+        (_round(dt.date(2024, 1, 1), "general"), DEV, True, "general round: open to every profile"),
+        (_round(dt.date(2024, 1, 1), "program", programs=("CEC",)), DEV, True, "eligible: a Canadian"),
+        (_round(dt.date(2024, 1, 1), "program", programs=("PNP",)), DEV, False, "not eligible: a PNP round"),
+        (STEM_2023, DEV, True, "eligible: NOC 21231 is in STEM (2023 list)"),
+        (STEM_2025, DEV, False, "not eligible: NOC 21231 is not in STEM (2025 list)"),
+        (STEM_2023, MECH, False, "not eligible: NOC 21301 is not in STEM (2023 list)"),
+        (STEM_2025, MECH, True, "eligible: NOC 21301 is in STEM (2025 list)"),
+        (STEM_2026, DEV, None, "no known STEM list in force on 2026-03-20: the data cannot say"),
+        (replace(STEM_2023, category=None), DEV, None, "the data cannot say"),
+        (_round(dt.date(2024, 1, 1), None), DEV, None, "the data cannot say"),
+        # The explicit override says yes, whatever the lists.
+        (
+            STEM_2026,
+            replace(DEV, categories=("stem",)),
+            True,
+            "eligible: STEM is in your [profile] categories",
+        ),
+        # French: NCLC 7 in all four abilities.
+        (FRENCH, DEV, None, "needs French NCLC 7 (no [profile] french_nclc)"),
+        (FRENCH, replace(DEV, french_nclc=7), True, "eligible: French NCLC 7 meets"),
+        (FRENCH, replace(DEV, french_nclc=6), False, "not eligible"),
+        # Canadian work experience, where the category states it.
+        (PHYSICIANS, Profile(noc=("31102",)), None, "Canadian work experience"),
+        (PHYSICIANS, Profile(noc=("31102",), canadian_experience_months=12), True, "eligible: NOC 31102"),
+        (PHYSICIANS, Profile(noc=("31102",), canadian_experience_months=5), False, "needs 12 months"),
+        # A profile that states no occupation facts: its categories are all it claims.
+        (STEM_2023, Profile(categories=("french",)), False, "not in your [profile] categories"),
+    ],
+)
+def test_assess(round_: Round, profile: Profile, eligible: bool | None, reason: str) -> None:
+    verdict = assess(round_, profile, CATALOG)
+    assert isinstance(verdict, Verdict)
+    assert verdict.eligible is eligible
+    assert reason in verdict.reason
+
+
+def test_would_be_invited_only_for_a_certainly_eligible_round() -> None:
+    assert would_be_invited(STEM_2023, DEV) is True  # 489 >= 480
+    assert would_be_invited(STEM_2025, DEV) is None  # not eligible
+    assert would_be_invited(STEM_2026, DEV) is None  # unknown
+
+
+# -- rules mean what users write ---------------------------------------------------
+
+GENERAL = _round(dt.date(2024, 1, 1), "general", programs=("CEC", "FSW", "FST", "PNP"))
+CEC = _round(dt.date(2024, 1, 1), "program", programs=("CEC",))
+HEALTH = replace(STEM_2023, category="healthcare")
+
+
+def _rule(**kw: object) -> Rule:
+    table = {"name": "r", "notify": ["json://127.0.0.1/"], **kw}
+    return parse_config({"profile": {"crs": 489}, "alerts": [table]}).alerts[0]
+
+
+@pytest.mark.parametrize(
+    ("rule_kw", "round_", "expected"),
+    [
+        # "STEM draws or general draws": categories narrows category rounds only.
+        ({"round_types": ["general", "category"], "categories": ["stem"]}, GENERAL, True),
+        ({"round_types": ["general", "category"], "categories": ["stem"]}, STEM_2023, True),
+        ({"round_types": ["general", "category"], "categories": ["stem"]}, HEALTH, False),
+        ({"round_types": ["general", "category"], "categories": ["stem"]}, CEC, False),
+        # categories alone: rounds of those categories only.
+        ({"categories": ["stem"]}, STEM_2023, True),
+        ({"categories": ["stem"]}, GENERAL, False),
+        ({"categories": ["stem"]}, CEC, False),
+        # programs: rounds that can invite a candidate of these programs.
+        ({"programs": ["CEC"]}, GENERAL, True),
+        ({"programs": ["CEC"]}, CEC, True),
+        ({"programs": ["PNP"]}, CEC, False),
+        # "CEC or healthcare"
+        (
+            {"round_types": ["program", "category"], "programs": ["CEC"], "categories": ["healthcare"]},
+            CEC,
+            True,
+        ),
+        (
+            {"round_types": ["program", "category"], "programs": ["CEC"], "categories": ["healthcare"]},
+            HEALTH,
+            True,
+        ),
+        (
+            {"round_types": ["program", "category"], "programs": ["CEC"], "categories": ["healthcare"]},
+            STEM_2023,
+            False,
+        ),
+        (
+            {"round_types": ["program", "category"], "programs": ["CEC"], "categories": ["healthcare"]},
+            GENERAL,
+            False,
+        ),
+    ],
+)
+def test_round_matches_means_what_users_write(
+    rule_kw: dict[str, object], round_: Round, expected: bool
+) -> None:
+    assert round_matches(_rule(**rule_kw), round_, None) is expected
+
+
+def test_categories_with_round_types_lacking_category_is_a_config_error() -> None:
+    from eewatch.foundation.config import ConfigError
+
+    with pytest.raises(ConfigError, match=r"round_types .* has no 'category'"):
+        _rule(round_types=["general"], categories=["stem"])
+
+
+def test_eligible_rule_matches_only_verdict_true() -> None:
+    wanted = _rule(eligible=True)
+    assert round_matches(wanted, STEM_2023, DEV)
+    assert not round_matches(wanted, STEM_2025, DEV)  # False
+    assert not round_matches(wanted, STEM_2026, DEV)  # None: does not match
+    unwanted = _rule(eligible=False)
+    assert round_matches(unwanted, STEM_2025, DEV)
+    assert not round_matches(unwanted, STEM_2026, DEV)  # None matches neither
+
+
+# -- the alert says why ------------------------------------------------------------
+
+
+def _event(round_: Round) -> Event:
+    return Event(
+        id=1,
+        kind="new_round",
+        created_at=dt.datetime(2026, 1, 1, tzinfo=dt.UTC),
+        payload={"round": round_.to_dict()},
+        round_id=round_.id,
+    )
+
+
+def test_the_alert_says_why_the_round_concerns_the_profile() -> None:
+    message = render_event(_event(STEM_2023), _rule(eligible=True), DEV)
+    assert "Eligibility: eligible: NOC 21231 is in STEM (2023 list)" in message.text
+    assert "eligible: NOC 21231 is in STEM (2023 list)" in message.html
+    # A profile with noc: said even without ``eligible`` in the rule.
+    assert "NOC 21231 is in STEM (2023 list)" in render_event(_event(STEM_2023), _rule(), DEV).markdown
+    # Neither: not said.
+    plain = Profile(crs=489, programs=("CEC",), categories=("stem",))
+    assert "Eligibility" not in render_event(_event(STEM_2023), _rule(), plain).text
+
+
+def test_an_undecided_round_says_unknown_in_the_alert() -> None:
+    message = render_event(_event(STEM_2026), _rule(), DEV)
+    assert "eligibility unknown" in message.text
+    assert "the data cannot say" in message.text
+
+
+def test_chances_uses_the_same_verdict_and_says_unknown() -> None:
+    from eewatch.app.views.chances import compute_chances
+    from eewatch.app.views.chances_text import render_chances
+
+    rounds = [STEM_2026, STEM_2025, replace(STEM_2023, id="2"), replace(GENERAL, id="3", crs_min=500)]
+    result = compute_chances(rounds, DEV, catalog=CATALOG)
+    assert [c.round.id for c in result.rounds] == ["3", "2"]  # general, and STEM under the 2023 list
+    assert [(r.date.isoformat(), reason) for r, reason in result.undecided] == [
+        ("2026-03-20", "no known STEM list in force on 2026-03-20: the data cannot say")
+    ]
+    text = render_chances(result)
+    assert "eligibility unknown, not counted: round 1 (2026-03-20" in text
+    assert "NOC 21231" in text
