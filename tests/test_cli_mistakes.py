@@ -34,6 +34,8 @@ class Case:
 
 
 CASES = [
+    # eligibility
+    Case("eligibility-bad-noc", ("eligibility", "--noc", "2123"), USAGE, "not a NOC 2021 code"),
     # rounds
     Case("rounds-missing-config", ("rounds", "--config", "{tmp}/nope.toml"), USAGE, "config file not found"),
     Case(
