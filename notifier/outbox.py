@@ -25,13 +25,14 @@ from sqlalchemy import Connection, and_, exists, func, insert, or_, select, upda
 
 from eewatch.foundation.config import Config, NotificationSettings
 from eewatch.foundation.db import schema
+from eewatch.foundation.db.rows import event_row
 from eewatch.foundation.db.schema import alert_events_handled, alert_outbox
 from eewatch.foundation.db.store import Store, row_to_round
 from notifier.events import Event
 from notifier.render import Message, render_event, render_mass_amendment
 from notifier.rules import matches, matching_rules
 from notifier.secrets import human_label, target_key, target_label
-from scraper.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from scraper.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from scraper.domain.record import Round
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
@@ -208,6 +209,8 @@ def _enqueue_event(
             else render_event(event, rule, settings.profile, previous)
         )
         seen: set[str] = set()
+        if event.kind == DELIVERY_FAILING:
+            seen.add(str(event.payload.get("target_key")))  # never told through the target that fails
         for target in rule.notify:
             key = target_key(target)
             if key in seen:
@@ -321,8 +324,29 @@ def record_failure(
             "next_attempt_at": now + backoff(row.attempts, notifications),
         }
     with store.engine.begin() as conn:
-        conn.execute(update(o).where(o.c.id == row.id, o.c.status == SENDING).values(**values))
+        done = conn.execute(update(o).where(o.c.id == row.id, o.c.status == SENDING).values(**values))
+        if values["status"] == FAILED and done.rowcount and not _failing_already_told(conn, row.target_key):
+            payload = {
+                "target": row.target_label,
+                "target_key": row.target_key,
+                "rule": row.rule,
+                "error": error,
+            }
+            conn.execute(insert(schema.events), [event_row(DELIVERY_FAILING, None, None, now, payload)])
     return str(values["status"])
+
+
+def _failing_already_told(conn: Connection, key: str) -> bool:
+    """Was this target's failure told since its last successful send (one ops alert per outage)?"""
+    o, e = alert_outbox, schema.events
+    last_ok = conn.execute(
+        select(func.max(o.c.sent_at)).where(o.c.target_key == key, o.c.status == SENT)
+    ).scalar()
+    told = select(e.c.created_at, e.c.payload).where(e.c.kind == DELIVERY_FAILING)
+    return any(
+        (row.payload or {}).get("target_key") == key and (last_ok is None or row.created_at > last_ok)
+        for row in conn.execute(told)
+    )
 
 
 # -- reading and operator actions ------------------------------------------------------

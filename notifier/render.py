@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 from eewatch.foundation.config import TEMPLATE_FIELDS, Profile, Rule
 from notifier.events import Event
 from notifier.rules import assess, would_be_invited
-from scraper.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from scraper.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from scraper.domain.parsing.taxonomy import split_version
 from scraper.domain.record import PROGRAM_LABELS, Round
 
@@ -403,6 +403,18 @@ def _non_round_message(event: Event, fields: dict[str, str]) -> tuple[dict[str, 
             _Line(None, f"Fetching the {source} failed; nothing from this copy was stored."),
             _Line("URL", url, link=trusted_link(url)),
             _Line("HTTP status", str(status) if status is not None else "-"),
+            _Line("Error", error),
+            _Line("When", when(event.created_at)),
+        ]
+        return fields, title, lines
+    if event.kind == DELIVERY_FAILING:
+        target = str(payload.get("target") or "a target")
+        error = str(payload.get("error") or "unknown error")
+        fields["error"] = error
+        title = f"eewatch: alerts to {target} are failing"
+        lines = [
+            _Line(None, f"Every attempt to send an alert of rule {payload.get('rule')} to {target} failed."),
+            _Line(None, "It stays in the outbox: eewatch outbox --failed shows it, --retry sends it again."),
             _Line("Error", error),
             _Line("When", when(event.created_at)),
         ]

@@ -280,3 +280,40 @@ def test_the_outbox_lists_targets_for_people_even_rows_stored_before(
     assert (
         "overflow" not in listing.stdout and "hunter22" not in listing.stdout and "bob" not in listing.stdout
     )
+
+
+OPS: list[str] = []
+
+
+@apprise_notify(on="obops", name="outbox test ops capture")
+def _capture_ops(body: str, title: str, *args: Any, **kwargs: Any) -> bool:
+    OPS.append(title)
+    return True
+
+
+def test_a_target_that_fails_for_good_is_told_once_through_the_others(
+    store: Store, clock: FrozenClock
+) -> None:
+    OPS.clear()
+    ops = Rule(name="ops", notify=("obops://ops", "obtest://all"), events=("delivery_failing",))
+    config = settings(Rule(name="all", notify=("obtest://all",)), ops, max_attempts=1)
+    store_rounds(store, round_(1))
+    run_alerts(store, config, clock=clock)  # the baseline
+    FAIL[0] = True
+    store_rounds(store, round_(1), round_(2))
+    assert run_alerts(store, config, clock=clock).failed == 1  # failed for good: one ops event
+    run_alerts(store, config, clock=clock)  # ... told through the ops target, not the failing one
+    assert len(OPS) == 1 and "alerts to obtest" in OPS[0] and "are failing" in OPS[0], OPS
+    store_rounds(store, round_(1), round_(2), round_(3))
+    run_alerts(store, config, clock=clock)
+    run_alerts(store, config, clock=clock)
+    assert len(OPS) == 1, "the same outage was told twice"
+    FAIL[0] = False
+    outbox.retry_failed(store, clock())
+    assert deliver_due(store, config, clock).sent >= 1  # the target works again
+    FAIL[0] = True
+    clock.advance(minutes=5)
+    store_rounds(store, round_(1), round_(2), round_(3), round_(4))
+    run_alerts(store, config, clock=clock)
+    run_alerts(store, config, clock=clock)
+    assert len(OPS) == 2, "a new outage after a success is told again"

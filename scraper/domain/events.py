@@ -9,6 +9,8 @@ POLL_FAILING = "poll_failing"
 POLL_RECOVERED = "poll_recovered"
 FEED_STALE = "feed_stale"
 FEED_SHAPE_CHANGED = "feed_shape_changed"
+#: An alert target failed for good (every attempt): told once, through the other targets.
+DELIVERY_FAILING = "delivery_failing"
 
 #: Every event kind, in the order the docs list them.
 EVENT_KINDS: tuple[str, ...] = (
@@ -19,6 +21,7 @@ EVENT_KINDS: tuple[str, ...] = (
     POLL_RECOVERED,
     FEED_STALE,
     FEED_SHAPE_CHANGED,
+    DELIVERY_FAILING,
 )
 
 #: What a rule listens to when it does not say.
