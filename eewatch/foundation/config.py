@@ -252,6 +252,17 @@ _DATABASE_HINTS = {
 }
 
 
+def _relative_to_config(url: str, where: str) -> str:
+    """A relative SQLite path in a config file names a file beside that config file."""
+    prefix = "sqlite:///"
+    if not url.startswith(prefix) or where in ("<defaults>", "<config>"):
+        return url
+    path = url[len(prefix) :]
+    if not path or path.startswith(("/", ":memory:", "file:")) or "?" in path:
+        return url
+    return prefix + str((Path(where).parent / path).resolve())
+
+
 def check_database_url(url: str, label: str, where: str) -> str:
     """A database URL eewatch can run on, or a ConfigError saying what to write instead.
 
@@ -373,6 +384,7 @@ def parse_database(raw: Any, where: str) -> DatabaseConfig:
     _known_keys(table, _field_names(DatabaseConfig), "[database]", where)
     if "url" in table:
         url = _typed(table["url"], str, "[database] url", where)
+        url = _relative_to_config(url.strip(), where)
         return DatabaseConfig(url=check_database_url(url, "[database] url", where))
     return DatabaseConfig()
 
