@@ -63,7 +63,7 @@ def test_a_url_is_fetched(http_server: FixtureServer, tmp_path: Path, empty_conf
 @pytest.mark.parametrize(
     ("name", "kind", "message"),
     [
-        ("labels-changed-209.html", "auto", "'Number of invitations issued:'"),
+        ("labels-changed-209.html", "page", "'Number of invitations issued:'"),
         ("unrelated.html", "auto", "not a Ministerial Instructions page"),
         ("unrelated.html", "page", "not a Ministerial Instructions page"),
         ("empty.html", "auto", "empty"),
@@ -90,3 +90,36 @@ def test_missing_file_and_http_errors(http_server: FixtureServer, tmp_path: Path
     assert missing.returncode == exitcodes.SOURCE and "cannot read" in missing.stderr
     gone = announce(tmp_path, empty_config, http_server.url("/gone.html"))
     assert gone.returncode == exitcodes.SOURCE and "HTTP 404" in gone.stderr
+
+
+def test_an_article_with_a_page_label_falls_back_to_the_article_reader(
+    tmp_path: Path, empty_config: Path
+) -> None:
+    """A line starting 'Tie-breaking rule:' made it a page without its heading (exit 3); now an article."""
+    result = announce(
+        tmp_path, empty_config, str(FIXTURES / "articles" / "tie-break-line.txt"), "--format", "json"
+    )
+    assert result.returncode == exitcodes.OK, result.stderr
+    data = json.loads(result.stdout)
+    assert data["kind"] == "article"
+    [found] = data["rounds"]
+    assert found["fields"]["round_id"]["value"] == "337" and found["fields"]["crs_min"]["value"] == 428
+
+
+def test_the_feed_itself_is_refused_with_a_pointer(tmp_path: Path, empty_config: Path) -> None:
+    feed = FIXTURES / "feed" / "small.json"
+    result = announce(tmp_path, empty_config, str(feed))
+    assert result.returncode == exitcodes.SOURCE
+    assert "this is the rounds feed" in result.stderr and "scrape --once --feed" in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_page_with_incomplete_labels_is_read_as_an_article_and_says_so(
+    tmp_path: Path, empty_config: Path
+) -> None:
+    page = FIXTURES / "pages" / "labels-changed-209.html"
+    result = announce(tmp_path, empty_config, str(page), "--format", "json")
+    assert result.returncode == exitcodes.OK, result.stderr
+    data = json.loads(result.stdout)
+    assert data["kind"] == "article"
+    assert any("'Number of invitations issued:'" in w for w in data["warnings"]), data["warnings"]

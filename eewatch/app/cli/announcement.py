@@ -6,6 +6,7 @@ Nothing is stored. A URL is fetched once (urllib); a path is read.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import logging
 import sys
@@ -28,6 +29,7 @@ from scraper.domain.parsing.announcement import (
     NotAnnouncement,
 )
 from scraper.domain.parsing.bounded import parse_article, parse_page
+from scraper.domain.parsing.feed import is_feed_document
 
 log = logging.getLogger("eewatch.announcement")
 
@@ -79,20 +81,30 @@ def run(args: argparse.Namespace) -> int:
 
 
 def parse(body: bytes, source: str, kind: str) -> Announcement:
-    """Parse as the kind asked; ``auto`` tries a page, then an article."""
+    """Parse as the kind asked; ``auto`` tries a page, then (its labels incomplete) an article.
+
+    The rounds feed itself is refused with a pointer to the command that reads it.
+    """
+    if is_feed_document(body):
+        raise NotAnnouncement(
+            f"this is the rounds feed, not an announcement: read it with scrape --once --feed {source}"
+        )
     if kind == PAGE:
         return parse_page(body, source)
     if kind == ARTICLE:
         return parse_article(body, source)
     try:
         return parse_page(body, source)
-    except NotAnnouncement as exc:
+    except AnnouncementError as exc:
         if "empty" in str(exc):
             raise
+        # Not a page, or a page whose labels are incomplete (an article quoting one label):
+        # read it as an article before giving up.
         article = parse_article(body, source)
         if not article.rounds:
             raise NotAnnouncement(f"{exc}; read as an article, it names no round either") from None
-        return article
+        note = f"read as an article: as a Ministerial Instructions page, {exc}"
+        return dataclasses.replace(article, warnings=(*article.warnings, note))
 
 
 def read_source(source: str, config: Config) -> bytes:

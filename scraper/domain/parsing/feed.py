@@ -193,6 +193,15 @@ def parse_feed(body: bytes, *, site: str = SITE, parse: RecordParser | None = No
     return FeedParse(tuple(rounds), tuple(problems), frozenset(keys))
 
 
+def is_feed_document(body: bytes) -> bool:
+    """Does this look like the rounds feed itself (a JSON document of ``drawNumber`` records)?
+
+    Cheap: the first few kilobytes are enough to tell (an announcement is HTML or prose).
+    """
+    head = body[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return (head[:1] in (b"{", b"[") and b'"drawNumber"' in head) or b'"rounds"' in head[:200]
+
+
 class RecordError(ValueError):
     """One record cannot be made into a round."""
 
