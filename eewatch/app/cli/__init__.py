@@ -107,26 +107,25 @@ def category_arg(text: str) -> str:
     return canonical_category(text.strip().lower())
 
 
-def positive_int(text: str) -> int:
-    """A count given on the command line (``--limit``, ``--last``): a whole number, at least 1."""
+def whole_number(text: str, minimum: int) -> int:
+    """A count given on the command line: a whole number, at least ``minimum``."""
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
     return value
+
+
+def positive_int(text: str) -> int:
+    """``--limit``, ``--last``: at least 1."""
+    return whole_number(text, 1)
 
 
 def count(text: str) -> int:
-    """A count that may be 0 (``--notify-backfill``): a whole number, not negative."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"must be 0 or more, got {value}")
-    return value
+    """``--notify-backfill``: 0 or more."""
+    return whole_number(text, 0)
 
 
 def iso_date(text: str) -> dt.date:

@@ -484,19 +484,9 @@ def _confirm(
     baseline: bool,
 ) -> list[dict[str, Any]]:
     """Rounds first seen in an announcement, now in the official feed: the feed's values win."""
-    r, rv = schema.rounds, schema.round_revisions
     pending = []
     for item, digest in confirmed:
-        conn.execute(
-            update(r)
-            .where(r.c.id == item.id)
-            .values(
-                **round_row(item, digest, CONFIRMED), revision_count=r.c.revision_count + 1, updated_at=now
-            )
-        )
-        if digest not in known.get(item.id, ()):
-            conn.execute(insert(rv).values(**revision_row(item, digest, source, now, fetch_id)))
-        replace_distributions(conn, [item])
+        _write_version(conn, item, digest, known, fetch_id, now, source)
         payload = {"round": item.to_dict(), "confirmed": True}
         pending.append(event_row(NEW_ROUND, item.id, fetch_id, now, payload, baseline=baseline))
     if confirmed:
@@ -516,25 +506,37 @@ def _amend(
 
     unless the version is one it published before (a correction back to it).
     """
-    r, rv = schema.rounds, schema.round_revisions
+    r = schema.rounds
     pending = []
     for item, digest in amended:
         old = row_to_round(conn.execute(select(r).where(r.c.id == item.id)).one()._mapping)
         changes = diff_rounds(old, item)
-        conn.execute(
-            update(r)
-            .where(r.c.id == item.id)
-            .values(
-                **round_row(item, digest, CONFIRMED), revision_count=r.c.revision_count + 1, updated_at=now
-            )
-        )
-        if digest not in known.get(item.id, ()):
-            conn.execute(insert(rv).values(**revision_row(item, digest, source, now, fetch_id)))
-        replace_distributions(conn, [item])
+        _write_version(conn, item, digest, known, fetch_id, now, source)
         payload = {"round": item.to_dict(), "previous": old.to_dict(), "changes": changes}
         pending.append(event_row(ROUND_AMENDED, item.id, fetch_id, now, payload))
         log.info("round %s amended: %s", item.id, ", ".join(changes))
     return pending
+
+
+def _write_version(
+    conn: Connection,
+    item: Round,
+    digest: str,
+    known: dict[str, set[str]],
+    fetch_id: int,
+    now: dt.datetime,
+    source: str,
+) -> None:
+    """A known round now reads as ``item`` (confirmed): its row, a revision if new, its pool."""
+    r, rv = schema.rounds, schema.round_revisions
+    conn.execute(
+        update(r)
+        .where(r.c.id == item.id)
+        .values(**round_row(item, digest, CONFIRMED), revision_count=r.c.revision_count + 1, updated_at=now)
+    )
+    if digest not in known.get(item.id, ()):
+        conn.execute(insert(rv).values(**revision_row(item, digest, source, now, fetch_id)))
+    replace_distributions(conn, [item])
 
 
 PROVISIONAL_NOTE = "provisional: seen in an announcement, not yet in the official feed"
