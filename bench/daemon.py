@@ -43,7 +43,7 @@ def bench_env() -> dict[str, str]:
 
 
 class DaemonProcess:
-    """``python scheduler.py --config CONFIG --log-format json`` in its own session."""
+    """``python scheduler.py --config CONFIG --log-format json -v`` in its own session."""
 
     def __init__(self, config: Path) -> None:
         self.config = config
@@ -66,6 +66,8 @@ class DaemonProcess:
                     str(self.config),
                     "--log-format",
                     "json",
+                    # The daemon logs a poll that found nothing at debug: the bench reads every poll line.
+                    "-v",
                 ],
                 stdout=out,
                 stderr=subprocess.STDOUT,
