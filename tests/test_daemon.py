@@ -155,5 +155,7 @@ def test_the_daemon_reads_the_sources_on_their_own_schedule(
         assert scalar(db, "SELECT count(*) FROM source_observations WHERE round_id = '254'") >= 1
         log = tmp_path / "daemon.log"
         wait_for(lambda: "poll page: changed" in log.read_text(), 10, "the page's log line")
+        # The start line says the effective schedule and when the next poll is.
+        assert "schedule every 1s (America/Toronto, jitter up to 0s), next poll 20" in log.read_text()
     finally:
         assert stop(daemon) == exitcodes.OK

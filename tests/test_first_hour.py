@@ -74,3 +74,34 @@ def test_first_run_says_it_is_the_baseline_and_a_missing_file_is_not_retried(
     assert data["days_since_last_round"] is not None and data["feed_stale"] is True  # the fixture is old
     text = run_cli("status", "--config", str(empty_config), env=env)
     assert "feed:                 STALE" in text.stdout and "health:" in text.stdout
+
+
+def test_the_daemon_says_once_an_hour_how_its_polls_went(caplog: pytest.LogCaptureFixture) -> None:
+    from eewatch.app.daemon.service import PollTally
+    from eewatch.app.poll import PollResult
+    from scraper.pipelines import Stored
+
+    now = [0.0]
+    tally = PollTally(every=3600, clock=lambda: now[0])
+    unchanged = FeedFetch(url="u", outcome=NOT_MODIFIED, http_status=304)
+    caplog.set_level(logging.INFO, logger="eewatch.app.daemon")
+    for minute in range(0, 61, 5):
+        now[0] = minute * 60.0
+        tally.add(
+            PollResult(
+                mode="daemon", stored=[Stored(unchanged, FetchSummary(fetch_id=minute, outcome=NOT_MODIFIED))]
+            )
+        )
+    lines = [r.getMessage() for r in caplog.records]
+    assert lines == ["last 60 min: 13 polls (13 not_modified)"], lines
+
+
+@pytest.mark.slow
+def test_quiet_means_quiet_for_a_stale_feed(
+    tmp_path: Path, empty_config: Path, http_server: FixtureServer
+) -> None:
+    env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'e.sqlite'}"}
+    feed = http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
+    result = run_cli("scrape", "--once", "-q", "--feed", feed, "--config", str(empty_config), env=env)
+    assert result.returncode == exitcodes.OK, result.stderr
+    assert result.stderr == "", result.stderr  # the fixture's newest round is old: feed_stale, said at info
