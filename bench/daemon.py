@@ -43,7 +43,7 @@ def bench_env() -> dict[str, str]:
 
 
 class DaemonProcess:
-    """``python scheduler.py --config CONFIG --log-format json -v`` in its own session."""
+    """``python scheduler.py --config CONFIG --log-format json`` in its own session."""
 
     def __init__(self, config: Path) -> None:
         self.config = config
@@ -66,8 +66,6 @@ class DaemonProcess:
                     str(self.config),
                     "--log-format",
                     "json",
-                    # The daemon logs a poll that found nothing at debug: the bench reads every poll line.
-                    "-v",
                 ],
                 stdout=out,
                 stderr=subprocess.STDOUT,
@@ -111,7 +109,7 @@ class DaemonProcess:
         return row[0] if row else None
 
     def polls(self) -> list[dict[str, Any]]:
-        """The ``poll ...`` lines of the daemon's JSON log."""
+        """The ``poll ...`` lines of the daemon's JSON log (a poll that found nothing logs at debug)."""
         found = []
         for line in self.log.read_text(errors="replace").splitlines():
             if line.startswith("{") and '"duration_ms"' in line:
@@ -120,6 +118,17 @@ class DaemonProcess:
                 except ValueError:
                     continue
         return [p for p in found if str(p.get("message", "")).startswith("poll ")]
+
+    def poll_durations(self) -> list[dict[str, Any]]:
+        """Every poll's fetch duration, from the daemon's heartbeats (one row per poll)."""
+        if not self.db.exists():
+            return []
+        try:
+            with sqlite3.connect(self.db, timeout=10) as conn:
+                rows = conn.execute("SELECT duration_ms FROM heartbeats ORDER BY id").fetchall()
+        except sqlite3.OperationalError:
+            return []
+        return [{"duration_ms": ms} for (ms,) in rows if ms is not None]
 
     def log_tail(self, lines: int = 15) -> str:
         return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
