@@ -352,3 +352,42 @@ def _observations(store: Store) -> list[dict[str, object]]:
             dict(r._mapping)
             for r in conn.execute(select(source_observations).order_by(source_observations.c.id))
         ]
+
+
+def test_an_unnumbered_mention_is_linked_to_the_stored_round_of_its_date(store: Store) -> None:
+    """'The draw on July 5 invited 500 candidates, with a cut-off of 486' names no number: same date
+    and same count as stored #254, so it is #254's: an independent confirmation, the cut-off compared."""
+    store.record_feed_fetch(feed_fetch(feed_with(ROUND_254)))
+    text = (
+        "Published July 6, 2023\n\n"
+        "Canada held a STEM draw on July 5, 2023. It invited 500 candidates, "
+        "and the lowest-ranked candidate invited had a CRS score of 486.\n"
+    )
+    doc = document_from_response(
+        url="https://news.example/stem-draw",
+        kind=ARTICLE,
+        status=200,
+        body=text.encode(),
+        parse=parse_article,
+    )
+    [mention] = doc.announcement.rounds
+    assert mention.round_id is None  # the article gives no number
+    summary = store.record_source_document(doc)
+    assert summary.linked == ["254"] and summary.disagreements == ["254 crs_min"]
+    assert summary.provisional == [] and count(store, schema.rounds) == 1
+    [line] = store.source_warnings(["254"])["254"]
+    assert line == "article https://news.example/stem-draw says crs_min 486; the feed says 491"
+    [observation] = [o for o in _observations(store) if o["action"] == "linked"]
+    assert observation["round_id"] == "254"
+
+
+def test_an_unnumbered_mention_matching_nothing_is_not_linked(store: Store) -> None:
+    store.record_feed_fetch(feed_fetch(feed_with(ROUND_254)))
+    text = (
+        "Published July 6, 2023\n\nA draw on July 5, 2023 invited 777 candidates with a CRS cut-off of 333.\n"
+    )
+    doc = document_from_response(
+        url="https://news.example/other", kind=ARTICLE, status=200, body=text.encode(), parse=parse_article
+    )
+    summary = store.record_source_document(doc)
+    assert summary.linked == [] and summary.disagreements == []

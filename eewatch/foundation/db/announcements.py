@@ -63,6 +63,8 @@ class SourceSummary:
     provisional: list[str] = field(default_factory=list)
     filled: list[str] = field(default_factory=list)
     compared: list[str] = field(default_factory=list)
+    #: Rounds an unnumbered mention was matched to (date and count or cut-off): independent confirmations.
+    linked: list[str] = field(default_factory=list)
     disagreements: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     occupations: int = 0
@@ -131,8 +133,21 @@ def _apply_facts(
     """Observe one round's facts: a provisional round, a fill-in, or a comparison."""
     warnings = list(facts.warnings)
     if facts.round_id is None:
-        _observe(conn, doc, fetch_id, now, None, "unnumbered", facts, warnings)
-        summary.skipped.append("facts about a round the document does not number")
+        linked = _link_unnumbered(conn, facts)
+        if linked is None:
+            _observe(conn, doc, fetch_id, now, None, "unnumbered", facts, warnings)
+            summary.skipped.append("facts about a round the document does not number")
+            return
+        # A stored round of the same date whose count or cut-off the mention states too: the
+        # mention is that round's (an independent confirmation); what else it says is compared.
+        stored = row_to_round(linked._mapping)
+        status = linked._mapping["status"]
+        summary.compared.append(stored.id)
+        summary.linked.append(stored.id)
+        for name, (source_value, stored_value) in compare_facts(facts.values(), stored).items():
+            _upsert_warning(conn, stored.id, doc, name, source_value, stored_value, status, now)
+            summary.disagreements.append(f"{stored.id} {name}")
+        _observe(conn, doc, fetch_id, now, stored.id, "linked", facts, warnings)
         return
     round_id = str(facts.round_id.value)
     r = schema.rounds
@@ -164,6 +179,24 @@ def _apply_facts(
     summary.occupations += _store_occupations(conn, round_id, facts, doc.url, now)
     if _check_occupations(conn, round_id, facts, doc, now):
         summary.occupation_mismatches.append(round_id)
+
+
+def _link_unnumbered(conn: Connection, facts: RoundFacts) -> Any:
+    """The one stored round a mention without a number must be: the same date, and the same
+    invitations or the same cut-off; None when not exactly one (the other fact is then compared)."""
+    if facts.date is None or (facts.invitations is None and facts.crs_min is None):
+        return None
+    r = schema.rounds
+    rows = conn.execute(select(r).where(r.c.date == facts.date.value, r.c.status == CONFIRMED)).all()
+    matching = [
+        row
+        for row in rows
+        if any(
+            f is not None and row._mapping[name] == f.value
+            for name, f in (("invitations", facts.invitations), ("crs_min", facts.crs_min))
+        )
+    ]
+    return matching[0] if len(matching) == 1 else None
 
 
 def _insert_provisional(
