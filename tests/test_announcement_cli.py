@@ -123,3 +123,26 @@ def test_a_page_with_incomplete_labels_is_read_as_an_article_and_says_so(
     data = json.loads(result.stdout)
     assert data["kind"] == "article"
     assert any("'Number of invitations issued:'" in w for w in data["warnings"]), data["warnings"]
+
+
+def test_with_a_database_each_round_says_what_the_stored_round_says(
+    tmp_path: Path, empty_config: Path
+) -> None:
+    from eewatch.foundation.db.store import Store
+    from tests.test_sources_store import ROUND_254, feed_fetch, feed_with
+
+    db = tmp_path / "stored.sqlite"
+    with Store.open(f"sqlite:///{db}") as store:
+        store.record_feed_fetch(feed_fetch(feed_with(ROUND_254)))
+    env = {"EEWATCH_DATABASE_URL": f"sqlite:///{db}"}
+    page = str(FIXTURES / "pages" / "invitations-254-stem.html")
+    table = run_cli("announcement", page, "--config", str(empty_config), env=env)
+    assert table.returncode == exitcodes.OK, table.stderr
+    assert "stored: round 254 disagrees: crs_min 486 here, 491 stored" in table.stdout
+    data = json.loads(
+        run_cli("announcement", page, "--format", "json", "--config", str(empty_config), env=env).stdout
+    )
+    assert data["rounds"][0]["stored"] == {
+        "round": "254",
+        "differences": {"crs_min": {"here": 486, "stored": 491}},
+    }

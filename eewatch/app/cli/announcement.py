@@ -13,13 +13,14 @@ import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 from urllib.parse import urlparse
 
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.foundation.config import Config, load_config
+from eewatch.foundation.db.store import Store
 from scraper.domain.parsing.announcement import (
     ARTICLE,
     FACT_FIELDS,
@@ -30,6 +31,7 @@ from scraper.domain.parsing.announcement import (
 )
 from scraper.domain.parsing.bounded import parse_article, parse_page
 from scraper.domain.parsing.feed import is_feed_document
+from scraper.domain.record import Round
 
 log = logging.getLogger("eewatch.announcement")
 
@@ -73,11 +75,24 @@ def run(args: argparse.Namespace) -> int:
     if not announcement.rounds:
         log.error("%s: no round of invitations found in this %s", args.source, announcement.kind)
         return exitcodes.SOURCE
+    matches = stored_matches(config, announcement)
     if args.format == "json":
-        write_json(announcement, args.source, sys.stdout)
+        write_json(announcement, args.source, sys.stdout, matches)
     else:
-        write_table(announcement, args.source, sys.stdout)
+        write_table(announcement, args.source, sys.stdout, matches)
     return exitcodes.OK
+
+
+Matches = list[tuple[Round | None, dict[str, tuple[Any, Any]]]] | None
+
+
+def stored_matches(config: Config, announcement: Announcement) -> Matches:
+    """What the stored rounds say of each mention, where a database is there to read (none is made)."""
+    url = config.database.url
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
+        return None
+    with Store.open(url, migrate=False) as store:
+        return store.stored_matches(announcement.rounds)
 
 
 def parse(body: bytes, source: str, kind: str) -> Announcement:
@@ -134,16 +149,25 @@ def read_source(source: str, config: Config) -> bytes:
         raise SourceUnreadable(exc.strerror or str(exc)) from None
 
 
-def write_json(announcement: Announcement, source: str, out: TextIO) -> None:
-    """The whole result: each round's fields with value, span and snippet."""
-    json.dump({"source": source, **announcement.to_dict()}, out, indent=2, ensure_ascii=False)
+def write_json(announcement: Announcement, source: str, out: TextIO, matches: Matches = None) -> None:
+    """The whole result: each round's fields with value, span and snippet; with a database, the
+    stored round each is about and where they differ (``stored``)."""
+    data = {"source": source, **announcement.to_dict()}
+    if matches is not None:
+        for mention, (stored, differences) in zip(data["rounds"], matches, strict=True):
+            mention["stored"] = {
+                "round": stored.id if stored is not None else None,
+                "differences": {name: {"here": a, "stored": b} for name, (a, b) in differences.items()},
+            }
+    json.dump(data, out, indent=2, ensure_ascii=False)
     out.write("\n")
 
 
-def write_table(announcement: Announcement, source: str, out: TextIO) -> None:
-    """Per round: field, value, where (character span) and the text it came from."""
+def write_table(announcement: Announcement, source: str, out: TextIO, matches: Matches = None) -> None:
+    """Per round: field, value, where (character span) and the text it came from; with a database,
+    the stored round it is about and where they differ."""
     out.write(f"{source} ({announcement.kind}): {len(announcement.rounds)} round(s)\n")
-    for facts in announcement.rounds:
+    for index, facts in enumerate(announcement.rounds):
         title = f"round {facts.round_id.value}" if facts.round_id else "a round the text does not number"
         out.write(f"\n{title}\n")
         rows = [("field", "value", "where", "text")]
@@ -165,8 +189,19 @@ def write_table(announcement: Announcement, source: str, out: TextIO) -> None:
                 out.write(f"    NOC {item.noc_code}  {item.name}\n")
         for warning in facts.warnings:
             out.write(f"  warning: {warning}\n")
+        if matches is not None:
+            out.write(f"  {_stored_line(*matches[index])}\n")
     for warning in announcement.warnings:
         out.write(f"warning: {warning}\n")
+
+
+def _stored_line(stored: Round | None, differences: dict[str, tuple[Any, Any]]) -> str:
+    if stored is None:
+        return "stored: no stored round matches"
+    if not differences:
+        return f"stored: round {stored.id} agrees"
+    said = "; ".join(f"{name} {a!r} here, {b!r} stored" for name, (a, b) in differences.items())
+    return f"stored: round {stored.id} disagrees: {said}"
 
 
 def _short(text: str, limit: int = 80) -> str:

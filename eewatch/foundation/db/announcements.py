@@ -133,7 +133,7 @@ def _apply_facts(
     """Observe one round's facts: a provisional round, a fill-in, or a comparison."""
     warnings = list(facts.warnings)
     if facts.round_id is None:
-        linked = _link_unnumbered(conn, facts)
+        linked = link_unnumbered(conn, facts)
         if linked is None:
             _observe(conn, doc, fetch_id, now, None, "unnumbered", facts, warnings)
             summary.skipped.append("facts about a round the document does not number")
@@ -181,7 +181,7 @@ def _apply_facts(
         summary.occupation_mismatches.append(round_id)
 
 
-def _link_unnumbered(conn: Connection, facts: RoundFacts) -> Any:
+def link_unnumbered(conn: Connection, facts: RoundFacts) -> Any:
     """The one stored round a mention without a number must be: the same date, and the same
     invitations or the same cut-off; None when not exactly one (the other fact is then compared)."""
     if facts.date is None or (facts.invitations is None and facts.crs_min is None):
@@ -197,6 +197,21 @@ def _link_unnumbered(conn: Connection, facts: RoundFacts) -> Any:
         )
     ]
     return matching[0] if len(matching) == 1 else None
+
+
+def stored_match(conn: Connection, facts: RoundFacts) -> tuple[Round | None, dict[str, tuple[Any, Any]]]:
+    """The stored round a mention is about (by its number, else by date and count or cut-off), and
+    where the mention disagrees with it: ``(None, {})`` when no stored round matches."""
+    r = schema.rounds
+    row = (
+        conn.execute(select(r).where(r.c.id == str(facts.round_id.value))).first()
+        if facts.round_id is not None
+        else link_unnumbered(conn, facts)
+    )
+    if row is None:
+        return None, {}
+    stored = row_to_round(row._mapping)
+    return stored, compare_facts(facts.values(), stored)
 
 
 def _insert_provisional(

@@ -36,6 +36,7 @@ from eewatch.foundation.db.rows import (
 )
 from scraper.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from scraper.domain.items import CHANGED, ERROR, FeedFetch, SourceDocument
+from scraper.domain.parsing.announcement import RoundFacts
 from scraper.domain.record import CONFIRMED, PROVISIONAL, Round
 
 log = logging.getLogger(__name__)
@@ -228,6 +229,13 @@ class Store:
         """Where announcements disagree with the stored rounds, as lines to show with each round."""
         with self.engine.connect() as conn:
             return announcements.source_warnings(conn, round_ids)
+
+    def stored_matches(
+        self, mentions: Iterable[RoundFacts]
+    ) -> list[tuple[Round | None, dict[str, tuple[Any, Any]]]]:
+        """For each mention of an announcement: the stored round it is about, and where they differ."""
+        with self.engine.connect() as conn:
+            return [announcements.stored_match(conn, facts) for facts in mentions]
 
     def static_page_urls(self, limit: int) -> list[str]:
         """The MI page URLs of the newest stored rounds whose page is static (``invitations-N.html``)."""
