@@ -114,28 +114,20 @@ def _merged(mentions: list[Mention]) -> list[Mention]:
 def _choose(name: str, facts: list[tuple[Fact, int, int]], warnings: list[str]) -> Found | None:
     """One value for a field, or None when the article leaves a doubt.
 
-    Values from clauses that name the round most explicitly win; among those, two values in one
-    clause, or two values none of which was named with the round, leave the field empty.
+    Values from clauses that name the round most explicitly win; among those, two different values
+    leave the field empty, with a warning naming both.
     """
     if not facts:
         return None
     top = max(a for _, _, a in facts)
     pool = [(f, c) for f, c, a in facts if a == top]
-    anchored = top > 0
     values = {f.value for f, _ in pool}
-    first, clause = pool[0]
+    first = pool[0][0]
     if len(values) > 1:
-        same_clause = [f for f, c in pool if c == clause and f.value != first.value]
-        if same_clause or not anchored:
-            shown = ", ".join(repr(f.snippet) for f, _ in pool)
-            warnings.append(f"{name}: the article gives {shown} for this round; left empty")
-            return None
-        for f, _ in pool[1:]:
-            if f.value != first.value:
-                warnings.append(
-                    f"{name}: the article also says {f.snippet!r} (at {f.start}); kept {first.snippet!r} "
-                    f"(at {first.start})"
-                )
+        # Two candidates named as strongly: a doubt, so no value (a stored wrong fact is worse than none).
+        shown = ", ".join(repr(f.snippet) for f, _ in pool)
+        warnings.append(f"{name}: the article gives {shown} for this round; left empty")
+        return None
     for f, _, a in facts:
         if a < top and f.value != first.value:
             warnings.append(f"{name}: {f.snippet!r} is not this round's; kept {first.snippet!r}")
