@@ -28,8 +28,15 @@ def known_categories(store: Store) -> frozenset[str]:
 
 
 def check_config_names(config: Config, store: Store) -> None:
-    """Every category in ``[profile]`` and ``[[alerts]]`` is known; else :class:`ConfigError`."""
-    check_category_names(config, known_categories(store))
+    """Every category in ``[profile]`` and ``[[alerts]]`` is known; else :class:`ConfigError`.
+
+    A config that names no category costs nothing (no catalog read, no query): cron runs often.
+    """
+    named = any(rule.categories for rule in config.alerts) or (
+        config.profile is not None and bool(config.profile.categories)
+    )
+    if named:
+        check_category_names(config, known_categories(store))
 
 
 def resolve_category(name: str, known: Iterable[str], option: str = "--category") -> str:
