@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 from eewatch.app import exitcodes
 from tests.conftest import FIXTURES, run_cli
+from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
+
+
+@pytest.fixture(autouse=True)
+def _children_from_the_fork_server(fork_server: ForkServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every CLI child of this module is forked from the fork server (imports paid once per worker)."""
+    monkeypatch.setattr(sys.modules[__name__], "run_cli", functools.partial(run_cli, via=fork_server))
 
 
 def announce(tmp_path: Path, config: Path, *args: str):

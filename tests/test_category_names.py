@@ -4,7 +4,9 @@ with the nearest known names; known = the shipped catalog + the taxonomy + the c
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,11 +17,18 @@ from eewatch.foundation.db.store import Store
 from scraper.domain.eligibility import shipped_category_names
 from scraper.domain.fetch import feed_fetch_from_response
 from tests.conftest import run_cli
+from tests.support.forkserver import ForkServer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
 #: A category IRCC created later, as a copy of the feed brings it (not shipped).
 NEW_NAME = "Aerospace engineering occupations (2027-1)"
 NEW_SLUG = "aerospace-engineering"
+
+
+@pytest.fixture(autouse=True)
+def _children_from_the_fork_server(fork_server: ForkServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every CLI child of this module is forked from the fork server (imports paid once per worker)."""
+    monkeypatch.setattr(sys.modules[__name__], "run_cli", functools.partial(run_cli, via=fork_server))
 
 
 def _db(tmp_path: Path) -> str:

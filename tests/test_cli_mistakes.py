@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES, run_cli
+from tests.support.forkserver import ForkServer
 
 USAGE, SOURCE, STORAGE = 2, 3, 4
 UNWRITABLE = Path("/proc/version")  # a file nobody may replace, root included
@@ -168,13 +169,16 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
 
 
 @pytest.mark.parametrize("case", [pytest.param(c, id=c.id, marks=c.marks) for c in CASES])
-def test_a_mistake_gets_one_line_and_the_right_exit_code(case: Case, world: dict[str, str]) -> None:
+def test_a_mistake_gets_one_line_and_the_right_exit_code(
+    case: Case, world: dict[str, str], fork_server: ForkServer
+) -> None:
     if str(UNWRITABLE) in case.args and (sys.platform != "linux" or not UNWRITABLE.exists()):
         pytest.skip(f"{UNWRITABLE} is Linux's")
     args = [a.format(**world) for a in case.args]
     if "--config" not in args and case.id != "unknown-command":
         args += ["--config", world["empty"]]
-    result = run_cli(*args, env={"EEWATCH_DATABASE_URL": world[case.database]}, timeout=60)
+    env = {"EEWATCH_DATABASE_URL": world[case.database]}
+    result = run_cli(*args, env=env, timeout=60, via=fork_server)
     said = f"exit {result.returncode}, stderr:\n{result.stderr}"
     assert "Traceback" not in result.stderr, said
     assert result.returncode == case.code, said

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,9 +19,16 @@ from scraper.domain.fetch import feed_fetch_from_response
 from scraper.domain.occupations import load_catalog
 from scraper.domain.parsing.feed import parse_feed
 from tests.conftest import run_cli
+from tests.support.forkserver import ForkServer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
 CATALOG = load_catalog()
+
+
+@pytest.fixture(autouse=True)
+def _children_from_the_fork_server(fork_server: ForkServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every CLI child of this module is forked from the fork server (imports paid once per worker)."""
+    monkeypatch.setattr(sys.modules[__name__], "run_cli", functools.partial(run_cli, via=fork_server))
 
 
 def _entry(data: dict[str, Any], category: str, version: str | None) -> dict[str, Any]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,7 +17,14 @@ from eewatch.foundation.db.store import FetchSummary
 from scraper.domain.fetch import describe_error, feed_fetch_from_response
 from scraper.domain.items import CHANGED, NOT_MODIFIED, FeedFetch
 from tests.conftest import FIXTURES, run_cli
+from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
+
+
+@pytest.fixture(autouse=True)
+def _children_from_the_fork_server(fork_server: ForkServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every CLI child of this module is forked from the fork server (imports paid once per worker)."""
+    monkeypatch.setattr(sys.modules[__name__], "run_cli", functools.partial(run_cli, via=fork_server))
 
 
 def test_a_daemon_poll_that_found_nothing_is_debug_not_info(caplog: pytest.LogCaptureFixture) -> None:

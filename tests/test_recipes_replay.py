@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli, shared_copies
+from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
 PROFILE = """\
@@ -82,7 +83,9 @@ def _alert(title: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def received(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, list[str]]]:
+def received(
+    tmp_path_factory: pytest.TempPathFactory, fork_server: ForkServer
+) -> Iterator[dict[str, list[str]]]:
     """Replay every copy, oldest first, through ``scrape --once``; the alerts each recipe's webhook got."""
     copies = shared_copies()
     if not copies:
@@ -94,7 +97,15 @@ def received(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, lis
         env = {"EEWATCH_DATABASE_URL": f"sqlite:///{folder / 'eewatch.sqlite'}"}
         for path in copies:
             result = run_cli(
-                "scrape", "--once", "--feed", str(path), "--feed-only", "--config", str(config), env=env
+                "scrape",
+                "--once",
+                "--feed",
+                str(path),
+                "--feed-only",
+                "--config",
+                str(config),
+                env=env,
+                via=fork_server,
             )
             assert result.returncode in (0, 3), result.stderr  # 3: the malformed copy
         got: dict[str, list[str]] = {name: [] for name in RECIPES}
