@@ -18,13 +18,14 @@ run: $(BIN)/eewatch
 
 ## Lint, the layers' contract, types, then the whole test suite on $(JOBS) workers
 ## (exit 5, "no tests collected", is a failure).
-## --dist loadfile keeps a file's tests on one worker, so its module fixtures run once.
+## --dist loadgroup spreads the tests over the workers; a module whose module fixture is costly
+## (it runs many CLI children at once) is one xdist_group, so that fixture runs once.
 JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
 test: $(BIN)/eewatch
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
-	$(BIN)/python -m pytest -n $(JOBS) --dist loadfile; rc=$$?; \
+	$(BIN)/python -m pytest -n $(JOBS) --dist loadgroup; rc=$$?; \
 	  if [ $$rc -eq 5 ]; then echo "pytest collected no tests: test discovery is broken" >&2; fi; \
 	  exit $$rc
 

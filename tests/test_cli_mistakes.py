@@ -21,6 +21,9 @@ from tests.conftest import FIXTURES, run_cli
 from tests.support.forkserver import ForkServer
 
 USAGE, SOURCE, STORAGE = 2, 3, 4
+# One worker runs this module: its module fixture runs every CLI case at once (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("test_cli_mistakes")
+
 UNWRITABLE = Path("/proc/version")  # a file nobody may replace, root included
 
 

@@ -164,9 +164,15 @@ def _load(store: Store, body: bytes) -> None:
     store.record_feed_fetch(copy_fetch(body, url="file:feed"))
 
 
-@pytest.fixture(params=["fixture", "shared"])
-def site(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[tuple[str, Path, list[Round]]]:
-    """The report of the written fixture, and of the newest real IRCC copy (skips where absent)."""
+@pytest.fixture(scope="module", params=["fixture", "shared"])
+def site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, Path, list[Round]]]:
+    """The report of the written fixture, and of the newest real IRCC copy (skips where absent).
+
+    Built once per module: the pages are only read by the browser.
+    """
+    tmp_path = tmp_path_factory.mktemp(f"site-{request.param}")
     now = dt.datetime(2025, 3, 2, 14, tzinfo=dt.UTC)
     store = Store.open(f"sqlite:///{tmp_path / 'db.sqlite'}", FrozenClock(now))
     if request.param == "shared":

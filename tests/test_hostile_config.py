@@ -19,7 +19,8 @@ from tests.conftest import run_cli
 from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
-pytestmark = pytest.mark.hostile
+# One worker runs this module: its module fixture runs every CLI case at once (--dist loadgroup).
+pytestmark = [pytest.mark.hostile, pytest.mark.xdist_group("test_hostile_config")]
 
 SECRET = "hunter2-s3cr3t"
 

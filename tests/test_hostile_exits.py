@@ -15,7 +15,8 @@ import pytest
 from eewatch.app import exitcodes
 from tests.conftest import run_cli
 
-pytestmark = [pytest.mark.hostile, pytest.mark.slow]
+# One worker runs this module: its module fixture runs every CLI case at once (--dist loadgroup).
+pytestmark = [pytest.mark.hostile, pytest.mark.slow, pytest.mark.xdist_group("test_hostile_exits")]
 
 
 @dataclass(frozen=True)

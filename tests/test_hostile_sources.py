@@ -29,7 +29,8 @@ from tests.support import faults
 from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
-pytestmark = pytest.mark.hostile
+# One worker runs this module: its module fixture runs every CLI case at once (--dist loadgroup).
+pytestmark = [pytest.mark.hostile, pytest.mark.xdist_group("test_hostile_sources")]
 
 FEED_PATH = "/ee_rounds_123_en.json"
 #: The good copy: 8 rounds, the newest #305.

@@ -19,6 +19,9 @@ from tests.conftest import run_cli, shared_copies
 from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
+# One worker runs this module: its module fixture runs every CLI case at once (--dist loadgroup).
+pytestmark = pytest.mark.xdist_group("test_recipes_replay")
+
 PROFILE = """\
 [profile]
 crs = 489
