@@ -22,9 +22,9 @@ from eewatch.foundation.db.store import Store
 from notifier.events import Event
 from notifier.rules import matches
 from notifier.run import run_alerts
-from scraper.domain.fetch import feed_fetch_from_response
 from scraper.domain.record import Round
 from tests.conftest import FIXTURES, run_cli
+from tests.support.fetches import copy_fetch
 
 OLD, NEW = "senior-managers-canadian", "senior-managers"
 NAME = "Senior managers with Canadian work experience (Version 1)"
@@ -37,17 +37,7 @@ def _feed() -> bytes:
 
 
 def _fetch(store: Store) -> None:
-    store.record_feed_fetch(
-        feed_fetch_from_response(
-            url="file:feed.json",
-            status=200,
-            body=_feed(),
-            etag=None,
-            last_modified=None,
-            previous_sha256=None,
-            duration_ms=1,
-        )
-    )
+    store.record_feed_fetch(copy_fetch(_feed(), url="file:feed.json"))
 
 
 def _old_hash(item: Round) -> str:

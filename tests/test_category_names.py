@@ -15,8 +15,8 @@ from eewatch.foundation.clock import FrozenClock
 from eewatch.foundation.config import ConfigError, check_category_names, parse_config
 from eewatch.foundation.db.store import Store
 from scraper.domain.eligibility import shipped_category_names
-from scraper.domain.fetch import feed_fetch_from_response
 from tests.conftest import run_cli
+from tests.support.fetches import copy_fetch
 from tests.support.forkserver import ForkServer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
@@ -37,17 +37,7 @@ def _db(tmp_path: Path) -> str:
     document = json.loads(FIXTURE.read_text())
     document["rounds"][0]["drawName"] = NEW_NAME
     store = Store.open(url, FrozenClock(dt.datetime(2025, 3, 1, tzinfo=dt.UTC)))
-    store.record_feed_fetch(
-        feed_fetch_from_response(
-            url="file:rounds.json",
-            status=200,
-            body=json.dumps(document).encode(),
-            etag=None,
-            last_modified=None,
-            previous_sha256=None,
-            duration_ms=1,
-        )
-    )
+    store.record_feed_fetch(copy_fetch(json.dumps(document).encode(), url="file:rounds.json"))
     assert NEW_SLUG in store.categories()
     store.close()
     return url

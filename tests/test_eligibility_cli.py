@@ -15,10 +15,10 @@ import pytest
 from eewatch.app.views.eligibility import answer_occupation, answer_to_dict, render_answer
 from eewatch.foundation.clock import FrozenClock
 from eewatch.foundation.db.store import Store
-from scraper.domain.fetch import feed_fetch_from_response
 from scraper.domain.occupations import load_catalog
 from scraper.domain.parsing.feed import parse_feed
 from tests.conftest import run_cli
+from tests.support.fetches import copy_fetch
 from tests.support.forkserver import ForkServer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
@@ -82,17 +82,7 @@ def test_rounds_no_known_list_covers_are_listed_as_unknown() -> None:
 def test_cli_json_and_table(tmp_path: Path, empty_config: Path) -> None:
     url = f"sqlite:///{tmp_path / 'eewatch.sqlite'}"
     store = Store.open(url, FrozenClock(dt.datetime(2025, 3, 1, tzinfo=dt.UTC)))
-    store.record_feed_fetch(
-        feed_fetch_from_response(
-            url="file:rounds.json",
-            status=200,
-            body=FIXTURE.read_bytes(),
-            etag=None,
-            last_modified=None,
-            previous_sha256=None,
-            duration_ms=1,
-        )
-    )
+    store.record_feed_fetch(copy_fetch(FIXTURE.read_bytes(), url="file:rounds.json"))
     store.close()
     env = {"EEWATCH_DATABASE_URL": url}
     result = run_cli(
@@ -167,17 +157,7 @@ def test_notify_test_says_the_eligibility_of_the_newest_round(tmp_path: Path) ->
     # The newest round: a STEM round of 2026-03-20, after the last STEM list eewatch knows.
     document["rounds"][0].update(drawName="STEM occupations (Version 1)", drawDate="2026-03-20")
     store = Store.open(url, FrozenClock(dt.datetime(2026, 3, 21, tzinfo=dt.UTC)))
-    store.record_feed_fetch(
-        feed_fetch_from_response(
-            url="file:rounds.json",
-            status=200,
-            body=json.dumps(document).encode(),
-            etag=None,
-            last_modified=None,
-            previous_sha256=None,
-            duration_ms=1,
-        )
-    )
+    store.record_feed_fetch(copy_fetch(json.dumps(document).encode(), url="file:rounds.json"))
     store.close()
     server = FixtureServer().start()
     try:

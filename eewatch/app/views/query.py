@@ -43,12 +43,8 @@ def known_categories(store: Store) -> set[str]:
 
 
 def unknown_category(slug: str, known: set[str]) -> str | None:
-    """A one-line error for a slug neither the taxonomy nor the store knows (with the nearest), else None."""
-    import difflib
+    """A one-line error for a slug no known list holds (nearest suggested, as the config says), else None."""
+    from eewatch.foundation.config import unknown_category as config_says
 
     slug = canonical_category(slug.lower())
-    if slug in known:
-        return None
-    near = difflib.get_close_matches(slug, sorted(known), n=1)
-    hint = f"did you mean {near[0]!r}? " if near else ""
-    return f"unknown category {slug!r}: {hint}known: {', '.join(sorted(known))}"
+    return None if slug in known else config_says(slug, known)

@@ -297,22 +297,8 @@ def _has_confirmed_rounds(conn: Connection) -> bool:
 
 
 def _insert_fetch(conn: Connection, doc: SourceDocument, now: dt.datetime) -> int:
-    problems = None
-    if doc.announcement and doc.announcement.warnings:
-        problems = [{"reason": w} for w in doc.announcement.warnings]
-    return insert_fetch(
-        conn,
-        now,
-        source=doc.kind,
-        url=doc.url,
-        duration_ms=doc.duration_ms,
-        http_status=doc.http_status,
-        bytes=doc.bytes,
-        body_sha256=doc.body_sha256,
-        outcome=doc.outcome,
-        error=doc.error,
-        problems=problems,
-    )
+    warnings = doc.announcement.warnings if doc.announcement else ()
+    return insert_fetch(conn, now, doc, [{"reason": w} for w in warnings])
 
 
 def _observe(

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Connection, insert
 
 from eewatch.foundation.db import schema
+from scraper.domain.items import FeedFetch, SourceDocument
 from scraper.domain.record import CONTENT_FIELDS, FIELDS, Round
 
 T = TypeVar("T")
@@ -70,9 +71,30 @@ def diff_rounds(old: Round, new: Round) -> dict[str, list[Any]]:
     return {key: [a[key], b[key]] for key in CONTENT_FIELDS if a[key] != b[key]}
 
 
-def insert_fetch(conn: Connection, now: dt.datetime, **columns: Any) -> int:
-    """Write one ``fetches`` row (any source); returns its id."""
-    result = conn.execute(FETCH_INSERT, {"fetched_at": now, **columns})
+def insert_fetch(
+    conn: Connection,
+    now: dt.datetime,
+    fetch: FeedFetch | SourceDocument,
+    problems: list[dict[str, Any]] | None,
+    **columns: Any,
+) -> int:
+    """Write the ``fetches`` row of one fetch of any source (its transport facts); returns its id."""
+    values = {
+        "fetched_at": now,
+        "source": fetch.source,
+        "url": fetch.url,
+        "duration_ms": fetch.duration_ms,
+        "http_status": fetch.http_status,
+        "etag": getattr(fetch, "etag", None),
+        "last_modified": getattr(fetch, "last_modified", None),
+        "bytes": fetch.bytes,
+        "body_sha256": fetch.body_sha256,
+        "outcome": fetch.outcome,
+        "error": fetch.error,
+        "problems": problems or None,
+        **columns,
+    }
+    result = conn.execute(FETCH_INSERT, values)
     key = result.inserted_primary_key
     assert key is not None, "an INSERT of one row has a primary key"
     return int(key[0])

@@ -629,21 +629,11 @@ def _problems(fetch: FeedFetch) -> list[dict[str, Any]]:
 
 
 def _insert_feed_fetch(conn: Connection, fetch: FeedFetch, now: dt.datetime) -> int:
-    problems = _problems(fetch) or None
     return insert_fetch(
         conn,
         now,
-        source=fetch.source,
-        url=fetch.url,
-        duration_ms=fetch.duration_ms,
-        http_status=fetch.http_status,
-        etag=fetch.etag,
-        last_modified=fetch.last_modified,
-        bytes=fetch.bytes,
-        body_sha256=fetch.body_sha256,
-        outcome=fetch.outcome,
-        error=fetch.error,
-        problems=problems,
+        fetch,
+        _problems(fetch),
         # A changed copy's counts are set once its rounds are stored; other fetches add none.
         **({} if fetch.outcome == CHANGED else {"new_rounds": 0, "amended_rounds": 0, "stale_rounds": 0}),
     )
