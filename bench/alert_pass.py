@@ -12,8 +12,8 @@ import time
 
 
 def main(argv: list[str]) -> int:
-    from eewatch.foundation.config import load_config
-    from eewatch.foundation.db.store import Store
+    from eewatch.config import load_config
+    from eewatch.store.store import Store
     from notifier.run import run_alerts
 
     config = load_config(argv[0])

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.machine import reference_cpu
-from scraper.domain.parsing.article import parse_article
+from scraper.parsing.article import parse_article
 
 ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"
 CORPUS = ARTICLES / "corpus"

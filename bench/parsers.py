@@ -6,7 +6,7 @@ a BeautifulSoup tree over the standard library's ``html.parser``), nested
 ``<div>`` took 3.1 s at 8k levels and more than 300 s at 100k; 20k labelled
 lines in ``<p>`` 26-270 s; a 25 MB article more than 300 s; ``"<a " * 400_000``
 more than 10 minutes. The page and article parsers are now bounded
-(``scraper/domain/parsing/bounded.py``): 2 MiB of bytes, 200,000 characters of
+(``scraper/parsing/bounded.py``): 2 MiB of bytes, 200,000 characters of
 text, so the worst case is the 2 MiB document.
 """
 
@@ -18,9 +18,9 @@ import sys
 import time
 from collections.abc import Callable
 
-from scraper.domain.parsing.announcement import AnnouncementError
-from scraper.domain.parsing.bounded import MAX_TEXT_CHARS, parse_article, parse_page
-from scraper.domain.parsing.mi_page import html_text
+from eewatch.domain.announcement import AnnouncementError
+from scraper.parsing.bounded import MAX_TEXT_CHARS, parse_article, parse_page
+from scraper.parsing.mi_page import html_text
 
 SENTENCE = "Express Entry draw #300 invited 1,500 candidates with a CRS of 500 on June 1, 2025. "
 

@@ -16,9 +16,9 @@ import threading
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from eewatch.foundation.clock import Clock, utcnow
-from eewatch.foundation.config import Config, NotificationSettings
-from eewatch.foundation.db.store import Store
+from eewatch.config import Config, NotificationSettings
+from eewatch.domain.clock import Clock, utcnow
+from eewatch.store.store import Store
 from notifier import outbox
 from notifier.render import HTML, TEXT, Message, fit
 from notifier.secrets import (

@@ -1,4 +1,4 @@
-"""A stored event as the notifier sees it (the kinds are in :mod:`scraper.domain.events`)."""
+"""A stored event as the notifier sees it (the kinds are in :mod:`eewatch.domain.events`)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from scraper.domain.record import Round
+from eewatch.domain.record import Round
 
 
 @dataclass(frozen=True)

@@ -23,17 +23,17 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
-from eewatch.foundation.config import Config, NotificationSettings
-from eewatch.foundation.db import schema
-from eewatch.foundation.db.rows import event_row
-from eewatch.foundation.db.schema import alert_events_handled, alert_outbox
-from eewatch.foundation.db.store import Store, row_to_round
+from eewatch.config import Config, NotificationSettings
+from eewatch.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.domain.record import Round
+from eewatch.store import schema
+from eewatch.store.rows import event_row
+from eewatch.store.schema import alert_events_handled, alert_outbox
+from eewatch.store.store import Store, row_to_round
 from notifier.events import Event
 from notifier.render import Message, render_event, render_mass_amendment
 from notifier.rules import matches, matching_rules
 from notifier.secrets import human_label, target_key, target_label
-from scraper.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
-from scraper.domain.record import Round
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
 

@@ -21,12 +21,12 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from eewatch.foundation.config import TEMPLATE_FIELDS, Profile, Rule
+from eewatch.config import TEMPLATE_FIELDS, Profile, Rule
+from eewatch.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.domain.record import PROGRAM_LABELS, Round
+from eewatch.domain.taxonomy import split_version
 from notifier.events import Event
 from notifier.rules import assess, would_be_invited
-from scraper.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
-from scraper.domain.parsing.taxonomy import split_version
-from scraper.domain.record import PROGRAM_LABELS, Round
 
 TEXT, MARKDOWN, HTML = "text", "markdown", "html"
 FORMATS = (TEXT, MARKDOWN, HTML)

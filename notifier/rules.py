@@ -7,7 +7,7 @@ event without one (``source_error``, health events) matches on its kind alone.
 ``categories`` narrows *category* rounds only: with ``round_types = ["general",
 "category"]`` and ``categories = ["stem"]`` a rule matches general rounds and
 STEM rounds; ``categories`` without ``round_types`` means rounds of those
-categories only. ``eligible`` is :func:`scraper.domain.eligibility.assess`:
+categories only. ``eligible`` is :func:`eewatch.domain.eligibility.assess`:
 ``eligible = true`` matches only rounds the profile certainly could be invited
 in, ``eligible = false`` only those it certainly could not; a round the data
 cannot decide (verdict ``None``) matches neither.
@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from eewatch.foundation.config import Profile, Rule
+from eewatch.config import Profile, Rule
+from eewatch.domain.eligibility import Verdict, assess
+from eewatch.domain.events import ROUND_AMENDED
+from eewatch.domain.occupations import Catalog
+from eewatch.domain.record import Round
+from eewatch.domain.taxonomy import canonical_category
 from notifier.events import Event
-from scraper.domain.eligibility import Verdict, assess
-from scraper.domain.events import ROUND_AMENDED
-from scraper.domain.occupations import Catalog
-from scraper.domain.parsing.taxonomy import canonical_category
-from scraper.domain.record import Round
 
 __all__ = ["assess", "eligible", "matches", "matching_rules", "round_matches", "would_be_invited"]
 

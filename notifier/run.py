@@ -8,9 +8,9 @@ import dataclasses
 import logging
 from collections.abc import Mapping
 
-from eewatch.foundation.clock import Clock, utcnow
-from eewatch.foundation.config import Config
-from eewatch.foundation.db.store import Store
+from eewatch.config import Config
+from eewatch.domain.clock import Clock, utcnow
+from eewatch.store.store import Store
 from notifier import outbox
 from notifier.deliver import DeliveryReport, Hooks, TargetResult, deliver_due
 

@@ -16,11 +16,11 @@ from scrapy.crawler import Crawler, CrawlerProcess, CrawlerRunner
 from scrapy.settings import Settings
 from twisted.internet.defer import Deferred
 
-from eewatch.foundation.config import STORED_PAGES, Config
-from eewatch.foundation.db.store import Store
-from scraper.domain.items import FeedFetch, SourceDocument, SourceTarget
-from scraper.domain.links import allowed_round_page
-from scraper.domain.parsing.announcement import ARTICLE, PAGE
+from eewatch.config import STORED_PAGES, Config
+from eewatch.domain.announcement import ARTICLE, PAGE
+from eewatch.domain.fetches import FeedFetch, SourceDocument, SourceTarget
+from eewatch.store.store import Store
+from scraper.links import allowed_round_page
 from scraper.pipelines import Stored
 from scraper.spiders.feed import FeedSpider
 

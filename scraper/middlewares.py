@@ -1,6 +1,6 @@
 """Downloader middlewares: honour ``Retry-After`` within the poll's budget; fetch only the configured host.
 
-Both are thin: the decisions are pure functions in :mod:`scraper.domain.fetch`.
+Both are thin: the decisions are pure functions in :mod:`scraper.fetch`.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from scrapy.http import Response
 from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.task import deferLater
 
-from scraper.domain.fetch import host_allowed, parse_retry_after, retry_wait
+from scraper.fetch import host_allowed, parse_retry_after, retry_wait
 
 log = logging.getLogger("eewatch.fetch")
 

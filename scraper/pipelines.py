@@ -10,9 +10,9 @@ from typing import Any, Self
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
-from eewatch.foundation.db.announcements import SourceSummary
-from eewatch.foundation.db.store import FetchSummary, Store
-from scraper.domain.items import CHANGED, ERROR, FeedFetch, SourceDocument
+from eewatch.domain.fetches import CHANGED, ERROR, FeedFetch, SourceDocument
+from eewatch.store.announcements import SourceSummary
+from eewatch.store.store import FetchSummary, Store
 
 log = logging.getLogger("eewatch.pipeline")
 

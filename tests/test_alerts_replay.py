@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from apprise.decorators import notify as apprise_notify
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import parse_config
-from eewatch.foundation.db.store import Store
+from eewatch.config import parse_config
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.fetches import CHANGED
+from eewatch.store.store import Store
 from notifier.run import run_alerts
-from scraper.domain.fetch import feed_fetch_from_response
-from scraper.domain.items import CHANGED
+from scraper.fetch import feed_fetch_from_response
 
 RECEIVED: list[tuple[str, str, str]] = []
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.domain.parsing.announcement import ARTICLE, NotAnnouncement, RoundFacts
-from scraper.domain.parsing.article import article_text, parse_article, parse_article_text
+from eewatch.domain.announcement import ARTICLE, NotAnnouncement, RoundFacts
+from scraper.parsing.article import article_text, parse_article, parse_article_text
 
 ARTICLES = Path(__file__).parent / "fixtures" / "articles"
 

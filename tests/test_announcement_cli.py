@@ -137,7 +137,7 @@ def test_a_page_with_incomplete_labels_is_read_as_an_article_and_says_so(
 def test_with_a_database_each_round_says_what_the_stored_round_says(
     tmp_path: Path, empty_config: Path
 ) -> None:
-    from eewatch.foundation.db.store import Store
+    from eewatch.store.store import Store
     from tests.test_sources_store import ROUND_254, feed_fetch, feed_with
 
     db = tmp_path / "stored.sqlite"

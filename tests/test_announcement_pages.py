@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from scraper.domain.fetch import document_from_response
-from scraper.domain.items import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED
-from scraper.domain.parsing.announcement import PAGE, AnnouncementError, NotAnnouncement, RoundFacts
-from scraper.domain.parsing.mi_page import html_text, parse_page, parse_page_text
+from eewatch.domain.announcement import PAGE, AnnouncementError, NotAnnouncement, RoundFacts
+from eewatch.domain.fetches import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED
+from scraper.fetch import document_from_response
+from scraper.parsing.mi_page import html_text, parse_page, parse_page_text
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 

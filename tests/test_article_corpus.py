@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from bench import articles as bench
-from scraper.domain.parsing import article_facts, article_mentions
-from scraper.domain.parsing.taxonomy import classify
+from eewatch.domain.taxonomy import classify
+from scraper.parsing import article_facts, article_mentions
 
 CORPUS = Path(__file__).parent / "fixtures" / "articles" / "corpus"
 FEED = Path("/work/shared/fixtures/ircc-feed/ee_rounds_123_en.2025-03-02T1334Z.raw.json")

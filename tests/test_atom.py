@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from eewatch.app.views.atom import ATOM_NS, entry_id, history, render_atom
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db.store import Store
-from scraper.domain.fetch import feed_fetch_from_response
-from scraper.domain.record import Round
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.record import Round
+from eewatch.store.store import Store
+from scraper.fetch import feed_fetch_from_response
 
 # feedparser belongs in the test extra; until it is there, say so rather than fail to collect.
 feedparser = pytest.importorskip("feedparser", reason="feedparser not installed (add it to the test extra)")

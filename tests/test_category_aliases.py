@@ -15,14 +15,14 @@ from pathlib import Path
 
 from sqlalchemy import update
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import Config, Rule, parse_config
-from eewatch.foundation.db import schema
-from eewatch.foundation.db.store import Store
+from eewatch.config import Config, Rule, parse_config
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.record import Round
+from eewatch.store import schema
+from eewatch.store.store import Store
 from notifier.events import Event
 from notifier.rules import matches
 from notifier.run import run_alerts
-from scraper.domain.record import Round
 from tests.conftest import FIXTURES, run_cli
 from tests.support.fetches import copy_fetch
 

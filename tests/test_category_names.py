@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import ConfigError, check_category_names, parse_config
-from eewatch.foundation.db.store import Store
-from scraper.domain.eligibility import shipped_category_names
+from eewatch.config import ConfigError, check_category_names, parse_config
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.eligibility import shipped_category_names
+from eewatch.store.store import Store
 from tests.conftest import run_cli
 from tests.support.fetches import copy_fetch
 from tests.support.forkserver import ForkServer

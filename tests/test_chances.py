@@ -9,9 +9,9 @@ import pytest
 
 from eewatch.app.views.chances import Chance, Chances, Profile, compute_chances
 from eewatch.app.views.chances_text import render_chances, summary_line
+from eewatch.domain.record import Round
 from notifier.rules import eligible as is_eligible
-from scraper.domain.parsing.feed import parse_feed
-from scraper.domain.record import Round
+from scraper.parsing.feed import parse_feed
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
 

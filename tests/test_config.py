@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.foundation.config import FEED_URL, ConfigError, load_config
+from eewatch.config import FEED_URL, ConfigError, load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -26,9 +26,9 @@ import pytest
 from eewatch.app.views.groups import newest_first
 from eewatch.app.views.site import build_report
 from eewatch.app.views.svg import MAX_SERIES
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db.store import Store
-from scraper.domain.record import Round
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.record import Round
+from eewatch.store.store import Store
 from tests.conftest import ROOT, shared_copies
 from tests.support.fetches import copy_fetch
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from scraper.domain.parsing.dates import parse_date, parse_datetime
+from scraper.parsing.dates import parse_date, parse_datetime
 
 UTC = dt.UTC
 ROUND = dt.date(2023, 7, 5)

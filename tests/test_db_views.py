@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from sqlalchemy import text
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db.sql_views import VIEWS, create_views
-from eewatch.foundation.db.store import Store
+from eewatch.domain.clock import FrozenClock
+from eewatch.store.sql_views import VIEWS, create_views
+from eewatch.store.store import Store
 from tests.support.fetches import copy_fetch
 
 FIXTURES = Path(__file__).parent / "fixtures" / "views"
@@ -99,7 +99,7 @@ def test_amended_rounds_and_readable_programs(store: Store) -> None:
 
 
 def test_docs_name_every_table_and_view() -> None:
-    from eewatch.foundation.db.schema import metadata
+    from eewatch.store.schema import metadata
 
     docs = (Path(__file__).resolve().parent.parent / "docs" / "database.md").read_text()
     names = [*metadata.tables, *VIEWS]

@@ -14,15 +14,14 @@ import sys
 
 import pytest
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import Config, NotificationSettings, Rule
-from eewatch.foundation.db.store import Store
+from eewatch.config import Config, NotificationSettings, Rule
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.fetches import CHANGED, FeedFetch, FeedParse
+from eewatch.domain.record import Round
+from eewatch.store.store import Store
 from notifier import outbox
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
-from scraper.domain.items import CHANGED, FeedFetch
-from scraper.domain.parsing.feed import FeedParse
-from scraper.domain.record import Round
 from tests.conftest import ROOT
 from tests.support.http import FixtureServer
 
@@ -31,9 +30,9 @@ TIMEOUT = 300
 
 CHILD = """
 import datetime as dt, os, sys
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db.store import Store
-from eewatch.foundation.config import Config, NotificationSettings, Rule
+from eewatch.domain.clock import FrozenClock
+from eewatch.store.store import Store
+from eewatch.config import Config, NotificationSettings, Rule
 from notifier.deliver import Hooks, deliver_due
 
 db_url, target, now, where, TIMEOUT = *sys.argv[1:5], float(sys.argv[5])

@@ -10,15 +10,14 @@ from typing import Any
 
 import pytest
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import Config, NotificationSettings, Profile, Rule
-from eewatch.foundation.db.store import Store
+from eewatch.config import Config, NotificationSettings, Profile, Rule
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.fetches import CHANGED, FeedFetch, FeedParse
+from eewatch.domain.record import Round
+from eewatch.store.store import Store
 from notifier import outbox
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
-from scraper.domain.items import CHANGED, FeedFetch
-from scraper.domain.parsing.feed import FeedParse
-from scraper.domain.record import Round
 from tests.support.http import FixtureServer
 from tests.support.smtp import SMTPServer
 

@@ -7,14 +7,14 @@ from dataclasses import replace
 
 import pytest
 
-from eewatch.foundation.config import Profile as ConfigProfile
-from eewatch.foundation.config import Rule, parse_config
+from eewatch.config import Profile as ConfigProfile
+from eewatch.config import Rule, parse_config
+from eewatch.domain.eligibility import Profile, Verdict, assess
+from eewatch.domain.occupations import load_catalog
+from eewatch.domain.record import Round
 from notifier.events import Event
 from notifier.render import render_event
 from notifier.rules import round_matches, would_be_invited
-from scraper.domain.eligibility import Profile, Verdict, assess
-from scraper.domain.occupations import load_catalog
-from scraper.domain.record import Round
 
 CATALOG = load_catalog()
 DEV = Profile(crs=489, programs=("CEC",), noc=("21231",))  # software engineer
@@ -141,7 +141,7 @@ def test_round_matches_means_what_users_write(
 
 
 def test_categories_with_round_types_lacking_category_is_a_config_error() -> None:
-    from eewatch.foundation.config import ConfigError
+    from eewatch.config import ConfigError
 
     with pytest.raises(ConfigError, match=r"round_types .* has no 'category'"):
         _rule(round_types=["general"], categories=["stem"])

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 
 from eewatch.app.views.eligibility import answer_occupation, answer_to_dict, render_answer
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db.store import Store
-from scraper.domain.occupations import load_catalog
-from scraper.domain.parsing.feed import parse_feed
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.occupations import load_catalog
+from eewatch.store.store import Store
+from scraper.parsing.feed import parse_feed
 from tests.conftest import run_cli
 from tests.support.fetches import copy_fetch
 from tests.support.forkserver import ForkServer

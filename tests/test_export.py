@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from eewatch.app.views.export import atomic_writer, render
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db.store import Store
-from scraper.domain.record import FIELDS, Round
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.record import FIELDS, Round
+from eewatch.store.store import Store
 from tests.conftest import run_cli
 from tests.support.fetches import copy_fetch
 

@@ -1,4 +1,4 @@
-"""The daemon's feed parser (scraper/domain/parsing/feed_memo.py): a memo never changes a result."""
+"""The daemon's feed parser (scraper/parsing/feed_memo.py): a memo never changes a result."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from scraper.domain.parsing.feed import FeedFormatError, parse_feed, parse_record
-from scraper.domain.parsing.feed_memo import FeedParser, record_key
+from scraper.parsing.feed import FeedFormatError, parse_feed, parse_record
+from scraper.parsing.feed_memo import FeedParser, record_key
 
 FEED = Path(__file__).parent / "fixtures" / "feed"
 
@@ -30,7 +30,7 @@ def test_a_warm_parse_equals_a_cold_one() -> None:
     again = parser(body(small()))
     assert again == parse_feed(body(small()))
     assert (parser.hits, parser.misses) == (8, 0)
-    # The same objects come back: the store reuses their content hashes (eewatch/foundation/db/store.py).
+    # The same objects come back: the store reuses their content hashes (eewatch/store/store.py).
     assert all(a is b for a, b in zip(first.rounds, again.rounds, strict=True))
 
 

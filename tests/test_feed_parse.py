@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from scraper.domain.parsing.feed import EXPECTED_KEYS, FeedFormatError, parse_feed, parse_record
-from scraper.domain.record import FIELDS, Round
+from eewatch.domain.record import FIELDS, Round
+from scraper.parsing.feed import EXPECTED_KEYS, FeedFormatError, parse_feed, parse_record
 
 FEED = Path(__file__).parent / "fixtures" / "feed"
 

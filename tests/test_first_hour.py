@@ -12,10 +12,10 @@ import pytest
 
 from eewatch.app import exitcodes
 from eewatch.app.poll import log_poll
-from eewatch.foundation.config import parse_config
-from eewatch.foundation.db.store import FetchSummary
-from scraper.domain.fetch import describe_error, feed_fetch_from_response
-from scraper.domain.items import CHANGED, NOT_MODIFIED, FeedFetch
+from eewatch.config import parse_config
+from eewatch.domain.fetches import CHANGED, NOT_MODIFIED, FeedFetch
+from eewatch.store.store import FetchSummary
+from scraper.fetch import describe_error, feed_fetch_from_response
 from tests.conftest import FIXTURES, run_cli
 from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer

@@ -307,7 +307,7 @@ def test_secrets_never_leave_the_environment(
 
 
 def test_a_world_readable_config_holding_a_secret_is_warned_about(tmp_path: Path) -> None:
-    from eewatch.foundation.config_secrets import config_file_warnings
+    from eewatch.config.secrets import config_file_warnings
 
     config = tmp_path / "config.toml"
     config.write_text(
@@ -323,7 +323,7 @@ def test_a_world_readable_config_holding_a_secret_is_warned_about(tmp_path: Path
 
 
 def test_a_readable_config_without_secrets_is_fine(tmp_path: Path) -> None:
-    from eewatch.foundation.config_secrets import config_file_warnings
+    from eewatch.config.secrets import config_file_warnings
 
     config = tmp_path / "config.toml"
     config.write_text(

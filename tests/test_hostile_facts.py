@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from eewatch.app.health import load_state
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db.store import Store
-from scraper.domain.items import FeedFetch
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.fetches import FeedFetch
+from eewatch.store.store import Store
 from tests.support.fetches import copy_fetch
 
 pytestmark = pytest.mark.hostile

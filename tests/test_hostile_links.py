@@ -4,7 +4,7 @@ With ``[[sources]] kind = "stored-pages"``, eewatch fetches the Ministerial
 Instructions page of each stored round, whose URL came from the feed's
 ``drawNumberURL``. A hostile copy could point it anywhere (an admin page on
 loopback, a cloud metadata address): only ``https://www.canada.ca`` round pages
-(``scraper.domain.links.allowed_round_page``) may be fetched from content.
+(``scraper.links.allowed_round_page``) may be fetched from content.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.domain.links import allowed_round_page
+from scraper.links import allowed_round_page
 from tests.conftest import FIXTURES, run_cli
 from tests.support.http import FixtureServer
 

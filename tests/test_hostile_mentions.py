@@ -19,11 +19,11 @@ from typing import Any
 
 import pytest
 
-from eewatch.foundation.config import NotificationSettings, Rule
+from eewatch.config import NotificationSettings, Rule
+from eewatch.domain.record import Round
 from notifier.deliver import send_message
 from notifier.events import Event
 from notifier.render import ZWSP, render_event
-from scraper.domain.record import Round
 from tests.support.wire import Sent
 
 pytestmark = pytest.mark.hostile

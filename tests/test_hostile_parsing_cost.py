@@ -15,10 +15,10 @@ import textwrap
 
 import pytest
 
-from scraper.domain.items import SourceTarget
-from scraper.domain.parsing.announcement import AnnouncementError
-from scraper.domain.parsing.bounded import MAX_DOCUMENT_BYTES, DocumentTooLarge, parse_article, parse_page
-from scraper.domain.parsing.mi_page import html_text
+from eewatch.domain.announcement import AnnouncementError
+from eewatch.domain.fetches import SourceTarget
+from scraper.parsing.bounded import MAX_DOCUMENT_BYTES, DocumentTooLarge, parse_article, parse_page
+from scraper.parsing.mi_page import html_text
 from scraper.spiders.pages import PagesSpider
 from tests.conftest import ROOT
 
@@ -47,7 +47,7 @@ def within_budget(code: str) -> str:
 def test_100k_nested_divs_are_read_in_linear_time() -> None:
     out = within_budget(
         """
-        from scraper.domain.parsing.mi_page import html_text
+        from scraper.parsing.mi_page import html_text
         n = 100_000
         print(repr(html_text(("<div>" * n + "Number of invitations issued: 5" + "</div>" * n).encode())))
         """
@@ -63,7 +63,7 @@ def test_unclosed_tags_and_tiny_nodes_are_read_in_linear_time(shape: str) -> Non
     """The standard library's html.parser (under BeautifulSoup) rescans unclosed tags: quadratic."""
     out = within_budget(
         f"""
-        from scraper.domain.parsing.mi_page import html_text
+        from scraper.parsing.mi_page import html_text
         print(len(html_text({shape})))
         """
     )
@@ -73,7 +73,7 @@ def test_unclosed_tags_and_tiny_nodes_are_read_in_linear_time(shape: str) -> Non
 def test_20k_label_lines_in_paragraphs_are_read_in_linear_time() -> None:
     out = within_budget(
         """
-        from scraper.domain.parsing.mi_page import html_text
+        from scraper.parsing.mi_page import html_text
         print(html_text(("<p>Number of invitations issued: 5</p>\\n" * 20_000).encode()).count("\\n"))
         """
     )
@@ -83,8 +83,8 @@ def test_20k_label_lines_in_paragraphs_are_read_in_linear_time() -> None:
 def test_a_2_mb_article_is_refused_or_read_within_the_budget() -> None:
     out = within_budget(
         """
-        from scraper.domain.parsing.announcement import AnnouncementError
-        from scraper.domain.parsing.bounded import parse_article
+        from eewatch.domain.announcement import AnnouncementError
+        from scraper.parsing.bounded import parse_article
         sentence = "Express Entry draw #300 invited 1,500 candidates with a CRS of 500 on June 1, 2025."
         body = ("<html><body>" + f"<p>{sentence}</p>\\n" * 20_000 + "</body></html>").encode()
         try:

@@ -18,12 +18,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db.store import Store
-from scraper.domain.items import CHANGED, FeedFetch
-from scraper.domain.parsing.announcement import AnnouncementError
-from scraper.domain.parsing.bounded import parse_article, parse_page
-from scraper.domain.parsing.feed import EXPECTED_KEYS, FeedFormatError, parse_feed, parse_record
+from eewatch.domain.announcement import AnnouncementError
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.fetches import CHANGED, FeedFetch
+from eewatch.store.store import Store
+from scraper.parsing.bounded import parse_article, parse_page
+from scraper.parsing.feed import EXPECTED_KEYS, FeedFormatError, parse_feed, parse_record
 from tests.conftest import FIXTURES
 
 pytestmark = pytest.mark.hostile

@@ -23,17 +23,16 @@ from pathlib import Path
 import pytest
 
 from eewatch.app import exitcodes
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import Config, NotificationSettings, Rule
-from eewatch.foundation.db.store import Store
+from eewatch.config import Config, NotificationSettings, Rule
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.fetches import CHANGED, FeedFetch, FeedParse
+from eewatch.domain.record import Round
+from eewatch.store.store import Store
 from notifier import outbox
 from notifier.deliver import send_message
 from notifier.render import probe_message
 from notifier.run import run_alerts
 from notifier.secrets import target_label
-from scraper.domain.items import CHANGED, FeedFetch
-from scraper.domain.parsing.feed import FeedParse
-from scraper.domain.record import Round
 from tests.conftest import run_cli
 from tests.support.http import FixtureServer
 from tests.support.smtp import SMTPServer

@@ -414,7 +414,7 @@ def test_a_redirect_on_the_same_host_is_followed(
 
 
 def test_parse_retry_after_forms() -> None:
-    from scraper.domain.fetch import parse_retry_after
+    from scraper.fetch import parse_retry_after
 
     now = dt.datetime(2026, 11, 25, 12, 0, tzinfo=dt.UTC)
     assert parse_retry_after("120", now) == 120
@@ -425,7 +425,7 @@ def test_parse_retry_after_forms() -> None:
 
 
 def test_retry_wait_stays_within_the_budget() -> None:
-    from scraper.domain.fetch import retry_wait
+    from scraper.fetch import retry_wait
 
     assert retry_wait(None, elapsed=0, timeout=30, budget=90, cap=120) == 0
     assert retry_wait(30, elapsed=0, timeout=30, budget=90, cap=120) == 30
@@ -434,7 +434,7 @@ def test_retry_wait_stays_within_the_budget() -> None:
 
 
 def test_content_types() -> None:
-    from scraper.domain.fetch import content_type_problem
+    from scraper.fetch import content_type_problem
 
     json_types = ("application/json", "application/json; charset=utf-8", "text/plain", "a/x+json")
     accepted_types = (None, "", *json_types)

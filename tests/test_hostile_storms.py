@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import Config, NotificationSettings, Rule
-from eewatch.foundation.db.store import Store
+from eewatch.config import Config, NotificationSettings, Rule
+from eewatch.domain.clock import FrozenClock
+from eewatch.store.store import Store
 from notifier import outbox
-from scraper.domain.fetch import feed_fetch_from_failure
+from scraper.fetch import feed_fetch_from_failure
 from tests.support.fetches import copy_fetch
 
 pytestmark = pytest.mark.hostile

@@ -8,9 +8,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
-from eewatch.foundation.db import migrate, schema
-from eewatch.foundation.db.store import Store, create_store_engine
-from scraper.domain.fetch import feed_fetch_from_response
+from eewatch.store import migrate, schema
+from eewatch.store.store import Store, create_store_engine
+from scraper.fetch import feed_fetch_from_response
 from tests.conftest import FIXTURES, run_cli
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from eewatch.foundation.config import ConfigError, Profile, Rule, load_config, parse_config
+from eewatch.config import ConfigError, Profile, Rule, load_config, parse_config
 
 GOOD = """
 [profile]

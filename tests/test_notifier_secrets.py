@@ -12,17 +12,16 @@ from urllib.parse import quote, unquote
 import pytest
 from sqlalchemy import select
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import Config, ConfigError, NotificationSettings, Rule, parse_config
-from eewatch.foundation.db.schema import alert_events_handled, alert_outbox
-from eewatch.foundation.db.store import Store
+from eewatch.config import Config, ConfigError, NotificationSettings, Rule, parse_config
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.fetches import CHANGED, FeedFetch, FeedParse
+from eewatch.domain.record import Round
+from eewatch.store.schema import alert_events_handled, alert_outbox
+from eewatch.store.store import Store
 from notifier.deliver import send_message
 from notifier.render import probe_message
 from notifier.run import run_alerts
 from notifier.secrets import expand, human_label, redact, secret_values, target_label
-from scraper.domain.items import CHANGED, FeedFetch
-from scraper.domain.parsing.feed import FeedParse
-from scraper.domain.record import Round
 from tests.conftest import run_cli
 from tests.support.http import FixtureServer
 from tests.support.smtp import SMTPServer

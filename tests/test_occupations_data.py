@@ -1,4 +1,4 @@
-"""The shipped category eligibility data (scraper/domain/data/categories.toml) and its pure loader.
+"""The shipped category eligibility data (eewatch/domain/data/categories.toml) and its pure loader.
 
 Counts are the ones IRCC states or that follow from IRCC's stated changes; each assertion names where the
 number comes from. IRCC's own pages could not be read in full from the stored copies (see
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from scraper.domain.occupations import CategoryVersion, load_catalog
+from eewatch.domain.occupations import CategoryVersion, load_catalog
 
 CHANGE_2025 = date(2025, 2, 27)  # IRCC's 2025 category changes (Minister's announcement, February 27, 2025)
 CHANGE_2026 = date(2026, 2, 18)  # IRCC's 2026 categories (Minister's announcement, February 18, 2026)

@@ -10,16 +10,15 @@ import pytest
 from apprise.decorators import notify as apprise_notify
 from sqlalchemy import func, select
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import Config, NotificationSettings, Rule
-from eewatch.foundation.db.schema import alert_outbox
-from eewatch.foundation.db.store import Store
+from eewatch.config import Config, NotificationSettings, Rule
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.fetches import CHANGED, FeedFetch, FeedParse
+from eewatch.domain.record import Round
+from eewatch.store.schema import alert_outbox
+from eewatch.store.store import Store
 from notifier import outbox
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
-from scraper.domain.items import CHANGED, FeedFetch
-from scraper.domain.parsing.feed import FeedParse
-from scraper.domain.record import Round
 
 T0 = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 

@@ -20,10 +20,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from eewatch.foundation.db.store import Store
-from scraper.domain.items import CHANGED, FeedFetch
-from scraper.domain.parsing.dates import MONTHS, Parsed, clean, parse_date, parse_datetime
-from scraper.domain.parsing.feed import (
+from eewatch.domain.fetches import CHANGED, FeedFetch
+from eewatch.domain.record import DISTRIBUTION_BANDS, PROGRAM_CODES, ROUND_TYPES, Round
+from eewatch.domain.taxonomy import CATEGORY_SLUGS, classify
+from eewatch.store.store import Store
+from scraper.parsing.dates import MONTHS, Parsed, clean, parse_date, parse_datetime
+from scraper.parsing.feed import (
     EXPECTED_KEYS,
     MAX_COUNT,
     FeedFormatError,
@@ -32,9 +34,7 @@ from scraper.domain.parsing.feed import (
     parse_feed,
     parse_record,
 )
-from scraper.domain.parsing.feed_memo import FeedParser
-from scraper.domain.parsing.taxonomy import CATEGORY_SLUGS, classify
-from scraper.domain.record import DISTRIBUTION_BANDS, PROGRAM_CODES, ROUND_TYPES, Round
+from scraper.parsing.feed_memo import FeedParser
 
 pytestmark = pytest.mark.hostile
 
@@ -253,8 +253,8 @@ def test_every_record_is_kept_or_rejected_never_dropped(batch: list[dict[str, An
 @FAST
 @given(st.text() | st.text(alphabet=" ab\u00a0\u202f\u2009\u200b\x1c\x85\t\r\n", max_size=12))
 def test_a_field_read_without_cleaning_is_clean_already(value: str) -> None:
-    # parse_record skips clean() for text it would not change (scraper/domain/parsing/feed.py: _UNCLEAN).
-    from scraper.domain.parsing.feed import _text
+    # parse_record skips clean() for text it would not change (scraper/parsing/feed.py: _UNCLEAN).
+    from scraper.parsing.feed import _text
 
     assert _text(value) == clean(value)
 

@@ -7,7 +7,8 @@ from dataclasses import replace
 
 import pytest
 
-from eewatch.foundation.config import Profile, Rule
+from eewatch.config import Profile, Rule
+from eewatch.domain.record import Round
 from notifier.events import Event
 from notifier.render import (
     ELLIPSIS,
@@ -19,7 +20,6 @@ from notifier.render import (
     truncate,
     trusted_link,
 )
-from scraper.domain.record import Round
 
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 MI = "https://www.canada.ca/en/immigration-refugees-citizenship/corporate/mandate/policies-operational-instructions-agreements/ministerial-instructions/express-entry-rounds/invitations.html?q=254"

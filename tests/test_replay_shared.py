@@ -109,6 +109,6 @@ def test_scrape_once_from_a_saved_file_and_rounds_json(
 
     records = json.loads(listed.stdout)
     assert [r["id"] for r in records] == ["337", "336"]
-    from scraper.domain.record import FIELDS
+    from eewatch.domain.record import FIELDS
 
     assert all(list(r) == list(FIELDS) for r in records)

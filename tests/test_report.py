@@ -15,10 +15,10 @@ from eewatch.app.views.export import render
 from eewatch.app.views.groups import Group
 from eewatch.app.views.series import Point, Series
 from eewatch.app.views.site import MARKER, ReportError, build_report, builds_dir
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import ConfigError, ReportConfig, parse_config, parse_report
-from eewatch.foundation.db.store import Store
-from scraper.domain.fetch import feed_fetch_from_response
+from eewatch.config import ConfigError, ReportConfig, parse_config, parse_report
+from eewatch.domain.clock import FrozenClock
+from eewatch.store.store import Store
+from scraper.fetch import feed_fetch_from_response
 from tests.conftest import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "views"

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from eewatch.app.views.site import build_report
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db.store import Store
-from scraper.domain.links import safe_round_url
+from eewatch.domain.clock import FrozenClock
+from eewatch.store.store import Store
+from scraper.links import safe_round_url
 from tests.conftest import run_cli
 from tests.support.fetches import copy_fetch
 

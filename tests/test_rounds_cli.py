@@ -11,11 +11,11 @@ import pytest
 
 from eewatch.app.cli.rounds import write_table
 from eewatch.app.views.term import wants_colour
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db.store import Store
-from scraper.domain.fetch import feed_fetch_from_response
-from scraper.domain.parsing.feed import parse_feed
-from scraper.domain.record import FIELDS
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.record import FIELDS
+from eewatch.store.store import Store
+from scraper.fetch import feed_fetch_from_response
+from scraper.parsing.feed import parse_feed
 from tests.conftest import run_cli
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"

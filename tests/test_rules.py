@@ -7,10 +7,10 @@ from dataclasses import replace
 
 import pytest
 
-from eewatch.foundation.config import Profile, Rule
+from eewatch.config import Profile, Rule
+from eewatch.domain.record import Round
 from notifier.events import Event
 from notifier.rules import eligible, matches, would_be_invited
-from scraper.domain.record import Round
 
 NOW = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 PROFILE = Profile(crs=478, programs=("CEC", "FSW"), categories=("stem",))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from scrapy.utils.conf import build_component_list
 
-from eewatch.foundation.config import load_config
+from eewatch.config import load_config
 from scraper.crawl import scrapy_settings
 from scraper.settings import turned_off
 from tests.conftest import FIXTURES, run_python

@@ -12,17 +12,17 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.config import STORED_PAGES, ConfigError, parse_config
-from eewatch.foundation.db import schema
-from eewatch.foundation.db.announcements import record_feed_disagreements
-from eewatch.foundation.db.schema import round_occupations, round_source_warnings, source_observations
-from eewatch.foundation.db.store import Store
-from scraper.domain.fetch import document_from_response
-from scraper.domain.items import FeedFetch, SourceDocument
-from scraper.domain.parsing.announcement import ARTICLE, PAGE
-from scraper.domain.parsing.article import parse_article
-from scraper.domain.parsing.mi_page import parse_page
+from eewatch.config import STORED_PAGES, ConfigError, parse_config
+from eewatch.domain.announcement import ARTICLE, PAGE
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.fetches import FeedFetch, SourceDocument
+from eewatch.store import schema
+from eewatch.store.announcements import record_feed_disagreements
+from eewatch.store.schema import round_occupations, round_source_warnings, source_observations
+from eewatch.store.store import Store
+from scraper.fetch import document_from_response
+from scraper.parsing.article import parse_article
+from scraper.parsing.mi_page import parse_page
 from tests.support.fetches import copy_fetch
 from tests.support.http import FixtureServer
 
@@ -144,7 +144,7 @@ def test_an_agreeing_source_leaves_no_warning(store: Store) -> None:
 
 
 def test_a_page_occupation_list_is_checked_against_the_shipped_list_of_the_round_date(store: Store) -> None:
-    from scraper.domain.occupations import load_catalog
+    from eewatch.domain.occupations import load_catalog
 
     store.record_feed_fetch(feed_fetch(feed_with({**ROUND_254, "drawCRS": "486"})))
     # 21301 (mechanical engineers) joined STEM only in 2025; the page of a 2023 round lists it.
@@ -221,7 +221,7 @@ def test_undated_unknown_rounds_are_observed_but_not_stored(store: Store) -> Non
 
 
 def test_a_failing_write_leaves_nothing_half_written(store: Store, monkeypatch) -> None:
-    import eewatch.foundation.db.announcements as sources_store
+    import eewatch.store.announcements as sources_store
 
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
@@ -293,9 +293,9 @@ def test_the_page_spider_for_real_then_the_feed_confirms(
     )
     script = textwrap.dedent(
         f"""
-        from eewatch.foundation.config import load_config
+        from eewatch.config import load_config
         from scraper.crawl import CrawlerProcess, CrawlResult, add_source_crawls, scrapy_settings
-        from eewatch.foundation.db.store import Store
+        from eewatch.store.store import Store
         config = load_config({str(config)!r})
         store = Store.open(config.database.url)
         process = CrawlerProcess(scrapy_settings(config))

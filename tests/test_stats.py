@@ -10,8 +10,8 @@ import pytest
 from eewatch.app.views.groups import Group, group_of
 from eewatch.app.views.stats import Trend, compute_stats, group_stats, trend, type_totals, window_start
 from eewatch.app.views.stats_text import render_stats, stats_to_dict
-from scraper.domain.parsing.feed import parse_feed
-from scraper.domain.record import Round
+from eewatch.domain.record import Round
+from scraper.parsing.feed import parse_feed
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
 TODAY = dt.date(2025, 3, 1)

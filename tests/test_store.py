@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db import schema
-from eewatch.foundation.db.store import Store
-from scraper.domain.fetch import feed_fetch_from_failure
-from scraper.domain.items import FeedFetch
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.fetches import FeedFetch
+from eewatch.store import schema
+from eewatch.store.store import Store
+from scraper.fetch import feed_fetch_from_failure
 from tests.support.fetches import copy_fetch
 
 FEED = Path(__file__).parent / "fixtures" / "feed"
@@ -150,7 +150,7 @@ def test_a_source_error_is_logged_with_an_event_and_changes_nothing(store: Store
 
 
 def test_a_failure_mid_transaction_leaves_nothing_half_written(store: Store, monkeypatch) -> None:
-    from eewatch.foundation.db import store as store_module
+    from eewatch.store import store as store_module
 
     store.record_feed_fetch(fetch_of(body_without("305")))
     before = (count(store, schema.rounds), count(store, schema.events), count(store, schema.fetches))
@@ -205,7 +205,7 @@ def test_a_provisional_round_is_confirmed_by_the_feed(store: Store, clock: Froze
 
     from sqlalchemy import insert
 
-    from eewatch.foundation.db.rows import content_hash, round_row
+    from eewatch.store.rows import content_hash, round_row
 
     store.record_feed_fetch(fetch_of(body_without("305")))
     announced = next(r for r in fetch_of((FEED / "small.json").read_bytes()).parsed.rounds if r.id == "305")

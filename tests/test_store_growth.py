@@ -1,6 +1,6 @@
 """A copy of the whole history costs what changed: the memos and markers never change what is stored.
 
-The daemon keeps one parser (scraper/domain/parsing/feed_memo.py) and one Store for its life;
+The daemon keeps one parser (scraper/parsing/feed_memo.py) and one Store for its life;
 ``scrape --once`` starts both afresh. The database must come out the same
 either way, and every revision's first and last sighting must be what
 docs/database.md says: when a copy carrying this version was first and last seen.
@@ -18,12 +18,12 @@ from typing import Any
 import pytest
 from sqlalchemy import select
 
-from eewatch.foundation.clock import FrozenClock
-from eewatch.foundation.db import schema
-from eewatch.foundation.db.store import FetchSummary, Store, content_hash
-from scraper.domain.items import CHANGED, FeedFetch
-from scraper.domain.parsing.feed import FeedParse, parse_feed
-from scraper.domain.parsing.feed_memo import FeedParser
+from eewatch.domain.clock import FrozenClock
+from eewatch.domain.fetches import CHANGED, FeedFetch
+from eewatch.store import schema
+from eewatch.store.store import FetchSummary, Store, content_hash
+from scraper.parsing.feed import FeedParse, parse_feed
+from scraper.parsing.feed_memo import FeedParser
 from tests.support.fetches import copy_fetch
 
 FEED = Path(__file__).parent / "fixtures" / "feed"
@@ -180,7 +180,7 @@ def test_a_0001_database_gets_its_markers_and_loses_no_sighting(db_url: str) -> 
     # then wrote), then up again: the markers are found from last_seen, every sighting is kept.
     from alembic import command
 
-    from eewatch.foundation.db import migrate
+    from eewatch.store import migrate
 
     copies = fixture_sequence()
     for _ in replay(db_url, copies, warm=True):

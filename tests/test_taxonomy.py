@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from scraper.domain.parsing.taxonomy import CATEGORY_ALIASES, canonical_category, classify, programs_in
+from eewatch.domain.taxonomy import CATEGORY_ALIASES, canonical_category, classify, programs_in
 
 KNOWN = [
     # (id, name as published, type, programs, slug, version)
@@ -157,6 +157,6 @@ def test_programs_in(text: str, codes: tuple[str, ...]) -> None:
     ],
 )
 def test_split_version_keeps_the_year(name: str, base: str, version: str) -> None:
-    from scraper.domain.parsing.taxonomy import split_version
+    from eewatch.domain.taxonomy import split_version
 
     assert split_version(name) == (base, version)

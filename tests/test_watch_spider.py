@@ -6,8 +6,8 @@ import gc
 
 from scrapy.utils.misc import _generator_callbacks_cache, is_generator_with_return_value
 
-from scraper.domain.parsing.feed import parse_feed
-from scraper.domain.parsing.feed_memo import FeedParser
+from scraper.parsing.feed import parse_feed
+from scraper.parsing.feed_memo import FeedParser
 from scraper.spiders.feed import FeedSpider
 from scraper.spiders.watch import WatchFeedSpider
 

@@ -18,14 +18,14 @@ from typing import Any
 
 from sqlalchemy import Connection, Date, bindparam, func, insert, select
 
-from eewatch.foundation.config import HealthConfig
-from eewatch.foundation.db import schema
-from eewatch.foundation.db.schema import heartbeats
-from eewatch.foundation.db.store import EARLIEST_ROUND, FetchSummary, Store
-from scraper.domain.events import FEED_SHAPE_CHANGED, FEED_STALE, POLL_FAILING, POLL_RECOVERED
-from scraper.domain.items import ERROR, FeedFetch
-from scraper.domain.parsing.feed import EXPECTED_KEYS
-from scraper.domain.record import CONFIRMED
+from eewatch.config import HealthConfig
+from eewatch.domain.events import FEED_SHAPE_CHANGED, FEED_STALE, POLL_FAILING, POLL_RECOVERED
+from eewatch.domain.fetches import ERROR, FeedFetch
+from eewatch.domain.record import CONFIRMED
+from eewatch.store import schema
+from eewatch.store.schema import heartbeats
+from eewatch.store.store import EARLIEST_ROUND, FetchSummary, Store
+from scraper.parsing.feed import EXPECTED_KEYS
 
 
 @dataclass(frozen=True)

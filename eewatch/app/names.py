@@ -10,16 +10,16 @@ from __future__ import annotations
 import argparse
 from collections.abc import Iterable
 
-from eewatch.foundation.config import (
+from eewatch.config import (
     Config,
     ConfigError,
     check_category_names,
     did_you_mean,
     unknown_category,
 )
-from eewatch.foundation.db.store import Store
-from scraper.domain.eligibility import shipped_category_names
-from scraper.domain.record import PROGRAM_CODES
+from eewatch.domain.eligibility import shipped_category_names
+from eewatch.domain.record import PROGRAM_CODES
+from eewatch.store.store import Store
 
 
 def known_categories(store: Store) -> frozenset[str]:
@@ -41,7 +41,7 @@ def check_config_names(config: Config, store: Store) -> None:
 
 def resolve_category(name: str, known: Iterable[str], option: str = "--category") -> str:
     """A category given on the command line, as its slug (lowercase); unknown -> :class:`ConfigError`."""
-    from scraper.domain.parsing.taxonomy import canonical_category
+    from eewatch.domain.taxonomy import canonical_category
 
     slug = canonical_category(name.strip().lower())
     names = {k.lower() for k in known}

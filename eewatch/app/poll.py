@@ -19,13 +19,13 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.app import exitcodes
 from eewatch.app.health import HealthEvent, record_poll
-from eewatch.foundation.config import Config
-from eewatch.foundation.db.announcements import SourceSummary
-from eewatch.foundation.db.store import FetchSummary, Store
+from eewatch.config import Config
+from eewatch.domain.events import FEED_STALE
+from eewatch.domain.fetches import ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
+from eewatch.store.announcements import SourceSummary
+from eewatch.store.store import FetchSummary, Store
 from scraper.crawl import StorageFailed, crawl_once
-from scraper.domain.events import FEED_STALE
-from scraper.domain.fetch import feed_fetch_from_failure
-from scraper.domain.items import ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
+from scraper.fetch import feed_fetch_from_failure
 from scraper.pipelines import Stored
 
 log = logging.getLogger("eewatch.app.poll")

@@ -9,12 +9,12 @@ from typing import Any
 from sqlalchemy import func, select
 
 from eewatch.app.health import load_state
-from eewatch.foundation.config import HealthConfig
-from eewatch.foundation.db import schema
-from eewatch.foundation.db.schema import heartbeats
-from eewatch.foundation.db.store import EARLIEST_ROUND, Store
-from scraper.domain.items import ERROR
-from scraper.domain.record import CONFIRMED
+from eewatch.config import HealthConfig
+from eewatch.domain.fetches import ERROR
+from eewatch.domain.record import CONFIRMED
+from eewatch.store import schema
+from eewatch.store.schema import heartbeats
+from eewatch.store.store import EARLIEST_ROUND, Store
 
 
 @dataclass

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from scraper.domain.parsing.announcement import ARTICLE, Announcement
-from scraper.domain.parsing.bounded import parse_article
+from eewatch.domain.announcement import ARTICLE, Announcement
+from scraper.parsing.bounded import parse_article
 from scraper.spiders.pages import AnnouncementSpider
 
 

@@ -10,10 +10,10 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from scraper.domain.fetch import describe_error, feed_fetch_from_failure, feed_fetch_from_response
-from scraper.domain.items import FeedFetch
-from scraper.domain.parsing.feed import FeedParse, parse_feed
+from eewatch.domain.fetches import FeedFetch
+from scraper.fetch import describe_error, feed_fetch_from_failure, feed_fetch_from_response
 from scraper.middlewares import HOSTS
+from scraper.parsing.feed import FeedParse, parse_feed
 
 #: Responses the spider wants to see itself rather than have filtered.
 HANDLED_STATUSES = [304, *range(400, 600)]
@@ -95,6 +95,6 @@ def _header(response: Response, name: bytes) -> str | None:
 
 
 def describe_failure(failure: Failure, *, max_bytes: int | None = None) -> str:
-    """One line saying why a request produced no response (:func:`scraper.domain.fetch.describe_error`)."""
+    """One line saying why a request produced no response (:func:`scraper.fetch.describe_error`)."""
     error = failure.value
     return describe_error(type(error).__name__, str(error), max_bytes=max_bytes)

@@ -14,11 +14,11 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from scraper.domain.fetch import document_from_response
-from scraper.domain.items import ERROR, SourceDocument, SourceTarget
-from scraper.domain.parsing.announcement import PAGE, Announcement
-from scraper.domain.parsing.bounded import MAX_DOCUMENT_BYTES, parse_page
+from eewatch.domain.announcement import PAGE, Announcement
+from eewatch.domain.fetches import ERROR, SourceDocument, SourceTarget
+from scraper.fetch import document_from_response
 from scraper.middlewares import HOSTS
+from scraper.parsing.bounded import MAX_DOCUMENT_BYTES, parse_page
 from scraper.spiders.feed import HANDLED_STATUSES, describe_failure
 
 

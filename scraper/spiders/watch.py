@@ -11,7 +11,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DontCloseSpider
 
-from scraper.domain.parsing.feed_memo import FeedParser
+from scraper.parsing.feed_memo import FeedParser
 from scraper.spiders.feed import FeedSpider
 
 
@@ -27,7 +27,7 @@ class WatchFeedSpider(FeedSpider):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Each record's parse is remembered between copies: a copy that brings one new
-        # round re-reads one record (scraper/domain/parsing/feed_memo.py).
+        # round re-reads one record (scraper/parsing/feed_memo.py).
         self.feed_parser = FeedParser()
 
     @classmethod

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from scraper.domain.fetch import feed_fetch_from_response
-from scraper.domain.items import FeedFetch
-from scraper.domain.parsing.feed import FeedParse, parse_feed
+from eewatch.domain.fetches import FeedFetch
+from scraper.fetch import feed_fetch_from_response
+from scraper.parsing.feed import FeedParse, parse_feed
 
 URL = "https://example.test/feed.json"
 

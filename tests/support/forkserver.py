@@ -60,8 +60,8 @@ EEWATCH_PRELOAD = (
     # the database: the dialects, the migrations (Alembic renders with Mako)
     "sqlalchemy.dialects.sqlite",
     "sqlalchemy.dialects.postgresql.psycopg",
-    "eewatch.foundation.db.migrate",
-    "eewatch.foundation.db.sql_views",
+    "eewatch.store.migrate",
+    "eewatch.store.sql_views",
     "alembic.command",
     "alembic.config",
     "alembic.runtime.migration",
@@ -111,7 +111,7 @@ EEWATCH_PRELOAD = (
     "scrapy.resolver",
     "scrapy.statscollectors",
     # the alerts, the schedule, the report
-    "eewatch.foundation.config_secrets",
+    "eewatch.config.secrets",
     "notifier.run",
     "apprise",
     "tests.support.forkserver:load_apprise_plugins",
@@ -126,7 +126,7 @@ _MAX_MESSAGE = 1 << 20
 def load_apprise_plugins() -> None:
     """Import Apprise's plugin modules, as its first URL lookup does (its own load, run early).
 
-    The singleton manager keeps them; ``eewatch.foundation.apprise_plugins.plugins()``
+    The singleton manager keeps them; ``eewatch.config.apprise_plugins.plugins()``
     still runs in each child, and finds them loaded.
     """
     import warnings

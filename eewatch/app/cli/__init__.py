@@ -14,8 +14,8 @@ from typing import NoReturn
 from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.app import exitcodes
-from eewatch.foundation.config import ConfigError, default_database_url
-from eewatch.foundation.db.errors import StorageError, describe_storage_error
+from eewatch.config import ConfigError, default_database_url
+from eewatch.store.errors import StorageError, describe_storage_error
 
 log = logging.getLogger("eewatch")
 
@@ -102,7 +102,7 @@ def add_common(parser: argparse.ArgumentParser) -> None:
 
 def category_arg(text: str) -> str:
     """A ``--category`` value: lower case, an old slug read as its new name (``senior-managers-canadian``)."""
-    from scraper.domain.parsing.taxonomy import canonical_category
+    from eewatch.domain.taxonomy import canonical_category
 
     return canonical_category(text.strip().lower())
 

@@ -19,9 +19,8 @@ from urllib.parse import urlparse
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
-from eewatch.foundation.config import Config, load_config
-from eewatch.foundation.db.store import Store
-from scraper.domain.parsing.announcement import (
+from eewatch.config import Config, load_config
+from eewatch.domain.announcement import (
     ARTICLE,
     FACT_FIELDS,
     PAGE,
@@ -29,9 +28,10 @@ from scraper.domain.parsing.announcement import (
     AnnouncementError,
     NotAnnouncement,
 )
-from scraper.domain.parsing.bounded import parse_article, parse_page
-from scraper.domain.parsing.feed import is_feed_document
-from scraper.domain.record import Round
+from eewatch.domain.record import Round
+from eewatch.store.store import Store
+from scraper.parsing.bounded import parse_article, parse_page
+from scraper.parsing.feed import is_feed_document
 
 log = logging.getLogger("eewatch.announcement")
 

@@ -14,9 +14,9 @@ from eewatch.app.names import check_config_names, known_categories, program_code
 from eewatch.app.views.chances import Profile, compute_chances
 from eewatch.app.views.chances_text import render_chances
 from eewatch.app.views.term import wants_colour
-from eewatch.foundation.config import load_config
-from eewatch.foundation.db.store import Store
-from scraper.domain.record import PROGRAM_CODES
+from eewatch.config import load_config
+from eewatch.domain.record import PROGRAM_CODES
+from eewatch.store.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

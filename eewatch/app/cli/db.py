@@ -10,10 +10,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
-from eewatch.foundation.config import load_config
-from eewatch.foundation.db import migrate
-from eewatch.foundation.db.errors import describe_storage_error
-from eewatch.foundation.db.store import create_store_engine
+from eewatch.config import load_config
+from eewatch.store import migrate
+from eewatch.store.errors import describe_storage_error
+from eewatch.store.store import create_store_engine
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

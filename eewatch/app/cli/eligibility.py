@@ -13,9 +13,9 @@ from eewatch.app.logs import setup_logging
 from eewatch.app.names import check_config_names
 from eewatch.app.views.eligibility import answer_occupation, answer_to_dict, render_answer
 from eewatch.app.views.term import wants_colour
-from eewatch.foundation.config import load_config
-from eewatch.foundation.db.store import Store
-from scraper.domain.occupations import load_catalog
+from eewatch.config import load_config
+from eewatch.domain.occupations import load_catalog
+from eewatch.store.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -12,9 +12,9 @@ from eewatch.app.cli import add_common, category_arg, iso_date, usage_error, ver
 from eewatch.app.logs import setup_logging
 from eewatch.app.views.export import FORMATS, WRITERS, atomic_writer
 from eewatch.app.views.query import known_categories, stored_rounds, unknown_category
-from eewatch.foundation.config import load_config
-from eewatch.foundation.db.store import Store
-from scraper.domain.record import ROUND_TYPES
+from eewatch.config import load_config
+from eewatch.domain.record import ROUND_TYPES
+from eewatch.store.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -10,14 +10,14 @@ from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.names import check_config_names
-from eewatch.foundation.clock import utcnow
-from eewatch.foundation.config import Profile, load_config
-from eewatch.foundation.db.store import Store
+from eewatch.config import Profile, load_config
+from eewatch.domain.clock import utcnow
+from eewatch.domain.record import Round
+from eewatch.store.store import Store
 from notifier.deliver import deliver_due, send_message
 from notifier.render import probe_message
 from notifier.rules import assess
 from notifier.secrets import target_label
-from scraper.domain.record import Round
 
 log = logging.getLogger("eewatch.notify")
 

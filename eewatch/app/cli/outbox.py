@@ -9,9 +9,9 @@ import sys
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
-from eewatch.foundation.clock import utcnow
-from eewatch.foundation.config import load_config
-from eewatch.foundation.db.store import Store
+from eewatch.config import load_config
+from eewatch.domain.clock import utcnow
+from eewatch.store.store import Store
 from notifier import outbox
 
 

@@ -11,9 +11,9 @@ from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, usage_error, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.views.site import ReportError, build_report
-from eewatch.foundation.clock import Clock, utcnow
-from eewatch.foundation.config import load_config
-from eewatch.foundation.db.store import Store
+from eewatch.config import load_config
+from eewatch.domain.clock import Clock, utcnow
+from eewatch.store.store import Store
 
 log = logging.getLogger(__name__)
 

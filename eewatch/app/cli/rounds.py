@@ -13,9 +13,9 @@ from eewatch.app.logs import setup_logging
 from eewatch.app.views.export import write_csv, write_json
 from eewatch.app.views.query import known_categories, stored_rounds, unknown_category
 from eewatch.app.views.term import Cell, cell, render_table, wants_colour
-from eewatch.foundation.config import load_config
-from eewatch.foundation.db.store import PROVISIONAL_NOTE, Store
-from scraper.domain.record import ROUND_TYPES, Round
+from eewatch.config import load_config
+from eewatch.domain.record import ROUND_TYPES, Round
+from eewatch.store.store import PROVISIONAL_NOTE, Store
 
 __all__ = ["add_parser", "kind_label", "run", "write_csv", "write_json", "write_table"]
 

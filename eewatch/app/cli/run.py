@@ -6,7 +6,7 @@ import argparse
 
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
-from eewatch.foundation.config import load_config
+from eewatch.config import load_config
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

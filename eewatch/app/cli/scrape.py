@@ -11,8 +11,8 @@ from eewatch.app.cli import add_common, count, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.names import check_config_names
 from eewatch.app.poll import poll_once
-from eewatch.foundation.config import load_config
-from eewatch.foundation.db.store import Store
+from eewatch.config import load_config
+from eewatch.store.store import Store
 from scraper.crawl import feed_location
 
 log = logging.getLogger("eewatch.scrape")

@@ -13,9 +13,9 @@ from eewatch.app.views.query import known_categories, stored_rounds, unknown_cat
 from eewatch.app.views.stats import compute_stats, type_totals
 from eewatch.app.views.stats_text import render_stats, stats_to_dict
 from eewatch.app.views.term import wants_colour
-from eewatch.foundation.clock import Clock, utcnow
-from eewatch.foundation.config import load_config
-from eewatch.foundation.db.store import Store
+from eewatch.config import load_config
+from eewatch.domain.clock import Clock, utcnow
+from eewatch.store.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

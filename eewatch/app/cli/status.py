@@ -11,9 +11,9 @@ from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, verbosity
 from eewatch.app.logs import setup_logging
 from eewatch.app.status import Status, read_status
-from eewatch.foundation.clock import utcnow
-from eewatch.foundation.config import load_config
-from eewatch.foundation.db.store import Store
+from eewatch.config import load_config
+from eewatch.domain.clock import utcnow
+from eewatch.store.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -29,9 +29,9 @@ from eewatch.app.daemon.leader import Leadership
 from eewatch.app.daemon.lock import AlreadyRunning, lock_for
 from eewatch.app.names import check_config_names
 from eewatch.app.poll import PollResult, deliver_retries, follow_up, record, store_failure
-from eewatch.foundation.clock import Clock, utcnow
-from eewatch.foundation.config import Config, ConfigError, ScheduleConfig
-from eewatch.foundation.db.store import Store
+from eewatch.config import Config, ConfigError, ScheduleConfig
+from eewatch.domain.clock import Clock, utcnow
+from eewatch.store.store import Store
 
 log = logging.getLogger("eewatch.app.daemon")
 

@@ -10,7 +10,7 @@ from scrapy.crawler import Crawler, CrawlerRunner
 from twisted.internet import defer
 from twisted.internet.interfaces import IReactorTime
 
-from eewatch.foundation.db.store import Store
+from eewatch.store.store import Store
 from scraper.pipelines import Stored
 from scraper.spiders.watch import WatchFeedSpider
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from eewatch.app.views.groups import group_of, label
 from eewatch.app.views.safe import clean_text, vet
-from scraper.domain.record import CONTENT_FIELDS, Round
+from eewatch.domain.record import CONTENT_FIELDS, Round
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 FEED_ID = "tag:eewatch,2015:rounds"

@@ -1,7 +1,7 @@
 """Would a profile have been invited? (pure)
 
 Eligibility is the alert rules' own definition
-(:func:`scraper.domain.eligibility.assess`): a general round, a program round
+(:func:`eewatch.domain.eligibility.assess`): a general round, a program round
 for one of the profile's programs, a category round in one of its categories
 or whose list in force on the round's date has one of its NOC codes. A round
 whose eligibility the data cannot decide is not counted, but counted as
@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eewatch.app.views.groups import newest_first
-from eewatch.foundation.config import Profile
-from scraper.domain.eligibility import assess
-from scraper.domain.occupations import Catalog
-from scraper.domain.record import Round
+from eewatch.config import Profile
+from eewatch.domain.eligibility import assess
+from eewatch.domain.occupations import Catalog
+from eewatch.domain.record import Round
 
 __all__ = ["Chance", "Chances", "Profile", "compute_chances"]
 

@@ -1,7 +1,7 @@
 """Which category lists hold an occupation, and the rounds held under each (pure).
 
 For one NOC 2021 code: every category version eewatch knows (the shipped
-catalog, ``scraper/domain/data/categories.toml``), whether the code is on it,
+catalog, ``eewatch/domain/data/categories.toml``), whether the code is on it,
 its dates and source, and the stored rounds of that category held while it was
 in force, with whether a given CRS would have been invited. Stored category
 rounds that no known version covers (a category IRCC created after this
@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from eewatch.app.views.term import Cell, cell, render_table
-from scraper.domain.eligibility import category_label
-from scraper.domain.occupations import Catalog, CategoryVersion
-from scraper.domain.record import Round
+from eewatch.domain.eligibility import category_label
+from eewatch.domain.occupations import Catalog, CategoryVersion
+from eewatch.domain.record import Round
 
 
 @dataclass(frozen=True)

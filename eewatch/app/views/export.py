@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from eewatch.app.views.safe import vet
-from scraper.domain.record import FIELDS, Round
+from eewatch.domain.record import FIELDS, Round
 
 FORMATS = ("csv", "json", "ndjson")
 

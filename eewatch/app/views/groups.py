@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eewatch.app.views.safe import bounded_slug
-from scraper.domain.parsing.taxonomy import split_version
-from scraper.domain.record import PROGRAM_LABELS, Round
+from eewatch.domain.record import PROGRAM_LABELS, Round
+from eewatch.domain.taxonomy import split_version
 
 #: Round types in display order; "unknown" holds rounds whose name gave no type.
 TYPE_ORDER = ("general", "program", "category", "unknown")

@@ -21,9 +21,9 @@ from eewatch.app.views.series import (
     pool_series,
 )
 from eewatch.app.views.stats import GroupStats, compute_stats, type_totals
-from scraper.domain.links import safe_round_url
-from scraper.domain.occupations import Catalog, CategoryVersion
-from scraper.domain.record import Round
+from eewatch.domain.occupations import Catalog, CategoryVersion
+from eewatch.domain.record import Round
+from scraper.links import safe_round_url
 
 CRS_YEARS = 3
 MONTHS = 24

@@ -2,7 +2,7 @@
 
 The store filters on the slug as stored; a round stored under a slug eewatch has
 since renamed (``senior-managers-canadian``) reads back under the new one
-(``senior-managers``, see ``scraper.domain.parsing.taxonomy.CATEGORY_ALIASES``),
+(``senior-managers``, see ``eewatch.domain.taxonomy.CATEGORY_ALIASES``),
 so a category filter here matches on the record, after that reading.
 """
 
@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from eewatch.foundation.db.store import Store
-from scraper.domain.parsing.taxonomy import canonical_category
-from scraper.domain.record import Round
+from eewatch.domain.record import Round
+from eewatch.domain.taxonomy import canonical_category
+from eewatch.store.store import Store
 
 
 def stored_rounds(
@@ -44,7 +44,7 @@ def known_categories(store: Store) -> set[str]:
 
 def unknown_category(slug: str, known: set[str]) -> str | None:
     """A one-line error for a slug no known list holds (nearest suggested, as the config says), else None."""
-    from eewatch.foundation.config import unknown_category as config_says
+    from eewatch.config import unknown_category as config_says
 
     slug = canonical_category(slug.lower())
     return None if slug in known else config_says(slug, known)

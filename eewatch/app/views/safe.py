@@ -4,7 +4,7 @@
   non-characters XML 1.0 forbids, lone surrogates and bidirectional overrides
   are written as visible escapes (``\\x1b``, ``\\u202e``): XML stays well formed,
   a terminal shows them instead of obeying them.
-* Links: only ``https://www.canada.ca/...`` (see :mod:`scraper.domain.links`);
+* Links: only ``https://www.canada.ca/...`` (see :mod:`scraper.links`);
   any other value is dropped from ``url`` and kept, as text, in a warning.
 * File names: slugs are bounded (long ones end in a short hash, so two long
   names stay apart).
@@ -18,8 +18,8 @@ import logging
 import re
 from typing import Any
 
-from scraper.domain.links import safe_round_url
-from scraper.domain.record import Round
+from eewatch.domain.record import Round
+from scraper.links import safe_round_url
 
 log = logging.getLogger(__name__)
 

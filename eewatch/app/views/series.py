@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from eewatch.app.views.groups import Group, group_rounds, label
-from scraper.domain.record import DISTRIBUTION_BANDS, Round
+from eewatch.domain.record import DISTRIBUTION_BANDS, Round
 
 #: The pool's bands without the subtotals (451-500, 401-450) and the total.
 DETAIL_BANDS = tuple(b for b in DISTRIBUTION_BANDS if b not in ("451-500", "401-450", "total"))

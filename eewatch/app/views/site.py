@@ -23,11 +23,11 @@ from eewatch.app.views.export import render
 from eewatch.app.views.groups import Group, group_rounds, newest_first
 from eewatch.app.views.pages import POOL_PAGE, Context, group_page, index_page, page_name, pool_page
 from eewatch.app.views.safe import clean_text, vet
-from eewatch.foundation.clock import Clock
-from eewatch.foundation.config import DEFAULT_REPORT_TITLE
-from eewatch.foundation.db.store import Store
-from scraper.domain.occupations import Catalog, load_catalog
-from scraper.domain.record import Round
+from eewatch.config import DEFAULT_REPORT_TITLE
+from eewatch.domain.clock import Clock
+from eewatch.domain.occupations import Catalog, load_catalog
+from eewatch.domain.record import Round
+from eewatch.store.store import Store
 
 log = logging.getLogger(__name__)
 

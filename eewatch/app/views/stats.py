@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from eewatch.app.views.groups import TYPE_ORDER, Group, group_rounds, newest_first
-from scraper.domain.record import Round
+from eewatch.domain.record import Round
 
 #: The window of "the last 12 months".
 WINDOW = dt.timedelta(days=365)

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
-from scraper.domain.items import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
-from scraper.domain.parsing.announcement import AnnouncementError, Parser
-from scraper.domain.parsing.feed import FeedFormatError, FeedParse, parse_feed
+from eewatch.domain.announcement import AnnouncementError, Parser
+from eewatch.domain.fetches import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
+from scraper.parsing.feed import FeedFormatError, FeedParse, parse_feed
 
 #: Media types the feed may be served as. IRCC serves ``application/json``; CDNs and
 #: file copies sometimes say ``text/plain`` or ``application/octet-stream`` (or nothing).
@@ -91,8 +91,8 @@ def feed_fetch_from_response(
 ) -> FeedFetch:
     """A :class:`FeedFetch` for one response of the feed (see :func:`judge_response`).
 
-    ``parse`` reads a new copy: :func:`~scraper.domain.parsing.feed.parse_feed`, or the
-    same with a memo in a long-lived spider (:class:`scraper.domain.parsing.feed_memo.FeedParser`).
+    ``parse`` reads a new copy: :func:`~scraper.parsing.feed.parse_feed`, or the
+    same with a memo in a long-lived spider (:class:`scraper.parsing.feed_memo.FeedParser`).
     """
     judged = judge_response(
         status=status,

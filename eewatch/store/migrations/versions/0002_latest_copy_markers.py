@@ -76,7 +76,7 @@ def downgrade() -> None:
     )
     op.drop_index("ix_fetches_copies", table_name="fetches")
     # PostgreSQL ties a view selecting r.* to every column of rounds; the views are made
-    # again on every open (eewatch/foundation/db/migrate.py). ALTER TABLE DROP COLUMN: SQLite 3.35+.
+    # again on every open (eewatch/store/migrate.py). ALTER TABLE DROP COLUMN: SQLite 3.35+.
     op.execute(sa.text("DROP VIEW IF EXISTS latest_round_per_category"))
     op.execute(sa.text("DROP VIEW IF EXISTS revision_sightings"))  # made from 0002 on: reads the column
     op.execute(sa.text("ALTER TABLE rounds DROP COLUMN latest_copy_hash"))

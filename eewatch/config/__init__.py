@@ -24,11 +24,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 
-# ``[profile]`` is declared in the domain (scraper/domain/eligibility.py) and re-exported here.
-from scraper.domain.eligibility import Profile as Profile
-from scraper.domain.events import DEFAULT_EVENTS, EVENT_KINDS
-from scraper.domain.parsing.announcement import ARTICLE, PAGE
-from scraper.domain.record import PROGRAM_CODES, ROUND_TYPES
+from eewatch.domain.announcement import ARTICLE, PAGE
+
+# ``[profile]`` is declared in the domain (eewatch/domain/eligibility.py) and re-exported here.
+from eewatch.domain.eligibility import Profile as Profile
+from eewatch.domain.events import DEFAULT_EVENTS, EVENT_KINDS
+from eewatch.domain.record import PROGRAM_CODES, ROUND_TYPES
 
 FEED_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json"
 
@@ -233,10 +234,10 @@ def load_config(
     config = parse_config(data, where=str(path) if path else "<defaults>")
     config = dataclasses.replace(config, path=path)
     if path is not None:
-        from eewatch.foundation.config_secrets import config_file_warnings
+        from eewatch.config.secrets import config_file_warnings
 
         for line in config_file_warnings(path):
-            logging.getLogger("eewatch.foundation.config").warning("%s", line)
+            logging.getLogger("eewatch.config").warning("%s", line)
     if env.get("EEWATCH_DATABASE_URL"):
         url = check_database_url(env["EEWATCH_DATABASE_URL"], "$EEWATCH_DATABASE_URL", "environment")
         config = dataclasses.replace(config, database=DatabaseConfig(url=url))
@@ -283,7 +284,7 @@ def check_database_url(url: str, label: str, where: str) -> str:
                 "use a file (sqlite:///PATH)"
             )
         if not path.startswith("//") and "uri=true" not in path:
-            logging.getLogger("eewatch.foundation.config").warning(
+            logging.getLogger("eewatch.config").warning(
                 "%s: %s: %s is relative to the working directory (%s); use sqlite:////absolute/path",
                 where,
                 label,
@@ -326,7 +327,7 @@ def _check_across(config: Config, where: str) -> None:
 def check_category_names(config: Config, known: Iterable[str]) -> None:
     """Every category the config names is ``known`` (case-insensitively), else :class:`ConfigError`.
 
-    ``known``: the shipped names (:func:`scraper.domain.eligibility.shipped_category_names`)
+    ``known``: the shipped names (:func:`eewatch.domain.eligibility.shipped_category_names`)
     and the categories present in the database, so a category IRCC creates later is
     known as soon as a copy of the feed brings it. Called by the app once the store is open.
     """
@@ -529,7 +530,7 @@ def parse_schedule(raw: Any, where: str) -> ScheduleConfig:
         values["jitter"] = min(ScheduleConfig.jitter, values["every"] / 10)
     schedule = ScheduleConfig(**values)
     if schedule.every is not None and schedule.jitter > schedule.every / 2:
-        logging.getLogger("eewatch.foundation.config").warning(
+        logging.getLogger("eewatch.config").warning(
             "%s: [schedule] jitter: %gs is more than half of every (%gs): polls will bunch and gap",
             where,
             schedule.jitter,
@@ -743,7 +744,7 @@ def _choices(value: Any, allowed: tuple[str, ...], label: str, where: str) -> tu
 
 def _slugs(value: Any, label: str, where: str) -> tuple[str, ...]:
     """Category slugs, lower case; a slug eewatch has since renamed is read as the new one."""
-    from scraper.domain.parsing.taxonomy import canonical_category
+    from eewatch.domain.taxonomy import canonical_category
 
     items = tuple(dict.fromkeys(s.lower() for s in _strings(value, label, where)))
     for item in items:
@@ -806,7 +807,7 @@ def _check_cron(expression: str, timezone: str, where: str) -> None:
 
 
 def _targets(value: Any, label: str, where: str) -> tuple[str, ...]:
-    from eewatch.foundation.apprise_plugins import plugins
+    from eewatch.config.apprise_plugins import plugins
 
     targets = _strings(value, label, where)
     if not targets:

@@ -1,6 +1,6 @@
 """One mapping between the round record and its rows, for the feed and the announcements alike.
 
-A :class:`~scraper.domain.record.Round` becomes a ``rounds`` row, a
+A :class:`~eewatch.domain.record.Round` becomes a ``rounds`` row, a
 ``round_revisions`` row, and back; a fetch of any source becomes a ``fetches``
 row; an event an ``events`` row. Every writer uses these, so a column is named
 in one place.
@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy import Connection, insert
 
-from eewatch.foundation.db import schema
-from scraper.domain.items import FeedFetch, SourceDocument
-from scraper.domain.record import CONTENT_FIELDS, FIELDS, Round
+from eewatch.domain.fetches import FeedFetch, SourceDocument
+from eewatch.domain.record import CONTENT_FIELDS, FIELDS, Round
+from eewatch.store import schema
 
 T = TypeVar("T")
 

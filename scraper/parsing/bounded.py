@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from scraper.domain.parsing.announcement import Announcement, AnnouncementError
-from scraper.domain.parsing.article import article_text, parse_article_text
-from scraper.domain.parsing.mi_page import html_text, parse_page_text
+from eewatch.domain.announcement import Announcement, AnnouncementError
+from scraper.parsing.article import article_text, parse_article_text
+from scraper.parsing.mi_page import html_text, parse_page_text
 
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
 MAX_TEXT_CHARS = 200_000
@@ -55,7 +55,7 @@ def _unreadable(what: str, exc: BaseException) -> AnnouncementError:
 
 
 def parse_page(body: bytes | str, url: str = "") -> Announcement:
-    """:func:`scraper.domain.parsing.mi_page.parse_page`, bounded."""
+    """:func:`scraper.parsing.mi_page.parse_page`, bounded."""
     check_size(body, "page")
     try:
         text = html_text(body)
@@ -68,7 +68,7 @@ def parse_page(body: bytes | str, url: str = "") -> Announcement:
 
 
 def parse_article(body: bytes | str, url: str = "", *, published: dt.date | None = None) -> Announcement:
-    """:func:`scraper.domain.parsing.article.parse_article`, bounded."""
+    """:func:`scraper.parsing.article.parse_article`, bounded."""
     check_size(body, "article")
     try:
         text = article_text(body)

@@ -27,10 +27,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from scraper.domain.parsing import article_facts as facts_of
-from scraper.domain.parsing.announcement import Found
-from scraper.domain.parsing.article_facts import Fact
-from scraper.domain.parsing.dates import parse_datetime
+from eewatch.domain.announcement import Found
+from scraper.parsing import article_facts as facts_of
+from scraper.parsing.article_facts import Fact
+from scraper.parsing.dates import parse_datetime
 
 # -- text units -------------------------------------------------------------------
 

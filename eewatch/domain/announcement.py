@@ -5,8 +5,8 @@ reports a round) states facts about one or more rounds. Each fact is a
 :class:`Found`: the value and where in the document's text it came from. A
 fact that was not stated is ``None``: never 0, never a guess.
 
-These types are shared by :mod:`scraper.domain.parsing.mi_page`,
-:mod:`scraper.domain.parsing.article`, the spiders and the store; this module
+These types are shared by :mod:`scraper.parsing.mi_page`,
+:mod:`scraper.parsing.article`, the spiders and the store; this module
 imports none of them.
 """
 
@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from scraper.domain.record import Round
+from eewatch.domain.record import Round
 
 #: Kinds of announcement source.
 PAGE = "page"

@@ -4,8 +4,8 @@ A round missing from a later copy is never deleted (canada.ca serves stale
 copies). A changed value of a known round is an amendment: a new revision and
 a ``round_amended`` event. Events are written in the same transaction as the
 data they describe. What announcements say is stored by
-:mod:`eewatch.foundation.db.announcements`; both write rows through
-:mod:`eewatch.foundation.db.rows`.
+:mod:`eewatch.store.announcements`; both write rows through
+:mod:`eewatch.store.rows`.
 """
 
 from __future__ import annotations
@@ -19,10 +19,14 @@ from typing import Any
 from sqlalchemy import Connection, Engine, bindparam, create_engine, event, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
-from eewatch.foundation.clock import Clock, utcnow
-from eewatch.foundation.db import announcements, schema
-from eewatch.foundation.db.errors import StorageError, describe_storage_error
-from eewatch.foundation.db.rows import (
+from eewatch.domain.announcement import RoundFacts
+from eewatch.domain.clock import Clock, utcnow
+from eewatch.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.domain.fetches import CHANGED, ERROR, FeedFetch, SourceDocument
+from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
+from eewatch.store import announcements, schema
+from eewatch.store.errors import StorageError, describe_storage_error
+from eewatch.store.rows import (
     chunks,
     content_hash,
     diff_rounds,
@@ -34,10 +38,6 @@ from eewatch.foundation.db.rows import (
     round_row,
     row_to_round,
 )
-from scraper.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
-from scraper.domain.items import CHANGED, ERROR, FeedFetch, SourceDocument
-from scraper.domain.parsing.announcement import RoundFacts
-from scraper.domain.record import CONFIRMED, PROVISIONAL, Round
 
 log = logging.getLogger(__name__)
 
@@ -120,7 +120,7 @@ class Store:
         self.clock = clock
         # Round id -> the Round object last stored from the feed, and -> its content hash.
         # A long-lived caller's parser hands back the same Round object for an
-        # unchanged record (scraper/domain/parsing/feed_memo.py), so its hash is not computed again.
+        # unchanged record (scraper/parsing/feed_memo.py), so its hash is not computed again.
         self._memo: tuple[dict[str, Round], dict[str, str]] = ({}, {})
 
     @classmethod
@@ -132,7 +132,7 @@ class Store:
         try:
             store = cls(create_store_engine(url), clock)
             if migrate:
-                from eewatch.foundation.db.migrate import upgrade
+                from eewatch.store.migrate import upgrade
 
                 upgrade(store.engine)
         except (OSError, SQLAlchemyError) as exc:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from scraper.domain.occupations import Catalog, CategoryVersion, load_catalog
-from scraper.domain.parsing.taxonomy import CATEGORY_SLUGS
-from scraper.domain.record import PROGRAM_LABELS, Round
+from eewatch.domain.occupations import Catalog, CategoryVersion, load_catalog
+from eewatch.domain.record import PROGRAM_LABELS, Round
+from eewatch.domain.taxonomy import CATEGORY_SLUGS
 
 __all__ = ["Profile", "Verdict", "assess", "category_label", "eligible_rounds", "shipped_category_names"]
 

@@ -1,6 +1,6 @@
 """An article's HTML made into text in one linear pass (pure).
 
-The same text as :func:`scraper.domain.parsing.mi_page.html_text` (one line per block,
+The same text as :func:`scraper.parsing.mi_page.html_text` (one line per block,
 a tab after each table cell, scripts, styles and the head dropped, spaces
 folded outside ``<pre>``), read with the standard library's streaming parser:
 an article page of a megabyte, mostly navigation, scripts and comments, is read
@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from scraper.domain.parsing.mi_page import _BLOCK_TAGS, _CELL_TAGS, _DROP_TAGS, tidy_lines
+from scraper.parsing.mi_page import _BLOCK_TAGS, _CELL_TAGS, _DROP_TAGS, tidy_lines
 
 _BLOCKS = frozenset(_BLOCK_TAGS)
 _CELLS = frozenset(_CELL_TAGS)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 log = logging.getLogger(__name__)
 
-#: The newest revision in ``eewatch/foundation/db/migrations/versions``; a database already
+#: The newest revision in ``eewatch/store/migrations/versions``; a database already
 #: there is opened without importing Alembic at all (start-up time matters to cron).
 HEAD = "0002"
 BASELINE = "0001"
@@ -28,7 +28,7 @@ def _alembic_config(conn: Connection):  # type: ignore[no-untyped-def]
     from alembic.config import Config
 
     cfg = Config()
-    cfg.set_main_option("script_location", "eewatch.foundation.db:migrations")
+    cfg.set_main_option("script_location", "eewatch.store:migrations")
     cfg.attributes["connection"] = conn
     return cfg
 
@@ -64,7 +64,7 @@ def upgrade(engine: Engine, target: str = "head") -> str | None:
     None means a new database. On PostgreSQL this runs under an advisory lock, so
     instances starting together migrate once and never race on the views.
     """
-    from eewatch.foundation.db.sql_views import create_views
+    from eewatch.store.sql_views import create_views
 
     with engine.begin() as conn:
         if conn.dialect.name == "postgresql":

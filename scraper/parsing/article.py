@@ -4,10 +4,10 @@
 were invited ... STEM ... with a CRS score of 486. This follows the previous
 day's draw on July 4, where 700 candidates were invited with a CRS of 511."
 An article is read as a set of round mentions
-(:mod:`scraper.domain.parsing.article_mentions`): every round it names, by number,
+(:mod:`scraper.parsing.article_mentions`): every round it names, by number,
 by date (relative dates resolve against the article's own date) or as "the
 previous draw", with the facts of the sentence, clause, list row or table row
-that names it (:mod:`scraper.domain.parsing.article_facts` reads the values). A fact
+that names it (:mod:`scraper.parsing.article_facts` reads the values). A fact
 is left out rather than attached to the wrong round: two different values
 where one was expected, an approximation, a total, an explanatory number
 ("a nomination adds 600 points") stay ``None``, with a warning saying why.
@@ -21,11 +21,11 @@ import datetime as dt
 import re
 from typing import Any
 
-from scraper.domain.parsing.announcement import ARTICLE, Announcement, Found, NotAnnouncement, RoundFacts
-from scraper.domain.parsing.article_facts import Fact
-from scraper.domain.parsing.article_html import html_text
-from scraper.domain.parsing.article_mentions import Mention, Reader, publication_date
-from scraper.domain.parsing.mi_page import tidy_lines
+from eewatch.domain.announcement import ARTICLE, Announcement, Found, NotAnnouncement, RoundFacts
+from scraper.parsing.article_facts import Fact
+from scraper.parsing.article_html import html_text
+from scraper.parsing.article_mentions import Mention, Reader, publication_date
+from scraper.parsing.mi_page import tidy_lines
 
 #: A line that keeps its own line in plain text: a table or list row, a labelled line, a footnote.
 _OWN_LINE = re.compile(

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from scraper.domain.parsing.taxonomy import canonical_category
+from eewatch.domain.taxonomy import canonical_category
 
 ROUND_TYPES = ("general", "program", "category")
 

@@ -2,9 +2,9 @@
 
 The feed is the whole history: every copy repeats every round, and a copy that
 brings one new round is otherwise the copy before. Reading a record into a
-:class:`~scraper.domain.record.Round` (dates, taxonomy, distribution, link) costs about
+:class:`~eewatch.domain.record.Round` (dates, taxonomy, distribution, link) costs about
 0.1 ms, so re-reading 100,000 records for one new one took seconds. Parsing is
-pure (:func:`scraper.domain.parsing.feed.parse_record`: no I/O, no clock), so the
+pure (:func:`scraper.parsing.feed.parse_record`: no I/O, no clock), so the
 daemon remembers each record's parse, keyed on the record's exact contents:
 
 - the key is the SHA-256 of ``marshal.dumps(record)``, which writes the record's
@@ -17,7 +17,7 @@ daemon remembers each record's parse, keyed on the record's exact contents:
   that cannot be read at all leaves the previous entries in place.
 
 The document itself (``json.loads`` of the whole body, duplicates, problems,
-keys) is read every time by :func:`~scraper.domain.parsing.feed.parse_feed`; only the
+keys) is read every time by :func:`~scraper.parsing.feed.parse_feed`; only the
 per-record work is saved. ``FeedParser()(body)`` equals ``parse_feed(body)``.
 """
 
@@ -28,8 +28,8 @@ import marshal
 from collections.abc import Mapping
 from typing import Any, cast
 
-from scraper.domain.parsing.feed import SITE, FeedParse, parse_feed, parse_record
-from scraper.domain.record import Round
+from eewatch.domain.record import Round
+from scraper.parsing.feed import SITE, FeedParse, parse_feed, parse_record
 
 #: Records remembered per copy (about 1 KB each): beyond it, records are parsed without a memo.
 MAX_RECORDS = 200_000

@@ -14,7 +14,7 @@ the facts as labelled lines under a heading::
 
 They are read from the page's text by those labels, so a change of markup
 does not matter; a change of the labels themselves is an
-:class:`~scraper.domain.parsing.announcement.AnnouncementError` naming the missing
+:class:`~eewatch.domain.announcement.AnnouncementError` naming the missing
 label. Category rounds may list their eligible occupations (name and NOC code).
 """
 
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from bs4.dammit import UnicodeDammit
 from lxml import etree
 
-from scraper.domain.parsing.announcement import (
+from eewatch.domain.announcement import (
     PAGE,
     Announcement,
     AnnouncementError,
@@ -36,9 +36,9 @@ from scraper.domain.parsing.announcement import (
     Occupation,
     RoundFacts,
 )
-from scraper.domain.parsing.dates import parse_date, parse_datetime
-from scraper.domain.parsing.feed import MAX_COUNT, MAX_COUNT_DIGITS
-from scraper.domain.parsing.taxonomy import classify
+from eewatch.domain.taxonomy import classify
+from scraper.parsing.dates import parse_date, parse_datetime
+from scraper.parsing.feed import MAX_COUNT, MAX_COUNT_DIGITS
 
 #: Field -> the label that introduces it on the page.
 LABELS = {

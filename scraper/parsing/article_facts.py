@@ -2,7 +2,7 @@
 
 Each function looks at ``text[start:end]`` (one clause, list row or labelled
 line) and returns what it states, with spans into ``text``. Which round a fact
-belongs to is decided by :mod:`scraper.domain.parsing.article_mentions`; this module
+belongs to is decided by :mod:`scraper.parsing.article_mentions`; this module
 only reads values and says when a value is not a fact about a round at all:
 an approximation ("over 500"), a total ("59,800 this year"), an explanation
 ("a nomination adds 600 points", "would have had 117"), a difference ("six
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from scraper.domain.parsing.taxonomy import KNOWN_CATEGORIES, PROGRAM_NAMES, classify
+from eewatch.domain.taxonomy import KNOWN_CATEGORIES, PROGRAM_NAMES, classify
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ Each fetched document is stored in one transaction: its ``fetches`` row, its
 observations, any provisional round with its revision and event, the
 occupations it lists and the warnings. The occupations a round's page lists
 are checked against the shipped list of that round's category in force on the
-round's date (``scraper/domain/occupations.py``): a code on one and not the
+round's date (``eewatch/domain/occupations.py``): a code on one and not the
 other is kept as an ``occupations`` warning on the round.
 """
 
@@ -24,14 +24,14 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from eewatch.foundation.db import schema
-from eewatch.foundation.db.rows import content_hash, insert_fetch, revision_row, round_row, row_to_round
-from eewatch.foundation.db.schema import round_occupations, round_source_warnings, source_observations
-from scraper.domain.events import NEW_ROUND
-from scraper.domain.items import CHANGED, ERROR, SourceDocument
-from scraper.domain.occupations import load_catalog
-from scraper.domain.parsing.announcement import RoundFacts
-from scraper.domain.record import CONFIRMED, PROVISIONAL, Round
+from eewatch.domain.announcement import RoundFacts
+from eewatch.domain.events import NEW_ROUND
+from eewatch.domain.fetches import CHANGED, ERROR, SourceDocument
+from eewatch.domain.occupations import load_catalog
+from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
+from eewatch.store import schema
+from eewatch.store.rows import content_hash, insert_fetch, revision_row, round_row, row_to_round
+from eewatch.store.schema import round_occupations, round_source_warnings, source_observations
 
 log = logging.getLogger(__name__)
 

@@ -4,8 +4,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from scraper.domain.parsing.announcement import Announcement
-from scraper.domain.parsing.feed import FeedParse
+from eewatch.domain.announcement import Announcement
+from eewatch.domain.record import Round
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A record that was rejected, and why."""
+
+    index: int
+    round_id: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class FeedParse:
+    """The outcome of parsing one copy of the feed."""
+
+    rounds: tuple[Round, ...]
+    problems: tuple[Problem, ...] = ()
+    keys: frozenset[str] = field(default_factory=frozenset)
+
 
 #: Outcomes of one fetch.
 CHANGED = "changed"  # a new copy, parsed

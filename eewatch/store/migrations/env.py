@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from eewatch.foundation.db.schema import metadata
+from eewatch.store.schema import metadata
 
 config = context.config
 target_metadata = metadata

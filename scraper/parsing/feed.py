@@ -13,13 +13,13 @@ import datetime as dt
 import json
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
 
-from scraper.domain.parsing.dates import clean, parse_date, parse_datetime
-from scraper.domain.parsing.taxonomy import classify, programs_in
-from scraper.domain.record import DISTRIBUTION_BANDS, Round
+from eewatch.domain.fetches import FeedParse, Problem
+from eewatch.domain.record import DISTRIBUTION_BANDS, Round
+from eewatch.domain.taxonomy import classify, programs_in
+from scraper.parsing.dates import clean, parse_date, parse_datetime
 
 SITE = "https://www.canada.ca"
 
@@ -54,7 +54,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_COUNT_DIGITS = 9
 #: A JSON integer literal longer than this is not read as a number (``int()`` would refuse past 4,300).
 MAX_LITERAL_DIGITS = 100
-#: What :func:`~scraper.domain.parsing.dates.clean` would change: whitespace other than a space,
+#: What :func:`~scraper.parsing.dates.clean` would change: whitespace other than a space,
 #: two spaces, a space at either end. Text without any is clean already (most fields are).
 _UNCLEAN = re.compile(r"[^\S ]|  |^ | $")
 #: The largest count kept: more digits than this is a typo, and would not fit the database's INTEGER.
@@ -91,24 +91,6 @@ class FeedFormatError(ValueError):
     """The document as a whole is not a rounds feed; nothing in it can be used."""
 
 
-@dataclass(frozen=True)
-class Problem:
-    """A record that was rejected, and why."""
-
-    index: int
-    round_id: str | None
-    reason: str
-
-
-@dataclass(frozen=True)
-class FeedParse:
-    """The outcome of parsing one copy of the feed."""
-
-    rounds: tuple[Round, ...]
-    problems: tuple[Problem, ...] = ()
-    keys: frozenset[str] = field(default_factory=frozenset)
-
-
 #: Parses one record as ``parse_record(record, site=...)`` does (same Round, or the same RecordError).
 RecordParser = Callable[[Mapping[str, Any]], Round]
 
@@ -117,7 +99,7 @@ def parse_feed(body: bytes, *, site: str = SITE, parse: RecordParser | None = No
     """Parse one copy of the feed. Raises :class:`FeedFormatError` if unusable.
 
     ``parse`` stands in for ``parse_record(record, site=site)`` on each record: a
-    long-lived caller passes a memo of it (:class:`scraper.domain.parsing.feed_memo.FeedParser`);
+    long-lived caller passes a memo of it (:class:`scraper.parsing.feed_memo.FeedParser`);
     it must give exactly what ``parse_record`` gives, so the result is the same.
     """
     try:

@@ -1,1 +1,0 @@
-"""The foundation layer: one typed configuration, the clock, the database."""

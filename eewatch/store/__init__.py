@@ -1,0 +1,1 @@
+"""The database: schema, migrations, the store (reads and the copy write path), rows, SQL views."""

@@ -1,1 +1,0 @@
-"""The domain layer: the round record, pure parsing, the category and occupation data."""
