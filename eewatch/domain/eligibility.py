@@ -11,8 +11,9 @@ verdict is ``None``, with a reason: never a silent "no".
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from eewatch.domain.occupations import Catalog, CategoryVersion, load_catalog
 from eewatch.domain.record import PROGRAM_LABELS, Round
@@ -21,9 +22,13 @@ from eewatch.domain.taxonomy import CATEGORY_SLUGS
 __all__ = ["Profile", "Verdict", "assess", "category_label", "eligible_rounds", "shipped_category_names"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Profile:
-    """``[profile]``: the person alerts are for."""
+    """``[profile]``, a ``[[profiles]]`` entry or a roster row: a person alerts are for.
+
+    Personal data: its ``repr`` shows no value (a profile in a log line or a traceback says
+    nothing about the person).
+    """
 
     crs: int | None = None
     programs: tuple[str, ...] = ()
@@ -34,6 +39,17 @@ class Profile:
     #: The lowest of their four French NCLC levels.
     french_nclc: int | None = None
     canadian_experience_months: int | None = None
+    #: ``[[profiles]]`` and roster profiles have a name (lowercase letters, digits, dashes);
+    #: the one-person ``[profile]`` has none.
+    name: str | None = None
+    #: When the Express Entry profile was submitted (UTC): decides a tie at the cut-off.
+    submitted_at: dt.datetime | None = None
+    #: The person's own alert targets (Apprise URLs or ``tag:NAME``).
+    notify: tuple[str, ...] = ()
+
+    def __repr__(self) -> str:
+        given = ", ".join(f.name for f in fields(self) if getattr(self, f.name) not in (None, ()))
+        return f"Profile(<personal data: {given or 'empty'}>)"
 
     @property
     def states_occupation_facts(self) -> bool:

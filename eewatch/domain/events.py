@@ -4,6 +4,9 @@ from __future__ import annotations
 
 NEW_ROUND = "new_round"
 ROUND_AMENDED = "round_amended"
+#: A new round likely invited a profile (score above the cut-off, or equal and submitted by the
+#: tie-break): derived by the notifier from a ``new_round`` event, per profile; never stored alone.
+LIKELY_INVITED = "likely_invited"
 SOURCE_ERROR = "source_error"
 POLL_FAILING = "poll_failing"
 POLL_RECOVERED = "poll_recovered"
@@ -16,6 +19,7 @@ DELIVERY_FAILING = "delivery_failing"
 EVENT_KINDS: tuple[str, ...] = (
     NEW_ROUND,
     ROUND_AMENDED,
+    LIKELY_INVITED,
     SOURCE_ERROR,
     POLL_FAILING,
     POLL_RECOVERED,
