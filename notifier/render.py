@@ -25,8 +25,9 @@ from eewatch.config import TEMPLATE_FIELDS, Profile, Rule
 from eewatch.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from eewatch.domain.record import PROGRAM_LABELS, Round
 from eewatch.domain.taxonomy import split_version
+from eewatch.domain.verdicts import judge
 from notifier.events import Event
-from notifier.rules import assess, would_be_invited
+from notifier.rules import assess
 
 TEXT, MARKDOWN, HTML = "text", "markdown", "html"
 FORMATS = (TEXT, MARKDOWN, HTML)
@@ -188,15 +189,16 @@ def verdict(round_: Round, profile: Profile | None) -> str | None:
     """What the round means for the profile, or ``None`` without a profile score."""
     if profile is None or profile.crs is None:
         return None
-    said = assess(round_, profile)
+    said = judge(round_, profile)
     if said.eligible is False:
         return f"your profile (CRS {profile.crs}) is not eligible for this round"
     if said.eligible is None:
         return f"your profile (CRS {profile.crs}): eligibility unknown"
-    invited = would_be_invited(round_, profile, said)
-    if invited is None:
+    if round_.crs_min is None:
         return f"your CRS {profile.crs}: no cut-off published"
-    if invited:
+    if said.margin == 0:  # a tie: the submission time against the tie-break decides
+        return f"your CRS {profile.crs}: {said.reason}"
+    if said.invited:
         return f"your CRS {profile.crs} would have been invited (cut-off {round_.crs_min})"
     return f"your CRS {profile.crs} would not have been invited (cut-off {round_.crs_min})"
 

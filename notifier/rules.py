@@ -23,6 +23,7 @@ from eewatch.domain.events import ROUND_AMENDED
 from eewatch.domain.occupations import Catalog
 from eewatch.domain.record import Round
 from eewatch.domain.taxonomy import canonical_category
+from eewatch.domain.verdicts import judge
 from notifier.events import Event
 
 __all__ = ["assess", "eligible", "matches", "matching_rules", "round_matches", "would_be_invited"]
@@ -34,16 +35,17 @@ def eligible(round_: Round, profile: Profile, catalog: Catalog | None = None) ->
 
 
 def would_be_invited(round_: Round, profile: Profile | None, verdict: Verdict | None = None) -> bool | None:
-    """Would the profile's score have been invited (CRS at or above the cut-off)?
+    """Would the profile have been invited (:func:`eewatch.domain.verdicts.judge`: above the
+    cut-off, or equal and submitted by the tie-break)?
 
-    ``None`` when it cannot be said (no profile score, no published cut-off, or
-    a round the profile is not certainly eligible for).
+    ``None`` when it cannot be said (no profile score, no published cut-off, an undecidable tie,
+    or a round the profile is not certainly eligible for).
     """
     if profile is None or profile.crs is None or round_.crs_min is None:
         return None
     if (verdict or assess(round_, profile)).eligible is not True:
         return None
-    return profile.crs >= round_.crs_min
+    return judge(round_, profile).invited
 
 
 def _category_ok(rule: Rule, round_: Round) -> bool:

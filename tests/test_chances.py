@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -69,12 +70,23 @@ def test_chances_of_a_cec_stem_profile(rounds: list[Round]) -> None:
         ("400", False, -20),  # CEC 520
         ("398", None, None),  # stem, no cut-off published: unknown, not "no"
         ("397", True, 20),  # stem 480
-        ("396", True, 0),  # stem 500: equal to the cut-off is invited
+        ("396", None, 0),  # stem 500: a tie, and no submitted_at to set against the tie-break
         ("395", False, -30),  # general 530
         ("394", False, -40),  # general 540
     ]
-    assert (result.invited, result.not_invited, result.unknown) == (2, 3, 1)
-    assert result.rate == pytest.approx(2 / 5)
+    assert (result.invited, result.not_invited, result.unknown) == (1, 3, 2)
+    assert result.rate == pytest.approx(1 / 4)
+
+
+def test_a_tie_is_decided_by_the_submission_time(rounds: list[Round]) -> None:
+    tie_break = next(r for r in rounds if r.id == "396").tie_break_at
+    assert tie_break is not None
+    early = dataclasses.replace(
+        Profile(500, ("CEC",), ("stem",)), submitted_at=tie_break - dt.timedelta(days=1)
+    )
+    late = dataclasses.replace(early, submitted_at=tie_break + dt.timedelta(seconds=1))
+    assert [c.invited for c in compute_chances(rounds, early).rounds if c.round.id == "396"] == [True]
+    assert [c.invited for c in compute_chances(rounds, late).rounds if c.round.id == "396"] == [False]
 
 
 def test_last_limits_to_the_newest_eligible(rounds: list[Round]) -> None:
@@ -101,10 +113,11 @@ def test_last_must_be_positive_and_crs_known(rounds: list[Round]) -> None:
 def test_render_says_unknown_outcomes(rounds: list[Round]) -> None:
     text = render_chances(compute_chances(rounds, Profile(500, ("CEC",), ("stem",))))
     assert (
-        "A CRS score of 500 (CEC; the stem category) would have been invited in 2 of the 5 rounds "
+        "A CRS score of 500 (CEC; the stem category) would have been invited in 1 of the 4 rounds "
         "with a published cut-off among the last 6 rounds it was eligible for." in text
     )
     assert "unknown (no cut-off)" in text
+    assert "unknown (a tie: no submitted_at)" in text
     assert "\033[" not in text
 
 

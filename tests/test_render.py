@@ -69,9 +69,16 @@ def test_body_has_time_programs_tie_break_change_verdict_and_link() -> None:
     ]
 
 
-def test_verdict_invited_at_the_cut_off() -> None:
+def test_verdict_at_the_cut_off_says_the_tie_break() -> None:
     text = render_event(new_round(STEM), RULE, replace(PROFILE, crs=486)).text
-    assert "your CRS 486 would have been invited (cut-off 486)" in text
+    assert "your CRS 486: a tie at the cut-off 486" in text
+    tied = replace(STEM, tie_break_at=dt.datetime(2025, 2, 10, 16, 41, 38, tzinfo=dt.UTC))
+    first = replace(PROFILE, crs=486, submitted_at=dt.datetime(2025, 1, 5, 8, 30, tzinfo=dt.UTC))
+    text = render_event(new_round(tied), RULE, first).text
+    assert (
+        "your CRS 486: invited on the tie-break: same score 486, profile submitted 2025-01-05 08:30 UTC, "
+        "before the tie-break 2025-02-10 16:41 UTC" in text
+    )
 
 
 def test_amendment_says_what_changed_old_and_new() -> None:

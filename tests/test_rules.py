@@ -176,12 +176,27 @@ def test_rule_matches(rule_: Rule, event_: Event, profile: Profile | None, expec
         (STEM, PROFILE, False),  # 478 < 486
         (FRENCH, PROFILE, None),  # not eligible: nothing to say
         (GENERAL, PROFILE, True),  # 478 >= 470
-        (replace(GENERAL, crs_min=478), PROFILE, True),  # at the cut-off is invited
+        # At the cut-off the tie-break decides: unknown without the times, invited when submitted first.
+        (replace(GENERAL, crs_min=478), PROFILE, None),
+        (
+            replace(GENERAL, crs_min=478, tie_break_at=dt.datetime(2025, 1, 2, tzinfo=dt.UTC)),
+            replace(PROFILE, submitted_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC)),
+            True,
+        ),
         (NO_CRS, PROFILE, None),
         (STEM, Profile(crs=None, categories=("stem",)), None),
         (STEM, None, None),
     ],
-    ids=["below-cutoff", "not-eligible", "above-cutoff", "at-cutoff", "no-cutoff", "no-score", "no-profile"],
+    ids=[
+        "below-cutoff",
+        "not-eligible",
+        "above-cutoff",
+        "at-cutoff-undecided",
+        "at-cutoff-submitted-first",
+        "no-cutoff",
+        "no-score",
+        "no-profile",
+    ],
 )
 def test_would_be_invited(round_: Round, profile: Profile | None, expected: bool | None) -> None:
     assert would_be_invited(round_, profile) is expected

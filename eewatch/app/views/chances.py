@@ -6,7 +6,9 @@ for one of the profile's programs, a category round in one of its categories
 or whose list in force on the round's date has one of its NOC codes. A round
 whose eligibility the data cannot decide is not counted, but counted as
 "eligibility unknown". A round without a published cut-off is eligible but its
-outcome is unknown, never "not invited".
+outcome is unknown, never "not invited"; so is a tie at the cut-off that the profile's
+``submitted_at`` and the round's tie-break time cannot decide
+(:func:`eewatch.domain.verdicts.judge`, the one verdict).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from eewatch.config import Profile
 from eewatch.domain.eligibility import assess
 from eewatch.domain.occupations import Catalog
 from eewatch.domain.record import Round
+from eewatch.domain.verdicts import judge
 
 __all__ = ["Chance", "Chances", "Profile", "compute_chances"]
 
@@ -69,7 +72,6 @@ def compute_chances(
         raise ValueError("the profile has no CRS score")
     if last < 1:
         raise ValueError("last must be at least 1")
-    crs = profile.crs
     chosen: list[Round] = []
     undecided: list[tuple[Round, str]] = []
     for item in sorted(rounds, key=newest_first):
@@ -80,10 +82,10 @@ def compute_chances(
             chosen.append(item)
         elif verdict.eligible is None:
             undecided.append((item, verdict.reason))
-    return Chances(profile, tuple(_chance(r, crs) for r in chosen), tuple(undecided))
+    return Chances(profile, tuple(_chance(r, profile, catalog) for r in chosen), tuple(undecided))
 
 
-def _chance(item: Round, crs: int) -> Chance:
-    if item.crs_min is None:
-        return Chance(item, None, None)
-    return Chance(item, crs >= item.crs_min, crs - item.crs_min)
+def _chance(item: Round, profile: Profile, catalog: Catalog | None) -> Chance:
+    """The verdict's ``invited`` and ``margin`` (a tie is decided by the tie-break, or unknown)."""
+    said = judge(item, profile, catalog)
+    return Chance(item, said.invited, said.margin)

@@ -13,10 +13,11 @@ def chances_rows(result: Chances) -> list[list[Cell]]:
     """One row per eligible round, newest first."""
     rows = []
     for c in result.rounds:
+        unknown = "unknown (no cut-off)" if c.round.crs_min is None else "unknown (a tie: no submitted_at)"
         verdict = {
             True: cell("yes", "green"),
             False: cell("no", "red"),
-            None: cell("unknown (no cut-off)", "dim"),
+            None: cell(unknown, "dim"),
         }
         rows.append(
             [
