@@ -20,6 +20,7 @@ from eewatch.config import Config, NotificationSettings
 from eewatch.domain.clock import Clock, utcnow
 from eewatch.store.store import Store
 from notifier import outbox
+from notifier.audience import configured_targets, same_target
 from notifier.render import HTML, TEXT, Message, fit
 from notifier.secrets import (
     MissingSecret,
@@ -29,7 +30,6 @@ from notifier.secrets import (
     redacting,
     secret_values,
     service_secrets,
-    target_key,
 )
 
 log = logging.getLogger(__name__)
@@ -296,7 +296,6 @@ def deliver_due(
 
 
 def _target_of(settings: Config, row: outbox.OutboxRow) -> str | None:
-    rule = settings.rule(row.rule)
-    if rule is None:
-        return None
-    return next((t for t in rule.notify if target_key(t) == row.target_key), None)
+    """The configured target of a row: a rule's or a profile's (a row about a profile or a digest
+    is found by the first half of its key, :func:`notifier.audience.same_target`)."""
+    return configured_targets(settings).get(same_target(row.target_key))

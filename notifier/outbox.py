@@ -23,16 +23,17 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
-from eewatch.config import Config, NotificationSettings
-from eewatch.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.config import Config, NotificationSettings, Profile, Rule
+from eewatch.domain.events import DELIVERY_FAILING, LIKELY_INVITED, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from eewatch.domain.record import Round
 from eewatch.store import schema
 from eewatch.store.rows import event_row
 from eewatch.store.schema import alert_events_handled, alert_outbox
 from eewatch.store.store import Store, row_to_round
+from notifier.audience import plan, row_key, same_target
 from notifier.events import Event
 from notifier.render import Message, render_event, render_mass_amendment
-from notifier.rules import matches, matching_rules
+from notifier.rules import matches
 from notifier.secrets import human_label, target_key, target_label
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
@@ -191,45 +192,74 @@ def _enqueue_event(
         return SUPPRESSED, 0
     if event.baseline and not backfilled:
         return BASELINE, 0
-    rules = matching_rules(settings.alerts, event, settings.profile)
+    rules = [rule for rule in settings.alerts if _listens(rule, event)]
     if not rules:
         return NO_MATCH, 0
     if event.kind == SOURCE_ERROR and _outage_going_on(conn, event):
         return COLLAPSED, 0  # one source_error alert per outage: its first failed fetch
     round_ = event.round
     previous = previous_of_same_kind(conn, round_) if round_ is not None and event.kind == NEW_ROUND else None
-    rows = []
+    collapsed = False
+    chosen = []
     for rule in rules:
         storm = (storms or {}).get((event.fetch_id or 0, rule.name))
         if storm is not None and storm[0].id != event.id:
-            continue  # summarised in the alert of the storm's first event
-        message = (
-            render_mass_amendment(storm, rule)
-            if storm is not None
-            else render_event(event, rule, settings.profile, previous)
+            collapsed = True  # summarised in the alert of the storm's first event
+            continue
+        chosen.append(rule)
+
+    def plain(rule: Rule, profile: Profile | None) -> Message:
+        storm = (storms or {}).get((event.fetch_id or 0, rule.name))
+        if storm is not None:
+            return render_mass_amendment(storm, rule)
+        return render_event(event, rule, profile, previous)
+
+    deliveries = plan(event, chosen, settings, plain).deliveries()
+    if event.kind == DELIVERY_FAILING:
+        # Never told through the target that fails.
+        failing = same_target(str(event.payload.get("target_key")))
+        kept = [d for d in deliveries if same_target(target_key(d.target)) != failing]
+        collapsed = collapsed or len(kept) < len(deliveries)
+        deliveries = kept
+    if not deliveries:
+        return (COLLAPSED if collapsed else NO_MATCH), 0
+    rows = [
+        _outbox_row(
+            event,
+            d.rules[0],
+            d.target,
+            d.message(),
+            now,
+            key=row_key(d.target, d.kind, d.subject, event.kind),
+            kind=d.kind,
         )
-        seen: set[str] = set()
-        if event.kind == DELIVERY_FAILING:
-            seen.add(str(event.payload.get("target_key")))  # never told through the target that fails
-        for target in rule.notify:
-            key = target_key(target)
-            if key in seen:
-                continue
-            seen.add(key)
-            rows.append(_outbox_row(event, rule.name, target, message, now))
-    if not rows:
-        return COLLAPSED, 0
+        for d in deliveries
+    ]
     conn.execute(insert(alert_outbox), rows)
     return ENQUEUED, len(rows)
 
 
-def _outbox_row(event: Event, rule: str, target: str, message: Message, now: dt.datetime) -> dict[str, Any]:
+def _listens(rule: Rule, event: Event) -> bool:
+    """Does the rule listen to this event's kind (a new round also makes likely_invited)?"""
+    return event.kind in rule.events or (event.kind == NEW_ROUND and LIKELY_INVITED in rule.events)
+
+
+def _outbox_row(
+    event: Event,
+    rule: str,
+    target: str,
+    message: Message,
+    now: dt.datetime,
+    *,
+    key: str | None = None,
+    kind: str | None = None,
+) -> dict[str, Any]:
     return {
         "event_id": event.id,
         "rule": rule,
-        "target_key": target_key(target),
+        "target_key": key or target_key(target),
         "target_label": target_label(target),
-        "kind": event.kind,
+        "kind": kind or event.kind,
         "round_id": event.round_id,
         "title": message.title,
         "body_text": message.text,
@@ -339,12 +369,14 @@ def record_failure(
 def _failing_already_told(conn: Connection, key: str) -> bool:
     """Was this target's failure told since its last successful send (one ops alert per outage)?"""
     o, e = alert_outbox, schema.events
+    target = same_target(key)
     last_ok = conn.execute(
-        select(func.max(o.c.sent_at)).where(o.c.target_key == key, o.c.status == SENT)
+        select(func.max(o.c.sent_at)).where(o.c.target_key.startswith(target), o.c.status == SENT)
     ).scalar()
     told = select(e.c.created_at, e.c.payload).where(e.c.kind == DELIVERY_FAILING)
     return any(
-        (row.payload or {}).get("target_key") == key and (last_ok is None or row.created_at > last_ok)
+        same_target(str((row.payload or {}).get("target_key"))) == target
+        and (last_ok is None or row.created_at > last_ok)
         for row in conn.execute(told)
     )
 

@@ -139,7 +139,7 @@ def test_backfill_sends_the_newest_n_baseline_rounds(store: Store, clock: Frozen
     ]
 
 
-def test_one_row_per_event_rule_and_target(store: Store, clock: FrozenClock) -> None:
+def test_one_row_per_event_and_target_naming_every_rule(store: Store, clock: FrozenClock) -> None:
     rules = (
         Rule(name="a", notify=("obtest://one", "obtest://two", "obtest://one")),
         Rule(name="b", notify=("obtest://one",)),
@@ -149,10 +149,14 @@ def test_one_row_per_event_rule_and_target(store: Store, clock: FrozenClock) -> 
     run_alerts(store, settings(*rules), clock=clock)
     store_rounds(store, round_(1), round_(2))
     report = run_alerts(store, settings(*rules), clock=clock)
-    assert report.enqueued == 3 and report.sent == 3
-    assert sorted(r["url"] for r in RECEIVED) == ["obtest://one", "obtest://one", "obtest://two"]
+    # Two rules selecting the same round for the same target: one message naming both.
+    assert report.enqueued == 2 and report.sent == 2
+    assert sorted(r["url"] for r in RECEIVED) == ["obtest://one", "obtest://two"]
+    one = next(r for r in RECEIVED if r["url"] == "obtest://one")
+    two = next(r for r in RECEIVED if r["url"] == "obtest://two")
+    assert "Rules: a, b" in one["body"] and "Rules:" not in two["body"]
     with store.engine.connect() as conn:
-        assert conn.execute(select(func.count()).select_from(alert_outbox)).scalar_one() == 3
+        assert conn.execute(select(func.count()).select_from(alert_outbox)).scalar_one() == 2
 
 
 def test_failures_back_off_exponentially_then_fail_for_good(store: Store, clock: FrozenClock) -> None:
