@@ -29,7 +29,7 @@ def _round(day: dt.date, round_type: str | None, *, category: str | None = None,
 
 STEM_2023 = _round(dt.date(2023, 7, 5), "category", category="stem", programs=("CEC", "FSW", "FST", "PNP"))
 STEM_2025 = replace(STEM_2023, date=dt.date(2025, 3, 20))
-STEM_2026 = replace(STEM_2023, date=dt.date(2026, 3, 20))  # no known 2026 STEM list
+STEM_2026 = replace(STEM_2023, date=dt.date(2023, 5, 20))  # before any STEM list: unknown
 FRENCH = _round(dt.date(2024, 2, 1), "category", category="french")
 PHYSICIANS = _round(dt.date(2026, 1, 10), "category", category="physicians")
 
@@ -48,7 +48,7 @@ def test_profile_lives_in_the_domain_and_config_re_exports_it() -> None:
         (STEM_2025, DEV, False, "not eligible: NOC 21231 is not in STEM (2025 list)"),
         (STEM_2023, MECH, False, "not eligible: NOC 21301 is not in STEM (2023 list)"),
         (STEM_2025, MECH, True, "eligible: NOC 21301 is in STEM (2025 list)"),
-        (STEM_2026, DEV, None, "no known STEM list in force on 2026-03-20: the data cannot say"),
+        (STEM_2026, DEV, None, "no known STEM list in force on 2023-05-20: the data cannot say"),
         (replace(STEM_2023, category=None), DEV, None, "the data cannot say"),
         (_round(dt.date(2024, 1, 1), None), DEV, None, "the data cannot say"),
         # The explicit override says yes, whatever the lists.
@@ -195,8 +195,8 @@ def test_chances_uses_the_same_verdict_and_says_unknown() -> None:
     result = compute_chances(rounds, DEV, catalog=CATALOG)
     assert [c.round.id for c in result.rounds] == ["3", "2"]  # general, and STEM under the 2023 list
     assert [(r.date.isoformat(), reason) for r, reason in result.undecided] == [
-        ("2026-03-20", "no known STEM list in force on 2026-03-20: the data cannot say")
+        ("2023-05-20", "no known STEM list in force on 2023-05-20: the data cannot say")
     ]
     text = render_chances(result)
-    assert "eligibility unknown, not counted: round 1 (2026-03-20" in text
+    assert "eligibility unknown, not counted: round 1 (2023-05-20" in text
     assert "NOC 21231" in text
