@@ -54,21 +54,20 @@ DIGEST = "*digest"
 
 def rule_profiles(rule: Rule) -> tuple[str, ...] | None:
     """The rule's ``profiles``: ``("*",)`` for every profile, names, or ``None`` (the ``[profile]``)."""
-    value = getattr(rule, "profiles", None)
-    return tuple(value) if value is not None else None
+    return rule.profiles
 
 
 def rule_to_profiles(rule: Rule) -> bool:
-    return bool(getattr(rule, "to_profiles", False))
+    return rule.to_profiles
 
 
 def rule_digest(rule: Rule) -> bool:
-    return bool(getattr(rule, "digest", False))
+    return rule.digest
 
 
 def settings_profiles(config: Config) -> tuple[Profile, ...]:
     """Every named profile: the ``[[profiles]]`` entries, then the roster's."""
-    return tuple(getattr(config, "profiles", ()) or ())
+    return config.profiles
 
 
 # -- outbox keys ------------------------------------------------------------------------------

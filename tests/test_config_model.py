@@ -36,7 +36,9 @@ def test_every_key_declares_its_check(cls: type) -> None:
 
 
 def test_profile_checks_cover_the_domain_profile() -> None:
-    assert set(m.PROFILE_CHECKS) == {f.name for f in dataclasses.fields(m.Profile)}
+    # [[profiles]] take every key of the domain's Profile; [profile] all but a name and targets.
+    assert set(m.PROFILES_CHECKS) == {f.name for f in dataclasses.fields(m.Profile)}
+    assert set(m.PROFILE_CHECKS) == set(m.PROFILES_CHECKS) - {"name", "notify"}
 
 
 def test_every_config_section_has_a_reader() -> None:

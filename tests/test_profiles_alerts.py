@@ -4,7 +4,6 @@ a real store, a real webhook on loopback."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 from collections.abc import Iterator
@@ -13,9 +12,7 @@ from typing import Any
 
 import pytest
 
-from eewatch.config import Config as BaseConfig
-from eewatch.config import Profile
-from eewatch.config import Rule as BaseRule
+from eewatch.config import Config, Profile, Rule
 from eewatch.domain.clock import FrozenClock
 from eewatch.domain.fetches import CHANGED, FeedFetch
 from eewatch.store.store import Store
@@ -26,18 +23,6 @@ from tests.support.http import FixtureServer
 FEED_2026 = Path(__file__).parent / "fixtures" / "feed" / "2026.json"
 UTC = dt.UTC
 T0 = dt.datetime(2026, 6, 26, 12, tzinfo=UTC)
-
-
-@dataclasses.dataclass(frozen=True)
-class Rule(BaseRule):  # TEMPORARY until the config branch lands: the keys issue 22 adds
-    profiles: tuple[str, ...] | None = None
-    to_profiles: bool = False
-    digest: bool = False
-
-
-@dataclasses.dataclass(frozen=True)
-class Config(BaseConfig):  # TEMPORARY, as above
-    profiles: tuple[Profile, ...] = ()
 
 
 def rule(**kw: Any) -> Rule:
@@ -106,7 +91,7 @@ def test_each_person_gets_exactly_their_likely_invited_and_the_consultant_one_di
 ) -> None:
     consultant = f"json://127.0.0.1:{server.port}/consultant"
     config = Config(
-        profiles=people(server.port),  # type: ignore[call-arg]
+        profiles=people(server.port),
         alerts=(
             rule(name="clients", events=("likely_invited",), profiles=("*",), to_profiles=True),
             rule(
@@ -181,7 +166,7 @@ def test_the_one_person_profile_gets_likely_invited_without_profiles(
 def test_a_consultant_rule_without_digest_names_each_profile(tmp_path: Path, server: FixtureServer) -> None:
     consultant = f"json://127.0.0.1:{server.port}/consultant"
     config = Config(
-        profiles=people(server.port),  # type: ignore[call-arg]
+        profiles=people(server.port),
         alerts=(rule(name="each", events=("likely_invited",), profiles=("*",), notify=(consultant,)),),
     )
     with Store.open(f"sqlite:///{tmp_path / 'db.sqlite'}") as store:

@@ -9,10 +9,18 @@ from eewatch.config.values import ConfigError, did_you_mean
 
 
 def check_across(config: Config, where: str) -> None:
-    """``eligible`` needs a profile, ``tag:`` targets an Apprise config file."""
+    """``eligible`` needs a profile, ``tag:`` targets an Apprise config file, a rule's ``profiles``
+    names profiles that exist (an error says which entry of the list, never the name)."""
+    names = {p.name for p in config.profiles}
     for rule in config.alerts:
-        if rule.eligible is not None and config.profile is None:
+        if rule.eligible is not None and rule.profiles is None and config.profile is None:
             raise ConfigError(f"{where}: [[alerts]] {rule.name} eligible: needs a [profile] section")
+        for number, name in enumerate(rule.profiles or (), start=1):
+            if name != "*" and name not in names:
+                raise ConfigError(
+                    f"{where}: [[alerts]] {rule.name} profiles #{number}: "
+                    "no profile of that name in [[profiles]] or the [roster]"
+                )
         for target in rule.notify:
             if target.startswith("tag:") and config.notifications.apprise_config is None:
                 raise ConfigError(
@@ -33,6 +41,7 @@ def check_category_names(config: Config, known: Iterable[str]) -> None:
     places: list[tuple[str, tuple[str, ...]]] = []
     if config.profile is not None:
         places.append(("[profile] categories", config.profile.categories))
+    places += [(f"[[profiles]] #{n} categories", p.categories) for n, p in enumerate(config.profiles, 1)]
     places += [(f"[[alerts]] {rule.name} categories", rule.categories) for rule in config.alerts]
     for label, slugs in places:
         for slug in slugs:

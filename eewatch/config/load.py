@@ -12,6 +12,7 @@ from typing import Any
 
 from eewatch.config.checks import check_across
 from eewatch.config.model import Config, DatabaseConfig
+from eewatch.config.roster import with_roster
 from eewatch.config.sections import SECTIONS
 from eewatch.config.values import ConfigError, check_database_url, did_you_mean
 
@@ -64,5 +65,6 @@ def parse_config(data: Mapping[str, Any], where: str = "<config>") -> Config:
         if key not in SECTIONS:
             raise ConfigError(f"{where}: unknown section or key [{key}]{did_you_mean(key, SECTIONS)}")
     config = Config(**{name: parse(data.get(name), where) for name, parse in SECTIONS.items()})
+    config = with_roster(config, where)
     check_across(config, where)
     return config

@@ -78,7 +78,8 @@ class Rule:
     """One ``[[alerts]]`` entry. ``None`` or empty means "no condition"."""
 
     name: str = key(check=v.rule_name, missing="every rule needs a name")
-    notify: tuple[str, ...] = key(check=v.targets, missing="a list of Apprise URLs or tag:NAME")
+    #: Required, unless ``to_profiles`` (the profiles' own targets) is the rule's only audience.
+    notify: tuple[str, ...] = key((), v.targets)
     events: tuple[str, ...] = key(DEFAULT_EVENTS, v.choices(EVENT_KINDS, nonempty=True))
     round_types: tuple[str, ...] = key((), v.choices(ROUND_TYPES))
     categories: tuple[str, ...] = key((), v.slugs)
@@ -90,6 +91,20 @@ class Rule:
     include_provisional: bool = key(False, v.flag)
     title: str | None = key(None, v.template)
     body: str | None = key(None, v.template)
+    #: ``"*"`` (kept as ``("*",)``) or names of ``[[profiles]]``/roster profiles: the rule is judged
+    #: for each; ``None``: the one ``[profile]``.
+    profiles: tuple[str, ...] | None = key(None, v.profile_selector)
+    #: Each concerned profile's message also goes to that profile's own ``notify``.
+    to_profiles: bool = key(False, v.flag)
+    #: One message per round to ``notify`` listing every profile concerned, instead of one each.
+    digest: bool = key(False, v.flag)
+
+
+@dataclasses.dataclass(frozen=True)
+class RosterConfig:
+    """``[roster]``: a CSV file of profiles (a consultant's clients), beside the config."""
+
+    csv: Path | None = key(None, v.beside_config)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -162,6 +177,21 @@ PROFILE_CHECKS: dict[str, v.Check] = {
     "noc": v.noc_codes,
     "french_nclc": v.whole(0, 12),
     "canadian_experience_months": v.whole(0),
+    "submitted_at": v.submitted_at,
+}
+
+#: ``[[profiles]]``' keys: ``[profile]``'s, a name and the person's own targets. An error never
+#: repeats a value (names, scores and occupations are personal data).
+PROFILES_CHECKS: dict[str, v.Check] = {
+    "name": v.profile_name,
+    "crs": v.private(v.whole(0, 1200), "expected a whole number from 0 to 1200"),
+    "programs": v.choices(PROGRAM_CODES),
+    "categories": v.slugs,
+    "noc": v.private(v.noc_codes, "expected NOC 2021 codes (five digits each: '21231')"),
+    "french_nclc": v.private(v.whole(0, 12), "expected a whole number from 0 to 12"),
+    "canadian_experience_months": v.private(v.whole(0), "expected a whole number of months"),
+    "submitted_at": v.submitted_at,
+    "notify": v.targets,
 }
 
 
@@ -172,6 +202,9 @@ class Config:
     feed: FeedConfig = dataclasses.field(default_factory=FeedConfig)
     database: DatabaseConfig = dataclasses.field(default_factory=DatabaseConfig)
     profile: Profile | None = None
+    #: The named profiles: ``[[profiles]]``, then the ``[roster]``'s rows.
+    profiles: tuple[Profile, ...] = ()
+    roster: RosterConfig = dataclasses.field(default_factory=RosterConfig)
     alerts: tuple[Rule, ...] = ()
     notifications: NotificationSettings = dataclasses.field(default_factory=NotificationSettings)
     schedule: ScheduleConfig = dataclasses.field(default_factory=ScheduleConfig)
@@ -183,3 +216,7 @@ class Config:
     def rule(self, name: str) -> Rule | None:
         """The ``[[alerts]]`` rule of this name."""
         return next((r for r in self.alerts if r.name == name), None)
+
+    def named_profile(self, name: str) -> Profile | None:
+        """The ``[[profiles]]`` or roster profile of this name."""
+        return next((p for p in self.profiles if p.name == name), None)

@@ -28,16 +28,19 @@ def read(
     """
     if not isinstance(raw := {} if raw is None else raw, dict):
         raise ConfigError(f"{where}: {label} must be a table")
-    known = [f.name for f in dataclasses.fields(cls)]
+    known = [f.name for f in dataclasses.fields(cls) if checks is None or f.name in checks]
     for name in raw:
         if name not in known:
             raise bad(where, f"{label} {name}", f"unknown key{did_you_mean(name, known)}")
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):
+        if f.name not in known:
+            continue
         if f.name in raw:
             check = checks[f.name] if checks is not None else f.metadata["check"]
             values[f.name] = check(raw[f.name], f"{label} {f.name}", where)
-            label = f"{label.split(' #')[0]} {values['name']}" if f.name == "name" else label
+            if f.name == "name" and cls is not m.Profile:  # a profile's name is personal: never shown
+                label = f"{label.split(' #')[0]} {values['name']}"
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise bad(where, f"{label} {f.name}", f"missing ({f.metadata['missing']})")
     return values
@@ -67,6 +70,24 @@ def parse_feed(raw: Any, where: str) -> m.FeedConfig:
 def parse_profile(raw: Any, where: str) -> m.Profile | None:
     """``[profile]`` -> :class:`Profile` (``None`` when absent)."""
     return None if raw is None else m.Profile(**read(m.Profile, raw, "[profile]", where, m.PROFILE_CHECKS))
+
+
+def parse_profiles(raw: Any, where: str) -> tuple[m.Profile, ...]:
+    """``[[profiles]]`` -> named profiles, in file order; a name is used once. Errors name the entry
+    by its number, never by its name or a value (personal data)."""
+    if not isinstance(raw := [] if raw is None else raw, list):
+        raise ConfigError(f"{where}: profiles: must be an array of tables ([[profiles]])")
+    found: list[m.Profile] = []
+    for index, entry in enumerate(raw, start=1):
+        label = f"[[profiles]] #{index}"
+        values = read(m.Profile, entry, label, where, m.PROFILES_CHECKS)
+        if "name" not in values:
+            raise bad(where, f"{label} name", "missing (lowercase letters, digits and dashes)")
+        twin = next((n for n, p in enumerate(found, 1) if p.name == values["name"]), None)
+        if twin is not None:
+            raise bad(where, f"{label} name", f"the same as [[profiles]] #{twin}")
+        found.append(m.Profile(**values))
+    return tuple(found)
 
 
 def parse_schedule(raw: Any, where: str) -> m.ScheduleConfig:
@@ -120,6 +141,13 @@ def parse_alerts(raw: Any, where: str) -> tuple[m.Rule, ...]:
             )
         if any(r.name == rule.name for r in rules):
             raise bad(where, f"[[alerts]] #{index} name", f"{rule.name!r} is used twice")
+        if not rule.notify and not rule.to_profiles:
+            raise bad(where, f"{label} notify", "missing (a list of Apprise URLs or tag:NAME)")
+        if rule.digest and not rule.notify:
+            raise bad(where, f"{label} digest", "needs notify: the digest goes to the rule's own targets")
+        if (rule.to_profiles or rule.digest) and rule.profiles is None:
+            what = "to_profiles" if rule.to_profiles else "digest"
+            raise bad(where, f"{label} {what}", 'needs profiles = "*" or a list of [[profiles]] names')
         rules.append(rule)
     return tuple(rules)
 
@@ -155,6 +183,8 @@ SECTIONS: dict[str, Callable[[Any, str], Any]] = {
     "feed": parse_feed,
     "database": parse_database,
     "profile": parse_profile,
+    "profiles": parse_profiles,
+    "roster": section(m.RosterConfig, "[roster]"),
     "alerts": parse_alerts,
     "notifications": parse_notifications,
     "schedule": parse_schedule,

@@ -261,6 +261,49 @@ def rule_name(value: Any, label: str, where: str) -> str:
     return name
 
 
+def submitted_at(value: Any, label: str, where: str) -> Any:
+    """When an Express Entry profile was submitted: a TOML datetime with its offset (or an ISO 8601
+    string with its zone), kept in UTC. The value is never echoed (personal data)."""
+    from eewatch.domain.roster import parse_submitted_at
+
+    try:
+        return parse_submitted_at(value)
+    except ValueError as exc:
+        raise bad(where, label, str(exc)) from None
+
+
+def profile_name(value: Any, label: str, where: str) -> str:
+    """A ``[[profiles]]`` name: lowercase letters, digits and dashes (never echoed)."""
+    from eewatch.domain.roster import check_name
+
+    if not isinstance(value, str):
+        raise bad(where, label, "expected a string")
+    if (why := check_name(value.strip())) is not None:
+        raise bad(where, label, why)
+    return value.strip()
+
+
+def profile_selector(value: Any, label: str, where: str) -> tuple[str, ...]:
+    """A rule's ``profiles``: ``"*"`` (every profile, kept as ``("*",)``) or a list of names."""
+    if value == "*":
+        return ("*",)
+    if not isinstance(value, list) or not value:
+        raise bad(where, label, 'expected "*" or a list of profile names')
+    return tuple(dict.fromkeys(profile_name(item, f"{label} #{n}", where) for n, item in enumerate(value, 1)))
+
+
+def private(check: Check, expected: str) -> Check:
+    """``check``, whose error never repeats the value (a score, an occupation): says ``expected``."""
+
+    def quiet(value: Any, label: str, where: str) -> Any:
+        try:
+            return check(value, label, where)
+        except ConfigError:
+            raise bad(where, label, expected) from None
+
+    return quiet
+
+
 def unchecked(value: Any, label: str, where: str) -> Any:
     """For a key its section checks, with the keys it depends on."""
     return value
