@@ -18,6 +18,7 @@ same target make one delivery naming both rules.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Sequence
 
@@ -30,7 +31,7 @@ from notifier.events import Event
 from notifier.personal import digest_message, likely_invited_message, with_profile_and_rules
 from notifier.render import Message
 from notifier.rules import matches, round_matches
-from notifier.secrets import target_key
+from notifier.secrets import target_key, target_label
 
 __all__ = [
     "DIGEST",
@@ -128,9 +129,26 @@ class Delivery:
     render: Callable[[list[str]], Message]
     #: For a digest: the profiles it lists, by name, in the order they were concerned.
     verdicts: dict[str, PersonalVerdict] = dataclasses.field(default_factory=dict)
+    #: A profile's own target (``to_profiles``): labelled without its address (:func:`own_label`).
+    own: bool = False
 
     def message(self) -> Message:
         return self.render(self.rules)
+
+    def label(self) -> str:
+        return own_label(self.target) if self.own else _label(self.target)
+
+
+#: A rule's target labelled once per pass, not once per profile it carries a message about.
+_label = functools.lru_cache(maxsize=256)(target_label)
+
+
+def own_label(target: str) -> str:
+    """How a profile's own target is shown in the outbox and the logs: its scheme and a short hash,
+    never its address (a person's email is personal data; and labelling 10,000 addresses through
+    Apprise would cost seconds)."""
+    scheme = target.split("://", 1)[0].lower() if "://" in target else "tag"
+    return f"{scheme}:// (a profile's own target {target_key(target)[:8]})"
 
 
 class Plan:
@@ -148,11 +166,13 @@ class Plan:
         rule: str,
         render: Callable[[list[str]], Message],
         verdicts: Iterable[PersonalVerdict] = (),
+        *,
+        own: bool = False,
     ) -> None:
         key = row_key(target, kind, subject, self.event.kind)
         found = self.by_key.get(key)
         if found is None:
-            found = self.by_key[key] = Delivery(target, kind, subject, [], render)
+            found = self.by_key[key] = Delivery(target, kind, subject, [], render, own=own)
         if rule not in found.rules:
             found.rules.append(rule)
         for verdict in verdicts:
@@ -185,14 +205,16 @@ def _selected(rule: Rule, names: tuple[str, ...], everyone: Sequence[Profile]) -
     return [p for p in everyone if p.name in wanted]
 
 
-def _likely(rule: Rule, event: Event, profile: Profile, said: PersonalVerdict) -> bool:
+def _listens_likely(rule: Rule, event: Event) -> bool:
+    """Could ``likely_invited`` of this event concern this rule (a new round it listens for)?"""
+    if event.kind != NEW_ROUND or LIKELY_INVITED not in rule.events:
+        return False
+    return not event.provisional or rule.include_provisional
+
+
+def _likely(rule: Rule, event: Event, round_: Round, profile: Profile, said: PersonalVerdict) -> bool:
     """Does ``likely_invited`` of this new round concern this rule and profile?"""
-    round_ = event.round
-    if round_ is None or event.kind != NEW_ROUND or LIKELY_INVITED not in rule.events:
-        return False
-    if event.provisional and not rule.include_provisional:
-        return False
-    return said.invited is True and round_matches(rule, round_, profile)
+    return _listens_likely(rule, event) and said.invited is True and round_matches(rule, round_, profile)
 
 
 def plan(
@@ -218,12 +240,15 @@ def plan(
             continue
         concerned: list[PersonalVerdict] = []
         likely_only = event.kind not in rule.events
+        # What depends on the event alone is asked once per rule, what depends on the person per profile.
+        plain_kind = event.kind in rule.events and matches(rule, event, None, round_conditions=False)
+        likely_kind = _listens_likely(rule, event)
         for profile in _selected(rule, names, everyone):
             said = judged(profile)
             kinds = []
-            if event.kind in rule.events and matches(rule, event, profile):
+            if plain_kind and round_matches(rule, round_, profile):
                 kinds.append(event.kind)
-            if _likely(rule, event, profile, said):
+            if likely_kind and said.invited is True and round_matches(rule, round_, profile):
                 kinds.append(LIKELY_INVITED)
             if not kinds:
                 continue
@@ -235,7 +260,7 @@ def plan(
                         result.add(target, kind, profile.name, rule.name, render(profile.name))
                 if rule_to_profiles(rule):
                     for target in profile.notify:
-                        result.add(target, kind, profile.name, rule.name, render(None))
+                        result.add(target, kind, profile.name, rule.name, render(None), own=True)
         if rule_digest(rule) and concerned:
             kind = LIKELY_INVITED if likely_only else event.kind
             for target in rule.notify:
@@ -294,7 +319,7 @@ def _one_person(
     if profile is None or judged is None or round_ is None:
         return
     said = judged(profile)
-    if _likely(rule, event, profile, said):
+    if _likely(rule, event, round_, profile, said):
         for target in rule.notify:
             result.add(
                 target,

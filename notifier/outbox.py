@@ -232,6 +232,7 @@ def _enqueue_event(
             now,
             key=row_key(d.target, d.kind, d.subject, event.kind),
             kind=d.kind,
+            label=d.label(),
         )
         for d in deliveries
     ]
@@ -253,12 +254,13 @@ def _outbox_row(
     *,
     key: str | None = None,
     kind: str | None = None,
+    label: str | None = None,
 ) -> dict[str, Any]:
     return {
         "event_id": event.id,
         "rule": rule,
         "target_key": key or target_key(target),
-        "target_label": target_label(target),
+        "target_label": label or target_label(target),
         "kind": kind or event.kind,
         "round_id": event.round_id,
         "title": message.title,

@@ -8,6 +8,7 @@ to the rule's targets only.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from eewatch.domain.record import Round
@@ -59,6 +60,19 @@ def _rules_line(rules: Sequence[str]) -> _Line:
     return _Line("Rule" if len(rules) == 1 else "Rules", ", ".join(rules))
 
 
+#: The round's part of a personal message, rendered once per round for every profile (by format).
+_BLOCK: list[tuple[Round, dict[str, str]]] = []
+
+
+def _round_block(round_: Round) -> dict[str, str]:
+    if _BLOCK and _BLOCK[0][0] is round_:
+        return _BLOCK[0][1]
+    lines = _round_lines(round_)
+    block = {fmt: _render_lines(lines, fmt) for fmt in (TEXT, MARKDOWN, HTML)}
+    _BLOCK[:] = [(round_, block)]
+    return block
+
+
 def likely_invited_message(
     round_: Round, verdict: PersonalVerdict, rules: Sequence[str], *, name: str | None = None
 ) -> Message:
@@ -69,12 +83,35 @@ def likely_invited_message(
     """
     who = "You were" if name is None else f"Profile {name} was"
     title = f"{who} likely invited in round #{round_.id}: {LOG_IN}"
-    lines = [_Line(None, title), _Line("Why", verdict.reason)]
-    if name is not None:
-        lines.insert(1, _Line("Profile", name))
-    lines += _round_lines(round_)
-    lines.append(_rules_line(rules))
-    return _message(title, lines)
+    head = [_Line(None, title)] + ([_Line("Profile", name)] if name is not None else [])
+    head.append(_Line("Why", verdict.reason))
+    tail = _rules_line(rules)
+    block = _round_block(round_)
+    bodies = {}
+    for fmt in (TEXT, MARKDOWN, HTML):
+        parts = [_one(line.label, line.value, fmt) for line in head]
+        if fmt == HTML:  # the lines of one paragraph: "<p>a<br>\nb</p>"
+            parts += [block[fmt][3:-4], _one(tail.label, tail.value, fmt)]
+            bodies[fmt] = "<p>" + "<br>\n".join(parts) + "</p>"
+        else:
+            bodies[fmt] = "\n".join([*parts, block[fmt], _one(tail.label, tail.value, fmt)])
+    return Message(_title(title), bodies[TEXT], bodies[MARKDOWN], bodies[HTML])
+
+
+@functools.lru_cache(maxsize=8192)
+def _one(label: str | None, value: str, fmt: str) -> str:
+    """One rendered line (without the paragraph of HTML): many profiles share titles, rules and
+    reasons, so each is escaped once."""
+    rendered = _render_lines([_Line(label, value)], fmt)
+    return rendered[3:-4] if fmt == HTML else rendered
+
+
+@functools.lru_cache(maxsize=1024)
+def _title(title: str) -> str:
+    return " ".join(defang(title).split())
+
+
+_esc = functools.lru_cache(maxsize=8192)(_escape)
 
 
 def with_profile_and_rules(message: Message, name: str | None, rules: Sequence[str]) -> Message:
@@ -115,11 +152,9 @@ def digest_message(
     fixed = {fmt: _render_lines(lines, fmt) for fmt in (TEXT, MARKDOWN, HTML)}
     # One line per profile, escaped once per format: a digest of 10,000 stays cheap.
     rows = [(v.profile, _say(v)) for v in verdicts]
-    text = fixed[TEXT] + "".join(f"\n- {_escape(n, TEXT)}: {_escape(s, TEXT)}" for n, s in rows)
-    markdown = fixed[MARKDOWN] + "".join(
-        f"\n- **{_escape(n, MARKDOWN)}**: {_escape(s, MARKDOWN)}" for n, s in rows
-    )
-    items = "".join(f"<li><b>{_escape(n, HTML)}</b>: {_escape(s, HTML)}</li>" for n, s in rows)
+    text = fixed[TEXT] + "".join(f"\n- {_esc(n, TEXT)}: {_esc(s, TEXT)}" for n, s in rows)
+    markdown = fixed[MARKDOWN] + "".join(f"\n- **{_esc(n, MARKDOWN)}**: {_esc(s, MARKDOWN)}" for n, s in rows)
+    items = "".join(f"<li><b>{_esc(n, HTML)}</b>: {_esc(s, HTML)}</li>" for n, s in rows)
     return Message(defang(title), text, markdown, fixed[HTML] + (f"\n<ul>{items}</ul>" if rows else ""))
 
 

@@ -72,14 +72,17 @@ def round_matches(rule: Rule, round_: Round, profile: Profile | None) -> bool:
     return all(checks)
 
 
-def matches(rule: Rule, event: Event, profile: Profile | None) -> bool:
-    """Does this rule want an alert for this event?"""
+def matches(rule: Rule, event: Event, profile: Profile | None, *, round_conditions: bool = True) -> bool:
+    """Does this rule want an alert for this event? ``round_conditions=False``: the event's kind,
+    an amendment's published changes and provisional standing only (the round is asked apart)."""
     if event.kind not in rule.events:
         return False
     if event.kind == ROUND_AMENDED and not published_changes(event):
         return False
     if event.provisional and not rule.include_provisional:
         return False
+    if not round_conditions:
+        return True
     round_ = event.round
     if round_ is None:
         return True
