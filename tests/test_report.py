@@ -292,11 +292,18 @@ def test_report_section_is_registered() -> None:
 @pytest.mark.slow
 def test_cli_report(store: Store, tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
-    config.write_text(f'[report]\nout = "{tmp_path / "www"}"\ntitle = "From config"\n')
+    profiles = '[profile]\ncrs = 987\n\n[[profiles]]\nname = "ana-lima"\ncrs = 986\nnoc = ["31301"]\n'
+    config.write_text(f'[report]\nout = "{tmp_path / "www"}"\ntitle = "From config"\n' + profiles)
     env = {"EEWATCH_DATABASE_URL": str(store.engine.url)}
     result = run_cli("report", "--config", str(config), env=env)
     assert result.returncode == 0, result.stderr
     assert "to " + str(tmp_path / "www") in result.stdout
     assert "<title>From config</title>" in (tmp_path / "www" / "index.html").read_text()
+    # The report shows no profile: not the [profile]'s score, nor a [[profiles]] name, score or NOC.
+    for page in (tmp_path / "www").rglob("*.*"):
+        if page.is_file():
+            text = page.read_text(errors="replace")
+            for personal in ("987", "986", "ana-lima"):  # (31301 is on the catalog's own pages)
+                assert personal not in text, (page.name, personal)
     missing = run_cli("report", "--config", str(tmp_path / "config.toml.absent"), env=env)
     assert missing.returncode == 2

@@ -193,10 +193,8 @@ def rebuild_report(store: Store, config: Config) -> None:
     from eewatch.app.views.site import ReportError, build_report
 
     try:
-        crs = config.profile.crs if config.profile is not None else None
-        summary = build_report(
-            store, report.out, store.clock, title=report.title, site_url=report.site_url, crs=crs
-        )
+        # A report is published: it shows no profile, not even [profile]'s score.
+        summary = build_report(store, report.out, store.clock, title=report.title, site_url=report.site_url)
     except (ReportError, OSError):
         log.exception("could not rebuild the report in %s; the previous one stays", report.out)
         return

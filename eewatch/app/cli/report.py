@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
                 clock,
                 title=args.title or section.title,
                 site_url=args.site_url or section.site_url,
-                crs=config.profile.crs if config.profile is not None else None,
+                crs=None,  # a report is published: it shows no profile (a reader's ?crs= is theirs)
             )
         except ReportError as exc:
             return usage_error("report", str(exc))
