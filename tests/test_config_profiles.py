@@ -59,7 +59,7 @@ def test_profiles_load_with_their_submission_time_in_utc() -> None:
         ('[[profiles]]\nname = "ana"\n[[profiles]]\nname = "ana"\n', "#2 name: the same as [[profiles]] #1"),
         ('[profile]\nname = "ana"\n', "[profile] name: unknown key"),
         ('[[alerts]]\nname = "x"\n', "[[alerts]] x notify: missing"),
-        ('[[alerts]]\nname = "x"\nprofiles = "*"\ndigest = true\nto_profiles = true\n', "digest: needs notify"),
+        ('[[alerts]]\nname = "x"\nprofiles = "*"\ndigest = true\nto_profiles = true\n', "needs notify"),
         ('[[alerts]]\nname = "x"\nto_profiles = true\n', 'x to_profiles: needs profiles = "*"'),
         (PROFILES + '[[alerts]]\nname = "x"\nprofiles = ["bo", "zed"]\nnotify = ["json://h/x"]\n',
          "[[alerts]] x profiles #2: no profile of that name"),
