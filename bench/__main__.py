@@ -28,6 +28,19 @@ BENCHES: dict[str, ModuleType] = {
     m.NAME: m for m in (backfill, daemon_polls, latency, soak, growth, urlwatch_compare, fanout)
 }
 DEFAULT_OUT = feeds.ROOT / "docs" / "benchmarks.md"
+#: Sections of docs/benchmarks.md that benchmarks run alone write (``python -m bench.profiles``):
+#: kept when ``python -m bench`` rewrites the file.
+KEPT_SECTIONS = ("\n## Profiles (issue 22)",)
+
+
+def kept_sections(path: Path) -> str:
+    """The hand-run sections of the file as it is, from the first such heading to the end."""
+    try:
+        old = path.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    starts = [old.find(heading) for heading in KEPT_SECTIONS if heading in old]
+    return old[min(starts) :] if starts else ""
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -130,7 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     out = args.out or (DEFAULT_OUT if args.names == list(BENCHES) else None)
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(report.markdown(figures, where, command.strip(), took, ctx.notes), encoding="utf-8")
+        text = report.markdown(figures, where, command.strip(), took, ctx.notes)
+        out.write_text(text + kept_sections(out), encoding="utf-8")
         print(f"\nwrote {out}")
     return 0
 
