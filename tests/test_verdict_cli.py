@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.support.cli import cli, cli_process
 from tests.support.http import FixtureServer
 
 FEED_2026 = Path(__file__).parent / "fixtures" / "feed" / "2026.json"
@@ -88,7 +88,7 @@ def replayed(
         for step, numbers in enumerate((BASELINE, SPRING, JUNE, JUNE)):  # the last copy again: no news
             copy = folder / f"copy{step}.json"
             copy.write_bytes(copy_of(numbers))
-            result = run_cli(
+            result = cli_process(
                 "scrape",
                 "--once",
                 "--feed",
@@ -156,7 +156,7 @@ def test_the_consultant_gets_one_digest_per_round_naming_exactly_the_invited(
 
 def test_verdict_json_gives_the_five_verdicts(replayed: tuple[Path, dict[str, list[dict[str, Any]]]]) -> None:
     folder, _ = replayed
-    result = run_cli(
+    result = cli(
         "verdict",
         "--round",
         "422",
@@ -189,7 +189,7 @@ def test_verdict_without_round_is_the_newest_first(
     folder, _ = replayed
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{folder / 'db.sqlite'}"}
     config = str(folder / "config.toml")
-    result = run_cli(
+    result = cli(
         "verdict", "--last", "3", "--profile", "cec-dev", "--format", "json", "--config", config, env=env
     )
     assert result.returncode == 0, result.stderr
@@ -198,7 +198,7 @@ def test_verdict_without_round_is_the_newest_first(
         ("421", False),
         ("420", True),
     ]
-    table = run_cli("verdict", "--config", config, env=env)
+    table = cli("verdict", "--config", config, env=env)
     assert table.returncode == 0 and table.stdout.splitlines()[0].split() == [
         "round",
         "profile",
@@ -208,7 +208,7 @@ def test_verdict_without_round_is_the_newest_first(
         "reason",
     ]
     assert "nurse-early" in table.stdout and "invited on the tie-break" in table.stdout
-    missing = run_cli("verdict", "--round", "999", "--config", config, env=env)
+    missing = cli("verdict", "--round", "999", "--config", config, env=env)
     assert missing.returncode == 2 and "--round 999: no such round is stored" in missing.stderr
 
 
@@ -216,7 +216,7 @@ def test_a_roster_with_a_bad_row_is_refused_by_its_line_number(tmp_path: Path) -
     (tmp_path / "config.toml").write_text('[roster]\ncsv = "clients.csv"\n')
     bad = ROSTER.replace("{port}", "9") + "ana-lima,4755,FSW,31301,,,2026-05-01T09:00:00Z,\n"
     (tmp_path / "clients.csv").write_text(bad)
-    result = run_cli(
+    result = cli(
         "verdict",
         "--config",
         str(tmp_path / "config.toml"),

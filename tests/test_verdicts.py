@@ -88,12 +88,13 @@ def test_an_undecidable_tie_is_unknown_never_no() -> None:
 
 
 def test_unknown_eligibility_is_unknown_and_not_eligible_is_no() -> None:
-    stem_2026 = Round(
-        id="9", number=9, date=dt.date(2026, 3, 20), round_type="category", category="stem", crs_min=400
+    # No physicians list was in force before 2025-12-08: the data cannot say.
+    early = Round(
+        id="9", number=9, date=dt.date(2025, 6, 1), round_type="category", category="physicians", crs_min=400
     )
-    said = judge(stem_2026, Profile(name="dev", crs=500, noc=("21231",)), CATALOG)
+    said = judge(early, Profile(name="doc", crs=500, noc=("31102",), canadian_experience_months=24), CATALOG)
     assert (said.eligible, said.invited, said.margin) == (None, None, 100)
-    assert said.reason.startswith("eligibility unknown: no known STEM list in force on 2026-03-20")
+    assert said.reason.startswith("eligibility unknown: no known physicians list in force on 2025-06-01")
     said = judge(R420, replace(NURSE, crs=600), CATALOG)
     assert (said.eligible, said.invited, said.margin) == (False, False, 84)
     assert said.reason.startswith("not eligible: a CEC round")
