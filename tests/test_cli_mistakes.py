@@ -97,6 +97,9 @@ CASES = [
         "no rule named",
     ),
     Case("outbox-bad-format", ("outbox", "--format", "xml"), USAGE, "invalid choice: 'xml'"),
+    # verdict
+    Case("verdict-no-profile", ("verdict",), USAGE, "no profile: add [profile], [[profiles]] or [roster]"),
+    Case("verdict-bad-format", ("verdict", "--format", "csv"), USAGE, "invalid choice: 'csv'"),
     # db
     Case("db-unknown-action", ("db", "downgrade"), USAGE, "invalid choice: 'downgrade'"),
     Case(
