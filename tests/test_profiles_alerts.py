@@ -179,3 +179,28 @@ def test_a_consultant_rule_without_digest_names_each_profile(tmp_path: Path, ser
         "Profile nurse-high was likely invited in round #422: log in to your IRCC account",
     ]
     assert set(posts(server)) == {"consultant"}  # nobody's own target without to_profiles
+
+
+def test_a_rule_with_profiles_judges_eligible_for_each(tmp_path: Path, server: FixtureServer) -> None:
+    consultant = f"json://127.0.0.1:{server.port}/consultant"
+    config = Config(
+        profiles=people(server.port),
+        alerts=(
+            rule(
+                name="eligible-rounds",
+                profiles=("nurse-late", "franco"),
+                eligible=True,
+                round_types=("category",),
+                notify=(consultant,),
+            ),
+        ),
+    )
+    with Store.open(f"sqlite:///{tmp_path / 'db.sqlite'}") as store:
+        replay(store, config)
+    titles = sorted(m["title"] for m in posts(server)["consultant"])
+    # nurse-late is eligible for healthcare #422 (not invited: the alert still comes, it is a round
+    # alert); franco for French #401; neither for #421 (physicians) nor #408 (trades).
+    assert [t.split(":")[0] for t in titles] == ["franco", "nurse-late"]
+    assert titles[0].startswith("franco: Express Entry round #401") and "#422" in titles[1]
+    message = next(m["message"] for m in posts(server)["consultant"] if "#422" in m["title"])
+    assert "Profile: nurse-late" in message and "not invited on the tie-break" in message
