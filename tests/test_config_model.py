@@ -11,7 +11,7 @@ from eewatch.app import exitcodes
 from eewatch.config import ConfigError, parse_config
 from eewatch.config import model as m
 from eewatch.config import values as v
-from eewatch.config.sections import SECTIONS, read
+from eewatch.config.sections import SECTIONS, entries, read
 from tests.conftest import run_cli
 from tests.support.http import FixtureServer
 
@@ -73,6 +73,27 @@ class _Team:
 def test_the_loader_reads_a_new_section_from_its_fields(raw: object, message: str) -> None:
     with pytest.raises(ConfigError) as caught:
         read(_Team, raw, "[[teams]] #2", "t.toml")
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"name": "red"}, "t.toml: [[teams]] must be an array of tables"),
+        (
+            [{"name": "red", "members": "a"}, {"name": "red", "members": "b"}],
+            "t.toml: [[teams]] #2 name: 'red' is used twice",
+        ),
+        (
+            [{"name": "red", "members": "a"}, {"name": "blue", "size": 0}],
+            "t.toml: [[teams]] blue members: missing (a list of names)",
+        ),
+    ],
+    ids=["not-an-array", "same-name", "entry-labelled-by-name"],
+)
+def test_an_array_of_named_tables(raw: object, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        entries(_Team, raw, "teams", "t.toml")
     assert str(caught.value) == message
 
 
