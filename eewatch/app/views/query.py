@@ -2,7 +2,7 @@
 
 The store filters on the slug as stored; a round stored under a slug eewatch has
 since renamed (``senior-managers-canadian``) reads back under the new one
-(``senior-managers``, see ``eewatch.domain.taxonomy.CATEGORY_ALIASES``),
+(``senior-managers``, see the catalog's ``aliases``),
 so a category filter here matches on the record, after that reading.
 """
 
