@@ -378,7 +378,11 @@ def _default_message(
     if said:
         lines.append(_Line("Your profile", said))
     if reason:
-        lines.append(_Line("Eligibility", reason))
+        # "eligibility unknown: ...; check <canada.ca page>": the page as a link of its own.
+        said_reason, _, check = reason.partition("; check ")
+        lines.append(_Line("Eligibility", said_reason if trusted_link(check) else reason))
+        if trusted_link(check):
+            lines.append(_Line("Check the lists", "IRCC's category-based selection page", link=check))
     if event.provisional:
         lines.append(_Line("Note", "provisional: not yet confirmed by the official feed"))
     if link:

@@ -8,9 +8,11 @@ event without one (``source_error``, health events) matches on its kind alone.
 "category"]`` and ``categories = ["stem"]`` a rule matches general rounds and
 STEM rounds; ``categories`` without ``round_types`` means rounds of those
 categories only. ``eligible`` is :func:`eewatch.domain.eligibility.assess`:
-``eligible = true`` matches only rounds the profile certainly could be invited
-in, ``eligible = false`` only those it certainly could not; a round the data
-cannot decide (verdict ``None``) matches neither.
+``eligible = true`` matches the rounds the profile certainly could be invited
+in and, unless the rule says ``unknown = "skip"``, the rounds the data cannot
+decide (verdict ``None``: the alert says "eligibility unknown" and why), so an
+unknown is never silent; ``eligible = false`` matches only rounds the profile
+certainly could not be invited in.
 """
 
 from __future__ import annotations
@@ -65,9 +67,16 @@ def round_matches(rule: Rule, round_: Round, profile: Profile | None) -> bool:
         rule.crs_min is None or (round_.crs_min is not None and round_.crs_min >= rule.crs_min),
         rule.invitations_min is None
         or (round_.invitations is not None and round_.invitations >= rule.invitations_min),
-        rule.eligible is None or (profile is not None and eligible(round_, profile) is rule.eligible),
+        rule.eligible is None or (profile is not None and _eligible_ok(rule, round_, profile)),
     )
     return all(checks)
+
+
+def _eligible_ok(rule: Rule, round_: Round, profile: Profile) -> bool:
+    said = eligible(round_, profile)
+    if said is None:
+        return rule.eligible is True and rule.unknown != "skip"
+    return said is rule.eligible
 
 
 def matches(rule: Rule, event: Event, profile: Profile | None) -> bool:

@@ -171,4 +171,5 @@ def test_notify_test_says_the_eligibility_of_the_newest_round(tmp_path: Path) ->
         server.stop()
     assert result.returncode == 0, result.stderr
     line = result.stdout.splitlines()[-1]
-    assert line.startswith("mine\teligibility\tunknown\tround #401 (2025-06-20): no known transport"), line
+    expected = "mine\teligibility\tunknown\tround #401 (2025-06-20): eligibility unknown: no transport"
+    assert line.startswith(expected), line

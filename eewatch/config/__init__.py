@@ -114,6 +114,9 @@ class Rule:
     crs_min: int | None = None
     invitations_min: int | None = None
     eligible: bool | None = None
+    #: With ``eligible = true``: what a round whose eligibility the data cannot decide does.
+    #: ``"alert"`` (the default: the alert says "eligibility unknown" and why) or ``"skip"``.
+    unknown: str = "alert"
     include_provisional: bool = False
     title: str | None = None
     body: str | None = None
@@ -487,12 +490,27 @@ def _parse_rule(entry: Any, index: int, where: str) -> Rule:
         crs_min=crs_min,
         invitations_min=_int(table.get("invitations_min"), f"{label} invitations_min", where, low=0),
         eligible=_bool(table.get("eligible"), f"{label} eligible", where),
+        unknown=_unknown(table.get("unknown"), f"{label} unknown", where),
         include_provisional=bool(
             _bool(table.get("include_provisional"), f"{label} include_provisional", where)
         ),
         title=_template(table.get("title"), f"{label} title", where),
         body=_template(table.get("body"), f"{label} body", where),
     )
+
+
+UNKNOWN_CHOICES = ("alert", "skip")
+
+
+def _unknown(value: Any, label: str, where: str) -> str:
+    if value is None:
+        return "alert"
+    text = _str(value, label, where)
+    if text not in UNKNOWN_CHOICES:
+        raise ConfigError(
+            f'{where}: {label}: {text!r} is not "alert" or "skip"{_did_you_mean(text, UNKNOWN_CHOICES)}'
+        )
+    return text
 
 
 def parse_schedule(raw: Any, where: str) -> ScheduleConfig:

@@ -18,7 +18,15 @@ from eewatch.domain.occupations import Catalog, CategoryVersion, load_catalog
 from eewatch.domain.record import PROGRAM_LABELS, Round
 from eewatch.domain.taxonomy import CATEGORY_SLUGS
 
-__all__ = ["Profile", "Verdict", "assess", "category_label", "eligible_rounds", "shipped_category_names"]
+__all__ = [
+    "Profile",
+    "Verdict",
+    "assess",
+    "category_label",
+    "eligible_rounds",
+    "shipped_category_names",
+    "unknown",
+]
 
 
 @dataclass(frozen=True)
@@ -76,7 +84,9 @@ def assess(round_: Round, profile: Profile, catalog: Catalog | None = None) -> V
         return _program(round_, profile)
     if round_.round_type == "category":
         return _category(round_, profile, catalog or load_catalog())
-    return Verdict(None, "the round's type is unknown: the data cannot say")
+    return unknown(
+        f"the type of the round of {round_.date.isoformat()} is unknown", catalog or load_catalog()
+    )
 
 
 def _program(round_: Round, profile: Profile) -> Verdict:
@@ -88,30 +98,35 @@ def _program(round_: Round, profile: Profile) -> Verdict:
     return Verdict(False, f"not eligible: a {programs} round; your programs: {mine}")
 
 
+def unknown(what: str, catalog: Catalog) -> Verdict:
+    """``eligibility unknown: <what>; check <canada.ca page>``: the data cannot decide, said as such."""
+    return Verdict(None, f"eligibility unknown: {what}; check {catalog.check_url}")
+
+
 def _category(round_: Round, profile: Profile, catalog: Catalog) -> Verdict:
     slug = round_.category
+    day = round_.date.isoformat()
     if not slug:
-        return Verdict(None, "a category round with no known category: the data cannot say")
+        return unknown(f"a category round of {day} names no category eewatch can read", catalog)
+    label = category_label(slug)
     if slug in profile.categories:
-        return Verdict(True, f"eligible: {category_label(slug)} is in your [profile] categories")
-    if not profile.states_occupation_facts:
-        return Verdict(
-            False,
-            f"not eligible: {category_label(slug)} is not in your [profile] categories "
-            "(give [profile] noc to check the category's occupation lists)",
-        )
+        return Verdict(True, f"eligible: {label} is in your [profile] categories")
+    # A profile that lists its categories and gives no occupation has said which rounds are its own.
+    stated_only = bool(profile.categories) and not profile.noc
     version = catalog.version_on(slug, round_.date)
     if version is None:
-        return Verdict(
-            None,
-            f"no known {category_label(slug)} list in force on {round_.date.isoformat()}: "
-            "the data cannot say",
-        )
+        if stated_only:
+            return Verdict(False, f"not eligible: {label} is not in your [profile] categories")
+        if slug not in catalog.categories():
+            return unknown(f"{label} is a category eewatch has never seen (round of {day})", catalog)
+        return unknown(f"no {label} list known for {day}", catalog)
     if version.occupations is None:
-        fact = f"{category_label(slug)} ({version.version}) has no occupation list"
+        fact = f"{label} ({version.version}) has no occupation list"
         return _requirements(version, profile, fact)
     if not profile.noc:
-        return Verdict(None, f"no [profile] noc to check against {_list_name(version)}: the data cannot say")
+        if stated_only:
+            return Verdict(False, f"not eligible: {label} is not in your [profile] categories")
+        return unknown(f"your [profile] gives no noc to check against {_list_name(version)}", catalog)
     listed = [code for code in profile.noc if version.covers(code)]
     if not listed:
         codes = ", ".join(profile.noc)
@@ -120,38 +135,36 @@ def _category(round_: Round, profile: Profile, catalog: Catalog) -> Verdict:
 
 
 def _requirements(version: CategoryVersion, profile: Profile, fact: str) -> Verdict:
-    """The stated requirements beyond the occupation, checked where the profile states the facts."""
+    """The stated requirements beyond the occupation.
+
+    A fact that describes the person and is left out of the profile means they have none: no
+    ``french_nclc`` is no French test result, no ``canadian_experience_months`` is none.
+    """
     needs = version.requirements
-    unknown: list[str] = []
     if needs.french_nclc_min is not None:
         if profile.french_nclc is None:
-            unknown.append(f"French NCLC {needs.french_nclc_min} (no [profile] french_nclc)")
-        elif profile.french_nclc < needs.french_nclc_min:
+            return Verdict(
+                False,
+                f"not eligible: {_list_name(version)} needs French NCLC {needs.french_nclc_min}; "
+                "your [profile] gives no french_nclc (no French result)",
+            )
+        if profile.french_nclc < needs.french_nclc_min:
             return Verdict(
                 False,
                 f"not eligible: {_list_name(version)} needs French NCLC {needs.french_nclc_min}; "
                 f"yours is {profile.french_nclc}",
             )
-        else:
-            fact = (
-                f"French NCLC {profile.french_nclc} meets {_list_name(version)} "
-                f"(NCLC {needs.french_nclc_min})"
-            )
+        fact = f"French NCLC {profile.french_nclc} meets {_list_name(version)} (NCLC {needs.french_nclc_min})"
     if needs.canadian_experience:
         least = needs.min_months_experience or 1
         months = profile.canadian_experience_months
-        if months is None:
-            unknown.append(
-                f"{least} months of Canadian work experience (no [profile] canadian_experience_months)"
-            )
-        elif months < least:
+        if months is None or months < least:
+            yours = "none given in [profile] canadian_experience_months" if months is None else str(months)
             return Verdict(
                 False,
                 f"not eligible: {_list_name(version)} needs {least} months of Canadian work experience; "
-                f"yours: {months}",
+                f"yours: {yours}",
             )
-    if unknown:
-        return Verdict(None, f"{fact}, but it also needs {' and '.join(unknown)}: the data cannot say")
     return Verdict(True, f"eligible: {fact}")
 
 

@@ -90,6 +90,6 @@ def _undecided(result: Chances) -> str:
     """``eligibility unknown, not counted: round 340 (2025-03-21, category:stem): no known STEM list ...``"""
     return "".join(
         f"eligibility unknown, not counted: round {item.id} ({item.date.isoformat()}, "
-        f"{group_of(item).short}): {reason}\n"
+        f"{group_of(item).short}): {reason.removeprefix('eligibility unknown: ')}\n"
         for item, reason in result.undecided
     )
