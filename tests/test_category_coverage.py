@@ -12,7 +12,7 @@ from pathlib import Path
 from eewatch.domain.eligibility import Profile, assess
 from eewatch.domain.occupations import load_catalog
 from scraper.parsing.feed import FeedFormatError, parse_feed
-from tests.conftest import FIXTURES
+from tests.support.paths import FIXTURES
 
 CATALOG = load_catalog()
 #: A profile with an occupation, French and Canadian experience: "unknown" can only come from the data.

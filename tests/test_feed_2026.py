@@ -11,7 +11,7 @@ import datetime as dt
 import json
 
 from scraper.parsing.feed import parse_feed
-from tests.conftest import FIXTURES
+from tests.support.paths import FIXTURES
 
 COPY = FIXTURES / "feed" / "2026.json"
 KEYS = {
