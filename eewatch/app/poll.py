@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from eewatch.app import exitcodes
 from eewatch.app.health import HealthEvent, record_poll
 from eewatch.config import Config
-from eewatch.domain.events import FEED_STALE
+from eewatch.domain.events import CATEGORY_UNKNOWN, FEED_STALE
 from eewatch.domain.fetches import ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
 from eewatch.store.announcements import SourceSummary
 from eewatch.store.store import FetchSummary, Store
@@ -126,6 +126,9 @@ def record(store: Store, config: Config, result: PollResult) -> None:
             result.storage_error = result.storage_error or f"health: {type(exc).__name__}"
             found = []
         for event in found:
+            if event.kind == CATEGORY_UNKNOWN:
+                log.warning("%s", event.payload["message"])
+                continue
             # A stale feed is IRCC's silence, not eewatch's fault: said at info (status shows it).
             level = logging.INFO if event.kind == FEED_STALE else logging.WARNING
             log.log(level, "health: %s %s", event.kind, event.payload)

@@ -26,6 +26,7 @@ __all__ = [
     "eligible_rounds",
     "shipped_category_names",
     "unknown",
+    "unknown_list",
 ]
 
 
@@ -166,6 +167,21 @@ def _requirements(version: CategoryVersion, profile: Profile, fact: str) -> Verd
                 f"yours: {yours}",
             )
     return Verdict(True, f"eligible: {fact}")
+
+
+def unknown_list(round_: Round, catalog: Catalog | None = None) -> str | None:
+    """Why the catalog has no list for this category round, in words; None when it has one (or it is no
+    category round). ``"no STEM list known for version 2026-3 (round #423 of 2026-07-01)"``."""
+    if round_.round_type != "category" or not round_.category:
+        return None
+    catalog = catalog or load_catalog()
+    if catalog.version_on(round_.category, round_.date) is not None:
+        return None
+    version = round_.category_version or "unnamed"
+    where = f"round #{round_.id} of {round_.date.isoformat()}"
+    if round_.category not in catalog.categories():
+        return f"{round_.category!r} (version {version}) is a category eewatch has never seen ({where})"
+    return f"no {category_label(round_.category)} list known for version {version} ({where})"
 
 
 def eligible_rounds(rounds: Iterable[Round], profile: Profile, catalog: Catalog | None = None) -> list[Round]:
