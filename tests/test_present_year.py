@@ -114,3 +114,35 @@ def test_the_nurse_the_butcher_and_the_cook_get_exactly_their_2026_rounds_then_a
     with sqlite3.connect(tmp_path / "cook.sqlite") as conn:
         kinds = conn.execute("SELECT count(*) FROM events WHERE kind = 'category_unknown'").fetchone()
     assert kinds == (1,)
+
+
+def test_the_report_draws_your_crs_only_where_the_profile_could_enter_with_a_legend() -> None:
+    import datetime as dt
+    import re
+
+    from eewatch.app.views.site import render_site
+    from eewatch.domain.eligibility import Profile
+    from scraper.parsing.feed import parse_feed
+
+    rounds = parse_feed((FIXTURES / "feed" / "2026.json").read_bytes()).rounds
+    nurse = Profile(crs=480, programs=("FSW",), noc=("31301",))
+    now = dt.datetime(2026, 7, 1, tzinfo=dt.UTC)
+    files = render_site(rounds, {}, now=now, title="EE", site_url=None, crs=480, profile=nurse)
+    index = files["index.html"].decode()
+    small = r"<svg[^>]*line-chart small[^>]*>.*?<title>CRS cut-off: ([^<]*)</title>.*?</svg>"
+    charts = {m.group(1): m.group(0) for m in re.finditer(small, index, re.S)}
+    # IRCC's 2026 comma before the version is not part of a chart's title.
+    assert "Healthcare and Social Services Occupations" in charts
+    assert not any(title.endswith(",") for title in charts)
+    healthcare = charts["Healthcare and Social Services Occupations"]
+    assert 'class="your-crs"' in healthcare and "data-not-yours" not in healthcare
+    trades = charts["Trades Occupations"]
+    assert 'class="your-crs"' not in trades
+    why = "your CRS is not drawn: not eligible: NOC 31301 is not in trades (2026 list)"
+    assert f'data-not-yours="{why}"' in trades and f'<p class="note not-yours">{why}</p>' in index
+    french = charts["French-Language proficiency"]
+    assert "gives no french_nclc" in french and 'class="your-crs"' not in french
+    assert "is drawn only on the charts of categories your [profile] could enter" in index
+    # The label sits above the plot (the top margin), never over a round's point.
+    label_y = re.search(r'<g class="your-crs"[^>]*>.*?<text x="[^"]*" y="([^"]*)"', healthcare, re.S)
+    assert label_y is not None and float(label_y.group(1)) < 26

@@ -198,7 +198,13 @@ def rebuild_report(store: Store, config: Config) -> None:
     try:
         crs = config.profile.crs if config.profile is not None else None
         summary = build_report(
-            store, report.out, store.clock, title=report.title, site_url=report.site_url, crs=crs
+            store,
+            report.out,
+            store.clock,
+            title=report.title,
+            site_url=report.site_url,
+            crs=crs,
+            profile=config.profile,
         )
     except (ReportError, OSError):
         log.exception("could not rebuild the report in %s; the previous one stays", report.out)

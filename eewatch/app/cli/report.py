@@ -48,6 +48,7 @@ def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
                 title=args.title or section.title,
                 site_url=args.site_url or section.site_url,
                 crs=config.profile.crs if config.profile is not None else None,
+                profile=config.profile,
             )
         except ReportError as exc:
             return usage_error("report", str(exc))
