@@ -57,7 +57,7 @@ def _category_ok(rule: Rule, round_: Round) -> bool:
     return bool(rule.round_types)
 
 
-def round_matches(rule: Rule, round_: Round, profile: Profile | None) -> bool:
+def round_matches(rule: Rule, round_: Round, profile: Profile | None, catalog: Catalog | None = None) -> bool:
     """Every round condition the rule states holds for this round."""
     checks = (
         not rule.round_types or round_.round_type in rule.round_types,
@@ -67,19 +67,19 @@ def round_matches(rule: Rule, round_: Round, profile: Profile | None) -> bool:
         rule.crs_min is None or (round_.crs_min is not None and round_.crs_min >= rule.crs_min),
         rule.invitations_min is None
         or (round_.invitations is not None and round_.invitations >= rule.invitations_min),
-        rule.eligible is None or (profile is not None and _eligible_ok(rule, round_, profile)),
+        rule.eligible is None or (profile is not None and _eligible_ok(rule, round_, profile, catalog)),
     )
     return all(checks)
 
 
-def _eligible_ok(rule: Rule, round_: Round, profile: Profile) -> bool:
-    said = eligible(round_, profile)
+def _eligible_ok(rule: Rule, round_: Round, profile: Profile, catalog: Catalog | None) -> bool:
+    said = eligible(round_, profile, catalog)
     if said is None:
         return rule.eligible is True and rule.unknown != "skip"
     return said is rule.eligible
 
 
-def matches(rule: Rule, event: Event, profile: Profile | None) -> bool:
+def matches(rule: Rule, event: Event, profile: Profile | None, catalog: Catalog | None = None) -> bool:
     """Does this rule want an alert for this event?"""
     if event.kind not in rule.events:
         return False
@@ -90,7 +90,7 @@ def matches(rule: Rule, event: Event, profile: Profile | None) -> bool:
     round_ = event.round
     if round_ is None:
         return True
-    return round_matches(rule, round_, profile)
+    return round_matches(rule, round_, profile, catalog)
 
 
 def published_changes(event: Event) -> dict[str, Any]:
@@ -105,6 +105,8 @@ def published_changes(event: Event) -> dict[str, Any]:
     return changes
 
 
-def matching_rules(rules: tuple[Rule, ...], event: Event, profile: Profile | None) -> list[Rule]:
-    """The rules (in config order) that want an alert for this event."""
-    return [rule for rule in rules if matches(rule, event, profile)]
+def matching_rules(
+    rules: tuple[Rule, ...], event: Event, profile: Profile | None, catalog: Catalog | None = None
+) -> list[Rule]:
+    """The rules (in config order) that want an alert for this event (``catalog``: with learned lists)."""
+    return [rule for rule in rules if matches(rule, event, profile, catalog)]

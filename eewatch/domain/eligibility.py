@@ -68,6 +68,11 @@ def category_label(slug: str) -> str:
 
 
 def _list_name(version: CategoryVersion) -> str:
+    if version.learned:
+        return (
+            f"{category_label(version.category)} (the list learned from {version.source}, "
+            f"the page of {version.effective_from.isoformat()})"
+        )
     return f"{category_label(version.category)} ({version.version} list)"
 
 

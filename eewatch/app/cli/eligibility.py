@@ -53,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
     with Store.open(config.database.url) as store:
         check_config_names(config, store)
         rounds = store.rounds(round_type="category")
-    answer = answer_occupation(noc, rounds, load_catalog(), crs)
+        catalog = load_catalog().with_learned(store.learned_lists())
+    answer = answer_occupation(noc, rounds, catalog, crs)
     if args.format == "json":
         json.dump(answer_to_dict(answer), sys.stdout, indent=2)
         sys.stdout.write("\n")
