@@ -142,6 +142,12 @@ def canonical_category(slug: str) -> str:
     return CATEGORY_ALIASES.get(slug, slug)
 
 
+def category_spellings(slug: str) -> tuple[str, ...]:
+    """Every slug a category may be stored under: its name now (any case given) and its old ones."""
+    slug = canonical_category(slug.strip().lower())
+    return (slug, *sorted(old for old, new in CATEGORY_ALIASES.items() if new == slug))
+
+
 def classify(name: str | None) -> Classification:
     """Classify a round by its published name (``drawName``)."""
     if name is None or not name.strip():

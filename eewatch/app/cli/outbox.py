@@ -7,31 +7,27 @@ import json
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
-from eewatch.app.logs import setup_logging
-from eewatch.config import load_config
+from eewatch.app.cli import Context, command_parser
 from eewatch.domain.clock import utcnow
-from eewatch.store.store import Store
 from notifier import outbox
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = command_parser(
+        sub,
         "outbox",
+        run,
         help="list pending and failed alert deliveries; --retry failed ones",
         description="Targets are shown with secrets masked; errors are stored redacted.",
     )
-    add_common(parser)
     parser.add_argument("--failed", action="store_true", help="only deliveries that failed for good")
     parser.add_argument("--retry", action="store_true", help="make failed deliveries pending, due now")
     parser.add_argument("--format", choices=("table", "json"), default="table")
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    setup_logging(verbosity(args), args.log_format)
-    config = load_config(args.config)
-    with Store.open(config.database.url) as store:
+def run(ctx: Context) -> int:
+    args = ctx.args
+    with ctx.store() as store:
         if args.retry:
             count = outbox.retry_failed(store, utcnow())
             sys.stdout.write(f"{count} failed deliver{'y' if count == 1 else 'ies'} made pending, due now\n")
