@@ -31,7 +31,7 @@ class Case:
     args: tuple[str, ...]
     code: int
     says: str  # a piece of the one error line
-    database: str = "good"  # good | under-a-file
+    database: str = "good"  # good | under-a-file | missing-folder
     marks: tuple[pytest.MarkDecorator, ...] = ()
 
 
@@ -51,9 +51,19 @@ CASES = [
         "rounds-database-under-a-file",
         ("rounds",),
         STORAGE,
-        "check [database] url",
+        "a-file is not a directory",
         database="under-a-file",
     ),
+    # a typo'd folder is an error naming it, never a new, empty history
+    Case(
+        "scrape-database-folder-missing",
+        ("scrape", "--once", "--feed", str(FIXTURES / "feed" / "small.json")),
+        STORAGE,
+        "no-such-folder does not exist",
+        database="missing-folder",
+    ),
+    Case("run-database-folder-missing", ("run",), STORAGE, "does not exist", database="missing-folder"),
+    Case("status-database-under-a-file", ("status",), STORAGE, "is not a directory", database="under-a-file"),
     # stats
     Case("stats-unknown-category", ("stats", "--category", "frenc"), USAGE, "did you mean 'french'?"),
     Case("stats-bad-format", ("stats", "--format", "html"), USAGE, "invalid choice: 'html'"),
@@ -180,6 +190,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         "badname": str(tmp / "badname.toml"),
         "good": database,
         "under-a-file": f"sqlite:///{tmp / 'a-file' / 'db.sqlite'}",
+        "missing-folder": f"sqlite:///{tmp / 'no-such-folder' / 'deeper' / 'db.sqlite'}",
     }
 
 
@@ -204,6 +215,7 @@ def test_a_mistake_gets_one_line_and_the_right_exit_code(
     # One style for every user error: argparse's, naming the command.
     prefix = "eewatch: error: " if case.id == "unknown-command" else f"eewatch {command}: error: "
     assert lines[0].startswith(prefix), said
+    assert not (Path(world["tmp"]) / "no-such-folder").exists(), "a typo'd database folder was made"
 
 
 def test_every_documented_command_has_a_case() -> None:

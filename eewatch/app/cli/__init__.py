@@ -236,9 +236,9 @@ class Context:
     def store(self, *, migrate: bool = True, check_names: bool = True) -> Store:
         """The config's database, opened (and migrated); the category names of ``[profile]`` and
         ``[[alerts]]`` are checked against it, so every command refuses the config ``scrape`` refuses."""
-        from eewatch.store.store import Store
+        from eewatch.app.database import open_store
 
-        store = Store.open(self.config.database.url, migrate=migrate)
+        store = open_store(self.config, migrate=migrate)
         if check_names:
             from eewatch.app.names import check_config_names
 

@@ -9,9 +9,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.app import exitcodes
 from eewatch.app.cli import Context, command_parser
+from eewatch.app.database import open_engine
 from eewatch.store import migrate
 from eewatch.store.errors import describe_storage_error
-from eewatch.store.store import create_store_engine
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(ctx: Context) -> int:
     args, config = ctx.args, ctx.config
     try:
-        engine = create_store_engine(config.database.url)
+        engine = open_engine(config)
     except OSError as exc:
         return ctx.error(
             f"database error: {describe_storage_error(config.database.url, exc)}", exitcodes.STORAGE
