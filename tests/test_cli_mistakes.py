@@ -12,11 +12,13 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import FIXTURES, run_cli
 from tests.support.forkserver import ForkServer
+from tests.support.http import FixtureServer
 
 USAGE, SOURCE, STORAGE = 2, 3, 4
 # One worker runs this module: its module fixture runs every CLI case at once (--dist loadgroup).
@@ -230,3 +232,43 @@ def test_every_documented_command_has_a_case() -> None:
     covered = {c.args[0] for c in CASES}
     assert documented <= covered, documented - covered
     assert {"scrape", "rounds", "stats", "chances", "export", "report"} <= documented
+
+
+def test_alerts_left_pending_exit_5_and_outbox_retry_makes_them_due_now(
+    tmp_path: Path, http_server: FixtureServer
+) -> None:
+    """After the webhook came back, `notify` says what still waits (exit 5), `outbox --retry` makes
+    pending ones due as well as failed ones, and `notify` then sends them."""
+    status = {"code": 503}
+
+    def webhook(handler: Any) -> None:
+        handler.send_response(status["code"])
+        handler.send_header("Content-Length", "0")
+        handler.end_headers()
+
+    http_server.handler = webhook
+    config = tmp_path / "config.toml"
+    config.write_text(f'[[alerts]]\nname = "all"\nnotify = ["json://127.0.0.1:{http_server.port}/hook"]\n')
+    env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
+    common = ("--config", str(config))
+    feed = str(FIXTURES / "feed" / "small.json")
+    first = run_cli("scrape", "--once", "--feed", feed, "--notify-backfill", "3", *common, env=env)
+    assert first.returncode == 5, first.stderr  # three alerts wait for their retry
+    assert "no alerts sent" not in first.stderr, first.stderr  # it said so, then sent
+    assert "alerting the newest 3 (--notify-backfill 3)" in first.stderr, first.stderr
+    status["code"] = 200
+    waiting = run_cli("notify", *common, env=env)
+    assert waiting.returncode == 5, waiting.stdout + waiting.stderr
+    assert "sent 0" in waiting.stdout and "3 still pending" in waiting.stdout, waiting.stdout
+    assert "outbox --retry" in waiting.stdout
+    again = run_cli("scrape", "--once", "--feed", feed, *common, env=env)
+    assert again.returncode == 5, again.stderr  # nothing new, but three alerts still undelivered
+    retry = run_cli("outbox", "--retry", *common, env=env)
+    assert retry.returncode == 0, retry.stderr
+    assert retry.stdout.startswith("due now: 0 failed (with fresh attempts) and 3 pending deliveries"), (
+        retry.stdout
+    )
+    posts_before = len([h for h in http_server.hits if h.method == "POST"])
+    sent = run_cli("notify", *common, env=env)
+    assert (sent.returncode, sent.stdout) == (0, "sent 3, will retry 0, failed 0\n"), sent.stderr
+    assert len([h for h in http_server.hits if h.method == "POST"]) == posts_before + 3

@@ -11,6 +11,7 @@ from eewatch.app.cli import Context, command_parser
 from eewatch.config import Profile
 from eewatch.domain.clock import utcnow
 from eewatch.domain.record import Round
+from notifier import outbox
 from notifier.deliver import deliver_due, send_message
 from notifier.render import probe_message
 from notifier.rules import assess
@@ -45,8 +46,15 @@ def run(ctx: Context) -> int:
             return ctx.error("--rule goes with --test")
         with ctx.store() as store:
             report = deliver_due(store, settings, utcnow)
-        sys.stdout.write(f"sent {report.sent}, will retry {report.retrying}, failed {report.failed}\n")
-        return exitcodes.DELIVERY if report.failed or report.retrying else exitcodes.OK
+            waiting = outbox.counts(store)
+            due = outbox.next_attempt(store)
+        pending = waiting.get(outbox.PENDING, 0) + waiting.get(outbox.SENDING, 0)
+        line = f"sent {report.sent}, will retry {report.retrying}, failed {report.failed}"
+        if pending:
+            when = f", the next at {due:%Y-%m-%d %H:%M} UTC" if due is not None else ""
+            line += f"; {pending} still pending{when} (`eewatch outbox --retry` makes them due now)"
+        sys.stdout.write(line + "\n")
+        return exitcodes.DELIVERY if report.failed or pending else exitcodes.OK
     rules = settings.alerts
     if args.rule:
         rule = settings.rule(args.rule)
