@@ -14,7 +14,7 @@ from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
 #: `pytest -m hostile` ends with its summary line (scenarios, rounds lost, alerts duplicated or lost).
-pytest_plugins = ["tests.support.hostile_summary", "tests.support.wire"]
+pytest_plugins = ["tests.support.hostile_summary", "tests.support.skip_summary", "tests.support.wire"]
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
