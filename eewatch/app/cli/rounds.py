@@ -27,11 +27,15 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         run,
         help="list stored rounds, newest first",
         description="List stored rounds, newest first. The table is coloured on a terminal "
-        "unless NO_COLOR is set; --format json prints the contract records.",
+        "unless NO_COLOR is set and fits 80 columns (a long category name cut short; --wide shows "
+        "it whole); --format json prints the contract records.",
     )
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
     add_filters(parser)
     parser.add_argument("--limit", type=positive_int, metavar="N", help="at most N rounds")
+    parser.add_argument(
+        "--wide", action="store_true", help="full category names (the table fits 80 columns without)"
+    )
     parser.add_argument(
         "--provisional",
         action="store_true",
@@ -44,7 +48,7 @@ def run(ctx: Context) -> int:
     with ctx.store() as store:
         rounds = ctx.rounds(store, limit=args.limit, include_provisional=args.provisional)
     if args.format == "table":
-        write_table(rounds, sys.stdout, colour=wants_colour(sys.stdout))
+        write_table(rounds, sys.stdout, colour=wants_colour(sys.stdout), wide=args.wide)
     else:
         {"json": write_json, "csv": write_csv}[args.format](rounds, sys.stdout)
     return exitcodes.OK
@@ -74,10 +78,15 @@ def table_rows(rounds: Sequence[Round]) -> list[list[Cell]]:
     ]
 
 
-def write_table(rounds: Sequence[Round], out: TextIO, *, colour: bool = False) -> None:
-    """An aligned table for people, coloured if ``colour``."""
+#: The table's width unless ``--wide``: a long category name is cut short ("…") to fit.
+WIDTH = 80
+
+
+def write_table(rounds: Sequence[Round], out: TextIO, *, colour: bool = False, wide: bool = False) -> None:
+    """An aligned table for people, coloured if ``colour``; 80 columns unless ``wide``."""
     header = ("round", "date", "type", "invitations", "CRS min", "tie-break (UTC)")
-    out.write(render_table(header, table_rows(rounds), colour=colour))
+    fit = None if wide else WIDTH
+    out.write(render_table(header, table_rows(rounds), colour=colour, fit=fit, shrink=header.index("type")))
     if not rounds:
         out.write("no rounds match (an empty database? run `scrape --once`)\n")
     elif any(is_provisional(item) for item in rounds):
