@@ -4,6 +4,8 @@ is wrong and how to put it right, no traceback, and the documented exit code (2 
 
 Argparse's own errors print the command's usage first; the usage is not counted: the error is the one
 line after it. Every error line has one style, argparse's: ``eewatch COMMAND: error: ...``.
+Commands that start no reactor run in this process (``cli``); ``scrape`` and ``run``
+run as real processes, forked from the fork server (the imports paid once per worker).
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURES, run_cli
+from tests.support.cli import REACTOR_COMMANDS, cli, cli_process
 from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES
 
 USAGE, SOURCE, STORAGE = 2, 3, 4
 # One worker runs this module: its module fixture runs every CLI case at once (--dist loadgroup).
@@ -171,7 +174,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
         '[[alerts]]\nname = "a"\ncategories = ["stme"]\nnotify = ["json://127.0.0.1:9/x"]\n'
     )
     database = f"sqlite:///{tmp / 'db.sqlite'}"
-    stored = run_cli(
+    stored = cli_process(
         "scrape",
         "--once",
         "--no-notify",
@@ -207,7 +210,10 @@ def test_a_mistake_gets_one_line_and_the_right_exit_code(
         args += ["--config", world["empty"]]
     command = next(a for a in case.args if not a.startswith("-") and not a.startswith("{"))
     env = {"EEWATCH_DATABASE_URL": world[case.database]}
-    result = run_cli(*args, env=env, timeout=60, via=fork_server)
+    if command in REACTOR_COMMANDS:
+        result = cli_process(*args, env=env, timeout=60, via=fork_server)
+    else:
+        result = cli(*args, env=env)
     said = f"exit {result.returncode}, stderr:\n{result.stderr}"
     assert "Traceback" not in result.stderr, said
     assert result.returncode == case.code, said
@@ -252,23 +258,23 @@ def test_alerts_left_pending_exit_5_and_outbox_retry_makes_them_due_now(
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
     common = ("--config", str(config))
     feed = str(FIXTURES / "feed" / "small.json")
-    first = run_cli("scrape", "--once", "--feed", feed, "--notify-backfill", "3", *common, env=env)
+    first = cli_process("scrape", "--once", "--feed", feed, "--notify-backfill", "3", *common, env=env)
     assert first.returncode == 5, first.stderr  # three alerts wait for their retry
     assert "no alerts sent" not in first.stderr, first.stderr  # it said so, then sent
     assert "alerting the newest 3 (--notify-backfill 3)" in first.stderr, first.stderr
     status["code"] = 200
-    waiting = run_cli("notify", *common, env=env)
+    waiting = cli("notify", *common, env=env)
     assert waiting.returncode == 5, waiting.stdout + waiting.stderr
     assert "sent 0" in waiting.stdout and "3 still pending" in waiting.stdout, waiting.stdout
     assert "outbox --retry" in waiting.stdout
-    again = run_cli("scrape", "--once", "--feed", feed, *common, env=env)
+    again = cli_process("scrape", "--once", "--feed", feed, *common, env=env)
     assert again.returncode == 5, again.stderr  # nothing new, but three alerts still undelivered
-    retry = run_cli("outbox", "--retry", *common, env=env)
+    retry = cli("outbox", "--retry", *common, env=env)
     assert retry.returncode == 0, retry.stderr
     assert retry.stdout.startswith("due now: 0 failed (with fresh attempts) and 3 pending deliveries"), (
         retry.stdout
     )
     posts_before = len([h for h in http_server.hits if h.method == "POST"])
-    sent = run_cli("notify", *common, env=env)
+    sent = cli("notify", *common, env=env)
     assert (sent.returncode, sent.stdout) == (0, "sent 3, will retry 0, failed 0\n"), sent.stderr
     assert len([h for h in http_server.hits if h.method == "POST"]) == posts_before + 3
