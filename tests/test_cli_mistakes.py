@@ -278,3 +278,22 @@ def test_alerts_left_pending_exit_5_and_outbox_retry_makes_them_due_now(
     sent = cli("notify", *common, env=env)
     assert (sent.returncode, sent.stdout) == (0, "sent 3, will retry 0, failed 0\n"), sent.stderr
     assert len([h for h in http_server.hits if h.method == "POST"]) == posts_before + 3
+
+
+def test_only_the_default_data_folder_is_made(tmp_path: Path) -> None:
+    """No [database] url: the default SQLite file's folder (the user's data folder) is made."""
+    empty = tmp_path / "empty.toml"
+    empty.write_text("")
+    env = {"XDG_DATA_HOME": str(tmp_path / "data-home"), "EEWATCH_DATABASE_URL": ""}
+    result = cli("db", "upgrade", "--config", str(empty), env=env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "data-home" / "eewatch" / "eewatch.sqlite").is_file()
+    typo = cli(
+        "db",
+        "upgrade",
+        "--config",
+        str(empty),
+        env={**env, "EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'data-hom' / 'e.sqlite'}"},
+    )
+    assert typo.returncode == STORAGE and "data-hom does not exist" in typo.stderr, typo.stderr
+    assert not (tmp_path / "data-hom").exists()
