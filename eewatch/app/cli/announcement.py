@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import logging
 import sys
 import urllib.error
 import urllib.request
@@ -31,8 +30,6 @@ from eewatch.domain.record import Round
 from eewatch.store.store import Store
 from scraper.parsing.bounded import parse_article, parse_page
 from scraper.parsing.feed import is_feed_document
-
-log = logging.getLogger("eewatch.announcement")
 
 
 class SourceUnreadable(Exception):

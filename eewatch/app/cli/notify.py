@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 
 from eewatch.app import exitcodes
@@ -16,8 +15,6 @@ from notifier.deliver import deliver_due, send_message
 from notifier.render import probe_message
 from notifier.rules import assess
 from notifier.secrets import target_label
-
-log = logging.getLogger("eewatch.notify")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

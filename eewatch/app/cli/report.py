@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
@@ -11,8 +10,6 @@ from eewatch.app import exitcodes
 from eewatch.app.cli import Context, command_parser
 from eewatch.app.views.site import ReportError, build_report
 from eewatch.domain.clock import Clock, utcnow
-
-log = logging.getLogger(__name__)
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

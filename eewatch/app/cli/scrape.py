@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 from pathlib import Path
 
@@ -11,8 +10,6 @@ from eewatch.app import exitcodes
 from eewatch.app.cli import Context, command_parser, count
 from eewatch.app.poll import poll_once
 from scraper.crawl import feed_location
-
-log = logging.getLogger("eewatch.scrape")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
