@@ -151,7 +151,8 @@ def test_the_real_stem_rounds_under_the_2023_list(
         # A French round, and a profile without french_nclc: no French result, so no.
         (
             "French language proficiency (Version 1)",
-            "no\tround #401 (2025-06-20): not eligible: French-language proficiency (2023 list) needs French "
+            "no\tround #401 (2025-06-20): not eligible: French-language proficiency (2023 rules, in force "
+            "since 2023-05-31) needs French "
             "NCLC 7; your [profile] gives no french_nclc (no French result)",
         ),
     ],

@@ -4,13 +4,17 @@ A general round is open to every profile; a program round to the candidates of
 its programs; a category round to those the category's list in force on the
 round's date admits (``occupations.Catalog.version_on``), or to a profile that
 names the category itself (``categories``, the explicit override). Where the
-data cannot say (no known list for that category on that date, a round of
-unknown type or category, a requirement the profile does not state), the
-verdict is ``None``, with a reason: never a silent "no".
+data cannot decide (no known list for that category on that date, a category
+never seen, a round of unknown type, a profile without any NOC for a round that
+needs one), the verdict is ``None`` and its reason starts "eligibility unknown:"
+and names the canada.ca page to check: never a silent "no". A fact left out of
+the profile that describes the person (``french_nclc``,
+``canadian_experience_months``) means they have none.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -67,13 +71,19 @@ def category_label(slug: str) -> str:
     return _SHORT.get(slug, slug)
 
 
-def _list_name(version: CategoryVersion) -> str:
+def _list_name(version: CategoryVersion, on: dt.date) -> str:
+    """``STEM (2023 list)``; a version applied in a later year says since when it is in force
+    (``French-language proficiency (2023 rules, in force since 2023-05-31)`` for a 2026 round), so
+    it never reads as an out-of-date list; a learned list names the page it was learned from."""
     if version.learned:
         return (
             f"{category_label(version.category)} (the list learned from {version.source}, "
             f"the page of {version.effective_from.isoformat()})"
         )
-    return f"{category_label(version.category)} ({version.version} list)"
+    noun = "list" if version.occupations is not None else "rules"
+    since = version.effective_from
+    tail = f", in force since {since.isoformat()}" if on.year > since.year else ""
+    return f"{category_label(version.category)} ({version.version} {noun}{tail})"
 
 
 def shipped_category_names(catalog: Catalog | None = None) -> frozenset[str]:
@@ -127,20 +137,24 @@ def _category(round_: Round, profile: Profile, catalog: Catalog) -> Verdict:
             return unknown(f"{label} is a category eewatch has never seen (round of {day})", catalog)
         return unknown(f"no {label} list known for {day}", catalog)
     if version.occupations is None:
-        fact = f"{label} ({version.version}) has no occupation list"
-        return _requirements(version, profile, fact)
+        fact = f"{_list_name(version, round_.date)} has no occupation list"
+        return _requirements(version, profile, fact, round_.date)
     if not profile.noc:
         if stated_only:
             return Verdict(False, f"not eligible: {label} is not in your [profile] categories")
-        return unknown(f"your [profile] gives no noc to check against {_list_name(version)}", catalog)
+        return unknown(
+            f"your [profile] gives no noc to check against {_list_name(version, round_.date)}", catalog
+        )
     listed = [code for code in profile.noc if version.covers(code)]
     if not listed:
         codes = ", ".join(profile.noc)
-        return Verdict(False, f"not eligible: NOC {codes} is not in {_list_name(version)}")
-    return _requirements(version, profile, f"NOC {listed[0]} is in {_list_name(version)}")
+        return Verdict(False, f"not eligible: NOC {codes} is not in {_list_name(version, round_.date)}")
+    return _requirements(
+        version, profile, f"NOC {listed[0]} is in {_list_name(version, round_.date)}", round_.date
+    )
 
 
-def _requirements(version: CategoryVersion, profile: Profile, fact: str) -> Verdict:
+def _requirements(version: CategoryVersion, profile: Profile, fact: str, on: dt.date) -> Verdict:
     """The stated requirements beyond the occupation.
 
     A fact that describes the person and is left out of the profile means they have none: no
@@ -151,16 +165,17 @@ def _requirements(version: CategoryVersion, profile: Profile, fact: str) -> Verd
         if profile.french_nclc is None:
             return Verdict(
                 False,
-                f"not eligible: {_list_name(version)} needs French NCLC {needs.french_nclc_min}; "
+                f"not eligible: {_list_name(version, on)} needs French NCLC {needs.french_nclc_min}; "
                 "your [profile] gives no french_nclc (no French result)",
             )
         if profile.french_nclc < needs.french_nclc_min:
             return Verdict(
                 False,
-                f"not eligible: {_list_name(version)} needs French NCLC {needs.french_nclc_min}; "
+                f"not eligible: {_list_name(version, on)} needs French NCLC {needs.french_nclc_min}; "
                 f"yours is {profile.french_nclc}",
             )
-        fact = f"French NCLC {profile.french_nclc} meets {_list_name(version)} (NCLC {needs.french_nclc_min})"
+        least_nclc = needs.french_nclc_min
+        fact = f"French NCLC {profile.french_nclc} meets {_list_name(version, on)} (NCLC {least_nclc})"
     if needs.canadian_experience:
         least = needs.min_months_experience or 1
         months = profile.canadian_experience_months
@@ -168,7 +183,7 @@ def _requirements(version: CategoryVersion, profile: Profile, fact: str) -> Verd
             yours = "none given in [profile] canadian_experience_months" if months is None else str(months)
             return Verdict(
                 False,
-                f"not eligible: {_list_name(version)} needs {least} months of Canadian work experience; "
+                f"not eligible: {_list_name(version, on)} needs {least} months of Canadian work experience; "
                 f"yours: {yours}",
             )
     return Verdict(True, f"eligible: {fact}")

@@ -150,6 +150,19 @@ def _catalog() -> Catalog:
     return load_catalog()
 
 
+def catalogued_categories() -> frozenset[str]:
+    """The categories whose lists eewatch ships (``data/categories.toml``): known, though no
+    pattern above names them (physicians, senior-managers: slugged from the words of their name)."""
+    return frozenset(_catalog().categories())
+
+
+def category_spellings(slug: str) -> tuple[str, ...]:
+    """Every slug a category may be stored under: its name now (any case given) and its old ones."""
+    slug = canonical_category(slug.strip().lower())
+    info = _catalog().info(slug)
+    return (slug, *sorted(info.aliases if info else ()))
+
+
 def classify(name: str | None) -> Classification:
     """Classify a round by its published name (``drawName``)."""
     if name is None or not name.strip():
@@ -162,5 +175,6 @@ def classify(name: str | None) -> Classification:
         return Classification("program", programs=programs)
     base, version = split_version(name)
     slug, known = category_slug(base)
+    known = known or slug in catalogued_categories()
     warnings = () if known else (f"unknown category {name!r}: given the slug {slug!r}",)
     return Classification("category", category=slug, category_version=version, warnings=warnings)

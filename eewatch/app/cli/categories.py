@@ -7,8 +7,7 @@ import json
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, iso_date, usage_error, verbosity
-from eewatch.app.logs import setup_logging
+from eewatch.app.cli import Context, command_parser, iso_date
 from eewatch.app.views.categories import categories_to_dict, render_categories
 from eewatch.app.views.term import wants_colour
 from eewatch.config import did_you_mean
@@ -17,23 +16,23 @@ from eewatch.domain.occupations import load_catalog
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = command_parser(
+        sub,
         "categories",
+        run,
         help="which occupations each category takes, version by version, and on a date",
         description="Each category's versions (dates, requirements, sources), the one in force on "
         "--on (today by default) with its occupations (NOC code and title), and the periods no "
         "list is known for. NAME: one category (stem, healthcare, trades...; IRCC's name or an old "
         "slug works too). The JSON is a documented contract (docs/categories.md).",
     )
-    add_common(parser)
     parser.add_argument("name", nargs="?", metavar="NAME", help="one category (default: all)")
     parser.add_argument("--on", type=iso_date, metavar="YYYY-MM-DD", help="the date (default: today, UTC)")
     parser.add_argument("--format", choices=("table", "json"), default="table")
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    setup_logging(verbosity(args), args.log_format)
+def run(ctx: Context) -> int:
+    args = ctx.args
     catalog = load_catalog()
     only = None
     if args.name is not None:
@@ -42,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         if only not in catalog.categories():
             known = catalog.categories()
             hint = did_you_mean(text.lower(), known)
-            return usage_error("categories", f"unknown category {text!r}{hint} (known: {', '.join(known)})")
+            return ctx.error(f"unknown category {text!r}{hint} (known: {', '.join(known)})")
     on = args.on or utcnow().date()
     data = categories_to_dict(catalog, on, only)
     if args.format == "json":
