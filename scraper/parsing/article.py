@@ -22,9 +22,10 @@ import re
 from typing import Any
 
 from eewatch.domain.announcement import ARTICLE, Announcement, Found, NotAnnouncement, RoundFacts
+from scraper.parsing.article_dates import publication_date
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_html import html_text
-from scraper.parsing.article_mentions import Mention, Reader, publication_date
+from scraper.parsing.article_mentions import Mention, Reader
 from scraper.parsing.mi_page import tidy_lines
 
 #: A line that keeps its own line in plain text: a table or list row, a labelled line, a footnote.

@@ -1,0 +1,93 @@
+"""An article's text as units: paragraphs, headings, labelled lines, list items, table rows, footnotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scraper.parsing.article_dates import MONTH
+
+_BULLET = re.compile(r"^\s*(?:[-•–—]|\d{1,2}[.)])\s+")
+_LABEL = re.compile(r"^\s*(?:[-•–—]\s+)?(?:[^\W\d][^:.!?\d|\t]{0,45}):\s*\S")
+_BARE_LABEL = re.compile(r"^[^\W\d][^:.!?\d|\t]{0,40}$")
+_BARE_VALUE = re.compile(r"^\s*(?:\d{1,3}(?:,\d{3})+|\d+)\*?\s*$")
+_ABBREVIATIONS = {"no", "nov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "dec"}
+_ABBREVIATIONS |= {"vs", "approx", "e.g", "i.e", "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "u.s", "c.r.s"}
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*\s+")
+ROW_DATE = re.compile(r"^\s*" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s*[:–—-]\s", re.I)
+NUMBER_REF_LINE = re.compile(r"#\s?\d{1,4}\b|\b(?:draw|round)\s*(?:no\.?|number)?\s*[:#]?\s*\d{1,4}\b", re.I)
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int
+    end: int
+    kind: str  # prose, heading, label, item, row, header, foot
+    cells: tuple[tuple[int, int], ...] = ()
+
+
+def units(text: str) -> list[Unit]:
+    """The text's lines, each classified; a bare label and its value line are one unit."""
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    out: list[Unit] = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        line = text[a:b]
+        if "\t" in line or line.count(" | ") >= 2 or (line.count("|") >= 3 and "|" in line.strip()[-1:]):
+            out.append(Unit(a, b, "row", _cells(text, a, b)))
+        elif line.lstrip().startswith("*") and not line.lstrip().startswith("**"):
+            out.append(Unit(a, b, "foot"))
+        elif (
+            i + 1 < len(lines)
+            and _BARE_LABEL.match(line.strip())
+            and len(line.split()) <= 5
+            and _BARE_VALUE.match(text[lines[i + 1][0] : lines[i + 1][1]])
+        ):
+            out.append(Unit(a, lines[i + 1][1], "label"))
+            i += 1
+        elif _LABEL.match(line) and len(line) < 160:
+            out.append(Unit(a, b, "label"))
+        elif _BULLET.match(line) or ROW_DATE.match(line):
+            out.append(Unit(a, b, "item"))
+        elif len(line) < 70 and NUMBER_REF_LINE.search(line) and not re.search(r"[.!?]\s", line):
+            out.append(Unit(a, b, "heading"))
+        else:
+            out.append(Unit(a, b, "prose"))
+        i += 1
+    return out
+
+
+def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    sep = "\t" if "\t" in text[start:end] else "|"
+    cells = []
+    pos = start
+    for part in text[start:end].split(sep):
+        a = pos + len(part) - len(part.lstrip())
+        b = pos + len(part.rstrip())
+        cells.append((a, max(a, b)))
+        pos += len(part) + 1
+    return tuple(c for c in cells if c[1] > c[0]) if sep == "|" else tuple(cells)
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    a = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)[.!?]+[\"”’)]*$", text[a : match.start() + 1])
+        after = text[match.end() : match.end() + 1]
+        if (
+            (word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS)
+            or after.islower()
+            or after.isdigit()
+        ):
+            continue
+        yield a, match.end()
+        a = match.end()
+    if a < end:
+        yield a, end
