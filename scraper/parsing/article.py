@@ -57,14 +57,26 @@ def article_text(body: bytes | str) -> str:
     out: list[str] = []
     for paragraph in re.split(r"\n[ \t]*\n", body.replace("\r\n", "\n")):
         lines: list[str] = []
-        for line in paragraph.split("\n"):
-            joinable = lines and not _OWN_LINE.search(line) and not _OWN_LINE.search(lines[-1])
+        raw = paragraph.split("\n")
+        for k, line in enumerate(raw):
+            # A run of short lines without end punctuation is a table laid out one cell per line.
+            stacked = _cell_line(line) and (
+                (k + 1 < len(raw) and _cell_line(raw[k + 1])) or (k and _cell_line(raw[k - 1]))
+            )
+            joinable = (
+                lines and not stacked and not _OWN_LINE.search(line) and not _OWN_LINE.search(lines[-1])
+            )
             if joinable and len(lines[-1]) >= 50:
                 lines[-1] += " " + line
             else:
                 lines.append(line)
         out.extend(lines)
     return tidy_lines("\n".join(out))
+
+
+def _cell_line(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) < 45 and not re.search(r"[.!?,;:]$", stripped)
 
 
 def parse_article_text(text: str, *, published: dt.date | None = None) -> Announcement:
@@ -78,7 +90,7 @@ def parse_article_text(text: str, *, published: dt.date | None = None) -> Announ
             reader.give(reader.lead, start, end, anchored=0)
     rounds = [_round_facts(m) for m in _merged(mentions) if m.number is not None or m.date is not None]
     rounds.sort(key=lambda r: min(f.start for f in r.found().values()))
-    warnings = []
+    warnings = list(dict.fromkeys(reader.dates.doubts))
     unnumbered = sum(1 for r in rounds if r.round_id is None)
     if unnumbered:
         warnings.append(

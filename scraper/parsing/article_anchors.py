@@ -25,7 +25,12 @@ NOT_A_ROUND = re.compile(
     r"(?:\bsince|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
     r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
-    r"|\bintroduced(?:\s+on)?|\bdate:)\s*$",
+    r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:)\s*$",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
+    r"|plans?\s+to|upcoming)\b",
     re.I,
 )
 _BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
@@ -40,9 +45,9 @@ _NUMBER_REFS = (
     re.compile(r"\(\s*(?:draw\s+)?(?:no\.?|number|#)\s*(?P<id>\d{1,4})\s*\)", re.I),
     re.compile(
         r"\b(?P<id>\d{1,4})(?:st|nd|rd|th)\)?\s+(?:(?:Express\s+Entry|EE|general|all-program)\s+){0,2}"
-        r"(?:round|draw)\b(?!s)(?!\s+(?:this|of\s+the\s+(?:year|week|month)|of\s+20\d\d|in\s+a\s+row"
+        r"(?:round|draw)\b(?!s)(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:of\s+|in\s+)?20\d\d|in\s+a\s+row"
         r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
-        r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|since\s+(?:Express\s+Entry|the\s+system|its))",
+        r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its))",
         re.I,
     ),
     re.compile(
@@ -137,14 +142,15 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         before = text[max(start, match.start() - 40) : match.start()]
         line_start = text.rfind("\n", 0, match.start()) + 1
         label = text[line_start : match.start()]
-        if _BOUND.search(before):
-            # "no draw since August 15, when 4,300 were invited": what follows is that round's
+        if _BOUND.search(before) or _PLANNED.search(text, start, match.start()):
+            # "no draw since August 15, when 4,300 were invited": what follows is that round's;
+            # "it will issue 1,500 more invitations on July 5": a plan, whose figures are no round's
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
             continue
         if (
             tie_break(text, start, end, match)
             or NOT_A_ROUND.search(before)
-            or is_publication(text, match.start(), match.end())
+            or (unit.kind != "row" and is_publication(text, match.start(), match.end()))
             or (unit.kind in ("label", "item") and ":" in label and _NOT_A_ROUND_LABEL.search(label))
             or not sentence_words
             or plural
@@ -213,7 +219,7 @@ _NUMBER_REF_WORDS = (
     ("#",),
     ("draw", "round"),
     ("(",),
-    ("draw", "round", "overall", "since"),
+    ("draw", "round", "overall", "since", "total"),
     ("latest",),
     ("first",),
 )

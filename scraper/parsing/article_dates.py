@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 
@@ -19,21 +18,10 @@ DATE = re.compile(
     r"|\d{4}-\d{2}-\d{2}\b)(?P<time>" + _TIME + r")",
     re.I,
 )
-_FULL_DATE = re.compile(
-    r"\b(?:"
-    + MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
-    + MONTH
-    + r"\s*,?\s*\d{4}|\d{4}-\d{2}-\d{2}|(?P<month_year>(?P<my_month>"
-    + MONTH
-    + r")\s+(?P<my_year>\d{4})))\b",
-    re.I,
-)
-_YEAR_ALONE = re.compile(r"\b(?:in|of)\s+(20\d\d)\b")
 YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in)\s+(20\d\d)\b(?!\s*[-/])")
 TIE_BREAK = re.compile(
     r"(?:tie-?break\w*|tie\s+break\w*|cut-?off\s+(?:date|time)|submitted|submit|created|create|profiles?\s+by)"
-    r"\W*(?:\w+\W+){0,7}$",
+    r"\W*(?:\w+\W+){0,9}$",
     re.I,
 )
 PUBLISHED = re.compile(
@@ -47,68 +35,117 @@ DRAW_WORDS = re.compile(
 
 
 class Dates:
-    """Reads dates against the article's own date or, failing that, its nearest full date."""
+    """Reads dates against the article's own date or, failing that, a year the article names near them.
+
+    A date without a year takes the year of the article's own date (the year that puts it on or before
+    it); without one, the year named nearest before it in its paragraph, else in the text just above it
+    (a table's caption), else the one year the whole article names. A tie-break's year, a launch year
+    ("launched in 2015") and a range ("2025-2027") are not a round's. Otherwise the year is a doubt: the
+    date is left empty and the doubt is said (``doubts``).
+    """
 
     def __init__(self, text: str, published: dt.date | None) -> None:
         self.text = text
         self.published = published
-        self._matches: list[re.Match[str]] | None = None  # full dates, found when first needed
-        self._positions: list[int] = []
-        self._values: dict[int, dt.date | None] = {}
-        self._years: list[int] | None = None
+        self._years: list[tuple[int, int, dt.date | None]] | None = None  # (position, year, its full date)
         self._parsed: dict[tuple[str, dt.date | None], tuple[dt.date | None, tuple[str, ...]]] = {}
+        #: Where a table's rows take their year from (its caption): set while a table row is read.
+        self.context: int | None = None
+        #: Year-less dates left empty, each with why.
+        self.doubts: list[str] = []
 
     @property
-    def years(self) -> list[int]:
-        """A year named alone ("draws in 2024"): the year of year-less dates when no full date is given."""
+    def years(self) -> list[tuple[int, int, dt.date | None]]:
+        """Every year the text names that could be a round's: (position, year, the full date it ends)."""
         if self._years is None:
-            found = _YEAR_ALONE.search(self.text)
-            self._years = [int(found.group(1))] if found else []
+            self._years = []
+            for match in _YEAR.finditer(self.text):
+                line_start = self.text.rfind("\n", 0, match.start()) + 1
+                before = self.text[max(line_start, match.start() - 90) : match.start()]
+                if TIE_BREAK.search(before) or _NOT_THE_ROUNDS_YEAR.search(before):
+                    continue
+                day = _DAY_BEFORE_YEAR.search(before)
+                full = None
+                if day:
+                    raw = plain_date(day.group(0) + match.group(1))
+                    value = parse_datetime(raw, "date", reference=None, want_time=False).value
+                    full = value if isinstance(value, dt.date) else None
+                self._years.append((match.start(), int(match.group(1)), full))
         return self._years
 
-    def _value(self, i: int) -> dt.date | None:
-        assert self._matches is not None
-        if i not in self._values:
-            match = self._matches[i]
-            raw = match.group(0)
-            if match.group("month_year"):
-                raw = f"{match.group('my_month')} 28, {match.group('my_year')}"
-            value = parse_datetime(plain_date(raw), "date", reference=None, want_time=False).value
-            self._values[i] = value if isinstance(value, dt.date) else None
-        return self._values[i]
+    def year_near(self, pos: int) -> tuple[int | None, str, dt.date | None]:
+        """The year a year-less date at ``pos`` takes when the article's own date is unknown, and why."""
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        years = self.years
+        in_line = [(p, y, full) for p, y, full in years if line_start <= p < line_end]
+        before = [(y, full) for p, y, full in in_line if p < pos]
+        if before:
+            return (*before[-1][:1], "named before it in its paragraph", before[-1][1])
+        if len({y for _, y, _ in in_line}) == 1:
+            return in_line[0][1], "named in its paragraph", in_line[0][2]
+        anchor = self.context if self.context is not None else line_start
+        above = [(y, full) for p, y, full in years if anchor - _ABOVE <= p < anchor]
+        dated = [(y, full) for y, full in above if full]
+        if dated or above:
+            # A full date above ("held on November 28, 2018") names a round's year better than a bare one.
+            year, full = (dated or above)[-1]
+            return year, "named just above it", full
+        distinct = sorted({y for _, y, _ in years})
+        if len(distinct) == 1:
+            return distinct[0], "the only year the article names", None
+        named = ", ".join(str(y) for y in distinct) or "none"
+        why = f"the article's date is unknown and no single year is named near it (named: {named})"
+        return None, why, None
 
     def reference(self, pos: int) -> tuple[dt.date | None, bool]:
         """The date a year-less date at ``pos`` is read against; True if it is the article's own."""
         if self.published:
             return self.published, True
-        if self._matches is None:
-            self._matches = list(_FULL_DATE.finditer(self.text))
-            self._positions = [m.start() for m in self._matches]
-        i = bisect.bisect_right(self._positions, pos)
-        for j in range(i - 1, -1, -1):
-            value = self._value(j)
-            if value is not None:
-                return value, False
-        for j in range(i, len(self._matches)):
-            value = self._value(j)
-            if value is not None:
-                return value, False
-        return None, False
+        year, _, full = self.year_near(pos)
+        if full is not None:
+            return full, False
+        return (dt.date(year, 12, 31), False) if year is not None else (None, False)
 
     def parse(self, raw: str, pos: int, year: int | None = None) -> tuple[dt.date | None, tuple[str, ...]]:
-        reference, own = self.reference(pos)
-        if year is not None and not re.search(r"\d{4}", raw):
-            reference, own = dt.date(year, 12, 31), True
-        if reference is None and self.years:
-            reference, own = dt.date(self.years[0], 12, 31), True
-        if reference is not None and not own:
-            # A year-less date near a full date takes the year that puts it nearest.
-            reference = reference + dt.timedelta(days=182)
+        has_year = bool(re.search(r"\d{4}", raw))
+        reason = ""
+        if self.published is not None and (year is None or has_year):
+            reference: dt.date | None = self.published
+        elif year is not None and not has_year:
+            reference, reason = dt.date(year, 12, 31), "named in its clause"
+        elif has_year:
+            reference = None
+        else:
+            found, reason, full = self.year_near(pos)
+            if found is None:
+                self.doubts.append(f"date: {raw!r} has no year and {reason}; left empty")
+                return None, ()
+            # Near a full date, the year that puts it nearest that date; near a bare year, that year.
+            reference = full + dt.timedelta(days=182) if full is not None else dt.date(found, 12, 31)
         key = (raw, reference)
         if key not in self._parsed:
             parsed = parse_datetime(plain_date(raw), "date", reference=reference, want_time=False)
-            self._parsed[key] = (parsed.value if isinstance(parsed.value, dt.date) else None, parsed.warnings)
+            warnings = parsed.warnings
+            if reason and warnings:
+                warnings = tuple(f"{w} ({reason})" for w in warnings)
+            self._parsed[key] = (parsed.value if isinstance(parsed.value, dt.date) else None, warnings)
         return self._parsed[key]
+
+
+#: A year as a word ("in 2024", "March 6, 2025"), not part of a range ("2025-2027") or a label ("2023-1").
+_YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?!\s*[-–/]\s*\d)")
+#: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
+_NOT_THE_ROUNDS_YEAR = re.compile(
+    r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began|\bbefore)\b[^.!?;]{0,40}$", re.I
+)
+_DAY_BEFORE_YEAR = re.compile(
+    MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s*$", re.I
+)
+#: How far above a year-less date (or a table) its year may be named.
+_ABOVE = 600
 
 
 def plain_date(raw: str) -> str:
@@ -123,6 +160,11 @@ _OF = re.compile(r"\s+of\s+", re.I)
 _DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
 
 
+_ROUND_LABELS = re.compile(
+    r"\n\W*(?:number\s+of\s+)?(?:invitations|ITAs|CRS|lowest|minimum|category|draw)\b", re.I
+)
+
+
 def publication_date(text: str) -> dt.date | None:
     """The article's own date: after "Published"/"Posted", or a byline line holding only a date."""
     fallback = None
@@ -132,6 +174,9 @@ def publication_date(text: str) -> dt.date | None:
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         before = text[line_start : match.start()]
         labelled = PUBLISHED.search(before)
+        block = _ROUND_LABELS.search(text, match.end(), match.end() + 240)
+        if block and re.match(r"\W*date\b", before, re.I):
+            continue  # "Date: March 6, 2025" heading a block of the round's figures is the round's date
         byline = _byline(line)
         if not (labelled or byline):
             continue

@@ -93,7 +93,7 @@ _CRS_CUE = re.compile(
 #: What may stand between a cue ("CRS", "cut-off", "minimum") and the cut-off itself.
 _CRS_GAP = re.compile(r"(?:[\s:(),\"“”'’–—-]+(?:" + _FILLER + r")\b)*[\s:(),\"“”'’–—-]*", re.I)
 _CRS_RIGHT = re.compile(
-    r"^(?:\s+or\s+(?:more|higher|above))?\s+(?:(?:CRS|Comprehensive\s+Ranking\s+System)\s+)?"
+    r"^(?:\s+or\s+(?:more|higher|above))?\s+(?:(?:CRS|Comprehensive\s+Ranking\s+System)(?:\s+\(CRS\))?\s+)?"
     r"(?:points?\b|score\b|cut-?off\b)",
     re.I,
 )
@@ -241,7 +241,8 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
             notes.append(f"invitations: {snippet!r} is a total ({total.group(0).strip()!r}); not taken")
             continue
         people = noun is not None and re.match(_PEOPLE, noun.group("noun"), re.I)
-        if people and _POOL.search(clause):
+        invited = _INVITING.search(text, max(start, match.start() - 80), match.start())
+        if people and _POOL.search(clause) and (value >= 40_000 or not invited):
             notes.append(f"invitations: {snippet!r} counts the pool; not taken")
             continue
         facts.append(Fact("invitations", value, match.start(), match.end(), snippet))

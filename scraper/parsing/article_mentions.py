@@ -53,6 +53,14 @@ _FIELD_LABEL = re.compile(
 )
 
 
+#: A clause that speaks of the round it belongs to: "this draw", "the draw", "today's round", "the selection".
+_ROUND_ITSELF = re.compile(
+    r"\b(?:this|the|today's|latest|newest|new)\s+(?:[\w-]+\s+){0,3}(?:draw|round|selection)\b(?!s)"
+    r"|\bno\s+program(?:me)?\s+(?:was\s+)?specified\b",
+    re.I,
+)
+
+
 # -- mentions ---------------------------------------------------------------------
 
 
@@ -89,6 +97,7 @@ class Reader:
         self.placeholder = False  # the lead is stated but not yet named
         self.open = False  # ... and no other round has been named since
         self.clause_id = 0
+        self.table_start = 0  # where the table being read starts (its header row)
 
     # -- finding the mention an anchor group names
     def new_mention(self, first: int, *, from_row: bool = False) -> Mention:
@@ -235,6 +244,7 @@ class Reader:
         count, notes = facts_of.invitations(text, start, end)
         cut, more = facts_of.crs(text, start, end)
         mention.warnings.extend(notes + more)
+        taken = 0
         for fact in count + cut:
             if facts_of.after_plural(text, start, fact.start) and not anchored:
                 mention.warnings.append(f"{fact.name}: {fact.snippet!r} speaks of several rounds; not taken")
@@ -245,8 +255,14 @@ class Reader:
                 )
                 continue
             mention.facts.append((fact, self.clause_id, anchored))
-        if anchored or not PLURAL.search(clause):
+            taken += 1
+        if anchored or (not PLURAL.search(clause) and (taken or _ROUND_ITSELF.search(clause))):
+            # A clause that names no round says what kind the round is only while it speaks of the round
+            # (states its figures, or says "the draw"): "Since January, only PNP and CEC candidates were
+            # invited" explains the year, not this round.
             mention.kinds.extend((*k, anchored) for k in facts_of.kinds(text, start, end))
+        elif facts_of.kinds(text, start, end):
+            mention.warnings.append(f"kind: {clause.strip()[:80]!r} does not speak of this round; not taken")
         for match in DATE.finditer(text, start, end) if ":" in clause else ():
             if match.group("time").strip(" ,") and tie_break(text, start, end, match):
                 reference = mention.date.value if mention.date else self.dates.reference(match.start())[0]

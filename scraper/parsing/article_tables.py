@@ -48,7 +48,11 @@ def table_row(
     where = cell("date")
     if where is None:
         return header, caption
-    found = [a for a in anchors(text, where[0], where[1], reader.dates, unit) if a.date is not None]
+    reader.dates.context = reader.table_start  # a row's year is named in its caption, above the table
+    try:
+        found = [a for a in anchors(text, where[0], where[1], reader.dates, unit) if a.date is not None]
+    finally:
+        reader.dates.context = None
     if not found:
         return header, caption
     same = reader.by_date.get(found[0].date, []) if found[0].date else []

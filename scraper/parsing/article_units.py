@@ -40,6 +40,11 @@ def units(text: str) -> list[Unit]:
     while i < len(lines):
         a, b = lines[i]
         line = text[a:b]
+        stacked = _stacked_table(text, lines, i)
+        if stacked:
+            out.extend(stacked)
+            i += sum(len(u.cells) for u in stacked)
+            continue
         if "\t" in line or line.count(" | ") >= 2 or (line.count("|") >= 3 and "|" in line.strip()[-1:]):
             out.append(Unit(a, b, "row", _cells(text, a, b)))
         elif line.lstrip().startswith("*") and not line.lstrip().startswith("**"):
@@ -62,6 +67,32 @@ def units(text: str) -> list[Unit]:
             out.append(Unit(a, b, "prose"))
         i += 1
     return out
+
+
+_HEADING_CELL = re.compile(r"^[^\d]{2,40}$")
+_DATE_CELL = re.compile(r"\bdate\b", re.I)
+_FIGURE_CELL = re.compile(r"\bITAs?\b|invitation|\bCRS\b|score|cut-?off", re.I)
+_DATED_CELL = re.compile(MONTH + r"\s*\d|\d\s*" + MONTH, re.I)
+
+
+def _stacked_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]:
+    """A table laid out one cell per line: a header of 3 to 6 short lines (one a date, one a figure),
+    then rows of as many lines, each starting with a date. Each becomes a row unit; [] when not one."""
+    width = 0
+    while i + width < len(lines) and width < 6 and _HEADING_CELL.match(text[slice(*lines[i + width])]):
+        width += 1
+    heading = [text[slice(*lines[i + k])] for k in range(width)]
+    if width < 3 or not _DATE_CELL.search(heading[0]) or not any(_FIGURE_CELL.search(h) for h in heading):
+        return []
+    found = [Unit(lines[i][0], lines[i + width - 1][1], "row", tuple(lines[i : i + width]))]
+    j = i + width
+    while j + width <= len(lines) and _DATED_CELL.search(text[slice(*lines[j])]):
+        cells = lines[j : j + width]
+        if any(text[slice(*c)].count(" ") > 6 for c in cells):
+            break  # a sentence, not a cell
+        found.append(Unit(cells[0][0], cells[-1][1], "row", tuple(cells)))
+        j += width
+    return found if len(found) > 1 else []
 
 
 def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
