@@ -66,12 +66,19 @@ def article_text(body: bytes | str) -> str:
             joinable = (
                 lines and not stacked and not _OWN_LINE.search(line) and not _OWN_LINE.search(lines[-1])
             )
-            if joinable and len(lines[-1]) >= 50:
+            if joinable and _wrapped(raw[k - 1]):
                 lines[-1] += " " + line
             else:
                 lines.append(line)
         out.extend(lines)
     return tidy_lines("\n".join(out))
+
+
+def _wrapped(line: str) -> bool:
+    """Does the text go on from this line on the next (hard-wrapped prose)? A line of more than 100
+    characters ending a sentence is a paragraph of its own (pages with one newline per paragraph)."""
+    length = len(line.rstrip())
+    return length >= 50 and (length <= 100 or not re.search(r"[.!?:][\"”’)]*\s*$", line))
 
 
 def _cell_line(line: str) -> bool:
@@ -181,7 +188,9 @@ def _round_facts(m: Mention) -> RoundFacts:
         found["round_type"] = _relabel(general[0], "general")
     elif programs:
         found["round_type"] = _relabel(programs[0][1], "program")
-    if programs:
+    kind = found.get("round_type")
+    if programs and kind is not None and kind.value == "program":
+        # Programs are a program round's; named with a general or category round they explain, not state.
         codes = {code for code, _ in programs}
         first = programs[0][1]
         found["programs"] = Found(

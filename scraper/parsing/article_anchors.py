@@ -20,9 +20,9 @@ from scraper.parsing.article_dates import (
 from scraper.parsing.article_units import Unit
 from scraper.parsing.dates import parse_datetime
 
-PLURAL = re.compile(r"\b(?:draws|rounds|ones)\b", re.I)
+PLURAL = re.compile(r"\b(?:draws|rounds|ones|selections)\b", re.I)
 NOT_A_ROUND = re.compile(
-    r"(?:\bsince|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
+    r"(?:\bsince(?:\s+the)?|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
     r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:)\s*$",
@@ -93,6 +93,8 @@ class Anchor:
     held_at: dt.datetime | None = None
     relative: str | None = None  # "today", "lead" (this draw), "unknown"
     warnings: tuple[str, ...] = ()
+    #: A date whose year is a doubt: the round it names cannot be told, nor can the facts said of it.
+    doubt: bool = False
 
 
 def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[Anchor]:
@@ -158,9 +160,11 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             continue
         years = [y for y in YEAR_IN_CLAUSE.finditer(text, start, end) if y.start() < match.start()]
         year = int(years[-1].group(1)) if years else None
+        doubts = len(dates.doubts)
         day, warnings = dates.parse(match.group("date"), match.start(), year)
         if day is None:
-            found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
+            doubt = len(dates.doubts) > doubts
+            found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown", doubt=doubt))
             continue
         held = None
         if match.group("time").strip(" ,"):

@@ -51,6 +51,8 @@ class Dates:
         self._parsed: dict[tuple[str, dt.date | None], tuple[dt.date | None, tuple[str, ...]]] = {}
         #: Where a table's rows take their year from (its caption): set while a table row is read.
         self.context: int | None = None
+        #: Years named outside a comparison or a record ("lower than the first draws of 2017").
+        self._plain_years: set[int] = set()
         #: Year-less dates left empty, each with why.
         self.doubts: list[str] = []
 
@@ -65,13 +67,23 @@ class Dates:
                 if TIE_BREAK.search(before) or _NOT_THE_ROUNDS_YEAR.search(before):
                     continue
                 day = _DAY_BEFORE_YEAR.search(before)
+                if day and _RECORD.search(before):
+                    continue
                 full = None
                 if day:
                     raw = plain_date(day.group(0) + match.group(1))
                     value = parse_datetime(raw, "date", reference=None, want_time=False).value
                     full = value if isinstance(value, dt.date) else None
                 self._years.append((match.start(), int(match.group(1)), full))
+                if full is not None or not _COMPARED.search(self._sentence(match.start())):
+                    self._plain_years.add(int(match.group(1)))
         return self._years
+
+    def _sentence(self, pos: int) -> str:
+        text = self.text
+        start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+        ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
+        return text[start : min(ends) if ends else len(text)]
 
     def year_near(self, pos: int) -> tuple[int | None, str, dt.date | None]:
         """The year a year-less date at ``pos`` takes when the article's own date is unknown, and why."""
@@ -93,7 +105,7 @@ class Dates:
             # A full date above ("held on November 28, 2018") names a round's year better than a bare one.
             year, full = (dated or above)[-1]
             return year, "named just above it", full
-        distinct = sorted({y for _, y, _ in years})
+        distinct = sorted(self._plain_years)
         if len(distinct) == 1:
             return distinct[0], "the only year the article names", None
         named = ", ".join(str(y) for y in distinct) or "none"
@@ -139,10 +151,17 @@ class Dates:
 _YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?!\s*[-–/]\s*\d)")
 #: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
 _NOT_THE_ROUNDS_YEAR = re.compile(
-    r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began|\bbefore)\b[^.!?;]{0,40}$", re.I
+    r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began)\b[^.!?;]{0,40}$", re.I
 )
 _DAY_BEFORE_YEAR = re.compile(
     MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s*$", re.I
+)
+#: A year in a record ("the lowest score of 2017 was 413 on May 31, 2017") is some other round's.
+_RECORD = re.compile(r"\b(?:lowest|highest|largest|smallest|record|ever|all-time)\b[^.!?;]*$", re.I)
+#: A sentence that compares with, or records, other rounds: its year is not the article's.
+_COMPARED = re.compile(
+    r"\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year)\b",
+    re.I,
 )
 #: How far above a year-less date (or a table) its year may be named.
 _ABOVE = 600

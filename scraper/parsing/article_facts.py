@@ -48,6 +48,11 @@ _TOTAL_BEFORE = re.compile(
 _TOTAL_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to)\b", re.I
 )
+#: A count that is a plan or a target: "IRCC will allocate 110,770 invitations ... this year".
+_PLAN_BEFORE = re.compile(
+    r"\b(?:will|would|plans?\s+to|aims?\s+to|targets?|targeting|allocat\w*|is\s+set\s+to|expected\s+to)\b[^.;]*$",
+    re.I,
+)
 #: Provincial selections are not federal rounds.
 PROVINCIAL = re.compile(
     r"notifications?\s+of\s+interest|\bNOIs?\b|letters?\s+of\s+advice|expressions?\s+of\s+interest|\bEOI\b"
@@ -194,7 +199,7 @@ _FUTURE = re.compile(r"\b(?:resume|resumed|resuming|will|would|expected|plans?|a
 _CATEGORY_NOISE = re.compile(r"English\s+or\s+French|French\s+or\s+English", re.I)
 
 
-_PLURAL = re.compile(r"\b(?:draws|rounds)\b", re.I)
+_PLURAL = re.compile(r"\b(?:draws|rounds|selections)\b", re.I)
 _DIGIT = re.compile(r"\d")
 
 
@@ -233,6 +238,9 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         ]
         if _APPROXIMATE.search(before):
             notes.append(f"invitations: {snippet!r} is an approximation; not taken")
+            continue
+        if _PLAN_BEFORE.search(text, max(start, match.start() - 50), match.start()):
+            notes.append(f"invitations: {snippet!r} is a plan or a target; not taken")
             continue
         total = _TOTAL_BEFORE.search(
             text[max(start, match.start() - 50) : match.start()]

@@ -53,6 +53,7 @@ _FIELD_LABEL = re.compile(
 )
 
 
+_DAY_BEFORE = re.compile(r"the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier", re.I)
 #: A clause that speaks of the round it belongs to: "this draw", "the draw", "today's round", "the selection".
 _ROUND_ITSELF = re.compile(
     r"\b(?:this|the|today's|latest|newest|new)\s+(?:[\w-]+\s+){0,3}(?:draw|round|selection)\b(?!s)"
@@ -98,6 +99,8 @@ class Reader:
         self.open = False  # ... and no other round has been named since
         self.clause_id = 0
         self.table_start = 0  # where the table being read starts (its header row)
+        #: The article's round is dated with a year in doubt: what is said of it without a name is dropped.
+        self.lead_doubt = False
 
     # -- finding the mention an anchor group names
     def new_mention(self, first: int, *, from_row: bool = False) -> Mention:
@@ -135,7 +138,15 @@ class Reader:
     ) -> Mention | None:
         number = next((a for a in group if a.number), None)
         dated = next((a for a in group if a.date is not None), None)
+        if not (number or dated) and self.lead is not None and self.lead.date is not None:
+            # "... followed an all-program draw, held the day before, which invited 700": the lead's eve.
+            eve = next((a for a in group if _DAY_BEFORE.fullmatch(a.snippet)), None)
+            if eve is not None and not comparison:
+                day = self.lead.date.value - dt.timedelta(days=1)
+                dated = Anchor(eve.start, eve.end, eve.snippet, date=day, relative="day-before")
         if not (number or dated):
+            if self.lead is None and not comparison and any(a.doubt for a in group):
+                self.lead_doubt = True
             if any(a.relative == "lead" for a in group) and not any(a.relative == "unknown" for a in group):
                 return self.lead
             self.open = False
@@ -179,7 +190,9 @@ class Reader:
         if comparison or mention.from_row or _ENUMERATION.match(clause):
             self.open = False  # only the first round named after the unnamed one can be it
             return mention
-        if self.lead is None:
+        if self.lead is None and self.lead_doubt:
+            pass  # the article's own round was dated in doubt: a later round named is not it
+        elif self.lead is None:
             self.lead = mention
         elif (
             self.placeholder
@@ -187,6 +200,8 @@ class Reader:
             and created
             and prose
             and self._recent(dated)
+            and not facts_of.SUPERLATIVE.search(clause)
+            and not re.search(r"\b(?:lowest|highest)\b", clause, re.I)
             and not self._contradicts(clause)
         ):
             # "In its second draw of 2022, Canada sent 1,036 invitations. ... the January 19 draw ..."
@@ -374,6 +389,9 @@ class Reader:
                 self.give(only, start, end, anchored=0)
             else:
                 self.give(None, start, end, anchored=0)
+            return carry
+        if self.lead is None and self.lead_doubt:
+            self.give(None, start, end, anchored=0)  # the round this speaks of has a date in doubt
             return carry
         if (carry is None and self.lead is None) or (self.placeholder and carry is self.lead):
             self.pending.append((start, end, self.clause_id))
