@@ -167,7 +167,9 @@ def _round_facts(m: Mention) -> RoundFacts:
     strongest = max((k[3] for k in named), default=0)
     categories = [(slug, where) for kind, slug, where, a in named if kind == "category" and a == strongest]
     general = [where for kind, _, where, a in named if kind == "general" and a == strongest]
-    programs = [(code, where) for kind, code, where, _ in m.kinds if kind == "program"]
+    # Programs named with the round (a label, its own clause) beat those of a clause that names none.
+    top = max((a for kind, _, _, a in m.kinds if kind == "program"), default=0)
+    programs = [(code, where) for kind, code, where, a in m.kinds if kind == "program" and a == top]
     slugs = sorted({str(slug) for slug, _ in categories})
     if categories and m.date is not None and m.date.value < _CATEGORIES_BEGAN:
         warnings.append(

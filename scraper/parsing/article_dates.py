@@ -125,7 +125,8 @@ class Dates:
         has_year = bool(re.search(r"\d{4}", raw))
         reason = ""
         if self.published is not None and (year is None or has_year):
-            reference: dt.date | None = self.published
+            # The year that puts it on or before the article's date (a week's grace: a page dated early).
+            reference: dt.date | None = self.published + dt.timedelta(days=7)
         elif year is not None and not has_year:
             reference, reason = dt.date(year, 12, 31), "named in its clause"
         elif has_year:

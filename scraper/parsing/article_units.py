@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from scraper.parsing.article_dates import MONTH
 
 _BULLET = re.compile(r"^\s*(?:[-•–—]|\d{1,2}[.)])\s+")
-_LABEL = re.compile(r"^\s*(?:[-•–—]\s+)?(?:[^\W\d][^:.!?\d|\t]{0,45}):\s*\S")
+_LABEL = re.compile(r"^\s*(?:[^\w\s]{1,3}\s+)?(?:[^\W\d][^:.!?\d|\t]{0,45}):\s*\S")
 _BARE_LABEL = re.compile(r"^[^\W\d][^:.!?\d|\t]{0,40}$")
 _BARE_VALUE = re.compile(r"^\s*(?:\d{1,3}(?:,\d{3})+|\d+)\*?\s*$")
 _ABBREVIATIONS = {"no", "nov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "dec"}
