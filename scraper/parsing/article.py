@@ -33,6 +33,7 @@ _OWN_LINE = re.compile(
     r"\t|\s\|\s|^\s*(?:[-•*–—]|\d{1,2}[.)])\s|^\s*[^\W\d][^:.!?|\t]{0,45}:\s*\S|^\s*\*|^\s*[\d,]+\*?\s*$"
     r"|^\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s*[:–—-]\s"
 )
+_DATED_ADDRESS = re.compile(r"/(20\d\d)/(?:0[1-9]|1[0-2])/")
 _PROGRAM_ORDER = ("CEC", "FSW", "FST", "PNP")
 #: The first category-based round (healthcare, #252) was held on June 28, 2023; categories were set on May 31.
 _CATEGORIES_BEGAN = dt.date(2023, 5, 31)
@@ -40,7 +41,7 @@ _CATEGORIES_BEGAN = dt.date(2023, 5, 31)
 
 def parse_article(body: bytes | str, url: str = "", *, published: dt.date | None = None) -> Announcement:
     """Parse an article (HTML or plain text). ``published``: the article's date, if known."""
-    return parse_article_text(article_text(body), published=published)
+    return parse_article_text(article_text(body), published=published, url=url)
 
 
 def article_text(body: bytes | str) -> str:
@@ -86,11 +87,15 @@ def _cell_line(line: str) -> bool:
     return 0 < len(stripped) < 45 and not re.search(r"[.!?,;:]$", stripped)
 
 
-def parse_article_text(text: str, *, published: dt.date | None = None) -> Announcement:
+def parse_article_text(text: str, *, published: dt.date | None = None, url: str = "") -> Announcement:
     """Parse an article's text into the rounds it states, in the order it names them."""
     if not text.strip():
         raise NotAnnouncement("the article is empty")
     reader = Reader(text, published or publication_date(text))
+    dated_address = _DATED_ADDRESS.search(url)
+    if dated_address:
+        # "cicnews.com/2023/10/...": the year the article was filed under, for dates that name none nearer.
+        reader.dates.address_year = int(dated_address.group(1))
     mentions = reader.read()
     if reader.lead is not None:
         for start, end, _ in reader.pending:

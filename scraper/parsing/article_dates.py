@@ -53,6 +53,8 @@ class Dates:
         self.context: int | None = None
         #: Years named outside a comparison or a record ("lower than the first draws of 2017").
         self._plain_years: set[int] = set()
+        #: The year in the article's address ("/2023/10/"), if any.
+        self.address_year: int | None = None
         #: Year-less dates left empty, each with why.
         self.doubts: list[str] = []
 
@@ -105,6 +107,8 @@ class Dates:
             # A full date above ("held on November 28, 2018") names a round's year better than a bare one.
             year, full = (dated or above)[-1]
             return year, "named just above it", full
+        if self.address_year is not None:
+            return self.address_year, "the year in the article's address", None
         distinct = sorted(self._plain_years)
         if len(distinct) == 1:
             return distinct[0], "the only year the article names", None
