@@ -33,7 +33,7 @@ _OWN_LINE = re.compile(
     r"\t|\s\|\s|^\s*(?:[-•*–—]|\d{1,2}[.)])\s|^\s*[^\W\d][^:.!?|\t]{0,45}:\s*\S|^\s*\*|^\s*[\d,]+\*?\s*$"
     r"|^\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s*[:–—-]\s"
 )
-_DATED_ADDRESS = re.compile(r"/(20\d\d)/(?:0[1-9]|1[0-2])/")
+_DATED_ADDRESS = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/")
 _PROGRAM_ORDER = ("CEC", "FSW", "FST", "PNP")
 #: The first category-based round (healthcare, #252) was held on June 28, 2023; categories were set on May 31.
 _CATEGORIES_BEGAN = dt.date(2023, 5, 31)
@@ -95,7 +95,8 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
     dated_address = _DATED_ADDRESS.search(url)
     if dated_address:
         # "cicnews.com/2023/10/...": the year the article was filed under, for dates that name none nearer.
-        reader.dates.address_year = int(dated_address.group(1))
+        year, month = int(dated_address.group(1)), int(dated_address.group(2))
+        reader.dates.address_date = dt.date(year, month, 28) + dt.timedelta(days=7)
     mentions = reader.read()
     if reader.lead is not None:
         for start, end, _ in reader.pending:

@@ -53,8 +53,10 @@ class Dates:
         self.context: int | None = None
         #: Years named outside a comparison or a record ("lower than the first draws of 2017").
         self._plain_years: set[int] = set()
-        #: The year in the article's address ("/2023/10/"), if any.
-        self.address_year: int | None = None
+        #: The month in the article's address ("/2023/10/"), read as a date its rounds are on or before.
+        self.address_date: dt.date | None = None
+        #: The dates of the rounds named so far (a year-less date on the same day is that round's).
+        self.named: set[dt.date] = set()
         #: Year-less dates left empty, each with why.
         self.doubts: list[str] = []
 
@@ -87,8 +89,9 @@ class Dates:
         ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
         return text[start : min(ends) if ends else len(text)]
 
-    def year_near(self, pos: int) -> tuple[int | None, str, dt.date | None]:
-        """The year a year-less date at ``pos`` takes when the article's own date is unknown, and why."""
+    def year_near(self, pos: int) -> tuple[list[dt.date], str]:
+        """What a year-less date at ``pos`` is read against when the article's own date is unknown: the
+        dates it may be on or before (two that disagree are a doubt), and why; [] when no year is near."""
         text = self.text
         line_start = text.rfind("\n", 0, pos) + 1
         line_end = text.find("\n", pos)
@@ -97,51 +100,65 @@ class Dates:
         in_line = [(p, y, full) for p, y, full in years if line_start <= p < line_end]
         before = [(y, full) for p, y, full in in_line if p < pos]
         if before:
-            return (*before[-1][:1], "named before it in its paragraph", before[-1][1])
+            return [_on_or_before(*before[-1])], "named before it in its paragraph"
         if len({y for _, y, _ in in_line}) == 1:
-            return in_line[0][1], "named in its paragraph", in_line[0][2]
+            # Named only after it: "... the previous draw on September 18. The last time ... was January 23,
+            # 2019" may put it in that year or before that date; where those differ, the year is a doubt.
+            _, year, full = in_line[0]
+            after = [dt.date(year, 12, 31)] + ([_on_or_before(year, full)] if full else [])
+            return after, "named after it in its paragraph"
         anchor = self.context if self.context is not None else line_start
         above = [(y, full) for p, y, full in years if anchor - _ABOVE <= p < anchor]
         dated = [(y, full) for y, full in above if full]
         if dated or above:
             # A full date above ("held on November 28, 2018") names a round's year better than a bare one.
-            year, full = (dated or above)[-1]
-            return year, "named just above it", full
-        if self.address_year is not None:
-            return self.address_year, "the year in the article's address", None
+            return [_on_or_before(*(dated or above)[-1])], "named just above it"
+        if self.address_date is not None:
+            return [self.address_date], "the year in the article's address"
         distinct = sorted(self._plain_years)
         if len(distinct) == 1:
-            return distinct[0], "the only year the article names", None
+            return [dt.date(distinct[0], 12, 31)], "the only year the article names"
         named = ", ".join(str(y) for y in distinct) or "none"
-        why = f"the article's date is unknown and no single year is named near it (named: {named})"
-        return None, why, None
+        return [], f"the article's date is unknown and no single year is named near it (named: {named})"
 
     def reference(self, pos: int) -> tuple[dt.date | None, bool]:
         """The date a year-less date at ``pos`` is read against; True if it is the article's own."""
         if self.published:
             return self.published, True
-        year, _, full = self.year_near(pos)
-        if full is not None:
-            return full, False
-        return (dt.date(year, 12, 31), False) if year is not None else (None, False)
+        found, _ = self.year_near(pos)
+        return (found[0] if found else None), False
 
     def parse(self, raw: str, pos: int, year: int | None = None) -> tuple[dt.date | None, tuple[str, ...]]:
         has_year = bool(re.search(r"\d{4}", raw))
         reason = ""
         if self.published is not None and (year is None or has_year):
             # The year that puts it on or before the article's date (a week's grace: a page dated early).
-            reference: dt.date | None = self.published + dt.timedelta(days=7)
+            references: list[dt.date | None] = [self.published + dt.timedelta(days=7)]
         elif year is not None and not has_year:
-            reference, reason = dt.date(year, 12, 31), "named in its clause"
+            references, reason = [dt.date(year, 12, 31)], "named in its clause"
         elif has_year:
-            reference = None
+            references = [None]
         else:
-            found, reason, full = self.year_near(pos)
-            if found is None:
+            probe, _ = self._read(raw, dt.date(2000, 12, 31), "")
+            named = {d for d in self.named if probe and (d.month, d.day) == (probe.month, probe.day)}
+            if len(named) == 1:
+                # "This latest invitation dated February 5" after "on February 5, 2020": that round's date.
+                return self._read(raw, named.pop(), "the date of a round named before")
+            found, reason = self.year_near(pos)
+            if not found:
                 self.doubts.append(f"date: {raw!r} has no year and {reason}; left empty")
                 return None, ()
-            # Near a full date, the year that puts it nearest that date; near a bare year, that year.
-            reference = full + dt.timedelta(days=182) if full is not None else dt.date(found, 12, 31)
+            references = list(found)
+        results = [self._read(raw, reference, reason) for reference in references]
+        if len({value for value, _ in results}) > 1:
+            shown = " or ".join(str(value) for value, _ in results)
+            self.doubts.append(f"date: {raw!r} has no year and could be {shown} ({reason}); left empty")
+            return None, ()
+        return results[0]
+
+    def _read(
+        self, raw: str, reference: dt.date | None, reason: str
+    ) -> tuple[dt.date | None, tuple[str, ...]]:
         key = (raw, reference)
         if key not in self._parsed:
             parsed = parse_datetime(plain_date(raw), "date", reference=reference, want_time=False)
@@ -150,6 +167,12 @@ class Dates:
                 warnings = tuple(f"{w} ({reason})" for w in warnings)
             self._parsed[key] = (parsed.value if isinstance(parsed.value, dt.date) else None, warnings)
         return self._parsed[key]
+
+
+def _on_or_before(year: int, full: dt.date | None) -> dt.date:
+    """A year-less date named after ``full`` (a round's date) is on or before it, give or take a week;
+    after a bare year, it is in that year."""
+    return full + dt.timedelta(days=7) if full is not None else dt.date(year, 12, 31)
 
 
 #: A year as a word ("in 2024", "March 6, 2025"), not part of a range ("2025-2027") or a label ("2023-1").

@@ -117,6 +117,7 @@ class Reader:
         assert anchor.date is not None
         if mention.date is None:
             mention.date = Found(anchor.date, anchor.start, anchor.end, anchor.snippet)
+            self.dates.named.add(anchor.date)
             mention.warnings.extend(anchor.warnings)
             self.by_date.setdefault(anchor.date, []).append(mention)
         elif mention.date.value != anchor.date:
@@ -376,6 +377,10 @@ class Reader:
             if others is not None and mention is not self.lead and mention not in others:
                 others.append(mention)
             if unit.kind == "item" and not block and mention is not self.lead and carry is not None:
+                return carry
+            if comparison and mention is not self.lead:
+                # "... compared to the previous draw on July 24. The CRS score of the lowest-ranked candidate
+                # was 466": what follows a comparison is still the paragraph's round, not the one compared.
                 return carry
             return mention
         if detached:
