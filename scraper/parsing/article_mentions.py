@@ -378,7 +378,8 @@ class Reader:
                 others.append(mention)
             if unit.kind == "item" and not block and mention is not self.lead and carry is not None:
                 return carry
-            if comparison and mention is not self.lead:
+            named = carry is not None and (carry.date is not None or carry.number is not None)
+            if comparison and mention is not self.lead and named:
                 # "... compared to the previous draw on July 24. The CRS score of the lowest-ranked candidate
                 # was 466": what follows a comparison is still the paragraph's round, not the one compared.
                 return carry
