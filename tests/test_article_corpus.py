@@ -17,7 +17,7 @@ import pytest
 from bench import articles as bench
 from eewatch.domain.taxonomy import classify
 from scraper.parsing import article_anchors, article_dates, article_facts
-from tests.conftest import SHARED_FEED
+from tests.support.paths import SHARED_FEED
 
 CORPUS = Path(__file__).parent / "fixtures" / "articles" / "corpus"
 #: The IRCC feed copy every scored fact was checked against (../shared, or $EEWATCH_SHARED_FEED).
