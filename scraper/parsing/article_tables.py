@@ -2,18 +2,33 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from scraper.parsing import article_facts as facts_of
-from scraper.parsing.article_anchors import anchors
+from scraper.parsing.article_anchors import Anchor, anchors
+from scraper.parsing.article_dates import Dates
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_units import Unit
 
-if TYPE_CHECKING:
-    from scraper.parsing.article_mentions import Reader
-
 Caption = list[tuple[str, str | None, Fact]]
+
+
+class Reader(Protocol):
+    """What reading a table row needs from the article's reader (``article_mentions.Reader``)."""
+
+    text: str
+    dates: Dates
+    clause_id: int
+    table_start: int
+
+    @property
+    def by_date(self) -> dict[dt.date, list[Any]]: ...
+
+    def new_mention(self, first: int, *, from_row: bool = False) -> Any: ...
+
+    def date_mention(self, mention: Any, anchor: Anchor) -> None: ...
 
 
 def table_row(
