@@ -194,6 +194,9 @@ def _round_facts(m: Mention) -> RoundFacts:
         found["category"] = _relabel(where, slug)
     elif general:
         found["round_type"] = _relabel(general[0], "general")
+    elif programs and {"CEC", "FSW", "FST"} <= {code for code, _ in programs}:
+        # "candidates from the CEC, the FSWP and the FSTP": every program, a general round
+        found["round_type"] = _relabel(programs[0][1], "general")
     elif programs:
         found["round_type"] = _relabel(programs[0][1], "program")
     kind = found.get("round_type")

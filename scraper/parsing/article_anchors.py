@@ -188,6 +188,9 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             continue
         published = dates.published
         groups = match.groupdict()
+        gap = re.match(r",?\s*", text[match.end() : match.end() + 3])
+        if groups["weekday"] and DATE.match(text, match.end() + (gap.end() if gap else 0)):
+            continue  # "on Saturday, November 19": the explicit date decides whether it is a round's
         if groups["unknown"] or published is None:
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
         elif groups["today"]:

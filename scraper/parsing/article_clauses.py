@@ -10,7 +10,7 @@ from scraper.parsing.article_dates import Dates
 from scraper.parsing.article_units import Unit
 
 COMPARISON = re.compile(
-    r"\b(?:compared\s+(?:with|to)|(?:down|up)\s+from|versus|vs\.|whereas|previous|preceding|prior\s+(?:draw|round|to)\b"
+    r"\b(?:compared\s+(?:with|to)|similar\s+to|(?:the\s+)?same\s+as|(?:down|up)\s+from|versus|vs\.|whereas|previous|preceding|prior\s+(?:draw|round|to)\b"
     r"|last\s+(?:draw|round|week's|month's)|earlier\s+(?:draw|round)|the\s+one\s+before|(?:just\s+)?before\s+(?:it|that|this)\b"
     r"|\bagainst\s+[\d,]+|\bfollows?\s+(?:two|three|a|an|the)\b|\bin\s+another\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b"
     r"|(?:lower|higher|fewer|greater|more|less|larger|smaller|bigger)\s+than(?!\s+\d)"
@@ -21,7 +21,20 @@ COMPARISON = re.compile(
 _COLON = re.compile(r":\s")
 CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:another|one)\b", re.I)
 _COMPARISON_WORDS = (
-    *("compared", "from", "versus", "vs.", "whereas", "previous", "preceding", "prior", "last", "earlier"),
+    *(
+        "compared",
+        "similar",
+        "same",
+        "from",
+        "versus",
+        "vs.",
+        "whereas",
+        "previous",
+        "preceding",
+        "prior",
+        "last",
+        "earlier",
+    ),
     *("before", "than", "point", "drop", "decrease", "increase", "rise", "reduction", "against", "follow"),
     "another",
 )

@@ -20,7 +20,8 @@ DATE = re.compile(
 )
 YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in)\s+(20\d\d)\b(?!\s*[-/])")
 TIE_BREAK = re.compile(
-    r"(?:tie-?break\w*|tie\s+break\w*|cut-?off\s+(?:date|time)|submitted|submit|created|create|profiles?\s+by)"
+    r"(?:tie-?break\w*|tie\s+break\w*|cut-?off\s+(?:date|time)|submitted|submit|created|create|profiles?\s+by"
+    r"|date\s+and\s+time\s+(?:employed|used|applied)|time\s*stamp)"
     r"\W*(?:\w+\W+){0,9}$",
     re.I,
 )
@@ -29,7 +30,7 @@ PUBLISHED = re.compile(
     re.I,
 )
 DRAW_WORDS = re.compile(
-    r"draw|round|invit|\bITAs?\b|held|\bCRS\b|cut-?off|score|points|candidates|nominees|selected|took\s+place",
+    r"draw|round|invit|\bITAs?\b|held|\bCRS\b|cut-?off|score|points|\bpts\b|candidates|nominees|selected|took\s+place",
     re.I,
 )
 
@@ -53,6 +54,7 @@ class Dates:
         self.context: int | None = None
         #: Years named outside a comparison or a record ("lower than the first draws of 2017").
         self._plain_years: set[int] = set()
+        self._plain_at: set[int] = set()
         #: The month in the article's address ("/2023/10/"), read as a date its rounds are on or before.
         self.address_date: dt.date | None = None
         #: The dates of the rounds named so far (a year-less date on the same day is that round's).
@@ -70,6 +72,8 @@ class Dates:
                 before = self.text[max(line_start, match.start() - 90) : match.start()]
                 if TIE_BREAK.search(before) or _NOT_THE_ROUNDS_YEAR.search(before):
                     continue
+                if re.match(r"['’]s\b", self.text[match.end() : match.end() + 3]):
+                    continue  # "2017's total": a year's tally, not a round's year
                 day = _DAY_BEFORE_YEAR.search(before)
                 if day and _RECORD.search(before):
                     continue
@@ -79,8 +83,11 @@ class Dates:
                     value = parse_datetime(raw, "date", reference=None, want_time=False).value
                     full = value if isinstance(value, dt.date) else None
                 self._years.append((match.start(), int(match.group(1)), full))
-                if full is not None or not _COMPARED.search(self._sentence(match.start())):
+                sentence = self._sentence(match.start())
+                if full is not None or not _COMPARED.search(sentence):
                     self._plain_years.add(int(match.group(1)))
+                if full is not None or not _OTHER_YEAR.search(sentence):
+                    self._plain_at.add(match.start())
         return self._years
 
     def _sentence(self, pos: int) -> str:
@@ -108,7 +115,8 @@ class Dates:
             after = [dt.date(year, 12, 31)] + ([_on_or_before(year, full)] if full else [])
             return after, "named after it in its paragraph"
         anchor = self.context if self.context is not None else line_start
-        above = [(y, full) for p, y, full in years if anchor - _ABOVE <= p < anchor]
+        _ = self.years  # the plain positions are found with the years
+        above = [(y, full) for p, y, full in years if anchor - _ABOVE <= p < anchor and p in self._plain_at]
         dated = [(y, full) for y, full in above if full]
         if dated or above:
             # A full date above ("held on November 28, 2018") names a round's year better than a bare one.
@@ -191,6 +199,8 @@ _COMPARED = re.compile(
     r"\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year)\b",
     re.I,
 )
+#: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs").
+_OTHER_YEAR = re.compile(r"\b(?:record\w*|than|compared|previous|last\s+year)\b", re.I)
 #: How far above a year-less date (or a table) its year may be named.
 _ABOVE = 600
 
@@ -224,6 +234,16 @@ def publication_date(text: str) -> dt.date | None:
         block = _ROUND_LABELS.search(text, match.end(), match.end() + 240)
         if block and re.match(r"\W*date\b", before, re.I):
             continue  # "Date: March 6, 2025" heading a block of the round's figures is the round's date
+        dateline = line_start == match.start() and re.match(
+            r"\s*[-–—]\s+\S", text[match.end() : match.end() + 4]
+        )
+        if dateline:
+            # "April 29, 2021 - Canada has conducted a new draw": a news dateline, the article's date
+            parsed = parse_datetime(
+                plain_date(match.group("date")), "publication date", reference=None, want_time=False
+            )
+            if isinstance(parsed.value, dt.date):
+                return parsed.value
         byline = _byline(line)
         if not (labelled or byline):
             continue
@@ -247,6 +267,8 @@ def is_publication(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if PUBLISHED.search(text[line_start:start]):
         return True
+    if start == line_start and re.match(r"\s*[-–—]\s+\S", text[end : end + 4]):
+        return True  # a dateline
     return len(line) < 120 and _byline(line)
 
 
@@ -254,6 +276,8 @@ def _byline(line: str) -> bool:
     """A line holding a date and a few words (a name, a site): the article's date, not a round's."""
     if "\t" in line or "|" in line or DRAW_WORDS.search(line) or re.search(r"tie|rule|\d:\d\d", line, re.I):
         return False
+    if re.match(r"\s*(?:\d{1,2}[.)]|[-•*–—])\s", line):
+        return False  # a list item ("2.  January 11 - 459 pts"), not a byline
     return len(re.sub(DATE.pattern, "", line, flags=re.I).split()) <= 6
 
 

@@ -46,7 +46,9 @@ _TOTAL_BEFORE = re.compile(
     re.I,
 )
 _TOTAL_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to)\b", re.I
+    r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
+    r"|in\s+(?:\w+\s+){0,2}(?:draws|rounds))\b",
+    re.I,
 )
 #: A count that is a plan or a target: "IRCC will allocate 110,770 invitations ... this year".
 _PLAN_BEFORE = re.compile(
@@ -99,7 +101,7 @@ _CRS_CUE = re.compile(
 _CRS_GAP = re.compile(r"(?:[\s:(),\"“”'’–—-]+(?:" + _FILLER + r")\b)*[\s:(),\"“”'’–—-]*", re.I)
 _CRS_RIGHT = re.compile(
     r"^(?:\s+or\s+(?:more|higher|above))?\s+(?:(?:CRS|Comprehensive\s+Ranking\s+System)(?:\s+\(CRS\))?\s+)?"
-    r"(?:points?\b|score\b|cut-?off\b)",
+    r"(?:points?\b|pts\b|score\b|cut-?off\b)",
     re.I,
 )
 _DIFFERENCE_RIGHT = re.compile(

@@ -40,7 +40,7 @@ def units(text: str) -> list[Unit]:
     while i < len(lines):
         a, b = lines[i]
         line = text[a:b]
-        stacked = _stacked_table(text, lines, i)
+        stacked = _stacked_table(text, lines, i) or _spaced_table(text, lines, i)
         if stacked:
             out.extend(stacked)
             i += sum(len(u.cells) for u in stacked)
@@ -92,6 +92,39 @@ def _stacked_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit
             break  # a sentence, not a cell
         found.append(Unit(cells[0][0], cells[-1][1], "row", tuple(cells)))
         j += width
+    return found if len(found) > 1 else []
+
+
+_SPACED_HEADER = re.compile(
+    r"^\W*(?P<date>(?:draw\s+)?date)\s+(?P<type>(?:draw\s+|round\s+)?type|program|category)\s+"
+    r"(?P<count>(?:number\s+of\s+|total\s+)?(?:ITAs|invitations)(?:\s+issued)?)\s+"
+    r"(?P<crs>(?:minimum\s+|cut-?off\s+)?CRS(?:\s+(?:score|cut-?off))?)\W*$",
+    re.I,
+)
+_SPACED_ROW = re.compile(
+    r"^\s*(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}\s+" + MONTH + r")\s+"
+    r"(?P<type>\S.*?)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?P<crs>\d{2,4})\s*$",
+    re.I,
+)
+
+
+def _spaced_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]:
+    """A table whose cells are separated by single spaces: a header "Date Draw Type Number of ITAs
+    Minimum CRS", then rows "April 23 General 2,095 529". Each becomes a row unit; [] when not one."""
+    header = _SPACED_HEADER.match(text[slice(*lines[i])])
+    if header is None:
+        return []
+    a = lines[i][0]
+    names = ("date", "type", "count", "crs")
+    found = [Unit(a, lines[i][1], "row", tuple((a + header.start(n), a + header.end(n)) for n in names))]
+    j = i + 1
+    while j < len(lines):
+        row = _SPACED_ROW.match(text[slice(*lines[j])])
+        if row is None:
+            break
+        b = lines[j][0]
+        found.append(Unit(b, lines[j][1], "row", tuple((b + row.start(n), b + row.end(n)) for n in names)))
+        j += 1
     return found if len(found) > 1 else []
 
 
