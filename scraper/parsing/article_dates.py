@@ -77,6 +77,17 @@ class Dates:
                 day = _DAY_BEFORE_YEAR.search(before)
                 if day and _RECORD.search(before):
                     continue
+                if not day and not _PERIOD_BEFORE.search(before):
+                    continue  # a bare year names a period of rounds only as "in 2024", "any 2024 draw"
+                timed = _TIME_AFTER.match(self.text, match.end())
+                if (
+                    day
+                    and timed
+                    and not re.match(r"\W*date\s+and\s+time", self.text[line_start : match.start()], re.I)
+                ):
+                    continue  # "was 29th August 2018 at 8:32:03 UTC": a tie-break's moment, not a round's day
+                if _YEAR_LIST_AFTER.match(self.text, match.end()):
+                    continue  # "targets for 2024 and 2025", "2019 & 2020": several years, no round's
                 full = None
                 if day:
                     raw = plain_date(day.group(0) + match.group(1))
@@ -187,7 +198,7 @@ def _on_or_before(year: int, full: dt.date | None) -> dt.date:
 _YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?!\s*[-–/]\s*\d)")
 #: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
 _NOT_THE_ROUNDS_YEAR = re.compile(
-    r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began)\b[^.!?;]{0,40}$", re.I
+    r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began)\b[^.!?;]{0,60}$", re.I
 )
 _DAY_BEFORE_YEAR = re.compile(
     MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s*$", re.I
@@ -201,6 +212,12 @@ _COMPARED = re.compile(
 )
 #: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs").
 _OTHER_YEAR = re.compile(r"\b(?:record\w*|than|compared|previous|last\s+year)\b", re.I)
+#: Before a bare year that names the rounds' period: "in 2024", "of 2019", "any 2024 draw", "March 2021".
+_PERIOD_BEFORE = re.compile(
+    r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:the\s+year\s+)?|" + MONTH + r"\s+)$", re.I
+)
+_TIME_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}")
+_YEAR_LIST_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b", re.I)
 #: How far above a year-less date (or a table) its year may be named.
 _ABOVE = 600
 
