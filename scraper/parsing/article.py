@@ -22,7 +22,7 @@ import re
 from typing import Any
 
 from eewatch.domain.announcement import ARTICLE, Announcement, Found, NotAnnouncement, RoundFacts
-from scraper.parsing.article_dates import publication_date
+from scraper.parsing.article_dates import MONTH, publication_date
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_html import html_text
 from scraper.parsing.article_mentions import Mention, Reader
@@ -32,6 +32,16 @@ from scraper.parsing.mi_page import tidy_lines
 _OWN_LINE = re.compile(
     r"\t|\s\|\s|^\s*(?:[-•*–—]|\d{1,2}[.)])\s|^\s*[^\W\d][^:.!?|\t]{0,45}:\s*\S|^\s*\*|^\s*[\d,]+\*?\s*$"
     r"|^\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s*[:–—-]\s"
+)
+#: A line that starts with a full date and a few words more: a byline ("November 21, 2024 A. Writer").
+_DATELINE = re.compile(
+    r"\s*(?:"
+    + MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
+    + MONTH
+    + r",?\s+\d{4})"
+    r"[^.!?\d]{0,40}$",
+    re.I,
 )
 _DATED_ADDRESS = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/")
 _PROGRAM_ORDER = ("CEC", "FSW", "FST", "PNP")
@@ -65,7 +75,11 @@ def article_text(body: bytes | str) -> str:
                 (k + 1 < len(raw) and _cell_line(raw[k + 1])) or (k and _cell_line(raw[k - 1]))
             )
             joinable = (
-                lines and not stacked and not _OWN_LINE.search(line) and not _OWN_LINE.search(lines[-1])
+                lines
+                and not stacked
+                and not _OWN_LINE.search(line)
+                and not _OWN_LINE.search(lines[-1])
+                and not _DATELINE.match(line)
             )
             if joinable and _wrapped(raw[k - 1]):
                 lines[-1] += " " + line

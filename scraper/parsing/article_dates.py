@@ -207,7 +207,8 @@ _DAY_BEFORE_YEAR = re.compile(
 _RECORD = re.compile(r"\b(?:lowest|highest|largest|smallest|record|ever|all-time)\b[^.!?;]*$", re.I)
 #: A sentence that compares with, or records, other rounds: its year is not the article's.
 _COMPARED = re.compile(
-    r"\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year)\b",
+    r"\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year|total"
+    r"|across|draws|rounds)\b",
     re.I,
 )
 #: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs").

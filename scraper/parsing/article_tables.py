@@ -51,6 +51,7 @@ def table_row(
                 columns.setdefault("crs", i)
             elif re.search(r"type|category|program", low):
                 columns.setdefault("type", i)
+        reader.table_start = unit.start
         return columns, caption
     if header is None:
         return None, caption
