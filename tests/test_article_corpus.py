@@ -110,7 +110,11 @@ def _feed_kind(record: dict[str, str]) -> tuple[str | None, str | None]:
 
 
 @needs_feed
-@pytest.mark.parametrize("truth", [bench.UNSEEN_TRUTH, bench.UNSEEN2_TRUTH], ids=["unseen", "unseen2"])
+@pytest.mark.parametrize(
+    "truth",
+    [bench.UNSEEN_TRUTH, bench.UNSEEN2_TRUTH, bench.UNSEEN3_TRUTH],
+    ids=["unseen", "unseen2", "unseen3"],
+)
 def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
     """The unseen pages' facts (bench/data/articles_unseen*.json) are the feed's, except where marked."""
     by_number = {r["drawNumber"]: r for r in json.loads(FEED.read_text())["rounds"]}
@@ -131,7 +135,7 @@ def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
             assert r["round_type"] in (None, round_type), (page["file"], r)
             assert r["category"] in (None, category), (page["file"], r)
             rounds += 1
-    assert rounds >= 75
+    assert rounds >= 60
 
 
 def test_the_bench_says_so_when_the_unseen_texts_are_absent(
@@ -140,14 +144,14 @@ def test_the_bench_says_so_when_the_unseen_texts_are_absent(
     assert bench.unseen_score(tmp_path) is None
     bench.main(["--size", "0", "--pages", str(tmp_path)])
     out = capsys.readouterr().out
-    assert f"unseen real pages: skipped, their texts are not at {tmp_path / 'unseen2'}" in out
-    assert f"first unseen set real pages: skipped, their texts are not at {tmp_path / 'unseen'}" in out
+    assert f"unseen real pages: skipped, their texts are not at {tmp_path / 'unseen3'}" in out
+    assert f"first set real pages: skipped, their texts are not at {tmp_path / 'unseen'}" in out
     assert "corpus (the fixtures the parser was developed on):" in out
 
 
 def test_the_unseen_score_reads_the_texts_it_is_given(tmp_path: Path) -> None:
     # The held-out fixtures stand in for the unseen texts: same file names, same scoring path.
-    pages = json.loads(bench.UNSEEN2_TRUTH.read_text())["pages"]
+    pages = json.loads(bench.UNSEEN3_TRUTH.read_text())["pages"]
     held = sorted(p for p in bench.HELDOUT.iterdir() if p.name != "truth.json")
     for page, source in zip(pages, held * 4, strict=False):
         (tmp_path / page["file"]).write_bytes(source.read_bytes())
