@@ -212,9 +212,13 @@ def _listens_likely(rule: Rule, event: Event) -> bool:
     return not event.provisional or rule.include_provisional
 
 
-def _likely(rule: Rule, event: Event, round_: Round, profile: Profile, said: PersonalVerdict) -> bool:
+def _likely(
+    rule: Rule, event: Event, round_: Round, profile: Profile, said: PersonalVerdict, catalog: Catalog
+) -> bool:
     """Does ``likely_invited`` of this new round concern this rule and profile?"""
-    return _listens_likely(rule, event) and said.invited is True and round_matches(rule, round_, profile)
+    if not _listens_likely(rule, event) or said.invited is not True:
+        return False
+    return round_matches(rule, round_, profile, catalog)
 
 
 def plan(
@@ -236,7 +240,7 @@ def plan(
     for rule in rules:
         names = rule_profiles(rule)
         if names is None or round_ is None or judged is None:
-            _one_person(result, rule, event, config.profile, judged, plain)
+            _one_person(result, rule, event, config.profile, judged, plain, catalog)
             continue
         concerned: list[PersonalVerdict] = []
         likely_only = event.kind not in rule.events
@@ -246,9 +250,9 @@ def plan(
         for profile in _selected(rule, names, everyone):
             said = judged(profile)
             kinds = []
-            if plain_kind and round_matches(rule, round_, profile):
+            if plain_kind and round_matches(rule, round_, profile, judged.catalog):
                 kinds.append(event.kind)
-            if likely_kind and said.invited is True and round_matches(rule, round_, profile):
+            if likely_kind and said.invited is True and round_matches(rule, round_, profile, judged.catalog):
                 kinds.append(LIKELY_INVITED)
             if not kinds:
                 continue
@@ -307,9 +311,10 @@ def _one_person(
     profile: Profile | None,
     judged: Judge | None,
     plain: Callable[[Rule, Profile | None], Message],
+    catalog: Catalog | None = None,
 ) -> None:
     """A rule without ``profiles``: the event's alert, and likely_invited for the ``[profile]``."""
-    if event.kind in rule.events and matches(rule, event, profile):
+    if event.kind in rule.events and matches(rule, event, profile, catalog):
         render: Callable[[list[str]], Message] = lambda rules: with_profile_and_rules(  # noqa: E731
             plain(rule, profile), None, rules
         )
@@ -319,7 +324,7 @@ def _one_person(
     if profile is None or judged is None or round_ is None:
         return
     said = judged(profile)
-    if _likely(rule, event, round_, profile, said):
+    if _likely(rule, event, round_, profile, said, judged.catalog):
         for target in rule.notify:
             result.add(
                 target,

@@ -25,8 +25,10 @@ from sqlalchemy import Connection, and_, exists, func, insert, or_, select, upda
 
 from eewatch.config import Config, NotificationSettings, Profile, Rule
 from eewatch.domain.events import DELIVERY_FAILING, LIKELY_INVITED, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.domain.occupations import Catalog, load_catalog
 from eewatch.domain.record import Round
 from eewatch.store import schema
+from eewatch.store.announcements import learned_lists
 from eewatch.store.rows import event_row
 from eewatch.store.schema import alert_events_handled, alert_outbox
 from eewatch.store.store import Store, row_to_round
@@ -109,9 +111,12 @@ def enqueue(
             if not events:
                 return result
             handled: list[dict[str, Any]] = []
-            storms = _mass_amendments(conn, events, settings)
+            catalog = load_catalog().with_learned(learned_lists(conn))
+            storms = _mass_amendments(conn, events, settings, catalog)
             for event in events:
-                outcome, count = _enqueue_event(conn, event, settings, now, send, event.id in chosen, storms)
+                outcome, count = _enqueue_event(
+                    conn, event, settings, now, send, event.id in chosen, storms, catalog
+                )
                 handled.append(
                     {"event_id": event.id, "handled_at": now, "outcome": outcome, "deliveries": count}
                 )
@@ -161,7 +166,9 @@ def _outage_going_on(conn: Connection, event: Event) -> bool:
     return conn.execute(query.order_by(f.c.id.desc()).limit(1)).scalar() == "error"
 
 
-def _mass_amendments(conn: Connection, events: Sequence[Event], settings: Config) -> Storms:
+def _mass_amendments(
+    conn: Connection, events: Sequence[Event], settings: Config, catalog: Catalog | None = None
+) -> Storms:
     """The copies among these events' that amended more rounds, for a rule, than the threshold."""
     e = schema.events
     threshold = settings.notifications.mass_amendment_threshold
@@ -173,7 +180,7 @@ def _mass_amendments(conn: Connection, events: Sequence[Event], settings: Config
         if len(amended) <= threshold:
             continue
         for rule in settings.alerts:
-            matched = [ev for ev in amended if matches(rule, ev, settings.profile)]
+            matched = [ev for ev in amended if matches(rule, ev, settings.profile, catalog)]
             if len(matched) > threshold:
                 storms[(fetch_id, rule.name)] = matched
     return storms
@@ -187,6 +194,7 @@ def _enqueue_event(
     send: bool,
     backfilled: bool,
     storms: Storms | None = None,
+    catalog: Catalog | None = None,
 ) -> tuple[str, int]:
     if not send:
         return SUPPRESSED, 0
@@ -212,9 +220,9 @@ def _enqueue_event(
         storm = (storms or {}).get((event.fetch_id or 0, rule.name))
         if storm is not None:
             return render_mass_amendment(storm, rule)
-        return render_event(event, rule, profile, previous)
+        return render_event(event, rule, profile, previous, catalog)
 
-    deliveries = plan(event, chosen, settings, plain).deliveries()
+    deliveries = plan(event, chosen, settings, plain, catalog=catalog).deliveries()
     if event.kind == DELIVERY_FAILING:
         # Never told through the target that fails.
         failing = same_target(str(event.payload.get("target_key")))
@@ -411,6 +419,23 @@ def oldest_undelivered(store: Store) -> dt.datetime | None:
         return conn.execute(
             select(func.min(o.c.created_at)).where(o.c.status.in_((PENDING, SENDING)))
         ).scalar()
+
+
+def next_attempt(store: Store) -> dt.datetime | None:
+    """When the soonest pending row is due (None: nothing pending)."""
+    o = alert_outbox
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.min(o.c.next_attempt_at)).where(o.c.status == PENDING)).scalar()
+
+
+def make_due(store: Store, now: dt.datetime) -> int:
+    """Pending rows waiting for their retry time -> due now (attempts kept). Returns how many."""
+    o = alert_outbox
+    with store.engine.begin() as conn:
+        done = conn.execute(
+            update(o).where(o.c.status == PENDING, o.c.next_attempt_at > now).values(next_attempt_at=now)
+        )
+    return int(done.rowcount)
 
 
 def retry_failed(store: Store, now: dt.datetime) -> int:

@@ -140,13 +140,31 @@ def test_the_real_stem_rounds_under_the_2023_list(
 
 
 @pytest.mark.slow
-def test_notify_test_says_the_eligibility_of_the_newest_round(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # The newest round: a transport round of 2025-06-20, when no transport list was in force.
+        (
+            "Transport occupations (Version 1)",
+            "unknown\tround #401 (2025-06-20): eligibility unknown: no transport",
+        ),
+        # A French round, and a profile without french_nclc: no French result, so no.
+        (
+            "French language proficiency (Version 1)",
+            "no\tround #401 (2025-06-20): not eligible: French-language proficiency (2023 rules, in force "
+            "since 2023-05-31) needs French "
+            "NCLC 7; your [profile] gives no french_nclc (no French result)",
+        ),
+    ],
+)
+def test_notify_test_says_the_eligibility_of_the_newest_round(
+    tmp_path: Path, name: str, expected: str
+) -> None:
     from tests.support.http import FixtureServer
 
     url = f"sqlite:///{tmp_path / 'eewatch.sqlite'}"
     document = json.loads(FIXTURE.read_text())
-    # The newest round: a transport round of 2025-06-20, when no transport list was in force.
-    document["rounds"][0].update(drawName="Transport occupations (Version 1)", drawDate="2025-06-20")
+    document["rounds"][0].update(drawName=name, drawDate="2025-06-20")
     store = Store.open(url, FrozenClock(dt.datetime(2025, 6, 21, tzinfo=dt.UTC)))
     store.record_feed_fetch(copy_fetch(json.dumps(document).encode(), url="file:rounds.json"))
     store.close()
@@ -162,4 +180,4 @@ def test_notify_test_says_the_eligibility_of_the_newest_round(tmp_path: Path) ->
         server.stop()
     assert result.returncode == 0, result.stderr
     line = result.stdout.splitlines()[-1]
-    assert line.startswith("mine\teligibility\tunknown\tround #401 (2025-06-20): no known transport"), line
+    assert line.startswith(f"mine\teligibility\t{expected}"), line

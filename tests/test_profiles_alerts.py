@@ -190,6 +190,7 @@ def test_a_rule_with_profiles_judges_eligible_for_each(tmp_path: Path, server: F
                 name="eligible-rounds",
                 profiles=("nurse-late", "franco"),
                 eligible=True,
+                unknown="skip",  # not the rounds whose eligibility the data cannot decide
                 round_types=("category",),
                 notify=(consultant,),
             ),

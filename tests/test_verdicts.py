@@ -94,7 +94,7 @@ def test_unknown_eligibility_is_unknown_and_not_eligible_is_no() -> None:
     )
     said = judge(early, Profile(name="doc", crs=500, noc=("31102",), canadian_experience_months=24), CATALOG)
     assert (said.eligible, said.invited, said.margin) == (None, None, 100)
-    assert said.reason.startswith("eligibility unknown: no known physicians list in force on 2025-06-01")
+    assert said.reason.startswith("eligibility unknown: no physicians list known for 2025-06-01")
     said = judge(R420, replace(NURSE, crs=600), CATALOG)
     assert (said.eligible, said.invited, said.margin) == (False, False, 84)
     assert said.reason.startswith("not eligible: a CEC round")

@@ -83,6 +83,9 @@ class CategoryVersion:
     title: str
     source_note: str | None = None
     corroborated_by: tuple[str, ...] = ()
+    #: Learned from a round's Ministerial Instructions page (``source``, dated ``effective_from``),
+    #: not shipped: used only where no shipped version covers the date.
+    learned: bool = False
 
     def covers(self, noc: str) -> bool | None:
         """Whether `noc` is on this list; None when the category has no occupation list."""
@@ -129,10 +132,28 @@ class Catalog:
         self._infos = {i.slug: i for i in infos}
         self._by_name = {name_key(n): i.slug for i in infos for n in (*i.names, i.title)}
         self._by_alias = {a: i.slug for i in infos for a in i.aliases}
+        self._learned: dict[str, tuple[CategoryVersion, ...]] = {}
         self._titles: dict[str, str] = {}
         for v in versions:
             for o in v.occupations or ():
                 self._titles.setdefault(o.noc, o.title)
+
+    def with_learned(self, learned: tuple[CategoryVersion, ...]) -> Catalog:
+        """This catalog, plus lists learned from round pages (used where no shipped version covers a day)."""
+        out = Catalog(self.all_versions(), tuple(self._infos.values()), self.check_url)
+        by_category: dict[str, list[CategoryVersion]] = {}
+        for v in learned:
+            by_category.setdefault(v.category, []).append(v)
+        out._learned = {c: tuple(sorted(vs, key=lambda v: v.effective_from)) for c, vs in by_category.items()}
+        return out
+
+    def all_learned(self) -> tuple[CategoryVersion, ...]:
+        """Every list learned from round pages."""
+        return tuple(v for vs in self._learned.values() for v in vs)
+
+    def learned(self, category: str) -> tuple[CategoryVersion, ...]:
+        """The lists learned from round pages for ``category``, oldest first."""
+        return self._learned.get(category, ())
 
     def categories(self) -> tuple[str, ...]:
         """The category slugs, in the order of the data file."""
@@ -147,8 +168,14 @@ class Catalog:
         return tuple(v for vs in self._by_category.values() for v in vs)
 
     def version_on(self, category: str, day: date) -> CategoryVersion | None:
-        """The version of `category` in force on `day`, or None (not yet, retired, or not in the data)."""
-        return next((v for v in self.versions(category) if v.in_force(day)), None)
+        """The version of `category` in force on `day`, or None (not yet, retired, or not in the data).
+
+        Where no shipped version covers ``day``, the newest list learned from a round page of that
+        category dated on or before ``day`` (until a shipped version covers it)."""
+        shipped = next((v for v in self.versions(category) if v.in_force(day)), None)
+        if shipped is not None:
+            return shipped
+        return next((v for v in reversed(self.learned(category)) if v.effective_from <= day), None)
 
     def lookup_version(self, category: str, label: str) -> CategoryVersion | None:
         """The version of `category` labelled `label` ("2023", "2025", "2026-2"...), or None."""

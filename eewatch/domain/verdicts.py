@@ -84,7 +84,8 @@ def judge(round_: Round, profile: Profile, catalog: Catalog | None = None) -> Pe
     if said.eligible is False:
         return verdict(False, said.reason)
     if said.eligible is None:
-        return verdict(None, f"eligibility unknown: {said.reason}")
+        unknown = "eligibility unknown: "
+        return verdict(None, said.reason if said.reason.startswith(unknown) else unknown + said.reason)
     if crs is None:
         return verdict(None, "no CRS score in the profile: cannot say")
     if cutoff is None or margin is None:
