@@ -1,0 +1,432 @@
+"""The copy write path: one copy of the feed against the stored state, in the fetch's transaction.
+
+A round missing from a later copy is never deleted (canada.ca serves stale
+copies). A changed value of a known round is an amendment: a new revision and
+a ``round_amended`` event. Events are written in the same transaction as the
+data they describe. Rows are written through :mod:`eewatch.store.rows`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select, update
+
+from eewatch.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.domain.fetches import CHANGED, ERROR, FeedFetch
+from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
+from eewatch.store import announcements, schema
+from eewatch.store.reads import copy_time
+from eewatch.store.rows import (
+    chunks,
+    content_hash,
+    diff_rounds,
+    event_row,
+    insert_events,
+    insert_fetch,
+    replace_distributions,
+    revision_row,
+    round_row,
+    row_to_round,
+)
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class FetchSummary:
+    """What storing one fetch of the feed did."""
+
+    fetch_id: int
+    outcome: str
+    new: list[str] = field(default_factory=list)
+    amended: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    events: int = 0
+    error: str | None = None
+    #: The first copy stored in an empty database: its rounds are history, not news.
+    baseline: bool = False
+    #: What storing found doubtful (a round dated where no round can be).
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class CopyMemo:
+    """Round id -> the Round object last stored from the feed, and -> its content hash.
+
+    A long-lived caller's parser hands back the same Round object for an unchanged
+    record (scraper/parsing/feed_memo.py), so its hash is not computed again.
+    """
+
+    rounds: dict[str, Round] = field(default_factory=dict)
+    hashes: dict[str, str] = field(default_factory=dict)
+
+
+def record_copy(
+    conn: Connection, fetch: FeedFetch, now: dt.datetime, memo: CopyMemo, progress: Progress | None = None
+) -> FetchSummary:
+    """Store one fetch of the feed and what it found, in the caller's transaction."""
+    fetch_id = _insert_feed_fetch(conn, fetch, now)
+    summary = FetchSummary(fetch_id=fetch_id, outcome=fetch.outcome, error=fetch.error)
+    if fetch.outcome == ERROR:
+        payload = {
+            "source": fetch.source,
+            "url": fetch.url,
+            "http_status": fetch.http_status,
+            "error": fetch.error,
+        }
+        insert_events(conn, [event_row(SOURCE_ERROR, None, fetch_id, now, payload)])
+        summary.events = 1
+    elif fetch.outcome == CHANGED and fetch.parsed is not None:
+        rejected = {p.round_id for p in fetch.parsed.problems if p.round_id}
+        _apply_copy(conn, fetch.parsed.rounds, rejected, fetch_id, now, summary, fetch.source, progress, memo)
+        conn.execute(
+            update(schema.fetches)
+            .where(schema.fetches.c.id == fetch_id)
+            .values(
+                problems=_problems(fetch) + [{"reason": w} for w in summary.warnings] or None,
+                rounds_seen=len(fetch.parsed.rounds),
+                new_rounds=len(summary.new),
+                amended_rounds=len(summary.amended),
+                stale_rounds=len(summary.stale),
+            )
+        )
+    return summary
+
+
+def _apply_copy(
+    conn: Connection,
+    incoming: Sequence[Round],
+    rejected: set[str],
+    fetch_id: int,
+    now: dt.datetime,
+    summary: FetchSummary,
+    source: str,
+    progress: Progress | None,
+    memo: CopyMemo,
+) -> None:
+    """Store one copy of the feed: classify each round against the stored state, then write."""
+    current = _stored_state(conn)
+    baseline = not any(state.status == CONFIRMED for state in current.values())
+    summary.warnings = _implausible_dates(incoming, now)
+    plan = _classify(current, incoming, rejected, memo)
+    known = _revision_hashes(conn, [item.id for item, _ in plan.differs + plan.confirmed])
+    amended, stale = _amended_or_stale(plan, known)
+    pending: list[dict[str, Any]] = []
+    pending += _insert_new(conn, plan.new, fetch_id, now, source, baseline, progress)
+    pending += _confirm(conn, plan.confirmed, known, fetch_id, now, source, baseline)
+    pending += _amend(conn, amended, known, fetch_id, now, source)
+    _follow_copy(conn, plan.moved, plan.gone, fetch_id, source, now)
+    insert_events(conn, pending)
+    if stale:
+        log.warning(
+            "stale copy: %d round(s) in an older version (%s); kept the newer",
+            len(stale),
+            ", ".join(sorted(stale)[:10]),
+        )
+    summary.new = [item.id for item, _ in plan.new + plan.confirmed]
+    summary.amended = [item.id for item, _ in amended]
+    summary.stale = stale
+    summary.unchanged = plan.unchanged
+    summary.events = len(pending)
+    summary.baseline = baseline and bool(plan.new)
+
+
+def _classify(
+    current: dict[str, _Stored], incoming: Sequence[Round], rejected: set[str], memo: CopyMemo
+) -> _CopyPlan:
+    """What each round of a copy is against the stored state (one pass; the copy is the whole history).
+
+    A round's content hash is the last copy's when the parser handed back the same
+    Round object (the memo), so an unchanged copy costs no hashing.
+    """
+    memo_rounds, memo_hashes = memo.rounds, memo.hashes
+    plan = _CopyPlan()
+    rounds: dict[str, Round] = {}
+    hashes: dict[str, str] = {}
+    for item in incoming:
+        rid = item.id
+        digest = memo_hashes[rid] if memo_rounds.get(rid) is item else content_hash(item)
+        rounds[rid] = item
+        hashes[rid] = digest
+        stored = current.get(rid)
+        if stored is None:
+            plan.new.append((item, digest))
+            continue
+        if stored.marker != digest:
+            plan.moved.append((rid, stored.marker, digest))
+        if stored.status == PROVISIONAL:
+            plan.confirmed.append((item, digest))
+        elif stored.digest == digest:
+            plan.unchanged += 1
+        else:
+            plan.differs.append((item, digest))
+    memo.rounds, memo.hashes = rounds, hashes  # bounded: the rounds of the copy just read
+    plan.gone = [
+        (rid, state.marker)
+        for rid, state in current.items()
+        if state.marker is not None and rid not in hashes
+    ]
+    # A copy that lacks a round the feed has published (and that it did not merely
+    # garble: rejected records are not missing) is an older copy served again.
+    plan.lacking = [
+        rid
+        for rid, state in current.items()
+        if state.status == CONFIRMED and rid not in hashes and rid not in rejected
+    ]
+    return plan
+
+
+# -- the steps of storing a copy -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """A stored round as a copy is compared with it."""
+
+    digest: str
+    status: str
+    #: The version the latest copy carried (None: it lacked the round).
+    marker: str | None
+
+
+@dataclass
+class _CopyPlan:
+    """What one copy brings, round by round."""
+
+    new: list[tuple[Round, str]] = field(default_factory=list)
+    #: Provisional rounds the feed now carries.
+    confirmed: list[tuple[Round, str]] = field(default_factory=list)
+    #: Confirmed rounds in another version than stored: amended, or stale.
+    differs: list[tuple[Round, str]] = field(default_factory=list)
+    #: (round, version the last copy carried, the one this copy carries).
+    moved: list[tuple[str, str | None, str]] = field(default_factory=list)
+    #: Rounds the last copy carried and this one lacks, with the version it carried.
+    gone: list[tuple[str, str]] = field(default_factory=list)
+    #: Confirmed rounds this copy lacks: it is a whole copy older than what is stored.
+    lacking: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+
+def _stored_state(conn: Connection) -> dict[str, _Stored]:
+    r = schema.rounds
+    query = select(r.c.id, r.c.content_hash, r.c.status, r.c.latest_copy_hash)
+    return {rid: _Stored(digest, status, marker) for rid, digest, status, marker in conn.execute(query)}
+
+
+def _amended_or_stale(
+    plan: _CopyPlan, known: dict[str, set[str]]
+) -> tuple[list[tuple[Round, str]], list[str]]:
+    """Which rounds in another version than stored are amended, and which are a stale copy's.
+
+    A stale copy is a whole copy older than what is stored (it lacks rounds the feed
+    has published): its earlier versions are not news. In a current copy, a round in
+    any other version, an earlier one included, is what the source says now: an
+    amendment (IRCC corrects typos back to what it first published).
+    """
+    if not plan.lacking:
+        return list(plan.differs), []
+    amended = [(item, digest) for item, digest in plan.differs if digest not in known.get(item.id, ())]
+    stale = [item.id for item, digest in plan.differs if digest in known.get(item.id, ())]
+    return amended, stale
+
+
+#: The first round of invitations was held on 2015-01-31: a date before 2015 is a typo.
+EARLIEST_ROUND = dt.date(2015, 1, 1)
+
+
+def plausible_date(day: dt.date, now: dt.datetime) -> bool:
+    """A round date eewatch believes: from 2015 to tomorrow (by the clock)."""
+    return EARLIEST_ROUND <= day <= now.date() + dt.timedelta(days=1)
+
+
+def _implausible_dates(incoming: Sequence[Round], now: dt.datetime) -> list[str]:
+    """Warnings for rounds dated where no round can be (before 2015, after tomorrow).
+
+    They are stored as published (the record is the source's); "the latest round"
+    (health, status) never counts them, and the warning is logged and kept on the fetch.
+    """
+    notes = []
+    for item in incoming:
+        if not plausible_date(item.date, now):
+            note = (
+                f"round {item.id}: date {item.date.isoformat()} is not a possible round date "
+                "(before 2015 or after tomorrow)"
+            )
+            log.warning("%s", note)
+            notes.append(note)
+    return notes
+
+
+def _insert_new(
+    conn: Connection,
+    new: list[tuple[Round, str]],
+    fetch_id: int,
+    now: dt.datetime,
+    source: str,
+    baseline: bool,
+    progress: Progress | None,
+) -> list[dict[str, Any]]:
+    """Rounds never seen: their rows, revisions and distributions; their ``new_round`` events."""
+    r, rv = schema.rounds, schema.round_revisions
+    done = 0
+    for chunk in chunks(new, 100):
+        rows = [
+            {
+                **round_row(item, digest, CONFIRMED),
+                "first_seen": now,
+                "updated_at": now,
+                "latest_copy_hash": digest,
+            }
+            for item, digest in chunk
+        ]
+        conn.execute(insert(r), rows)
+        done += len(chunk)
+        if progress:
+            progress(done, len(new))
+    if not new:
+        return []
+    conn.execute(insert(rv), [revision_row(item, digest, source, now, fetch_id) for item, digest in new])
+    replace_distributions(conn, [item for item, _ in new])
+    return [
+        event_row(NEW_ROUND, item.id, fetch_id, now, {"round": item.to_dict()}, baseline=baseline)
+        for item, _ in new
+    ]
+
+
+def _confirm(
+    conn: Connection,
+    confirmed: list[tuple[Round, str]],
+    known: dict[str, set[str]],
+    fetch_id: int,
+    now: dt.datetime,
+    source: str,
+    baseline: bool,
+) -> list[dict[str, Any]]:
+    """Rounds first seen in an announcement, now in the official feed: the feed's values win."""
+    pending = []
+    for item, digest in confirmed:
+        _write_version(conn, item, digest, known, fetch_id, now, source)
+        payload = {"round": item.to_dict(), "confirmed": True}
+        pending.append(event_row(NEW_ROUND, item.id, fetch_id, now, payload, baseline=baseline))
+    if confirmed:
+        announcements.record_feed_disagreements(conn, [item.id for item, _ in confirmed], now)
+    return pending
+
+
+def _amend(
+    conn: Connection,
+    amended: list[tuple[Round, str]],
+    known: dict[str, set[str]],
+    fetch_id: int,
+    now: dt.datetime,
+    source: str,
+) -> list[dict[str, Any]]:
+    """Confirmed rounds the source now states otherwise: a ``round_amended`` event, and a revision
+
+    unless the version is one it published before (a correction back to it).
+    """
+    r = schema.rounds
+    pending = []
+    for item, digest in amended:
+        old = row_to_round(conn.execute(select(r).where(r.c.id == item.id)).one()._mapping)
+        changes = diff_rounds(old, item)
+        _write_version(conn, item, digest, known, fetch_id, now, source)
+        payload = {"round": item.to_dict(), "previous": old.to_dict(), "changes": changes}
+        pending.append(event_row(ROUND_AMENDED, item.id, fetch_id, now, payload))
+        log.info("round %s amended: %s", item.id, ", ".join(changes))
+    return pending
+
+
+def _write_version(
+    conn: Connection,
+    item: Round,
+    digest: str,
+    known: dict[str, set[str]],
+    fetch_id: int,
+    now: dt.datetime,
+    source: str,
+) -> None:
+    """A known round now reads as ``item`` (confirmed): its row, a revision if new, its pool."""
+    r, rv = schema.rounds, schema.round_revisions
+    conn.execute(
+        update(r)
+        .where(r.c.id == item.id)
+        .values(**round_row(item, digest, CONFIRMED), revision_count=r.c.revision_count + 1, updated_at=now)
+    )
+    if digest not in known.get(item.id, ()):
+        conn.execute(insert(rv).values(**revision_row(item, digest, source, now, fetch_id)))
+    replace_distributions(conn, [item])
+
+
+def _revision_hashes(conn: Connection, round_ids: Sequence[str]) -> dict[str, set[str]]:
+    """Round id -> the content hashes of its stored revisions, for these rounds only."""
+    rv = schema.round_revisions
+    known: dict[str, set[str]] = {}
+    for chunk in chunks(list(dict.fromkeys(round_ids)), 500):
+        for row in conn.execute(select(rv.c.round_id, rv.c.content_hash).where(rv.c.round_id.in_(chunk))):
+            known.setdefault(row.round_id, set()).add(row.content_hash)
+    return known
+
+
+def _follow_copy(
+    conn: Connection,
+    moved: list[tuple[str, str | None, str]],
+    gone: list[tuple[str, str]],
+    fetch_id: int,
+    source: str,
+    now: dt.datetime,
+) -> None:
+    """Record which version of each round this copy carried, writing only what differs from the last copy.
+
+    ``rounds.latest_copy_hash`` names the version the latest copy carried (NULL:
+    it lacked the round). A version the last copy carried and this one carries
+    too is still being seen: nothing is written (its ``last_seen`` reads as the
+    latest copy's time, :meth:`Store.revisions`). A version this copy no longer
+    carries (``gone`` rounds, and the old side of ``moved``) gets the time of the
+    last copy that did; one it carries anew, this copy's time. So ``last_seen``
+    is what it was when every copy moved it, and a copy costs writes for what
+    changed, not for the whole history. New rounds are inserted with their marker.
+    """
+    r, rv = schema.rounds, schema.round_revisions
+    entering = [{"b_id": rid, "b_hash": digest} for rid, _, digest in moved]
+    leaving = [{"b_id": rid, "b_hash": old} for rid, old, _ in moved if old is not None]
+    leaving += [{"b_id": rid, "b_hash": old} for rid, old in gone]
+    revision = (rv.c.round_id == bindparam("b_id"), rv.c.content_hash == bindparam("b_hash"))
+    if leaving:
+        previous = copy_time(conn, source, before=fetch_id)
+        if previous is not None:  # never None: a marker was set by a copy before this one
+            conn.execute(update(rv).where(*revision).values(last_seen=previous), leaving)
+    if entering:
+        conn.execute(update(rv).where(*revision).values(last_seen=now), entering)
+        conn.execute(
+            update(r).where(r.c.id == bindparam("b_id")).values(latest_copy_hash=bindparam("b_hash")),
+            entering,
+        )
+    for chunk in chunks([rid for rid, _ in gone], 500):
+        conn.execute(update(r).where(r.c.id.in_(chunk)).values(latest_copy_hash=None))
+
+
+def _problems(fetch: FeedFetch) -> list[dict[str, Any]]:
+    """The records a copy's parse rejected, as the ``fetches.problems`` column holds them."""
+    if not (fetch.parsed and fetch.parsed.problems):
+        return []
+    return [{"index": p.index, "round_id": p.round_id, "reason": p.reason} for p in fetch.parsed.problems]
+
+
+def _insert_feed_fetch(conn: Connection, fetch: FeedFetch, now: dt.datetime) -> int:
+    return insert_fetch(
+        conn,
+        now,
+        fetch,
+        _problems(fetch),
+        # A changed copy's counts are set once its rounds are stored; other fetches add none.
+        **({} if fetch.outcome == CHANGED else {"new_rounds": 0, "amended_rounds": 0, "stale_rounds": 0}),
+    )
