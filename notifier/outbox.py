@@ -102,13 +102,17 @@ def enqueue(
     if send and backfill > 0:
         with store.engine.connect() as conn:
             chosen = _backfill_choice(_unhandled_events(conn, None, baseline_only=True), backfill)
+    # The storms of each copy, read once per pass (a storm can span many batches), and the
+    # last event handled: each batch reads on from it (the first reads from the start).
+    storms: Storms = {}
+    after: int | None = None
     while True:
         with store.engine.begin() as conn:
-            events = _unhandled_events(conn, _BATCH)
+            events = _unhandled_events(conn, _BATCH, after=after)
             if not events:
                 return result
             handled: list[dict[str, Any]] = []
-            storms = _mass_amendments(conn, events, settings)
+            _mass_amendments(conn, events, settings, storms)
             for event in events:
                 outcome, count = _enqueue_event(conn, event, settings, now, send, event.id in chosen, storms)
                 handled.append(
@@ -118,6 +122,7 @@ def enqueue(
                 result.enqueued += count
             conn.execute(insert(alert_events_handled), handled)
             result.events += len(events)
+            after = events[-1].id
         if len(events) < _BATCH:
             # The last batch. Not asking again saves a scan of every event (the query's cost
             # grows with history); an event written since is the next pass's, as it would be
@@ -125,9 +130,18 @@ def enqueue(
             return result
 
 
-def _unhandled_events(conn: Connection, limit: int | None, *, baseline_only: bool = False) -> list[Event]:
+def _unhandled_events(
+    conn: Connection, limit: int | None, *, baseline_only: bool = False, after: int | None = None
+) -> list[Event]:
+    """Events no pass has handled, oldest first; ``after``: only those with a larger id.
+
+    An event committed late with a smaller id than ``after`` (PostgreSQL hands out ids
+    before commit) is the next pass's, which reads from the start.
+    """
     e, h = schema.events, alert_events_handled
     query = select(e).where(~exists().where(h.c.event_id == e.c.id)).order_by(e.c.id).limit(limit)
+    if after is not None:
+        query = query.where(e.c.id > after)
     if baseline_only:
         query = query.where(e.c.baseline.is_(True), e.c.kind == NEW_ROUND)
     return [Event.from_row(row._mapping) for row in conn.execute(query)]
@@ -145,9 +159,10 @@ def _backfill_choice(events: Sequence[Event], count: int) -> set[int]:
     return {e.id for e in sorted(candidates, key=newest, reverse=True)[:count]}
 
 
-#: (fetch id, rule name) -> the round_amended events of that copy the rule matches, when more
+#: Fetch id -> rule name -> the round_amended events of that copy the rule matches, when more
 #: than ``[notifications] mass_amendment_threshold``: one summary alert instead of one each.
-Storms = dict[tuple[int, str], list[Event]]
+#: A fetch with no storm maps to an empty dict (read once, not again).
+Storms = dict[int, dict[str, list[Event]]]
 
 
 def _outage_going_on(conn: Connection, event: Event) -> bool:
@@ -160,22 +175,25 @@ def _outage_going_on(conn: Connection, event: Event) -> bool:
     return conn.execute(query.order_by(f.c.id.desc()).limit(1)).scalar() == "error"
 
 
-def _mass_amendments(conn: Connection, events: Sequence[Event], settings: Config) -> Storms:
-    """The copies among these events' that amended more rounds, for a rule, than the threshold."""
+def _mass_amendments(conn: Connection, events: Sequence[Event], settings: Config, storms: Storms) -> None:
+    """Add to ``storms`` the copies among these events' not read yet: for each rule, the amendments
+    it matches when more than the threshold. Each copy's amendments are read once per pass."""
     e = schema.events
     threshold = settings.notifications.mass_amendment_threshold
-    storms: Storms = {}
-    fetch_ids = {ev.fetch_id for ev in events if ev.kind == ROUND_AMENDED and ev.fetch_id is not None}
+    fetch_ids = {
+        ev.fetch_id for ev in events if ev.kind == ROUND_AMENDED and ev.fetch_id is not None
+    } - storms.keys()
     for fetch_id in sorted(fetch_ids):
+        storms[fetch_id] = {}
+        count = select(func.count()).where(e.c.fetch_id == fetch_id, e.c.kind == ROUND_AMENDED)
+        if conn.execute(count).scalar_one() <= threshold:
+            continue
         query = select(e).where(e.c.fetch_id == fetch_id, e.c.kind == ROUND_AMENDED).order_by(e.c.id)
         amended = [Event.from_row(row._mapping) for row in conn.execute(query)]
-        if len(amended) <= threshold:
-            continue
         for rule in settings.alerts:
             matched = [ev for ev in amended if matches(rule, ev, settings.profile)]
             if len(matched) > threshold:
-                storms[(fetch_id, rule.name)] = matched
-    return storms
+                storms[fetch_id][rule.name] = matched
 
 
 def _enqueue_event(
@@ -199,8 +217,10 @@ def _enqueue_event(
     round_ = event.round
     previous = previous_of_same_kind(conn, round_) if round_ is not None and event.kind == NEW_ROUND else None
     rows = []
+    # A storm swallows amendments only: a new round in the same copy is alerted as ever.
+    in_storm = (storms or {}).get(event.fetch_id or 0, {}) if event.kind == ROUND_AMENDED else {}
     for rule in rules:
-        storm = (storms or {}).get((event.fetch_id or 0, rule.name))
+        storm = in_storm.get(rule.name)
         if storm is not None and storm[0].id != event.id:
             continue  # summarised in the alert of the storm's first event
         message = (

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from eewatch.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from eewatch.domain.fetches import CHANGED, ERROR, FeedFetch
-from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
+from eewatch.domain.record import CONFIRMED, FIELDS, PROVISIONAL, Round
 from eewatch.store import announcements, schema
 from eewatch.store.reads import copy_time
 from eewatch.store.rows import (
@@ -311,14 +311,20 @@ def _confirm(
     baseline: bool,
 ) -> list[dict[str, Any]]:
     """Rounds first seen in an announcement, now in the official feed: the feed's values win."""
-    pending = []
-    for item, digest in confirmed:
-        _write_version(conn, item, digest, known, fetch_id, now, source)
-        payload = {"round": item.to_dict(), "confirmed": True}
-        pending.append(event_row(NEW_ROUND, item.id, fetch_id, now, payload, baseline=baseline))
+    _write_versions(conn, confirmed, known, fetch_id, now, source)
+    pending = [
+        event_row(
+            NEW_ROUND, item.id, fetch_id, now, {"round": item.to_dict(), "confirmed": True}, baseline=baseline
+        )
+        for item, _ in confirmed
+    ]
     if confirmed:
         announcements.record_feed_disagreements(conn, [item.id for item, _ in confirmed], now)
     return pending
+
+
+#: Round amendments logged one by one; past this many, one line says how many more.
+LOGGED_AMENDMENTS = 20
 
 
 def _amend(
@@ -331,39 +337,87 @@ def _amend(
 ) -> list[dict[str, Any]]:
     """Confirmed rounds the source now states otherwise: a ``round_amended`` event, and a revision
 
-    unless the version is one it published before (a correction back to it).
+    unless the version is one it published before (a correction back to it). Written in
+    batches: a copy that amends every round of a long history costs a few statements per
+    500 rounds, not several per round.
     """
-    r = schema.rounds
+    old_rounds = _stored_rounds(conn, [item.id for item, _ in amended])
     pending = []
-    for item, digest in amended:
-        old = row_to_round(conn.execute(select(r).where(r.c.id == item.id)).one()._mapping)
+    for n, (item, _) in enumerate(amended):
+        old = old_rounds[item.id]
         changes = diff_rounds(old, item)
-        _write_version(conn, item, digest, known, fetch_id, now, source)
         payload = {"round": item.to_dict(), "previous": old.to_dict(), "changes": changes}
         pending.append(event_row(ROUND_AMENDED, item.id, fetch_id, now, payload))
-        log.info("round %s amended: %s", item.id, ", ".join(changes))
+        if n < LOGGED_AMENDMENTS:
+            log.info("round %s amended: %s", item.id, ", ".join(changes))
+    if len(amended) > LOGGED_AMENDMENTS:
+        log.info("... and %d more rounds amended", len(amended) - LOGGED_AMENDMENTS)
+    _write_versions(conn, amended, known, fetch_id, now, source)
     return pending
 
 
-def _write_version(
+def _stored_rounds(conn: Connection, round_ids: Sequence[str]) -> dict[str, Round]:
+    """Round id -> the stored round, for these rounds."""
+    r = schema.rounds
+    found: dict[str, Round] = {}
+    for chunk in chunks(round_ids, 500):
+        for row in conn.execute(select(r).where(r.c.id.in_(chunk))):
+            found[row.id] = row_to_round(row._mapping)
+    return found
+
+
+def _version_update() -> Any:
+    """One UPDATE of a round's row to a version, run once per batch (executemany)."""
+    r = schema.rounds
+    # The columns rows.round_row fills, less the key.
+    columns = [name for name in (*FIELDS, "status", "content_hash") if name != "id"]
+    return (
+        update(r)
+        .where(r.c.id == bindparam("b_id"))
+        .values(
+            {
+                **{name: bindparam(f"v_{name}") for name in columns},
+                "revision_count": r.c.revision_count + 1,
+                "updated_at": bindparam("v_updated_at"),
+            }
+        )
+    )
+
+
+VERSION_UPDATE = _version_update()
+
+
+def _write_versions(
     conn: Connection,
-    item: Round,
-    digest: str,
+    versions: Sequence[tuple[Round, str]],
     known: dict[str, set[str]],
     fetch_id: int,
     now: dt.datetime,
     source: str,
 ) -> None:
-    """A known round now reads as ``item`` (confirmed): its row, a revision if new, its pool."""
-    r, rv = schema.rounds, schema.round_revisions
-    conn.execute(
-        update(r)
-        .where(r.c.id == item.id)
-        .values(**round_row(item, digest, CONFIRMED), revision_count=r.c.revision_count + 1, updated_at=now)
-    )
-    if digest not in known.get(item.id, ()):
-        conn.execute(insert(rv).values(**revision_row(item, digest, source, now, fetch_id)))
-    replace_distributions(conn, [item])
+    """Known rounds now read as these versions (confirmed): their rows, a revision for each
+    version not stored before, their pools."""
+    if not versions:
+        return
+    rv = schema.round_revisions
+    for chunk in chunks(versions, 500):
+        rows = [
+            {
+                "b_id": item.id,
+                "v_updated_at": now,
+                **{f"v_{k}": v for k, v in round_row(item, digest, CONFIRMED).items() if k != "id"},
+            }
+            for item, digest in chunk
+        ]
+        conn.execute(VERSION_UPDATE, rows)
+        fresh = [
+            revision_row(item, digest, source, now, fetch_id)
+            for item, digest in chunk
+            if digest not in known.get(item.id, ())
+        ]
+        if fresh:
+            conn.execute(insert(rv), fresh)
+    replace_distributions(conn, [item for item, _ in versions])
 
 
 def _revision_hashes(conn: Connection, round_ids: Sequence[str]) -> dict[str, set[str]]:
