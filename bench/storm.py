@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = Path(tempfile.mkdtemp(prefix="eewatch-storm-"))
     with FeedServer(body) as server, WebhookServer() as hooks:
         rules = (
-            '[notifications]\nmass_amendment_threshold = 20\n\n'
+            "[notifications]\nmass_amendment_threshold = 20\n\n"
             f'[[alerts]]\nname = "all"\nevents = ["new_round", "round_amended"]\n'
             f'notify = ["json://127.0.0.1:{hooks.port}/all"]\n\n'
             f'[[alerts]]\nname = "stem"\ncategories = ["stem"]\n'
@@ -81,13 +81,17 @@ def main(argv: list[str] | None = None) -> int:
         )
         config = write_config(folder, server.url("/ee.json"), extra=rules, max_bytes=1 << 30)
         backfill = scrape_once(config, timeout=3600)
-        print(f"backfill of {args.rounds:,} rounds ({len(body) / 2**20:.1f} MiB): "
-              f"{backfill.wall:.1f} s wall, {backfill.cpu:.1f} s CPU")
+        print(
+            f"backfill of {args.rounds:,} rounds ({len(body) / 2**20:.1f} MiB): "
+            f"{backfill.wall:.1f} s wall, {backfill.cpu:.1f} s CPU"
+        )
         server.set_body(storm)
         run = scrape_once(config, timeout=3600)
         verdict = "PASS" if run.wall < TARGET_SECONDS else "MISS"
-        print(f"storm copy (every round amended, one new): {run.wall:.1f} s wall, {run.cpu:.1f} s CPU, "
-              f"{len(hooks.posts)} alerts sent; target < {TARGET_SECONDS:.0f} s: {verdict}")
+        print(
+            f"storm copy (every round amended, one new): {run.wall:.1f} s wall, {run.cpu:.1f} s CPU, "
+            f"{len(hooks.posts)} alerts sent; target < {TARGET_SECONDS:.0f} s: {verdict}"
+        )
     return 0 if verdict == "PASS" else 1
 
 
