@@ -24,7 +24,13 @@ from typing import Any
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
 from eewatch.config import Config, NotificationSettings
-from eewatch.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.domain.events import (
+    DELIVERY_FAILING,
+    NEW_ROUND,
+    ROUND_AMENDED,
+    SOURCE_ERROR,
+    TOLD_TO_EVERY_RULE,
+)
 from eewatch.domain.record import Round
 from eewatch.store import schema
 from eewatch.store.rows import event_row
@@ -219,6 +225,8 @@ def _enqueue_event(
     rows = []
     # A storm swallows amendments only: a new round in the same copy is alerted as ever.
     in_storm = (storms or {}).get(event.fetch_id or 0, {}) if event.kind == ROUND_AMENDED else {}
+    # An ops event told to every rule reaches each target once, through the first rule naming it.
+    told: set[str] = set()
     for rule in rules:
         storm = in_storm.get(rule.name)
         if storm is not None and storm[0].id != event.id:
@@ -228,7 +236,7 @@ def _enqueue_event(
             if storm is not None
             else render_event(event, rule, settings.profile, previous)
         )
-        seen: set[str] = set()
+        seen: set[str] = told if event.kind in TOLD_TO_EVERY_RULE else set()
         if event.kind == DELIVERY_FAILING:
             seen.add(str(event.payload.get("target_key")))  # never told through the target that fails
         for target in rule.notify:

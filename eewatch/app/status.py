@@ -6,11 +6,11 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
 from eewatch.app.health import load_state
 from eewatch.config import HealthConfig
-from eewatch.domain.fetches import ERROR
+from eewatch.domain.fetches import CHANGED, ERROR
 from eewatch.domain.record import CONFIRMED
 from eewatch.store import schema
 from eewatch.store.schema import heartbeats
@@ -47,6 +47,27 @@ class Status:
         return {k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v) for k, v in data.items()}
 
 
+def _rejected_newest(conn: Connection) -> list[dict[str, Any]]:
+    """The rejected records of the latest stored copy of the feed that would have been the newest
+    round, less those stored since (by an announcement, or a round stored under that id)."""
+    f, r = schema.fetches, schema.rounds
+    problems = conn.execute(
+        select(f.c.problems)
+        .where(f.c.source == "feed", f.c.outcome == CHANGED, f.c.rounds_seen.is_not(None))
+        .order_by(f.c.id.desc())
+        .limit(1)
+    ).scalar()
+    flagged = [p for p in problems or () if isinstance(p, dict) and p.get("newest")]
+    ids = {
+        str(p["round_id"]): str(p["round_id"]).lstrip("#").strip().lower()
+        for p in flagged
+        if p.get("round_id")
+    }
+    query = select(r.c.id).where(r.c.id.in_(list(ids.values())), r.c.status == CONFIRMED)
+    stored = {row.id for row in conn.execute(query)}
+    return [p for p in flagged if ids.get(str(p.get("round_id"))) not in stored]
+
+
 def read_status(
     store: Store,
     health: HealthConfig,
@@ -70,6 +91,7 @@ def read_status(
             .limit(1)
         ).first()
         state = load_state(conn, now.date())
+        rejected = _rejected_newest(conn)
     status = Status(
         last_poll_at=last.at if last else None,
         last_poll_outcome=last.outcome if last else None,
@@ -91,6 +113,13 @@ def read_status(
         status.problems.append(f"no successful poll {since}")
     if status.consecutive_failures >= health.failures_before_alert:
         status.problems.append(f"{status.consecutive_failures} polls in a row failed")
+    for problem in rejected:
+        rid = problem.get("round_id")
+        which = f"#{rid}" if rid else "at the top of the feed"
+        reason = problem.get("reason")
+        status.problems.append(
+            f"a record that may be a new round ({which}) was rejected by the latest copy: {reason}"
+        )
     if status.deliveries.get("failed"):
         status.problems.append(f"{status.deliveries['failed']} alert deliveries failed")
     if (

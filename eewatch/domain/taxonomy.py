@@ -70,6 +70,10 @@ _FILLER = {
 }
 
 
+#: How the warning of a name eewatch cannot place begins (the store tells it as an ops event).
+UNKNOWN_NAME = "unknown category"
+
+
 @dataclass(frozen=True)
 class Classification:
     """What a round's name says about its type."""
@@ -154,5 +158,5 @@ def classify(name: str | None) -> Classification:
         return Classification("program", programs=programs)
     base, version = split_version(name)
     slug, known = category_slug(base)
-    warnings = () if known else (f"unknown category {name!r}: given the slug {slug!r}",)
+    warnings = () if known else (f"{UNKNOWN_NAME} {name!r}: given the slug {slug!r}",)
     return Classification("category", category=slug, category_version=version, warnings=warnings)

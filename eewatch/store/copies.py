@@ -10,15 +10,25 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, bindparam, func, insert, select, update
 
-from eewatch.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.domain.events import (
+    NEW_ROUND,
+    ROUND_AMENDED,
+    ROUND_NAME_UNKNOWN,
+    ROUND_REJECTED,
+    ROUND_RESTORED,
+    ROUND_WITHDRAWN,
+    SOURCE_ERROR,
+)
 from eewatch.domain.fetches import CHANGED, ERROR, FeedFetch
-from eewatch.domain.record import CONFIRMED, FIELDS, PROVISIONAL, Round
+from eewatch.domain.record import CONFIRMED, CONTENT_FIELDS, FIELDS, PROVISIONAL, Round
+from eewatch.domain.taxonomy import UNKNOWN_NAME
 from eewatch.store import announcements, schema
 from eewatch.store.reads import copy_time
 from eewatch.store.rows import (
@@ -55,6 +65,13 @@ class FetchSummary:
     baseline: bool = False
     #: What storing found doubtful (a round dated where no round can be).
     warnings: list[str] = field(default_factory=list)
+    #: Rounds a current copy no longer carries (told once), and rounds told withdrawn that came back.
+    withdrawn: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
+    #: Rounds whose stored facts a copy that changed shape left unread: kept, not amended to unknown.
+    kept: list[str] = field(default_factory=list)
+    #: Rejected records that would have been the newest round: ``fetches.problems`` entries.
+    rejected_newest: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -85,13 +102,20 @@ def record_copy(
         insert_events(conn, [event_row(SOURCE_ERROR, None, fetch_id, now, payload)])
         summary.events = 1
     elif fetch.outcome == CHANGED and fetch.parsed is not None:
-        rejected = {p.round_id for p in fetch.parsed.problems if p.round_id}
-        _apply_copy(conn, fetch.parsed.rounds, rejected, fetch_id, now, summary, fetch.source, progress, memo)
+        parsed = fetch.parsed
+        rejected = {p.round_id for p in parsed.problems if p.round_id}
+        _apply_copy(
+            conn, parsed.rounds, rejected, fetch_id, now, summary, fetch.source, progress, memo, parsed.unread
+        )
+        problems = _problems(fetch)
+        summary.rejected_newest = _rejected_newest(conn, problems, now)
+        if summary.rejected_newest:
+            summary.events += _tell_rejected(conn, summary.rejected_newest, fetch_id, fetch.source, now)
         conn.execute(
             update(schema.fetches)
             .where(schema.fetches.c.id == fetch_id)
             .values(
-                problems=_problems(fetch) + [{"reason": w} for w in summary.warnings] or None,
+                problems=problems + [{"reason": w} for w in summary.warnings] or None,
                 rounds_seen=len(fetch.parsed.rounds),
                 new_rounds=len(summary.new),
                 amended_rounds=len(summary.amended),
@@ -111,18 +135,28 @@ def _apply_copy(
     source: str,
     progress: Progress | None,
     memo: CopyMemo,
+    unread: frozenset[str] = frozenset(),
 ) -> None:
     """Store one copy of the feed: classify each round against the stored state, then write."""
     current = _stored_state(conn)
     baseline = not any(state.status == CONFIRMED for state in current.values())
     summary.warnings = _implausible_dates(incoming, now)
     plan = _classify(current, incoming, rejected, memo)
+    if unread and plan.differs:
+        summary.kept = _keep_known_facts(conn, current, plan, unread)
+    stale_copy = _is_stale(current, plan, incoming, now)
     known = _revision_hashes(conn, [item.id for item, _ in plan.differs + plan.confirmed])
-    amended, stale = _amended_or_stale(plan, known)
+    amended, stale = _amended_or_stale(plan, known, stale_copy)
     pending: list[dict[str, Any]] = []
     pending += _insert_new(conn, plan.new, fetch_id, now, source, baseline, progress)
     pending += _confirm(conn, plan.confirmed, known, fetch_id, now, source, baseline)
     pending += _amend(conn, amended, known, fetch_id, now, source)
+    if not stale_copy:
+        carried = {item.id for item in incoming}
+        withdrawn, restored, told = _withdrawals(conn, plan, carried, fetch_id, now)
+        pending += told
+        summary.withdrawn, summary.restored = withdrawn, restored
+    pending += _unknown_names(plan.new + plan.confirmed + amended, fetch_id, now, baseline)
     _follow_copy(conn, plan.moved, plan.gone, fetch_id, source, now)
     insert_events(conn, pending)
     if stale:
@@ -195,6 +229,8 @@ class _Stored:
     status: str
     #: The version the latest copy carried (None: it lacked the round).
     marker: str | None
+    date: dt.date | None = None
+    number: int = 0
 
 
 @dataclass
@@ -210,28 +246,52 @@ class _CopyPlan:
     moved: list[tuple[str, str | None, str]] = field(default_factory=list)
     #: Rounds the last copy carried and this one lacks, with the version it carried.
     gone: list[tuple[str, str]] = field(default_factory=list)
-    #: Confirmed rounds this copy lacks: it is a whole copy older than what is stored.
+    #: Confirmed rounds this copy lacks (and did not merely garble): a stale copy's, or withdrawn.
     lacking: list[str] = field(default_factory=list)
     unchanged: int = 0
 
 
 def _stored_state(conn: Connection) -> dict[str, _Stored]:
     r = schema.rounds
-    query = select(r.c.id, r.c.content_hash, r.c.status, r.c.latest_copy_hash)
-    return {rid: _Stored(digest, status, marker) for rid, digest, status, marker in conn.execute(query)}
+    query = select(r.c.id, r.c.content_hash, r.c.status, r.c.latest_copy_hash, r.c.date, r.c.number)
+    return {row.id: _Stored(*row[1:]) for row in conn.execute(query)}
+
+
+def _is_stale(
+    current: dict[str, _Stored], plan: _CopyPlan, incoming: Sequence[Round], now: dt.datetime
+) -> bool:
+    """Is this a whole copy older than what is stored: does it lack a round newer than its own newest?
+
+    canada.ca's CDN serves older copies again: they end before rounds published since.
+    A source that withdraws a round still carries its newest rounds, so a copy that lacks
+    only rounds at or below its newest is current, and what it lacks is withdrawn. (A
+    withdrawn newest round looks like a stale copy until a newer round is published; dates
+    no round can have never count as the newest.)
+    """
+    if not plan.lacking:
+        return False
+    dated = [(r.date, r.number) for r in incoming if plausible_date(r.date, now)]
+    newest = max(dated, default=None)
+    for rid in plan.lacking:
+        state = current[rid]
+        if state.date is None or not plausible_date(state.date, now):
+            continue
+        if newest is None or (state.date, state.number) > newest:
+            return True
+    return False
 
 
 def _amended_or_stale(
-    plan: _CopyPlan, known: dict[str, set[str]]
+    plan: _CopyPlan, known: dict[str, set[str]], stale_copy: bool
 ) -> tuple[list[tuple[Round, str]], list[str]]:
     """Which rounds in another version than stored are amended, and which are a stale copy's.
 
-    A stale copy is a whole copy older than what is stored (it lacks rounds the feed
-    has published): its earlier versions are not news. In a current copy, a round in
-    any other version, an earlier one included, is what the source says now: an
-    amendment (IRCC corrects typos back to what it first published).
+    A stale copy is a whole copy older than what is stored (:func:`_is_stale`): its
+    earlier versions are not news. In a current copy, a round in any other version, an
+    earlier one included, is what the source says now: an amendment (IRCC corrects
+    typos back to what it first published).
     """
-    if not plan.lacking:
+    if not stale_copy:
         return list(plan.differs), []
     amended = [(item, digest) for item, digest in plan.differs if digest not in known.get(item.id, ())]
     stale = [item.id for item, digest in plan.differs if digest in known.get(item.id, ())]
@@ -321,6 +381,164 @@ def _confirm(
     if confirmed:
         announcements.record_feed_disagreements(conn, [item.id for item, _ in confirmed], now)
     return pending
+
+
+def _empty(value: Any) -> bool:
+    return value is None or value == () or value == {} or value == ""
+
+
+def _keep_known_facts(
+    conn: Connection, current: dict[str, _Stored], plan: _CopyPlan, unread: frozenset[str]
+) -> list[str]:
+    """A copy that changed shape (``unread``: keys no record carried) amends no fact to unknown.
+
+    Each round it states otherwise keeps its stored value for every fact this copy leaves
+    empty; what remains different is an amendment as ever. Returns the rounds where a stored
+    fact was kept. ``plan`` is changed in place (the rounds now the same are unchanged).
+    """
+    stored = _stored_rounds(conn, [item.id for item, _ in plan.differs])
+    note = f"the copy lacks {', '.join(sorted(unread))}: kept the stored "
+    differs: list[tuple[Round, str]] = []
+    digests: dict[str, str] = {}
+    kept: list[str] = []
+    for item, digest in plan.differs:
+        old = stored[item.id]
+        facts = {name: getattr(old, name) for name in CONTENT_FIELDS if _empty(getattr(item, name))}
+        facts = {name: value for name, value in facts.items() if not _empty(value)}
+        if not facts:
+            differs.append((item, digest))
+            continue
+        kept.append(item.id)
+        merged = replace(item, **facts, warnings=(*item.warnings, note + ", ".join(facts)))
+        merged_digest = content_hash(merged)
+        digests[item.id] = merged_digest
+        if merged_digest == current[item.id].digest:
+            plan.unchanged += 1
+        else:
+            differs.append((merged, merged_digest))
+    plan.differs = differs
+    plan.moved = [
+        (rid, marker, digests.get(rid, digest))
+        for rid, marker, digest in plan.moved
+        if marker != digests.get(rid, digest)
+    ]
+    if kept:
+        log.warning("%s for %d round(s)", note.rstrip(" :") + " facts", len(kept))
+    return kept
+
+
+def _withdrawals(
+    conn: Connection, plan: _CopyPlan, carried: set[str], fetch_id: int, now: dt.datetime
+) -> tuple[list[str], list[str], list[dict[str, Any]]]:
+    """In a current copy: rounds it lacks are withdrawn (told once), and rounds told withdrawn
+    that it carries (``carried``: the copy's round ids) are restored. Returns both and their events."""
+    told = _told_withdrawn(conn)
+    withdrawn = [rid for rid in plan.lacking if rid not in told]
+    restored = sorted(told & carried)
+    if not withdrawn and not restored:
+        return [], [], []
+    stored = _stored_rounds(conn, [*withdrawn, *restored])
+    events = []
+    for rid in withdrawn:
+        message = f"round {rid} is no longer in the feed: IRCC withdrew it (its history is kept)"
+        log.warning("%s", message)
+        payload = {"round": stored[rid].to_dict(), "message": message}
+        events.append(event_row(ROUND_WITHDRAWN, rid, fetch_id, now, payload))
+    for rid in restored:
+        message = f"round {rid} is back in the feed after it was withdrawn"
+        log.warning("%s", message)
+        payload = {"round": stored[rid].to_dict(), "message": message}
+        events.append(event_row(ROUND_RESTORED, rid, fetch_id, now, payload))
+    return withdrawn, restored, events
+
+
+def _told_withdrawn(conn: Connection) -> set[str]:
+    """The rounds whose last withdrawal or restoration event is a withdrawal (few: read them all)."""
+    e = schema.events
+    query = (
+        select(e.c.round_id, e.c.kind).where(e.c.kind.in_((ROUND_WITHDRAWN, ROUND_RESTORED))).order_by(e.c.id)
+    )
+    last = {row.round_id: row.kind for row in conn.execute(query)}
+    return {rid for rid, kind in last.items() if kind == ROUND_WITHDRAWN}
+
+
+def _unknown_names(
+    rounds: Sequence[tuple[Round, str]], fetch_id: int, now: dt.datetime, baseline: bool
+) -> list[dict[str, Any]]:
+    """A ``round_name_unknown`` event for each new or amended round whose name eewatch cannot place."""
+    events = []
+    for item, _ in rounds:
+        notes = [w for w in item.warnings if w.startswith(UNKNOWN_NAME)]
+        if notes:
+            payload = {"round": item.to_dict(), "message": notes[0]}
+            events.append(event_row(ROUND_NAME_UNKNOWN, item.id, fetch_id, now, payload, baseline=baseline))
+    return events
+
+
+_NUMBER = re.compile(r"\d{1,6}")
+
+
+def _rejected_newest(
+    conn: Connection, problems: list[dict[str, Any]], now: dt.datetime
+) -> list[dict[str, Any]]:
+    """The rejected records that would have been the newest round, marked ``newest`` in ``problems``.
+
+    A record whose round number is above every stored round's (and not stored), or one at
+    the top of the copy (the feed lists the newest first) whose number cannot be read.
+    """
+    if not problems:
+        return []
+    r = schema.rounds
+    top = conn.execute(
+        select(func.max(r.c.number)).where(
+            r.c.status == CONFIRMED, r.c.date >= EARLIEST_ROUND, r.c.date <= now.date() + dt.timedelta(days=1)
+        )
+    ).scalar()
+    found = []
+    for problem in problems:
+        if "index" not in problem:
+            continue
+        rid = problem.get("round_id")
+        match = _NUMBER.search(rid) if isinstance(rid, str) else None
+        if match is None:
+            newest = problem.get("index") == 0
+        else:
+            stored = conn.execute(select(r.c.status).where(r.c.id == rid)).scalar()
+            newest = stored != CONFIRMED and (top is None or int(match.group()) > top)
+        if newest:
+            problem["newest"] = True
+            found.append(problem)
+    return found
+
+
+def _tell_rejected(
+    conn: Connection, rejected: list[dict[str, Any]], fetch_id: int, source: str, now: dt.datetime
+) -> int:
+    """One ``round_rejected`` event per rejected newest round, unless the copy before said the same."""
+    f = schema.fetches
+    before = conn.execute(
+        select(f.c.problems)
+        .where(f.c.source == source, f.c.outcome == CHANGED, f.c.rounds_seen.is_not(None), f.c.id < fetch_id)
+        .order_by(f.c.id.desc())
+        .limit(1)
+    ).scalar()
+    said = {(p.get("round_id"), p.get("reason")) for p in before or () if p.get("newest")}
+    events = []
+    for problem in rejected:
+        rid, reason = problem.get("round_id"), problem.get("reason")
+        if (rid, reason) in said:
+            continue
+        said.add((rid, reason))
+        log.warning("a record that may be the newest round was rejected: #%s: %s", rid or "?", reason)
+        message = (
+            f"a record that may be a new round ({'#' + rid if rid else 'at the top of the feed'}) "
+            f"was rejected: {reason}. Nothing of it was stored; eewatch status stays unhealthy until a copy "
+            "stores it or drops it."
+        )
+        payload = {"round_id": rid, "reason": reason, "message": message}
+        events.append(event_row(ROUND_REJECTED, rid, fetch_id, now, payload))
+    insert_events(conn, events)
+    return len(events)
 
 
 #: Round amendments logged one by one; past this many, one line says how many more.
