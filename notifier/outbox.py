@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
-from eewatch.config import Config, NotificationSettings
+from eewatch.config import Config, NotificationSettings, Rule
 from eewatch.domain.events import (
     DELIVERY_FAILING,
     NEW_ROUND,
@@ -33,12 +33,12 @@ from eewatch.domain.events import (
 )
 from eewatch.domain.record import Round
 from eewatch.store import schema
-from eewatch.store.rows import event_row
+from eewatch.store.rows import chunks, event_row
 from eewatch.store.schema import alert_events_handled, alert_outbox
 from eewatch.store.store import Store, row_to_round
 from notifier.events import Event
 from notifier.render import Message, render_event, render_mass_amendment
-from notifier.rules import matches, matching_rules
+from notifier.rules import matching_rules
 from notifier.secrets import human_label, target_key, target_label
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
@@ -110,15 +110,14 @@ def enqueue(
             chosen = _backfill_choice(_unhandled_events(conn, None, baseline_only=True), backfill)
     # The storms of each copy, read once per pass (a storm can span many batches), and the
     # last event handled: each batch reads on from it (the first reads from the start).
-    storms: Storms = {}
+    storms = Storms()
     after: int | None = None
     while True:
         with store.engine.begin() as conn:
-            events = _unhandled_events(conn, _BATCH, after=after)
+            events = _unhandled_batch(conn, after, settings, storms)
             if not events:
                 return result
             handled: list[dict[str, Any]] = []
-            _mass_amendments(conn, events, settings, storms)
             for event in events:
                 outcome, count = _enqueue_event(conn, event, settings, now, send, event.id in chosen, storms)
                 handled.append(
@@ -134,6 +133,29 @@ def enqueue(
             # grows with history); an event written since is the next pass's, as it would be
             # had it come a moment later.
             return result
+
+
+def _unhandled_batch(conn: Connection, after: int | None, settings: Config, storms: Storms) -> list[Event]:
+    """The next batch of unhandled events (after ``after``), the storms among them read first:
+    an amendment of a storm is decoded once per pass, when its storm is read."""
+    e, h = schema.events, alert_events_handled
+    query = (
+        select(e.c.id, e.c.kind, e.c.fetch_id)
+        .where(~exists().where(h.c.event_id == e.c.id))
+        .order_by(e.c.id)
+        .limit(_BATCH)
+    )
+    if after is not None:
+        query = query.where(e.c.id > after)
+    heads = conn.execute(query).all()
+    fetch_ids = {row.fetch_id for row in heads if row.kind == ROUND_AMENDED and row.fetch_id is not None}
+    _mass_amendments(conn, fetch_ids, settings, storms)
+    wanted = [row.id for row in heads if row.id not in storms.events]
+    found: dict[int, Event] = {}
+    for chunk in chunks(wanted, 500):
+        for row in conn.execute(select(e).where(e.c.id.in_(chunk))):
+            found[row.id] = Event.from_row(row._mapping)
+    return [storms.events.get(row.id) or found[row.id] for row in heads]
 
 
 def _unhandled_events(
@@ -165,10 +187,20 @@ def _backfill_choice(events: Sequence[Event], count: int) -> set[int]:
     return {e.id for e in sorted(candidates, key=newest, reverse=True)[:count]}
 
 
-#: Fetch id -> rule name -> the round_amended events of that copy the rule matches, when more
-#: than ``[notifications] mass_amendment_threshold``: one summary alert instead of one each.
-#: A fetch with no storm maps to an empty dict (read once, not again).
-Storms = dict[int, dict[str, list[Event]]]
+@dataclasses.dataclass
+class Storms:
+    """The copies whose amendments one pass has read, and what they hold.
+
+    ``by_fetch``: fetch id -> rule name -> the round_amended events of that copy the rule
+    matches, when more than ``[notifications] mass_amendment_threshold`` (one summary alert
+    instead of one each); a copy with no storm maps to an empty dict. For a copy with more
+    amendments than the threshold, ``events`` holds them, decoded once, and ``rules`` the
+    rules each matches.
+    """
+
+    by_fetch: dict[int, dict[str, list[Event]]] = dataclasses.field(default_factory=dict)
+    events: dict[int, Event] = dataclasses.field(default_factory=dict)
+    rules: dict[int, list[Rule]] = dataclasses.field(default_factory=dict)
 
 
 def _outage_going_on(conn: Connection, event: Event) -> bool:
@@ -181,25 +213,25 @@ def _outage_going_on(conn: Connection, event: Event) -> bool:
     return conn.execute(query.order_by(f.c.id.desc()).limit(1)).scalar() == "error"
 
 
-def _mass_amendments(conn: Connection, events: Sequence[Event], settings: Config, storms: Storms) -> None:
-    """Add to ``storms`` the copies among these events' not read yet: for each rule, the amendments
-    it matches when more than the threshold. Each copy's amendments are read once per pass."""
+def _mass_amendments(conn: Connection, fetch_ids: set[int], settings: Config, storms: Storms) -> None:
+    """Read into ``storms`` the copies among ``fetch_ids`` not read yet in this pass."""
     e = schema.events
     threshold = settings.notifications.mass_amendment_threshold
-    fetch_ids = {
-        ev.fetch_id for ev in events if ev.kind == ROUND_AMENDED and ev.fetch_id is not None
-    } - storms.keys()
-    for fetch_id in sorted(fetch_ids):
-        storms[fetch_id] = {}
+    for fetch_id in sorted(fetch_ids - storms.by_fetch.keys()):
+        storms.by_fetch[fetch_id] = {}
         count = select(func.count()).where(e.c.fetch_id == fetch_id, e.c.kind == ROUND_AMENDED)
         if conn.execute(count).scalar_one() <= threshold:
             continue
         query = select(e).where(e.c.fetch_id == fetch_id, e.c.kind == ROUND_AMENDED).order_by(e.c.id)
         amended = [Event.from_row(row._mapping) for row in conn.execute(query)]
-        for rule in settings.alerts:
-            matched = [ev for ev in amended if matches(rule, ev, settings.profile)]
-            if len(matched) > threshold:
-                storms[fetch_id][rule.name] = matched
+        matched: dict[str, list[Event]] = {rule.name: [] for rule in settings.alerts}
+        for event in amended:
+            rules = matching_rules(settings.alerts, event, settings.profile)
+            storms.events[event.id] = event
+            storms.rules[event.id] = rules
+            for rule in rules:
+                matched[rule.name].append(event)
+        storms.by_fetch[fetch_id] = {name: found for name, found in matched.items() if len(found) > threshold}
 
 
 def _enqueue_event(
@@ -215,7 +247,8 @@ def _enqueue_event(
         return SUPPRESSED, 0
     if event.baseline and not backfilled:
         return BASELINE, 0
-    rules = matching_rules(settings.alerts, event, settings.profile)
+    cached = storms.rules.get(event.id) if storms is not None else None
+    rules = cached if cached is not None else matching_rules(settings.alerts, event, settings.profile)
     if not rules:
         return NO_MATCH, 0
     if event.kind == SOURCE_ERROR and _outage_going_on(conn, event):
@@ -224,7 +257,11 @@ def _enqueue_event(
     previous = previous_of_same_kind(conn, round_) if round_ is not None and event.kind == NEW_ROUND else None
     rows = []
     # A storm swallows amendments only: a new round in the same copy is alerted as ever.
-    in_storm = (storms or {}).get(event.fetch_id or 0, {}) if event.kind == ROUND_AMENDED else {}
+    in_storm = (
+        storms.by_fetch.get(event.fetch_id or 0, {})
+        if storms is not None and event.kind == ROUND_AMENDED
+        else {}
+    )
     # An ops event told to every rule reaches each target once, through the first rule naming it.
     told: set[str] = set()
     for rule in rules:

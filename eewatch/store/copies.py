@@ -142,15 +142,16 @@ def _apply_copy(
     baseline = not any(state.status == CONFIRMED for state in current.values())
     summary.warnings = _implausible_dates(incoming, now)
     plan = _classify(current, incoming, rejected, memo)
+    olds: dict[str, Round] = {}  # stored rounds read for this copy, by id
     if unread and plan.differs:
-        summary.kept = _keep_known_facts(conn, current, plan, unread)
+        summary.kept = _keep_known_facts(conn, current, plan, unread, olds)
     stale_copy = _is_stale(current, plan, incoming, now)
     known = _revision_hashes(conn, [item.id for item, _ in plan.differs + plan.confirmed])
     amended, stale = _amended_or_stale(plan, known, stale_copy)
     pending: list[dict[str, Any]] = []
     pending += _insert_new(conn, plan.new, fetch_id, now, source, baseline, progress)
     pending += _confirm(conn, plan.confirmed, known, fetch_id, now, source, baseline)
-    pending += _amend(conn, amended, known, fetch_id, now, source)
+    pending += _amend(conn, amended, known, fetch_id, now, source, olds)
     if not stale_copy:
         carried = {item.id for item in incoming}
         withdrawn, restored, told = _withdrawals(conn, plan, carried, fetch_id, now)
@@ -388,7 +389,11 @@ def _empty(value: Any) -> bool:
 
 
 def _keep_known_facts(
-    conn: Connection, current: dict[str, _Stored], plan: _CopyPlan, unread: frozenset[str]
+    conn: Connection,
+    current: dict[str, _Stored],
+    plan: _CopyPlan,
+    unread: frozenset[str],
+    olds: dict[str, Round],
 ) -> list[str]:
     """A copy that changed shape (``unread``: keys no record carried) amends no fact to unknown.
 
@@ -396,7 +401,8 @@ def _keep_known_facts(
     empty; what remains different is an amendment as ever. Returns the rounds where a stored
     fact was kept. ``plan`` is changed in place (the rounds now the same are unchanged).
     """
-    stored = _stored_rounds(conn, [item.id for item, _ in plan.differs])
+    olds.update(_stored_rounds(conn, [item.id for item, _ in plan.differs]))
+    stored = olds
     note = f"the copy lacks {', '.join(sorted(unread))}: kept the stored "
     differs: list[tuple[Round, str]] = []
     digests: dict[str, str] = {}
@@ -552,6 +558,7 @@ def _amend(
     fetch_id: int,
     now: dt.datetime,
     source: str,
+    olds: dict[str, Round],
 ) -> list[dict[str, Any]]:
     """Confirmed rounds the source now states otherwise: a ``round_amended`` event, and a revision
 
@@ -559,7 +566,8 @@ def _amend(
     batches: a copy that amends every round of a long history costs a few statements per
     500 rounds, not several per round.
     """
-    old_rounds = _stored_rounds(conn, [item.id for item, _ in amended])
+    old_rounds = olds
+    old_rounds.update(_stored_rounds(conn, [item.id for item, _ in amended if item.id not in olds]))
     pending = []
     for n, (item, _) in enumerate(amended):
         old = old_rounds[item.id]
