@@ -157,7 +157,8 @@ def _apply_copy(
         withdrawn, restored, told = _withdrawals(conn, plan, carried, fetch_id, now)
         pending += told
         summary.withdrawn, summary.restored = withdrawn, restored
-    pending += _unknown_names(plan.new + plan.confirmed + amended, fetch_id, now, baseline)
+    renamed = [(item, digest) for item, digest in amended if olds[item.id].name != item.name]
+    pending += _unknown_names(plan.new + plan.confirmed + renamed, fetch_id, now, baseline)
     _follow_copy(conn, plan.moved, plan.gone, fetch_id, source, now)
     insert_events(conn, pending)
     if stale:
@@ -471,7 +472,7 @@ def _told_withdrawn(conn: Connection) -> set[str]:
 def _unknown_names(
     rounds: Sequence[tuple[Round, str]], fetch_id: int, now: dt.datetime, baseline: bool
 ) -> list[dict[str, Any]]:
-    """A ``round_name_unknown`` event for each new or amended round whose name eewatch cannot place."""
+    """A ``round_name_unknown`` event for each new or renamed round whose name eewatch cannot place."""
     events = []
     for item, _ in rounds:
         notes = [w for w in item.warnings if w.startswith(UNKNOWN_NAME)]

@@ -301,9 +301,9 @@ def parse_record(record: Mapping[str, Any], *, site: str = SITE) -> Round:
             )
 
     name = text("drawName")
-    kind = classify(name)
-    warnings.extend(kind.warnings)
     programs = programs_in(text("drawText2"))
+    kind = classify(name, programs)
+    warnings.extend(kind.warnings)
     if kind.round_type == "program":
         if programs and set(programs) != set(kind.programs):
             warnings.append(
