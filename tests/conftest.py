@@ -17,6 +17,7 @@ from tests.support.pg import PG_SKIP_REASON, PG_URL, fresh_pg_database
 #: `pytest -m hostile` ends with its summary line (scenarios, rounds lost, alerts duplicated or lost).
 pytest_plugins = ["tests.support.hostile_summary", "tests.support.wire"]
 
+
 @pytest.fixture
 def shared_feed() -> list[Path]:
     """The real IRCC copies in ../shared; the test skips where they are absent."""

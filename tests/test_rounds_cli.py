@@ -74,9 +74,7 @@ def test_cli_json_is_the_contract(db_url: str, empty_config: Path) -> None:
     expected = [r.to_dict() for r in store.rounds(category="stem")]
     store.close()
     env = {"EEWATCH_DATABASE_URL": db_url}
-    result = cli(
-        "rounds", "--format", "json", "--category", "stem", "--config", str(empty_config), env=env
-    )
+    result = cli("rounds", "--format", "json", "--category", "stem", "--config", str(empty_config), env=env)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data == expected and [tuple(d) for d in data] == [FIELDS] * 3

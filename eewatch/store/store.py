@@ -52,7 +52,21 @@ def create_store_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, connect_args=_connect_timeout(url))
+
+
+#: Seconds to wait for a database server to answer a connection (PostgreSQL), unless the URL
+#: says otherwise (``?connect_timeout=N``): a port that accepts and never answers is an error
+#: after this long, not a hang.
+CONNECT_TIMEOUT = 10
+
+
+def _connect_timeout(url: str) -> dict[str, Any]:
+    from sqlalchemy.engine import make_url
+
+    if make_url(url).query.get("connect_timeout") is not None:
+        return {}
+    return {"connect_timeout": CONNECT_TIMEOUT}
 
 
 def _ensure_sqlite_dir(url: str) -> None:
