@@ -150,6 +150,22 @@ def instance_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+#: How the heartbeat of a database outage begins (``eewatch status`` shows the latest).
+OUTAGE = "database unreachable"
+
+
+def record_outage(store: Store, first: dt.datetime, polls: int, reason: str, mode: str) -> None:
+    """Once the database answers again: one failed heartbeat for the polls it could not record."""
+    now = store.clock()
+    span = f"from {first:%Y-%m-%d %H:%M:%S} to {now:%Y-%m-%d %H:%M:%S} UTC"
+    error = f"{OUTAGE} {span} ({polls} poll(s) skipped): {reason}"
+    with store.engine.begin() as conn:
+        conn.execute(
+            HEARTBEAT_INSERT,
+            {"instance": instance_name(), "mode": mode, "at": first, "outcome": ERROR, "error": error[:2000]},
+        )
+
+
 def record_poll(
     store: Store, fetch: FeedFetch, summary: FetchSummary | None, config: HealthConfig, mode: str
 ) -> list[HealthEvent]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from eewatch.app.health import load_state
+from eewatch.app.health import OUTAGE, load_state
 from eewatch.config import HealthConfig
 from eewatch.domain.fetches import CHANGED, ERROR
 from eewatch.domain.record import CONFIRMED
@@ -35,6 +35,8 @@ class Status:
     #: a stale feed is IRCC's silence, not an unhealthy eewatch, so it is not a problem.
     days_since_last_round: int | None = None
     feed_stale: bool = False
+    #: The latest time the database could not be reached by the daemon (written once it could).
+    last_database_outage: str | None = None
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -92,6 +94,12 @@ def read_status(
         ).first()
         state = load_state(conn, now.date())
         rejected = _rejected_newest(conn)
+        outage = conn.execute(
+            select(hb.c.error)
+            .where(hb.c.outcome == ERROR, hb.c.error.startswith(OUTAGE))
+            .order_by(hb.c.id.desc())
+            .limit(1)
+        ).scalar()
     status = Status(
         last_poll_at=last.at if last else None,
         last_poll_outcome=last.outcome if last else None,
@@ -102,6 +110,7 @@ def read_status(
         consecutive_failures=state.consecutive_failures,
         deliveries=dict(deliveries or {}),
         oldest_undelivered=oldest_undelivered,
+        last_database_outage=outage,
     )
     if newest is not None:
         status.days_since_last_round = (now.date() - newest.date).days

@@ -66,7 +66,7 @@ class Gate:
             for sock in self._sockets:
                 with contextlib.suppress(OSError):
                     sock.shutdown(socket.SHUT_RDWR)
-                    sock.close()
+                sock.close()
             self._sockets.clear()
 
     def open(self) -> None:
