@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -570,16 +570,18 @@ def _amend(
     old_rounds = olds
     old_rounds.update(_stored_rounds(conn, [item.id for item, _ in amended if item.id not in olds]))
     pending = []
+    changed: dict[str, Iterable[str]] = {}
     for n, (item, _) in enumerate(amended):
         old = old_rounds[item.id]
         changes = diff_rounds(old, item)
+        changed[item.id] = changes.keys()
         payload = {"round": item.to_dict(), "previous": old.to_dict(), "changes": changes}
         pending.append(event_row(ROUND_AMENDED, item.id, fetch_id, now, payload))
         if n < LOGGED_AMENDMENTS:
             log.info("round %s amended: %s", item.id, ", ".join(changes))
     if len(amended) > LOGGED_AMENDMENTS:
         log.info("... and %d more rounds amended", len(amended) - LOGGED_AMENDMENTS)
-    _write_versions(conn, amended, known, fetch_id, now, source)
+    _write_versions(conn, amended, known, fetch_id, now, source, changed)
     return pending
 
 
@@ -593,25 +595,31 @@ def _stored_rounds(conn: Connection, round_ids: Sequence[str]) -> dict[str, Roun
     return found
 
 
-def _version_update() -> Any:
-    """One UPDATE of a round's row to a version, run once per batch (executemany)."""
-    r = schema.rounds
-    # The columns rows.round_row fills, less the key.
-    columns = [name for name in (*FIELDS, "status", "content_hash") if name != "id"]
-    return (
-        update(r)
-        .where(r.c.id == bindparam("b_id"))
-        .values(
-            {
-                **{name: bindparam(f"v_{name}") for name in columns},
-                "revision_count": r.c.revision_count + 1,
-                "updated_at": bindparam("v_updated_at"),
-            }
+#: The columns rows.round_row fills, less the key.
+_ROW_COLUMNS = tuple(name for name in (*FIELDS, "status", "content_hash") if name != "id")
+#: Written with every version: what is derived from the facts (not a fact itself).
+_ALWAYS = frozenset({"warnings", "status", "content_hash"})
+_UPDATES: dict[tuple[str, ...], Any] = {}
+
+
+def _version_update(columns: tuple[str, ...]) -> Any:
+    """One UPDATE of these columns of a round's row, run once per batch (executemany); built once."""
+    statement = _UPDATES.get(columns)
+    if statement is None:
+        r = schema.rounds
+        statement = (
+            update(r)
+            .where(r.c.id == bindparam("b_id"))
+            .values(
+                {
+                    **{name: bindparam(f"v_{name}") for name in columns},
+                    "revision_count": r.c.revision_count + 1,
+                    "updated_at": bindparam("v_updated_at"),
+                }
+            )
         )
-    )
-
-
-VERSION_UPDATE = _version_update()
+        _UPDATES[columns] = statement
+    return statement
 
 
 def _write_versions(
@@ -621,22 +629,34 @@ def _write_versions(
     fetch_id: int,
     now: dt.datetime,
     source: str,
+    changed: dict[str, Iterable[str]] | None = None,
 ) -> None:
     """Known rounds now read as these versions (confirmed): their rows, a revision for each
-    version not stored before, their pools."""
+    version not stored before, their pools.
+
+    ``changed``: round id -> the facts that differ from the stored row (amendments): only
+    those columns are written (one statement per set of changed facts), and a round's pool
+    rows only when its distribution changed. Without it, every column and pool.
+    """
     if not versions:
         return
+    groups: dict[tuple[str, ...], list[tuple[Round, str]]] = {}
+    for item, digest in versions:
+        columns = _ROW_COLUMNS
+        if changed is not None:
+            facts = _ALWAYS | set(changed[item.id])
+            columns = tuple(name for name in _ROW_COLUMNS if name in facts)
+        groups.setdefault(columns, []).append((item, digest))
+    for columns, group in groups.items():
+        statement = _version_update(columns)
+        for chunk in chunks(group, 500):
+            rows = []
+            for item, digest in chunk:
+                values = round_row(item, digest, CONFIRMED)
+                rows.append({"b_id": item.id, "v_updated_at": now, **{f"v_{k}": values[k] for k in columns}})
+            conn.execute(statement, rows)
     rv = schema.round_revisions
     for chunk in chunks(versions, 500):
-        rows = [
-            {
-                "b_id": item.id,
-                "v_updated_at": now,
-                **{f"v_{k}": v for k, v in round_row(item, digest, CONFIRMED).items() if k != "id"},
-            }
-            for item, digest in chunk
-        ]
-        conn.execute(VERSION_UPDATE, rows)
         fresh = [
             revision_row(item, digest, source, now, fetch_id)
             for item, digest in chunk
@@ -644,7 +664,11 @@ def _write_versions(
         ]
         if fresh:
             conn.execute(insert(rv), fresh)
-    replace_distributions(conn, [item for item, _ in versions])
+    pools = {"distribution", "distribution_as_of"}
+    replace_distributions(
+        conn,
+        [item for item, _ in versions if changed is None or pools & set(changed[item.id])],
+    )
 
 
 def _revision_hashes(conn: Connection, round_ids: Sequence[str]) -> dict[str, set[str]]:
