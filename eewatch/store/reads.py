@@ -13,6 +13,7 @@ from sqlalchemy import Connection, Engine, bindparam, select
 from eewatch.domain.announcement import RoundFacts
 from eewatch.domain.fetches import CHANGED
 from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
+from eewatch.domain.taxonomy import category_spellings
 from eewatch.store import announcements, schema
 from eewatch.store.rows import row_to_round
 
@@ -58,13 +59,17 @@ class ReadAPI:
     ) -> list[Round]:
         """Stored rounds, newest first: those the official feed has confirmed, unless told otherwise.
 
+        ``category`` is read as a user writes it: any case, an old slug as its new name
+        (``senior-managers-canadian`` finds the rounds of ``senior-managers``, however stored).
+
         A provisional round (seen only in an announcement so far) carries a warning saying so,
         and every round the warnings of announcements that disagree with it.
         """
         r = schema.rounds
         query = select(r).order_by(r.c.date.desc(), r.c.number.desc(), r.c.id.desc())
         if category:
-            query = query.where(r.c.category == category)
+            # Also the rounds stored under a slug eewatch has since renamed (they read as the new one).
+            query = query.where(r.c.category.in_(category_spellings(category)))
         if round_type:
             query = query.where(r.c.round_type == round_type)
         if since:

@@ -18,7 +18,7 @@ from eewatch.domain.clock import Clock, utcnow
 from eewatch.domain.fetches import FeedFetch, SourceDocument
 from eewatch.store import announcements
 from eewatch.store.copies import EARLIEST_ROUND, CopyMemo, FetchSummary, Progress, plausible_date, record_copy
-from eewatch.store.errors import StorageError, describe_storage_error
+from eewatch.store.errors import HINT, StorageError, describe_storage_error
 from eewatch.store.reads import PROVISIONAL_NOTE, ReadAPI, Validators, latest_copy_time
 from eewatch.store.rows import content_hash, row_to_round
 
@@ -37,10 +37,14 @@ __all__ = [
 ]
 
 
-def create_store_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout."""
+def create_store_engine(url: str, *, make_folder: bool = False) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout.
+
+    A SQLite file's folder must exist (a typo'd folder must not start a new, empty history);
+    ``make_folder`` creates it (for the default data folder only).
+    """
     if url.startswith("sqlite"):
-        _ensure_sqlite_dir(url)
+        check_sqlite_folder(url, make=make_folder)
         engine = create_engine(url, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
@@ -69,14 +73,31 @@ def _connect_timeout(url: str) -> dict[str, Any]:
     return {"connect_timeout": CONNECT_TIMEOUT}
 
 
-def _ensure_sqlite_dir(url: str) -> None:
+def check_sqlite_folder(url: str, *, make: bool = False) -> None:
+    """The folder of a SQLite file exists and is a folder, else :class:`StorageError` naming it."""
     from pathlib import Path
 
     from sqlalchemy.engine import make_url
 
     database = make_url(url).database
-    if database and database != ":memory:":
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    folder = Path(database).expanduser().absolute().parent
+    if folder.is_dir():
+        return
+    # The nearest part of the path that exists: a missing folder, or a file where a folder should be.
+    existing = next((p for p in folder.parents if p.exists()), None)
+    blocker = folder if folder.exists() else existing
+    if blocker is not None and not blocker.is_dir():
+        raise StorageError(f"cannot open the database {url}: {blocker} is not a directory; {HINT}")
+    if make:
+        folder.mkdir(parents=True, exist_ok=True)
+        return
+    missing = next(p for p in (folder, *folder.parents) if p.parent == existing or p.parent == p)
+    raise StorageError(
+        f"cannot open the database {url}: the folder {missing} does not exist (eewatch makes only "
+        f"its default data folder): create it, or correct [database] url (or $EEWATCH_DATABASE_URL)"
+    )
 
 
 class Store(ReadAPI):
@@ -89,13 +110,16 @@ class Store(ReadAPI):
         self._memo = CopyMemo()
 
     @classmethod
-    def open(cls, url: str, clock: Clock = utcnow, *, migrate: bool = True) -> Store:
+    def open(
+        cls, url: str, clock: Clock = utcnow, *, migrate: bool = True, make_folder: bool = False
+    ) -> Store:
         """Open the database at ``url``, creating or upgrading its schema unless ``migrate=False``
 
-        (for a second handle in a process whose first open already migrated).
+        (for a second handle in a process whose first open already migrated). A SQLite file's
+        folder must exist, unless ``make_folder`` (the default data folder).
         """
         try:
-            store = cls(create_store_engine(url), clock)
+            store = cls(create_store_engine(url, make_folder=make_folder), clock)
             if migrate:
                 from eewatch.store.migrate import upgrade
 
