@@ -31,8 +31,10 @@ from eewatch.domain.events import (
     SOURCE_ERROR,
     TOLD_TO_EVERY_RULE,
 )
+from eewatch.domain.occupations import Catalog, load_catalog
 from eewatch.domain.record import Round
 from eewatch.store import schema
+from eewatch.store.announcements import learned_lists
 from eewatch.store.rows import chunks, event_row
 from eewatch.store.schema import alert_events_handled, alert_outbox
 from eewatch.store.store import Store, row_to_round
@@ -114,12 +116,15 @@ def enqueue(
     after: int | None = None
     while True:
         with store.engine.begin() as conn:
-            events = _unhandled_batch(conn, after, settings, storms)
+            catalog = load_catalog().with_learned(learned_lists(conn))
+            events = _unhandled_batch(conn, after, settings, storms, catalog)
             if not events:
                 return result
             handled: list[dict[str, Any]] = []
             for event in events:
-                outcome, count = _enqueue_event(conn, event, settings, now, send, event.id in chosen, storms)
+                outcome, count = _enqueue_event(
+                    conn, event, settings, now, send, event.id in chosen, storms, catalog
+                )
                 handled.append(
                     {"event_id": event.id, "handled_at": now, "outcome": outcome, "deliveries": count}
                 )
@@ -135,7 +140,9 @@ def enqueue(
             return result
 
 
-def _unhandled_batch(conn: Connection, after: int | None, settings: Config, storms: Storms) -> list[Event]:
+def _unhandled_batch(
+    conn: Connection, after: int | None, settings: Config, storms: Storms, catalog: Catalog | None = None
+) -> list[Event]:
     """The next batch of unhandled events (after ``after``), the storms among them read first:
     an amendment of a storm is decoded once per pass, when its storm is read."""
     e, h = schema.events, alert_events_handled
@@ -149,7 +156,7 @@ def _unhandled_batch(conn: Connection, after: int | None, settings: Config, stor
         query = query.where(e.c.id > after)
     heads = conn.execute(query).all()
     fetch_ids = {row.fetch_id for row in heads if row.kind == ROUND_AMENDED and row.fetch_id is not None}
-    _mass_amendments(conn, fetch_ids, settings, storms)
+    _mass_amendments(conn, fetch_ids, settings, storms, catalog)
     wanted = [row.id for row in heads if row.id not in storms.events]
     found: dict[int, Event] = {}
     for chunk in chunks(wanted, 500):
@@ -213,7 +220,9 @@ def _outage_going_on(conn: Connection, event: Event) -> bool:
     return conn.execute(query.order_by(f.c.id.desc()).limit(1)).scalar() == "error"
 
 
-def _mass_amendments(conn: Connection, fetch_ids: set[int], settings: Config, storms: Storms) -> None:
+def _mass_amendments(
+    conn: Connection, fetch_ids: set[int], settings: Config, storms: Storms, catalog: Catalog | None = None
+) -> None:
     """Read into ``storms`` the copies among ``fetch_ids`` not read yet in this pass."""
     e = schema.events
     threshold = settings.notifications.mass_amendment_threshold
@@ -226,7 +235,7 @@ def _mass_amendments(conn: Connection, fetch_ids: set[int], settings: Config, st
         amended = [Event.from_row(row._mapping) for row in conn.execute(query)]
         matched: dict[str, list[Event]] = {rule.name: [] for rule in settings.alerts}
         for event in amended:
-            rules = matching_rules(settings.alerts, event, settings.profile)
+            rules = matching_rules(settings.alerts, event, settings.profile, catalog)
             storms.events[event.id] = event
             storms.rules[event.id] = rules
             for rule in rules:
@@ -242,13 +251,16 @@ def _enqueue_event(
     send: bool,
     backfilled: bool,
     storms: Storms | None = None,
+    catalog: Catalog | None = None,
 ) -> tuple[str, int]:
     if not send:
         return SUPPRESSED, 0
     if event.baseline and not backfilled:
         return BASELINE, 0
     cached = storms.rules.get(event.id) if storms is not None else None
-    rules = cached if cached is not None else matching_rules(settings.alerts, event, settings.profile)
+    rules = (
+        cached if cached is not None else matching_rules(settings.alerts, event, settings.profile, catalog)
+    )
     if not rules:
         return NO_MATCH, 0
     if event.kind == SOURCE_ERROR and _outage_going_on(conn, event):
@@ -271,7 +283,7 @@ def _enqueue_event(
         message = (
             render_mass_amendment(storm, rule)
             if storm is not None
-            else render_event(event, rule, settings.profile, previous)
+            else render_event(event, rule, settings.profile, previous, catalog)
         )
         seen: set[str] = told if event.kind in TOLD_TO_EVERY_RULE else set()
         if event.kind == DELIVERY_FAILING:

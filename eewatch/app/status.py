@@ -10,7 +10,9 @@ from sqlalchemy import Connection, func, select
 
 from eewatch.app.health import OUTAGE, load_state
 from eewatch.config import HealthConfig
+from eewatch.domain.events import CATEGORY_UNKNOWN
 from eewatch.domain.fetches import CHANGED, ERROR
+from eewatch.domain.occupations import load_catalog
 from eewatch.domain.record import CONFIRMED
 from eewatch.store import schema
 from eewatch.store.schema import heartbeats
@@ -37,6 +39,9 @@ class Status:
     feed_stale: bool = False
     #: The latest time the database could not be reached by the daemon (written once it could).
     last_database_outage: str | None = None
+    #: Category versions whose rounds arrived with no known eligibility list (and still have none):
+    #: a notice for the operator, not a problem of eewatch's health.
+    unknown_categories: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -70,6 +75,15 @@ def _rejected_newest(conn: Connection) -> list[dict[str, Any]]:
     return [p for p in flagged if ids.get(str(p.get("round_id"))) not in stored]
 
 
+def _still_unknown(payload: dict[str, Any]) -> bool:
+    """A told category version the catalog still has no list for (a shipped list ends the notice)."""
+    try:
+        day = dt.date.fromisoformat(str(payload.get("date")))
+    except ValueError:
+        return True
+    return load_catalog().version_on(str(payload.get("category")), day) is None
+
+
 def read_status(
     store: Store,
     health: HealthConfig,
@@ -100,6 +114,12 @@ def read_status(
             .order_by(hb.c.id.desc())
             .limit(1)
         ).scalar()
+        told = conn.execute(
+            select(schema.events.c.payload)
+            .where(schema.events.c.kind == CATEGORY_UNKNOWN)
+            .order_by(schema.events.c.id)
+        ).scalars()
+        unknown = [p for p in told if isinstance(p, dict) and _still_unknown(p)]
     status = Status(
         last_poll_at=last.at if last else None,
         last_poll_outcome=last.outcome if last else None,
@@ -111,6 +131,11 @@ def read_status(
         deliveries=dict(deliveries or {}),
         oldest_undelivered=oldest_undelivered,
         last_database_outage=outage,
+        unknown_categories=[
+            f"{p.get('category')} (version {p.get('version') or 'unnamed'}, round #{p.get('round')} "
+            f"of {p.get('date')})"
+            for p in unknown
+        ],
     )
     if newest is not None:
         status.days_since_last_round = (now.date() - newest.date).days

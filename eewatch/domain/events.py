@@ -19,6 +19,9 @@ ROUND_RESTORED = "round_restored"
 ROUND_REJECTED = "round_rejected"
 #: A round's name names no round type, program or category eewatch knows.
 ROUND_NAME_UNKNOWN = "round_name_unknown"
+#: A category round arrived whose eligibility list eewatch does not know (a new category or version):
+#: told once per category and version.
+CATEGORY_UNKNOWN = "category_unknown"
 
 #: Every event kind, in the order the docs list them.
 EVENT_KINDS: tuple[str, ...] = (
@@ -34,6 +37,7 @@ EVENT_KINDS: tuple[str, ...] = (
     ROUND_RESTORED,
     ROUND_REJECTED,
     ROUND_NAME_UNKNOWN,
+    CATEGORY_UNKNOWN,
 )
 
 #: What a rule listens to when it does not say.

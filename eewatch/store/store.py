@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.domain.clock import Clock, utcnow
 from eewatch.domain.fetches import FeedFetch, SourceDocument
+from eewatch.domain.occupations import CategoryVersion
 from eewatch.store import announcements
 from eewatch.store.copies import EARLIEST_ROUND, CopyMemo, FetchSummary, Progress, plausible_date, record_copy
 from eewatch.store.errors import HINT, StorageError, describe_storage_error
@@ -144,6 +145,11 @@ class Store(ReadAPI):
         now = self.clock()
         with self.engine.begin() as conn:
             return record_copy(conn, fetch, now, self._memo, progress)
+
+    def learned_lists(self) -> tuple[CategoryVersion, ...]:
+        """Occupation lists learned from round pages where no shipped list covers the round's date."""
+        with self.engine.connect() as conn:
+            return announcements.learned_lists(conn)
 
     def record_source_document(self, doc: SourceDocument) -> announcements.SourceSummary:
         """Store one fetched announcement and what it says, in one transaction."""
