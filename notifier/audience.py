@@ -23,7 +23,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 
 from eewatch.config import Config, Profile, Rule
-from eewatch.domain.events import LIKELY_INVITED, NEW_ROUND
+from eewatch.domain.events import LIKELY_INVITED, NEW_ROUND, TOLD_TO_EVERY_RULE
 from eewatch.domain.occupations import Catalog, load_catalog
 from eewatch.domain.record import Round
 from eewatch.domain.verdicts import PersonalVerdict, judge
@@ -228,10 +228,14 @@ def plan(
     plain: Callable[[Rule, Profile | None], Message],
     *,
     catalog: Catalog | None = None,
+    matched: set[str] | None = None,
 ) -> Plan:
     """Every delivery the rules call for about ``event`` (rules in config order).
 
     ``plain(rule, profile)``: the ordinary alert of the event for a rule and a profile.
+    ``matched``: the names of the rules known to match the event for the ``[profile]`` (a storm's
+    amendments, matched once per pass); otherwise each is asked.
+    An ops event told to every rule goes to each rule's own targets, never per profile.
     """
     result = Plan(event)
     round_ = event.round
@@ -239,8 +243,8 @@ def plan(
     everyone = settings_profiles(config)
     for rule in rules:
         names = rule_profiles(rule)
-        if names is None or round_ is None or judged is None:
-            _one_person(result, rule, event, config.profile, judged, plain, catalog)
+        if names is None or round_ is None or judged is None or event.kind in TOLD_TO_EVERY_RULE:
+            _one_person(result, rule, event, config.profile, judged, plain, catalog, matched)
             continue
         concerned: list[PersonalVerdict] = []
         likely_only = event.kind not in rule.events
@@ -312,9 +316,12 @@ def _one_person(
     judged: Judge | None,
     plain: Callable[[Rule, Profile | None], Message],
     catalog: Catalog | None = None,
+    matched: set[str] | None = None,
 ) -> None:
     """A rule without ``profiles``: the event's alert, and likely_invited for the ``[profile]``."""
-    if event.kind in rule.events and matches(rule, event, profile, catalog):
+    # Its kind, or an ops event told to every rule (``matched``: already asked, for a storm).
+    wanted = rule.name in matched if matched is not None else matches(rule, event, profile, catalog)
+    if wanted:
         render: Callable[[list[str]], Message] = lambda rules: with_profile_and_rules(  # noqa: E731
             plain(rule, profile), None, rules
         )

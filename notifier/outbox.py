@@ -24,18 +24,25 @@ from typing import Any
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
 from eewatch.config import Config, NotificationSettings, Profile, Rule
-from eewatch.domain.events import DELIVERY_FAILING, LIKELY_INVITED, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.domain.events import (
+    DELIVERY_FAILING,
+    LIKELY_INVITED,
+    NEW_ROUND,
+    ROUND_AMENDED,
+    SOURCE_ERROR,
+    TOLD_TO_EVERY_RULE,
+)
 from eewatch.domain.occupations import Catalog, load_catalog
 from eewatch.domain.record import Round
 from eewatch.store import schema
 from eewatch.store.announcements import learned_lists
-from eewatch.store.rows import event_row
+from eewatch.store.rows import chunks, event_row
 from eewatch.store.schema import alert_events_handled, alert_outbox
 from eewatch.store.store import Store, row_to_round
 from notifier.audience import plan, row_key, same_target
 from notifier.events import Event
 from notifier.render import Message, render_event, render_mass_amendment
-from notifier.rules import matches
+from notifier.rules import matching_rules
 from notifier.secrets import human_label, target_key, target_label
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
@@ -105,14 +112,17 @@ def enqueue(
     if send and backfill > 0:
         with store.engine.connect() as conn:
             chosen = _backfill_choice(_unhandled_events(conn, None, baseline_only=True), backfill)
+    # The storms of each copy, read once per pass (a storm can span many batches), and the
+    # last event handled: each batch reads on from it (the first reads from the start).
+    storms = Storms()
+    after: int | None = None
     while True:
         with store.engine.begin() as conn:
-            events = _unhandled_events(conn, _BATCH)
+            catalog = load_catalog().with_learned(learned_lists(conn))
+            events = _unhandled_batch(conn, after, settings, storms, catalog)
             if not events:
                 return result
             handled: list[dict[str, Any]] = []
-            catalog = load_catalog().with_learned(learned_lists(conn))
-            storms = _mass_amendments(conn, events, settings, catalog)
             for event in events:
                 outcome, count = _enqueue_event(
                     conn, event, settings, now, send, event.id in chosen, storms, catalog
@@ -124,6 +134,7 @@ def enqueue(
                 result.enqueued += count
             conn.execute(insert(alert_events_handled), handled)
             result.events += len(events)
+            after = events[-1].id
         if len(events) < _BATCH:
             # The last batch. Not asking again saves a scan of every event (the query's cost
             # grows with history); an event written since is the next pass's, as it would be
@@ -131,9 +142,43 @@ def enqueue(
             return result
 
 
-def _unhandled_events(conn: Connection, limit: int | None, *, baseline_only: bool = False) -> list[Event]:
+def _unhandled_batch(
+    conn: Connection, after: int | None, settings: Config, storms: Storms, catalog: Catalog | None = None
+) -> list[Event]:
+    """The next batch of unhandled events (after ``after``), the storms among them read first:
+    an amendment of a storm is decoded once per pass, when its storm is read."""
+    e, h = schema.events, alert_events_handled
+    query = (
+        select(e.c.id, e.c.kind, e.c.fetch_id)
+        .where(~exists().where(h.c.event_id == e.c.id))
+        .order_by(e.c.id)
+        .limit(_BATCH)
+    )
+    if after is not None:
+        query = query.where(e.c.id > after)
+    heads = conn.execute(query).all()
+    fetch_ids = {row.fetch_id for row in heads if row.kind == ROUND_AMENDED and row.fetch_id is not None}
+    _mass_amendments(conn, fetch_ids, settings, storms, catalog)
+    wanted = [row.id for row in heads if row.id not in storms.events]
+    found: dict[int, Event] = {}
+    for chunk in chunks(wanted, 500):
+        for row in conn.execute(select(e).where(e.c.id.in_(chunk))):
+            found[row.id] = Event.from_row(row._mapping)
+    return [storms.events.get(row.id) or found[row.id] for row in heads]
+
+
+def _unhandled_events(
+    conn: Connection, limit: int | None, *, baseline_only: bool = False, after: int | None = None
+) -> list[Event]:
+    """Events no pass has handled, oldest first; ``after``: only those with a larger id.
+
+    An event committed late with a smaller id than ``after`` (PostgreSQL hands out ids
+    before commit) is the next pass's, which reads from the start.
+    """
     e, h = schema.events, alert_events_handled
     query = select(e).where(~exists().where(h.c.event_id == e.c.id)).order_by(e.c.id).limit(limit)
+    if after is not None:
+        query = query.where(e.c.id > after)
     if baseline_only:
         query = query.where(e.c.baseline.is_(True), e.c.kind == NEW_ROUND)
     return [Event.from_row(row._mapping) for row in conn.execute(query)]
@@ -151,9 +196,20 @@ def _backfill_choice(events: Sequence[Event], count: int) -> set[int]:
     return {e.id for e in sorted(candidates, key=newest, reverse=True)[:count]}
 
 
-#: (fetch id, rule name) -> the round_amended events of that copy the rule matches, when more
-#: than ``[notifications] mass_amendment_threshold``: one summary alert instead of one each.
-Storms = dict[tuple[int, str], list[Event]]
+@dataclasses.dataclass
+class Storms:
+    """The copies whose amendments one pass has read, and what they hold.
+
+    ``by_fetch``: fetch id -> rule name -> the round_amended events of that copy the rule
+    matches, when more than ``[notifications] mass_amendment_threshold`` (one summary alert
+    instead of one each); a copy with no storm maps to an empty dict. For a copy with more
+    amendments than the threshold, ``events`` holds them, decoded once, and ``rules`` the
+    rules each matches.
+    """
+
+    by_fetch: dict[int, dict[str, list[Event]]] = dataclasses.field(default_factory=dict)
+    events: dict[int, Event] = dataclasses.field(default_factory=dict)
+    rules: dict[int, list[Rule]] = dataclasses.field(default_factory=dict)
 
 
 def _outage_going_on(conn: Connection, event: Event) -> bool:
@@ -167,23 +223,26 @@ def _outage_going_on(conn: Connection, event: Event) -> bool:
 
 
 def _mass_amendments(
-    conn: Connection, events: Sequence[Event], settings: Config, catalog: Catalog | None = None
-) -> Storms:
-    """The copies among these events' that amended more rounds, for a rule, than the threshold."""
+    conn: Connection, fetch_ids: set[int], settings: Config, storms: Storms, catalog: Catalog | None = None
+) -> None:
+    """Read into ``storms`` the copies among ``fetch_ids`` not read yet in this pass."""
     e = schema.events
     threshold = settings.notifications.mass_amendment_threshold
-    storms: Storms = {}
-    fetch_ids = {ev.fetch_id for ev in events if ev.kind == ROUND_AMENDED and ev.fetch_id is not None}
-    for fetch_id in sorted(fetch_ids):
+    for fetch_id in sorted(fetch_ids - storms.by_fetch.keys()):
+        storms.by_fetch[fetch_id] = {}
+        count = select(func.count()).where(e.c.fetch_id == fetch_id, e.c.kind == ROUND_AMENDED)
+        if conn.execute(count).scalar_one() <= threshold:
+            continue
         query = select(e).where(e.c.fetch_id == fetch_id, e.c.kind == ROUND_AMENDED).order_by(e.c.id)
         amended = [Event.from_row(row._mapping) for row in conn.execute(query)]
-        if len(amended) <= threshold:
-            continue
-        for rule in settings.alerts:
-            matched = [ev for ev in amended if matches(rule, ev, settings.profile, catalog)]
-            if len(matched) > threshold:
-                storms[(fetch_id, rule.name)] = matched
-    return storms
+        matched: dict[str, list[Event]] = {rule.name: [] for rule in settings.alerts}
+        for event in amended:
+            rules = matching_rules(settings.alerts, event, settings.profile, catalog)
+            storms.events[event.id] = event
+            storms.rules[event.id] = rules
+            for rule in rules:
+                matched[rule.name].append(event)
+        storms.by_fetch[fetch_id] = {name: found for name, found in matched.items() if len(found) > threshold}
 
 
 def _enqueue_event(
@@ -200,29 +259,47 @@ def _enqueue_event(
         return SUPPRESSED, 0
     if event.baseline and not backfilled:
         return BASELINE, 0
-    rules = [rule for rule in settings.alerts if _listens(rule, event)]
+    # A storm's amendments were matched once already (for the [profile]); rules with profiles
+    # are judged per profile in the plan.
+    cached = storms.rules.get(event.id) if storms is not None else None
+    if cached is not None:
+        named = {rule.name for rule in cached}
+        rules = [
+            r for r in settings.alerts if r.name in named or (r.profiles is not None and _listens(r, event))
+        ]
+    else:
+        rules = [rule for rule in settings.alerts if _listens(rule, event)]
     if not rules:
         return NO_MATCH, 0
     if event.kind == SOURCE_ERROR and _outage_going_on(conn, event):
         return COLLAPSED, 0  # one source_error alert per outage: its first failed fetch
     round_ = event.round
     previous = previous_of_same_kind(conn, round_) if round_ is not None and event.kind == NEW_ROUND else None
+    # A storm swallows amendments only: a new round in the same copy is alerted as ever.
+    in_storm = (
+        storms.by_fetch.get(event.fetch_id or 0, {})
+        if storms is not None and event.kind == ROUND_AMENDED
+        else {}
+    )
     collapsed = False
     chosen = []
     for rule in rules:
-        storm = (storms or {}).get((event.fetch_id or 0, rule.name))
+        storm = in_storm.get(rule.name)
         if storm is not None and storm[0].id != event.id:
             collapsed = True  # summarised in the alert of the storm's first event
             continue
         chosen.append(rule)
 
     def plain(rule: Rule, profile: Profile | None) -> Message:
-        storm = (storms or {}).get((event.fetch_id or 0, rule.name))
+        storm = in_storm.get(rule.name)
         if storm is not None:
             return render_mass_amendment(storm, rule)
         return render_event(event, rule, profile, previous, catalog)
 
-    deliveries = plan(event, chosen, settings, plain, catalog=catalog).deliveries()
+    # An ops event told to every rule reaches each target once: the plan merges one target's
+    # deliveries of one event into one message naming every rule.
+    matched = {rule.name for rule in cached} if cached is not None else None
+    deliveries = plan(event, chosen, settings, plain, catalog=catalog, matched=matched).deliveries()
     if event.kind == DELIVERY_FAILING:
         # Never told through the target that fails.
         failing = same_target(str(event.payload.get("target_key")))
@@ -249,8 +326,13 @@ def _enqueue_event(
 
 
 def _listens(rule: Rule, event: Event) -> bool:
-    """Does the rule listen to this event's kind (a new round also makes likely_invited)?"""
-    return event.kind in rule.events or (event.kind == NEW_ROUND and LIKELY_INVITED in rule.events)
+    """Does the rule listen to this event's kind (a new round also makes likely_invited; every rule
+    hears the ops events :data:`~eewatch.domain.events.TOLD_TO_EVERY_RULE`)?"""
+    return (
+        event.kind in rule.events
+        or event.kind in TOLD_TO_EVERY_RULE
+        or (event.kind == NEW_ROUND and LIKELY_INVITED in rule.events)
+    )
 
 
 def _outbox_row(
