@@ -110,7 +110,8 @@ def enqueue(
             if not events:
                 return result
             handled: list[dict[str, Any]] = []
-            catalog = load_catalog().with_learned(learned_lists(conn))
+            # Lists learned from round pages count only where a profile is judged.
+            catalog = load_catalog().with_learned(learned_lists(conn)) if settings.profile else None
             storms = _mass_amendments(conn, events, settings, catalog)
             for event in events:
                 outcome, count = _enqueue_event(
