@@ -116,7 +116,8 @@ def enqueue(
     after: int | None = None
     while True:
         with store.engine.begin() as conn:
-            catalog = load_catalog().with_learned(learned_lists(conn))
+            # Lists learned from round pages count only where a profile is judged.
+            catalog = load_catalog().with_learned(learned_lists(conn)) if settings.profile else None
             events = _unhandled_batch(conn, after, settings, storms, catalog)
             if not events:
                 return result
