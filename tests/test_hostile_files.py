@@ -74,3 +74,45 @@ def test_csv_cells_that_start_a_formula_are_neutralised_in_the_report(tmp_path: 
     finally:
         store.close()
     _assert_neutral(_names((tmp_path / "site" / "rounds.csv").read_text(encoding="utf-8")))
+
+
+def test_a_file_added_to_the_report_folder_survives_every_build(tmp_path: Path) -> None:
+    store = _store(tmp_path)
+    site = tmp_path / "site"
+    try:
+        build_report(store, site, FrozenClock(NOW))
+        (site / "CNAME").write_text("rounds.example.org\n")
+        (site / ".well-known").mkdir()
+        (site / ".well-known" / "security.txt").write_text("Contact: mailto:me@example.org\n")
+        # A page eewatch wrote and no longer writes is eewatch's to drop.
+        (site / "old-category.html").write_text("<p>gone</p>")
+        manifest = site / ".eewatch-manifest"
+        if manifest.exists():
+            manifest.write_text(manifest.read_text() + "old-category.html\n")
+        for _ in range(4):
+            build_report(store, site, FrozenClock(NOW))
+    finally:
+        store.close()
+    assert (site / "CNAME").read_text() == "rounds.example.org\n"
+    assert (site / ".well-known" / "security.txt").read_text() == "Contact: mailto:me@example.org\n"
+    assert not (site / "old-category.html").exists()
+    assert (site / "rounds.csv").exists() and (site / "index.html").exists()
+
+
+def test_report_out_on_a_symlink_to_a_folder_eewatch_did_not_make_is_refused(tmp_path: Path) -> None:
+    _store(tmp_path).close()
+    web = tmp_path / "www"
+    web.mkdir()
+    (web / "index.html").write_text("<p>the old site</p>")
+    site = tmp_path / "site"
+    site.symlink_to(web, target_is_directory=True)
+    config = tmp_path / "config.toml"
+    config.write_text(f'[database]\nurl = "sqlite:///{tmp_path / "eewatch.sqlite"}"\n')
+    result = run_cli("report", "--out", str(site), "--config", str(config))
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert "symlink" in line and str(web) in line, line
+    assert site.is_symlink() and site.resolve() == web.resolve(), "the link was re-pointed"
+    assert (web / "index.html").read_text() == "<p>the old site</p>"
+    assert not (tmp_path / ".site.builds").exists() or not any((tmp_path / ".site.builds").iterdir())
