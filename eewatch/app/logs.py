@@ -7,6 +7,8 @@ import logging
 import sys
 from typing import Any
 
+from eewatch.domain.userinfo import scrub_userinfo
+
 _RESERVED = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
 
 
@@ -36,6 +38,7 @@ def setup_logging(verbosity: int = 0, fmt: str = "text") -> None:
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     if verbosity < 2:
         handler.addFilter(_quiet_libraries)
+    handler.addFilter(_masked_userinfo)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -47,3 +50,16 @@ _CHATTY = ("scrapy", "twisted", "filelock", "asyncio", "hpack", "apscheduler")
 def _quiet_libraries(record: logging.LogRecord) -> bool:
     """Scrapy and Twisted are chatty (and reset their own levels): keep their warnings only."""
     return record.levelno >= logging.WARNING or not record.name.startswith(_CHATTY)
+
+
+def _masked_userinfo(record: logging.LogRecord) -> bool:
+    """A user and password written into a URL (the feed's) never reach a log line, whoever logs it."""
+    message = record.getMessage()
+    masked = scrub_userinfo(message)
+    if masked != message:
+        record.msg, record.args = masked, None
+    if record.exc_info and not record.exc_text:
+        record.exc_text = scrub_userinfo(logging.Formatter().formatException(record.exc_info))
+    elif record.exc_text:
+        record.exc_text = scrub_userinfo(record.exc_text)
+    return True

@@ -24,6 +24,7 @@ from eewatch.domain.clock import Clock, utcnow
 from eewatch.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from eewatch.domain.fetches import CHANGED, ERROR, FeedFetch, SourceDocument
 from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
+from eewatch.domain.userinfo import mask_userinfo
 from eewatch.store import announcements, schema
 from eewatch.store.errors import StorageError, describe_storage_error
 from eewatch.store.rows import (
@@ -151,9 +152,12 @@ class Store:
     # -- reading -----------------------------------------------------------
 
     def validators(self, url: str) -> Validators:
-        """ETag, Last-Modified and body hash of the last good copy of ``url``."""
+        """ETag, Last-Modified and body hash of the last good copy of ``url``.
+
+        Fetches are stored under the URL with its user part masked (eewatch/domain/userinfo.py).
+        """
         with self.engine.connect() as conn:
-            row = conn.execute(VALIDATORS_QUERY, {"url": url}).first()
+            row = conn.execute(VALIDATORS_QUERY, {"url": mask_userinfo(url)}).first()
         return Validators(*row) if row else Validators()
 
     def rounds(

@@ -31,6 +31,7 @@ from eewatch.app.names import check_config_names
 from eewatch.app.poll import PollResult, deliver_retries, follow_up, record, store_failure
 from eewatch.config import Config, ConfigError, ScheduleConfig
 from eewatch.domain.clock import Clock, utcnow
+from eewatch.domain.userinfo import mask_userinfo
 from eewatch.store.store import Store
 
 log = logging.getLogger("eewatch.app.daemon")
@@ -146,7 +147,7 @@ class Daemon:
         log.info(
             "daemon started: pid %d, feed %s, schedule %s (%s, jitter up to %gs), next poll %s, database %s",
             os.getpid(),
-            self.config.feed.url,
+            mask_userinfo(self.config.feed.url),
             every,
             schedule.timezone,
             schedule.jitter,

@@ -1,0 +1,67 @@
+"""Hostile world III, secrets outside the alert targets: a password in the feed URL.
+
+Failed on the code before the fix (docs/hostile.md, "Hostile world III: operations").
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, run_cli
+from tests.support.http import FixtureServer
+
+pytestmark = pytest.mark.hostile
+
+PASSWORD = "Mirr0rS3cretPW"
+
+
+def test_a_password_in_the_feed_url_is_never_shown_or_stored(
+    http_server: FixtureServer, tmp_path: Path
+) -> None:
+    receiver = FixtureServer().start()
+    db = tmp_path / "eewatch.sqlite"
+    url = http_server.serve("/feed.json", b"<html>down</html>", status=500)
+    secret_url = url.replace("http://", f"http://mirror:{PASSWORD}@")
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[feed]\nurl = "{secret_url}"\nretries = 0\ntimeout = 5\n'
+        f'[database]\nurl = "sqlite:///{db}"\n'
+        "[health]\nfailures_before_alert = 1\n"
+        '[[alerts]]\nname = "ops"\nevents = ["source_error", "poll_failing", "poll_recovered"]\n'
+        f'notify = ["json://127.0.0.1:{receiver.port}/ops"]\n'
+    )
+    config.chmod(0o600)
+    seen: list[str] = []
+    try:
+        failed = run_cli("scrape", "--once", "-v", "-v", "--config", str(config))
+        assert failed.returncode == 3, failed.stderr
+        seen += [failed.stdout, failed.stderr]
+        http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
+        for _ in range(2):  # a good copy, then the same again (the conditional GET still works)
+            good = run_cli("scrape", "--once", "-v", "-v", "--config", str(config))
+            assert good.returncode == 0, good.stderr
+            seen += [good.stdout, good.stderr]
+        assert "unchanged" in good.stderr or "not_modified" in good.stderr, good.stderr
+        http_server.serve("/feed.json", b"", status=503)
+        failed = run_cli("scrape", "--once", "--config", str(config))
+        assert failed.returncode == 3
+        seen += [failed.stdout, failed.stderr]
+        for fmt in ("text", "json"):
+            status = run_cli("status", "--format", fmt, "--config", str(config))
+            seen += [status.stdout, status.stderr]
+        bodies = [hit.body.decode() for hit in receiver.hits if hit.method == "POST"]
+    finally:
+        receiver.stop()
+    assert len(bodies) >= 2, "the source_error and poll_failing alerts were not sent"
+    assert any("mirror" in body or "127.0.0.1" in body for body in bodies), bodies
+    # The mirror still gets its credentials: as HTTP Basic authentication, not in the request line.
+    expected = "Basic " + base64.b64encode(f"mirror:{PASSWORD}".encode()).decode()
+    feed_hits = [hit for hit in http_server.hits if hit.path == "/feed.json"]
+    assert feed_hits and all(hit.headers.get("Authorization") == expected for hit in feed_hits)
+    for text in [*seen, *bodies]:
+        assert PASSWORD not in text, text
+    for path in tmp_path.glob("eewatch.sqlite*"):
+        assert PASSWORD.encode() not in path.read_bytes(), f"the password is in {path.name}"
