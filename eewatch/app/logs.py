@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from eewatch.domain.userinfo import scrub_userinfo
+from eewatch.store.errors import StorageError
 
 _RESERVED = set(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
 
@@ -39,6 +40,7 @@ def setup_logging(verbosity: int = 0, fmt: str = "text") -> None:
     if verbosity < 2:
         handler.addFilter(_quiet_libraries)
     handler.addFilter(_masked_userinfo)
+    handler.addFilter(_said_by_eewatch)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
@@ -63,3 +65,9 @@ def _masked_userinfo(record: logging.LogRecord) -> bool:
     elif record.exc_text:
         record.exc_text = scrub_userinfo(record.exc_text)
     return True
+
+
+def _said_by_eewatch(record: logging.LogRecord) -> bool:
+    """Scrapy's traceback for an item the store could not write: eewatch says it in one line itself."""
+    error = record.exc_info[1] if record.exc_info else None
+    return not (record.name.startswith("scrapy") and isinstance(error, StorageError))

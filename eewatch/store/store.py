@@ -25,7 +25,7 @@ from eewatch.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from eewatch.domain.fetches import CHANGED, ERROR, FeedFetch, SourceDocument
 from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
 from eewatch.domain.userinfo import mask_userinfo
-from eewatch.store import announcements, schema
+from eewatch.store import announcements, integrity, schema
 from eewatch.store.errors import StorageError, describe_storage_error
 from eewatch.store.rows import (
     chunks,
@@ -132,10 +132,15 @@ class Store:
         """
         try:
             store = cls(create_store_engine(url), clock)
+            integrity.watch(store.engine)
+            integrity.guard(store.engine)  # a file noted as damaged, still damaged: refused
             if migrate:
                 from eewatch.store.migrate import upgrade
 
                 upgrade(store.engine)
+        except integrity.DamagedDatabase:
+            store.engine.dispose()
+            raise
         except (OSError, SQLAlchemyError) as exc:
             raise StorageError(describe_storage_error(url, exc)) from None
         return store

@@ -1,0 +1,90 @@
+"""Hostile world III, the database file: damaged under eewatch, deleted or replaced under the daemon.
+
+Each test failed on the code before the fix (docs/hostile.md, "Hostile world III: operations").
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from eewatch.app import exitcodes
+from tests.conftest import FIXTURES, run_cli
+
+pytestmark = pytest.mark.hostile
+
+FEED = FIXTURES / "feed"
+
+
+def _config(tmp_path: Path, db: Path) -> Path:
+    config = tmp_path / "config.toml"
+    config.write_text(f'[database]\nurl = "sqlite:///{db}"\n[feed]\nurl = "file://{FEED / "small.json"}"\n')
+    return config
+
+
+def _damage_page_of(db: Path, table: str) -> int:
+    """Overwrite the root page of ``table`` (a page in the middle of the file) with garbage."""
+    with sqlite3.connect(db) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        [(root,)] = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchall()
+    assert 1 < root < pages, "the page is not in the middle of the file"
+    with db.open("r+b") as handle:
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\x5a" * page_size)
+    return int(root)
+
+
+def _one_line(stderr: str) -> str:
+    assert "Traceback" not in stderr, stderr
+    assert "[SQL" not in stderr and "parameters" not in stderr, stderr
+    lines = [line for line in stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+def test_a_damaged_page_is_one_line_exit_4_and_unhealthy_until_the_file_is_sound(tmp_path: Path) -> None:
+    db = tmp_path / "eewatch.sqlite"
+    config = _config(tmp_path, db)
+    first = run_cli("scrape", "--once", "-q", "--config", str(config))
+    assert first.returncode == 0, first.stderr
+    backup = tmp_path / "backup.sqlite"
+    with sqlite3.connect(db) as source, sqlite3.connect(backup) as copy:
+        source.backup(copy)
+    _damage_page_of(db, "round_revisions")  # what a correction writes; not what rounds or status read
+
+    scrape = run_cli(
+        "scrape", "--once", "-q", "--feed", str(FEED / "small.corrected.json"), "--config", str(config)
+    )
+    assert scrape.returncode == exitcodes.STORAGE, scrape.stderr
+    line = _one_line(scrape.stderr)
+    assert "damaged" in line and str(db) in line, line
+
+    status = run_cli("status", "--config", str(config))
+    assert status.returncode == exitcodes.UNHEALTHY, status.stdout + status.stderr
+    assert "health:               ok" not in status.stdout
+    assert "damaged" in status.stdout, status.stdout
+
+    rounds = run_cli("rounds", "--config", str(config))
+    assert rounds.returncode == exitcodes.STORAGE, rounds.stdout + rounds.stderr
+    assert "damaged" in _one_line(rounds.stderr)
+    again = run_cli("scrape", "--once", "-q", "--config", str(config))
+    assert again.returncode == exitcodes.STORAGE
+    assert "damaged" in _one_line(again.stderr)
+
+    # The operator restores the backup: eewatch uses the file again, and the correction is stored.
+    for path in tmp_path.glob("eewatch.sqlite-*"):
+        path.unlink()
+    shutil.copyfile(backup, db)
+    restored = run_cli(
+        "scrape", "--once", "--feed", str(FEED / "small.corrected.json"), "--config", str(config)
+    )
+    assert restored.returncode == 0, restored.stderr
+    assert "amended=" in restored.stderr and "amended=0" not in restored.stderr, restored.stderr
+    assert run_cli("rounds", "--config", str(config)).returncode == 0
+    assert run_cli("status", "--config", str(config)).returncode in (exitcodes.OK, exitcodes.UNHEALTHY)
+    assert "damaged" not in run_cli("status", "--config", str(config)).stdout
