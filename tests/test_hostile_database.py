@@ -13,6 +13,8 @@ import pytest
 
 from eewatch.app import exitcodes
 from tests.conftest import FIXTURES, run_cli
+from tests.support.daemon import scalar, start_daemon, stop, wait_for
+from tests.support.http import FixtureServer
 
 pytestmark = pytest.mark.hostile
 
@@ -88,3 +90,38 @@ def test_a_damaged_page_is_one_line_exit_4_and_unhealthy_until_the_file_is_sound
     assert run_cli("rounds", "--config", str(config)).returncode == 0
     assert run_cli("status", "--config", str(config)).returncode in (exitcodes.OK, exitcodes.UNHEALTHY)
     assert "damaged" not in run_cli("status", "--config", str(config)).stdout
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["deleted", "replaced"])
+def test_the_daemon_stops_when_its_database_file_is_deleted_or_replaced(
+    http_server: FixtureServer, tmp_path: Path, how: str
+) -> None:
+    db = tmp_path / "daemon.sqlite"
+    url = http_server.serve("/feed.json", (FEED / "small.json").read_bytes())
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[feed]\nurl = "{url}"\nretries = 0\ntimeout = 5\n[database]\nurl = "sqlite:///{db}"\n'
+        '[schedule]\nevery = "1s"\njitter = 0\nretry_every = "1s"\n'
+    )
+    log = tmp_path / "daemon.log"
+    daemon = start_daemon(config, log)
+    try:
+        wait_for(lambda: scalar(db, "SELECT count(*) FROM rounds") == 8, 30, "the baseline to be stored")
+        if how == "deleted":
+            db.unlink()
+        else:
+            other = tmp_path / "other.sqlite"
+            sqlite3.connect(other).close()
+            other.replace(db)
+        code = daemon.wait(20)
+    finally:
+        if daemon.poll() is None:
+            stop(daemon)
+    text = log.read_text()
+    assert code == exitcodes.STORAGE, text[-3000:]
+    errors = [line for line in text.splitlines() if " ERROR " in line]
+    assert len(errors) == 1 and f"was {how}" in errors[0] and str(db) in errors[0], text[-3000:]
+    assert "Traceback" not in text
+    # No fresh baseline: nothing was written at the path after the file went.
+    assert scalar(db, "SELECT count(*) FROM sqlite_master WHERE name = 'rounds'") in (None, 0)

@@ -137,3 +137,39 @@ def _clear(database: Path) -> None:
         log.info("%s passes PRAGMA quick_check again: using it", database)
         with contextlib.suppress(OSError):
             note.unlink()
+
+
+class FileIdentity:
+    """Which file a long-lived process opened (device and inode), to notice it deleted or replaced.
+
+    SQLite keeps writing to a file deleted under it (the open descriptor outlives the name):
+    a daemon would go on polling and alerting into a file nobody will ever read, and the next
+    start would find no file and make a fresh baseline. :meth:`changed` says so instead.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.path = sqlite_file(engine)
+        self.identity = self._stat()
+
+    def _stat(self) -> tuple[int, int] | None:
+        if self.path is None:
+            return None
+        try:
+            found = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (found.st_dev, found.st_ino)
+
+    def changed(self) -> str | None:
+        """One line if the file is no longer the one opened (gone, or another file at its path)."""
+        if self.path is None or self.identity is None:
+            return None
+        now = self._stat()
+        if now == self.identity:
+            return None
+        what = "was deleted" if now is None else "was replaced by another file"
+        return (
+            f"the database file {self.path} {what} while eewatch had it open: stopping, so that "
+            f"nothing more is written where no one will read it; put the file back (or restore a "
+            f"backup) and start again"
+        )

@@ -32,6 +32,7 @@ from eewatch.app.poll import PollResult, deliver_retries, follow_up, record, sto
 from eewatch.config import Config, ConfigError, ScheduleConfig
 from eewatch.domain.clock import Clock, utcnow
 from eewatch.domain.userinfo import mask_userinfo
+from eewatch.store import integrity
 from eewatch.store.store import Store
 
 log = logging.getLogger("eewatch.app.daemon")
@@ -85,6 +86,7 @@ class Daemon:
         self.schedule: ScheduleConfig = config.schedule
         self.stopping = threading.Event()
         self.store = Store.open(config.database.url, clock)
+        self.database_file = integrity.FileIdentity(self.store.engine)
         self.leadership = Leadership(self.store.engine)
         self.exit_code = exitcodes.OK
         self.report_built = False  # the report is built once at start, then after each change
@@ -164,7 +166,7 @@ class Daemon:
 
     async def poll_job(self) -> None:
         """One poll, in the loop's thread: fetch, health; alerts and the report in a thread."""
-        if self.stopping.is_set():
+        if self.stopping.is_set() or self._database_gone():
             return
         if not self.leadership.try_lead():
             log.debug("another instance crawls; this one only delivers alerts")
@@ -204,7 +206,7 @@ class Daemon:
 
         from scraper.crawl import CrawlResult, add_source_crawls
 
-        if self.stopping.is_set() or not self.leadership.try_lead():
+        if self.stopping.is_set() or self._database_gone() or not self.leadership.try_lead():
             return
         started = time.monotonic()
         crawl = CrawlResult()
@@ -225,8 +227,20 @@ class Daemon:
 
     async def deliver_job(self) -> None:
         """Retry due outbox deliveries (in a thread)."""
-        if not self.stopping.is_set():
+        if not self.stopping.is_set() and not self._database_gone():
             await self.in_thread(deliver_retries, self.store, self.config)
+
+    def _database_gone(self) -> bool:
+        """Stop (exit 4) when the SQLite file was deleted or replaced, or a statement found it damaged."""
+        if self.exit_code == exitcodes.STORAGE:
+            return True  # said already; the daemon is stopping
+        problem = self.database_file.changed() or integrity.noted(self.store.engine)
+        if problem is None:
+            return False
+        log.error("database error: %s", problem)
+        self.exit_code = exitcodes.STORAGE
+        self.stop()
+        return True
 
     async def in_thread(self, function: Any, *args: Any) -> None:
         """Run ``function`` in the reactor's thread pool and wait for it.
