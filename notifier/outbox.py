@@ -270,11 +270,22 @@ def backoff(attempts: int, notifications: NotificationSettings) -> dt.timedelta:
 
 
 def _due(now: dt.datetime, notifications: NotificationSettings) -> Any:
-    stuck_before = now - dt.timedelta(seconds=notifications.sending_timeout_seconds)
+    """Rows to send now: pending and due, or left ``sending`` by a crash.
+
+    No retry waits longer than ``backoff_max_seconds`` from now, and no send is under way
+    for longer than ``sending_timeout_seconds``: a time further ahead was written under a
+    wall clock that has since stepped back (a clock two years ahead for a while), and is
+    due now rather than in two years.
+    """
+    timeout = dt.timedelta(seconds=notifications.sending_timeout_seconds)
+    horizon = now + dt.timedelta(seconds=notifications.backoff_max_seconds)
     o = alert_outbox
     return or_(
-        and_(o.c.status == PENDING, o.c.next_attempt_at <= now),
-        and_(o.c.status == SENDING, o.c.last_attempt_at <= stuck_before),
+        and_(o.c.status == PENDING, or_(o.c.next_attempt_at <= now, o.c.next_attempt_at > horizon)),
+        and_(
+            o.c.status == SENDING,
+            or_(o.c.last_attempt_at <= now - timeout, o.c.last_attempt_at > now + timeout),
+        ),
     )
 
 
@@ -380,10 +391,14 @@ def oldest_undelivered(store: Store) -> dt.datetime | None:
 
 
 def retry_failed(store: Store, now: dt.datetime) -> int:
-    """Failed rows -> pending, due now, with a fresh set of attempts. Returns how many."""
+    """Failed rows -> pending, due now, with a fresh set of attempts; pending rows waiting for a
+    later retry -> due now. Returns how many."""
     o = alert_outbox
     with store.engine.begin() as conn:
         done = conn.execute(
             update(o).where(o.c.status == FAILED).values(status=PENDING, attempts=0, next_attempt_at=now)
         )
-    return int(done.rowcount)
+        waiting = conn.execute(
+            update(o).where(o.c.status == PENDING, o.c.next_attempt_at > now).values(next_attempt_at=now)
+        )
+    return int(done.rowcount) + int(waiting.rowcount)

@@ -23,7 +23,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     add_common(parser)
     parser.add_argument("--failed", action="store_true", help="only deliveries that failed for good")
-    parser.add_argument("--retry", action="store_true", help="make failed deliveries pending, due now")
+    parser.add_argument(
+        "--retry",
+        action="store_true",
+        help="make failed deliveries pending, and every waiting delivery due now",
+    )
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.set_defaults(run=run)
 
@@ -34,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
     with Store.open(config.database.url) as store:
         if args.retry:
             count = outbox.retry_failed(store, utcnow())
-            sys.stdout.write(f"{count} failed deliver{'y' if count == 1 else 'ies'} made pending, due now\n")
+            sys.stdout.write(
+                f"{count} deliver{'y' if count == 1 else 'ies'} due now (failed ones with fresh attempts)\n"
+            )
             return exitcodes.OK
         statuses = [outbox.FAILED] if args.failed else [outbox.PENDING, outbox.SENDING, outbox.FAILED]
         found = outbox.rows(store, statuses)

@@ -95,6 +95,7 @@ class Daemon:
         self.runner: Any = None
         self.tally = PollTally()
         self.scheduler: Any = None
+        self.keeper: Any = None  # keeps the schedule on the elapsed time when the wall clock steps
 
     def start(self) -> None:
         """Install the reactor, open the crawler, schedule the jobs (in the reactor thread)."""
@@ -141,7 +142,11 @@ class Daemon:
         opened.addErrback(self._failed_to_start)
 
     def _started(self) -> None:
+        from eewatch.app.daemon.clocksteps import ScheduleKeeper
+
         self.scheduler.start()
+        self.keeper = ScheduleKeeper(self.scheduler, self.loop)
+        self.keeper.start()
         schedule = self.schedule
         every = f"every {schedule.every:g}s" if schedule.every else " | ".join(schedule.cron)
         polled = self.scheduler.get_job("poll")
@@ -285,6 +290,8 @@ class Daemon:
         self.stopping.set()
         _exit_by(HARD_EXIT_AFTER, self.exit_code)
         self.leadership.release()
+        if self.keeper is not None:
+            self.keeper.stop()
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         if self.watcher is not None:
