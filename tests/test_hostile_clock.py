@@ -22,9 +22,9 @@ from eewatch.store.store import Store
 from notifier import outbox
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
-from tests.conftest import FIXTURES
 from tests.support.fetches import copy_fetch
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES
 
 pytestmark = pytest.mark.hostile
 

@@ -12,9 +12,10 @@ from pathlib import Path
 import pytest
 
 from eewatch.app import exitcodes
-from tests.conftest import FIXTURES, run_cli
+from tests.support.cli import cli, cli_process
 from tests.support.daemon import scalar, start_daemon, stop, wait_for
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES
 
 pytestmark = pytest.mark.hostile
 
@@ -52,29 +53,29 @@ def _one_line(stderr: str) -> str:
 def test_a_damaged_page_is_one_line_exit_4_and_unhealthy_until_the_file_is_sound(tmp_path: Path) -> None:
     db = tmp_path / "eewatch.sqlite"
     config = _config(tmp_path, db)
-    first = run_cli("scrape", "--once", "-q", "--config", str(config))
+    first = cli_process("scrape", "--once", "-q", "--config", str(config))
     assert first.returncode == 0, first.stderr
     backup = tmp_path / "backup.sqlite"
     with sqlite3.connect(db) as source, sqlite3.connect(backup) as copy:
         source.backup(copy)
     _damage_page_of(db, "round_revisions")  # what a correction writes; not what rounds or status read
 
-    scrape = run_cli(
+    scrape = cli_process(
         "scrape", "--once", "-q", "--feed", str(FEED / "small.corrected.json"), "--config", str(config)
     )
     assert scrape.returncode == exitcodes.STORAGE, scrape.stderr
     line = _one_line(scrape.stderr)
     assert "damaged" in line and str(db) in line, line
 
-    status = run_cli("status", "--config", str(config))
+    status = cli("status", "--config", str(config))
     assert status.returncode == exitcodes.UNHEALTHY, status.stdout + status.stderr
     assert "health:               ok" not in status.stdout
     assert "damaged" in status.stdout, status.stdout
 
-    rounds = run_cli("rounds", "--config", str(config))
+    rounds = cli("rounds", "--config", str(config))
     assert rounds.returncode == exitcodes.STORAGE, rounds.stdout + rounds.stderr
     assert "damaged" in _one_line(rounds.stderr)
-    again = run_cli("scrape", "--once", "-q", "--config", str(config))
+    again = cli_process("scrape", "--once", "-q", "--config", str(config))
     assert again.returncode == exitcodes.STORAGE
     assert "damaged" in _one_line(again.stderr)
 
@@ -82,14 +83,14 @@ def test_a_damaged_page_is_one_line_exit_4_and_unhealthy_until_the_file_is_sound
     for path in tmp_path.glob("eewatch.sqlite-*"):
         path.unlink()
     shutil.copyfile(backup, db)
-    restored = run_cli(
+    restored = cli_process(
         "scrape", "--once", "--feed", str(FEED / "small.corrected.json"), "--config", str(config)
     )
     assert restored.returncode == 0, restored.stderr
     assert "amended=" in restored.stderr and "amended=0" not in restored.stderr, restored.stderr
-    assert run_cli("rounds", "--config", str(config)).returncode == 0
-    assert run_cli("status", "--config", str(config)).returncode in (exitcodes.OK, exitcodes.UNHEALTHY)
-    assert "damaged" not in run_cli("status", "--config", str(config)).stdout
+    assert cli("rounds", "--config", str(config)).returncode == 0
+    assert cli("status", "--config", str(config)).returncode in (exitcodes.OK, exitcodes.UNHEALTHY)
+    assert "damaged" not in cli("status", "--config", str(config)).stdout
 
 
 @pytest.mark.slow

@@ -16,7 +16,7 @@ import pytest
 from eewatch.app.views.site import build_report
 from eewatch.domain.clock import FrozenClock
 from eewatch.store.store import Store
-from tests.conftest import run_cli
+from tests.support.cli import cli
 from tests.support.fetches import copy_fetch
 
 pytestmark = pytest.mark.hostile
@@ -59,11 +59,11 @@ def test_csv_cells_that_start_a_formula_are_neutralised_in_the_export(tmp_path: 
     _store(tmp_path).close()
     config = tmp_path / "config.toml"
     config.write_text(f'[database]\nurl = "sqlite:///{tmp_path / "eewatch.sqlite"}"\n')
-    result = run_cli("export", "--format", "csv", "--config", str(config))
+    result = cli("export", "--format", "csv", "--config", str(config))
     assert result.returncode == 0, result.stderr
     _assert_neutral(_names(result.stdout))
     # The JSON export is data, not a spreadsheet: the name stays as published.
-    result = run_cli("export", "--format", "json", "--config", str(config))
+    result = cli("export", "--format", "json", "--config", str(config))
     assert {r["id"]: r["name"] for r in json.loads(result.stdout)}["401"] == FORMULAS["401"]
 
 
@@ -108,7 +108,7 @@ def test_report_out_on_a_symlink_to_a_folder_eewatch_did_not_make_is_refused(tmp
     site.symlink_to(web, target_is_directory=True)
     config = tmp_path / "config.toml"
     config.write_text(f'[database]\nurl = "sqlite:///{tmp_path / "eewatch.sqlite"}"\n')
-    result = run_cli("report", "--out", str(site), "--config", str(config))
+    result = cli("report", "--out", str(site), "--config", str(config))
     assert result.returncode == 2, result.stderr
     assert "Traceback" not in result.stderr
     [line] = result.stderr.strip().splitlines()

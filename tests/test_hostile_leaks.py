@@ -10,8 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, run_cli
+from tests.support.cli import cli, cli_process
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES
 
 pytestmark = pytest.mark.hostile
 
@@ -36,21 +37,21 @@ def test_a_password_in_the_feed_url_is_never_shown_or_stored(
     config.chmod(0o600)
     seen: list[str] = []
     try:
-        failed = run_cli("scrape", "--once", "-v", "-v", "--config", str(config))
+        failed = cli_process("scrape", "--once", "-v", "-v", "--config", str(config))
         assert failed.returncode == 3, failed.stderr
         seen += [failed.stdout, failed.stderr]
         http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
         for _ in range(2):  # a good copy, then the same again (the conditional GET still works)
-            good = run_cli("scrape", "--once", "-v", "-v", "--config", str(config))
+            good = cli_process("scrape", "--once", "-v", "-v", "--config", str(config))
             assert good.returncode == 0, good.stderr
             seen += [good.stdout, good.stderr]
         assert "unchanged" in good.stderr or "not_modified" in good.stderr, good.stderr
         http_server.serve("/feed.json", b"", status=503)
-        failed = run_cli("scrape", "--once", "--config", str(config))
+        failed = cli_process("scrape", "--once", "--config", str(config))
         assert failed.returncode == 3
         seen += [failed.stdout, failed.stderr]
         for fmt in ("text", "json"):
-            status = run_cli("status", "--format", fmt, "--config", str(config))
+            status = cli("status", "--format", fmt, "--config", str(config))
             seen += [status.stdout, status.stderr]
         bodies = [hit.body.decode() for hit in receiver.hits if hit.method == "POST"]
     finally:
@@ -78,12 +79,12 @@ def test_a_config_others_may_write_is_warned_about_like_ssh(tmp_path: Path, mode
     config.write_text(f'[[alerts]]\nname = "me"\n{TARGET}\n')
     config.chmod(mode)
     db = f"sqlite:///{tmp_path / 'eewatch.sqlite'}"
-    result = run_cli("status", "--config", str(config), env={"EEWATCH_DATABASE_URL": db})
+    result = cli("status", "--config", str(config), env={"EEWATCH_DATABASE_URL": db})
     warnings = [line for line in result.stderr.splitlines() if "writable by others" in line]
     assert len(warnings) == 1, result.stderr
     assert f"{mode:04o}" in warnings[0] and "chmod go-w" in warnings[0], warnings[0]
     config.chmod(0o644)  # readable, not writable: a ${VAR} is no secret, nothing to say
-    result = run_cli("status", "--config", str(config), env={"EEWATCH_DATABASE_URL": db})
+    result = cli("status", "--config", str(config), env={"EEWATCH_DATABASE_URL": db})
     assert "writable by others" not in result.stderr and "readable by others" not in result.stderr
 
 
@@ -108,7 +109,7 @@ def test_a_variable_outside_the_notify_targets_is_a_config_error_naming_the_key(
     config.write_text(text)
     config.chmod(0o600)
     db = f"sqlite:///{tmp_path / 'eewatch.sqlite'}"
-    result = run_cli("status", "--config", str(config), env={"EEWATCH_DATABASE_URL": db})
+    result = cli("status", "--config", str(config), env={"EEWATCH_DATABASE_URL": db})
     assert result.returncode == 2, result.stdout + result.stderr
     [line] = [line for line in result.stderr.splitlines() if line.strip()]
     assert key in line and "[[alerts]] notify" in line, line
