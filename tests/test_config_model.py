@@ -11,8 +11,8 @@ from eewatch.app import exitcodes
 from eewatch.config import ConfigError, parse_config
 from eewatch.config import model as m
 from eewatch.config import values as v
-from eewatch.config.sections import SECTIONS, read
-from tests.conftest import run_cli
+from eewatch.config.sections import SECTIONS, entries, read
+from tests.support.cli import cli_process
 from tests.support.http import FixtureServer
 
 SECTION_CLASSES = (
@@ -76,6 +76,27 @@ def test_the_loader_reads_a_new_section_from_its_fields(raw: object, message: st
     assert str(caught.value) == message
 
 
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"name": "red"}, "t.toml: [[teams]] must be an array of tables"),
+        (
+            [{"name": "red", "members": "a"}, {"name": "red", "members": "b"}],
+            "t.toml: [[teams]] #2 name: 'red' is used twice",
+        ),
+        (
+            [{"name": "red", "members": "a"}, {"name": "blue", "size": 0}],
+            "t.toml: [[teams]] blue members: missing (a list of names)",
+        ),
+    ],
+    ids=["not-an-array", "same-name", "entry-labelled-by-name"],
+)
+def test_an_array_of_named_tables(raw: object, message: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        entries(_Team, raw, "teams", "t.toml")
+    assert str(caught.value) == message
+
+
 def test_the_loader_keeps_defaults_for_absent_keys() -> None:
     values = read(_Team, {"name": "red", "members": ["a", "b", "a"]}, "[[teams]] #1", "t.toml")
     assert _Team(**values) == _Team(name="red", size=3, members=("a", "b"))
@@ -114,12 +135,15 @@ def test_retries_zero_is_allowed_and_a_negative_says_so() -> None:
 
 
 def test_retries_zero_tries_the_feed_once(http_server: FixtureServer, tmp_path: Path) -> None:
-    """``retries`` counts extra tries: 0 means one try, no retry (the default 2 means 3 tries)."""
+    """``retries`` counts extra tries: 0 means one try, no retry (the default 2 means 3 tries).
+
+    A real process: ``scrape`` starts a Twisted reactor.
+    """
     url = http_server.serve("/feed.json", b"oops", status=503)
     config = tmp_path / "c.toml"
     config.write_text("[feed]\nretries = 0\n")
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
-    result = run_cli("scrape", "--once", "--feed", url, "--config", str(config), env=env)
+    result = cli_process("scrape", "--once", "--feed", url, "--config", str(config), env=env)
     assert result.returncode == exitcodes.SOURCE, result.stderr
     assert "HTTP 503" in result.stderr
     assert len(http_server.hits) == 1

@@ -23,8 +23,8 @@ def read(
 ) -> dict[str, Any]:
     """The checked values of the keys ``raw`` gives, by field name (an absent key keeps its default).
 
-    ``checks``: for a class declared outside the config (``[profile]``). An array's entry is
-    labelled by its ``name`` (``[[alerts]] stem``) once that is read.
+    ``checks``: for a class declared outside the config (``[profile]``). An array's entry
+    (``label`` ``[[alerts]] #2``) is labelled by its ``name`` once that is read.
     """
     if not isinstance(raw := {} if raw is None else raw, dict):
         raise ConfigError(f"{where}: {label} must be a table")
@@ -37,7 +37,8 @@ def read(
         if f.name in raw:
             check = checks[f.name] if checks is not None else f.metadata["check"]
             values[f.name] = check(raw[f.name], f"{label} {f.name}", where)
-            label = f"{label.split(' #')[0]} {values['name']}" if f.name == "name" else label
+            if f.name == "name" and " #" in label:  # an array's entry: [[alerts]] #2 -> [[alerts]] stem
+                label = f"{label.split(' #')[0]} {values['name']}"
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise bad(where, f"{label} {f.name}", f"missing ({f.metadata['missing']})")
     return values
@@ -101,27 +102,39 @@ def _check_cron(expression: str, timezone: str, where: str) -> None:
         raise bad(where, "[schedule] cron", f"{expression!r} never fires (a date that does not exist?)")
 
 
+def entries(cls: type, raw: Any, name: str, where: str, array: str = "", then: Any = None) -> list[Any]:
+    """``[[name]]``: an array of tables, each read by :func:`read` (labelled ``#1``, ``#2``, ...,
+    then by its ``name`` if it has one), then checked by ``then(entry, where)``; no two entries
+    share a name. ``array``: the message when ``raw`` is not an array."""
+    if not isinstance(raw := [] if raw is None else raw, list):
+        raise ConfigError(array or f"{where}: [[{name}]] must be an array of tables")
+    found: list[Any] = []
+    for index, entry in enumerate(raw, start=1):
+        found.append(item := cls(**read(cls, entry, f"[[{name}]] #{index}", where)))
+        if then is not None:
+            then(item, where)
+        if (named := getattr(item, "name", None)) is not None and any(e.name == named for e in found[:-1]):
+            raise bad(where, f"[[{name}]] #{index} name", f"{named!r} is used twice")
+    return found
+
+
 def parse_alerts(raw: Any, where: str) -> tuple[m.Rule, ...]:
     """``[[alerts]]`` -> rules, in file order; names must be unique."""
-    if not isinstance(raw := [] if raw is None else raw, list):
-        raise ConfigError(f"{where}: alerts: must be an array of tables ([[alerts]])")
-    rules: list[m.Rule] = []
-    for index, entry in enumerate(raw, start=1):
-        rule = m.Rule(**read(m.Rule, entry, f"[[alerts]] #{index}", where))
-        label = f"[[alerts]] {rule.name}"
-        if rule.crs_min is not None and rule.crs_max is not None and rule.crs_min > rule.crs_max:
-            raise bad(where, f"{label} crs_min", f"{rule.crs_min} is above crs_max {rule.crs_max}")
-        if rule.categories and rule.round_types and "category" not in rule.round_types:
-            raise bad(
-                where,
-                f"{label} categories",
-                f"narrows category rounds, but round_types {list(rule.round_types)} has no 'category' "
-                "(add it, or drop categories)",
-            )
-        if any(r.name == rule.name for r in rules):
-            raise bad(where, f"[[alerts]] #{index} name", f"{rule.name!r} is used twice")
-        rules.append(rule)
-    return tuple(rules)
+    array = f"{where}: alerts: must be an array of tables ([[alerts]])"
+    return tuple(entries(m.Rule, raw, "alerts", where, array, then=_check_rule))
+
+
+def _check_rule(rule: m.Rule, where: str) -> None:
+    label = f"[[alerts]] {rule.name}"
+    if rule.crs_min is not None and rule.crs_max is not None and rule.crs_min > rule.crs_max:
+        raise bad(where, f"{label} crs_min", f"{rule.crs_min} is above crs_max {rule.crs_max}")
+    if rule.categories and rule.round_types and "category" not in rule.round_types:
+        raise bad(
+            where,
+            f"{label} categories",
+            f"narrows category rounds, but round_types {list(rule.round_types)} has no 'category' "
+            "(add it, or drop categories)",
+        )
 
 
 def parse_sources(raw: Any, where: str) -> tuple[m.SourceConfig, ...]:
