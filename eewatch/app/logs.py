@@ -25,7 +25,7 @@ class JsonFormatter(logging.Formatter):
         }
         data.update({k: v for k, v in record.__dict__.items() if k not in _RESERVED})
         if record.exc_info:
-            data["exception"] = self.formatException(record.exc_info)
+            data["exception"] = record.exc_text or self.formatException(record.exc_info)
         return json.dumps(data, default=str)
 
 
@@ -56,7 +56,10 @@ def _quiet_libraries(record: logging.LogRecord) -> bool:
 
 def _masked_userinfo(record: logging.LogRecord) -> bool:
     """A user and password written into a URL (the feed's) never reach a log line, whoever logs it."""
-    message = record.getMessage()
+    try:
+        message = record.getMessage()
+    except Exception:  # a malformed call: logging reports it itself, unmasked text never formed
+        return True
     masked = scrub_userinfo(message)
     if masked != message:
         record.msg, record.args = masked, None
