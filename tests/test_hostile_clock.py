@@ -12,7 +12,6 @@ import datetime as dt
 import http.server
 import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -58,7 +57,7 @@ def _without(number: str) -> bytes:
 
 
 def test_a_retry_written_under_a_clock_two_years_ahead_is_due_when_the_clock_comes_back(
-    tmp_path: Path, receiver: FixtureServer
+    db_url: str, receiver: FixtureServer
 ) -> None:
     clock = FrozenClock(T0)
     rule = Rule(name="all", notify=(f"json://127.0.0.1:{receiver.port}/hook",))
@@ -66,7 +65,7 @@ def test_a_retry_written_under_a_clock_two_years_ahead_is_due_when_the_clock_com
         alerts=(rule,),
         notifications=NotificationSettings(backoff_seconds=60, backoff_max_seconds=3600, max_attempts=5),
     )
-    store = Store.open(f"sqlite:///{tmp_path / 'eewatch.sqlite'}", clock)
+    store = Store.open(db_url, clock)
     try:
         store.record_feed_fetch(copy_fetch(_without("305")))
         run_alerts(store, config, clock=clock)  # the baseline
@@ -88,12 +87,12 @@ def test_a_retry_written_under_a_clock_two_years_ahead_is_due_when_the_clock_com
 
 
 def test_outbox_retry_makes_a_delivery_waiting_for_a_far_retry_due_now(
-    tmp_path: Path, receiver: FixtureServer
+    db_url: str, receiver: FixtureServer
 ) -> None:
     clock = FrozenClock(T0)
     rule = Rule(name="all", notify=(f"json://127.0.0.1:{receiver.port}/hook",))
     config = Config(alerts=(rule,), notifications=NotificationSettings(backoff_seconds=3600))
-    store = Store.open(f"sqlite:///{tmp_path / 'eewatch.sqlite'}", clock)
+    store = Store.open(db_url, clock)
     try:
         store.record_feed_fetch(copy_fetch(_without("305")))
         run_alerts(store, config, clock=clock)

@@ -187,6 +187,8 @@ class Daemon:
             if self.stopping.is_set():
                 log.info("poll abandoned: the daemon is stopping")
                 return
+            if self._database_gone():  # damaged (or gone): nothing more is written to it
+                return
             stored = store_failure(self.store, self.config.feed.url, f"{type(exc).__name__}: {exc}")
         if stored is not None:
             result.stored.append(stored)
