@@ -166,11 +166,11 @@ def test_polls_go_on_when_the_wall_clock_steps_back_an_hour(
         )
         keeper.start()
         try:
-            await _until(lambda: len(polls) >= 1, 5)
+            await _until(lambda: len(polls) >= 1, 15)
             before = len(polls)
             SteppingWall.offset -= dt.timedelta(hours=1)  # the clock steps back an hour
             if schedule == "interval":
-                await _until(lambda: len(polls) >= before + 2, 5)
+                await _until(lambda: len(polls) >= before + 2, 15)
             else:
                 # A cron schedule names wall-clock minutes: the next poll is the next minute of
                 # the new time, not an hour and a minute away.
