@@ -390,15 +390,28 @@ def oldest_undelivered(store: Store) -> dt.datetime | None:
         ).scalar()
 
 
+def next_attempt(store: Store) -> dt.datetime | None:
+    """When the soonest pending row is due (None: nothing pending)."""
+    o = alert_outbox
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.min(o.c.next_attempt_at)).where(o.c.status == PENDING)).scalar()
+
+
+def make_due(store: Store, now: dt.datetime) -> int:
+    """Pending rows waiting for their retry time -> due now (attempts kept). Returns how many."""
+    o = alert_outbox
+    with store.engine.begin() as conn:
+        done = conn.execute(
+            update(o).where(o.c.status == PENDING, o.c.next_attempt_at > now).values(next_attempt_at=now)
+        )
+    return int(done.rowcount)
+
+
 def retry_failed(store: Store, now: dt.datetime) -> int:
-    """Failed rows -> pending, due now, with a fresh set of attempts; pending rows waiting for a
-    later retry -> due now. Returns how many."""
+    """Failed rows -> pending, due now, with a fresh set of attempts. Returns how many."""
     o = alert_outbox
     with store.engine.begin() as conn:
         done = conn.execute(
             update(o).where(o.c.status == FAILED).values(status=PENDING, attempts=0, next_attempt_at=now)
         )
-        waiting = conn.execute(
-            update(o).where(o.c.status == PENDING, o.c.next_attempt_at > now).values(next_attempt_at=now)
-        )
-    return int(done.rowcount) + int(waiting.rowcount)
+    return int(done.rowcount)

@@ -185,14 +185,17 @@ def change_against(current: Round, previous: Round | None) -> str | None:
 
 
 def verdict(round_: Round, profile: Profile | None) -> str | None:
-    """What the round means for the profile, or ``None`` without a profile score."""
+    """What the round means for the profile, or ``None`` without a profile score.
+
+    Shown after the label "Your profile", so it starts with the score, never "your profile" again.
+    """
     if profile is None or profile.crs is None:
         return None
     said = assess(round_, profile)
     if said.eligible is False:
-        return f"your profile (CRS {profile.crs}) is not eligible for this round"
+        return f"your CRS {profile.crs}: not eligible for this round"
     if said.eligible is None:
-        return f"your profile (CRS {profile.crs}): eligibility unknown"
+        return f"your CRS {profile.crs}: eligibility unknown"
     invited = would_be_invited(round_, profile, said)
     if invited is None:
         return f"your CRS {profile.crs}: no cut-off published"

@@ -35,8 +35,9 @@ class AlertReport:
 
     @property
     def ok(self) -> bool:
-        """Every delivery this pass attempted succeeded (none failed for good, none waits for a retry)."""
-        return self.failed == 0 and self.retrying == 0
+        """Nothing left undelivered: every delivery this pass attempted succeeded (none failed for
+        good, none waits for a retry) and no row waits in the outbox from an earlier pass."""
+        return self.failed == 0 and self.retrying == 0 and self.pending == 0
 
     def summary(self) -> str:
         return (

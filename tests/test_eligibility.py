@@ -200,3 +200,15 @@ def test_chances_uses_the_same_verdict_and_says_unknown() -> None:
     text = render_chances(result)
     assert "eligibility unknown, not counted: round 1 (2026-03-20" in text
     assert "NOC 21231" in text
+
+
+def test_a_2026_french_round_is_not_explained_with_a_bare_2023() -> None:
+    """The French rules of 2023 still apply in 2026: said so, not "French-language proficiency (2023)"."""
+    french_2026 = replace(FRENCH, date=dt.date(2026, 2, 19))
+    said = assess(french_2026, replace(DEV, french_nclc=None)).reason
+    assert "(2023)" not in said, said
+    assert (
+        "French-language proficiency (2023 rules, in force since 2023-05-31) has no occupation list" in said
+    )
+    same_year = assess(replace(FRENCH, date=dt.date(2023, 7, 6)), replace(DEV, french_nclc=8)).reason
+    assert same_year == "eligible: French NCLC 8 meets French-language proficiency (2023 rules) (NCLC 7)"

@@ -98,7 +98,8 @@ def test_outbox_retry_makes_a_delivery_waiting_for_a_far_retry_due_now(
         run_alerts(store, config, clock=clock)
         store.record_feed_fetch(copy_fetch((FEED / "small.json").read_bytes()))
         assert run_alerts(store, config, clock=clock).pending == 1  # next try in an hour
-        assert outbox.retry_failed(store, clock()) == 1  # `eewatch outbox --retry`
+        # `eewatch outbox --retry`: failed ones with fresh attempts, waiting ones due now
+        assert outbox.retry_failed(store, clock()) + outbox.make_due(store, clock()) == 1
         receiver.failing = False  # type: ignore[attr-defined]
         assert deliver_due(store, config, clock).sent == 1
     finally:

@@ -71,6 +71,14 @@ def _masked_userinfo(record: logging.LogRecord) -> bool:
 
 
 def _said_by_eewatch(record: logging.LogRecord) -> bool:
-    """Scrapy's traceback for an item the store could not write: eewatch says it in one line itself."""
+    """Scrapy's traceback for an item the store could not write: eewatch says it in one line itself.
+
+    Nor is a daemon job cancelled by the daemon's own shutdown an error (APScheduler logs one
+    with its traceback when the job was due at the moment the daemon stopped).
+    """
+    import asyncio
+
     error = record.exc_info[1] if record.exc_info else None
-    return not (record.name.startswith("scrapy") and isinstance(error, StorageError))
+    if record.name.startswith("scrapy") and isinstance(error, StorageError):
+        return False
+    return not (record.name.startswith("apscheduler") and isinstance(error, asyncio.CancelledError))

@@ -108,7 +108,7 @@ def poll_once(
         if failed is not None:
             result.stored.append(failed)
     result.seconds = time.monotonic() - started
-    record(store, config, result)
+    record(store, config, result, backfill=backfill if send else 0)
     follow_up(store, config, result, send=send, backfill=backfill, rebuild=result.changed)
     return result
 
@@ -123,8 +123,11 @@ def store_failure(store: Store, url: str, reason: str) -> Stored | None:
         return None
 
 
-def record(store: Store, config: Config, result: PollResult) -> None:
-    """Health (heartbeat, ops events) for each fetch of the feed, and one log line per fetch."""
+def record(store: Store, config: Config, result: PollResult, *, backfill: int = 0) -> None:
+    """Health (heartbeat, ops events) for each fetch of the feed, and one log line per fetch.
+
+    ``backfill``: the newest N rounds of a first run will be alerted (said, not "no alerts sent").
+    """
     for fetch, summary in result.feed:
         try:
             found = record_poll(store, fetch, summary, config.health, result.mode)
@@ -138,7 +141,14 @@ def record(store: Store, config: Config, result: PollResult) -> None:
             log.log(level, "health: %s %s", event.kind, event.payload)
         result.health += found
         log_poll(fetch, summary, result.seconds, quiet_if_unchanged=result.mode == "daemon")
-        if summary.baseline:
+        if summary.baseline and backfill:
+            log.info(
+                "first run: %d rounds stored (the baseline); alerting the newest %d (--notify-backfill %d)",
+                len(summary.new),
+                min(backfill, len(summary.new)),
+                backfill,
+            )
+        elif summary.baseline:
             log.info(
                 "first run: %d rounds stored, no alerts sent (the baseline; "
                 "scrape --once --notify-backfill N alerts the newest N)",

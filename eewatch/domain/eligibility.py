@@ -11,6 +11,7 @@ verdict is ``None``, with a reason: never a silent "no".
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -58,8 +59,14 @@ def category_label(slug: str) -> str:
     return _SHORT.get(slug, slug)
 
 
-def _list_name(version: CategoryVersion) -> str:
-    return f"{category_label(version.category)} ({version.version} list)"
+def _list_name(version: CategoryVersion, on: dt.date) -> str:
+    """``STEM (2023 list)``; a version applied in a later year says since when it is in force
+    (``French-language proficiency (2023 rules, in force since 2023-05-31)`` for a 2026 round), so
+    it never reads as an out-of-date list."""
+    noun = "list" if version.occupations is not None else "rules"
+    since = version.effective_from
+    tail = f", in force since {since.isoformat()}" if on.year > since.year else ""
+    return f"{category_label(version.category)} ({version.version} {noun}{tail})"
 
 
 def shipped_category_names(catalog: Catalog | None = None) -> frozenset[str]:
@@ -108,18 +115,22 @@ def _category(round_: Round, profile: Profile, catalog: Catalog) -> Verdict:
             "the data cannot say",
         )
     if version.occupations is None:
-        fact = f"{category_label(slug)} ({version.version}) has no occupation list"
-        return _requirements(version, profile, fact)
+        fact = f"{_list_name(version, round_.date)} has no occupation list"
+        return _requirements(version, profile, fact, round_.date)
     if not profile.noc:
-        return Verdict(None, f"no [profile] noc to check against {_list_name(version)}: the data cannot say")
+        return Verdict(
+            None, f"no [profile] noc to check against {_list_name(version, round_.date)}: the data cannot say"
+        )
     listed = [code for code in profile.noc if version.covers(code)]
     if not listed:
         codes = ", ".join(profile.noc)
-        return Verdict(False, f"not eligible: NOC {codes} is not in {_list_name(version)}")
-    return _requirements(version, profile, f"NOC {listed[0]} is in {_list_name(version)}")
+        return Verdict(False, f"not eligible: NOC {codes} is not in {_list_name(version, round_.date)}")
+    return _requirements(
+        version, profile, f"NOC {listed[0]} is in {_list_name(version, round_.date)}", round_.date
+    )
 
 
-def _requirements(version: CategoryVersion, profile: Profile, fact: str) -> Verdict:
+def _requirements(version: CategoryVersion, profile: Profile, fact: str, on: dt.date) -> Verdict:
     """The stated requirements beyond the occupation, checked where the profile states the facts."""
     needs = version.requirements
     unknown: list[str] = []
@@ -129,12 +140,12 @@ def _requirements(version: CategoryVersion, profile: Profile, fact: str) -> Verd
         elif profile.french_nclc < needs.french_nclc_min:
             return Verdict(
                 False,
-                f"not eligible: {_list_name(version)} needs French NCLC {needs.french_nclc_min}; "
+                f"not eligible: {_list_name(version, on)} needs French NCLC {needs.french_nclc_min}; "
                 f"yours is {profile.french_nclc}",
             )
         else:
             fact = (
-                f"French NCLC {profile.french_nclc} meets {_list_name(version)} "
+                f"French NCLC {profile.french_nclc} meets {_list_name(version, on)} "
                 f"(NCLC {needs.french_nclc_min})"
             )
     if needs.canadian_experience:
@@ -147,7 +158,7 @@ def _requirements(version: CategoryVersion, profile: Profile, fact: str) -> Verd
         elif months < least:
             return Verdict(
                 False,
-                f"not eligible: {_list_name(version)} needs {least} months of Canadian work experience; "
+                f"not eligible: {_list_name(version, on)} needs {least} months of Canadian work experience; "
                 f"yours: {months}",
             )
     if unknown:

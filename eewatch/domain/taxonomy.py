@@ -142,6 +142,20 @@ def canonical_category(slug: str) -> str:
     return CATEGORY_ALIASES.get(slug, slug)
 
 
+def catalogued_categories() -> frozenset[str]:
+    """The categories whose lists eewatch ships (``data/categories.toml``): known, though no
+    pattern above names them (physicians, senior-managers: slugged from the words of their name)."""
+    from eewatch.domain.occupations import load_catalog
+
+    return frozenset(load_catalog().categories())
+
+
+def category_spellings(slug: str) -> tuple[str, ...]:
+    """Every slug a category may be stored under: its name now (any case given) and its old ones."""
+    slug = canonical_category(slug.strip().lower())
+    return (slug, *sorted(old for old, new in CATEGORY_ALIASES.items() if new == slug))
+
+
 def classify(name: str | None) -> Classification:
     """Classify a round by its published name (``drawName``)."""
     if name is None or not name.strip():
@@ -154,5 +168,6 @@ def classify(name: str | None) -> Classification:
         return Classification("program", programs=programs)
     base, version = split_version(name)
     slug, known = category_slug(base)
+    known = known or slug in catalogued_categories()
     warnings = () if known else (f"unknown category {name!r}: given the slug {slug!r}",)
     return Classification("category", category=slug, category_version=version, warnings=warnings)

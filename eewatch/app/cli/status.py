@@ -8,27 +8,24 @@ import json
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
-from eewatch.app.logs import setup_logging
+from eewatch.app.cli import Context, command_parser
 from eewatch.app.status import Status, read_status
-from eewatch.config import load_config
 from eewatch.domain.clock import utcnow
 from eewatch.store import integrity
 from eewatch.store.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("status", help="is the watcher healthy? (exit 6 when not, for monitors)")
-    add_common(parser)
+    parser = command_parser(
+        sub, "status", run, help="is the watcher healthy? (exit 6 when not, for monitors)"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    setup_logging(verbosity(args), args.log_format)
-    config = load_config(args.config)
+def run(ctx: Context) -> int:
+    args, config = ctx.args, ctx.config
     try:
-        with Store.open(config.database.url) as store:
+        with ctx.store() as store:
             # The whole file is checked (PRAGMA quick_check): a damaged page elsewhere than
             # what status reads would otherwise leave it "ok" (eewatch/store/integrity.py).
             damaged = integrity.damage(store.engine)
