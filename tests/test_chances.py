@@ -88,7 +88,11 @@ def test_no_eligible_round_has_no_rate(rounds: list[Round]) -> None:
     assert [c.round.id for c in result.rounds] == ["395"]  # a general round is open to everyone
     nothing = compute_chances([r for r in rounds if r.round_type != "general"], Profile(500))
     assert nothing.rounds == () and nothing.rate is None
-    assert summary_line(nothing) == "A CRS score of 500: no round it was eligible for is stored.\n"
+    line = summary_line(nothing)
+    assert line.startswith("A CRS score of 500: no round it was eligible for is stored.\n")
+    # No noc: the category rounds cannot be decided, and say so (never silently "not eligible").
+    stem = "not counted: 3 rounds, 396, 397, 398 (2024-10-01 to 2025-01-20, category:stem)"
+    assert f"{stem}: your [profile] gives no noc" in line
 
 
 def test_last_must_be_positive_and_crs_known(rounds: list[Round]) -> None:

@@ -20,7 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from eewatch.app import exitcodes
 from eewatch.app.health import HealthEvent, record_poll
 from eewatch.config import Config
-from eewatch.domain.events import FEED_STALE
+from eewatch.domain.events import CATEGORY_UNKNOWN, FEED_STALE
 from eewatch.domain.fetches import ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
 from eewatch.store import integrity
 from eewatch.store.announcements import SourceSummary
@@ -136,6 +136,9 @@ def record(store: Store, config: Config, result: PollResult, *, backfill: int = 
             result.storage_error = result.storage_error or f"health: {type(exc).__name__}"
             found = []
         for event in found:
+            if event.kind == CATEGORY_UNKNOWN:
+                log.warning("%s", event.payload["message"])
+                continue
             # A stale feed is IRCC's silence, not eewatch's fault: said at info (status shows it).
             level = logging.INFO if event.kind == FEED_STALE else logging.WARNING
             log.log(level, "health: %s %s", event.kind, event.payload)
@@ -212,7 +215,13 @@ def rebuild_report(store: Store, config: Config) -> None:
     try:
         crs = config.profile.crs if config.profile is not None else None
         summary = build_report(
-            store, report.out, store.clock, title=report.title, site_url=report.site_url, crs=crs
+            store,
+            report.out,
+            store.clock,
+            title=report.title,
+            site_url=report.site_url,
+            crs=crs,
+            profile=config.profile,
         )
     except (ReportError, OSError):
         log.exception("could not rebuild the report in %s; the previous one stays", report.out)

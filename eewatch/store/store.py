@@ -23,6 +23,7 @@ from eewatch.domain.announcement import RoundFacts
 from eewatch.domain.clock import Clock, utcnow
 from eewatch.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from eewatch.domain.fetches import CHANGED, ERROR, FeedFetch, SourceDocument
+from eewatch.domain.occupations import CategoryVersion
 from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
 from eewatch.domain.taxonomy import category_spellings
 from eewatch.domain.userinfo import mask_userinfo
@@ -314,6 +315,11 @@ class Store:
                     )
                 )
         return summary
+
+    def learned_lists(self) -> tuple[CategoryVersion, ...]:
+        """Occupation lists learned from round pages where no shipped list covers the round's date."""
+        with self.engine.connect() as conn:
+            return announcements.learned_lists(conn)
 
     def record_source_document(self, doc: SourceDocument) -> announcements.SourceSummary:
         """Store one fetched announcement and what it says, in one transaction."""

@@ -44,7 +44,8 @@ def run(ctx: Context) -> int:
         return ctx.error(f"--crs {crs}: a CRS score is between 0 and 1200")
     with ctx.store() as store:
         rounds = store.rounds(round_type="category")
-    answer = answer_occupation(noc, rounds, load_catalog(), crs)
+        catalog = load_catalog().with_learned(store.learned_lists())
+    answer = answer_occupation(noc, rounds, catalog, crs)
     if args.format == "json":
         json.dump(answer_to_dict(answer), sys.stdout, indent=2)
         sys.stdout.write("\n")

@@ -45,7 +45,7 @@ def run(ctx: Context) -> int:
             report = deliver_due(store, settings, utcnow)
             waiting = outbox.counts(store)
             due = outbox.next_attempt(store)
-        pending = waiting.get(outbox.PENDING, 0) + waiting.get(outbox.SENDING, 0)
+        pending = waiting.get(outbox.PENDING, 0)  # a row being sent (another instance) is not waiting
         line = f"sent {report.sent}, will retry {report.retrying}, failed {report.failed}"
         if pending:
             when = f", the next at {due:%Y-%m-%d %H:%M} UTC" if due is not None else ""

@@ -41,6 +41,7 @@ def run(ctx: Context, clock: Clock = utcnow) -> int:
                 title=args.title or section.title,
                 site_url=args.site_url or section.site_url,
                 crs=config.profile.crs if config.profile is not None else None,
+                profile=config.profile,
             )
         except ReportError as exc:
             return ctx.error(str(exc))

@@ -92,6 +92,8 @@ def write_text(status: Status) -> None:
         "deliveries:           "
         + (", ".join(f"{k} {v}" for k, v in sorted(status.deliveries.items())) or "none"),
     ]
+    if status.unknown_categories:
+        lines.append("no list known for:    " + "; ".join(status.unknown_categories))
     if status.last_error:
         lines.append(f"last error:           {status.last_error}")
     sys.stdout.write("\n".join(lines) + "\n")

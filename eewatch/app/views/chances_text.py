@@ -111,5 +111,7 @@ def _undecided(result: Chances) -> str:
             else:
                 what = f"{len(items)} rounds, {oldest.id} to {newest.id}"
             what += f" ({oldest.date.isoformat()} to {newest.date.isoformat()}, {kinds})"
-        lines.append(f"eligibility unknown, not counted: {what}: {reason}\n")
+        lines.append(
+            f"eligibility unknown, not counted: {what}: {reason.removeprefix('eligibility unknown: ')}\n"
+        )
     return "".join(lines)
