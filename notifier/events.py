@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from eewatch.domain.record import Round
@@ -35,7 +36,7 @@ class Event:
             fetch_id=row.get("fetch_id"),
         )
 
-    @property
+    @cached_property
     def round(self) -> Round | None:
         """The round this event is about (the new version for an amendment)."""
         data = self.payload.get("round")

@@ -23,18 +23,24 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
 
-from eewatch.config import Config, NotificationSettings
-from eewatch.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.config import Config, NotificationSettings, Rule
+from eewatch.domain.events import (
+    DELIVERY_FAILING,
+    NEW_ROUND,
+    ROUND_AMENDED,
+    SOURCE_ERROR,
+    TOLD_TO_EVERY_RULE,
+)
 from eewatch.domain.occupations import Catalog, load_catalog
 from eewatch.domain.record import Round
 from eewatch.store import schema
 from eewatch.store.announcements import learned_lists
-from eewatch.store.rows import event_row
+from eewatch.store.rows import chunks, event_row
 from eewatch.store.schema import alert_events_handled, alert_outbox
 from eewatch.store.store import Store, row_to_round
 from notifier.events import Event
 from notifier.render import Message, render_event, render_mass_amendment
-from notifier.rules import matches, matching_rules
+from notifier.rules import matching_rules
 from notifier.secrets import human_label, target_key, target_label
 
 PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
@@ -104,14 +110,17 @@ def enqueue(
     if send and backfill > 0:
         with store.engine.connect() as conn:
             chosen = _backfill_choice(_unhandled_events(conn, None, baseline_only=True), backfill)
+    # The storms of each copy, read once per pass (a storm can span many batches), and the
+    # last event handled: each batch reads on from it (the first reads from the start).
+    storms = Storms()
+    after: int | None = None
     while True:
         with store.engine.begin() as conn:
-            events = _unhandled_events(conn, _BATCH)
+            catalog = load_catalog().with_learned(learned_lists(conn))
+            events = _unhandled_batch(conn, after, settings, storms, catalog)
             if not events:
                 return result
             handled: list[dict[str, Any]] = []
-            catalog = load_catalog().with_learned(learned_lists(conn))
-            storms = _mass_amendments(conn, events, settings, catalog)
             for event in events:
                 outcome, count = _enqueue_event(
                     conn, event, settings, now, send, event.id in chosen, storms, catalog
@@ -123,6 +132,7 @@ def enqueue(
                 result.enqueued += count
             conn.execute(insert(alert_events_handled), handled)
             result.events += len(events)
+            after = events[-1].id
         if len(events) < _BATCH:
             # The last batch. Not asking again saves a scan of every event (the query's cost
             # grows with history); an event written since is the next pass's, as it would be
@@ -130,9 +140,43 @@ def enqueue(
             return result
 
 
-def _unhandled_events(conn: Connection, limit: int | None, *, baseline_only: bool = False) -> list[Event]:
+def _unhandled_batch(
+    conn: Connection, after: int | None, settings: Config, storms: Storms, catalog: Catalog | None = None
+) -> list[Event]:
+    """The next batch of unhandled events (after ``after``), the storms among them read first:
+    an amendment of a storm is decoded once per pass, when its storm is read."""
+    e, h = schema.events, alert_events_handled
+    query = (
+        select(e.c.id, e.c.kind, e.c.fetch_id)
+        .where(~exists().where(h.c.event_id == e.c.id))
+        .order_by(e.c.id)
+        .limit(_BATCH)
+    )
+    if after is not None:
+        query = query.where(e.c.id > after)
+    heads = conn.execute(query).all()
+    fetch_ids = {row.fetch_id for row in heads if row.kind == ROUND_AMENDED and row.fetch_id is not None}
+    _mass_amendments(conn, fetch_ids, settings, storms, catalog)
+    wanted = [row.id for row in heads if row.id not in storms.events]
+    found: dict[int, Event] = {}
+    for chunk in chunks(wanted, 500):
+        for row in conn.execute(select(e).where(e.c.id.in_(chunk))):
+            found[row.id] = Event.from_row(row._mapping)
+    return [storms.events.get(row.id) or found[row.id] for row in heads]
+
+
+def _unhandled_events(
+    conn: Connection, limit: int | None, *, baseline_only: bool = False, after: int | None = None
+) -> list[Event]:
+    """Events no pass has handled, oldest first; ``after``: only those with a larger id.
+
+    An event committed late with a smaller id than ``after`` (PostgreSQL hands out ids
+    before commit) is the next pass's, which reads from the start.
+    """
     e, h = schema.events, alert_events_handled
     query = select(e).where(~exists().where(h.c.event_id == e.c.id)).order_by(e.c.id).limit(limit)
+    if after is not None:
+        query = query.where(e.c.id > after)
     if baseline_only:
         query = query.where(e.c.baseline.is_(True), e.c.kind == NEW_ROUND)
     return [Event.from_row(row._mapping) for row in conn.execute(query)]
@@ -150,9 +194,20 @@ def _backfill_choice(events: Sequence[Event], count: int) -> set[int]:
     return {e.id for e in sorted(candidates, key=newest, reverse=True)[:count]}
 
 
-#: (fetch id, rule name) -> the round_amended events of that copy the rule matches, when more
-#: than ``[notifications] mass_amendment_threshold``: one summary alert instead of one each.
-Storms = dict[tuple[int, str], list[Event]]
+@dataclasses.dataclass
+class Storms:
+    """The copies whose amendments one pass has read, and what they hold.
+
+    ``by_fetch``: fetch id -> rule name -> the round_amended events of that copy the rule
+    matches, when more than ``[notifications] mass_amendment_threshold`` (one summary alert
+    instead of one each); a copy with no storm maps to an empty dict. For a copy with more
+    amendments than the threshold, ``events`` holds them, decoded once, and ``rules`` the
+    rules each matches.
+    """
+
+    by_fetch: dict[int, dict[str, list[Event]]] = dataclasses.field(default_factory=dict)
+    events: dict[int, Event] = dataclasses.field(default_factory=dict)
+    rules: dict[int, list[Rule]] = dataclasses.field(default_factory=dict)
 
 
 def _outage_going_on(conn: Connection, event: Event) -> bool:
@@ -166,23 +221,26 @@ def _outage_going_on(conn: Connection, event: Event) -> bool:
 
 
 def _mass_amendments(
-    conn: Connection, events: Sequence[Event], settings: Config, catalog: Catalog | None = None
-) -> Storms:
-    """The copies among these events' that amended more rounds, for a rule, than the threshold."""
+    conn: Connection, fetch_ids: set[int], settings: Config, storms: Storms, catalog: Catalog | None = None
+) -> None:
+    """Read into ``storms`` the copies among ``fetch_ids`` not read yet in this pass."""
     e = schema.events
     threshold = settings.notifications.mass_amendment_threshold
-    storms: Storms = {}
-    fetch_ids = {ev.fetch_id for ev in events if ev.kind == ROUND_AMENDED and ev.fetch_id is not None}
-    for fetch_id in sorted(fetch_ids):
+    for fetch_id in sorted(fetch_ids - storms.by_fetch.keys()):
+        storms.by_fetch[fetch_id] = {}
+        count = select(func.count()).where(e.c.fetch_id == fetch_id, e.c.kind == ROUND_AMENDED)
+        if conn.execute(count).scalar_one() <= threshold:
+            continue
         query = select(e).where(e.c.fetch_id == fetch_id, e.c.kind == ROUND_AMENDED).order_by(e.c.id)
         amended = [Event.from_row(row._mapping) for row in conn.execute(query)]
-        if len(amended) <= threshold:
-            continue
-        for rule in settings.alerts:
-            matched = [ev for ev in amended if matches(rule, ev, settings.profile, catalog)]
-            if len(matched) > threshold:
-                storms[(fetch_id, rule.name)] = matched
-    return storms
+        matched: dict[str, list[Event]] = {rule.name: [] for rule in settings.alerts}
+        for event in amended:
+            rules = matching_rules(settings.alerts, event, settings.profile, catalog)
+            storms.events[event.id] = event
+            storms.rules[event.id] = rules
+            for rule in rules:
+                matched[rule.name].append(event)
+        storms.by_fetch[fetch_id] = {name: found for name, found in matched.items() if len(found) > threshold}
 
 
 def _enqueue_event(
@@ -199,7 +257,10 @@ def _enqueue_event(
         return SUPPRESSED, 0
     if event.baseline and not backfilled:
         return BASELINE, 0
-    rules = matching_rules(settings.alerts, event, settings.profile, catalog)
+    cached = storms.rules.get(event.id) if storms is not None else None
+    rules = (
+        cached if cached is not None else matching_rules(settings.alerts, event, settings.profile, catalog)
+    )
     if not rules:
         return NO_MATCH, 0
     if event.kind == SOURCE_ERROR and _outage_going_on(conn, event):
@@ -207,8 +268,16 @@ def _enqueue_event(
     round_ = event.round
     previous = previous_of_same_kind(conn, round_) if round_ is not None and event.kind == NEW_ROUND else None
     rows = []
+    # A storm swallows amendments only: a new round in the same copy is alerted as ever.
+    in_storm = (
+        storms.by_fetch.get(event.fetch_id or 0, {})
+        if storms is not None and event.kind == ROUND_AMENDED
+        else {}
+    )
+    # An ops event told to every rule reaches each target once, through the first rule naming it.
+    told: set[str] = set()
     for rule in rules:
-        storm = (storms or {}).get((event.fetch_id or 0, rule.name))
+        storm = in_storm.get(rule.name)
         if storm is not None and storm[0].id != event.id:
             continue  # summarised in the alert of the storm's first event
         message = (
@@ -216,7 +285,7 @@ def _enqueue_event(
             if storm is not None
             else render_event(event, rule, settings.profile, previous, catalog)
         )
-        seen: set[str] = set()
+        seen: set[str] = told if event.kind in TOLD_TO_EVERY_RULE else set()
         if event.kind == DELIVERY_FAILING:
             seen.add(str(event.payload.get("target_key")))  # never told through the target that fails
         for target in rule.notify:

@@ -22,7 +22,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from eewatch.config import TEMPLATE_FIELDS, Profile, Rule
-from eewatch.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.domain.events import (
+    DELIVERY_FAILING,
+    NEW_ROUND,
+    ROUND_AMENDED,
+    ROUND_NAME_UNKNOWN,
+    ROUND_RESTORED,
+    ROUND_WITHDRAWN,
+    SOURCE_ERROR,
+)
 from eewatch.domain.occupations import Catalog
 from eewatch.domain.record import PROGRAM_LABELS, Round
 from eewatch.domain.taxonomy import split_version
@@ -338,7 +346,7 @@ def _default_message(
 ) -> tuple[dict[str, str], str, list[_Line]]:
     fields = dict.fromkeys(TEMPLATE_FIELDS, "") | {"event": event.kind, "rule": rule.name}
     round_ = event.round
-    if round_ is None:
+    if round_ is None or event.kind == ROUND_NAME_UNKNOWN:
         return _non_round_message(event, fields)
     label = round_label(round_)
     change = change_against(round_, previous) if event.kind == NEW_ROUND else None
@@ -365,7 +373,16 @@ def _default_message(
     }
     facts = f"{label}, {_num(round_.invitations)} invitations, CRS {_num(round_.crs_min)}"
     provisional = "(provisional) " if event.provisional else ""
-    if event.kind == ROUND_AMENDED:
+    if event.kind in (ROUND_WITHDRAWN, ROUND_RESTORED):
+        gone = event.kind == ROUND_WITHDRAWN
+        title = f"Express Entry round #{round_.id} {'withdrawn' if gone else 'back in the feed'}: {facts}"
+        said = (
+            "IRCC's feed no longer lists this round (eewatch keeps its history)."
+            if gone
+            else "IRCC's feed lists this round again, after it was withdrawn."
+        )
+        lines = [_Line(None, f"Express Entry round #{round_.id}: {round_.name or label}"), _Line(None, said)]
+    elif event.kind == ROUND_AMENDED:
         what = ", ".join(FIELD_NAMES.get(f, f) for f in (event.payload.get("changes") or {}))
         title = f"{provisional}Express Entry round #{round_.id} amended: {what or 'details'}"
         lines = [_Line(None, f"IRCC changed round #{round_.id} ({label}, {round_.date.isoformat()}):")]
@@ -429,6 +446,17 @@ def _non_round_message(event: Event, fields: dict[str, str]) -> tuple[dict[str, 
             _Line(None, "It stays in the outbox: eewatch outbox --failed shows it, --retry sends it again."),
             _Line("Error", error),
             _Line("When", when(event.created_at)),
+        ]
+        return fields, title, lines
+    round_ = event.round
+    if event.kind == ROUND_NAME_UNKNOWN and round_ is not None:
+        fields |= {"round": round_.id, "name": round_.name or "", "date": round_.date.isoformat()}
+        title = f"eewatch: round #{round_.id} has a name eewatch cannot place"
+        lines = [
+            _Line(None, str(payload.get("message") or "")),
+            _Line("Round", f"#{round_.id}, {round_.date.isoformat()}: {round_.name or '-'}"),
+            _Line("Read as", round_label(round_)),
+            _Line(None, "Rules by round type, program or category may miss it: see eewatch rounds."),
         ]
         return fields, title, lines
     message = str(payload.get("message") or event.kind.replace("_", " "))

@@ -21,7 +21,7 @@ from typing import Any
 
 from eewatch.config import Profile, Rule
 from eewatch.domain.eligibility import Verdict, assess
-from eewatch.domain.events import ROUND_AMENDED
+from eewatch.domain.events import ROUND_AMENDED, TOLD_TO_EVERY_RULE
 from eewatch.domain.occupations import Catalog
 from eewatch.domain.record import Round
 from eewatch.domain.taxonomy import canonical_category
@@ -80,7 +80,13 @@ def _eligible_ok(rule: Rule, round_: Round, profile: Profile, catalog: Catalog |
 
 
 def matches(rule: Rule, event: Event, profile: Profile | None, catalog: Catalog | None = None) -> bool:
-    """Does this rule want an alert for this event?"""
+    """Does this rule want an alert for this event?
+
+    Every rule's owner is told of the ops events that say a round may be missing or read
+    wrong (:data:`~eewatch.domain.events.TOLD_TO_EVERY_RULE`), whatever the rule's conditions.
+    """
+    if event.kind in TOLD_TO_EVERY_RULE:
+        return True
     if event.kind not in rule.events:
         return False
     if event.kind == ROUND_AMENDED and not published_changes(event):

@@ -41,6 +41,9 @@ class Case:
 
 
 CASES = [
+    # categories
+    Case("categories-typo", ("categories", "stme"), USAGE, "unknown category 'stme' (did you mean 'stem'?"),
+    Case("categories-bad-date", ("categories", "--on", "2026-13-01"), USAGE, "write it as YYYY-MM-DD"),
     # eligibility
     Case("eligibility-bad-noc", ("eligibility", "--noc", "2123"), USAGE, "not a NOC 2021 code"),
     # rounds

@@ -150,7 +150,7 @@ def test_a_source_error_is_logged_with_an_event_and_changes_nothing(store: Store
 
 
 def test_a_failure_mid_transaction_leaves_nothing_half_written(store: Store, monkeypatch) -> None:
-    from eewatch.store import store as store_module
+    from eewatch.store import copies as store_module
 
     store.record_feed_fetch(fetch_of(body_without("305")))
     before = (count(store, schema.rounds), count(store, schema.events), count(store, schema.fetches))

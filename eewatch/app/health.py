@@ -32,7 +32,7 @@ from eewatch.domain.record import CONFIRMED
 from eewatch.store import schema
 from eewatch.store.schema import heartbeats
 from eewatch.store.store import EARLIEST_ROUND, FetchSummary, Store
-from scraper.parsing.feed import EXPECTED_KEYS
+from scraper.parsing.feed import EXPECTED_KEYS, renamed_keys
 
 
 @dataclass(frozen=True)
@@ -75,13 +75,32 @@ def decide(state: HealthState, poll: Poll, config: HealthConfig, today: dt.date)
         change = {"missing": missing, "added": added}
         last = state.last_shape_change or {"missing": [], "added": []}
         if change != {"missing": last.get("missing", []), "added": last.get("added", [])}:
-            found.append(HealthEvent(FEED_SHAPE_CHANGED, change))
+            found.append(HealthEvent(FEED_SHAPE_CHANGED, {**change, **_shape_said(poll.keys)}))
     latest = state.latest_round_date
     if latest is not None and poll.ok:
         days = (today - latest).days
         if days > config.stale_after_days and state.stale_alerted_for != latest:
             found.append(HealthEvent(FEED_STALE, {"latest_round_date": latest.isoformat(), "days": days}))
     return found
+
+
+def _shape_said(keys: frozenset[str]) -> dict[str, Any]:
+    """What a change of the feed's shape means for the facts, for the people the alert reaches."""
+    renamed = renamed_keys(keys)
+    unread = sorted(EXPECTED_KEYS - keys - set(renamed.values()))
+    parts = ["The feed's records changed shape."]
+    if renamed:
+        parts.append(
+            "Read as before: " + ", ".join(f"{new} as {old}" for new, old in sorted(renamed.items())) + "."
+        )
+    if unread:
+        parts.append(
+            f"No record carries {', '.join(unread)}: those facts are unknown in this copy; the stored "
+            "values stand (no round is amended to unknown) and new rounds are stored with what can be read."
+        )
+    else:
+        parts.append("Every fact is still read; the stored rounds stand.")
+    return {"renamed": renamed, "message": " ".join(parts)}
 
 
 def _state_query() -> Any:
@@ -173,6 +192,22 @@ def unknown_lists(conn: Connection, fetch: FeedFetch, summary: FetchSummary | No
 def instance_name() -> str:
     """``host:pid`` of this process."""
     return f"{socket.gethostname()}:{os.getpid()}"
+
+
+#: How the heartbeat of a database outage begins (``eewatch status`` shows the latest).
+OUTAGE = "database unreachable"
+
+
+def record_outage(store: Store, first: dt.datetime, polls: int, reason: str, mode: str) -> None:
+    """Once the database answers again: one failed heartbeat for the polls it could not record."""
+    now = store.clock()
+    span = f"from {first:%Y-%m-%d %H:%M:%S} to {now:%Y-%m-%d %H:%M:%S} UTC"
+    error = f"{OUTAGE} {span} ({polls} poll(s) skipped): {reason}"
+    with store.engine.begin() as conn:
+        conn.execute(
+            HEARTBEAT_INSERT,
+            {"instance": instance_name(), "mode": mode, "at": first, "outcome": ERROR, "error": error[:2000]},
+        )
 
 
 def record_poll(

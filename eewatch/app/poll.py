@@ -24,6 +24,7 @@ from eewatch.domain.events import CATEGORY_UNKNOWN, FEED_STALE
 from eewatch.domain.fetches import ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
 from eewatch.store import integrity
 from eewatch.store.announcements import SourceSummary
+from eewatch.store.errors import describe_storage_error
 from eewatch.store.store import FetchSummary, Store
 from scraper.crawl import StorageFailed, crawl_once
 from scraper.fetch import feed_fetch_from_failure
@@ -189,6 +190,10 @@ def send_alerts(store: Store, config: Config, *, send: bool = True, backfill: in
 
     try:
         report = run_alerts(store, config, send=send, backfill=backfill, clock=store.clock)
+    except SQLAlchemyError as exc:  # the database, not a bug: one line
+        reason = describe_storage_error(config.database.url, exc)
+        log.error("the alert pass failed; its events stay queued for the next pass: %s", reason)
+        return False
     except Exception:
         log.exception("the alert pass failed; its events stay queued for the next pass")
         return False
@@ -201,6 +206,11 @@ def deliver_retries(store: Store, config: Config) -> None:
 
     try:
         deliver_due(store, config, store.clock)
+    except SQLAlchemyError as exc:  # the database, not a bug: one line
+        log.error(
+            "the delivery pass failed; the rows stay pending: %s",
+            describe_storage_error(config.database.url, exc),
+        )
     except Exception:
         log.exception("the delivery pass failed; the rows stay pending")
 

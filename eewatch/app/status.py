@@ -6,12 +6,12 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Connection, func, select
 
-from eewatch.app.health import load_state
+from eewatch.app.health import OUTAGE, load_state
 from eewatch.config import HealthConfig
 from eewatch.domain.events import CATEGORY_UNKNOWN
-from eewatch.domain.fetches import ERROR
+from eewatch.domain.fetches import CHANGED, ERROR
 from eewatch.domain.occupations import load_catalog
 from eewatch.domain.record import CONFIRMED
 from eewatch.store import schema
@@ -37,6 +37,8 @@ class Status:
     #: a stale feed is IRCC's silence, not an unhealthy eewatch, so it is not a problem.
     days_since_last_round: int | None = None
     feed_stale: bool = False
+    #: The latest time the database could not be reached by the daemon (written once it could).
+    last_database_outage: str | None = None
     #: Category versions whose rounds arrived with no known eligibility list (and still have none):
     #: a notice for the operator, not a problem of eewatch's health.
     unknown_categories: list[str] = field(default_factory=list)
@@ -50,6 +52,27 @@ class Status:
         data = asdict(self)
         data["healthy"] = self.healthy
         return {k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v) for k, v in data.items()}
+
+
+def _rejected_newest(conn: Connection) -> list[dict[str, Any]]:
+    """The rejected records of the latest stored copy of the feed that would have been the newest
+    round, less those stored since (by an announcement, or a round stored under that id)."""
+    f, r = schema.fetches, schema.rounds
+    problems = conn.execute(
+        select(f.c.problems)
+        .where(f.c.source == "feed", f.c.outcome == CHANGED, f.c.rounds_seen.is_not(None))
+        .order_by(f.c.id.desc())
+        .limit(1)
+    ).scalar()
+    flagged = [p for p in problems or () if isinstance(p, dict) and p.get("newest")]
+    ids = {
+        str(p["round_id"]): str(p["round_id"]).lstrip("#").strip().lower()
+        for p in flagged
+        if p.get("round_id")
+    }
+    query = select(r.c.id).where(r.c.id.in_(list(ids.values())), r.c.status == CONFIRMED)
+    stored = {row.id for row in conn.execute(query)}
+    return [p for p in flagged if ids.get(str(p.get("round_id"))) not in stored]
 
 
 def _still_unknown(payload: dict[str, Any]) -> bool:
@@ -84,6 +107,13 @@ def read_status(
             .limit(1)
         ).first()
         state = load_state(conn, now.date())
+        rejected = _rejected_newest(conn)
+        outage = conn.execute(
+            select(hb.c.error)
+            .where(hb.c.outcome == ERROR, hb.c.error.startswith(OUTAGE))
+            .order_by(hb.c.id.desc())
+            .limit(1)
+        ).scalar()
         told = conn.execute(
             select(schema.events.c.payload)
             .where(schema.events.c.kind == CATEGORY_UNKNOWN)
@@ -100,6 +130,7 @@ def read_status(
         consecutive_failures=state.consecutive_failures,
         deliveries=dict(deliveries or {}),
         oldest_undelivered=oldest_undelivered,
+        last_database_outage=outage,
         unknown_categories=[
             f"{p.get('category')} (version {p.get('version') or 'unnamed'}, round #{p.get('round')} "
             f"of {p.get('date')})"
@@ -116,6 +147,13 @@ def read_status(
         status.problems.append(f"no successful poll {since}")
     if status.consecutive_failures >= health.failures_before_alert:
         status.problems.append(f"{status.consecutive_failures} polls in a row failed")
+    for problem in rejected:
+        rid = problem.get("round_id")
+        which = f"#{rid}" if rid else "at the top of the feed"
+        reason = problem.get("reason")
+        status.problems.append(
+            f"a record that may be a new round ({which}) was rejected by the latest copy: {reason}"
+        )
     if status.deliveries.get("failed"):
         status.problems.append(f"{status.deliveries['failed']} alert deliveries failed")
     if (

@@ -24,6 +24,9 @@ class FeedParse:
     rounds: tuple[Round, ...]
     problems: tuple[Problem, ...] = ()
     keys: frozenset[str] = field(default_factory=frozenset)
+    #: Keys every copy so far carried and no record of this one did, under any spelling: the
+    #: facts they give are unknown in this copy, not removed (a copy that changed shape).
+    unread: frozenset[str] = field(default_factory=frozenset)
 
 
 #: Outcomes of one fetch.

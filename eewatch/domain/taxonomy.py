@@ -10,6 +10,7 @@ warning, never a crash and never a silent "general".
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eewatch.domain.occupations import Catalog, load_catalog
@@ -68,6 +69,10 @@ _FILLER = {
 }
 
 
+#: How the warning of a name eewatch cannot place begins (the store tells it as an ops event).
+UNKNOWN_NAME = "unknown category"
+
+
 @dataclass(frozen=True)
 class Classification:
     """What a round's name says about its type."""
@@ -87,14 +92,41 @@ def programs_in(text: str | None) -> tuple[str, ...]:
     return tuple(code for code in ("CEC", "FSW", "FST", "PNP") if code in found)
 
 
-def _only_programs(name: str) -> tuple[str, ...]:
-    """The programs a name consists of, or () if it says anything else."""
+#: Program codes as a name may carry them: "(CEC)", "PNP".
+_CODES = re.compile(r"\b(CEC|FSW|FST|PNP)\b")
+#: Words a program round's name may carry besides the programs: versions, years, "program", "round".
+_PROGRAM_NOISE = re.compile(
+    r"\b(?:programs?|programmes?|rounds?|draws?|only|version|v\d+|(?:19|20)\d\d(?:-\d+)?|\d{1,2})\b"
+    r"|[\s,&()\[\]/:;.\-–—]|\band\b",
+    re.I,
+)
+
+
+def _named_programs(name: str) -> tuple[tuple[str, ...], str]:
+    """The programs a name names (by name or code), and what is left of the name without them."""
     rest = name
-    for pattern, _ in PROGRAM_NAMES:
-        rest = pattern.sub(" ", rest)
-    if re.sub(r"[\s,&]|\band\b", "", rest, flags=re.I):
-        return ()
-    return programs_in(name)
+    found: set[str] = set()
+    for pattern, code in PROGRAM_NAMES:
+        if pattern.search(rest):
+            found.add(code)
+            rest = pattern.sub(" ", rest)
+    for code in _CODES.findall(rest):
+        found.add(code)
+    rest = _CODES.sub(" ", rest)
+    return tuple(code for code in ("CEC", "FSW", "FST", "PNP") if code in found), rest
+
+
+def _only_programs(name: str) -> tuple[str, ...]:
+    """The programs a name consists of, or () if it says anything else.
+
+    Versions, years, codes and words such as "Program" or "round" do not make it say
+    anything else: "Canadian Experience Class (CEC)", "Canadian Experience Class,
+    2026-Version 1" and "Provincial Nominee Program 2026" are program rounds.
+    """
+    programs, rest = _named_programs(name)
+    if programs and not _PROGRAM_NOISE.sub("", rest):
+        return programs
+    return ()
 
 
 def split_version(name: str) -> tuple[str, str | None]:
@@ -163,8 +195,14 @@ def category_spellings(slug: str) -> tuple[str, ...]:
     return (slug, *sorted(info.aliases if info else ()))
 
 
-def classify(name: str | None) -> Classification:
-    """Classify a round by its published name (``drawName``)."""
+def classify(name: str | None, invited: Sequence[str] = ()) -> Classification:
+    """Classify a round by its published name (``drawName``).
+
+    ``invited``: the programs ``drawText2`` names. A name that names programs and words
+    eewatch cannot place, and no category it knows, is a program round where ``drawText2``
+    names exactly those programs (with a warning naming the words); otherwise it is read
+    as a new category, with a warning (the store tells it as an ops event).
+    """
     if name is None or not name.strip():
         return Classification(None, warnings=("round name is empty: type unknown",))
     name = re.sub(r"\s+", " ", name).strip()
@@ -174,7 +212,11 @@ def classify(name: str | None) -> Classification:
     if programs:
         return Classification("program", programs=programs)
     base, version = split_version(name)
+    named, _ = _named_programs(name)
+    if named and set(named) == set(invited) and not any(p.search(base) for _, p in KNOWN_CATEGORIES):
+        note = f"round name {name!r} names {', '.join(named)} and other words: read as a program round"
+        return Classification("program", programs=named, warnings=(note,))
     slug, known = category_slug(base)
     known = known or slug in catalogued_categories()
-    warnings = () if known else (f"unknown category {name!r}: given the slug {slug!r}",)
+    warnings = () if known else (f"{UNKNOWN_NAME} {name!r}: given the slug {slug!r}",)
     return Classification("category", category=slug, category_version=version, warnings=warnings)

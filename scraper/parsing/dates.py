@@ -87,12 +87,38 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("\xa0", " ")).strip()
 
 
+#: A date typed with digits only: ``19/08/2026``, ``8.19.2026``.
+_NUMERIC_DATE = re.compile(r"^(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})$")
+
+
 def parse_date(text: str | None, label: str) -> Parsed:
-    """Parse a date such as ``2023-07-05`` or ``July 5, 2023``; no time allowed."""
+    """Parse a date such as ``2023-07-05`` or ``July 5, 2023``; no time allowed.
+
+    A date of digits (``19/08/2026``) is read only where one reading is possible (a
+    number above 12 is the day), with a warning; ``05/08/2026`` is left empty.
+    """
     if text is None or not clean(text):
         return Parsed(None)
+    numeric = _NUMERIC_DATE.match(clean(text))
+    if numeric:
+        return _numeric_date(numeric, text, label)
     parsed = parse_datetime(text, label, reference=None, want_time=False)
     return parsed
+
+
+def _numeric_date(match: re.Match[str], raw: str, label: str) -> Parsed:
+    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("year"))
+    if a > 12 >= b:
+        day, month, order = a, b, "day/month/year"
+    elif b > 12 >= a:
+        day, month, order = b, a, "month/day/year"
+    else:
+        return Parsed(None, (f"{label}: {raw!r} could be day/month or month/day; left empty",))
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return Parsed(None, (f"{label}: impossible date {raw!r}; left empty",))
+    return Parsed(value, (f"{label}: {raw!r} read as {order} (the only possible reading)",))
 
 
 def parse_datetime(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import urljoin
 
@@ -172,7 +172,32 @@ def parse_feed(body: bytes, *, site: str = SITE, parse: RecordParser | None = No
     if not rounds:
         reasons = "; ".join(sorted({p.reason for p in problems}))[:300]
         raise FeedFormatError(f"no usable round in the feed ({len(problems)} rejected: {reasons})")
-    return FeedParse(tuple(rounds), tuple(problems), frozenset(keys))
+    renamed = renamed_keys(keys)
+    unread = EXPECTED_KEYS - keys - set(renamed.values())
+    return FeedParse(tuple(rounds), tuple(problems), frozenset(keys), frozenset(unread))
+
+
+def _fold(key: str) -> str:
+    return _NOT_ALNUM.sub("", key.lower())
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
+#: An expected key as folded (lower case, letters and digits only) -> the key.
+_FOLDED = {_fold(key): key for key in EXPECTED_KEYS}
+
+
+def renamed_keys(keys: Iterable[str]) -> dict[str, str]:
+    """Unknown keys that are an expected key spelled otherwise (``drawCrs``, ``draw_crs``) -> that key.
+
+    Only where the expected key itself is absent: a record carrying both reads the expected one.
+    """
+    found: dict[str, str] = {}
+    for key in keys:
+        if key not in EXPECTED_KEYS:
+            target = _FOLDED.get(_fold(key))
+            if target is not None and target not in keys:
+                found[key] = target
+    return found
 
 
 def is_feed_document(body: bytes) -> bool:
@@ -198,8 +223,19 @@ def _text(value: Any) -> str | None:
 
 
 def parse_record(record: Mapping[str, Any], *, site: str = SITE) -> Round:
-    """One feed record -> a :class:`Round`. Raises :class:`RecordError` if unusable."""
+    """One feed record -> a :class:`Round`. Raises :class:`RecordError` if unusable.
+
+    A key spelled otherwise than the feed has always spelled it (``drawCrs`` for ``drawCRS``)
+    is read as that key, with a warning.
+    """
     warnings: list[str] = []
+    if not record.keys() <= EXPECTED_KEYS:
+        renamed = renamed_keys(record.keys())
+        if renamed:
+            record = {**record, **{target: record[key] for key, target in renamed.items()}}
+            warnings += [
+                f"{unsurrogate(key)} read as {target} (a renamed key)" for key, target in renamed.items()
+            ]
 
     def text(key: str) -> str | None:
         value = record.get(key)
@@ -223,6 +259,10 @@ def parse_record(record: Mapping[str, Any], *, site: str = SITE) -> Round:
     if not round_id:
         raise RecordError("drawNumber is missing" + (f" ({warnings[-1]})" if warnings else ""))
     match = _ID.match(round_id)
+    if not match and _ID.match(round_id.removeprefix("#").strip()):
+        warnings.append(f"drawNumber {round_id!r} read as {round_id.removeprefix('#').strip()!r}")
+        round_id = round_id.removeprefix("#").strip()
+        match = _ID.match(round_id)
     if not match:
         raise RecordError(f"drawNumber {round_id!r} is not a round number")
     number = int(match.group("number"))
@@ -261,9 +301,9 @@ def parse_record(record: Mapping[str, Any], *, site: str = SITE) -> Round:
             )
 
     name = text("drawName")
-    kind = classify(name)
-    warnings.extend(kind.warnings)
     programs = programs_in(text("drawText2"))
+    kind = classify(name, programs)
+    warnings.extend(kind.warnings)
     if kind.round_type == "program":
         if programs and set(programs) != set(kind.programs):
             warnings.append(

@@ -164,14 +164,23 @@ def category_arg(text: str) -> str:
     return canonical_category(text.strip().lower())
 
 
+#: The largest count a command takes: what a database's 64-bit integer (SQL ``LIMIT``) holds.
+MAX_COUNT = 2**63 - 1
+
+
 def whole_number(text: str, minimum: int) -> int:
-    """A count given on the command line: a whole number, at least ``minimum``."""
+    """A count given on the command line: a whole number, at least ``minimum``, at most :data:`MAX_COUNT`."""
+    digits = text.strip().lstrip("+-")
+    if len(digits) > 30:  # int() would read thousands of digits, and the count is absurd anyway
+        raise argparse.ArgumentTypeError(f"{text[:30]!r}... is too large (at most {MAX_COUNT})")
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < minimum:
         raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+    if value > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"must be at most {MAX_COUNT}, got {value}")
     return value
 
 

@@ -96,4 +96,6 @@ def write_text(status: Status) -> None:
         lines.append("no list known for:    " + "; ".join(status.unknown_categories))
     if status.last_error:
         lines.append(f"last error:           {status.last_error}")
+    if status.last_database_outage:
+        lines.append(f"last database outage: {status.last_database_outage}")
     sys.stdout.write("\n".join(lines) + "\n")

@@ -24,16 +24,20 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from eewatch.app import exitcodes
 from eewatch.app.daemon.leader import Leadership
 from eewatch.app.daemon.lock import AlreadyRunning, lock_for
 from eewatch.app.database import open_store, prepare_folder
+from eewatch.app.health import record_outage
 from eewatch.app.names import check_config_names
 from eewatch.app.poll import PollResult, deliver_retries, follow_up, record, store_failure
 from eewatch.config import Config, ConfigError, ScheduleConfig
 from eewatch.domain.clock import Clock, utcnow
 from eewatch.domain.userinfo import mask_userinfo
 from eewatch.store import integrity
+from eewatch.store.errors import describe_storage_error
 
 log = logging.getLogger("eewatch.app.daemon")
 
@@ -94,6 +98,8 @@ class Daemon:
         self.watcher: Any = None
         self.runner: Any = None
         self.tally = PollTally()
+        #: While the database cannot be reached: since when, how many polls, why (one line each).
+        self.outage: tuple[dt.datetime, int, str] | None = None
         self.scheduler: Any = None
         self.keeper: Any = None  # keeps the schedule on the elapsed time when the wall clock steps
 
@@ -173,7 +179,14 @@ class Daemon:
         """One poll, in the loop's thread: fetch, health; alerts and the report in a thread."""
         if self.stopping.is_set() or self._database_gone():
             return
-        if not self.leadership.try_lead():
+        try:
+            leading = self.leadership.try_lead()
+            if self.outage is not None:
+                self._database_back()
+        except SQLAlchemyError as exc:
+            self._database_down(exc)
+            return
+        if not leading:
             log.debug("another instance crawls; this one only delivers alerts")
             return
         started = time.monotonic()
@@ -199,6 +212,25 @@ class Daemon:
         if (result.wrote_events or rebuild) and not self.stopping.is_set():
             await self.in_thread(self._after_change, result, rebuild)
 
+    def _database_down(self, exc: SQLAlchemyError) -> None:
+        """A poll found the database unreachable: one line, and the outage remembered for status."""
+        reason = describe_storage_error(self.config.database.url, exc)
+        first, polls = (self.outage[0], self.outage[1]) if self.outage else (self.store.clock(), 0)
+        self.outage = (first, polls + 1, reason)
+        log.error(
+            "poll skipped: %s (%d poll(s) since %s)", reason, polls + 1, f"{first:%Y-%m-%d %H:%M:%S} UTC"
+        )
+
+    def _database_back(self) -> None:
+        """The database answers again: the outage is written where ``eewatch status`` shows it."""
+        assert self.outage is not None
+        first, polls, reason = self.outage
+        record_outage(self.store, first, polls, reason, "daemon")
+        self.outage = None
+        log.warning(
+            "the database is back after %d skipped poll(s) since %s UTC", polls, f"{first:%Y-%m-%d %H:%M:%S}"
+        )
+
     def _after_change(self, result: PollResult, rebuild: bool) -> None:
         """Alerts for the poll's new events (retries are the deliver job's), then the report."""
         if self.stopping.is_set():
@@ -213,7 +245,13 @@ class Daemon:
 
         from scraper.crawl import CrawlResult, add_source_crawls
 
-        if self.stopping.is_set() or self._database_gone() or not self.leadership.try_lead():
+        if self.stopping.is_set() or self.outage is not None or self._database_gone():
+            return
+        try:
+            if not self.leadership.try_lead():
+                return
+        except SQLAlchemyError as exc:
+            self._database_down(exc)
             return
         started = time.monotonic()
         crawl = CrawlResult()
