@@ -348,11 +348,22 @@ def backoff(attempts: int, notifications: NotificationSettings) -> dt.timedelta:
 
 
 def _due(now: dt.datetime, notifications: NotificationSettings) -> Any:
-    stuck_before = now - dt.timedelta(seconds=notifications.sending_timeout_seconds)
+    """Rows to send now: pending and due, or left ``sending`` by a crash.
+
+    No retry waits longer than ``backoff_max_seconds`` from now, and no send is under way
+    for longer than ``sending_timeout_seconds``: a time further ahead was written under a
+    wall clock that has since stepped back (a clock two years ahead for a while), and is
+    due now rather than in two years.
+    """
+    timeout = dt.timedelta(seconds=notifications.sending_timeout_seconds)
+    horizon = now + dt.timedelta(seconds=notifications.backoff_max_seconds)
     o = alert_outbox
     return or_(
-        and_(o.c.status == PENDING, o.c.next_attempt_at <= now),
-        and_(o.c.status == SENDING, o.c.last_attempt_at <= stuck_before),
+        and_(o.c.status == PENDING, or_(o.c.next_attempt_at <= now, o.c.next_attempt_at > horizon)),
+        and_(
+            o.c.status == SENDING,
+            or_(o.c.last_attempt_at <= now - timeout, o.c.last_attempt_at > now + timeout),
+        ),
     )
 
 

@@ -19,6 +19,7 @@ from urllib.parse import urlparse
 
 from eewatch.domain.announcement import AnnouncementError, Parser
 from eewatch.domain.fetches import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
+from eewatch.domain.userinfo import mask_userinfo, scrub_userinfo
 from scraper.parsing.feed import FeedFormatError, FeedParse, parse_feed
 
 #: Media types the feed may be served as. IRCC serves ``application/json``; CDNs and
@@ -107,7 +108,7 @@ def feed_fetch_from_response(
         url=url,
     )
     return FeedFetch(
-        url=url,
+        url=mask_userinfo(url),
         outcome=judged.outcome,
         http_status=status,
         etag=etag,
@@ -116,7 +117,7 @@ def feed_fetch_from_response(
         body_sha256=judged.body_sha256,
         duration_ms=duration_ms,
         parsed=judged.parsed,
-        error=judged.error,
+        error=scrub_userinfo(judged.error) if judged.error else None,
     )
 
 
@@ -149,13 +150,13 @@ def document_from_response(
         body_sha256=judged.body_sha256,
         duration_ms=duration_ms,
         announcement=judged.parsed,
-        error=judged.error,
+        error=scrub_userinfo(judged.error) if judged.error else None,
     )
 
 
 def feed_fetch_from_failure(url: str, message: str, status: int | None = None) -> FeedFetch:
     """A fetch that produced no usable response (connection error, timeout, size cap)."""
-    return FeedFetch(url=url, outcome=ERROR, http_status=status, error=message)
+    return FeedFetch(url=mask_userinfo(url), outcome=ERROR, http_status=status, error=scrub_userinfo(message))
 
 
 def content_type_problem(content_type: str | None) -> str | None:

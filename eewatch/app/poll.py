@@ -22,6 +22,7 @@ from eewatch.app.health import HealthEvent, record_poll
 from eewatch.config import Config
 from eewatch.domain.events import CATEGORY_UNKNOWN, FEED_STALE
 from eewatch.domain.fetches import ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
+from eewatch.store import integrity
 from eewatch.store.announcements import SourceSummary
 from eewatch.store.errors import describe_storage_error
 from eewatch.store.store import FetchSummary, Store
@@ -92,6 +93,12 @@ def poll_once(
         crawl = crawl_once(config, store, url, sources=sources, progress=progress, log_level=log_level)
         result.stored = crawl.stored
     except (StorageFailed, SQLAlchemyError) as exc:
+        damaged = integrity.noted(store.engine)
+        if damaged is not None:
+            # Nothing more is written to a damaged file (not even the failed poll): said once, exit 4.
+            result.storage_error = damaged
+            log.error("database error: %s", damaged)
+            return result
         result.storage_error = f"{type(exc).__name__}: {exc}"[:500]
         log.error("could not store the fetch: %s", result.storage_error)
     if not any(isinstance(s.fetch, FeedFetch) for s in result.stored):

@@ -14,6 +14,7 @@ from eewatch.domain.announcement import RoundFacts
 from eewatch.domain.fetches import CHANGED
 from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
 from eewatch.domain.taxonomy import category_spellings
+from eewatch.domain.userinfo import mask_userinfo
 from eewatch.store import announcements, schema
 from eewatch.store.rows import row_to_round
 
@@ -43,9 +44,12 @@ class ReadAPI:
     engine: Engine
 
     def validators(self, url: str) -> Validators:
-        """ETag, Last-Modified and body hash of the last good copy of ``url``."""
+        """ETag, Last-Modified and body hash of the last good copy of ``url``.
+
+        Fetches are stored under the URL with its user part masked (eewatch/domain/userinfo.py).
+        """
         with self.engine.connect() as conn:
-            row = conn.execute(VALIDATORS_QUERY, {"url": url}).first()
+            row = conn.execute(VALIDATORS_QUERY, {"url": mask_userinfo(url)}).first()
         return Validators(*row) if row else Validators()
 
     def rounds(
