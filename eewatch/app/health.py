@@ -11,13 +11,11 @@ the state read from the store.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import socket
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Date, bindparam, func, insert, select
 
+from eewatch.app.health_rules import HealthEvent, HealthState, Poll, decide, instance_name, state_of
 from eewatch.config import HealthConfig
 from eewatch.domain.events import FEED_SHAPE_CHANGED, FEED_STALE, POLL_FAILING, POLL_RECOVERED
 from eewatch.domain.fetches import ERROR, FeedFetch
@@ -25,56 +23,17 @@ from eewatch.domain.record import CONFIRMED
 from eewatch.store import schema
 from eewatch.store.schema import heartbeats
 from eewatch.store.store import EARLIEST_ROUND, FetchSummary, Store
-from scraper.parsing.feed import EXPECTED_KEYS
 
-
-@dataclass(frozen=True)
-class HealthState:
-    """What the store says about recent polls."""
-
-    consecutive_failures: int = 0
-    failing_alerted: bool = False
-    latest_round_date: dt.date | None = None
-    stale_alerted_for: dt.date | None = None
-    last_shape_change: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True)
-class Poll:
-    """One poll's outcome, as health sees it."""
-
-    ok: bool
-    error: str | None = None
-    keys: frozenset[str] | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class HealthEvent:
-    kind: str
-    payload: dict[str, Any] = field(default_factory=dict)
-
-
-def decide(state: HealthState, poll: Poll, config: HealthConfig, today: dt.date) -> list[HealthEvent]:
-    """The ops events a poll calls for (pure)."""
-    found: list[HealthEvent] = []
-    failures = state.consecutive_failures + 1 if not poll.ok else 0
-    if not poll.ok and failures >= config.failures_before_alert and not state.failing_alerted:
-        found.append(HealthEvent(POLL_FAILING, {"failures": failures, "error": poll.error, "url": poll.url}))
-    if poll.ok and state.failing_alerted:
-        found.append(HealthEvent(POLL_RECOVERED, {"failures": state.consecutive_failures, "url": poll.url}))
-    if poll.keys is not None:
-        missing, added = sorted(EXPECTED_KEYS - poll.keys), sorted(poll.keys - EXPECTED_KEYS)
-        change = {"missing": missing, "added": added}
-        last = state.last_shape_change or {"missing": [], "added": []}
-        if change != {"missing": last.get("missing", []), "added": last.get("added", [])}:
-            found.append(HealthEvent(FEED_SHAPE_CHANGED, change))
-    latest = state.latest_round_date
-    if latest is not None and poll.ok:
-        days = (today - latest).days
-        if days > config.stale_after_days and state.stale_alerted_for != latest:
-            found.append(HealthEvent(FEED_STALE, {"latest_round_date": latest.isoformat(), "days": days}))
-    return found
+__all__ = [
+    "HealthEvent",
+    "HealthState",
+    "Poll",
+    "decide",
+    "instance_name",
+    "load_state",
+    "record_poll",
+    "state_of",
+]
 
 
 def _state_query() -> Any:
@@ -116,19 +75,7 @@ HEARTBEAT_INSERT = insert(heartbeats)
 def load_state(conn: Connection, today: dt.date) -> HealthState:
     """Read the health state from heartbeats, events and rounds (as of ``today``)."""
     row = conn.execute(STATE_QUERY, {"latest_possible": today + dt.timedelta(days=1)}).one()
-    failing, recovered = row.failing_id, row.recovered_id
-    return HealthState(
-        consecutive_failures=row.failures,
-        failing_alerted=failing is not None and (recovered is None or recovered < failing),
-        latest_round_date=row.latest,
-        stale_alerted_for=dt.date.fromisoformat(row.stale["latest_round_date"]) if row.stale else None,
-        last_shape_change=row.shape,
-    )
-
-
-def instance_name() -> str:
-    """``host:pid`` of this process."""
-    return f"{socket.gethostname()}:{os.getpid()}"
+    return state_of(row.failures, row.failing_id, row.recovered_id, row.stale, row.shape, row.latest)
 
 
 def record_poll(

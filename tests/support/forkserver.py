@@ -127,7 +127,7 @@ def load_apprise_plugins() -> None:
     """Import Apprise's plugin modules, as its first URL lookup does (its own load, run early).
 
     The singleton manager keeps them; ``eewatch.config.apprise_plugins.plugins()``
-    still runs in each child, and finds them loaded.
+    and ``manager()`` still run in each child, and find them loaded.
     """
     import warnings
 

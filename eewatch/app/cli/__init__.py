@@ -11,8 +11,6 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn
 
-from sqlalchemy.exc import SQLAlchemyError
-
 from eewatch.app import exitcodes
 from eewatch.config import ConfigError, default_database_url
 from eewatch.store.errors import StorageError, describe_storage_error
@@ -181,10 +179,6 @@ def _dispatch(args: argparse.Namespace) -> int:
     except StorageError as exc:
         log.error("database error: %s", exc)
         return exitcodes.STORAGE
-    except SQLAlchemyError as exc:
-        # The driver's first line (passwords masked), never the SQL: it may carry data.
-        log.error("database error: %s", describe_storage_error(None, exc))
-        return exitcodes.STORAGE
     except BrokenPipeError:
         # The reader went away (``| head``): not an error of ours.
         sys.stderr.close()
@@ -192,3 +186,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         log.warning("interrupted")
         return 130
+    except Exception as exc:
+        # SQLAlchemy is imported only by the commands that use it (not by a cron check).
+        sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+        if sqlalchemy_exc is None or not isinstance(exc, sqlalchemy_exc.SQLAlchemyError):
+            raise
+        # The driver's first line (passwords masked), never the SQL: it may carry data.
+        log.error("database error: %s", describe_storage_error(None, exc))
+        return exitcodes.STORAGE

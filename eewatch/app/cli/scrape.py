@@ -9,11 +9,8 @@ import sys
 from eewatch.app import exitcodes
 from eewatch.app.cli import add_common, count, verbosity
 from eewatch.app.logs import setup_logging
-from eewatch.app.names import check_config_names
-from eewatch.app.poll import poll_once
 from eewatch.config import load_config
-from eewatch.store.store import Store
-from scraper.crawl import feed_location
+from scraper.links import feed_location
 
 log = logging.getLogger("eewatch.scrape")
 
@@ -47,6 +44,16 @@ def run(args: argparse.Namespace) -> int:
         return exitcodes.CONFIG
     config = load_config(args.config)
     url = feed_location(args.feed) if args.feed else config.feed.url
+    # Most cron runs find the feed unchanged: settled by a conditional GET and two rows,
+    # without importing Scrapy, SQLAlchemy or the notifier (anything else: the full path).
+    from eewatch.app.cron_check import check_unchanged
+
+    if check_unchanged(config, url, sources=not args.feed_only, backfill=args.notify_backfill):
+        return exitcodes.OK
+    from eewatch.app.names import check_config_names
+    from eewatch.app.poll import poll_once
+    from eewatch.store.store import Store
+
     store = Store.open(config.database.url)  # StorageError: exit 4, one line (the CLI's dispatch)
     try:
         check_config_names(config, store)
