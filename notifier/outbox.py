@@ -279,13 +279,27 @@ def _due(now: dt.datetime, notifications: NotificationSettings) -> Any:
 
 
 def claim(
-    store: Store, now: dt.datetime, notifications: NotificationSettings, limit: int = 1
+    store: Store,
+    now: dt.datetime,
+    notifications: NotificationSettings,
+    limit: int = 1,
+    *,
+    after_id: int = 0,
 ) -> list[OutboxRow]:
-    """Claim up to ``limit`` due rows: mark them ``sending`` (attempts + 1) and commit."""
+    """Claim up to ``limit`` due rows (id above ``after_id``): mark them ``sending`` (attempts + 1), commit.
+
+    Each row is a compare-and-set (its status and attempts as read), so two processes never
+    claim one row; PostgreSQL also skips rows another transaction holds.
+    """
     o = alert_outbox
-    claimed: list[OutboxRow] = []
+    ids: list[int] = []
     with store.engine.begin() as conn:
-        query = select(o).where(_due(now, notifications)).order_by(o.c.id).limit(limit)
+        query = (
+            select(o.c.id, o.c.status, o.c.attempts)
+            .where(_due(now, notifications), o.c.id > after_id)
+            .order_by(o.c.id)
+            .limit(limit)
+        )
         candidates = conn.execute(query.with_for_update(skip_locked=True)).all()
         for row in candidates:
             done = conn.execute(
@@ -294,9 +308,11 @@ def claim(
                 .values(status=SENDING, attempts=row.attempts + 1, last_attempt_at=now)
             )
             if done.rowcount == 1:
-                fresh = conn.execute(select(o).where(o.c.id == row.id)).one()
-                claimed.append(OutboxRow.from_row(fresh._mapping))
-    return claimed
+                ids.append(row.id)
+        if not ids:
+            return []
+        fresh = conn.execute(select(o).where(o.c.id.in_(ids)).order_by(o.c.id)).all()
+    return [OutboxRow.from_row(row._mapping) for row in fresh]
 
 
 def record_sent(store: Store, row: OutboxRow, now: dt.datetime) -> None:
