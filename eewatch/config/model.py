@@ -1,0 +1,185 @@
+"""The sections: each key declared once, as a field with its type, its default and its check.
+
+``key(default, check)`` is a dataclass field whose metadata holds the check its TOML
+value passes (eewatch/config/values.py); the one loader (eewatch/config/sections.py)
+reads every section through them. How to add a key or a section: docs/architecture.md,
+"Adding a config key".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+from eewatch.config import values as v
+from eewatch.domain.announcement import ARTICLE, PAGE
+
+# ``[profile]`` is declared in the domain (eewatch/domain/eligibility.py) and re-exported here.
+from eewatch.domain.eligibility import Profile as Profile
+from eewatch.domain.events import DEFAULT_EVENTS, EVENT_KINDS
+from eewatch.domain.record import PROGRAM_CODES, ROUND_TYPES
+
+FEED_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json"
+
+#: Default polling: every 5 minutes in the hours IRCC runs rounds (weekdays,
+#: business hours in Ottawa), hourly outside them.
+DEFAULT_CRON = ("*/5 9-18 * * mon-fri", "0 * * * *")
+
+#: The report's title where ``[report] title`` is not set.
+DEFAULT_REPORT_TITLE = "Express Entry rounds of invitations"
+
+#: ``[[sources]] kind``: a Ministerial Instructions page, an article, or the static MI
+#: pages of the rounds already stored.
+STORED_PAGES = "stored-pages"
+SOURCE_KINDS = (PAGE, ARTICLE, STORED_PAGES)
+DEFAULT_STORED_LIMIT = 20
+
+#: No more ``[feed] retries`` than this: every try may take the whole timeout.
+MAX_RETRIES = 10
+
+_MISSING: Any = dataclasses.MISSING
+
+
+def key(
+    default: Any = _MISSING, check: v.Check = v.unchecked, *, factory: Any = _MISSING, missing: str = ""
+) -> Any:
+    """A key of a section: its default (or ``factory``) and the check its value passes.
+
+    No default: the key is required, and ``missing`` says what to write when it is absent.
+    """
+    meta = {"check": check, "missing": missing}
+    return dataclasses.field(default=default, default_factory=factory, metadata=meta)
+
+
+@dataclasses.dataclass(frozen=True)
+class FeedConfig:
+    """``[feed]``: the official JSON feed and how politely to fetch it."""
+
+    url: str = key(FEED_URL, v.typed(str, nonblank=True))
+    timeout: float = key(30.0, v.typed(float))
+    #: Extra tries after a failed one (0: none).
+    retries: int = key(2, v.typed(int))
+    max_bytes: int = key(16 * 1024 * 1024, v.typed(int))
+    user_agent: str = key(
+        "eewatch (+https://github.com/eewatch/eewatch; Express Entry round watcher)", v.typed(str)
+    )
+
+
+@dataclasses.dataclass(frozen=True)
+class DatabaseConfig:
+    """``[database]``: an SQLAlchemy URL."""
+
+    url: str = key(check=v.database_url, factory=v.default_database_url)
+
+
+@dataclasses.dataclass(frozen=True)
+class Rule:
+    """One ``[[alerts]]`` entry. ``None`` or empty means "no condition"."""
+
+    name: str = key(check=v.rule_name, missing="every rule needs a name")
+    notify: tuple[str, ...] = key(check=v.targets, missing="a list of Apprise URLs or tag:NAME")
+    events: tuple[str, ...] = key(DEFAULT_EVENTS, v.choices(EVENT_KINDS, nonempty=True))
+    round_types: tuple[str, ...] = key((), v.choices(ROUND_TYPES))
+    categories: tuple[str, ...] = key((), v.slugs)
+    programs: tuple[str, ...] = key((), v.choices(PROGRAM_CODES))
+    crs_max: int | None = key(None, v.whole(0, 1200))
+    crs_min: int | None = key(None, v.whole(0, 1200))
+    invitations_min: int | None = key(None, v.whole(0))
+    eligible: bool | None = key(None, v.flag)
+    include_provisional: bool = key(False, v.flag)
+    title: str | None = key(None, v.template)
+    body: str | None = key(None, v.template)
+
+
+@dataclasses.dataclass(frozen=True)
+class NotificationSettings:
+    """``[notifications]``: the Apprise config file and the retry policy."""
+
+    apprise_config: Path | None = key(None, v.beside_config)
+    max_attempts: int = key(8, v.whole(1))
+    backoff_seconds: float = key(60.0, v.positive)
+    backoff_max_seconds: float = key(6 * 3600.0, v.positive)
+    timeout: float = key(60.0, v.positive)
+    #: A row left ``sending`` longer than this is taken for a crash mid-send
+    #: and tried again (at most one duplicate, see docs/alerts.md).
+    sending_timeout_seconds: float = key(900.0, v.positive)
+    #: More amendments than this in one copy make one summary alert per rule, not one each.
+    mass_amendment_threshold: int = key(10, v.whole(1))
+
+
+@dataclasses.dataclass(frozen=True)
+class ScheduleConfig:
+    """``[schedule]``: when the daemon polls (seconds); ``every`` or ``cron``, not both."""
+
+    every: float | None = key(None, v.positive_duration)
+    cron: tuple[str, ...] = key(DEFAULT_CRON, v.crons)
+    timezone: str = key("America/Toronto", v.timezone)
+    #: Default: 20 s, or a tenth of ``every`` if that is less.
+    jitter: float = key(20.0, v.duration)
+    retry_every: float = key(60.0, v.duration)
+    misfire_grace: float = key(300.0, v.duration)
+    #: How often the daemon reads the ``[[sources]]`` (announcement pages change rarely).
+    sources_every: float = key(3600.0, v.positive_duration)
+
+
+@dataclasses.dataclass(frozen=True)
+class HealthConfig:
+    """``[health]``: when eewatch tells its operator something is wrong (daemon and cron alike)."""
+
+    failures_before_alert: int = key(3, v.whole(1))
+    stale_after_days: float = key(21.0, v.positive)
+    unhealthy_after: float = key(3 * 3600.0, v.duration)
+    #: ``eewatch status`` is unhealthy when an alert has waited this long to be delivered.
+    undelivered_after: float = key(3600.0, v.duration)
+
+
+@dataclasses.dataclass(frozen=True)
+class ReportConfig:
+    """``[report]``: ``out`` None means no report is built after a change."""
+
+    out: Path | None = key(None, v.user_path)
+    title: str = key(DEFAULT_REPORT_TITLE, v.text)
+    site_url: str | None = key(None, v.web_url)
+
+
+@dataclasses.dataclass(frozen=True)
+class SourceConfig:
+    """One ``[[sources]]`` entry: an announcement page or article to read besides the feed."""
+
+    kind: str = key(check=v.one_of(SOURCE_KINDS), missing=f"one of {', '.join(SOURCE_KINDS)}")
+    #: Required for a page or an article, not used with ``stored-pages`` (checked by the section).
+    url: str | None = key(None)
+    #: For ``stored-pages``: how many of the newest static pages to read.
+    limit: int = key(DEFAULT_STORED_LIMIT, v.whole(1))
+
+
+#: ``[profile]``'s keys: :class:`Profile` is the domain's, so its checks are declared here.
+PROFILE_CHECKS: dict[str, v.Check] = {
+    "crs": v.whole(0, 1200),
+    "programs": v.choices(PROGRAM_CODES),
+    "categories": v.slugs,
+    "noc": v.noc_codes,
+    "french_nclc": v.whole(0, 12),
+    "canadian_experience_months": v.whole(0),
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Config:
+    """The whole configuration; every section has defaults."""
+
+    feed: FeedConfig = dataclasses.field(default_factory=FeedConfig)
+    database: DatabaseConfig = dataclasses.field(default_factory=DatabaseConfig)
+    profile: Profile | None = None
+    alerts: tuple[Rule, ...] = ()
+    notifications: NotificationSettings = dataclasses.field(default_factory=NotificationSettings)
+    schedule: ScheduleConfig = dataclasses.field(default_factory=ScheduleConfig)
+    health: HealthConfig = dataclasses.field(default_factory=HealthConfig)
+    report: ReportConfig = dataclasses.field(default_factory=ReportConfig)
+    sources: tuple[SourceConfig, ...] = ()
+    path: Path | None = None
+
+    def rule(self, name: str) -> Rule | None:
+        """The ``[[alerts]]`` rule of this name."""
+        return next((r for r in self.alerts if r.name == name), None)

@@ -1,0 +1,176 @@
+"""The one loader, :func:`read`, and the sections' readers: what one key cannot say alone.
+
+:func:`read` takes a TOML table and a section's dataclass: it refuses an unknown key
+(naming the nearest), requires the keys without a default, and passes every key given
+through the check its field declares (eewatch/config/model.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Callable, Mapping
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from eewatch.config import model as m
+from eewatch.config.values import Check, ConfigError, bad, did_you_mean
+
+
+def read(
+    cls: type, raw: Any, label: str, where: str, checks: Mapping[str, Check] | None = None
+) -> dict[str, Any]:
+    """The checked values of the keys ``raw`` gives, by field name (an absent key keeps its default).
+
+    ``checks``: for a class declared outside the config (``[profile]``). An array's entry is
+    labelled by its ``name`` (``[[alerts]] stem``) once that is read.
+    """
+    if not isinstance(raw := {} if raw is None else raw, dict):
+        raise ConfigError(f"{where}: {label} must be a table")
+    known = [f.name for f in dataclasses.fields(cls)]
+    for name in raw:
+        if name not in known:
+            raise bad(where, f"{label} {name}", f"unknown key{did_you_mean(name, known)}")
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):
+        if f.name in raw:
+            check = checks[f.name] if checks is not None else f.metadata["check"]
+            values[f.name] = check(raw[f.name], f"{label} {f.name}", where)
+            label = f"{label.split(' #')[0]} {values['name']}" if f.name == "name" else label
+        elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
+            raise bad(where, f"{label} {f.name}", f"missing ({f.metadata['missing']})")
+    return values
+
+
+def section(cls: type, label: str) -> Callable[[Any, str], Any]:
+    """The reader of a section whose keys are each checked alone."""
+    return lambda raw, where: cls(**read(cls, raw, label, where))
+
+
+parse_database = section(m.DatabaseConfig, "[database]")
+parse_notifications = section(m.NotificationSettings, "[notifications]")
+parse_health = section(m.HealthConfig, "[health]")
+parse_report = section(m.ReportConfig, "[report]")
+
+
+def parse_feed(raw: Any, where: str) -> m.FeedConfig:
+    feed = m.FeedConfig(**read(m.FeedConfig, raw, "[feed]", where))
+    if feed.timeout <= 0 or feed.max_bytes <= 0 or feed.retries < 0:
+        zero = "(retries may also be 0: no retry)"
+        raise ConfigError(f"{where}: [feed] timeout, max_bytes and retries must be positive {zero}")
+    if feed.retries > m.MAX_RETRIES:
+        raise bad(where, "[feed] retries", f"at most {m.MAX_RETRIES} (a poll must end)")
+    return feed
+
+
+def parse_profile(raw: Any, where: str) -> m.Profile | None:
+    """``[profile]`` -> :class:`Profile` (``None`` when absent)."""
+    return None if raw is None else m.Profile(**read(m.Profile, raw, "[profile]", where, m.PROFILE_CHECKS))
+
+
+def parse_schedule(raw: Any, where: str) -> m.ScheduleConfig:
+    """``[schedule]``: an interval or cron expressions (not both), a time zone, durations."""
+    values = read(m.ScheduleConfig, raw, "[schedule]", where)
+    if "every" in values:
+        if "cron" in values:
+            raise bad(where, "[schedule]", "give either every or cron, not both")
+        # The default jitter is a fraction of a short interval, never more than 20 s.
+        values.update(
+            cron=(), jitter=values.get("jitter", min(m.ScheduleConfig.jitter, values["every"] / 10))
+        )
+    schedule = m.ScheduleConfig(**values)
+    if schedule.every is not None and schedule.jitter > schedule.every / 2:
+        half = "%s: [schedule] jitter: %gs is more than half of every (%gs): polls will bunch and gap"
+        logging.getLogger("eewatch.config").warning(half, where, schedule.jitter, schedule.every)
+    for expression in schedule.cron:
+        _check_cron(expression, schedule.timezone, where)
+    return schedule
+
+
+def _check_cron(expression: str, timezone: str, where: str) -> None:
+    from apscheduler.triggers.cron import CronTrigger
+
+    try:
+        trigger = CronTrigger.from_crontab(expression, timezone=ZoneInfo(timezone))
+    except ValueError as exc:
+        raise bad(
+            where, "[schedule] cron", f"{expression!r} is not a valid cron expression ({exc})"
+        ) from None
+    if trigger.get_next_fire_time(None, dt.datetime.now(ZoneInfo(timezone))) is None:
+        raise bad(where, "[schedule] cron", f"{expression!r} never fires (a date that does not exist?)")
+
+
+def entries(cls: type, raw: Any, name: str, where: str, array: str = "", then: Any = None) -> list[Any]:
+    """``[[name]]``: an array of tables, each read by :func:`read` (labelled ``#1``, ``#2``, ...,
+    then by its ``name`` if it has one), then checked by ``then(entry, where)``; no two entries
+    share a name. ``array``: the message when ``raw`` is not an array."""
+    if not isinstance(raw := [] if raw is None else raw, list):
+        raise ConfigError(array or f"{where}: [[{name}]] must be an array of tables")
+    found: list[Any] = []
+    for index, entry in enumerate(raw, start=1):
+        found.append(item := cls(**read(cls, entry, f"[[{name}]] #{index}", where)))
+        if then is not None:
+            then(item, where)
+        if (named := getattr(item, "name", None)) is not None and any(e.name == named for e in found[:-1]):
+            raise bad(where, f"[[{name}]] #{index} name", f"{named!r} is used twice")
+    return found
+
+
+def parse_alerts(raw: Any, where: str) -> tuple[m.Rule, ...]:
+    """``[[alerts]]`` -> rules, in file order; names must be unique."""
+    array = f"{where}: alerts: must be an array of tables ([[alerts]])"
+    return tuple(entries(m.Rule, raw, "alerts", where, array, then=_check_rule))
+
+
+def _check_rule(rule: m.Rule, where: str) -> None:
+    label = f"[[alerts]] {rule.name}"
+    if rule.crs_min is not None and rule.crs_max is not None and rule.crs_min > rule.crs_max:
+        raise bad(where, f"{label} crs_min", f"{rule.crs_min} is above crs_max {rule.crs_max}")
+    if rule.categories and rule.round_types and "category" not in rule.round_types:
+        raise bad(
+            where,
+            f"{label} categories",
+            f"narrows category rounds, but round_types {list(rule.round_types)} has no 'category' "
+            "(add it, or drop categories)",
+        )
+
+
+def parse_sources(raw: Any, where: str) -> tuple[m.SourceConfig, ...]:
+    """``[[sources]]``: announcement pages and articles to read besides the feed."""
+    if not isinstance(raw := [] if raw is None else raw, list):
+        array = "must be an array of tables ([[sources]] url = ..., kind = ...)"
+        raise ConfigError(f"{where}: [[sources]] {array}")
+    return tuple(_source({} if e is None else e, where, index) for index, e in enumerate(raw, start=1))
+
+
+def _source(entry: Any, where: str, index: int) -> m.SourceConfig:
+    label, stored = "[[sources]]", m.STORED_PAGES
+    if not isinstance(entry, dict):
+        raise ConfigError(f"{where}: {label} #{index} must be a table")
+    # ``limit`` is read last: whether it may be given depends on the kind.
+    source = m.SourceConfig(
+        **read(m.SourceConfig, {k: v for k, v in entry.items() if k != "limit"}, label, where)
+    )
+    if source.kind == stored and source.url is not None:
+        raise bad(where, f"{label} url", f"not used with kind = {stored!r}")
+    if source.kind != stored and (not isinstance(source.url, str) or not source.url.strip()):
+        raise bad(where, f"{label} url", f"a non-empty string is required for kind = {source.kind!r}")
+    if "limit" in entry and source.kind != stored:
+        raise bad(where, f"{label} limit", f"only used with kind = {stored!r}")
+    source = m.SourceConfig(**read(m.SourceConfig, entry, label, where))
+    return dataclasses.replace(source, url=source.url.strip() if source.url else None)
+
+
+#: Every section, by its TOML name, with its reader (the order errors are found in).
+SECTIONS: dict[str, Callable[[Any, str], Any]] = {
+    "feed": parse_feed,
+    "database": parse_database,
+    "profile": parse_profile,
+    "alerts": parse_alerts,
+    "notifications": parse_notifications,
+    "schedule": parse_schedule,
+    "health": parse_health,
+    "report": parse_report,
+    "sources": parse_sources,
+}
