@@ -22,7 +22,7 @@ from tests.conftest import FIXTURES, run_cli, run_python
 from tests.support.http import FixtureServer
 
 #: What the check of an unchanged feed must not import.
-HEAVY = ("scrapy", "twisted", "sqlalchemy", "alembic", "notifier", "apprise")
+HEAVY = ("scrapy", "twisted", "sqlalchemy", "alembic", "notifier", "apprise", "apscheduler")
 
 _CHILD = f"""
 import json, sys
@@ -221,3 +221,17 @@ def test_only_a_database_at_the_newest_schema_is_written(tmp_path: Path) -> None
     assert LightStore.open(f"sqlite:///{tmp_path / 'absent.sqlite'}") is None
     assert not (tmp_path / "absent.sqlite").exists()
     assert LightStore.open("postgresql+psycopg://postgres@127.0.0.1:5432/postgres") is None
+
+
+@pytest.mark.parametrize("timezone", ["America/Toronto", "UTC", "Pacific/Kiritimati"])
+def test_the_shipped_cron_expressions_are_valid_and_fire(timezone: str) -> None:
+    """The config leaves them unchecked (no APScheduler import on a cron run): checked here."""
+    from zoneinfo import ZoneInfo
+
+    from apscheduler.triggers.cron import CronTrigger
+
+    from eewatch.config import DEFAULT_CRON
+
+    for expression in DEFAULT_CRON:
+        trigger = CronTrigger.from_crontab(expression, timezone=ZoneInfo(timezone))
+        assert trigger.get_next_fire_time(None, dt.datetime.now(ZoneInfo(timezone))) is not None

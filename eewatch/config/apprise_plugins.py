@@ -115,8 +115,3 @@ class Schemes:
 def schemes() -> Schemes:
     """The schemes Apprise knows, for ``in`` checks (one list per process)."""
     return Schemes()
-
-
-def plugins() -> Schemes:
-    """What the config's target check asks (``scheme in plugins()``): the cached :func:`schemes`."""
-    return schemes()

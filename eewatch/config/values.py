@@ -219,11 +219,11 @@ def web_url(value: Any, label: str, where: str) -> str:
 
 def targets(value: Any, label: str, where: str) -> tuple[str, ...]:
     """Apprise URLs (``${VAR}`` for secrets) or ``tag:NAME``; a target is never echoed."""
-    from eewatch.config.apprise_plugins import plugins
+    from eewatch.config.apprise_plugins import schemes as known_schemes
 
     if not (found := strings(value, label, where)):
         raise bad(where, label, "must name at least one target")
-    schemas = plugins()
+    schemas = known_schemes()
     for number, target in enumerate(found, start=1):
         for var in re.findall(r"\$\{([^}]*)\}", target):
             if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", var):
