@@ -5,12 +5,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from eewatch.config.apprise_plugins import Schemes, installed_apprise
+from eewatch.config.values import user_dir
 from tests.conftest import run_python
 
 _CHILD = """
 import json, sys
 from pathlib import Path
+
+import pytest
 from eewatch.config.apprise_plugins import Schemes
 schemes = Schemes(Path(sys.argv[1]))
 found = {s: s in schemes for s in sys.argv[2:]}
@@ -58,3 +63,20 @@ def test_an_unknown_scheme_is_refused_and_an_unwritable_cache_is_no_error(tmp_pa
     schemes = Schemes(blocked / "schemes.json")  # its folder is a file: the list cannot be kept
     assert "nosuchscheme" not in schemes
     assert "json" in schemes
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [{}, {"XDG_DATA_HOME": "/srv/data", "XDG_CACHE_HOME": "/srv/cache"}, {"XDG_CACHE_HOME": "  "}],
+)
+def test_the_user_folders_are_where_platformdirs_puts_them(
+    environ: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import platformdirs
+
+    for variable in ("XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(variable, raising=False)
+    for variable, value in environ.items():
+        monkeypatch.setenv(variable, value)
+    assert user_dir("data") == Path(platformdirs.user_data_dir("eewatch"))
+    assert user_dir("cache") == Path(platformdirs.user_cache_dir("eewatch"))

@@ -15,7 +15,6 @@ from typing import Any
 
 from eewatch.config import HealthConfig
 from eewatch.domain.events import FEED_SHAPE_CHANGED, FEED_STALE, POLL_FAILING, POLL_RECOVERED
-from scraper.parsing.feed import EXPECTED_KEYS
 
 __all__ = ["HealthEvent", "HealthState", "Poll", "decide", "instance_name", "state_of"]
 
@@ -56,6 +55,8 @@ def decide(state: HealthState, poll: Poll, config: HealthConfig, today: dt.date)
     if poll.ok and state.failing_alerted:
         found.append(HealthEvent(POLL_RECOVERED, {"failures": state.consecutive_failures, "url": poll.url}))
     if poll.keys is not None:
+        from scraper.parsing.feed import EXPECTED_KEYS  # a parsed copy's keys (never a 304's)
+
         missing, added = sorted(EXPECTED_KEYS - poll.keys), sorted(poll.keys - EXPECTED_KEYS)
         change = {"missing": missing, "added": added}
         last = state.last_shape_change or {"missing": [], "added": []}

@@ -58,9 +58,9 @@ def installed_apprise() -> str | None:
 
 
 def cache_path() -> Path:
-    import platformdirs
+    from eewatch.config.values import user_dir
 
-    return Path(platformdirs.user_cache_dir("eewatch")) / CACHE_NAME
+    return user_dir("cache") / CACHE_NAME
 
 
 class Schemes:

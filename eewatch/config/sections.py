@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 from collections.abc import Callable, Mapping
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from eewatch.config import model as m
 from eewatch.config.values import Check, ConfigError, bad, did_you_mean
@@ -92,6 +91,8 @@ def parse_schedule(raw: Any, where: str) -> m.ScheduleConfig:
 
 
 def _check_cron(expression: str, timezone: str, where: str) -> None:
+    from zoneinfo import ZoneInfo
+
     from apscheduler.triggers.cron import CronTrigger
 
     try:

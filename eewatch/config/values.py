@@ -6,16 +6,14 @@
 
 from __future__ import annotations
 
-import difflib
 import logging
+import os
 import re
 import string
+import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-import platformdirs
 
 Check = Callable[[Any, str, str], Any]
 
@@ -51,6 +49,8 @@ def bad(where: str, label: str, what: str) -> ConfigError:
 def did_you_mean(name: str, known: Iterable[str]) -> str:
     """`` (did you mean 'stem'?)`` for the nearest known name, case-insensitively; else ''."""
     choices = {k.lower(): k for k in known}
+    import difflib  # only when a name is wrong
+
     close = difflib.get_close_matches(name.lower(), list(choices), n=1, cutoff=0.6)
     return f" (did you mean {choices[close[0]]!r}?)" if close else ""
 
@@ -194,6 +194,8 @@ def crons(value: Any, label: str, where: str) -> tuple[str, ...]:
 
 
 def timezone(value: Any, label: str, where: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only for a time zone written in the config
+
     try:
         ZoneInfo(str(value))
     except (ZoneInfoNotFoundError, ValueError):
@@ -268,7 +270,26 @@ def unchecked(value: Any, label: str, where: str) -> Any:
 
 def default_database_url() -> str:
     """A SQLite file in the user's data directory."""
-    return f"sqlite:///{Path(platformdirs.user_data_dir('eewatch')) / 'eewatch.sqlite'}"
+    return f"sqlite:///{user_dir('data') / 'eewatch.sqlite'}"
+
+
+_XDG = {"data": ("XDG_DATA_HOME", "~/.local/share"), "cache": ("XDG_CACHE_HOME", "~/.cache")}
+
+
+def user_dir(kind: str) -> Path:
+    """eewatch's folder for the user's ``data`` or ``cache``, as platformdirs names it.
+
+    On Linux, the XDG rule platformdirs applies, without importing it (a cron run's
+    start-up; tests/test_apprise_schemes.py compares the two); elsewhere, platformdirs.
+    """
+    if sys.platform == "linux":
+        variable, fallback = _XDG[kind]
+        base = os.environ.get(variable, "")
+        return Path(base if base.strip() else os.path.expanduser(fallback)) / "eewatch"
+    import platformdirs
+
+    folder = platformdirs.user_data_dir if kind == "data" else platformdirs.user_cache_dir
+    return Path(folder("eewatch"))
 
 
 def database_url(value: Any, label: str, where: str) -> str:

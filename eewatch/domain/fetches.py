@@ -8,6 +8,10 @@ from eewatch.domain.announcement import Announcement
 from eewatch.domain.record import Round
 
 
+class FeedFormatError(ValueError):
+    """The document as a whole is not a rounds feed; nothing in it can be used."""
+
+
 @dataclass(frozen=True)
 class Problem:
     """A record that was rejected, and why."""

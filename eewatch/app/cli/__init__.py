@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import logging
 import re
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from eewatch.app import exitcodes
@@ -20,15 +20,13 @@ log = logging.getLogger("eewatch")
 
 def command_names() -> list[str]:
     """Every module of this package is a command of the same name, with ``add_parser(subparsers)``."""
-    import pkgutil
-
-    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    folder = Path(__path__[0])
+    return sorted(p.stem for p in folder.glob("*.py") if not p.name.startswith("_"))
 
 
 def _summary(name: str) -> str:
     """A command's one-line help, read from its module docstring without importing it."""
     import ast
-    from pathlib import Path
 
     source = (Path(__path__[0]) / f"{name}.py").read_text(encoding="utf-8")
     doc = ast.get_docstring(ast.parse(source)) or ""
@@ -59,6 +57,8 @@ class Parser(argparse.ArgumentParser):
         options = sorted(o for action in self._actions for o in action.option_strings if o.startswith("--"))
         for extra in extras:
             if extra.startswith("--"):
+                import difflib
+
                 near = difflib.get_close_matches(extra.split("=", 1)[0], options, n=1, cutoff=0.75)
                 if near:
                     message += f" (did you mean {near[0]}?)"
@@ -66,22 +66,31 @@ class Parser(argparse.ArgumentParser):
         self.error(message)
 
 
+def _epilog() -> str:
+    return (
+        "Config is found by --config, then $EEWATCH_CONFIG, then ./config.toml. "
+        f"Default database: {default_database_url()} ($EEWATCH_DATABASE_URL overrides). "
+        "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 source error, "
+        "4 storage error, 5 delivery error, 6 unhealthy, 7 another daemon holds the database."
+    )
+
+
 def build_parser(command: str | None = None) -> Parser:
     """The umbrella parser. Only ``command``'s module is imported (start-up time matters to cron)."""
+    names = command_names()
     parser = Parser(
         prog="eewatch",
         description="Watch Canada's Express Entry rounds of invitations.",
-        epilog=(
-            "Config is found by --config, then $EEWATCH_CONFIG, then ./config.toml. "
-            f"Default database: {default_database_url()} ($EEWATCH_DATABASE_URL overrides). "
-            "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 source error, "
-            "4 storage error, 5 delivery error, 6 unhealthy, 7 another daemon holds the database."
-        ),
+        # Shown by ``eewatch --help`` only: not made when a command is given (no data-dir lookup).
+        epilog=None if command in names else _epilog(),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=Parser)
-    for name in command_names():
+    for name in names:
         if name == command:
             __import__(f"{__name__}.{name}", fromlist=["add_parser"]).add_parser(sub)
+        elif command in names:
+            # A command was given: the others' one-line help is never shown (no docstrings parsed).
+            sub.add_parser(name, add_help=False)
         else:
             sub.add_parser(name, help=_summary(name), add_help=False)
     return parser
