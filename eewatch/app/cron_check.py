@@ -27,7 +27,6 @@ from eewatch.config import Config, check_category_names
 from eewatch.domain.clock import Clock, utcnow
 from eewatch.domain.fetches import NOT_MODIFIED
 from eewatch.store.light import LightStore
-from scraper.conditional import conditional_get
 from scraper.fetch import feed_fetch_from_response
 
 log = logging.getLogger("eewatch.app.cron_check")
@@ -69,6 +68,8 @@ def check_unchanged(
         validators = store.validators(url)
         if validators is None or not (validators.etag or validators.last_modified):
             return False
+        from scraper.conditional import conditional_get  # urllib: only when there is a GET to make
+
         answer = conditional_get(
             url,
             etag=validators.etag,

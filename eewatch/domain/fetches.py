@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from eewatch.domain.announcement import Announcement
-from eewatch.domain.record import Round
+if TYPE_CHECKING:  # annotations only: a 304 needs neither (the cron check's start-up)
+    from eewatch.domain.announcement import Announcement
+    from eewatch.domain.record import Round
+
+#: Kinds of announcement document (``SourceDocument.kind``, ``[[sources]] kind``).
+PAGE = "page"
+ARTICLE = "article"
 
 
 class FeedFormatError(ValueError):
