@@ -349,10 +349,11 @@ def deliver_due(
         if not claimed:
             break
         after = max(row.id for row in claimed)
-        for row, outcome in _send_all(claimed, targets, notifications, hooks):
-            if hooks.after_send:
-                hooks.after_send(row, outcome)
-            _record(store, row, outcome, clock(), notifications, report)
+        for results in _send_all(claimed, targets, notifications, hooks):
+            for row, outcome in results:
+                if hooks.after_send:
+                    hooks.after_send(row, outcome)
+            _record(store, results, clock(), notifications, report)
     return report
 
 
@@ -395,8 +396,8 @@ def _host(target: str | None) -> str:
 
 def _send_all(
     rows: list[outbox.OutboxRow], targets: _Targets, notifications: NotificationSettings, hooks: Hooks
-) -> Iterator[tuple[outbox.OutboxRow, SendOutcome]]:
-    """Send ``rows`` on worker threads; yield each (row, outcome) as it completes."""
+) -> Iterator[list[tuple[outbox.OutboxRow, SendOutcome]]]:
+    """Send ``rows`` on worker threads; yield the (row, outcome) pairs completed since the last yield."""
     lanes: dict[str, list[outbox.OutboxRow]] = {}
     for row in rows:
         lanes.setdefault(row.target_key, []).append(row)
@@ -431,45 +432,54 @@ def _send_all(
 
     for _ in range(min(WORKERS, len(lanes))):
         threading.Thread(target=work, name="eewatch-delivery", daemon=True).start()
-    for _ in rows:
-        yield done.get()
+    left = len(rows)
+    while left:
+        arrived = [done.get()]  # wait for one, then take every other result already there
+        while len(arrived) < left:
+            try:
+                arrived.append(done.get_nowait())
+            except queue.Empty:
+                break
+        left -= len(arrived)
+        yield arrived
 
 
 def _record(
     store: Store,
-    row: outbox.OutboxRow,
-    outcome: SendOutcome,
+    results: list[tuple[outbox.OutboxRow, SendOutcome]],
     now: dt.datetime,
     notifications: NotificationSettings,
     report: DeliveryReport,
 ) -> None:
-    """Record one row's send: sent, or a failure (retry later, or failed for good)."""
-    if outcome.ok:
-        outbox.record_sent(store, row, now)
-        status = outbox.SENT
-        report.sent += 1
-        log.info("alert sent: rule %s, event %s -> %s", row.rule, row.event_id, row.target_label)
-    else:
-        error = outcome.error or "failed"
-        status = outbox.record_failure(store, row, now, error, notifications)
-        if status == outbox.FAILED:
-            report.failed += 1
-            log.error(
-                "alert FAILED for good after %d attempts: rule %s -> %s: %s",
-                row.attempts,
-                row.rule,
-                row.target_label,
-                error,
-            )
+    """Record sends: the successes in one transaction, each failure in its own (retry, or failed)."""
+    outbox.record_sent_many(store, [row for row, outcome in results if outcome.ok], now)
+    for row, outcome in results:
+        if outcome.ok:
+            status = outbox.SENT
+            report.sent += 1
+            log.info("alert sent: rule %s, event %s -> %s", row.rule, row.event_id, row.target_label)
         else:
-            report.retrying += 1
-            log.warning(
-                "alert not delivered (attempt %d, will retry): rule %s -> %s: %s",
-                row.attempts,
-                row.rule,
-                row.target_label,
-                error,
-            )
-    report.results.append(
-        TargetResult(row.id, row.event_id, row.rule, row.target_label, status, row.attempts, outcome.error)
-    )
+            error = outcome.error or "failed"
+            status = outbox.record_failure(store, row, now, error, notifications)
+            if status == outbox.FAILED:
+                report.failed += 1
+                log.error(
+                    "alert FAILED for good after %d attempts: rule %s -> %s: %s",
+                    row.attempts,
+                    row.rule,
+                    row.target_label,
+                    error,
+                )
+            else:
+                report.retrying += 1
+                log.warning(
+                    "alert not delivered (attempt %d, will retry): rule %s -> %s: %s",
+                    row.attempts,
+                    row.rule,
+                    row.target_label,
+                    error,
+                )
+        label, attempts = row.target_label, row.attempts
+        report.results.append(
+            TargetResult(row.id, row.event_id, row.rule, label, status, attempts, outcome.error)
+        )

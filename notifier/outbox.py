@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, exists, func, insert, or_, select, update
 
 from eewatch.config import Config, NotificationSettings
 from eewatch.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
@@ -278,6 +278,23 @@ def _due(now: dt.datetime, notifications: NotificationSettings) -> Any:
     )
 
 
+# Built once: a delivery pass runs them per row, and building a statement costs more than running it.
+_CLAIM_ONE = (
+    update(alert_outbox)
+    .where(
+        alert_outbox.c.id == bindparam("b_id"),
+        alert_outbox.c.status == bindparam("b_status"),
+        alert_outbox.c.attempts == bindparam("b_attempts"),
+    )
+    .values(status=SENDING, attempts=bindparam("b_next"), last_attempt_at=bindparam("b_now"))
+)
+_SENT = (
+    update(alert_outbox)
+    .where(alert_outbox.c.id == bindparam("b_id"), alert_outbox.c.status == SENDING)
+    .values(status=SENT, sent_at=bindparam("b_at"), last_error=None)
+)
+
+
 def claim(
     store: Store,
     now: dt.datetime,
@@ -302,11 +319,8 @@ def claim(
         )
         candidates = conn.execute(query.with_for_update(skip_locked=True)).all()
         for row in candidates:
-            done = conn.execute(
-                update(o)
-                .where(o.c.id == row.id, o.c.status == row.status, o.c.attempts == row.attempts)
-                .values(status=SENDING, attempts=row.attempts + 1, last_attempt_at=now)
-            )
+            values = {"b_id": row.id, "b_status": row.status, "b_attempts": row.attempts}
+            done = conn.execute(_CLAIM_ONE, {**values, "b_next": row.attempts + 1, "b_now": now})
             if done.rowcount == 1:
                 ids.append(row.id)
         if not ids:
@@ -317,13 +331,14 @@ def claim(
 
 def record_sent(store: Store, row: OutboxRow, now: dt.datetime) -> None:
     """The send succeeded."""
-    o = alert_outbox
-    with store.engine.begin() as conn:
-        conn.execute(
-            update(o)
-            .where(o.c.id == row.id, o.c.status == SENDING)
-            .values(status=SENT, sent_at=now, last_error=None)
-        )
+    record_sent_many(store, [row], now)
+
+
+def record_sent_many(store: Store, rows: Sequence[OutboxRow], now: dt.datetime) -> None:
+    """These sends succeeded: one transaction for all (a delivery pass records as results arrive)."""
+    if rows:
+        with store.engine.begin() as conn:
+            conn.execute(_SENT, [{"b_id": row.id, "b_at": now} for row in rows])
 
 
 def record_failure(

@@ -14,10 +14,9 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from eewatch.domain.announcement import AnnouncementError, Parser
 from eewatch.domain.fetches import (
     CHANGED,
     ERROR,
@@ -28,6 +27,9 @@ from eewatch.domain.fetches import (
     FeedParse,
     SourceDocument,
 )
+
+if TYPE_CHECKING:
+    from eewatch.domain.announcement import Parser
 
 #: Media types the feed may be served as. IRCC serves ``application/json``; CDNs and
 #: file copies sometimes say ``text/plain`` or ``application/octet-stream`` (or nothing).
@@ -146,6 +148,8 @@ def document_from_response(
     duration_ms: int | None = None,
 ) -> SourceDocument:
     """A :class:`SourceDocument` for one response of an announcement (see :func:`judge_response`)."""
+    from eewatch.domain.announcement import AnnouncementError
+
     judged = judge_response(
         status=status,
         body=body,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eewatch.config.apprise_plugins import Schemes, installed_apprise
-from eewatch.config.values import user_dir
+from eewatch.config.dirs import user_dir
 from tests.conftest import run_python
 
 _CHILD = """

@@ -58,7 +58,7 @@ def installed_apprise() -> str | None:
 
 
 def cache_path() -> Path:
-    from eewatch.config.values import user_dir
+    from eewatch.config.dirs import user_dir
 
     return user_dir("cache") / CACHE_NAME
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from eewatch.config import values as v
 from eewatch.domain.events import DEFAULT_EVENTS, EVENT_KINDS
-from eewatch.domain.fetches import ARTICLE, PAGE
+from eewatch.domain.kinds import ARTICLE, PAGE
 
 # ``[profile]`` is declared in the domain (eewatch/domain/eligibility.py) and re-exported here.
 from eewatch.domain.profile import Profile as Profile

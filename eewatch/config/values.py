@@ -7,13 +7,13 @@
 from __future__ import annotations
 
 import logging
-import os
 import re
 import string
-import sys
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
+
+from eewatch.config.dirs import user_dir
 
 Check = Callable[[Any, str, str], Any]
 
@@ -271,25 +271,6 @@ def unchecked(value: Any, label: str, where: str) -> Any:
 def default_database_url() -> str:
     """A SQLite file in the user's data directory."""
     return f"sqlite:///{user_dir('data') / 'eewatch.sqlite'}"
-
-
-_XDG = {"data": ("XDG_DATA_HOME", "~/.local/share"), "cache": ("XDG_CACHE_HOME", "~/.cache")}
-
-
-def user_dir(kind: str) -> Path:
-    """eewatch's folder for the user's ``data`` or ``cache``, as platformdirs names it.
-
-    On Linux, the XDG rule platformdirs applies, without importing it (a cron run's
-    start-up; tests/test_apprise_schemes.py compares the two); elsewhere, platformdirs.
-    """
-    if sys.platform == "linux":
-        variable, fallback = _XDG[kind]
-        base = os.environ.get(variable, "")
-        return Path(base if base.strip() else os.path.expanduser(fallback)) / "eewatch"
-    import platformdirs
-
-    folder = platformdirs.user_data_dir if kind == "data" else platformdirs.user_cache_dir
-    return Path(folder("eewatch"))
 
 
 def database_url(value: Any, label: str, where: str) -> str:

@@ -17,8 +17,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from eewatch.domain.fetches import ARTICLE as ARTICLE
-from eewatch.domain.fetches import PAGE as PAGE
+from eewatch.domain.kinds import ARTICLE as ARTICLE
+from eewatch.domain.kinds import PAGE as PAGE
 from eewatch.domain.record import Round
 
 

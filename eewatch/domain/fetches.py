@@ -9,9 +9,8 @@ if TYPE_CHECKING:  # annotations only: a 304 needs neither (the cron check's sta
     from eewatch.domain.announcement import Announcement
     from eewatch.domain.record import Round
 
-#: Kinds of announcement document (``SourceDocument.kind``, ``[[sources]] kind``).
-PAGE = "page"
-ARTICLE = "article"
+from eewatch.domain.kinds import ARTICLE as ARTICLE
+from eewatch.domain.kinds import PAGE as PAGE
 
 
 class FeedFormatError(ValueError):
