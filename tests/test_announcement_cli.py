@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import functools
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
 from eewatch.app import exitcodes
-from tests.conftest import FIXTURES, run_cli
-from tests.support.forkserver import ForkServer
+from tests.support.cli import cli
 from tests.support.http import FixtureServer
-
-
-@pytest.fixture(autouse=True)
-def _children_from_the_fork_server(fork_server: ForkServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every CLI child of this module is forked from the fork server (imports paid once per worker)."""
-    monkeypatch.setattr(sys.modules[__name__], "run_cli", functools.partial(run_cli, via=fork_server))
+from tests.support.paths import FIXTURES
 
 
 def announce(tmp_path: Path, config: Path, *args: str):
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'never.sqlite'}"}
-    return run_cli("announcement", *args, "--config", str(config), env=env)
+    return cli("announcement", *args, "--config", str(config), env=env)
 
 
 def test_a_page_as_json_with_provenance(tmp_path: Path, empty_config: Path) -> None:
@@ -138,18 +130,18 @@ def test_with_a_database_each_round_says_what_the_stored_round_says(
     tmp_path: Path, empty_config: Path
 ) -> None:
     from eewatch.store.store import Store
-    from tests.test_sources_store import ROUND_254, feed_fetch, feed_with
+    from tests.support.feeds import ROUND_254, feed_fetch, feed_with
 
     db = tmp_path / "stored.sqlite"
     with Store.open(f"sqlite:///{db}") as store:
         store.record_feed_fetch(feed_fetch(feed_with(ROUND_254)))
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{db}"}
     page = str(FIXTURES / "pages" / "invitations-254-stem.html")
-    table = run_cli("announcement", page, "--config", str(empty_config), env=env)
+    table = cli("announcement", page, "--config", str(empty_config), env=env)
     assert table.returncode == exitcodes.OK, table.stderr
     assert "stored: round 254 disagrees: crs_min 486 here, 491 stored" in table.stdout
     data = json.loads(
-        run_cli("announcement", page, "--format", "json", "--config", str(empty_config), env=env).stdout
+        cli("announcement", page, "--format", "json", "--config", str(empty_config), env=env).stdout
     )
     assert data["rounds"][0]["stored"] == {
         "round": "254",

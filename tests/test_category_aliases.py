@@ -23,8 +23,9 @@ from eewatch.store.store import Store
 from notifier.events import Event
 from notifier.rules import matches
 from notifier.run import run_alerts
-from tests.conftest import FIXTURES, run_cli
+from tests.support.cli import cli
 from tests.support.fetches import copy_fetch
+from tests.support.paths import FIXTURES
 
 OLD, NEW = "senior-managers-canadian", "senior-managers"
 NAME = "Senior managers with Canadian work experience (Version 1)"
@@ -86,12 +87,12 @@ def test_a_stored_round_with_the_old_slug_shows_under_the_new_one(db_url: str, e
     store.close()
     env = {"EEWATCH_DATABASE_URL": db_url}
     for asked in (NEW, OLD, NEW.upper()):
-        result = run_cli(
+        result = cli(
             "rounds", "--format", "json", "--category", asked, "--config", str(empty_config), env=env
         )
         assert result.returncode == 0, result.stderr
         assert [(r["id"], r["category"]) for r in json.loads(result.stdout)] == [(round_id, NEW)], asked
-    stats = run_cli("stats", "--format", "json", "--category", OLD, "--config", str(empty_config), env=env)
+    stats = cli("stats", "--format", "json", "--category", OLD, "--config", str(empty_config), env=env)
     assert stats.returncode == 0, stats.stderr
     assert [s["group"] for s in json.loads(stats.stdout)] == [{"round_type": "category", "key": NEW}]
 

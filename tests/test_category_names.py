@@ -4,9 +4,7 @@ with the nearest known names; known = the shipped catalog + the taxonomy + the c
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,20 +13,13 @@ from eewatch.config import ConfigError, check_category_names, parse_config
 from eewatch.domain.clock import FrozenClock
 from eewatch.domain.eligibility import shipped_category_names
 from eewatch.store.store import Store
-from tests.conftest import run_cli
+from tests.support.cli import cli, cli_process
 from tests.support.fetches import copy_fetch
-from tests.support.forkserver import ForkServer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
 #: A category IRCC created later, as a copy of the feed brings it (not shipped).
 NEW_NAME = "Aerospace engineering occupations (2027-1)"
 NEW_SLUG = "aerospace-engineering"
-
-
-@pytest.fixture(autouse=True)
-def _children_from_the_fork_server(fork_server: ForkServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every CLI child of this module is forked from the fork server (imports paid once per worker)."""
-    monkeypatch.setattr(sys.modules[__name__], "run_cli", functools.partial(run_cli, via=fork_server))
 
 
 def _db(tmp_path: Path) -> str:
@@ -93,18 +84,18 @@ def test_names_are_case_insensitive_and_a_database_category_is_known() -> None:
 def test_rounds_category_any_case_and_unknown_is_exit_2(tmp_path: Path) -> None:
     env = {"EEWATCH_DATABASE_URL": _db(tmp_path)}
     config = str(_config(tmp_path, ""))
-    upper = run_cli("rounds", "--category", "STEM", "--format", "json", "--config", config, env=env)
+    upper = cli("rounds", "--category", "STEM", "--format", "json", "--config", config, env=env)
     assert upper.returncode == 0, upper.stderr
     assert [r["id"] for r in json.loads(upper.stdout)] == ["398", "397", "396"]
-    new = run_cli("rounds", "--category", NEW_SLUG.upper(), "--format", "json", "--config", config, env=env)
+    new = cli("rounds", "--category", NEW_SLUG.upper(), "--format", "json", "--config", config, env=env)
     assert new.returncode == 0, new.stderr
     assert [r["id"] for r in json.loads(new.stdout)] == ["401"]
-    wrong = run_cli("rounds", "--category", "stme", "--config", config, env=env)
+    wrong = cli("rounds", "--category", "stme", "--config", config, env=env)
     assert wrong.returncode == 2
     assert "did you mean 'stem'?" in wrong.stderr and "no rounds match" not in wrong.stdout
-    stats = run_cli("stats", "--category", "Stem", "--config", config, env=env)
+    stats = cli("stats", "--category", "Stem", "--config", config, env=env)
     assert stats.returncode == 0, stats.stderr
-    assert run_cli("stats", "--category", "helthcare", "--config", config, env=env).returncode == 2
+    assert cli("stats", "--category", "helthcare", "--config", config, env=env).returncode == 2
 
 
 @pytest.mark.slow
@@ -112,22 +103,22 @@ def test_config_names_are_checked_after_opening_the_store(tmp_path: Path) -> Non
     env = {"EEWATCH_DATABASE_URL": _db(tmp_path)}
     bad = _config(tmp_path, '[profile]\ncrs = 489\ncategories = ["software"]\n')
     for argv in (("chances",), ("scrape", "--once", "--feed", str(FIXTURE), "--no-notify")):
-        result = run_cli(*argv, "--config", str(bad), env=env)
+        result = cli_process(*argv, "--config", str(bad), env=env)
         assert result.returncode == 2, (argv, result.stderr)
         assert "unknown category 'software'" in result.stderr
     good = _config(tmp_path, f'[profile]\ncrs = 489\ncategories = ["{NEW_SLUG}"]\n')
-    assert run_cli("chances", "--config", str(good), env=env).returncode == 0
+    assert cli("chances", "--config", str(good), env=env).returncode == 0
 
 
 @pytest.mark.slow
 def test_chances_unknown_program_or_category_on_the_command_line_is_exit_2(tmp_path: Path) -> None:
     env = {"EEWATCH_DATABASE_URL": _db(tmp_path)}
     config = str(_config(tmp_path, ""))
-    program = run_cli("chances", "--crs", "489", "--programs", "cecc", "--config", config, env=env)
+    program = cli("chances", "--crs", "489", "--programs", "cecc", "--config", config, env=env)
     assert program.returncode == 2 and "did you mean 'CEC'?" in program.stderr
-    category = run_cli("chances", "--crs", "489", "--categories", "STEMM", "--config", config, env=env)
+    category = cli("chances", "--crs", "489", "--categories", "STEMM", "--config", config, env=env)
     assert category.returncode == 2 and "did you mean 'stem'?" in category.stderr
-    ok = run_cli("chances", "--crs", "489", "--categories", "STEM", "--config", config, env=env)
+    ok = cli("chances", "--crs", "489", "--categories", "STEM", "--config", config, env=env)
     assert ok.returncode == 0, ok.stderr
 
 
@@ -138,6 +129,6 @@ def test_the_daemon_refuses_an_unknown_category_at_start(tmp_path: Path) -> None
         tmp_path,
         '[[alerts]]\nname = "mine"\ncategories = ["software-engineering"]\nnotify = ["json://127.0.0.1/"]\n',
     )
-    result = run_cli("run", "--config", str(bad), env=env, timeout=60)
+    result = cli_process("run", "--config", str(bad), env=env, timeout=60)
     assert result.returncode == 2, result.stderr
     assert "unknown category 'software-engineering'" in result.stderr

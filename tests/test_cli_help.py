@@ -8,14 +8,14 @@ from pathlib import Path
 import pytest
 
 from eewatch.app.cli import build_parser, command_names, main
-from tests.conftest import run_cli
+from tests.support.cli import cli
 
 
 def test_a_mistyped_option_shows_the_commands_usage_and_the_option_meant(
     tmp_path: Path, empty_config: Path
 ) -> None:
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
-    result = run_cli("rounds", "--limt", "5", "--config", str(empty_config), env=env)
+    result = cli("rounds", "--limt", "5", "--config", str(empty_config), env=env)
     assert result.returncode == 2
     assert result.stdout == ""
     assert result.stderr.startswith("usage: eewatch rounds ")

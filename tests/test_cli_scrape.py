@@ -6,13 +6,14 @@ import sqlite3
 from pathlib import Path
 
 from eewatch.app import exitcodes
-from tests.conftest import FIXTURES, run_cli
+from tests.support.cli import cli, cli_process
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES
 
 
 def scrape(url: str, tmp_path: Path, config: Path, *extra: str):
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite'}"}
-    return run_cli("scrape", "--once", "--feed", url, "--config", str(config), *extra, env=env)
+    return cli_process("scrape", "--once", "--feed", url, "--config", str(config), *extra, env=env)
 
 
 def test_a_good_fetch_then_an_unchanged_one(
@@ -57,7 +58,7 @@ def test_not_found_is_a_source_error_without_retries(
 def test_a_bad_config_is_one_line_and_exit_2(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text("[feed]\nurl = 3\n")
-    result = run_cli("scrape", "--once", "--config", str(bad))
+    result = cli_process("scrape", "--once", "--config", str(bad))
     assert result.returncode == exitcodes.CONFIG
     errors = [line for line in result.stderr.splitlines() if "ERROR" in line]
     assert len(errors) == 1 and "bad.toml: [feed] url: expected str" in errors[0]
@@ -68,7 +69,7 @@ def test_an_unreadable_database_is_a_storage_error(
 ) -> None:
     (tmp_path / "dir.sqlite").mkdir()
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'dir.sqlite'}"}
-    result = run_cli(
+    result = cli_process(
         "scrape", "--once", "--feed", http_server.url("/x"), "--config", str(empty_config), env=env
     )
     assert result.returncode == exitcodes.STORAGE, result.stderr
@@ -78,7 +79,7 @@ def test_an_unreadable_database_is_a_storage_error(
 def test_any_command_maps_a_database_failure_to_exit_4(tmp_path: Path, empty_config: Path) -> None:
     (tmp_path / "dir.sqlite").mkdir()
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'dir.sqlite'}"}
-    result = run_cli("rounds", "--config", str(empty_config), env=env)
+    result = cli("rounds", "--config", str(empty_config), env=env)
     assert result.returncode == exitcodes.STORAGE
     assert "Traceback" not in result.stderr
     # The path and the driver's reason, never the class alone (hostile II).

@@ -12,7 +12,7 @@ from eewatch.config import ConfigError, parse_config
 from eewatch.config import model as m
 from eewatch.config import values as v
 from eewatch.config.sections import SECTIONS, entries, read
-from tests.conftest import run_cli
+from tests.support.cli import cli_process
 from tests.support.http import FixtureServer
 
 SECTION_CLASSES = (
@@ -135,12 +135,15 @@ def test_retries_zero_is_allowed_and_a_negative_says_so() -> None:
 
 
 def test_retries_zero_tries_the_feed_once(http_server: FixtureServer, tmp_path: Path) -> None:
-    """``retries`` counts extra tries: 0 means one try, no retry (the default 2 means 3 tries)."""
+    """``retries`` counts extra tries: 0 means one try, no retry (the default 2 means 3 tries).
+
+    A real process: ``scrape`` starts a Twisted reactor.
+    """
     url = http_server.serve("/feed.json", b"oops", status=503)
     config = tmp_path / "c.toml"
     config.write_text("[feed]\nretries = 0\n")
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
-    result = run_cli("scrape", "--once", "--feed", url, "--config", str(config), env=env)
+    result = cli_process("scrape", "--once", "--feed", url, "--config", str(config), env=env)
     assert result.returncode == exitcodes.SOURCE, result.stderr
     assert "HTTP 503" in result.stderr
     assert len(http_server.hits) == 1

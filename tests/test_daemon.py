@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from eewatch.app import exitcodes
-from tests.conftest import FIXTURES
 from tests.support.daemon import query, scalar, start_daemon, stop, wait_for
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES
 
 pytestmark = pytest.mark.slow
 
@@ -63,12 +63,9 @@ def test_daemon_alerts_a_new_round_then_failures_and_recovery(
         assert query(db, "SELECT DISTINCT outcome FROM heartbeats WHERE id > 1") == [("not_modified",)]
         assert alerts_received(receiver) == [], "the baseline must not alert"
 
-        swapped = time.monotonic()
+        # How soon the alert comes is measured in bench/ (latency); here: that it comes, once.
         http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
-        wait_for(
-            lambda: alerts_received(receiver), POLL_EVERY + 2, "the alert within the poll interval plus 2 s"
-        )
-        assert time.monotonic() - swapped <= POLL_EVERY + 2
+        wait_for(lambda: alerts_received(receiver), 30, "the alert of the new round")
         [alert] = alerts_received(receiver)
         assert "#305" in alert["title"] and "CRS 420" in alert["title"]
         site = tmp_path / "site" / "rounds.json"
@@ -91,11 +88,9 @@ def test_daemon_alerts_a_new_round_then_failures_and_recovery(
         failures = scalar(db, "SELECT count(*) FROM heartbeats WHERE outcome='error'")
         assert failures >= 4
     finally:
-        started = time.monotonic()
-        code = stop(daemon)
+        code = stop(daemon)  # fails the test if SIGTERM does not end the daemon (a hang)
         receiver.stop()
     assert code == 0, log.read_text()[-3000:]
-    assert time.monotonic() - started < 10
     text = log.read_text()
     assert "poll feed: changed http=200" in text and "new=1" in text
     assert "Traceback" not in text, text[-3000:]
@@ -127,10 +122,8 @@ def test_sigterm_during_a_slow_poll_exits_cleanly(http_server: FixtureServer, tm
     http_server.handler = slow
     daemon = start_daemon(config, log)
     wait_for(lambda: http_server.hits, 30, "the first request")
-    started = time.monotonic()
-    code = stop(daemon)
+    code = stop(daemon)  # fails the test if SIGTERM does not end the daemon (a hang)
     assert code == 0, log.read_text()[-2000:]
-    assert time.monotonic() - started < 10
     assert query(db, "SELECT count(*) FROM rounds") == [(0,)]
     assert query(db, "PRAGMA integrity_check") == [("ok",)]
 

@@ -29,8 +29,8 @@ from eewatch.app.views.svg import MAX_SERIES
 from eewatch.domain.clock import FrozenClock
 from eewatch.domain.record import Round
 from eewatch.store.store import Store
-from tests.conftest import ROOT, shared_copies
 from tests.support.fetches import copy_fetch
+from tests.support.paths import ROOT, shared_copies
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 ARTIFACTS = ROOT / "test-artifacts"

@@ -22,8 +22,8 @@ from eewatch.store.store import Store
 from notifier import outbox
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
-from tests.conftest import ROOT
 from tests.support.http import FixtureServer
+from tests.support.paths import ROOT
 
 T0 = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 TIMEOUT = 300

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
-import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -17,18 +15,11 @@ from eewatch.domain.clock import FrozenClock
 from eewatch.domain.occupations import load_catalog
 from eewatch.store.store import Store
 from scraper.parsing.feed import parse_feed
-from tests.conftest import run_cli
+from tests.support.cli import cli, cli_process
 from tests.support.fetches import copy_fetch
-from tests.support.forkserver import ForkServer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
 CATALOG = load_catalog()
-
-
-@pytest.fixture(autouse=True)
-def _children_from_the_fork_server(fork_server: ForkServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every CLI child of this module is forked from the fork server (imports paid once per worker)."""
-    monkeypatch.setattr(sys.modules[__name__], "run_cli", functools.partial(run_cli, via=fork_server))
 
 
 def _entry(data: dict[str, Any], category: str, version: str | None) -> dict[str, Any]:
@@ -85,7 +76,7 @@ def test_cli_json_and_table(tmp_path: Path, empty_config: Path) -> None:
     store.record_feed_fetch(copy_fetch(FIXTURE.read_bytes(), url="file:rounds.json"))
     store.close()
     env = {"EEWATCH_DATABASE_URL": url}
-    result = run_cli(
+    result = cli(
         "eligibility",
         "--noc",
         "21231",
@@ -105,14 +96,14 @@ def test_cli_json_and_table(tmp_path: Path, empty_config: Path) -> None:
         ("397", True),
         ("398", None),
     ]
-    table = run_cli("eligibility", "--noc", "21301", "--config", str(empty_config), env=env)
+    table = cli("eligibility", "--noc", "21301", "--config", str(empty_config), env=env)
     assert table.returncode == 0, table.stderr
     assert "NOC 21301: Mechanical engineers" in table.stdout
-    bad = run_cli("eligibility", "--noc", "2123", "--config", str(empty_config), env=env)
+    bad = cli("eligibility", "--noc", "2123", "--config", str(empty_config), env=env)
     assert bad.returncode == 2 and "five digits" in bad.stderr
     profile = tmp_path / "profile.toml"
     profile.write_text('[profile]\ncrs = 485\nnoc = ["21231"]\n')
-    from_profile = run_cli("eligibility", "--format", "json", "--config", str(profile), env=env)
+    from_profile = cli("eligibility", "--format", "json", "--config", str(profile), env=env)
     assert from_profile.returncode == 0 and json.loads(from_profile.stdout)["crs"] == 485
 
 
@@ -122,12 +113,12 @@ def test_the_real_stem_rounds_under_the_2023_list(
 ) -> None:
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'eewatch.sqlite'}"}
     newest = shared_feed[-1]
-    scraped = run_cli(
+    scraped = cli_process(
         "scrape", "--once", "--feed", str(newest), "--feed-only", "--config", str(empty_config), env=env
     )
     assert scraped.returncode == 0, scraped.stderr
     for noc, eligible in (("21231", True), ("21301", False)):
-        result = run_cli(
+        result = cli(
             "eligibility",
             "--noc",
             noc,
@@ -166,7 +157,7 @@ def test_notify_test_says_the_eligibility_of_the_newest_round(tmp_path: Path) ->
             '[profile]\ncrs = 489\nnoc = ["21231"]\n\n[[alerts]]\nname = "mine"\neligible = true\n'
             f'notify = ["json://127.0.0.1:{server.port}/hook"]\n'
         )
-        result = run_cli("notify", "--test", "--config", str(config), env={"EEWATCH_DATABASE_URL": url})
+        result = cli("notify", "--test", "--config", str(config), env={"EEWATCH_DATABASE_URL": url})
     finally:
         server.stop()
     assert result.returncode == 0, result.stderr

@@ -16,7 +16,7 @@ from eewatch.app.views.export import atomic_writer, render
 from eewatch.domain.clock import FrozenClock
 from eewatch.domain.record import FIELDS, Round
 from eewatch.store.store import Store
-from tests.conftest import run_cli
+from tests.support.cli import cli
 from tests.support.fetches import copy_fetch
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
@@ -74,7 +74,7 @@ def test_atomic_writer_keeps_the_old_file_on_failure(tmp_path: Path) -> None:
 @pytest.mark.parametrize("fmt", ["csv", "json", "ndjson"])
 def test_cli_export_to_file(store: Store, db_url: str, empty_config: Path, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"rounds.{fmt}"
-    result = run_cli(
+    result = cli(
         "export",
         "--format",
         fmt,
@@ -93,7 +93,7 @@ def test_cli_export_to_file(store: Store, db_url: str, empty_config: Path, tmp_p
 def test_cli_export_to_a_missing_directory_is_a_usage_error(
     db_url: str, empty_config: Path, tmp_path: Path
 ) -> None:
-    result = run_cli(
+    result = cli(
         "export",
         "--format",
         "json",

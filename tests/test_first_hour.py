@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import logging
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,15 +14,9 @@ from eewatch.config import parse_config
 from eewatch.domain.fetches import CHANGED, NOT_MODIFIED, FeedFetch
 from eewatch.store.store import FetchSummary
 from scraper.fetch import describe_error, feed_fetch_from_response
-from tests.conftest import FIXTURES, run_cli
-from tests.support.forkserver import ForkServer
+from tests.support.cli import cli, cli_process
 from tests.support.http import FixtureServer
-
-
-@pytest.fixture(autouse=True)
-def _children_from_the_fork_server(fork_server: ForkServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every CLI child of this module is forked from the fork server (imports paid once per worker)."""
-    monkeypatch.setattr(sys.modules[__name__], "run_cli", functools.partial(run_cli, via=fork_server))
+from tests.support.paths import FIXTURES
 
 
 def test_a_daemon_poll_that_found_nothing_is_debug_not_info(caplog: pytest.LogCaptureFixture) -> None:
@@ -70,18 +62,18 @@ def test_first_run_says_it_is_the_baseline_and_a_missing_file_is_not_retried(
 ) -> None:
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'e.sqlite'}"}
     feed = http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
-    first = run_cli("scrape", "--once", "--feed", feed, "--config", str(empty_config), env=env)
+    first = cli_process("scrape", "--once", "--feed", feed, "--config", str(empty_config), env=env)
     assert first.returncode == exitcodes.OK, first.stderr
     assert "first run: 8 rounds stored, no alerts sent (the baseline" in first.stderr
-    missing = run_cli(
+    missing = cli_process(
         "scrape", "--once", "--feed", str(tmp_path / "nope.json"), "--config", str(empty_config), env=env
     )
     assert missing.returncode == exitcodes.SOURCE, missing.stderr
     assert "no such file" in missing.stderr.lower() and "Retrying" not in missing.stderr
-    status = run_cli("status", "--format", "json", "--config", str(empty_config), env=env)
+    status = cli("status", "--format", "json", "--config", str(empty_config), env=env)
     data = json.loads(status.stdout)
     assert data["days_since_last_round"] is not None and data["feed_stale"] is True  # the fixture is old
-    text = run_cli("status", "--config", str(empty_config), env=env)
+    text = cli("status", "--config", str(empty_config), env=env)
     assert "feed:                 STALE" in text.stdout and "health:" in text.stdout
 
 
@@ -111,6 +103,6 @@ def test_quiet_means_quiet_for_a_stale_feed(
 ) -> None:
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'e.sqlite'}"}
     feed = http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
-    result = run_cli("scrape", "--once", "-q", "--feed", feed, "--config", str(empty_config), env=env)
+    result = cli_process("scrape", "--once", "-q", "--feed", feed, "--config", str(empty_config), env=env)
     assert result.returncode == exitcodes.OK, result.stderr
     assert result.stderr == "", result.stderr  # the fixture's newest round is old: feed_stale, said at info

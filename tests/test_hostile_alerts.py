@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import json
 import os
 import random
@@ -28,36 +27,18 @@ from typing import Any
 import pytest
 
 from eewatch.app import exitcodes
-from tests.conftest import FIXTURES, run_cli
 from tests.support import faults
+from tests.support.cli import cli_process
+from tests.support.feeds import FEED_PATH, numbered_feed
 from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
 pytestmark = pytest.mark.hostile
 
-TEMPLATE = json.loads((FIXTURES / "feed" / "small.json").read_bytes())["rounds"][0]
-FEED_PATH = "/ee_rounds_123_en.json"
 SEED = 20261125
 CHAINS = 4
 TRIALS_PER_CHAIN = 13  # 52 kills in all
 SENDING_TIMEOUT = 2.0
-
-
-def feed(count: int) -> bytes:
-    """A feed of ``count`` rounds, #400 upwards, one day apart, newest first."""
-    records = []
-    for i in range(count):
-        day = dt.date(2025, 1, 6) + dt.timedelta(days=i)
-        record = dict(TEMPLATE)
-        record.update(
-            drawNumber=str(400 + i),
-            drawDate=day.isoformat(),
-            drawDateFull=f"{day:%B} {day.day}, {day.year}",
-            drawDateTime=f"{day:%B %d, %Y} 14:00:00 UTC",
-            drawCutOff=f"{day - dt.timedelta(days=5):%B %d, %Y} 10:00:00 UTC",
-        )
-        records.append(record)
-    return json.dumps({"classes": "wb-tables", "rounds": records[::-1]}).encode()
 
 
 def alert_config(path: Path, feed_url: str, targets: list[str], **notifications: float) -> None:
@@ -145,7 +126,7 @@ def run_chain(seed: int, folder: Path, forks: ForkServer) -> Chain:
         alert_config(config, server.url(FEED_PATH), [f"json://127.0.0.1:{server.port}/hook"])
         env = child_env(db)
         count = 3
-        server.serve(FEED_PATH, feed(count))
+        server.serve(FEED_PATH, numbered_feed(count))
         started = time.monotonic()
         first = forks.run(*cli_args(config, "scrape", "--once"), env=env, timeout=60)
         typical = time.monotonic() - started
@@ -156,7 +137,7 @@ def run_chain(seed: int, folder: Path, forks: ForkServer) -> Chain:
         chain.served |= chain.baseline
         for trial in range(TRIALS_PER_CHAIN):
             count += 1
-            server.serve(FEED_PATH, feed(count))
+            server.serve(FEED_PATH, numbered_feed(count))
             chain.served.add(str(400 + count - 1))
             delay = rng.uniform(0, typical)
             process = forks.popen(*cli_args(config, "scrape", "--once"), env=env)  # output: /dev/null
@@ -259,12 +240,12 @@ def test_secrets_never_leave_the_environment(
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{db}", "HOOK_PASSWORD": ENV_PASSWORD, "HOOK_TOKEN": ENV_TOKEN}
 
     outputs: list[str] = []
-    http_server.serve(FEED_PATH, feed(3))
-    baseline = run_cli("scrape", "--once", "-vv", "--config", str(config), env=env, via=fork_server)
+    http_server.serve(FEED_PATH, numbered_feed(3))
+    baseline = cli_process("scrape", "--once", "-vv", "--config", str(config), env=env, via=fork_server)
     assert baseline.returncode == exitcodes.OK, baseline.stderr
-    http_server.serve(FEED_PATH, feed(4))
+    http_server.serve(FEED_PATH, numbered_feed(4))
     for log_format in ("text", "json"):
-        result = run_cli(
+        result = cli_process(
             "scrape",
             "--once",
             "-vv",
@@ -280,7 +261,7 @@ def test_secrets_never_leave_the_environment(
             assert result.returncode == exitcodes.DELIVERY, result.stderr  # the target that is down
             assert "DEBUG" in result.stderr  # debug logging really was on
     for args in (("status",), ("status", "--format", "json"), ("outbox",), ("outbox", "--format", "json")):
-        result = run_cli(*args, "-vv", "--config", str(config), env=env, via=fork_server)
+        result = cli_process(*args, "-vv", "--config", str(config), env=env, via=fork_server)
         assert "Traceback" not in result.stderr, result.stderr
         outputs += [result.stdout, result.stderr]
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from eewatch.app import exitcodes
-from tests.conftest import run_cli
+from tests.support.cli import cli_process
 from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
@@ -78,7 +78,7 @@ def _run(
         config.write_text(case.toml)
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{folder / 'eewatch.sqlite'}"}
     args = {"scrape": ["scrape", "--once", "--feed", feed_url], "status": ["status"], "run": ["run"]}[command]
-    return run_cli(*args, "--config", str(config), env=env, timeout=60, via=forks)
+    return cli_process(*args, "--config", str(config), env=env, timeout=60, via=forks)
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from eewatch.app import exitcodes
-from tests.conftest import run_cli
+from tests.support.cli import cli, cli_process
 
 # One worker runs this module: its module fixture runs every CLI case at once (--dist loadgroup).
 pytestmark = [pytest.mark.hostile, pytest.mark.slow, pytest.mark.xdist_group("test_hostile_exits")]
@@ -71,7 +71,7 @@ def results(
         config = folder / "config.toml"
         config.write_text(case.config)
         database = (case.database or "sqlite:///{tmp}/eewatch.sqlite").format(tmp=folder)
-        return run_cli(
+        return cli_process(
             *case.args, "--config", str(config), env={"EEWATCH_DATABASE_URL": database}, timeout=90
         )
 
@@ -94,7 +94,7 @@ def test_a_users_mistake_is_one_line_and_its_exit_code(
 def test_a_relative_sqlite_path_is_a_warning(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text("")
-    result = run_cli(
+    result = cli(
         "status", "--config", str(config), env={"EEWATCH_DATABASE_URL": "sqlite:///rel.sqlite"}, cwd=tmp_path
     )
     assert "relative to the working directory" in result.stderr, result.stderr

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 
 from scraper.links import allowed_round_page
-from tests.conftest import FIXTURES, run_cli
+from tests.support.cli import cli_process
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES
 
 pytestmark = pytest.mark.hostile
 
@@ -82,7 +83,7 @@ def test_stored_pages_never_fetch_a_feed_link_to_an_internal_host(tmp_path: Path
         )
         env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'eewatch.sqlite'}"}
         for _ in range(2):  # the first run stores the rounds; a run fetches the stored rounds' pages
-            done = run_cli("scrape", "--once", "--config", str(config), env=env)
+            done = cli_process("scrape", "--once", "--config", str(config), env=env)
             assert "Traceback" not in done.stderr, done.stderr
         fetched = [hit.path for hit in server.hits]
         assert not any(path.startswith("/internal/") for path in fetched), fetched

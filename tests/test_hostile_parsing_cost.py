@@ -20,7 +20,7 @@ from eewatch.domain.fetches import SourceTarget
 from scraper.parsing.bounded import MAX_DOCUMENT_BYTES, DocumentTooLarge, parse_article, parse_page
 from scraper.parsing.mi_page import html_text
 from scraper.spiders.pages import PagesSpider
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.hostile
 

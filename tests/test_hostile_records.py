@@ -24,7 +24,7 @@ from eewatch.domain.fetches import CHANGED, FeedFetch
 from eewatch.store.store import Store
 from scraper.parsing.bounded import parse_article, parse_page
 from scraper.parsing.feed import EXPECTED_KEYS, FeedFormatError, parse_feed, parse_record
-from tests.conftest import FIXTURES
+from tests.support.paths import FIXTURES
 
 pytestmark = pytest.mark.hostile
 

@@ -33,7 +33,7 @@ from notifier.deliver import send_message
 from notifier.render import probe_message
 from notifier.run import run_alerts
 from notifier.secrets import target_label
-from tests.conftest import run_cli
+from tests.support.cli import cli, cli_process
 from tests.support.http import FixtureServer
 from tests.support.smtp import SMTPServer
 from tests.support.wire import Sent
@@ -215,7 +215,7 @@ def test_outbox_rows_the_database_and_eewatch_outbox_hold_no_literal_secret(
     config.write_text("")
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{db}"}
     for args in (("outbox",), ("outbox", "--format", "json")):
-        result = run_cli(*args, "-vv", "--config", str(config), env=env)
+        result = cli_process(*args, "-vv", "--config", str(config), env=env)
         assert "Traceback" not in result.stderr, result.stderr
         assert "slack (#ee)" in result.stdout, result.stdout  # the failed targets were shown
         for secret in secrets:
@@ -233,7 +233,7 @@ def test_notify_test_at_debug_shows_no_literal_slack_or_discord_token(tmp_path: 
         + "]\n"
     )
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'eewatch.sqlite'}"}
-    result = run_cli("notify", "--test", "-v", "-v", "--config", str(config), env=env, timeout=120)
+    result = cli("notify", "--test", "-v", "-v", "--config", str(config), env=env)
     output = result.stdout + result.stderr
     assert result.returncode == exitcodes.DELIVERY, output
     assert re.search(r"Slack POST URL|hooks\.slack\.com", output), "Apprise's debug log was not on"

@@ -24,10 +24,11 @@ from typing import Any
 import pytest
 
 from eewatch.app import exitcodes
-from tests.conftest import FIXTURES, run_cli, shared_copies
 from tests.support import faults
+from tests.support.cli import cli_process
 from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES, shared_copies
 
 # One worker runs this module: its module fixture runs every CLI case at once (--dist loadgroup).
 pytestmark = [pytest.mark.hostile, pytest.mark.xdist_group("test_hostile_sources")]
@@ -196,7 +197,9 @@ def _write_config(path: Path, timeout: float, retries: int, max_bytes: int = MAX
 def _scrape(db: Path, config: Path, url: str, forks: ForkServer) -> subprocess.CompletedProcess[str]:
     """``scrape --once`` in a real process, forked from ``forks`` (the imports done once)."""
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{db}"}
-    return run_cli("scrape", "--once", "--feed", url, "--config", str(config), env=env, timeout=90, via=forks)
+    return cli_process(
+        "scrape", "--once", "--feed", url, "--config", str(config), env=env, timeout=90, via=forks
+    )
 
 
 def _source_errors(db: Path) -> list[str]:

@@ -11,7 +11,8 @@ from sqlalchemy import func, select
 from eewatch.store import migrate, schema
 from eewatch.store.store import Store, create_store_engine
 from scraper.fetch import feed_fetch_from_response
-from tests.conftest import FIXTURES, run_cli
+from tests.support.cli import cli
+from tests.support.paths import FIXTURES
 
 
 def test_a_new_database_is_migrated_to_head_and_matches_the_code(db_url: str) -> None:
@@ -55,10 +56,10 @@ def test_a_database_from_before_migrations_upgrades_without_loss(db_url: str) ->
 
 def test_eewatch_db_upgrade_and_current(tmp_path: Path, empty_config: Path) -> None:
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'cli.sqlite'}"}
-    first = run_cli("db", "upgrade", "--config", str(empty_config), env=env)
+    first = cli("db", "upgrade", "--config", str(empty_config), env=env)
     assert first.returncode == 0, first.stderr
     assert first.stdout.strip() == f"schema: empty -> {migrate.HEAD}"
-    current = run_cli("db", "current", "--config", str(empty_config), env=env)
+    current = cli("db", "current", "--config", str(empty_config), env=env)
     assert current.stdout.strip() == f"schema: {migrate.HEAD} (newest: {migrate.HEAD})"
 
 
@@ -67,7 +68,7 @@ def test_a_read_only_command_on_a_new_database_logs_no_alembic_chatter(
 ) -> None:
     """Alembic's INFO lines (plugin set-up, "Context impl ...") are noise to a user: only our one line."""
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'fresh.sqlite'}"}
-    result = run_cli("rounds", "--config", str(empty_config), env=env)
+    result = cli("rounds", "--config", str(empty_config), env=env)
     assert result.returncode == 0, result.stderr
     assert "alembic" not in result.stderr, result.stderr
     assert [line.split(": ", 1)[1] for line in result.stderr.splitlines()] == [

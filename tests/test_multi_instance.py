@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, PG_URL, fresh_pg_database
 from tests.support.daemon import start_daemon, stop, wait_for
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES
+from tests.support.pg import PG_URL, fresh_pg_database
 
 pytestmark = [
     pytest.mark.slow,

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from eewatch.app import exitcodes
-from tests.conftest import run_cli
+from tests.support.cli import cli, cli_process
+from tests.support.feeds import FEED_PATH, numbered_feed
 from tests.support.http import FixtureServer
-from tests.test_hostile_alerts import FEED_PATH, feed
 
 pytestmark = pytest.mark.slow
 
@@ -55,13 +55,13 @@ def test_smtp_down_is_exit_5_and_status_shows_the_waiting_alert(
     cfg = tmp_path / "config.toml"
     config(cfg, http_server.url(FEED_PATH), closed_port(), undelivered_after)
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'eewatch.sqlite'}"}
-    http_server.serve(FEED_PATH, feed(3))
-    baseline = run_cli("scrape", "--once", "--config", str(cfg), env=env)
+    http_server.serve(FEED_PATH, numbered_feed(3))
+    baseline = cli_process("scrape", "--once", "--config", str(cfg), env=env)
     assert baseline.returncode == exitcodes.OK, baseline.stderr
-    http_server.serve(FEED_PATH, feed(4))
-    result = run_cli("scrape", "--once", "--config", str(cfg), env=env)
+    http_server.serve(FEED_PATH, numbered_feed(4))
+    result = cli_process("scrape", "--once", "--config", str(cfg), env=env)
     assert result.returncode == exitcodes.DELIVERY, result.stderr  # pending a retry: not delivered
-    status = run_cli("status", "--format", "json", "--config", str(cfg), env=env)
+    status = cli("status", "--format", "json", "--config", str(cfg), env=env)
     data = json.loads(status.stdout)
     assert data["deliveries"].get("pending") == 1 and data["oldest_undelivered"] is not None
     if healthy:

@@ -22,7 +22,7 @@ from notifier.deliver import send_message
 from notifier.render import probe_message
 from notifier.run import run_alerts
 from notifier.secrets import expand, human_label, redact, secret_values, target_label
-from tests.conftest import run_cli
+from tests.support.cli import cli
 from tests.support.http import FixtureServer
 from tests.support.smtp import SMTPServer
 
@@ -194,7 +194,7 @@ def test_cli_output_has_no_secret(tmp_path: Path) -> None:
             f'"json://bob:${{JSON_PASSWORD}}@127.0.0.1:{closed.port}/y"]\n'
         )
         env = {**ENV, "EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite'}"}
-        test = run_cli("notify", "--test", "-vv", "--config", str(config), env=env)
+        test = cli("notify", "--test", "-vv", "--config", str(config), env=env)
         smtp.wait_for(1)
     assert test.returncode == 5, test.stderr
     lines = test.stdout.splitlines()
@@ -205,6 +205,6 @@ def test_cli_output_has_no_secret(tmp_path: Path) -> None:
         assert label == f"json://127.0.0.1:{closed.port}/{'x' if line is lines[1] else 'y'}"
         assert "json://" not in detail and "?" not in label, line
     assert_clean(test.stdout + test.stderr, "notify --test output")
-    listing = run_cli("outbox", "-vv", "--config", str(config), env=env)
+    listing = cli("outbox", "-vv", "--config", str(config), env=env)
     assert listing.returncode == 0, listing.stderr
     assert_clean(listing.stdout + listing.stderr, "outbox output")

@@ -254,7 +254,7 @@ def test_the_outbox_lists_targets_for_people_even_rows_stored_before(
 
     from sqlalchemy import update
 
-    from tests.conftest import run_cli
+    from tests.support.cli import cli
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -269,7 +269,7 @@ def test_the_outbox_lists_targets_for_people_even_rows_stored_before(
     legacy = f"json://bob:****@127.0.0.1:{port}/hook?method=POST&overflow=upstream&retry=0&wait=0.5"
     with store.engine.begin() as conn:
         conn.execute(update(alert_outbox).where(alert_outbox.c.id == first.id).values(target_label=legacy))
-    listing = run_cli("outbox", "--config", str(empty_config), env={"EEWATCH_DATABASE_URL": db_url})
+    listing = cli("outbox", "--config", str(empty_config), env={"EEWATCH_DATABASE_URL": db_url})
     assert listing.returncode == 0, listing.stderr
     rows = [line for line in listing.stdout.splitlines() if line.startswith("#")]
     assert len(rows) == 2

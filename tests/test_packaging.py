@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 
 def _pyproject() -> dict:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli, shared_copies
+from tests.support.cli import cli_process
 from tests.support.http import FixtureServer
+from tests.support.paths import shared_copies
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWEST = "ee_rounds_123_en.2025-03-02T1334Z.raw.json"
@@ -67,7 +68,7 @@ def test_the_readme_sample_is_what_the_commands_print(tmp_path: Path) -> None:
         for command, expected in steps:
             argv = shlex.split(command)
             args = ["scrape", *argv[1:]] if argv[0] == "scrape" else argv[1:]
-            result = run_cli(*args, cwd=tmp_path, env={"EEWATCH_CONFIG": "", "EEWATCH_DATABASE_URL": ""})
+            result = cli_process(*args, cwd=tmp_path, env={"EEWATCH_CONFIG": "", "EEWATCH_DATABASE_URL": ""})
             assert result.returncode == 0, result.stderr
             printed = [mask(line) for line in (result.stderr + result.stdout).splitlines() if line.strip()]
             assert printed == [mask(line) for line in expected], command

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli, shared_copies
+from tests.support.cli import cli_process
 from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
+from tests.support.paths import shared_copies
 
 # One worker runs this module: its module fixture runs every CLI case at once (--dist loadgroup).
 pytestmark = pytest.mark.xdist_group("test_recipes_replay")
@@ -99,7 +100,7 @@ def received(
         config = _config(folder, server.port)
         env = {"EEWATCH_DATABASE_URL": f"sqlite:///{folder / 'eewatch.sqlite'}"}
         for path in copies:
-            result = run_cli(
+            result = cli_process(
                 "scrape",
                 "--once",
                 "--feed",

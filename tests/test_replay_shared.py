@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eewatch.app import exitcodes
-from tests.conftest import run_cli
+from tests.support.cli import cli, cli_process
 from tests.support.forkserver import ForkServer
 from tests.support.http import FixtureServer
 
@@ -44,7 +44,7 @@ def test_replay_every_shared_copy(
         http_server.serve("/ee_rounds_123_en.json", copy.read_bytes())
         before = snapshot(db) if db.exists() else []
         args = ("scrape", "--once", "--feed", url, "--config", str(empty_config))
-        result = run_cli(*args, env=env, via=fork_server)
+        result = cli_process(*args, env=env, via=fork_server)
         if "MALFORMED" in copy.name:
             assert result.returncode == exitcodes.SOURCE, result.stderr
             assert "not valid JSON" in result.stderr
@@ -85,7 +85,7 @@ def test_replay_every_shared_copy(
 
     # The same copy again: a 304 to the conditional GET, nothing added.
     before = (snapshot(db), rows(db, "SELECT count(*) FROM events"))
-    result = run_cli(
+    result = cli_process(
         "scrape", "--once", "--feed", url, "--config", str(empty_config), env=env, via=fork_server
     )
     assert result.returncode == 0, result.stderr
@@ -102,9 +102,9 @@ def test_scrape_once_from_a_saved_file_and_rounds_json(
 ) -> None:
     newest = shared_feed[-1]
     env = {"EEWATCH_DATABASE_URL": f"sqlite:///{tmp_path / 'file.sqlite'}"}
-    result = run_cli("scrape", "--once", "--feed", str(newest), "--config", str(empty_config), env=env)
+    result = cli_process("scrape", "--once", "--feed", str(newest), "--config", str(empty_config), env=env)
     assert result.returncode == 0, result.stderr
-    listed = run_cli("rounds", "--format", "json", "--limit", "2", "--config", str(empty_config), env=env)
+    listed = cli("rounds", "--format", "json", "--limit", "2", "--config", str(empty_config), env=env)
     import json
 
     records = json.loads(listed.stdout)

@@ -19,7 +19,7 @@ from eewatch.config import ConfigError, ReportConfig, parse_config, parse_report
 from eewatch.domain.clock import FrozenClock
 from eewatch.store.store import Store
 from scraper.fetch import feed_fetch_from_response
-from tests.conftest import run_cli
+from tests.support.cli import cli
 
 FIXTURES = Path(__file__).parent / "fixtures" / "views"
 NOW = dt.datetime(2025, 3, 1, 12, tzinfo=dt.UTC)
@@ -294,9 +294,9 @@ def test_cli_report(store: Store, tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
     config.write_text(f'[report]\nout = "{tmp_path / "www"}"\ntitle = "From config"\n')
     env = {"EEWATCH_DATABASE_URL": str(store.engine.url)}
-    result = run_cli("report", "--config", str(config), env=env)
+    result = cli("report", "--config", str(config), env=env)
     assert result.returncode == 0, result.stderr
     assert "to " + str(tmp_path / "www") in result.stdout
     assert "<title>From config</title>" in (tmp_path / "www" / "index.html").read_text()
-    missing = run_cli("report", "--config", str(tmp_path / "config.toml.absent"), env=env)
+    missing = cli("report", "--config", str(tmp_path / "config.toml.absent"), env=env)
     assert missing.returncode == 2

@@ -21,7 +21,7 @@ from eewatch.app.views.site import build_report
 from eewatch.domain.clock import FrozenClock
 from eewatch.store.store import Store
 from scraper.links import safe_round_url
-from tests.conftest import run_cli
+from tests.support.cli import cli, cli_process
 from tests.support.fetches import copy_fetch
 
 feedparser = pytest.importorskip("feedparser", reason="feedparser not installed (add it to the test extra)")
@@ -79,7 +79,7 @@ def _hrefs(site: Path) -> list[str]:
 def test_a_round_name_too_long_for_a_file_name(tmp_path: Path) -> None:
     body = _feed(_name("Supercalifragilistic" * 20 + " occupations (Version 1)"))
     url = _database(tmp_path, body)
-    result = run_cli("report", "--out", str(tmp_path / "www"), env={"EEWATCH_DATABASE_URL": url})
+    result = cli("report", "--out", str(tmp_path / "www"), env={"EEWATCH_DATABASE_URL": url})
     assert result.returncode == 0, result.stderr
     names = [p.name for p in (tmp_path / "www").iterdir()]
     assert all(len(n.encode()) <= 80 for n in names), names
@@ -104,7 +104,7 @@ def test_control_characters_keep_the_feed_valid_xml(tmp_path: Path) -> None:
 )
 def test_control_characters_never_reach_the_terminal(tmp_path: Path, argv: tuple[str, ...]) -> None:
     url = _database(tmp_path, _feed(_name(f"Canadian Experience Class{ESCAPES}")))
-    result = run_cli(*argv, env={"EEWATCH_DATABASE_URL": url})
+    result = cli_process(*argv, env={"EEWATCH_DATABASE_URL": url})
     assert result.returncode == 0, result.stderr
     assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", result.stdout.replace("\r\n", "\n"))
     assert "pwned" in result.stdout  # kept as visible text, not dropped

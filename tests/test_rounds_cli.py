@@ -16,7 +16,7 @@ from eewatch.domain.record import FIELDS
 from eewatch.store.store import Store
 from scraper.fetch import feed_fetch_from_response
 from scraper.parsing.feed import parse_feed
-from tests.conftest import run_cli
+from tests.support.cli import cli
 
 FIXTURE = Path(__file__).parent / "fixtures" / "views" / "rounds.json"
 
@@ -74,12 +74,12 @@ def test_cli_json_is_the_contract(db_url: str, empty_config: Path) -> None:
     expected = [r.to_dict() for r in store.rounds(category="stem")]
     store.close()
     env = {"EEWATCH_DATABASE_URL": db_url}
-    result = run_cli(
+    result = cli(
         "rounds", "--format", "json", "--category", "stem", "--config", str(empty_config), env=env
     )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data == expected and [tuple(d) for d in data] == [FIELDS] * 3
-    table = run_cli("rounds", "--limit", "2", "--config", str(empty_config), env=env)
+    table = cli("rounds", "--limit", "2", "--config", str(empty_config), env=env)
     assert table.returncode == 0 and "\033[" not in table.stdout  # a pipe, not a terminal
     assert len(table.stdout.splitlines()) == 3

@@ -9,8 +9,9 @@ from scrapy.utils.conf import build_component_list
 from eewatch.config import load_config
 from scraper.crawl import scrapy_settings
 from scraper.settings import turned_off
-from tests.conftest import FIXTURES, run_python
+from tests.support.cli import run_python
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES
 
 #: What the turned-off components would pull in (RemoteControl: aiohttp; cookies: tldextract),
 #: and the announcement spiders with their parser (BeautifulSoup), unused without [[sources]].

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import subprocess
 import sys
 import textwrap
@@ -15,7 +14,7 @@ from sqlalchemy import func, select
 from eewatch.config import STORED_PAGES, ConfigError, parse_config
 from eewatch.domain.announcement import ARTICLE, PAGE
 from eewatch.domain.clock import FrozenClock
-from eewatch.domain.fetches import FeedFetch, SourceDocument
+from eewatch.domain.fetches import SourceDocument
 from eewatch.store import schema
 from eewatch.store.announcements import record_feed_disagreements
 from eewatch.store.schema import round_occupations, round_source_warnings, source_observations
@@ -23,7 +22,7 @@ from eewatch.store.store import Store
 from scraper.fetch import document_from_response
 from scraper.parsing.article import parse_article
 from scraper.parsing.mi_page import parse_page
-from tests.support.fetches import copy_fetch
+from tests.support.feeds import ROUND_254, feed_fetch, feed_with
 from tests.support.http import FixtureServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -70,26 +69,6 @@ def status_of(store: Store, round_id: str) -> str | None:
         return conn.execute(select(schema.rounds.c.status).where(schema.rounds.c.id == round_id)).scalar()
 
 
-def feed_with(*records: dict[str, str]) -> bytes:
-    base = json.loads((FIXTURES / "feed" / "small.json").read_text())["rounds"][0]
-    return json.dumps({"classes": "wb-tables", "rounds": [{**base, **r} for r in records]}).encode()
-
-
-def feed_fetch(body: bytes) -> FeedFetch:
-    return copy_fetch(body, duration_ms=3)
-
-
-ROUND_254 = {
-    "drawNumber": "254",
-    "drawNumberURL": f"<a href='{MI}/invitations-254.html'>254</a>",
-    "drawDate": "2023-07-05",
-    "drawDateFull": "July 5, 2023",
-    "drawName": "STEM occupations (2023-1)",
-    "drawSize": "500",
-    "drawCRS": "491",
-    "drawDateTime": "July 05, 2023 13:38:22 UTC",
-    "drawCutOff": "July 2, 2023 at 10:46:54 UTC",
-}
 
 
 def test_an_unknown_round_is_stored_provisional_with_revision_and_event(store: Store) -> None:

@@ -129,7 +129,7 @@ def shared_or_none(db_url: str) -> list[Path] | None:
     The tests replay them on SQLite files of their own whatever ``db_url`` is, so the
     PostgreSQL run would repeat the SQLite run's work and assertions exactly.
     """
-    from tests.conftest import shared_copies
+    from tests.support.paths import shared_copies
 
     if not db_url.startswith("sqlite"):
         return None

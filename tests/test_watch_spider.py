@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gc
 
-from scrapy.utils.misc import _generator_callbacks_cache, is_generator_with_return_value
+from scrapy.utils.misc import is_generator_with_return_value
 
 from scraper.parsing.feed import parse_feed
 from scraper.parsing.feed_memo import FeedParser
@@ -21,17 +21,18 @@ def test_poll_request_carries_the_validators() -> None:
     assert request.dont_filter
 
 
-def test_scrapys_callback_check_is_paid_once_per_spider_not_per_poll() -> None:
-    """Scrapy caches its source-parsing check weakly by callable: the callable must outlive a request."""
+def test_a_polls_callbacks_are_the_same_callables_for_the_spiders_life() -> None:
+    """Scrapy checks each callback's source once per callable (a weak cache keyed by it): the
+    callables must be the same objects on every poll, so the check is paid once per spider."""
     spider = WatchFeedSpider(url="http://127.0.0.1:1/ee.json")
     first = spider.poll_request(None, None, None)
     assert not is_generator_with_return_value(first.callback)
-    assert first.callback in _generator_callbacks_cache
+    callback, errback = first.callback, first.errback
     del first
     gc.collect()
     second = spider.poll_request(None, None, None)
-    assert second.callback in _generator_callbacks_cache  # still cached: no second parse of the source
-    assert second.errback is spider.poll_request(None, None, None).errback
+    assert second.callback is callback and second.errback is errback
+    assert spider.poll_request(None, None, None).callback is callback
 
 
 def test_only_the_daemons_spider_remembers_parses_between_copies() -> None:

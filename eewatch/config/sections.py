@@ -22,8 +22,8 @@ def read(
 ) -> dict[str, Any]:
     """The checked values of the keys ``raw`` gives, by field name (an absent key keeps its default).
 
-    ``checks``: for a class declared outside the config (``[profile]``). An array's entry is
-    labelled by its ``name`` (``[[alerts]] stem``) once that is read.
+    ``checks``: for a class declared outside the config (``[profile]``). An array's entry
+    (``label`` ``[[alerts]] #2``) is labelled by its ``name`` once that is read.
     """
     if not isinstance(raw := {} if raw is None else raw, dict):
         raise ConfigError(f"{where}: {label} must be a table")
@@ -36,7 +36,8 @@ def read(
         if f.name in raw:
             check = checks[f.name] if checks is not None else f.metadata["check"]
             values[f.name] = check(raw[f.name], f"{label} {f.name}", where)
-            label = f"{label.split(' #')[0]} {values['name']}" if f.name == "name" else label
+            if f.name == "name" and " #" in label:  # an array's entry: [[alerts]] #2 -> [[alerts]] stem
+                label = f"{label.split(' #')[0]} {values['name']}"
         elif f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise bad(where, f"{label} {f.name}", f"missing ({f.metadata['missing']})")
     return values

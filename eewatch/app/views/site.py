@@ -20,8 +20,11 @@ from pathlib import Path
 
 from eewatch.app.views.atom import History, history, render_atom
 from eewatch.app.views.export import render
+from eewatch.app.views.group_page import group_page
 from eewatch.app.views.groups import Group, group_rounds, newest_first
-from eewatch.app.views.pages import POOL_PAGE, Context, group_page, index_page, page_name, pool_page
+from eewatch.app.views.index_page import index_page
+from eewatch.app.views.page_parts import POOL_PAGE, Context, page_name
+from eewatch.app.views.pool_page import pool_page
 from eewatch.app.views.safe import clean_text, vet
 from eewatch.config import DEFAULT_REPORT_TITLE
 from eewatch.domain.clock import Clock

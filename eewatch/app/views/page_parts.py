@@ -1,4 +1,4 @@
-"""The report's HTML pages (pure): the index, the pool, and one page per group of rounds."""
+"""What the report's pages share (pure): the context, links, tables, the charts' figures."""
 
 from __future__ import annotations
 
@@ -7,21 +7,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from eewatch.app.views import svg
-from eewatch.app.views.groups import Group, group_of, group_rounds, label, newest_first
-from eewatch.app.views.markup import MISSING, details, esc, num, page, table
+from eewatch.app.views.groups import Group, group_of, group_rounds, newest_first
+from eewatch.app.views.markup import MISSING, details, esc, num, table
 from eewatch.app.views.safe import UNSAFE_LINK
 from eewatch.app.views.series import (
-    COARSE_BANDS,
-    DETAIL_BANDS,
     Series,
     crs_series,
-    distributions,
     invitations_by_month,
     pool_comparison,
-    pool_series,
 )
-from eewatch.app.views.stats import GroupStats, compute_stats, type_totals
-from eewatch.domain.occupations import Catalog, CategoryVersion
+from eewatch.app.views.stats import GroupStats
+from eewatch.domain.occupations import Catalog
 from eewatch.domain.record import Round
 from scraper.links import safe_round_url
 
@@ -156,7 +152,7 @@ def latest_by_kind(rounds: Sequence[Round]) -> str:
     )
 
 
-def _legend(series: Sequence[Series], colours: Sequence[int] | None = None) -> str:
+def series_legend(series: Sequence[Series], colours: Sequence[int] | None = None) -> str:
     items = []
     for position, s in enumerate(series):
         index = colours[position] if colours is not None else position
@@ -216,7 +212,7 @@ def crs_figure(
     gap = f"Rounds more than {svg.GAP_DAYS} days apart are not joined."
     return (
         f'<section id="{fig_id}"><h2>{esc(heading)}</h2>{intro}<figure>{chart}'
-        f'<figcaption>{_legend(shown)}<span class="note">{gap}</span></figcaption></figure>'
+        f'<figcaption>{series_legend(shown)}<span class="note">{gap}</span></figcaption></figure>'
         f"{more}{_missing_note(series)}{crs_data_table(series)}</section>"
     )
 
@@ -371,57 +367,6 @@ def stats_table(stats: Sequence[GroupStats], *, link: bool = True) -> str:
     )
 
 
-def index_page(ctx: Context) -> str:
-    """The front page."""
-    rounds = ctx.rounds
-    if not rounds:
-        body = "<p>No rounds stored yet. Run <code>scrape --once</code>, then build the report again.</p>"
-        return page(
-            title=ctx.title, heading=ctx.title, body=body, now=ctx.now, site_title=ctx.title, home=True
-        )
-    newest = rounds[0]
-    start = years_before(ctx.end, CRS_YEARS)
-    stats = compute_stats(rounds, ctx.today)
-    totals = [t for t in type_totals(rounds, ctx.today) if t.group.round_type in ("program", "category")]
-    grouped = group_rounds(rounds)
-    sections = [
-        f'<p class="lead">{num(len(rounds))} rounds stored. The newest: {round_link(newest)} on '
-        f"{esc(newest.date)}, {esc(group_of(newest).short)}, "
-        f"{(ctx.today - newest.date).days} days before {esc(ctx.today)}.</p>",
-        crs_form(ctx.your_crs),
-        f'<section id="latest"><h2>The latest round of each kind</h2>{latest_by_kind(rounds)}</section>',
-        crs_figure(
-            crs_series(rounds, include=lambda g: g.round_type in ("general", "program"), start=start),
-            fig_id="crs-programs",
-            heading="CRS cut-off of general and program rounds",
-            start=start,
-            end=ctx.end,
-            your_crs=ctx.your_crs,
-        ),
-        category_multiples(ctx, start),
-        months_figure(ctx),
-        pool_figure(ctx),
-        unsafe_links_note(rounds),
-        f'<section id="rounds"><h2>Every round</h2><p class="note">Newest first. Filter by kind, category, '
-        "program and year, search by number, sort by a column: the address keeps the choice, so it can be "
-        f"shared.</p>{rounds_table(rounds)}</section>",
-        f'<section id="stats"><h2>Statistics</h2><p>As of {esc(ctx.today)}; 12m = the last 365 days. '
-        "On a phone, the narrow columns only.</p>"
-        f"{stats_table([*stats, *totals])}</section>",
-        '<section id="groups"><h2>Every round type and category</h2><ul class="groups">'
-        + "".join(f"<li>{group_link(g, label(g, items))}</li>" for g, items in grouped.items())
-        + f'<li><a href="{POOL_PAGE}">The pool</a></li></ul></section>',
-    ]
-    return page(
-        title=ctx.title,
-        heading=ctx.title,
-        body="\n".join(sections),
-        now=ctx.now,
-        site_title=ctx.title,
-        home=True,
-    )
-
-
 def unsafe_links_note(rounds: Sequence[Round]) -> str:
     """The links from the feed that were not made links (not on www.canada.ca), as text."""
     notes = [
@@ -436,188 +381,3 @@ def unsafe_links_note(rounds: Sequence[Round]) -> str:
         '<p class="note" id="unsafe-links">Links in the feed not on https://www.canada.ca, '
         f"shown as text only: {'; '.join(notes)}.</p>"
     )
-
-
-def occupations_section(versions: Sequence[CategoryVersion]) -> str:
-    """Each version of a category's eligibility list: its dates, its source, its occupations."""
-    if not versions:
-        return ""
-    parts = []
-    for v in sorted(versions, key=lambda v: v.effective_from, reverse=True):
-        until = (
-            f"until {v.effective_until} (exclusive)"
-            if v.effective_until
-            else "still in force as far as known"
-        )
-        url = safe_round_url(v.source)
-        source = f'<a href="{esc(url)}">source</a>' if url else f"source: {esc(v.source)}"
-        req = v.requirements
-        needs = []
-        if req.min_months_experience:
-            needs.append(f"at least {req.min_months_experience} months of work experience in one occupation")
-        if req.canadian_experience:
-            needs.append("Canadian work experience")
-        if req.french_nclc_min:
-            needs.append(f"French at NCLC {req.french_nclc_min} or higher")
-        if req.note:
-            needs.append(req.note)
-        need_text = f"<p>Requirements: {esc('; '.join(n.rstrip('. ') for n in needs))}.</p>" if needs else ""
-        if v.occupations is None:
-            occ = "<p>No occupation list: eligibility does not depend on the occupation.</p>"
-        else:
-            rows = [[esc(o.noc), esc(o.title)] for o in sorted(v.occupations, key=lambda o: o.noc)]
-            occ = details(
-                f"{len(v.occupations)} occupations (NOC 2021)",
-                table(["NOC", "occupation"], rows, css_class="occupations"),
-            )
-        parts.append(
-            f'<section class="version"><h3>Version {esc(v.version)}: {esc(v.title)}</h3>'
-            f"<p>In force from {esc(v.effective_from)} {esc(until)}; {source}.</p>{need_text}{occ}</section>"
-        )
-    return f'<section id="occupations"><h2>Who is eligible: the lists</h2>{"".join(parts)}</section>'
-
-
-def group_page(ctx: Context, group: Group, rounds: Sequence[Round]) -> str:
-    """One group's page: its statistics, its whole CRS history, its occupation lists, every round."""
-    rounds = sorted(rounds, key=newest_first)
-    versions = ctx.catalog.versions(group.key) if ctx.catalog and group.round_type == "category" else ()
-    if not rounds:
-        name = versions[-1].title if versions else label(group)
-        body = f'<p class="lead">{esc(group.short)}: no rounds stored yet.</p>' + occupations_section(
-            versions
-        )
-        return page(
-            title=f"{name} — {ctx.title}",
-            heading=name,
-            body=body,
-            now=ctx.now,
-            site_title=ctx.title,
-            home=False,
-        )
-    name = label(group, rounds)
-    start = rounds[-1].date
-    stats = compute_stats(rounds, ctx.today)
-    quiet = (ctx.today - rounds[0].date).days
-    body = "\n".join(
-        [
-            f'<p class="lead">{esc(group.short)}: {num(len(rounds))} rounds, '
-            f"{esc(start)} to {esc(rounds[0].date)}; none in the {quiet} days since.</p>",
-            crs_form(ctx.your_crs),
-            f'<section id="stats"><h2>Statistics</h2>{stats_table(stats, link=False)}</section>',
-            crs_figure(
-                crs_series(rounds),
-                fig_id="crs",
-                heading=f"CRS cut-off: {name}",
-                start=start,
-                end=rounds[0].date,
-                your_crs=ctx.your_crs,
-            ),
-            occupations_section(versions),
-            f'<section id="rounds"><h2>Every round</h2>{rounds_table(rounds, with_group=False)}</section>',
-        ]
-    )
-    return page(
-        title=f"{name} — {ctx.title}", heading=name, body=body, now=ctx.now, site_title=ctx.title, home=False
-    )
-
-
-def pool_page(ctx: Context) -> str:
-    """The pool: the latest distribution with a score marked, the pool's size and its bands over time."""
-    published = distributions(ctx.rounds)
-    heading = "The Express Entry pool"
-    if not published:
-        body = "<p>No pool distribution published.</p>"
-        return page(
-            title=f"{heading} — {ctx.title}",
-            heading=heading,
-            body=body,
-            now=ctx.now,
-            site_title=ctx.title,
-            home=False,
-        )
-    latest = published[-1]
-    dist = latest.distribution or {}
-    rows = [(band, dist.get(band)) for band in DETAIL_BANDS]
-    total = dist.get("total")
-    yours = ""
-    if ctx.your_crs is not None:
-        yours = your_band_text(ctx.your_crs, rows)
-    chart = svg.band_bars(
-        rows,
-        title=f"The pool on {latest.distribution_as_of}",
-        desc=f"Candidates per CRS band on {latest.distribution_as_of} (published with round #{latest.id}); "
-        f"{'' if total is None else f'{total:,} in all.'}",
-        your_crs=ctx.your_crs,
-    )
-    first, last = published[0].distribution_as_of, latest.distribution_as_of
-    assert first is not None and last is not None
-    x0, x1 = padded(first, last)
-    sizes = pool_series(published, ("total",))
-    coarse = pool_series(published, COARSE_BANDS)
-    size_chart = svg.line_chart(
-        sizes,
-        start=x0,
-        end=x1,
-        title="Candidates in the pool",
-        desc=f"The pool's size, {first} to {last}.",
-        zero=True,
-        unit="candidates",
-    )
-    bands_chart = svg.line_chart(
-        coarse,
-        start=x0,
-        end=x1,
-        title="Candidates per CRS band",
-        desc=f"Candidates per CRS band (the bands IRCC totals), {first} to {last}.",
-        zero=True,
-        unit="candidates",
-    )
-    header = ["as of", "round", *COARSE_BANDS, "total"]
-    numeric = tuple(range(2, len(header)))
-    table_rows = [
-        [
-            esc(r.distribution_as_of),
-            f"#{esc(r.id)}",
-            *(num((r.distribution or {}).get(b)) for b in COARSE_BANDS),
-            num((r.distribution or {}).get("total")),
-        ]
-        for r in reversed(published)
-    ]
-    body = "\n".join(
-        [
-            f'<p class="lead">{num(len(published))} distributions published with the rounds, '
-            f"{esc(first)} to {esc(last)}. The latest: {esc(last)}, {num(total)} candidates.</p>",
-            crs_form(ctx.your_crs),
-            f'<section id="latest-pool"><h2>Where a score sits: the pool on {esc(last)}</h2>'
-            f'<p class="your-band" aria-live="polite">{yours}</p><figure>{chart}</figure></section>',
-            f'<section id="pool-size"><h2>The pool\'s size over time</h2><figure>{size_chart}'
-            f"<figcaption>{_legend(sizes)}</figcaption></figure></section>",
-            f'<section id="pool-bands"><h2>The pool by CRS band over time</h2><figure>{bands_chart}'
-            f'<figcaption>{_legend(coarse)}<span class="note">Publications more than {svg.GAP_DAYS} days '
-            "apart are not joined.</span></figcaption></figure>"
-            f"{details('Data table', table(header, table_rows, numeric=numeric))}</section>",
-        ]
-    )
-    return page(
-        title=f"{heading} — {ctx.title}",
-        heading=heading,
-        body=body,
-        now=ctx.now,
-        site_title=ctx.title,
-        home=False,
-    )
-
-
-def your_band_text(crs: int, rows: Sequence[tuple[str, int | None]]) -> str:
-    """``A CRS of 489 is in band 481-490 (3,000 candidates); 20,000 candidates are in that band or above.``"""
-    above = 0
-    for band, value in rows:
-        low, high = (int(v) for v in band.split("-"))
-        above += value or 0
-        if low <= crs <= high:
-            count = num(value) if value is not None else MISSING
-            return (
-                f"A CRS of {crs} is in band {band} ({count} candidates); "
-                f"{above:,} candidates are in that band or above."
-            )
-    return f"A CRS of {crs} is in no published band."
