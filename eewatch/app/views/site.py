@@ -72,7 +72,8 @@ def build_report(
     out_dir = Path(out_dir).expanduser().absolute()
     now = clock()
     rounds = store.rounds()
-    histories: dict[str, History] = {r.id: history(store.revisions(r.id)) for r in rounds}
+    versions = store.all_revisions()  # one query, not two per round
+    histories: dict[str, History] = {r.id: history(versions.get(r.id, [])) for r in rounds}
     files = render_site(rounds, histories, now=now, title=title, site_url=site_url, crs=crs)
     build_dir = _write_build(out_dir, files)
     _switch(out_dir, build_dir)
