@@ -9,7 +9,7 @@ import pytest
 
 from eewatch.config.apprise_plugins import Schemes, installed_apprise
 from eewatch.config.dirs import user_dir
-from tests.conftest import run_python
+from tests.support.cli import run_python
 
 _CHILD = """
 import json, sys

@@ -18,8 +18,9 @@ import pytest
 from eewatch.app import exitcodes
 from eewatch.store.light import LightStore, head_revision, stamp
 from eewatch.store.migrate import HEAD
-from tests.conftest import FIXTURES, run_cli, run_python
+from tests.support.cli import cli_process, run_python
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES
 
 #: What the check of an unchanged feed must not import.
 HEAVY = ("scrapy", "twisted", "sqlalchemy", "alembic", "notifier", "apprise", "apscheduler")
@@ -135,7 +136,7 @@ def test_the_check_records_the_poll_as_the_full_path_does(
     assert rows(light, "SELECT outcome FROM fetches ORDER BY id DESC LIMIT 1") == [("not_modified",)]
 
     def status(config: Path) -> dict[str, Any]:
-        out = run_cli("status", "--format", "json", "--config", str(config), env=env)
+        out = cli_process("status", "--format", "json", "--config", str(config), env=env)
         assert out.returncode == exitcodes.OK, out.stderr
         found: dict[str, Any] = json.loads(out.stdout)
         return found

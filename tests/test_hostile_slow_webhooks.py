@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from eewatch.app import exitcodes
-from tests.conftest import FIXTURES, run_cli
+from tests.support.cli import cli_process
 from tests.support.http import FixtureServer
+from tests.support.paths import FIXTURES
 
 pytestmark = pytest.mark.hostile
 
@@ -36,7 +37,7 @@ def _run(tmp_path: Path, feed: FixtureServer, hook: FixtureServer, timeout: floa
         f'[[alerts]]\nname = "all"\nnotify = ["json://127.0.0.1:{hook.port}/hook"]\n',
         encoding="utf-8",
     )
-    done = run_cli(
+    done = cli_process(
         "scrape", "--once", "--feed", url, "--notify-backfill", "1", "--config", str(config), timeout=limit
     )
     return done.returncode
