@@ -55,6 +55,8 @@ class SendOutcome:
     ok: bool
     error: str | None = None
     services: tuple[ServiceResult, ...] = ()
+    #: The send was still running at the timeout and was left behind (see :func:`bounded`).
+    abandoned: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -185,7 +187,9 @@ def bounded(send: Callable[[], SendOutcome], timeout: float) -> SendOutcome:
     thread.join(timeout + ABANDON_GRACE)
     if not box:
         return SendOutcome(
-            False, f"no complete answer within [notifications] timeout ({timeout:g} s): send abandoned"
+            False,
+            f"no complete answer within [notifications] timeout ({timeout:g} s): send abandoned",
+            abandoned=True,
         )
     return box[0]
 
@@ -381,7 +385,12 @@ class _Targets:
                 loaded = self.loaded[row.target_key] = load_target(target, self.notifications, self.env)
             return send_loaded(loaded, row.message, self.notifications)
 
-        return bounded(send, self.notifications.timeout)
+        outcome = bounded(send, self.notifications.timeout)
+        if outcome.abandoned:
+            # The abandoned send may still be using this target's Apprise object: the next row
+            # of the target gets a fresh one.
+            self.loaded.pop(row.target_key, None)
+        return outcome
 
 
 def _host(target: str | None) -> str:
