@@ -25,8 +25,10 @@ from sqlalchemy import Connection, and_, bindparam, exists, func, insert, or_, s
 
 from eewatch.config import Config, NotificationSettings
 from eewatch.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.domain.occupations import Catalog, load_catalog
 from eewatch.domain.record import Round
 from eewatch.store import schema
+from eewatch.store.announcements import learned_lists
 from eewatch.store.rows import event_row
 from eewatch.store.schema import alert_events_handled, alert_outbox
 from eewatch.store.store import Store, row_to_round
@@ -108,9 +110,12 @@ def enqueue(
             if not events:
                 return result
             handled: list[dict[str, Any]] = []
-            storms = _mass_amendments(conn, events, settings)
+            catalog = load_catalog().with_learned(learned_lists(conn))
+            storms = _mass_amendments(conn, events, settings, catalog)
             for event in events:
-                outcome, count = _enqueue_event(conn, event, settings, now, send, event.id in chosen, storms)
+                outcome, count = _enqueue_event(
+                    conn, event, settings, now, send, event.id in chosen, storms, catalog
+                )
                 handled.append(
                     {"event_id": event.id, "handled_at": now, "outcome": outcome, "deliveries": count}
                 )
@@ -160,7 +165,9 @@ def _outage_going_on(conn: Connection, event: Event) -> bool:
     return conn.execute(query.order_by(f.c.id.desc()).limit(1)).scalar() == "error"
 
 
-def _mass_amendments(conn: Connection, events: Sequence[Event], settings: Config) -> Storms:
+def _mass_amendments(
+    conn: Connection, events: Sequence[Event], settings: Config, catalog: Catalog | None = None
+) -> Storms:
     """The copies among these events' that amended more rounds, for a rule, than the threshold."""
     e = schema.events
     threshold = settings.notifications.mass_amendment_threshold
@@ -172,7 +179,7 @@ def _mass_amendments(conn: Connection, events: Sequence[Event], settings: Config
         if len(amended) <= threshold:
             continue
         for rule in settings.alerts:
-            matched = [ev for ev in amended if matches(rule, ev, settings.profile)]
+            matched = [ev for ev in amended if matches(rule, ev, settings.profile, catalog)]
             if len(matched) > threshold:
                 storms[(fetch_id, rule.name)] = matched
     return storms
@@ -186,12 +193,13 @@ def _enqueue_event(
     send: bool,
     backfilled: bool,
     storms: Storms | None = None,
+    catalog: Catalog | None = None,
 ) -> tuple[str, int]:
     if not send:
         return SUPPRESSED, 0
     if event.baseline and not backfilled:
         return BASELINE, 0
-    rules = matching_rules(settings.alerts, event, settings.profile)
+    rules = matching_rules(settings.alerts, event, settings.profile, catalog)
     if not rules:
         return NO_MATCH, 0
     if event.kind == SOURCE_ERROR and _outage_going_on(conn, event):
@@ -206,7 +214,7 @@ def _enqueue_event(
         message = (
             render_mass_amendment(storm, rule)
             if storm is not None
-            else render_event(event, rule, settings.profile, previous)
+            else render_event(event, rule, settings.profile, previous, catalog)
         )
         seen: set[str] = set()
         if event.kind == DELIVERY_FAILING:
@@ -408,6 +416,23 @@ def oldest_undelivered(store: Store) -> dt.datetime | None:
         return conn.execute(
             select(func.min(o.c.created_at)).where(o.c.status.in_((PENDING, SENDING)))
         ).scalar()
+
+
+def next_attempt(store: Store) -> dt.datetime | None:
+    """When the soonest pending row is due (None: nothing pending)."""
+    o = alert_outbox
+    with store.engine.connect() as conn:
+        return conn.execute(select(func.min(o.c.next_attempt_at)).where(o.c.status == PENDING)).scalar()
+
+
+def make_due(store: Store, now: dt.datetime) -> int:
+    """Pending rows waiting for their retry time -> due now (attempts kept). Returns how many."""
+    o = alert_outbox
+    with store.engine.begin() as conn:
+        done = conn.execute(
+            update(o).where(o.c.status == PENDING, o.c.next_attempt_at > now).values(next_attempt_at=now)
+        )
+    return int(done.rowcount)
 
 
 def retry_failed(store: Store, now: dt.datetime) -> int:

@@ -23,6 +23,7 @@ from urllib.parse import urlsplit
 
 from eewatch.config import TEMPLATE_FIELDS, Profile, Rule
 from eewatch.domain.events import DELIVERY_FAILING, NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
+from eewatch.domain.occupations import Catalog
 from eewatch.domain.record import PROGRAM_LABELS, Round
 from eewatch.domain.taxonomy import split_version
 from notifier.events import Event
@@ -184,15 +185,18 @@ def change_against(current: Round, previous: Round | None) -> str | None:
     return f"against round #{previous.id} of {previous.date.isoformat()}: " + ", ".join(parts)
 
 
-def verdict(round_: Round, profile: Profile | None) -> str | None:
-    """What the round means for the profile, or ``None`` without a profile score."""
+def verdict(round_: Round, profile: Profile | None, catalog: Catalog | None = None) -> str | None:
+    """What the round means for the profile, or ``None`` without a profile score.
+
+    Shown after the label "Your profile", so it starts with the score, never "your profile" again.
+    """
     if profile is None or profile.crs is None:
         return None
-    said = assess(round_, profile)
+    said = assess(round_, profile, catalog)
     if said.eligible is False:
-        return f"your profile (CRS {profile.crs}) is not eligible for this round"
+        return f"your CRS {profile.crs}: not eligible for this round"
     if said.eligible is None:
-        return f"your profile (CRS {profile.crs}): eligibility unknown"
+        return f"your CRS {profile.crs}: eligibility unknown"
     invited = would_be_invited(round_, profile, said)
     if invited is None:
         return f"your CRS {profile.crs}: no cut-off published"
@@ -201,14 +205,14 @@ def verdict(round_: Round, profile: Profile | None) -> str | None:
     return f"your CRS {profile.crs} would not have been invited (cut-off {round_.crs_min})"
 
 
-def why(round_: Round, rule: Rule, profile: Profile | None) -> str | None:
+def why(round_: Round, rule: Rule, profile: Profile | None, catalog: Catalog | None = None) -> str | None:
     """Why the round concerns the profile (``eligible: NOC 21231 is in STEM (2023 list)``).
 
     Said when the rule uses ``eligible`` or the profile gives its occupations; else ``None``.
     """
     if profile is None or (rule.eligible is None and not profile.noc):
         return None
-    return assess(round_, profile).reason
+    return assess(round_, profile, catalog).reason
 
 
 def _value(value: Any) -> str:
@@ -236,10 +240,14 @@ def describe_changes(changes: Mapping[str, Any]) -> list[str]:
 
 
 def render_event(
-    event: Event, rule: Rule, profile: Profile | None = None, previous: Round | None = None
+    event: Event,
+    rule: Rule,
+    profile: Profile | None = None,
+    previous: Round | None = None,
+    catalog: Catalog | None = None,
 ) -> Message:
     """The alert for one event and rule. ``previous``: the last round of the same kind."""
-    fields, title, lines = _default_message(event, rule, profile, previous)
+    fields, title, lines = _default_message(event, rule, profile, previous, catalog)
     if rule.title is not None:
         title = string.Formatter().vformat(rule.title, (), {k: defang(v) for k, v in fields.items()})
     else:
@@ -326,7 +334,7 @@ def _render_lines(lines: list[_Line], fmt: str) -> str:
 
 
 def _default_message(
-    event: Event, rule: Rule, profile: Profile | None, previous: Round | None
+    event: Event, rule: Rule, profile: Profile | None, previous: Round | None, catalog: Catalog | None = None
 ) -> tuple[dict[str, str], str, list[_Line]]:
     fields = dict.fromkeys(TEMPLATE_FIELDS, "") | {"event": event.kind, "rule": rule.name}
     round_ = event.round
@@ -335,8 +343,8 @@ def _default_message(
     label = round_label(round_)
     change = change_against(round_, previous) if event.kind == NEW_ROUND else None
     changes = describe_changes(event.payload.get("changes") or {}) if event.kind == ROUND_AMENDED else []
-    said = verdict(round_, profile)
-    reason = why(round_, rule, profile)
+    said = verdict(round_, profile, catalog)
+    reason = why(round_, rule, profile, catalog)
     link = trusted_link(round_.url)
     fields |= {
         "round": round_.id,
@@ -378,7 +386,11 @@ def _default_message(
     if said:
         lines.append(_Line("Your profile", said))
     if reason:
-        lines.append(_Line("Eligibility", reason))
+        # "eligibility unknown: ...; check <canada.ca page>": the page as a link of its own.
+        said_reason, _, check = reason.partition("; check ")
+        lines.append(_Line("Eligibility", said_reason if trusted_link(check) else reason))
+        if trusted_link(check):
+            lines.append(_Line("Check the lists", "IRCC's category-based selection page", link=check))
     if event.provisional:
         lines.append(_Line("Note", "provisional: not yet confirmed by the official feed"))
     if link:

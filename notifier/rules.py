@@ -8,9 +8,11 @@ event without one (``source_error``, health events) matches on its kind alone.
 "category"]`` and ``categories = ["stem"]`` a rule matches general rounds and
 STEM rounds; ``categories`` without ``round_types`` means rounds of those
 categories only. ``eligible`` is :func:`eewatch.domain.eligibility.assess`:
-``eligible = true`` matches only rounds the profile certainly could be invited
-in, ``eligible = false`` only those it certainly could not; a round the data
-cannot decide (verdict ``None``) matches neither.
+``eligible = true`` matches the rounds the profile certainly could be invited
+in and, unless the rule says ``unknown = "skip"``, the rounds the data cannot
+decide (verdict ``None``: the alert says "eligibility unknown" and why), so an
+unknown is never silent; ``eligible = false`` matches only rounds the profile
+certainly could not be invited in.
 """
 
 from __future__ import annotations
@@ -55,7 +57,7 @@ def _category_ok(rule: Rule, round_: Round) -> bool:
     return bool(rule.round_types)
 
 
-def round_matches(rule: Rule, round_: Round, profile: Profile | None) -> bool:
+def round_matches(rule: Rule, round_: Round, profile: Profile | None, catalog: Catalog | None = None) -> bool:
     """Every round condition the rule states holds for this round."""
     checks = (
         not rule.round_types or round_.round_type in rule.round_types,
@@ -65,12 +67,19 @@ def round_matches(rule: Rule, round_: Round, profile: Profile | None) -> bool:
         rule.crs_min is None or (round_.crs_min is not None and round_.crs_min >= rule.crs_min),
         rule.invitations_min is None
         or (round_.invitations is not None and round_.invitations >= rule.invitations_min),
-        rule.eligible is None or (profile is not None and eligible(round_, profile) is rule.eligible),
+        rule.eligible is None or (profile is not None and _eligible_ok(rule, round_, profile, catalog)),
     )
     return all(checks)
 
 
-def matches(rule: Rule, event: Event, profile: Profile | None) -> bool:
+def _eligible_ok(rule: Rule, round_: Round, profile: Profile, catalog: Catalog | None) -> bool:
+    said = eligible(round_, profile, catalog)
+    if said is None:
+        return rule.eligible is True and rule.unknown != "skip"
+    return said is rule.eligible
+
+
+def matches(rule: Rule, event: Event, profile: Profile | None, catalog: Catalog | None = None) -> bool:
     """Does this rule want an alert for this event?"""
     if event.kind not in rule.events:
         return False
@@ -81,7 +90,7 @@ def matches(rule: Rule, event: Event, profile: Profile | None) -> bool:
     round_ = event.round
     if round_ is None:
         return True
-    return round_matches(rule, round_, profile)
+    return round_matches(rule, round_, profile, catalog)
 
 
 def published_changes(event: Event) -> dict[str, Any]:
@@ -96,6 +105,8 @@ def published_changes(event: Event) -> dict[str, Any]:
     return changes
 
 
-def matching_rules(rules: tuple[Rule, ...], event: Event, profile: Profile | None) -> list[Rule]:
-    """The rules (in config order) that want an alert for this event."""
-    return [rule for rule in rules if matches(rule, event, profile)]
+def matching_rules(
+    rules: tuple[Rule, ...], event: Event, profile: Profile | None, catalog: Catalog | None = None
+) -> list[Rule]:
+    """The rules (in config order) that want an alert for this event (``catalog``: with learned lists)."""
+    return [rule for rule in rules if matches(rule, event, profile, catalog)]

@@ -28,6 +28,9 @@ class AlertReport:
     sent: int = 0
     failed: int = 0
     pending: int = 0
+    #: Rows waiting for their retry time (``pending``; a row being sent, or left ``sending`` by a
+    #: crash until ``sending_timeout_seconds``, is not counted: another instance may be sending it).
+    waiting: int = 0
     outcomes: dict[str, int] = dataclasses.field(default_factory=dict)
     results: list[TargetResult] = dataclasses.field(default_factory=list)
 
@@ -35,8 +38,9 @@ class AlertReport:
 
     @property
     def ok(self) -> bool:
-        """Every delivery this pass attempted succeeded (none failed for good, none waits for a retry)."""
-        return self.failed == 0 and self.retrying == 0
+        """Nothing left undelivered: every delivery this pass attempted succeeded (none failed for
+        good, none waits for a retry) and no row waits in the outbox from an earlier pass."""
+        return self.failed == 0 and self.retrying == 0 and self.waiting == 0
 
     def summary(self) -> str:
         return (
@@ -70,6 +74,7 @@ def run_alerts(
         report.retrying = delivered.retrying
     counts = outbox.counts(store)
     report.pending = counts.get(outbox.PENDING, 0) + counts.get(outbox.SENDING, 0)
+    report.waiting = counts.get(outbox.PENDING, 0)
     # A pass that sent nothing and left nothing waiting is not news: said at debug.
     busy = report.enqueued or report.sent or report.failed or report.pending
     log.log(logging.INFO if busy else logging.DEBUG, report.summary())

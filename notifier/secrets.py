@@ -103,17 +103,27 @@ def service_secrets(service: Any) -> set[str]:
                 found.add(value)
     if hasattr(service, "payload_extras"):  # a custom webhook (json://, xml://, form://): its path
         path = str(getattr(service, "fullpath", "") or "")
-        found |= {segment for segment in path.split("/") if _token_like(segment)}
+        found |= {segment for segment in path.split("/") if token_like(segment)}
     return {s for s in found if len(s) >= 3}
 
 
-def _token_like(segment: str) -> bool:
-    """A custom webhook's path segment that is a credential rather than a name: long, or letters
-    mixed with digits (``/hooks/9f2c…``, ``/T0K3N``). Names (``/hook``, ``/api/v1``) stay readable,
-    so a label still says which endpoint it is."""
-    if len(segment) >= 16:
-        return True
-    return len(segment) >= 6 and any(c.isdigit() for c in segment) and any(c.isalpha() for c in segment)
+#: A word of a name in a URL path: ``hook``, ``Alerts``, ``v1``, ``alerts2026``, ``2026``, ``API``.
+_NAME_WORD = re.compile(r"[a-z]+\d{0,4}|[A-Z][a-z]+\d{0,4}|[A-Z]{1,6}\d{0,4}|\d{1,4}")
+#: Longer than any word of a name.
+_LONGEST_WORD = 24
+
+
+def token_like(segment: str) -> bool:
+    """Is this URL path segment a credential rather than a name? The one rule (docs/alerts.md).
+
+    A name is words (split on ``-``, ``_``, ``.``, ``~``), each lower case, capitalized or a short
+    acronym, with at most four digits at its end, or a number of at most four digits:
+    ``could-be-invited``, ``stem-or-general``, ``api``, ``v1``, ``alerts2026`` stay readable, so a
+    label still says which endpoint it is. Anything else is token-shaped and masked: hex
+    (``9f2c1a7b``), letters and digits mixed (``T0K3N``), a UUID, a word over 24 characters.
+    """
+    words = [w for w in re.split(r"[-_.~]+", unquote(segment)) if w]
+    return any(len(w) > _LONGEST_WORD or not _NAME_WORD.fullmatch(w) for w in words)
 
 
 def _strings(value: Any) -> set[str]:

@@ -236,6 +236,9 @@ def host_allowed(url: str, hosts: Iterable[str]) -> bool:
     return host in {h.lower().rstrip(".") for h in hosts}
 
 
+#: The host in Twisted's two DNS messages: "address 'HOST' not found: ..." and
+#: "no results for hostname lookup: HOST."
+_DNS_HOST = re.compile(r"address '([^']+)'|hostname lookup: (?=\S)([^\s:]+)")
 _INNER = re.compile(r"twisted\.[\w.]*?\.?(\w+(?:Error|Lost|Done|Refused))(?::\s*([^>\]]*))?")
 
 
@@ -262,9 +265,12 @@ def describe_error(name: str, text: str, *, max_bytes: int | None = None) -> str
     if name == "IgnoreRequest" and "another host" in lowered:
         return text[:500]
     if name == "DNSLookupError" or "dns lookup failed" in lowered:
-        host = text.split("address", 1)[-1].strip(" '\":.") if "address" in text else text
+        found = _DNS_HOST.search(text)
+        host = f" for {(found.group(1) or found.group(2)).rstrip('.')[:200]}" if found else ""
+        said = re.sub(r"^dns lookup failed:?\s*", "", text, flags=re.I)
+        detail = "" if found or not said else f" ({said[:200]})"
         return (
-            f"DNS lookup failed for {host[:200]}: check the network, "
+            f"DNS lookup failed{host}{detail}: check the network, "
             "or read a saved copy with scrape --once --feed FILE"
         )
     if name in ("FileNotFoundError",) or "no such file" in lowered:

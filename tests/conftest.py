@@ -15,7 +15,8 @@ from tests.support.paths import SHARED_FEED, shared_copies
 from tests.support.pg import PG_SKIP_REASON, PG_URL, fresh_pg_database
 
 #: `pytest -m hostile` ends with its summary line (scenarios, rounds lost, alerts duplicated or lost).
-pytest_plugins = ["tests.support.hostile_summary", "tests.support.wire"]
+pytest_plugins = ["tests.support.hostile_summary", "tests.support.skip_summary", "tests.support.wire"]
+
 
 @pytest.fixture
 def shared_feed() -> list[Path]:

@@ -265,3 +265,76 @@ def test_boilerplate_names_no_kind() -> None:
     )
     (facts,) = parse_article_text(text).rounds
     assert facts.round_type is None and facts.category is None
+
+
+# -- doubts: a field the text leaves in doubt stays empty, with a warning naming the doubt (issue 23) --
+
+
+def test_a_date_whose_year_is_a_doubt_names_no_round_and_says_why() -> None:
+    text = (
+        "Federal trades candidates were invited on May 15th: 500 of them, with a cut-off of 332.\n\n"
+        "The tie-break was set at 29th August 2018 at 8:32:03 UTC.\n\n"
+        "Admission targets for 2019 and 2020 are higher."
+    )
+    result = parse_article_text(text)
+    assert result.rounds == ()  # never May 15, 2018 (the tie-break's year)
+    doubt = [w for w in result.warnings if "'May 15th' has no year" in w]
+    # The tie-break's moment and "2019 and 2020" (several years) name no round's year.
+    assert doubt and "no single year is named near it (named: none)" in doubt[0] and "left empty" in doubt[0]
+
+
+def test_a_year_named_in_the_paragraph_or_above_a_table_dates_the_rounds() -> None:
+    text = (
+        "Before it, a general draw on April 10 invited 1,280 candidates with a minimum CRS score of 549,"
+        " the highest of any 2024 draw.\n\n"
+        "Draws of 2025 so far\nDate\nDraw Type\nNumber of ITAs\nCut-off CRS score\n"
+        "January 8\nCanadian Experience Class\n1,350\n542\n"
+        "January 7\nProvincial Nominee Program\n471\n793\n"
+    )
+    got = {r.date.value: values(r) for r in parse_article_text(text).rounds if r.date}
+    assert got[dt.date(2024, 4, 10)]["invitations"] == 1280
+    assert got[dt.date(2025, 1, 8)] == {
+        "date": dt.date(2025, 1, 8),
+        "invitations": 1350,
+        "crs_min": 542,
+        "round_type": "program",
+        "programs": ("CEC",),
+    }
+    assert got[dt.date(2025, 1, 7)]["crs_min"] == 793
+
+
+def test_programs_of_an_explanatory_paragraph_are_not_the_rounds() -> None:
+    text = (
+        "Canada invited 557 candidates on May 12, 2021; they needed at least 752 points.\n\n"
+        "Since the start of the year, candidates were invited only through the PNP and the"
+        " Canadian Experience Class (CEC)."
+    )
+    (facts,) = parse_article_text(text).rounds
+    assert facts.round_type is None and facts.programs is None
+    assert any("does not speak of this round" in w for w in facts.warnings)
+
+
+def test_a_plan_and_a_record_of_another_year_are_no_round() -> None:
+    text = (
+        "IRCC invited 3,000 candidates with a CRS score of at least 442 on February 7.\n\n"
+        "The lowest score of 2017 was 413 on May 31, 2017."
+        " IRCC will issue 1,500 more invitations on July 5.\n\n"
+        "IRCC will allocate 110,770 invitations over the year."
+    )
+    result = parse_article_text(text)
+    by_date = {r.date.value: values(r) for r in result.rounds if r.date}
+    assert dt.date(2017, 5, 31) in by_date and by_date[dt.date(2017, 5, 31)].get("invitations") is None
+    assert all(v.get("invitations") not in (3000, 1500, 110770) for v in by_date.values())
+    assert not any(d.month == 7 for d in by_date)
+
+
+def test_the_day_before_is_the_eve_of_the_articles_round() -> None:
+    text = (
+        "Express Entry draw 254 on July 5, 2023 invited 500 STEM candidates with a CRS score of 486.\n\n"
+        "It followed an all-program draw, held the day before, which invited 700 candidates"
+        " with a cut-off of 511."
+    )
+    rounds = {r.date.value: values(r) for r in parse_article_text(text).rounds if r.date}
+    assert rounds[dt.date(2023, 7, 4)]["invitations"] == 700
+    assert rounds[dt.date(2023, 7, 4)]["crs_min"] == 511
+    assert rounds[dt.date(2023, 7, 5)]["invitations"] == 500

@@ -88,7 +88,11 @@ def test_no_eligible_round_has_no_rate(rounds: list[Round]) -> None:
     assert [c.round.id for c in result.rounds] == ["395"]  # a general round is open to everyone
     nothing = compute_chances([r for r in rounds if r.round_type != "general"], Profile(500))
     assert nothing.rounds == () and nothing.rate is None
-    assert summary_line(nothing) == "A CRS score of 500: no round it was eligible for is stored.\n"
+    line = summary_line(nothing)
+    assert line.startswith("A CRS score of 500: no round it was eligible for is stored.\n")
+    # No noc: the category rounds cannot be decided, and say so (never silently "not eligible").
+    stem = "not counted: 3 rounds, 396, 397, 398 (2024-10-01 to 2025-01-20, category:stem)"
+    assert f"{stem}: your [profile] gives no noc" in line
 
 
 def test_last_must_be_positive_and_crs_known(rounds: list[Round]) -> None:
@@ -144,3 +148,35 @@ def test_the_profile_is_named_plainly() -> None:
         "A CRS score of 489 (CEC, FSW; the french, stem and trades categories) would"
     )
     assert _tally(True, profile=Profile(489)).startswith("A CRS score of 489 would")
+
+
+def test_rounds_that_share_an_unknown_reason_are_one_line() -> None:
+    """`chances` printed the same French reason 30 times; rounds sharing a reason are one line."""
+    import datetime as dt
+
+    from eewatch.app.views.chances import Chances, Profile
+    from eewatch.app.views.chances_text import render_chances
+    from eewatch.domain.record import Round
+
+    def french(number: int, day: int) -> Round:
+        return Round(
+            id=str(number),
+            number=number,
+            date=dt.date(2026, 1, day),
+            round_type="category",
+            category="french",
+            crs_min=400,
+        )
+
+    reason = (
+        "French-language proficiency: the profile states no French level (french_nclc): the data cannot say"
+    )
+    undecided = tuple((french(n, n - 371), reason) for n in range(400, 380, -1))
+    other = (french(370, 2), "another reason")
+    result = Chances(Profile(crs=489, programs=("CEC",)), (), (*undecided, other))
+    lines = [line for line in render_chances(result).splitlines() if line.startswith("eligibility unknown")]
+    assert lines == [
+        "eligibility unknown, not counted: 20 rounds, 381 to 400 "
+        f"(2026-01-10 to 2026-01-29, category:french): {reason}",
+        "eligibility unknown, not counted: round 370 (2026-01-02, category:french): another reason",
+    ]

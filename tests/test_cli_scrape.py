@@ -60,8 +60,12 @@ def test_a_bad_config_is_one_line_and_exit_2(tmp_path: Path) -> None:
     bad.write_text("[feed]\nurl = 3\n")
     result = cli_process("scrape", "--once", "--config", str(bad))
     assert result.returncode == exitcodes.CONFIG
-    errors = [line for line in result.stderr.splitlines() if "ERROR" in line]
-    assert len(errors) == 1 and "bad.toml: [feed] url: expected str" in errors[0]
+    errors = result.stderr.splitlines()
+    assert (
+        len(errors) == 1
+        and errors[0].startswith("eewatch scrape: error: ")
+        and "bad.toml: [feed] url: expected str" in errors[0]
+    )
 
 
 def test_an_unreadable_database_is_a_storage_error(

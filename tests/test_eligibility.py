@@ -29,7 +29,9 @@ def _round(day: dt.date, round_type: str | None, *, category: str | None = None,
 
 STEM_2023 = _round(dt.date(2023, 7, 5), "category", category="stem", programs=("CEC", "FSW", "FST", "PNP"))
 STEM_2025 = replace(STEM_2023, date=dt.date(2025, 3, 20))
-STEM_2026 = replace(STEM_2023, date=dt.date(2026, 3, 20))  # no known 2026 STEM list
+STEM_2026 = replace(STEM_2023, date=dt.date(2023, 5, 20))  # before any STEM list: unknown
+UNKNOWN = "eligibility unknown: "
+CHECK = f"; check {CATALOG.check_url}"
 FRENCH = _round(dt.date(2024, 2, 1), "category", category="french")
 PHYSICIANS = _round(dt.date(2026, 1, 10), "category", category="physicians")
 
@@ -48,9 +50,12 @@ def test_profile_lives_in_the_domain_and_config_re_exports_it() -> None:
         (STEM_2025, DEV, False, "not eligible: NOC 21231 is not in STEM (2025 list)"),
         (STEM_2023, MECH, False, "not eligible: NOC 21301 is not in STEM (2023 list)"),
         (STEM_2025, MECH, True, "eligible: NOC 21301 is in STEM (2025 list)"),
-        (STEM_2026, DEV, None, "no known STEM list in force on 2026-03-20: the data cannot say"),
-        (replace(STEM_2023, category=None), DEV, None, "the data cannot say"),
-        (_round(dt.date(2024, 1, 1), None), DEV, None, "the data cannot say"),
+        (STEM_2026, DEV, None, f"{UNKNOWN}no STEM list known for 2023-05-20{CHECK}"),
+        (replace(STEM_2023, category="aerospace"), DEV, None, f"{UNKNOWN}aerospace is a category eewatch"),
+        (replace(STEM_2023, category=None), DEV, None, UNKNOWN),
+        (_round(dt.date(2024, 1, 1), None), DEV, None, UNKNOWN),
+        # No occupation given: a round that needs one cannot be decided.
+        (STEM_2023, Profile(crs=480), None, f"{UNKNOWN}your [profile] gives no noc to check against STEM"),
         # The explicit override says yes, whatever the lists.
         (
             STEM_2026,
@@ -59,11 +64,12 @@ def test_profile_lives_in_the_domain_and_config_re_exports_it() -> None:
             "eligible: STEM is in your [profile] categories",
         ),
         # French: NCLC 7 in all four abilities.
-        (FRENCH, DEV, None, "needs French NCLC 7 (no [profile] french_nclc)"),
+        # No french_nclc: no French result, so not eligible (never "unknown" for every French round).
+        (FRENCH, DEV, False, "needs French NCLC 7; your [profile] gives no french_nclc (no French result)"),
         (FRENCH, replace(DEV, french_nclc=7), True, "eligible: French NCLC 7 meets"),
         (FRENCH, replace(DEV, french_nclc=6), False, "not eligible"),
         # Canadian work experience, where the category states it.
-        (PHYSICIANS, Profile(noc=("31102",)), None, "Canadian work experience"),
+        (PHYSICIANS, Profile(noc=("31102",)), False, "yours: none given in [profile] canadian_experience"),
         (PHYSICIANS, Profile(noc=("31102",), canadian_experience_months=12), True, "eligible: NOC 31102"),
         (PHYSICIANS, Profile(noc=("31102",), canadian_experience_months=5), False, "needs 12 months"),
         # A profile that states no occupation facts: its categories are all it claims.
@@ -147,11 +153,13 @@ def test_categories_with_round_types_lacking_category_is_a_config_error() -> Non
         _rule(round_types=["general"], categories=["stem"])
 
 
-def test_eligible_rule_matches_only_verdict_true() -> None:
+def test_eligible_rule_matches_verdict_true_and_unknown_unless_it_skips_unknown() -> None:
     wanted = _rule(eligible=True)
     assert round_matches(wanted, STEM_2023, DEV)
     assert not round_matches(wanted, STEM_2025, DEV)  # False
-    assert not round_matches(wanted, STEM_2026, DEV)  # None: does not match
+    assert round_matches(wanted, STEM_2026, DEV)  # None: alerted, never silent
+    assert not round_matches(_rule(eligible=True, unknown="skip"), STEM_2026, DEV)  # opted out
+    assert round_matches(_rule(eligible=True, unknown="skip"), STEM_2023, DEV)
     unwanted = _rule(eligible=False)
     assert round_matches(unwanted, STEM_2025, DEV)
     assert not round_matches(unwanted, STEM_2026, DEV)  # None matches neither
@@ -182,9 +190,10 @@ def test_the_alert_says_why_the_round_concerns_the_profile() -> None:
 
 
 def test_an_undecided_round_says_unknown_in_the_alert() -> None:
-    message = render_event(_event(STEM_2026), _rule(), DEV)
-    assert "eligibility unknown" in message.text
-    assert "the data cannot say" in message.text
+    message = render_event(_event(STEM_2026), _rule(eligible=True), DEV)
+    assert "Eligibility: eligibility unknown: no STEM list known for 2023-05-20\n" in message.text
+    assert f"Check the lists: IRCC's category-based selection page: {CATALOG.check_url}" in message.text
+    assert f'<a href="{CATALOG.check_url}">' in message.html
 
 
 def test_chances_uses_the_same_verdict_and_says_unknown() -> None:
@@ -195,8 +204,18 @@ def test_chances_uses_the_same_verdict_and_says_unknown() -> None:
     result = compute_chances(rounds, DEV, catalog=CATALOG)
     assert [c.round.id for c in result.rounds] == ["3", "2"]  # general, and STEM under the 2023 list
     assert [(r.date.isoformat(), reason) for r, reason in result.undecided] == [
-        ("2026-03-20", "no known STEM list in force on 2026-03-20: the data cannot say")
+        ("2023-05-20", f"{UNKNOWN}no STEM list known for 2023-05-20{CHECK}")
     ]
     text = render_chances(result)
-    assert "eligibility unknown, not counted: round 1 (2026-03-20" in text
+    assert "eligibility unknown, not counted: round 1 (2023-05-20" in text
     assert "NOC 21231" in text
+
+
+def test_a_2026_french_round_is_not_explained_with_a_bare_2023() -> None:
+    """The French rules of 2023 still apply in 2026: said so, not "French-language proficiency (2023)"."""
+    french_2026 = replace(FRENCH, date=dt.date(2026, 2, 19))
+    said = assess(french_2026, replace(DEV, french_nclc=None)).reason
+    assert "(2023)" not in said, said
+    assert "French-language proficiency (2023 rules, in force since 2023-05-31) needs French NCLC 7" in said
+    same_year = assess(replace(FRENCH, date=dt.date(2023, 7, 6)), replace(DEV, french_nclc=8)).reason
+    assert same_year == "eligible: French NCLC 8 meets French-language proficiency (2023 rules) (NCLC 7)"

@@ -61,7 +61,7 @@ def test_rounds_no_known_list_covers_are_listed_as_unknown() -> None:
     rounds = parse_feed(FIXTURE.read_bytes()).rounds
     late = next(r for r in rounds if r.id == "398")
 
-    moved = [replace(late, id="999", date=dt.date(2026, 5, 1)), replace(late, id="998", category="aerospace")]
+    moved = [replace(late, id="999", date=dt.date(2023, 5, 1)), replace(late, id="998", category="aerospace")]
     data = answer_to_dict(answer_occupation("21231", moved, CATALOG))
     assert [r["id"] for r in _entry(data, "stem", None)["rounds"]] == ["999"]
     assert _entry(data, "aerospace", None)["eligible"] is None
@@ -140,14 +140,32 @@ def test_the_real_stem_rounds_under_the_2023_list(
 
 
 @pytest.mark.slow
-def test_notify_test_says_the_eligibility_of_the_newest_round(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # The newest round: a transport round of 2025-06-20, when no transport list was in force.
+        (
+            "Transport occupations (Version 1)",
+            "unknown\tround #401 (2025-06-20): eligibility unknown: no transport",
+        ),
+        # A French round, and a profile without french_nclc: no French result, so no.
+        (
+            "French language proficiency (Version 1)",
+            "no\tround #401 (2025-06-20): not eligible: French-language proficiency (2023 rules, in force "
+            "since 2023-05-31) needs French "
+            "NCLC 7; your [profile] gives no french_nclc (no French result)",
+        ),
+    ],
+)
+def test_notify_test_says_the_eligibility_of_the_newest_round(
+    tmp_path: Path, name: str, expected: str
+) -> None:
     from tests.support.http import FixtureServer
 
     url = f"sqlite:///{tmp_path / 'eewatch.sqlite'}"
     document = json.loads(FIXTURE.read_text())
-    # The newest round: a STEM round of 2026-03-20, after the last STEM list eewatch knows.
-    document["rounds"][0].update(drawName="STEM occupations (Version 1)", drawDate="2026-03-20")
-    store = Store.open(url, FrozenClock(dt.datetime(2026, 3, 21, tzinfo=dt.UTC)))
+    document["rounds"][0].update(drawName=name, drawDate="2025-06-20")
+    store = Store.open(url, FrozenClock(dt.datetime(2025, 6, 21, tzinfo=dt.UTC)))
     store.record_feed_fetch(copy_fetch(json.dumps(document).encode(), url="file:rounds.json"))
     store.close()
     server = FixtureServer().start()
@@ -162,4 +180,4 @@ def test_notify_test_says_the_eligibility_of_the_newest_round(tmp_path: Path) ->
         server.stop()
     assert result.returncode == 0, result.stderr
     line = result.stdout.splitlines()[-1]
-    assert line.startswith("mine\teligibility\tunknown\tround #401 (2026-03-20): no known STEM list"), line
+    assert line.startswith(f"mine\teligibility\t{expected}"), line

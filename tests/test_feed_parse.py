@@ -133,9 +133,15 @@ def test_missing_numbers_are_null_never_zero(changes: dict[str, object], field: 
 
 
 def test_a_new_category_name_is_a_category_with_a_warning() -> None:
-    r = parse_record(_record(drawName="Senior managers with Canadian work experience (Version 1)"))
-    assert r.round_type == "category" and r.category == "senior-managers"
+    r = parse_record(_record(drawName="Veterinarians who hold a Canadian licence (Version 1)"))
+    assert r.round_type == "category" and r.category == "veterinarians"
     assert any("unknown category" in w for w in r.warnings)
+
+
+def test_a_category_whose_list_ships_has_no_unknown_category_warning() -> None:
+    r = parse_record(_record(drawName="Senior Managers with Canadian Work Experience, 2026-Version 1"))
+    assert r.round_type == "category" and r.category == "senior-managers"
+    assert not any("unknown category" in w for w in r.warnings), r.warnings
 
 
 @pytest.mark.parametrize(

@@ -41,6 +41,13 @@ def test_a_dns_failure_says_what_to_do() -> None:
         "DNSLookupError", "DNS lookup failed: no results for hostname lookup: www.canada.ca."
     )
     assert "check the network" in line and "--feed FILE" in line
+    assert line.startswith("DNS lookup failed for www.canada.ca: "), line  # not "for DNS lookup failed: ..."
+    other = describe_error(
+        "DNSLookupError", "DNS lookup failed: address 'www.canada.ca' not found: [Errno -3] Temporary failure"
+    )
+    assert other.startswith("DNS lookup failed for www.canada.ca: check the network"), other
+    vague = describe_error("DNSLookupError", "DNS lookup failed: something else")
+    assert vague.count("DNS lookup failed") == 1, vague
 
 
 def test_an_http_error_names_the_url() -> None:

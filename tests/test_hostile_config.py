@@ -115,7 +115,7 @@ def test_a_bad_config_is_one_line_and_exit_2(
     result = results[(case.id, command)]
     assert result.returncode == exitcodes.CONFIG, result.stderr
     assert "Traceback" not in result.stderr, result.stderr
-    errors = [line for line in result.stderr.splitlines() if " ERROR " in line]
+    errors = [line for line in result.stderr.splitlines() if line.startswith(f"eewatch {command}: error: ")]
     assert len(errors) == 1, result.stderr
     assert "config.toml" in errors[0] and case.says in errors[0], errors[0]
     assert SECRET not in result.stderr + result.stdout, "the config error echoed a secret"

@@ -208,3 +208,27 @@ def test_cli_output_has_no_secret(tmp_path: Path) -> None:
     listing = cli("outbox", "-vv", "--config", str(config), env=env)
     assert listing.returncode == 0, listing.stderr
     assert_clean(listing.stdout + listing.stderr, "outbox output")
+
+
+#: (a custom webhook's URL, its label): names stay readable, token-shaped segments are masked.
+PATHS = [
+    ("json://127.0.0.1:8080/could-be-invited", "json://127.0.0.1:8080/could-be-invited"),
+    ("json://127.0.0.1:8080/stem-or-general", "json://127.0.0.1:8080/stem-or-general"),
+    ("json://127.0.0.1:8080/hooks/9f2c1a7b3d", "json://127.0.0.1:8080/hooks/****"),
+    ("json://hooks.example.com/T0K3N12", "json://hooks.example.com/****"),
+    ("json://hooks.example.com/api/v1/alerts2026", "json://hooks.example.com/api/v1/alerts2026"),
+    ("json://hooks.example.com/123e4567-e89b-12d3-a456-426614174000/go", "json://hooks.example.com/****/go"),
+    ("xml://hooks.example.com/Hooks/ABCDEFGHIJKL", "xml://hooks.example.com/Hooks/****"),
+    ("form://hooks.example.com/hook/abcdefghijklmnopqrstuvwxyzabcd", "form://hooks.example.com/hook/****"),
+]
+
+
+@pytest.mark.parametrize(("target", "label"), PATHS, ids=[p[1].split("/", 3)[-1] for p in PATHS])
+def test_one_rule_decides_what_of_a_webhook_path_is_secret(target: str, label: str) -> None:
+    """`/could-be-invited` was masked and `/stem-or-general` shown: the rule is the token's shape,
+    not its length; the label and what logs and errors redact agree."""
+    from notifier.secrets import secret_values, target_label, token_like
+
+    assert target_label(target) == label
+    path = target.split("://", 1)[1].split("/")[1:]
+    assert {s for s in path if token_like(s)} == {s for s in path if s in secret_values(target, {})}

@@ -60,6 +60,12 @@ STATED_COUNTS = [
     ("researchers", "2026", 2, "IRCC 2026 researchers table"),
     ("senior-managers", "2026", 4, "IRCC 2026 senior managers table"),
     ("military", "2026", 3, "IRCC 2026 skilled military recruits table"),
+    # 2026 lists (February 18, 2026), as reproduced (../helpers/2026-facts.md): healthcare, STEM and
+    # education kept their 2025 codes; trades lost 63200 (cooks) and gained 63201 (butchers): 25.
+    ("healthcare", "2026", 37, "IRCC 2026 healthcare list (the 2025 codes)"),
+    ("stem", "2026", 11, "IRCC 2026 STEM list (the 2025 codes)"),
+    ("trades", "2026", 25, "IRCC 2026 trades list: 25 - cooks + butchers"),
+    ("education", "2026", 5, "IRCC 2026 education list (the 2025 codes)"),
 ]
 
 
@@ -121,9 +127,10 @@ def test_version_on_switches_at_the_february_27_2025_change(catalog):
 
 def test_version_on_at_the_february_18_2026_change(catalog):
     day_before = CHANGE_2026 - timedelta(days=1)
-    assert catalog.version_on("stem", day_before).version == "2025"
-    # The 2026 STEM list is not in the data file: unknown rather than a stale 2025 list.
-    assert catalog.version_on("stem", CHANGE_2026) is None
+    for category in ("stem", "healthcare", "trades", "education"):
+        assert catalog.version_on(category, day_before).version == "2025"
+        assert catalog.version_on(category, CHANGE_2026).version == "2026"
+    assert catalog.version_on("agriculture", CHANGE_2026) is None  # retired in 2026
     assert catalog.version_on("transport", day_before) is None
     assert catalog.version_on("transport", CHANGE_2026).version == "2026"
     assert catalog.version_on("researchers", CHANGE_2026).requirements.canadian_experience is True
@@ -142,8 +149,19 @@ def test_french_has_no_occupation_list_and_requires_nclc_7(catalog):
     assert french.requirements.french_nclc_min == 7
 
 
+def test_the_2026_trades_list_has_butchers_and_no_cooks(catalog):
+    trades_2026, trades_2025 = _version(catalog, "trades", "2026"), _version(catalog, "trades", "2025")
+    assert trades_2026.nocs == (trades_2025.nocs - {"63200"}) | {"63201"}
+    for category in ("healthcare", "stem", "education"):
+        assert _version(catalog, category, "2026").nocs == _version(catalog, category, "2025").nocs
+
+
 def test_requirements_follow_the_2026_twelve_month_rule(catalog):
     assert _version(catalog, "stem", "2025").requirements.min_months_experience == 6
+    for category in ("healthcare", "stem", "trades", "education"):
+        needs = _version(catalog, category, "2026").requirements
+        assert needs.min_months_experience == 12, category
+        assert "need not be continuous" in needs.note, category
     assert _version(catalog, "transport", "2026").requirements.min_months_experience == 12
     assert _version(catalog, "transport", "2026").requirements.canadian_experience is False
     assert _version(catalog, "senior-managers", "2026").requirements.canadian_experience is True
@@ -158,7 +176,7 @@ def test_queries(catalog):
     assert catalog.title_of("21231") == "Software engineers and designers"
     assert catalog.title_of("99999") is None
     assert "stem" in catalog.categories()
-    assert [v.version for v in catalog.versions("stem")] == ["2023", "2025"]
+    assert [v.version for v in catalog.versions("stem")] == ["2023", "2025", "2026"]
     assert catalog.versions("nope") == ()
     assert catalog.lookup_version("stem", "2024") is None
     assert load_catalog() is load_catalog()  # the default file is loaded once
@@ -256,3 +274,52 @@ def test_category_slugs_are_the_records_hyphenated_ones(tmp_path, catalog):
     bad.write_text(path, encoding="utf-8")
     with pytest.raises(ValueError, match="hyphens"):
         load_catalog(bad)
+
+
+def test_irccs_names_and_old_slugs_resolve_to_the_catalog_category(catalog):
+    assert catalog.category_named("Skilled Military Recruits") == "military"
+    assert catalog.category_named("Skilled Military Recruits,") == "military"  # IRCC's 2026 comma
+    assert catalog.category_named("Physicians with Canadian Work Experience") == "physicians"
+    assert catalog.category_named("Healthcare and social services occupations") == "healthcare"
+    assert catalog.category_named("Transport drivers") is None
+    assert catalog.canonical("skilled-military-recruits") == "military"
+    assert catalog.canonical("senior-managers-canadian") == "senior-managers"
+    assert catalog.canonical("stem") == "stem"
+    assert catalog.check_url.startswith("https://www.canada.ca/")
+
+
+@pytest.mark.parametrize(
+    ("category_extra", "message"),
+    [
+        ('aliases = ["stem"]', "another category's"),
+        ('names = ["STEM occupations"]', "another category's"),
+        ('aliases = ["Not A Slug"]', "hyphenated slug"),
+        ("colour = 1", "unknown keys ['colour']"),
+    ],
+)
+def test_the_loader_rejects_an_alias_or_name_that_is_not_its_own(tmp_path, category_extra, message):
+    path = tmp_path / "c.toml"
+    path.write_text(
+        f"""
+[categories.stem]
+title = "STEM occupations"
+
+[[categories.stem.versions]]
+version = "2023"
+effective_from = 2023-05-31
+source = "https://www.canada.ca/x"
+occupations = "any"
+
+[categories.other]
+title = "Other occupations"
+{category_extra}
+
+[[categories.other.versions]]
+version = "2023"
+effective_from = 2023-05-31
+source = "https://www.canada.ca/x"
+occupations = "any"
+"""
+    )
+    with pytest.raises(ValueError, match=re.escape(message)):
+        load_catalog(path)

@@ -74,6 +74,20 @@ def test_verdict_invited_at_the_cut_off() -> None:
     assert "your CRS 486 would have been invited (cut-off 486)" in text
 
 
+def test_the_profile_line_never_says_your_profile_twice() -> None:
+    """Emails said "Your profile: your profile (CRS 489) ...": the label is said once."""
+    not_eligible = replace(PROFILE, crs=489, programs=("CEC",), categories=("french",))
+    unknown = replace(PROFILE, crs=489, programs=("CEC",), categories=(), noc=("21231",))
+    stem_2099 = replace(STEM, date=dt.date(2099, 1, 1))  # no STEM list known for that date
+    for profile, round_ in ((not_eligible, STEM), (unknown, stem_2099)):
+        lines = render_event(new_round(round_), RULE, profile).text.splitlines()
+        [line] = [line for line in lines if line.startswith("Your profile:")]
+        assert "your profile" not in line.lower().removeprefix("your profile:"), line
+        assert line.startswith("Your profile: your CRS 489: "), line
+    text = render_event(new_round(STEM), RULE, not_eligible).text
+    assert "Your profile: your CRS 489: not eligible for this round" in text
+
+
 def test_amendment_says_what_changed_old_and_new() -> None:
     old = replace(STEM, id="335", tie_break_at=dt.datetime(2025, 11, 14, 2, 52, 14, tzinfo=dt.UTC))
     new = replace(old, tie_break_at=dt.datetime(2024, 11, 14, 2, 52, 14, tzinfo=dt.UTC))

@@ -74,12 +74,41 @@ def test_cli_json_is_the_contract(db_url: str, empty_config: Path) -> None:
     expected = [r.to_dict() for r in store.rounds(category="stem")]
     store.close()
     env = {"EEWATCH_DATABASE_URL": db_url}
-    result = cli(
-        "rounds", "--format", "json", "--category", "stem", "--config", str(empty_config), env=env
-    )
+    result = cli("rounds", "--format", "json", "--category", "stem", "--config", str(empty_config), env=env)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data == expected and [tuple(d) for d in data] == [FIELDS] * 3
     table = cli("rounds", "--limit", "2", "--config", str(empty_config), env=env)
     assert table.returncode == 0 and "\033[" not in table.stdout  # a pipe, not a terminal
     assert len(table.stdout.splitlines()) == 3
+
+
+def test_the_table_fits_80_columns_and_wide_shows_full_names() -> None:
+    """A long category name made the table 96 columns wide: it is cut short, whole with --wide."""
+    from eewatch.domain.record import Round
+
+    long_name = "senior-managers-with-canadian-work-experience"
+    rounds = [
+        Round(
+            id="420",
+            number=420,
+            date=dt.date(2026, 11, 4),
+            round_type="category",
+            category=long_name,
+            invitations=250,
+            crs_min=498,
+            tie_break_at=dt.datetime(2026, 10, 1, 12, 0, tzinfo=dt.UTC),
+        ),
+        Round(id="419", number=419, date=dt.date(2026, 10, 30), round_type="general", invitations=3000),
+    ]
+    narrow, wide = io.StringIO(), io.StringIO()
+    write_table(rounds, narrow)
+    write_table(rounds, wide, wide=True)
+    lines = narrow.getvalue().splitlines()
+    assert max(len(line) for line in lines) == 80, narrow.getvalue()
+    assert "  category:senior-m…  " in lines[1]  # the type cut short to fit
+    assert "  general  " in lines[2] and lines[2].split()[-1] == "-"  # no tie-break: '-', never blank
+    assert f"category:{long_name}" in wide.getvalue()
+    short = io.StringIO()
+    write_table(rounds[1:], short)
+    assert "…" not in short.getvalue()  # nothing cut when it fits

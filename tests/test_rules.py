@@ -188,6 +188,8 @@ def test_would_be_invited(round_: Round, profile: Profile | None, expected: bool
 
 
 def test_unknown_round_type_is_undecided_not_eligible() -> None:
-    # The data cannot say: None, which an ``eligible = true`` rule does not match.
+    # The data cannot say: None, which an ``eligible = true`` rule alerts on unless it skips unknowns.
     assert eligible(replace(STEM, round_type=None), PROFILE) is None
-    assert not matches(rule(eligible=True), event(replace(STEM, round_type=None)), PROFILE)
+    assert matches(rule(eligible=True), event(replace(STEM, round_type=None)), PROFILE)
+    assert not matches(rule(eligible=True, unknown="skip"), event(replace(STEM, round_type=None)), PROFILE)
+    assert not matches(rule(eligible=False), event(replace(STEM, round_type=None)), PROFILE)

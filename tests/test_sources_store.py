@@ -69,8 +69,6 @@ def status_of(store: Store, round_id: str) -> str | None:
         return conn.execute(select(schema.rounds.c.status).where(schema.rounds.c.id == round_id)).scalar()
 
 
-
-
 def test_an_unknown_round_is_stored_provisional_with_revision_and_event(store: Store) -> None:
     summary = store.record_source_document(page_doc("invitations-254-stem.html"))
     assert summary.provisional == ["254"] and summary.events == 1 and summary.occupations == 5

@@ -17,7 +17,14 @@ from sqlalchemy import Connection, Date, bindparam, func, insert, select
 
 from eewatch.app.health_rules import HealthEvent, HealthState, Poll, decide, instance_name, state_of
 from eewatch.config import HealthConfig
-from eewatch.domain.events import FEED_SHAPE_CHANGED, FEED_STALE, POLL_FAILING, POLL_RECOVERED
+from eewatch.domain.eligibility import unknown_list
+from eewatch.domain.events import (
+    CATEGORY_UNKNOWN,
+    FEED_SHAPE_CHANGED,
+    FEED_STALE,
+    POLL_FAILING,
+    POLL_RECOVERED,
+)
 from eewatch.domain.fetches import ERROR, FeedFetch
 from eewatch.domain.record import CONFIRMED
 from eewatch.store import schema
@@ -78,6 +85,43 @@ def load_state(conn: Connection, today: dt.date) -> HealthState:
     return state_of(row.failures, row.failing_id, row.recovered_id, row.stale, row.shape, row.latest)
 
 
+def unknown_lists(conn: Connection, fetch: FeedFetch, summary: FetchSummary | None) -> list[HealthEvent]:
+    """One ``category_unknown`` event per category and version whose list eewatch does not know, the
+    first time a new or amended round of it arrives (never again for the same category and version)."""
+    if summary is None or fetch.parsed is None or not (summary.new or summary.amended):
+        return []
+    arrived = set(summary.new) | set(summary.amended)
+    rounds = [r for r in fetch.parsed.rounds if r.id in arrived]
+    said: set[tuple[str, str]] | None = None  # read from the events once, where needed
+    events: list[HealthEvent] = []
+    for round_ in rounds:
+        why = unknown_list(round_)
+        if why is None or round_.category is None:
+            continue
+        if said is None:
+            ev = schema.events
+            told = conn.execute(select(ev.c.payload).where(ev.c.kind == CATEGORY_UNKNOWN)).scalars()
+            said = {(str(p.get("category")), str(p.get("version"))) for p in told if isinstance(p, dict)}
+        key = (round_.category, round_.category_version or "")
+        if key in said:
+            continue
+        said.add(key)
+        message = (
+            f"eligibility unknown for category {round_.category!r}: {why}; alerts say so until a list for it "
+            "is added to the catalog (docs/categories.md)"
+        )
+        payload = {
+            "category": round_.category,
+            "version": round_.category_version or "",
+            "round": round_.id,
+            "name": round_.name or "",
+            "date": round_.date.isoformat(),
+            "message": message,
+        }
+        events.append(HealthEvent(CATEGORY_UNKNOWN, payload))
+    return events
+
+
 def record_poll(
     store: Store, fetch: FeedFetch, summary: FetchSummary | None, config: HealthConfig, mode: str
 ) -> list[HealthEvent]:
@@ -91,6 +135,7 @@ def record_poll(
     )
     with store.engine.begin() as conn:
         found = decide(load_state(conn, now.date()), poll, config, now.date())
+        found += unknown_lists(conn, fetch, summary)
         conn.execute(
             HEARTBEAT_INSERT,
             {

@@ -20,7 +20,7 @@ from eewatch.app import exitcodes
 from eewatch.app.health import HealthEvent, record_poll
 from eewatch.app.poll_log import log_poll
 from eewatch.config import Config
-from eewatch.domain.events import FEED_STALE
+from eewatch.domain.events import CATEGORY_UNKNOWN, FEED_STALE
 from eewatch.domain.fetches import ERROR, FeedFetch, SourceDocument
 from eewatch.store.announcements import SourceSummary
 from eewatch.store.store import FetchSummary, Store
@@ -101,7 +101,7 @@ def poll_once(
         if failed is not None:
             result.stored.append(failed)
     result.seconds = time.monotonic() - started
-    record(store, config, result)
+    record(store, config, result, backfill=backfill if send else 0)
     follow_up(store, config, result, send=send, backfill=backfill, rebuild=result.changed)
     return result
 
@@ -116,8 +116,11 @@ def store_failure(store: Store, url: str, reason: str) -> Stored | None:
         return None
 
 
-def record(store: Store, config: Config, result: PollResult) -> None:
-    """Health (heartbeat, ops events) for each fetch of the feed, and one log line per fetch."""
+def record(store: Store, config: Config, result: PollResult, *, backfill: int = 0) -> None:
+    """Health (heartbeat, ops events) for each fetch of the feed, and one log line per fetch.
+
+    ``backfill``: the newest N rounds of a first run will be alerted (said, not "no alerts sent").
+    """
     for fetch, summary in result.feed:
         try:
             found = record_poll(store, fetch, summary, config.health, result.mode)
@@ -126,12 +129,22 @@ def record(store: Store, config: Config, result: PollResult) -> None:
             result.storage_error = result.storage_error or f"health: {type(exc).__name__}"
             found = []
         for event in found:
+            if event.kind == CATEGORY_UNKNOWN:
+                log.warning("%s", event.payload["message"])
+                continue
             # A stale feed is IRCC's silence, not eewatch's fault: said at info (status shows it).
             level = logging.INFO if event.kind == FEED_STALE else logging.WARNING
             log.log(level, "health: %s %s", event.kind, event.payload)
         result.health += found
         log_poll(fetch, summary, result.seconds, quiet_if_unchanged=result.mode == "daemon")
-        if summary.baseline:
+        if summary.baseline and backfill:
+            log.info(
+                "first run: %d rounds stored (the baseline); alerting the newest %d (--notify-backfill %d)",
+                len(summary.new),
+                min(backfill, len(summary.new)),
+                backfill,
+            )
+        elif summary.baseline:
             log.info(
                 "first run: %d rounds stored, no alerts sent (the baseline; "
                 "scrape --once --notify-backfill N alerts the newest N)",
@@ -195,7 +208,13 @@ def rebuild_report(store: Store, config: Config) -> None:
     try:
         crs = config.profile.crs if config.profile is not None else None
         summary = build_report(
-            store, report.out, store.clock, title=report.title, site_url=report.site_url, crs=crs
+            store,
+            report.out,
+            store.clock,
+            title=report.title,
+            site_url=report.site_url,
+            crs=crs,
+            profile=config.profile,
         )
     except (ReportError, OSError):
         log.exception("could not rebuild the report in %s; the previous one stays", report.out)

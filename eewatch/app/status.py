@@ -10,7 +10,9 @@ from sqlalchemy import func, select
 
 from eewatch.app.health import load_state
 from eewatch.config import HealthConfig
+from eewatch.domain.events import CATEGORY_UNKNOWN
 from eewatch.domain.fetches import ERROR
+from eewatch.domain.occupations import load_catalog
 from eewatch.domain.record import CONFIRMED
 from eewatch.store import schema
 from eewatch.store.schema import heartbeats
@@ -35,6 +37,9 @@ class Status:
     #: a stale feed is IRCC's silence, not an unhealthy eewatch, so it is not a problem.
     days_since_last_round: int | None = None
     feed_stale: bool = False
+    #: Category versions whose rounds arrived with no known eligibility list (and still have none):
+    #: a notice for the operator, not a problem of eewatch's health.
+    unknown_categories: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
 
     @property
@@ -45,6 +50,15 @@ class Status:
         data = asdict(self)
         data["healthy"] = self.healthy
         return {k: (v.isoformat() if isinstance(v, dt.date | dt.datetime) else v) for k, v in data.items()}
+
+
+def _still_unknown(payload: dict[str, Any]) -> bool:
+    """A told category version the catalog still has no list for (a shipped list ends the notice)."""
+    try:
+        day = dt.date.fromisoformat(str(payload.get("date")))
+    except ValueError:
+        return True
+    return load_catalog().version_on(str(payload.get("category")), day) is None
 
 
 def read_status(
@@ -70,6 +84,12 @@ def read_status(
             .limit(1)
         ).first()
         state = load_state(conn, now.date())
+        told = conn.execute(
+            select(schema.events.c.payload)
+            .where(schema.events.c.kind == CATEGORY_UNKNOWN)
+            .order_by(schema.events.c.id)
+        ).scalars()
+        unknown = [p for p in told if isinstance(p, dict) and _still_unknown(p)]
     status = Status(
         last_poll_at=last.at if last else None,
         last_poll_outcome=last.outcome if last else None,
@@ -80,6 +100,11 @@ def read_status(
         consecutive_failures=state.consecutive_failures,
         deliveries=dict(deliveries or {}),
         oldest_undelivered=oldest_undelivered,
+        unknown_categories=[
+            f"{p.get('category')} (version {p.get('version') or 'unnamed'}, round #{p.get('round')} "
+            f"of {p.get('date')})"
+            for p in unknown
+        ],
     )
     if newest is not None:
         status.days_since_last_round = (now.date() - newest.date).days

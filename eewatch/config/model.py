@@ -87,6 +87,9 @@ class Rule:
     crs_min: int | None = key(None, v.whole(0, 1200))
     invitations_min: int | None = key(None, v.whole(0))
     eligible: bool | None = key(None, v.flag)
+    #: With ``eligible = true``, a round whose eligibility the data cannot decide: "alert" (the alert
+    #: says "eligibility unknown" and why) or "skip".
+    unknown: str = key("alert", v.one_of(("alert", "skip")))
     include_provisional: bool = key(False, v.flag)
     title: str | None = key(None, v.template)
     body: str | None = key(None, v.template)

@@ -11,6 +11,9 @@ FEED_STALE = "feed_stale"
 FEED_SHAPE_CHANGED = "feed_shape_changed"
 #: An alert target failed for good (every attempt): told once, through the other targets.
 DELIVERY_FAILING = "delivery_failing"
+#: A category round arrived whose eligibility list eewatch does not know (a new category or version):
+#: told once per category and version.
+CATEGORY_UNKNOWN = "category_unknown"
 
 #: Every event kind, in the order the docs list them.
 EVENT_KINDS: tuple[str, ...] = (
@@ -22,6 +25,7 @@ EVENT_KINDS: tuple[str, ...] = (
     FEED_STALE,
     FEED_SHAPE_CHANGED,
     DELIVERY_FAILING,
+    CATEGORY_UNKNOWN,
 )
 
 #: What a rule listens to when it does not say.

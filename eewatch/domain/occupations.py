@@ -37,6 +37,18 @@ _VERSION_KEYS = frozenset(
     }
 )
 _REQUIREMENT_KEYS = frozenset({"min_months_experience", "canadian_experience", "french_nclc_min", "note"})
+_CATEGORY_KEYS = frozenset({"title", "names", "aliases", "versions"})
+_TOP_KEYS = frozenset({"schema", "check_url", "categories"})
+#: Where a person checks the lists when the file does not say (the file's ``check_url`` wins).
+CHECK_URL = (
+    "https://www.canada.ca/en/immigration-refugees-citizenship/services/immigrate-canada/express-entry/"
+    "submit-profile/rounds-invitations/category-based-selection.html"
+)
+
+
+def name_key(name: str) -> str:
+    """A name compared as words: ``"Skilled Military Recruits,"`` -> ``"skilled military recruits"``."""
+    return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
 @dataclass(frozen=True)
@@ -71,6 +83,9 @@ class CategoryVersion:
     title: str
     source_note: str | None = None
     corroborated_by: tuple[str, ...] = ()
+    #: Learned from a round's Ministerial Instructions page (``source``, dated ``effective_from``),
+    #: not shipped: used only where no shipped version covers the date.
+    learned: bool = False
 
     def covers(self, noc: str) -> bool | None:
         """Whether `noc` is on this list; None when the category has no occupation list."""
@@ -88,20 +103,57 @@ class CategoryVersion:
         return frozenset(o.noc for o in self.occupations or ())
 
 
+@dataclass(frozen=True)
+class CategoryInfo:
+    """What the file says of a category besides its versions: its title, IRCC's names for it, old slugs."""
+
+    slug: str
+    title: str
+    names: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+
+
 class Catalog:
     """All versions of all categories, validated."""
 
-    def __init__(self, versions: tuple[CategoryVersion, ...]) -> None:
+    def __init__(
+        self,
+        versions: tuple[CategoryVersion, ...],
+        infos: tuple[CategoryInfo, ...] = (),
+        check_url: str = CHECK_URL,
+    ) -> None:
         by_category: dict[str, list[CategoryVersion]] = {}
         for v in versions:
             by_category.setdefault(v.category, []).append(v)
         self._by_category = {
             c: tuple(sorted(vs, key=lambda v: v.effective_from)) for c, vs in by_category.items()
         }
+        self.check_url = check_url
+        self._infos = {i.slug: i for i in infos}
+        self._by_name = {name_key(n): i.slug for i in infos for n in (*i.names, i.title)}
+        self._by_alias = {a: i.slug for i in infos for a in i.aliases}
+        self._learned: dict[str, tuple[CategoryVersion, ...]] = {}
         self._titles: dict[str, str] = {}
         for v in versions:
             for o in v.occupations or ():
                 self._titles.setdefault(o.noc, o.title)
+
+    def with_learned(self, learned: tuple[CategoryVersion, ...]) -> Catalog:
+        """This catalog, plus lists learned from round pages (used where no shipped version covers a day)."""
+        out = Catalog(self.all_versions(), tuple(self._infos.values()), self.check_url)
+        by_category: dict[str, list[CategoryVersion]] = {}
+        for v in learned:
+            by_category.setdefault(v.category, []).append(v)
+        out._learned = {c: tuple(sorted(vs, key=lambda v: v.effective_from)) for c, vs in by_category.items()}
+        return out
+
+    def all_learned(self) -> tuple[CategoryVersion, ...]:
+        """Every list learned from round pages."""
+        return tuple(v for vs in self._learned.values() for v in vs)
+
+    def learned(self, category: str) -> tuple[CategoryVersion, ...]:
+        """The lists learned from round pages for ``category``, oldest first."""
+        return self._learned.get(category, ())
 
     def categories(self) -> tuple[str, ...]:
         """The category slugs, in the order of the data file."""
@@ -116,12 +168,30 @@ class Catalog:
         return tuple(v for vs in self._by_category.values() for v in vs)
 
     def version_on(self, category: str, day: date) -> CategoryVersion | None:
-        """The version of `category` in force on `day`, or None (not yet, retired, or not in the data)."""
-        return next((v for v in self.versions(category) if v.in_force(day)), None)
+        """The version of `category` in force on `day`, or None (not yet, retired, or not in the data).
+
+        Where no shipped version covers ``day``, the newest list learned from a round page of that
+        category dated on or before ``day`` (until a shipped version covers it)."""
+        shipped = next((v for v in self.versions(category) if v.in_force(day)), None)
+        if shipped is not None:
+            return shipped
+        return next((v for v in reversed(self.learned(category)) if v.effective_from <= day), None)
 
     def lookup_version(self, category: str, label: str) -> CategoryVersion | None:
         """The version of `category` labelled `label` ("2023", "2025", "2026-2"...), or None."""
         return next((v for v in self.versions(category) if v.version == label), None)
+
+    def info(self, category: str) -> CategoryInfo | None:
+        """The category's title, names and aliases (None for a category not in the file)."""
+        return self._infos.get(category)
+
+    def category_named(self, name: str) -> str | None:
+        """The slug of the category IRCC calls ``name`` (its title or one of its ``names``), or None."""
+        return self._by_name.get(name_key(name))
+
+    def canonical(self, slug: str) -> str:
+        """A slug as the file names it now: an old slug (``aliases``) -> the category's slug."""
+        return self._by_alias.get(slug, slug)
 
     def title_of(self, noc: str) -> str | None:
         """The NOC title as the data file gives it, or None for a code on no list."""
@@ -154,7 +224,14 @@ def parse_catalog(raw: dict[str, Any]) -> Catalog:
     categories = raw.get("categories")
     if not isinstance(categories, dict) or not categories:
         raise ValueError("the data file has no [categories] table")
+    unknown = set(raw) - _TOP_KEYS
+    if unknown:
+        raise ValueError(f"the data file: unknown keys {sorted(unknown)}")
+    check_url = raw.get("check_url", CHECK_URL)
+    if not isinstance(check_url, str) or not check_url.startswith("https://www.canada.ca/"):
+        raise ValueError("check_url must be an https://www.canada.ca/ URL")
     versions: list[CategoryVersion] = []
+    infos: list[CategoryInfo] = []
     for slug, table in categories.items():
         if not _CATEGORY.fullmatch(slug):
             raise ValueError(
@@ -170,8 +247,37 @@ def parse_catalog(raw: dict[str, Any]) -> Catalog:
         parsed = [_parse_version(slug, default_title, entry) for entry in entries]
         _check_versions(slug, parsed)
         versions.extend(parsed)
+        infos.append(_parse_info(slug, table, parsed))
     _check_titles(versions)
-    return Catalog(tuple(versions))
+    _check_names(infos)
+    return Catalog(tuple(versions), tuple(infos), check_url)
+
+
+def _parse_info(slug: str, table: dict[str, Any], versions: list[CategoryVersion]) -> CategoryInfo:
+    unknown = set(table) - _CATEGORY_KEYS
+    if unknown:
+        raise ValueError(f"category {slug!r}: unknown keys {sorted(unknown)}")
+    lists = {}
+    for key in ("names", "aliases"):
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise ValueError(f"category {slug!r}: {key} must be a list of non-empty strings")
+        lists[key] = tuple(value)
+    for alias in lists["aliases"]:
+        if not _CATEGORY.fullmatch(alias) or alias == slug:
+            raise ValueError(f"category {slug!r}: alias {alias!r} must be another hyphenated slug")
+    title = table.get("title") or versions[-1].title
+    return CategoryInfo(slug=slug, title=title, names=lists["names"], aliases=lists["aliases"])
+
+
+def _check_names(infos: list[CategoryInfo]) -> None:
+    """A name or alias means one category only, and no alias is another category's slug."""
+    slugs = {i.slug for i in infos}
+    seen: dict[str, str] = {}
+    for info in infos:
+        for key in {name_key(n) for n in (*info.names, info.title)} | set(info.aliases):
+            if key in slugs - {info.slug} or seen.setdefault(key, info.slug) != info.slug:
+                raise ValueError(f"category {info.slug!r}: the name or alias {key!r} is another category's")
 
 
 def _parse_version(slug: str, default_title: Any, entry: Any) -> CategoryVersion:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from eewatch.domain.occupations import Catalog, load_catalog
+
 #: Program names as IRCC writes them -> program code. Longest first.
 PROGRAM_NAMES = (
     (re.compile(r"canadian experience class", re.I), "CEC"),
@@ -37,14 +39,10 @@ KNOWN_CATEGORIES = (
 
 CATEGORY_SLUGS = tuple(slug for slug, _ in KNOWN_CATEGORIES)
 
-#: Slugs an earlier eewatch gave new categories (the first three words, so they read as cut
-#: off) -> the slug given now. Stored rounds, config files and ``--category`` may still say
-#: the old one: :func:`canonical_category` reads it as the new one.
-CATEGORY_ALIASES = {
-    "physicians-canadian-work": "physicians",
-    "researchers-canadian-work": "researchers",
-    "senior-managers-canadian": "senior-managers",
-}
+# Other categories (physicians, military...) are named by the occupation catalog: IRCC's names for
+# each (``names``) and the slugs an earlier eewatch gave them (``aliases``, e.g. the first three words
+# "skilled-military-recruits"), in ``data/categories.toml``. The catalog is read only for a name or
+# slug the patterns above do not know, so parsing the usual rounds costs no file read.
 
 # "(Version 1)", "(2023-1)", "(Version 2025-1)", "- Version 2", "2026-Version 2", "v2"
 _VERSION = re.compile(
@@ -113,7 +111,8 @@ def split_version(name: str) -> tuple[str, str | None]:
     version = match.group("a") or match.group("b") or match.group("c")
     if match.group("year"):
         version = f"{match.group('year')}-{version}"
-    return name[: match.start()].strip(), version
+    # IRCC's 2026 names put a comma before the version ("Skilled Military Recruits, 2026-Version 1").
+    return name[: match.start()].strip().rstrip(",;:").strip(), version
 
 
 #: Where a category's name stops naming who and starts qualifying them:
@@ -130,6 +129,9 @@ def category_slug(base_name: str) -> tuple[str, bool]:
     for slug, pattern in KNOWN_CATEGORIES:
         if pattern.search(base_name):
             return slug, True
+    named = _catalog().category_named(base_name)
+    if named is not None:
+        return named, True
     head = _QUALIFIER.split(f" {base_name} ", maxsplit=1)[0]
     words = [w for w in re.findall(r"[a-z0-9]+", head.lower()) if w not in _FILLER]
     if not words:  # the name was all qualifier
@@ -138,8 +140,27 @@ def category_slug(base_name: str) -> tuple[str, bool]:
 
 
 def canonical_category(slug: str) -> str:
-    """A category slug as eewatch names it now: an old slug (:data:`CATEGORY_ALIASES`) -> the new one."""
-    return CATEGORY_ALIASES.get(slug, slug)
+    """A category slug as eewatch names it now: an old slug (the catalog's ``aliases``) -> the new one."""
+    if slug in CATEGORY_SLUGS:
+        return slug
+    return _catalog().canonical(slug)
+
+
+def _catalog() -> Catalog:
+    return load_catalog()
+
+
+def catalogued_categories() -> frozenset[str]:
+    """The categories whose lists eewatch ships (``data/categories.toml``): known, though no
+    pattern above names them (physicians, senior-managers: slugged from the words of their name)."""
+    return frozenset(_catalog().categories())
+
+
+def category_spellings(slug: str) -> tuple[str, ...]:
+    """Every slug a category may be stored under: its name now (any case given) and its old ones."""
+    slug = canonical_category(slug.strip().lower())
+    info = _catalog().info(slug)
+    return (slug, *sorted(info.aliases if info else ()))
 
 
 def classify(name: str | None) -> Classification:
@@ -154,5 +175,6 @@ def classify(name: str | None) -> Classification:
         return Classification("program", programs=programs)
     base, version = split_version(name)
     slug, known = category_slug(base)
+    known = known or slug in catalogued_categories()
     warnings = () if known else (f"unknown category {name!r}: given the slug {slug!r}",)
     return Classification("category", category=slug, category_version=version, warnings=warnings)

@@ -27,7 +27,7 @@ from sqlalchemy import Connection, func, insert, select, update
 from eewatch.domain.announcement import RoundFacts
 from eewatch.domain.events import NEW_ROUND
 from eewatch.domain.fetches import CHANGED, ERROR, SourceDocument
-from eewatch.domain.occupations import load_catalog
+from eewatch.domain.occupations import CategoryVersion, Occupation, Requirements, load_catalog
 from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
 from eewatch.store import schema
 from eewatch.store.rows import content_hash, insert_fetch, revision_row, round_row, row_to_round
@@ -398,6 +398,47 @@ def _store_occupations(conn: Connection, round_id: str, facts: RoundFacts, url: 
     if rows:
         conn.execute(insert(o), rows)
     return len(rows)
+
+
+def learned_lists(conn: Connection) -> tuple[CategoryVersion, ...]:
+    """The occupation lists round pages gave for category rounds no shipped list covers (one per page).
+
+    Each is dated by its round (``effective_from``) and sourced by its page's URL; the catalog uses it
+    for that category from that date until a shipped version covers the date.
+    """
+    o, r = round_occupations, schema.rounds
+    rows = conn.execute(
+        select(o.c.round_id, o.c.source_url, o.c.noc_code, o.c.occupation, r.c.category, r.c.date)
+        .join(r, r.c.id == o.c.round_id)
+        .where(r.c.category.is_not(None))
+        .order_by(o.c.id)
+    ).all()
+    catalog = load_catalog()
+    pages: dict[tuple[str, str], list[Any]] = {}
+    for row in rows:
+        if catalog.version_on(row.category, row.date) is None:
+            pages.setdefault((row.round_id, row.source_url), []).append(row)
+    learned = []
+    for (round_id, url), found in pages.items():
+        first = found[0]
+        seen: dict[str, str] = {}
+        for row in found:
+            seen.setdefault(row.noc_code, row.occupation)
+        learned.append(
+            CategoryVersion(
+                category=first.category,
+                version="learned",
+                effective_from=first.date,
+                effective_until=None,
+                source=url,
+                occupations=tuple(Occupation(noc, title) for noc, title in seen.items()),
+                requirements=Requirements(note="As listed on the round's Ministerial Instructions page."),
+                title=first.category,
+                source_note=f"learned from the Ministerial Instructions page of round #{round_id}",
+                learned=True,
+            )
+        )
+    return tuple(learned)
 
 
 def _check_occupations(

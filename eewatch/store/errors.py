@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import re
 
-__all__ = ["StorageError", "describe_storage_error"]
+__all__ = ["HINT", "StorageError", "describe_storage_error"]
 
 #: What to check, said with every storage error.
 HINT = "check [database] url in the config (or $EEWATCH_DATABASE_URL), that it is up, and who may write it"

@@ -23,9 +23,11 @@ from eewatch.domain.announcement import RoundFacts
 from eewatch.domain.clock import Clock, utcnow
 from eewatch.domain.events import NEW_ROUND, ROUND_AMENDED, SOURCE_ERROR
 from eewatch.domain.fetches import CHANGED, ERROR, FeedFetch, SourceDocument
+from eewatch.domain.occupations import CategoryVersion
 from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
+from eewatch.domain.taxonomy import category_spellings
 from eewatch.store import announcements, schema
-from eewatch.store.errors import StorageError, describe_storage_error
+from eewatch.store.errors import HINT, StorageError, describe_storage_error
 from eewatch.store.rows import (
     chunks,
     content_hash,
@@ -74,10 +76,14 @@ class Validators:
     body_sha256: str | None = None
 
 
-def create_store_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout."""
+def create_store_engine(url: str, *, make_folder: bool = False) -> Engine:
+    """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout.
+
+    A SQLite file's folder must exist (a typo'd folder must not start a new, empty history);
+    ``make_folder`` creates it (for the default data folder only).
+    """
     if url.startswith("sqlite"):
-        _ensure_sqlite_dir(url)
+        check_sqlite_folder(url, make=make_folder)
         engine = create_engine(url, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")
@@ -92,14 +98,31 @@ def create_store_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _ensure_sqlite_dir(url: str) -> None:
+def check_sqlite_folder(url: str, *, make: bool = False) -> None:
+    """The folder of a SQLite file exists and is a folder, else :class:`StorageError` naming it."""
     from pathlib import Path
 
     from sqlalchemy.engine import make_url
 
     database = make_url(url).database
-    if database and database != ":memory:":
-        Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return
+    folder = Path(database).expanduser().absolute().parent
+    if folder.is_dir():
+        return
+    # The nearest part of the path that exists: a missing folder, or a file where a folder should be.
+    existing = next((p for p in folder.parents if p.exists()), None)
+    blocker = folder if folder.exists() else existing
+    if blocker is not None and not blocker.is_dir():
+        raise StorageError(f"cannot open the database {url}: {blocker} is not a directory; {HINT}")
+    if make:
+        folder.mkdir(parents=True, exist_ok=True)
+        return
+    missing = next(p for p in (folder, *folder.parents) if p.parent == existing or p.parent == p)
+    raise StorageError(
+        f"cannot open the database {url}: the folder {missing} does not exist (eewatch makes only "
+        f"its default data folder): create it, or correct [database] url (or $EEWATCH_DATABASE_URL)"
+    )
 
 
 # Built once: the daemon runs these on every poll, and building a statement costs
@@ -124,13 +147,16 @@ class Store:
         self._memo: tuple[dict[str, Round], dict[str, str]] = ({}, {})
 
     @classmethod
-    def open(cls, url: str, clock: Clock = utcnow, *, migrate: bool = True) -> Store:
+    def open(
+        cls, url: str, clock: Clock = utcnow, *, migrate: bool = True, make_folder: bool = False
+    ) -> Store:
         """Open the database at ``url``, creating or upgrading its schema unless ``migrate=False``
 
-        (for a second handle in a process whose first open already migrated).
+        (for a second handle in a process whose first open already migrated). A SQLite file's
+        folder must exist, unless ``make_folder`` (the default data folder).
         """
         try:
-            store = cls(create_store_engine(url), clock)
+            store = cls(create_store_engine(url, make_folder=make_folder), clock)
             if migrate:
                 from eewatch.store.migrate import upgrade
 
@@ -167,13 +193,17 @@ class Store:
     ) -> list[Round]:
         """Stored rounds, newest first: those the official feed has confirmed, unless told otherwise.
 
+        ``category`` is read as a user writes it: any case, an old slug as its new name
+        (``senior-managers-canadian`` finds the rounds of ``senior-managers``, however stored).
+
         A provisional round (seen only in an announcement so far) carries a warning saying so,
         and every round the warnings of announcements that disagree with it.
         """
         r = schema.rounds
         query = select(r).order_by(r.c.date.desc(), r.c.number.desc(), r.c.id.desc())
         if category:
-            query = query.where(r.c.category == category)
+            # Also the rounds stored under a slug eewatch has since renamed (they read as the new one).
+            query = query.where(r.c.category.in_(category_spellings(category)))
         if round_type:
             query = query.where(r.c.round_type == round_type)
         if since:
@@ -282,6 +312,11 @@ class Store:
                     )
                 )
         return summary
+
+    def learned_lists(self) -> tuple[CategoryVersion, ...]:
+        """Occupation lists learned from round pages where no shipped list covers the round's date."""
+        with self.engine.connect() as conn:
+            return announcements.learned_lists(conn)
 
     def record_source_document(self, doc: SourceDocument) -> announcements.SourceSummary:
         """Store one fetched announcement and what it says, in one transaction."""

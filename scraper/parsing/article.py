@@ -22,9 +22,10 @@ import re
 from typing import Any
 
 from eewatch.domain.announcement import ARTICLE, Announcement, Found, NotAnnouncement, RoundFacts
+from scraper.parsing.article_dates import MONTH, publication_date
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_html import html_text
-from scraper.parsing.article_mentions import Mention, Reader, publication_date
+from scraper.parsing.article_mentions import Mention, Reader
 from scraper.parsing.mi_page import tidy_lines
 
 #: A line that keeps its own line in plain text: a table or list row, a labelled line, a footnote.
@@ -32,6 +33,17 @@ _OWN_LINE = re.compile(
     r"\t|\s\|\s|^\s*(?:[-•*–—]|\d{1,2}[.)])\s|^\s*[^\W\d][^:.!?|\t]{0,45}:\s*\S|^\s*\*|^\s*[\d,]+\*?\s*$"
     r"|^\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s*[:–—-]\s"
 )
+#: A line that starts with a full date and a few words more: a byline ("November 21, 2024 A. Writer").
+_DATELINE = re.compile(
+    r"\s*(?:"
+    + MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}(?:st|nd|rd|th)?\s+"
+    + MONTH
+    + r",?\s+\d{4})"
+    r"[^.!?\d]{0,40}$",
+    re.I,
+)
+_DATED_ADDRESS = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/")
 _PROGRAM_ORDER = ("CEC", "FSW", "FST", "PNP")
 #: The first category-based round (healthcare, #252) was held on June 28, 2023; categories were set on May 31.
 _CATEGORIES_BEGAN = dt.date(2023, 5, 31)
@@ -39,7 +51,7 @@ _CATEGORIES_BEGAN = dt.date(2023, 5, 31)
 
 def parse_article(body: bytes | str, url: str = "", *, published: dt.date | None = None) -> Announcement:
     """Parse an article (HTML or plain text). ``published``: the article's date, if known."""
-    return parse_article_text(article_text(body), published=published)
+    return parse_article_text(article_text(body), published=published, url=url)
 
 
 def article_text(body: bytes | str) -> str:
@@ -56,9 +68,20 @@ def article_text(body: bytes | str) -> str:
     out: list[str] = []
     for paragraph in re.split(r"\n[ \t]*\n", body.replace("\r\n", "\n")):
         lines: list[str] = []
-        for line in paragraph.split("\n"):
-            joinable = lines and not _OWN_LINE.search(line) and not _OWN_LINE.search(lines[-1])
-            if joinable and len(lines[-1]) >= 50:
+        raw = paragraph.split("\n")
+        for k, line in enumerate(raw):
+            # A run of short lines without end punctuation is a table laid out one cell per line.
+            stacked = _cell_line(line) and (
+                (k + 1 < len(raw) and _cell_line(raw[k + 1])) or (k and _cell_line(raw[k - 1]))
+            )
+            joinable = (
+                lines
+                and not stacked
+                and not _OWN_LINE.search(line)
+                and not _OWN_LINE.search(lines[-1])
+                and not _DATELINE.match(line)
+            )
+            if joinable and _wrapped(raw[k - 1]):
                 lines[-1] += " " + line
             else:
                 lines.append(line)
@@ -66,18 +89,35 @@ def article_text(body: bytes | str) -> str:
     return tidy_lines("\n".join(out))
 
 
-def parse_article_text(text: str, *, published: dt.date | None = None) -> Announcement:
+def _wrapped(line: str) -> bool:
+    """Does the text go on from this line on the next (hard-wrapped prose)? A line of more than 100
+    characters ending a sentence is a paragraph of its own (pages with one newline per paragraph)."""
+    length = len(line.rstrip())
+    return length >= 50 and (length <= 100 or not re.search(r"[.!?:][\"”’)]*\s*$", line))
+
+
+def _cell_line(line: str) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) < 45 and not re.search(r"[.!?,;:]$", stripped)
+
+
+def parse_article_text(text: str, *, published: dt.date | None = None, url: str = "") -> Announcement:
     """Parse an article's text into the rounds it states, in the order it names them."""
     if not text.strip():
         raise NotAnnouncement("the article is empty")
     reader = Reader(text, published or publication_date(text))
+    dated_address = _DATED_ADDRESS.search(url)
+    if dated_address:
+        # "cicnews.com/2023/10/...": the year the article was filed under, for dates that name none nearer.
+        year, month = int(dated_address.group(1)), int(dated_address.group(2))
+        reader.dates.address_date = dt.date(year, month, 28) + dt.timedelta(days=7)
     mentions = reader.read()
     if reader.lead is not None:
         for start, end, _ in reader.pending:
             reader.give(reader.lead, start, end, anchored=0)
     rounds = [_round_facts(m) for m in _merged(mentions) if m.number is not None or m.date is not None]
     rounds.sort(key=lambda r: min(f.start for f in r.found().values()))
-    warnings = []
+    warnings = list(dict.fromkeys(reader.dates.doubts))
     unnumbered = sum(1 for r in rounds if r.round_id is None)
     if unnumbered:
         warnings.append(
@@ -147,7 +187,9 @@ def _round_facts(m: Mention) -> RoundFacts:
     strongest = max((k[3] for k in named), default=0)
     categories = [(slug, where) for kind, slug, where, a in named if kind == "category" and a == strongest]
     general = [where for kind, _, where, a in named if kind == "general" and a == strongest]
-    programs = [(code, where) for kind, code, where, _ in m.kinds if kind == "program"]
+    # Programs named with the round (a label, its own clause) beat those of a clause that names none.
+    top = max((a for kind, _, _, a in m.kinds if kind == "program"), default=0)
+    programs = [(code, where) for kind, code, where, a in m.kinds if kind == "program" and a == top]
     slugs = sorted({str(slug) for slug, _ in categories})
     if categories and m.date is not None and m.date.value < _CATEGORIES_BEGAN:
         warnings.append(
@@ -166,9 +208,14 @@ def _round_facts(m: Mention) -> RoundFacts:
         found["category"] = _relabel(where, slug)
     elif general:
         found["round_type"] = _relabel(general[0], "general")
+    elif programs and {"CEC", "FSW", "FST"} <= {code for code, _ in programs}:
+        # "candidates from the CEC, the FSWP and the FSTP": every program, a general round
+        found["round_type"] = _relabel(programs[0][1], "general")
     elif programs:
         found["round_type"] = _relabel(programs[0][1], "program")
-    if programs:
+    kind = found.get("round_type")
+    if programs and kind is not None and kind.value == "program":
+        # Programs are a program round's; named with a general or category round they explain, not state.
         codes = {code for code, _ in programs}
         first = programs[0][1]
         found["programs"] = Found(

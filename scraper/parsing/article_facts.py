@@ -46,7 +46,14 @@ _TOTAL_BEFORE = re.compile(
     re.I,
 )
 _TOTAL_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to)\b", re.I
+    r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
+    r"|in\s+(?:\w+\s+){0,2}(?:draws|rounds))\b",
+    re.I,
+)
+#: A count that is a plan or a target: "IRCC will allocate 110,770 invitations ... this year".
+_PLAN_BEFORE = re.compile(
+    r"\b(?:will|would|plans?\s+to|aims?\s+to|targets?|targeting|allocat\w*|is\s+set\s+to|expected\s+to)\b[^.;]*$",
+    re.I,
 )
 #: Provincial selections are not federal rounds.
 PROVINCIAL = re.compile(
@@ -93,8 +100,8 @@ _CRS_CUE = re.compile(
 #: What may stand between a cue ("CRS", "cut-off", "minimum") and the cut-off itself.
 _CRS_GAP = re.compile(r"(?:[\s:(),\"“”'’–—-]+(?:" + _FILLER + r")\b)*[\s:(),\"“”'’–—-]*", re.I)
 _CRS_RIGHT = re.compile(
-    r"^(?:\s+or\s+(?:more|higher|above))?\s+(?:(?:CRS|Comprehensive\s+Ranking\s+System)\s+)?"
-    r"(?:points?\b|score\b|cut-?off\b)",
+    r"^(?:\s+or\s+(?:more|higher|above))?\s+(?:(?:CRS|Comprehensive\s+Ranking\s+System)(?:\s+\(CRS\))?\s+)?"
+    r"(?:points?\b|pts\b|score\b|cut-?off\b)",
     re.I,
 )
 _DIFFERENCE_RIGHT = re.compile(
@@ -194,7 +201,7 @@ _FUTURE = re.compile(r"\b(?:resume|resumed|resuming|will|would|expected|plans?|a
 _CATEGORY_NOISE = re.compile(r"English\s+or\s+French|French\s+or\s+English", re.I)
 
 
-_PLURAL = re.compile(r"\b(?:draws|rounds)\b", re.I)
+_PLURAL = re.compile(r"\b(?:draws|rounds|selections)\b", re.I)
 _DIGIT = re.compile(r"\d")
 
 
@@ -234,6 +241,9 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         if _APPROXIMATE.search(before):
             notes.append(f"invitations: {snippet!r} is an approximation; not taken")
             continue
+        if _PLAN_BEFORE.search(text, max(start, match.start() - 50), match.start()):
+            notes.append(f"invitations: {snippet!r} is a plan or a target; not taken")
+            continue
         total = _TOTAL_BEFORE.search(
             text[max(start, match.start() - 50) : match.start()]
         ) or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
@@ -241,7 +251,8 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
             notes.append(f"invitations: {snippet!r} is a total ({total.group(0).strip()!r}); not taken")
             continue
         people = noun is not None and re.match(_PEOPLE, noun.group("noun"), re.I)
-        if people and _POOL.search(clause):
+        invited = _INVITING.search(text, max(start, match.start() - 80), match.start())
+        if people and _POOL.search(clause) and (value >= 40_000 or not invited):
             notes.append(f"invitations: {snippet!r} counts the pool; not taken")
             continue
         facts.append(Fact("invitations", value, match.start(), match.end(), snippet))

@@ -7,7 +7,9 @@ import uuid
 from collections.abc import Iterator
 
 PG_URL = os.environ.get("EEWATCH_TEST_PG_URL")
-PG_SKIP_REASON = "PostgreSQL tests need $EEWATCH_TEST_PG_URL (e.g. postgresql+psycopg://postgres@127.0.0.1/postgres)"
+PG_SKIP_REASON = (
+    "PostgreSQL tests need $EEWATCH_TEST_PG_URL (e.g. postgresql+psycopg://postgres@127.0.0.1/postgres)"
+)
 
 
 def fresh_pg_database(server_url: str) -> Iterator[str]:

@@ -7,26 +7,32 @@ import datetime as dt
 import logging
 import re
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from eewatch.app import exitcodes
 from eewatch.config import ConfigError, default_database_url
 from eewatch.store.errors import StorageError, describe_storage_error
+
+if TYPE_CHECKING:
+    from eewatch.config import Config
+    from eewatch.domain.record import Round
+    from eewatch.store.store import Store
 
 log = logging.getLogger("eewatch")
 
 
 def command_names() -> list[str]:
     """Every module of this package is a command of the same name, with ``add_parser(subparsers)``."""
-    folder = Path(__path__[0])
-    return sorted(p.stem for p in folder.glob("*.py") if not p.name.startswith("_"))
+    import pkgutil
+
+    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
 
 
 def _summary(name: str) -> str:
     """A command's one-line help, read from its module docstring without importing it."""
     import ast
+    from pathlib import Path
 
     source = (Path(__path__[0]) / f"{name}.py").read_text(encoding="utf-8")
     doc = ast.get_docstring(ast.parse(source)) or ""
@@ -76,7 +82,11 @@ def _epilog() -> str:
 
 
 def build_parser(command: str | None = None) -> Parser:
-    """The umbrella parser. Only ``command``'s module is imported (start-up time matters to cron)."""
+    """The umbrella parser. Only ``command``'s module is imported (start-up time matters to cron).
+
+    The common options are the umbrella's and every command's, so they go before or after the
+    command (``eewatch --config c.toml status`` and ``eewatch status --config c.toml``).
+    """
     names = command_names()
     parser = Parser(
         prog="eewatch",
@@ -84,6 +94,7 @@ def build_parser(command: str | None = None) -> Parser:
         # Shown by ``eewatch --help`` only: not made when a command is given (no data-dir lookup).
         epilog=None if command in names else _epilog(),
     )
+    add_common(parser, defaults=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=Parser)
     for name in names:
         if name == command:
@@ -96,15 +107,62 @@ def build_parser(command: str | None = None) -> Parser:
     return parser
 
 
-def add_common(parser: argparse.ArgumentParser) -> None:
-    """Options every command takes."""
+def command_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser],
+    name: str,
+    run: Callable[[Context], int],
+    **kwargs: Any,
+) -> argparse.ArgumentParser:
+    """A command's parser with the common options; ``run(ctx)`` is called with the set-up done.
+
+    A new command is a module of this package with ``add_parser(sub)`` calling this, and ``run``.
+    """
+    parser = sub.add_parser(name, **kwargs)
+    add_common(parser, defaults=False)
+    parser.set_defaults(run=run)
+    return parser
+
+
+#: The umbrella's options that take a value (to find the command among ``argv``).
+_VALUED = ("--config", "--log-format")
+
+
+def add_common(parser: argparse.ArgumentParser, *, defaults: bool = True) -> None:
+    """Options every command takes. A command's copy has no defaults, so it keeps what was given
+    before the command unless given again after it."""
+
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
     parser.add_argument(
-        "--config", metavar="PATH", help="config file (default: $EEWATCH_CONFIG or ./config.toml)"
+        "--config",
+        metavar="PATH",
+        default=default(None),
+        help="config file (default: $EEWATCH_CONFIG or ./config.toml)",
     )
     noise = parser.add_mutually_exclusive_group()
-    noise.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
-    noise.add_argument("-v", "--verbose", action="count", default=0, help="more detail (twice for debug)")
-    parser.add_argument("--log-format", choices=("text", "json"), default="text", help="log line format")
+    noise.add_argument(
+        "-q", "--quiet", action="store_true", default=default(False), help="only warnings and errors"
+    )
+    noise.add_argument(
+        "-v", "--verbose", action="count", default=default(0), help="more detail (twice for debug)"
+    )
+    parser.add_argument(
+        "--log-format", choices=("text", "json"), default=default("text"), help="log line format"
+    )
+
+
+def add_filters(parser: argparse.ArgumentParser, *, round_type: bool = True, since: bool = True) -> None:
+    """``--category`` (and ``--type``, ``--since``): which stored rounds a view reads."""
+    from eewatch.domain.record import ROUND_TYPES
+
+    parser.add_argument(
+        "--category", type=category_arg, metavar="SLUG", help="only this category (stem, french, ...)"
+    )
+    if round_type:
+        parser.add_argument("--type", choices=ROUND_TYPES, help="only this round type")
+    if since:
+        parser.add_argument("--since", type=iso_date, metavar="DATE", help="only rounds on or after DATE")
 
 
 def category_arg(text: str) -> str:
@@ -143,21 +201,101 @@ def iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: write it as YYYY-MM-DD") from None
 
 
-def usage_error(command: str, message: str) -> int:
-    """Say what is wrong with the command line on one line, as argparse does; exit code 2."""
+class UserError(Exception):
+    """A mistake of the user's (command line, config, a path): one line on stderr and an exit code."""
+
+    def __init__(self, message: str, code: int = exitcodes.CONFIG) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def usage_error(command: str, message: str, code: int = exitcodes.CONFIG) -> int:
+    """Say what is wrong on one line, as argparse does (``eewatch rounds: error: ...``); the exit code."""
     sys.stderr.write(f"eewatch {command}: error: {message}\n")
-    return exitcodes.CONFIG
+    return code
 
 
 def verbosity(args: argparse.Namespace) -> int:
     return -1 if getattr(args, "quiet", False) else getattr(args, "verbose", 0)
 
 
+class Context:
+    """What every command starts with: its arguments, logging set up, the config (read on first
+    use), and the store (opened with the config's names checked against it)."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.command: str = args.command
+        self._config: Config | None = None
+
+    @property
+    def verbosity(self) -> int:
+        return verbosity(self.args)
+
+    @property
+    def config(self) -> Config:
+        """The config (``--config``, ``$EEWATCH_CONFIG``, ``./config.toml``); a mistake is exit 2."""
+        if self._config is None:
+            from eewatch.config import load_config
+
+            self._config = load_config(self.args.config)
+        return self._config
+
+    def store(self, *, migrate: bool = True, check_names: bool = True) -> Store:
+        """The config's database, opened (and migrated); the category names of ``[profile]`` and
+        ``[[alerts]]`` are checked against it, so every command refuses the config ``scrape`` refuses."""
+        from eewatch.app.database import open_store
+
+        store = open_store(self.config, migrate=migrate)
+        if check_names:
+            from eewatch.app.names import check_config_names
+
+            try:
+                check_config_names(self.config, store)
+            except BaseException:
+                store.close()
+                raise
+        return store
+
+    def rounds(self, store: Store, **options: Any) -> list[Round]:
+        """Stored rounds as the filter options (``add_filters``) and ``options`` say, newest first;
+        an unknown ``--category`` is a usage error with the nearest name."""
+        args = self.args
+        category = getattr(args, "category", None)
+        if category:
+            from eewatch.app.names import known_categories
+            from eewatch.config import unknown_category
+
+            known = known_categories(store)
+            if category not in known:
+                raise UserError(f"--category: {unknown_category(category, known)}")
+        return store.rounds(
+            category=category,
+            round_type=getattr(args, "type", None),
+            since=getattr(args, "since", None),
+            **options,
+        )
+
+    def error(self, message: str, code: int = exitcodes.CONFIG) -> int:
+        """A user error of this command, on one line; returns the exit code."""
+        return usage_error(self.command, message, code)
+
+
+def find_command(argv: Sequence[str]) -> str | None:
+    """The command among ``argv``: the first word that is not an option nor an option's value."""
+    words = iter(argv)
+    for word in words:
+        if word in _VALUED:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``eewatch``."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    command = next((a for a in argv if not a.startswith("-")), None)
-    parser = build_parser(command)
+    parser = build_parser(find_command(argv))
     args, extras = parser.parse_known_args(argv)
     if extras:
         # The command's parser, so its usage is shown, not the umbrella's.
@@ -180,14 +318,19 @@ def scrape_main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    """Set up logging, run the command; every user error the same way: one line, its exit code."""
+    from eewatch.app.logs import setup_logging
+
+    setup_logging(verbosity(args), args.log_format)
+    ctx = Context(args)
     try:
-        return int(args.run(args))
+        return int(args.run(ctx))
+    except UserError as exc:
+        return ctx.error(str(exc), exc.code)
     except ConfigError as exc:
-        log.error("config error: %s", exc)
-        return exitcodes.CONFIG
+        return ctx.error(str(exc))
     except StorageError as exc:
-        log.error("database error: %s", exc)
-        return exitcodes.STORAGE
+        return ctx.error(f"database error: {exc}", exitcodes.STORAGE)
     except BrokenPipeError:
         # The reader went away (``| head``): not an error of ours.
         sys.stderr.close()
@@ -201,5 +344,4 @@ def _dispatch(args: argparse.Namespace) -> int:
         if sqlalchemy_exc is None or not isinstance(exc, sqlalchemy_exc.SQLAlchemyError):
             raise
         # The driver's first line (passwords masked), never the SQL: it may carry data.
-        log.error("database error: %s", describe_storage_error(None, exc))
-        return exitcodes.STORAGE
+        return ctx.error(f"database error: {describe_storage_error(None, exc)}", exitcodes.STORAGE)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import logging
 import sys
 import urllib.error
 import urllib.request
@@ -17,9 +16,8 @@ from typing import Any, TextIO
 from urllib.parse import urlparse
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
-from eewatch.app.logs import setup_logging
-from eewatch.config import Config, load_config
+from eewatch.app.cli import Context, command_parser
+from eewatch.config import Config
 from eewatch.domain.announcement import (
     ARTICLE,
     FACT_FIELDS,
@@ -33,21 +31,20 @@ from eewatch.store.store import Store
 from scraper.parsing.bounded import parse_article, parse_page
 from scraper.parsing.feed import is_feed_document
 
-log = logging.getLogger("eewatch.announcement")
-
 
 class SourceUnreadable(Exception):
     """The document could not be fetched or read."""
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = command_parser(
+        sub,
         "announcement",
+        run,
         help="parse one MI page or article and show what it says (stores nothing)",
         description="Parse one Ministerial Instructions page or article (a URL or a file) and print "
         "each round's facts with where in the text they came from. Nothing is stored.",
     )
-    add_common(parser)
     parser.add_argument("source", metavar="PATH_OR_URL", help="an http(s) URL, a file:// URL or a path")
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument(
@@ -56,25 +53,22 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         default="auto",
         help="page: an MI page; article: prose; auto: a page if it is one, else an article",
     )
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    setup_logging(verbosity(args), args.log_format)
-    config = load_config(args.config)
+def run(ctx: Context) -> int:
+    args, config = ctx.args, ctx.config
     try:
         body = read_source(args.source, config)
     except SourceUnreadable as exc:
-        log.error("cannot read %s: %s", args.source, exc)
-        return exitcodes.SOURCE
+        return ctx.error(f"cannot read {args.source}: {exc}", exitcodes.SOURCE)
     try:
         announcement = parse(body, args.source, args.kind)
     except AnnouncementError as exc:
-        log.error("%s: %s", args.source, exc)
-        return exitcodes.SOURCE
+        return ctx.error(f"{args.source}: {exc}", exitcodes.SOURCE)
     if not announcement.rounds:
-        log.error("%s: no round of invitations found in this %s", args.source, announcement.kind)
-        return exitcodes.SOURCE
+        return ctx.error(
+            f"{args.source}: no round of invitations found in this {announcement.kind}", exitcodes.SOURCE
+        )
     matches = stored_matches(config, announcement)
     if args.format == "json":
         write_json(announcement, args.source, sys.stdout, matches)

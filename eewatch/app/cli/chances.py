@@ -8,20 +8,19 @@ import re
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, category_arg, positive_int, usage_error, verbosity
-from eewatch.app.logs import setup_logging
-from eewatch.app.names import check_config_names, known_categories, program_code, resolve_category
+from eewatch.app.cli import Context, category_arg, command_parser, positive_int
+from eewatch.app.names import known_categories, program_code, resolve_category
 from eewatch.app.views.chances import Profile, compute_chances
 from eewatch.app.views.chances_text import render_chances
 from eewatch.app.views.term import wants_colour
-from eewatch.config import load_config
 from eewatch.domain.record import PROGRAM_CODES
-from eewatch.store.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = command_parser(
+        sub,
         "chances",
+        run,
         help="would a CRS score have been invited in the last eligible rounds?",
         description="Of the last rounds a profile was eligible for (every general round, program "
         "rounds for its programs, category rounds in its categories or whose occupation list in force "
@@ -29,7 +28,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "round's cut-off). Rounds whose eligibility the data cannot decide are listed as unknown. "
         "Past rounds only: no prediction.",
     )
-    add_common(parser)
     parser.add_argument("--crs", type=int, metavar="N", help="the profile's CRS score ([profile] crs)")
     parser.add_argument(
         "--programs",
@@ -51,22 +49,19 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--last", type=positive_int, default=10, metavar="N", help="how many eligible rounds (10)"
     )
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    setup_logging(verbosity(args), args.log_format)
-    config = load_config(args.config)
+def run(ctx: Context) -> int:
+    args, config = ctx.args, ctx.config
     profile = profile_from(args, config.profile)
     if profile.crs is None:
-        return usage_error("chances", "give --crs N (or set [profile] crs in the config)")
+        return ctx.error("give --crs N (or set [profile] crs in the config)")
     if not 0 <= profile.crs <= 1200:
-        return usage_error("chances", f"--crs {profile.crs}: a CRS score is between 0 and 1200")
+        return ctx.error(f"--crs {profile.crs}: a CRS score is between 0 and 1200")
     for code in profile.noc:
         if not re.fullmatch(r"\d{5}", code):
-            return usage_error("chances", f"--noc {code}: not a NOC 2021 code (five digits: 21231)")
-    with Store.open(config.database.url) as store:
-        check_config_names(config, store)
+            return ctx.error(f"--noc {code}: not a NOC 2021 code (five digits: 21231)")
+    with ctx.store() as store:
         known = known_categories(store)
         profile = dataclasses.replace(
             profile, categories=tuple(resolve_category(c, known, "--categories") for c in profile.categories)

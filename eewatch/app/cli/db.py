@@ -8,31 +8,27 @@ import sys
 from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
-from eewatch.app.logs import setup_logging
-from eewatch.config import load_config
+from eewatch.app.cli import Context, command_parser
+from eewatch.app.database import open_engine
 from eewatch.store import migrate
 from eewatch.store.errors import describe_storage_error
-from eewatch.store.store import create_store_engine
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
-        "db", help="database schema: upgrade (also done on every start) or show the revision"
+    parser = command_parser(
+        sub, "db", run, help="database schema: upgrade (also done on every start) or show the revision"
     )
-    add_common(parser)
     parser.add_argument("action", choices=("upgrade", "current"))
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    setup_logging(verbosity(args), args.log_format)
-    config = load_config(args.config)
+def run(ctx: Context) -> int:
+    args, config = ctx.args, ctx.config
     try:
-        engine = create_store_engine(config.database.url)
+        engine = open_engine(config)
     except OSError as exc:
-        sys.stderr.write(f"database error: {describe_storage_error(config.database.url, exc)}\n")
-        return exitcodes.STORAGE
+        return ctx.error(
+            f"database error: {describe_storage_error(config.database.url, exc)}", exitcodes.STORAGE
+        )
     try:
         if args.action == "upgrade":
             before = migrate.upgrade(engine)
@@ -44,8 +40,9 @@ def run(args: argparse.Namespace) -> int:
                 now = migrate.current_revision(conn)
             sys.stdout.write(f"schema: {now or 'none'} (newest: {migrate.HEAD})\n")
     except (OSError, SQLAlchemyError) as exc:
-        sys.stderr.write(f"database error: {describe_storage_error(config.database.url, exc)}\n")
-        return exitcodes.STORAGE
+        return ctx.error(
+            f"database error: {describe_storage_error(config.database.url, exc)}", exitcodes.STORAGE
+        )
     finally:
         engine.dispose()
     return exitcodes.OK

@@ -3,28 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
-from eewatch.app.logs import setup_logging
-from eewatch.app.names import check_config_names
-from eewatch.config import Profile, load_config
+from eewatch.app.cli import Context, command_parser
+from eewatch.config import Profile
 from eewatch.domain.clock import utcnow
 from eewatch.domain.record import Round
-from eewatch.store.store import Store
+from notifier import outbox
 from notifier.deliver import deliver_due, send_message
 from notifier.render import probe_message
 from notifier.rules import assess
 from notifier.secrets import target_label
 
-log = logging.getLogger("eewatch.notify")
-
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = command_parser(
+        sub,
         "notify",
+        run,
         help="deliver due alerts now, or send a test alert (--test)",
         description=(
             "Without --test: one delivery pass over the outbox (what the daemon's retry job does). "
@@ -34,35 +31,36 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
             "(yes, no, or unknown: an `eligible = true` rule does not match an unknown one)."
         ),
     )
-    add_common(parser)
     parser.add_argument("--test", action="store_true", help="send a test alert through the rules' targets")
     parser.add_argument("--rule", metavar="NAME", help="only this rule's targets (with --test)")
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    setup_logging(verbosity(args), args.log_format)
-    config = load_config(args.config)
+def run(ctx: Context) -> int:
+    args, config = ctx.args, ctx.config
     settings = config
     if not args.test:
         if args.rule:
-            log.error("--rule goes with --test")
-            return exitcodes.CONFIG
-        with Store.open(config.database.url) as store:
+            return ctx.error("--rule goes with --test")
+        with ctx.store() as store:
             report = deliver_due(store, settings, utcnow)
-        sys.stdout.write(f"sent {report.sent}, will retry {report.retrying}, failed {report.failed}\n")
-        return exitcodes.DELIVERY if report.failed or report.retrying else exitcodes.OK
+            waiting = outbox.counts(store)
+            due = outbox.next_attempt(store)
+        pending = waiting.get(outbox.PENDING, 0)  # a row being sent (another instance) is not waiting
+        line = f"sent {report.sent}, will retry {report.retrying}, failed {report.failed}"
+        if pending:
+            when = f", the next at {due:%Y-%m-%d %H:%M} UTC" if due is not None else ""
+            line += f"; {pending} still pending{when} (`eewatch outbox --retry` makes them due now)"
+        sys.stdout.write(line + "\n")
+        return exitcodes.DELIVERY if report.failed or pending else exitcodes.OK
     rules = settings.alerts
     if args.rule:
         rule = settings.rule(args.rule)
         if rule is None:
             names = ", ".join(r.name for r in rules) or "none configured"
-            log.error("no rule named %r (rules: %s)", args.rule, names)
-            return exitcodes.CONFIG
+            return ctx.error(f"no rule named {args.rule!r} (rules: {names})")
         rules = (rule,)
     if not rules:
-        log.error("no [[alerts]] rules in the config: nothing to test")
-        return exitcodes.CONFIG
+        return ctx.error("no [[alerts]] rules in the config: nothing to test")
     failures = 0
     for rule in rules:
         message = probe_message(rule.name, utcnow())
@@ -73,8 +71,7 @@ def run(args: argparse.Namespace) -> int:
             sys.stdout.write(f"{rule.name}\t{target_label(target)}\t{verdict}\t{detail}\n")
             failures += not outcome.ok
     if config.profile is not None and any(rule.eligible is not None for rule in rules):
-        with Store.open(config.database.url) as store:
-            check_config_names(config, store)
+        with ctx.store() as store:
             newest = store.rounds(limit=1)
         for rule in rules:
             if rule.eligible is not None:

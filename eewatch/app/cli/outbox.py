@@ -1,4 +1,4 @@
-"""``eewatch outbox``: pending and failed alert deliveries; ``--retry`` failed ones."""
+"""``eewatch outbox``: pending and failed alert deliveries; ``--retry`` makes them due now."""
 
 from __future__ import annotations
 
@@ -7,34 +7,38 @@ import json
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
-from eewatch.app.logs import setup_logging
-from eewatch.config import load_config
+from eewatch.app.cli import Context, command_parser
 from eewatch.domain.clock import utcnow
-from eewatch.store.store import Store
 from notifier import outbox
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = command_parser(
+        sub,
         "outbox",
-        help="list pending and failed alert deliveries; --retry failed ones",
+        run,
+        help="list pending and failed alert deliveries; --retry makes them due now",
         description="Targets are shown with secrets masked; errors are stored redacted.",
     )
-    add_common(parser)
     parser.add_argument("--failed", action="store_true", help="only deliveries that failed for good")
-    parser.add_argument("--retry", action="store_true", help="make failed deliveries pending, due now")
+    parser.add_argument(
+        "--retry",
+        action="store_true",
+        help="make failed deliveries pending and pending ones due, now (then `eewatch notify` sends them)",
+    )
     parser.add_argument("--format", choices=("table", "json"), default="table")
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    setup_logging(verbosity(args), args.log_format)
-    config = load_config(args.config)
-    with Store.open(config.database.url) as store:
+def run(ctx: Context) -> int:
+    args = ctx.args
+    with ctx.store() as store:
         if args.retry:
-            count = outbox.retry_failed(store, utcnow())
-            sys.stdout.write(f"{count} failed deliver{'y' if count == 1 else 'ies'} made pending, due now\n")
+            now = utcnow()
+            failed, waiting = outbox.retry_failed(store, now), outbox.make_due(store, now)
+            sys.stdout.write(
+                f"due now: {failed} failed (with fresh attempts) and {waiting} pending "
+                f"{_deliveries(failed + waiting)} (`eewatch notify` sends them now)\n"
+            )
             return exitcodes.OK
         statuses = [outbox.FAILED] if args.failed else [outbox.PENDING, outbox.SENDING, outbox.FAILED]
         found = outbox.rows(store, statuses)
@@ -72,3 +76,7 @@ def run(args: argparse.Namespace) -> int:
         if r.last_error:
             sys.stdout.write(f"      last error: {r.last_error}\n")
     return exitcodes.OK
+
+
+def _deliveries(count: int) -> str:
+    return "delivery" if count == 1 else "deliveries"

@@ -8,14 +8,11 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, category_arg, iso_date, positive_int, usage_error, verbosity
-from eewatch.app.logs import setup_logging
+from eewatch.app.cli import Context, add_filters, command_parser, positive_int
 from eewatch.app.views.export import write_csv, write_json
-from eewatch.app.views.query import known_categories, stored_rounds, unknown_category
 from eewatch.app.views.term import Cell, cell, render_table, wants_colour
-from eewatch.config import load_config
-from eewatch.domain.record import ROUND_TYPES, Round
-from eewatch.store.store import PROVISIONAL_NOTE, Store
+from eewatch.domain.record import Round
+from eewatch.store.store import PROVISIONAL_NOTE
 
 __all__ = ["add_parser", "kind_label", "run", "write_csv", "write_json", "write_table"]
 
@@ -24,44 +21,34 @@ TYPE_STYLES = {"general": "blue", "program": "cyan", "category": "magenta"}
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = command_parser(
+        sub,
         "rounds",
+        run,
         help="list stored rounds, newest first",
         description="List stored rounds, newest first. The table is coloured on a terminal "
-        "unless NO_COLOR is set; --format json prints the contract records.",
+        "unless NO_COLOR is set and fits 80 columns (a long category name cut short; --wide shows "
+        "it whole); --format json prints the contract records.",
     )
-    add_common(parser)
     parser.add_argument("--format", choices=("table", "json", "csv"), default="table")
-    parser.add_argument(
-        "--category", type=category_arg, metavar="SLUG", help="only this category (stem, french, ...)"
-    )
-    parser.add_argument("--type", choices=ROUND_TYPES, help="only this round type")
-    parser.add_argument("--since", type=iso_date, metavar="DATE", help="only rounds on or after DATE")
+    add_filters(parser)
     parser.add_argument("--limit", type=positive_int, metavar="N", help="at most N rounds")
+    parser.add_argument(
+        "--wide", action="store_true", help="full category names (the table fits 80 columns without)"
+    )
     parser.add_argument(
         "--provisional",
         action="store_true",
         help="also rounds seen only in an announcement so far (marked *, and in their warnings)",
     )
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    setup_logging(verbosity(args), args.log_format)
-    config = load_config(args.config)
-    with Store.open(config.database.url) as store:
-        if args.category and (error := unknown_category(args.category, known_categories(store))):
-            return usage_error("rounds", f"--category: {error}")
-        rounds = stored_rounds(
-            store,
-            category=args.category,
-            round_type=args.type,
-            since=args.since,
-            limit=args.limit,
-            include_provisional=args.provisional,
-        )
+def run(ctx: Context) -> int:
+    args = ctx.args
+    with ctx.store() as store:
+        rounds = ctx.rounds(store, limit=args.limit, include_provisional=args.provisional)
     if args.format == "table":
-        write_table(rounds, sys.stdout, colour=wants_colour(sys.stdout))
+        write_table(rounds, sys.stdout, colour=wants_colour(sys.stdout), wide=args.wide)
     else:
         {"json": write_json, "csv": write_csv}[args.format](rounds, sys.stdout)
     return exitcodes.OK
@@ -91,10 +78,15 @@ def table_rows(rounds: Sequence[Round]) -> list[list[Cell]]:
     ]
 
 
-def write_table(rounds: Sequence[Round], out: TextIO, *, colour: bool = False) -> None:
-    """An aligned table for people, coloured if ``colour``."""
+#: The table's width unless ``--wide``: a long category name is cut short ("…") to fit.
+WIDTH = 80
+
+
+def write_table(rounds: Sequence[Round], out: TextIO, *, colour: bool = False, wide: bool = False) -> None:
+    """An aligned table for people, coloured if ``colour``; 80 columns unless ``wide``."""
     header = ("round", "date", "type", "invitations", "CRS min", "tie-break (UTC)")
-    out.write(render_table(header, table_rows(rounds), colour=colour))
+    fit = None if wide else WIDTH
+    out.write(render_table(header, table_rows(rounds), colour=colour, fit=fit, shrink=header.index("type")))
     if not rounds:
         out.write("no rounds match (an empty database? run `scrape --once`)\n")
     elif any(is_provisional(item) for item in rounds):

@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from eewatch.app.cli import add_common, verbosity
-from eewatch.app.logs import setup_logging
-from eewatch.config import load_config
+from eewatch.app.cli import Context, command_parser
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("run", help="run the daemon: poll on the [schedule], alert, until SIGTERM")
-    add_common(parser)
-    parser.set_defaults(run=run)
+    command_parser(sub, "run", run, help="run the daemon: poll on the [schedule], alert, until SIGTERM")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(ctx: Context) -> int:
     from eewatch.app.daemon.service import run_daemon
 
-    setup_logging(verbosity(args), args.log_format)
-    return run_daemon(load_config(args.config))
+    return run_daemon(ctx.config)

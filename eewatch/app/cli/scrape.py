@@ -3,21 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import sys
+from pathlib import Path
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, count, verbosity
-from eewatch.app.logs import setup_logging
-from eewatch.config import load_config
+from eewatch.app.cli import Context, command_parser, count
 from scraper.links import feed_location
-
-log = logging.getLogger("eewatch.scrape")
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("scrape", help="fetch the feed and every configured source; store and alert")
-    add_common(parser)
+    parser = command_parser(
+        sub, "scrape", run, help="fetch the feed and every configured source; store and alert"
+    )
     parser.add_argument("--once", action="store_true", help="one crawl, then exit (for cron and backfills)")
     parser.add_argument(
         "--feed", metavar="PATH_OR_URL", help="fetch this copy of the feed instead of [feed] url"
@@ -34,15 +31,19 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         metavar="N",
         help="on a first run (the baseline), alert the newest N rounds instead of none",
     )
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    setup_logging(verbosity(args), args.log_format)
+def run(ctx: Context) -> int:
+    args = ctx.args
     if not args.once:
-        log.error("scrape runs one crawl with --once; the daemon is `eewatch run` (or `python scheduler.py`)")
-        return exitcodes.CONFIG
-    config = load_config(args.config)
+        return ctx.error(
+            "scrape runs one crawl with --once; the daemon is `eewatch run` (or `python scheduler.py`)"
+        )
+    config = ctx.config
+    if args.feed and "://" not in args.feed and not Path(args.feed).expanduser().is_file():
+        # A path typed on the command line: the user's mistake, said before anything is stored.
+        reason = "is a directory" if Path(args.feed).expanduser().is_dir() else "No such file"
+        return ctx.error(f"--feed {args.feed}: {reason}", exitcodes.SOURCE)
     url = feed_location(args.feed) if args.feed else config.feed.url
     # Most cron runs find the feed unchanged: settled by a conditional GET and two rows,
     # without importing Scrapy, SQLAlchemy or the notifier (anything else: the full path).
@@ -50,20 +51,17 @@ def run(args: argparse.Namespace) -> int:
 
     if check_unchanged(config, url, sources=not args.feed_only, backfill=args.notify_backfill):
         return exitcodes.OK
-    from eewatch.app.names import check_config_names
     from eewatch.app.poll import poll_once
-    from eewatch.store.store import Store
 
-    store = Store.open(config.database.url)  # StorageError: exit 4, one line (the CLI's dispatch)
+    store = ctx.store()  # StorageError: exit 4, one line (the CLI's dispatch)
     try:
-        check_config_names(config, store)
         result = poll_once(
             config,
             store,
             url,
             sources=not args.feed_only,
-            progress=sys.stderr.isatty() and verbosity(args) >= 0,
-            log_level="DEBUG" if verbosity(args) >= 2 else "WARNING",
+            progress=sys.stderr.isatty() and ctx.verbosity >= 0,
+            log_level="DEBUG" if ctx.verbosity >= 2 else "WARNING",
             send=not args.no_notify,
             backfill=args.notify_backfill,
         )

@@ -7,45 +7,34 @@ import json
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, category_arg, usage_error, verbosity
-from eewatch.app.logs import setup_logging
-from eewatch.app.views.query import known_categories, stored_rounds, unknown_category
+from eewatch.app.cli import Context, add_filters, command_parser
 from eewatch.app.views.stats import compute_stats, type_totals
 from eewatch.app.views.stats_text import render_stats, stats_to_dict
 from eewatch.app.views.term import wants_colour
-from eewatch.config import load_config
 from eewatch.domain.clock import Clock, utcnow
-from eewatch.store.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser(
+    parser = command_parser(
+        sub,
         "stats",
+        run,
         help="statistics per round type and category",
         description="Per round type and category: rounds, the last one and days since, the average "
         "gap, invitations and CRS cut-offs (latest, minimum, median) over the last 12 months, and "
         "the trend. A round without a published cut-off is left out of the CRS figures, and said so.",
     )
-    add_common(parser)
-    parser.add_argument(
-        "--category", type=category_arg, metavar="SLUG", help="only this category (stem, french, ...)"
-    )
+    add_filters(parser, round_type=False, since=False)
     parser.add_argument("--format", choices=("table", "json"), default="table")
     parser.add_argument(
         "--wide", action="store_true", help="one table of every column (wider than 80 columns)"
     )
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace, clock: Clock = utcnow) -> int:
-    setup_logging(verbosity(args), args.log_format)
-    config = load_config(args.config)
-    with Store.open(config.database.url) as store:
-        if args.category and (error := unknown_category(args.category, known_categories(store))):
-            return usage_error("stats", f"--category: {error}")
-        rounds = stored_rounds(
-            store, category=args.category, round_type="category" if args.category else None
-        )
+def run(ctx: Context, clock: Clock = utcnow) -> int:
+    args = ctx.args
+    with ctx.store() as store:
+        rounds = ctx.rounds(store)
     today = clock().date()
     if args.category and not rounds:
         sys.stderr.write(f"no rounds of category {args.category!r} stored\n")

@@ -8,25 +8,22 @@ import json
 import sys
 
 from eewatch.app import exitcodes
-from eewatch.app.cli import add_common, verbosity
-from eewatch.app.logs import setup_logging
+from eewatch.app.cli import Context, command_parser
 from eewatch.app.status import Status, read_status
-from eewatch.config import load_config
 from eewatch.domain.clock import utcnow
 from eewatch.store.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("status", help="is the watcher healthy? (exit 6 when not, for monitors)")
-    add_common(parser)
+    parser = command_parser(
+        sub, "status", run, help="is the watcher healthy? (exit 6 when not, for monitors)"
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.set_defaults(run=run)
 
 
-def run(args: argparse.Namespace) -> int:
-    setup_logging(verbosity(args), args.log_format)
-    config = load_config(args.config)
-    with Store.open(config.database.url) as store:
+def run(ctx: Context) -> int:
+    args, config = ctx.args, ctx.config
+    with ctx.store() as store:
         status = read_status(
             store, config.health, utcnow(), delivery_counts(store), oldest_undelivered(store)
         )
@@ -77,6 +74,8 @@ def write_text(status: Status) -> None:
         "deliveries:           "
         + (", ".join(f"{k} {v}" for k, v in sorted(status.deliveries.items())) or "none"),
     ]
+    if status.unknown_categories:
+        lines.append("no list known for:    " + "; ".join(status.unknown_categories))
     if status.last_error:
         lines.append(f"last error:           {status.last_error}")
     sys.stdout.write("\n".join(lines) + "\n")

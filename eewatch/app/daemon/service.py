@@ -27,11 +27,11 @@ from zoneinfo import ZoneInfo
 from eewatch.app import exitcodes
 from eewatch.app.daemon.leader import Leadership
 from eewatch.app.daemon.lock import AlreadyRunning, lock_for
+from eewatch.app.database import open_store, prepare_folder
 from eewatch.app.names import check_config_names
 from eewatch.app.poll import PollResult, deliver_retries, follow_up, record, store_failure
 from eewatch.config import Config, ConfigError, ScheduleConfig
 from eewatch.domain.clock import Clock, utcnow
-from eewatch.store.store import Store
 
 log = logging.getLogger("eewatch.app.daemon")
 
@@ -83,7 +83,7 @@ class Daemon:
         self.clock = clock
         self.schedule: ScheduleConfig = config.schedule
         self.stopping = threading.Event()
-        self.store = Store.open(config.database.url, clock)
+        self.store = open_store(config, clock)
         self.leadership = Leadership(self.store.engine)
         self.exit_code = exitcodes.OK
         self.report_built = False  # the report is built once at start, then after each change
@@ -301,6 +301,7 @@ def _redacted_db(url: str) -> str:
 
 def run_daemon(config: Config, clock: Clock = utcnow) -> int:
     """Run the daemon until SIGTERM or SIGINT; the exit code."""
+    prepare_folder(config)  # before the lock file beside the database is made
     lock = lock_for(config.database.url)
     if lock is not None:
         try:
@@ -312,10 +313,9 @@ def run_daemon(config: Config, clock: Clock = utcnow) -> int:
         daemon = Daemon(config, clock)
         try:
             check_config_names(config, daemon.store)
-        except ConfigError as exc:
+        except ConfigError:
             daemon.store.close()
-            log.error("config error: %s", exc)
-            return exitcodes.CONFIG
+            raise  # one line, exit 2 (the CLI's dispatch)
         daemon.start()
         daemon.install_signal_handlers()
         daemon.reactor.run(installSignalHandlers=False)

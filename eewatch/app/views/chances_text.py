@@ -5,6 +5,7 @@ from __future__ import annotations
 from eewatch.app.views.chances import Chances
 from eewatch.app.views.groups import group_of
 from eewatch.app.views.term import Cell, cell, render_table
+from eewatch.domain.record import Round
 
 HEADER = ("round", "date", "type", "CRS cut-off", "your margin", "invited?")
 
@@ -87,9 +88,30 @@ def render_chances(result: Chances, *, colour: bool = False) -> str:
 
 
 def _undecided(result: Chances) -> str:
-    """``eligibility unknown, not counted: round 340 (2025-03-21, category:stem): no known STEM list ...``"""
-    return "".join(
-        f"eligibility unknown, not counted: round {item.id} ({item.date.isoformat()}, "
-        f"{group_of(item).short}): {reason}\n"
-        for item, reason in result.undecided
-    )
+    """One line per reason, the rounds that share it together, newest first:
+
+    ``eligibility unknown, not counted: round 340 (2025-03-21, category:stem): no known STEM list ...``
+    ``eligibility unknown, not counted: 30 rounds, 360 to 421 (2025-06-04 to 2026-11-18,
+    category:french): ...``
+    """
+    groups: dict[str, list[Round]] = {}
+    for item, reason in result.undecided:
+        groups.setdefault(reason, []).append(item)
+    lines = []
+    for reason, items in groups.items():
+        kinds = ", ".join(dict.fromkeys(group_of(item).short for item in items))
+        if len(items) == 1:
+            item = items[0]
+            what = f"round {item.id} ({item.date.isoformat()}, {kinds})"
+        else:
+            newest, oldest = items[0], items[-1]
+            if len(items) <= 3:
+                ids = ", ".join(item.id for item in reversed(items))
+                what = f"{len(items)} rounds, {ids}"
+            else:
+                what = f"{len(items)} rounds, {oldest.id} to {newest.id}"
+            what += f" ({oldest.date.isoformat()} to {newest.date.isoformat()}, {kinds})"
+        lines.append(
+            f"eligibility unknown, not counted: {what}: {reason.removeprefix('eligibility unknown: ')}\n"
+        )
+    return "".join(lines)

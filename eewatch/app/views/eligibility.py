@@ -54,8 +54,12 @@ def answer_occupation(
     """Every version of every category for ``noc``, with the stored category rounds under each."""
     pending = sorted((r for r in rounds if r.round_type == "category" and r.category), key=_oldest_first)
     answers: list[VersionAnswer] = []
-    for version in catalog.all_versions():
-        under = [r for r in pending if r.category == version.category and version.in_force(r.date)]
+    for version in (*catalog.all_versions(), *catalog.all_learned()):
+        under = [
+            r
+            for r in pending
+            if r.category == version.category and catalog.version_on(r.category, r.date) is version
+        ]
         eligible = version.covers(noc)
         answers.append(VersionAnswer(version.category, version, eligible, _held(under, eligible, crs)))
     covered = {id(h.round) for a in answers for h in a.rounds}
@@ -66,6 +70,10 @@ def answer_occupation(
     for slug, items in rest.items():
         answers.append(VersionAnswer(slug, None, None, _held(items, None, crs)))
     return OccupationAnswer(noc, catalog.title_of(noc), crs, tuple(answers))
+
+
+def _under(catalog: Catalog, item: Round) -> CategoryVersion | None:
+    return catalog.version_on(item.category, item.date) if item.category else None
 
 
 def _oldest_first(item: Round) -> tuple[dt.date, int, str]:

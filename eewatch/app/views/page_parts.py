@@ -17,6 +17,7 @@ from eewatch.app.views.series import (
     pool_comparison,
 )
 from eewatch.app.views.stats import GroupStats
+from eewatch.domain.eligibility import Profile, assess
 from eewatch.domain.occupations import Catalog
 from eewatch.domain.record import Round
 from scraper.links import safe_round_url
@@ -35,6 +36,20 @@ class Context:
     title: str
     your_crs: int | None = None
     catalog: Catalog | None = None
+    #: ``[profile]``: the "your CRS" line is drawn only on charts of rounds it could enter.
+    profile: Profile | None = None
+
+    def not_yours(self, rounds: Sequence[Round]) -> str | None:
+        """Why the profile could not enter these rounds (judged on the newest), or None: draw the line."""
+        if self.profile is None or self.your_crs is None or not rounds:
+            return None
+        newest = max(rounds, key=lambda r: (r.date, r.number or 0))
+        said = assess(newest, self.profile, self.catalog)
+        if said.eligible is True:
+            return None
+        if said.eligible is None:
+            return f"your CRS is not drawn: {said.reason.partition('; check ')[0]}"
+        return f"your CRS is not drawn: {said.reason}"
 
     @property
     def today(self) -> dt.date:
@@ -241,18 +256,30 @@ def category_multiples(ctx: Context, start: dt.date) -> str:
             y_range=y_range,
             your_crs=ctx.your_crs,
             css_class="small",
+            not_yours=(not_yours := ctx.not_yours([r for r in ctx.rounds if group_of(r) == s.group])),
         )
         name = group_link(s.group, s.label) if s.group else esc(s.label)
+        why_not = f'<p class="note not-yours">{esc(not_yours)}</p>' if not_yours else ""
         cells.append(
             f'<figure class="multiple"><figcaption>{name} <span class="note">{esc(last)}</span>'
-            f"</figcaption>{chart}</figure>"
+            f"</figcaption>{chart}{why_not}</figure>"
         )
     return (
         f'<section id="crs-categories"><h2>{heading}</h2>'
         f'<p class="note">Same axes in every chart, {esc(start)} to {esc(ctx.end)}; '
-        f"rounds more than {svg.GAP_DAYS} days apart are not joined.</p>"
+        f"rounds more than {svg.GAP_DAYS} days apart are not joined.{_yours_legend(ctx)}</p>"
         f'<div class="multiples">{"".join(cells)}</div>'
         f"{_missing_note(series)}{crs_data_table(series)}</section>"
+    )
+
+
+def _yours_legend(ctx: Context) -> str:
+    """What the dashed line claims, where a profile decides where it is drawn."""
+    if ctx.profile is None or ctx.your_crs is None:
+        return ""
+    return (
+        f" The dashed line (- - your CRS {ctx.your_crs}) is drawn only on the charts of categories your "
+        "[profile] could enter (by the list in force on the newest round); the others say why not."
     )
 
 

@@ -28,6 +28,7 @@ from eewatch.app.views.pool_page import pool_page
 from eewatch.app.views.safe import clean_text, vet
 from eewatch.config import DEFAULT_REPORT_TITLE
 from eewatch.domain.clock import Clock
+from eewatch.domain.eligibility import Profile
 from eewatch.domain.occupations import Catalog, load_catalog
 from eewatch.domain.record import Round
 from eewatch.store.store import Store
@@ -64,6 +65,7 @@ def build_report(
     title: str = DEFAULT_REPORT_TITLE,
     site_url: str | None = None,
     crs: int | None = None,
+    profile: Profile | None = None,
 ) -> ReportSummary:
     """Read the store and write the site to ``out_dir`` (index, pool, group pages, feed.xml, rounds.json/csv).
 
@@ -74,7 +76,7 @@ def build_report(
     rounds = store.rounds()
     versions = store.all_revisions()  # one query, not two per round
     histories: dict[str, History] = {r.id: history(versions.get(r.id, [])) for r in rounds}
-    files = render_site(rounds, histories, now=now, title=title, site_url=site_url, crs=crs)
+    files = render_site(rounds, histories, now=now, title=title, site_url=site_url, crs=crs, profile=profile)
     build_dir = _write_build(out_dir, files)
     _switch(out_dir, build_dir)
     _prune(out_dir, keep=build_dir)
@@ -92,12 +94,18 @@ def render_site(
     site_url: str | None,
     crs: int | None = None,
     catalog: Catalog | None = None,
+    profile: Profile | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site, by name (pure, but for loading the shipped category lists by default)."""
     rounds = sorted((vet(r) for r in rounds), key=newest_first)
     title = clean_text(title)
     ctx = Context(
-        rounds, now, title, crs if crs is not None and 0 <= crs <= 1200 else None, catalog or _catalog()
+        rounds,
+        now,
+        title,
+        crs if crs is not None and 0 <= crs <= 1200 else None,
+        catalog or _catalog(),
+        profile,
     )
     files: dict[str, bytes] = {"index.html": index_page(ctx).encode()}
     if not rounds:

@@ -162,12 +162,14 @@ def line_chart(
     colours: Sequence[int] | None = None,
     unit: str = "CRS",
     css_class: str = "",
+    not_yours: str | None = None,
 ) -> str:
     """Values over time, one line per series, broken at gaps over :data:`GAP_DAYS`.
 
     ``zero``: a count axis from 0; otherwise a CRS axis (:func:`crs_range`, or ``y_range`` to share
     one across small multiples), labelled with where it starts. ``your_crs`` draws a reference line;
-    report.js can move it (``?crs=``) using the ``data-*`` scale on the ``<svg>``.
+    report.js can move it (``?crs=``) using the ``data-*`` scale on the ``<svg>``. ``not_yours``: why the
+    reader's profile could not enter these rounds; no line is drawn then, by eewatch or report.js.
     """
     if len(series) > MAX_SERIES:
         raise TooManySeries(f"{title}: {len(series)} series, at most {MAX_SERIES} stay distinct")
@@ -192,6 +194,9 @@ def line_chart(
         f' data-y-low="{y_low:g}" data-y-high="{y_high:g}" data-top="{top}" data-plot-h="{plot_h}"'
         f' data-left="{left}" data-right="{width - right}" data-unit="{escape(unit)}"'
     )
+    if not_yours is not None:
+        scale += f' data-not-yours="{escape(not_yours)}"'
+        your_crs = None
     parts = [_open(width, height, title, desc, f"line-chart {css_class}".strip(), scale)]
     parts.append('<g class="axis">')
     for tick in ticks:
@@ -244,19 +249,22 @@ def line_chart(
             parts.append(marker(shape, x(p.date), y(p.value), size, stroke, extra))
         parts.append("</g>")
     if your_crs is not None:
-        parts.append(your_crs_line(your_crs, y(your_crs), left, width - right))
+        parts.append(your_crs_line(your_crs, y(your_crs), left, width - right, top - 8))
     if not values:
         parts.append(f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle">nothing published</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
-def your_crs_line(crs: int, cy: float, x1: float, x2: float) -> str:
-    """The reader's score across a CRS chart (report.js draws the same from ``?crs=``)."""
+def your_crs_line(crs: int, cy: float, x1: float, x2: float, label_y: float) -> str:
+    """The reader's score across a CRS chart (report.js draws the same from ``?crs=``).
+
+    Its label sits in the top margin, above the plot, so it never covers a round's point.
+    """
     return (
         f'<g class="your-crs" data-crs="{crs}"><line x1="{_fmt(x1)}" x2="{_fmt(x2)}" y1="{_fmt(cy)}" '
         f'y2="{_fmt(cy)}" vector-effect="non-scaling-stroke"/>'
-        f'<text x="{_fmt(x2 - 4)}" y="{_fmt(cy - 5)}" text-anchor="end">your CRS {crs}</text></g>'
+        f'<text x="{_fmt(x2)}" y="{_fmt(label_y)}" text-anchor="end">- - your CRS {crs}</text></g>'
     )
 
 

@@ -49,12 +49,28 @@ def cell(value: object, style: str | None = None, *, right: bool = False) -> Cel
     return Cell(str(value), style, right)
 
 
-def render_table(header: Sequence[str], rows: Sequence[Sequence[Cell]], *, colour: bool = False) -> str:
-    """An aligned table; the header is bold when coloured."""
+def render_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    *,
+    colour: bool = False,
+    fit: int | None = None,
+    shrink: int | None = None,
+) -> str:
+    """An aligned table; the header is bold when coloured.
+
+    ``fit``: at most this many columns wide, the ``shrink`` column's long values cut short with "…".
+    """
     head = [Cell(h, "bold") for h in header]
     widths = [max(len(c.text) for c in col) for col in zip(head, *rows, strict=True)] if rows else []
     if not rows:
         widths = [len(h) for h in header]
+    if fit is not None and shrink is not None and rows:
+        over = sum(widths) + 2 * (len(widths) - 1) - fit
+        narrow = max(len(header[shrink]), widths[shrink] - over)
+        if over > 0 and narrow < widths[shrink]:
+            widths[shrink] = narrow
+            rows = [[*row[:shrink], _cut(row[shrink], narrow), *row[shrink + 1 :]] for row in rows]
     lines = []
     for row in (head, *rows):
         parts = []
@@ -66,3 +82,10 @@ def render_table(header: Sequence[str], rows: Sequence[Sequence[Cell]], *, colou
             parts.append(text)
         lines.append("  ".join(parts).rstrip())
     return "\n".join(lines) + "\n"
+
+
+def _cut(c: Cell, width: int) -> Cell:
+    """The cell's text in ``width`` characters, ending in "…" where cut."""
+    if len(c.text) <= width:
+        return c
+    return Cell(c.text[: width - 1] + "…", c.style, c.right)

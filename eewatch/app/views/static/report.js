@@ -340,7 +340,7 @@
       chart.querySelectorAll("g.your-crs").forEach(function (old) {
         old.parentNode.removeChild(old);
       });
-      if (crs === null) {
+      if (crs === null || chart.hasAttribute("data-not-yours")) {
         return;
       }
       var low = Number(chart.getAttribute("data-y-low"));
@@ -349,7 +349,7 @@
       var plotH = Number(chart.getAttribute("data-plot-h"));
       var x1 = Number(chart.getAttribute("data-left"));
       var x2 = Number(chart.getAttribute("data-right"));
-      var text = "your CRS " + crs;
+      var text = "- - your CRS " + crs;
       var value = crs;
       if (crs > high) {
         value = high;
@@ -363,7 +363,7 @@
       group.appendChild(
         svgElement(chart, "line", { x1: x1, x2: x2, y1: y, y2: y, "vector-effect": "non-scaling-stroke" })
       );
-      var label = svgElement(chart, "text", { x: x2 - 4, y: y - 5, "text-anchor": "end" });
+      var label = svgElement(chart, "text", { x: x2, y: top - 8, "text-anchor": "end" });
       label.textContent = text;
       group.appendChild(label);
       chart.appendChild(group);

@@ -1,0 +1,258 @@
+"""Anchors: where a clause names a round: by number, by date, relatively or as "this draw" (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from scraper.parsing import article_facts as facts_of
+from scraper.parsing.article_dates import (
+    DATE,
+    DRAW_WORDS,
+    MONTH,
+    YEAR_IN_CLAUSE,
+    Dates,
+    is_publication,
+    plain_date,
+    tie_break,
+)
+from scraper.parsing.article_units import Unit
+from scraper.parsing.dates import parse_datetime
+
+PLURAL = re.compile(r"\b(?:draws|rounds|ones|selections)\b", re.I)
+NOT_A_ROUND = re.compile(
+    r"(?:\bsince(?:\s+the)?|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
+    r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
+    r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
+    r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:)\s*$",
+    re.I,
+)
+_PLANNED = re.compile(
+    r"\b(?:will|would|shall|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
+    r"|plans?\s+to|upcoming)\b",
+    re.I,
+)
+_BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
+_NOT_A_ROUND_LABEL = re.compile(r"launch|tie|cut-?off\s+date|publish|posted|updated|since", re.I)
+_NUMBER_REFS = (
+    re.compile(r"#\s?(?P<id>\d{1,4})\b(?![,.]\d)"),
+    re.compile(
+        r"\b(?:draw|round)\s*(?:no\.?|number|num\.?)?\s*[:#]?\s*(?P<id>\d{1,4})\b(?![,.]\d)"
+        r"(?!\s*(?:invitations|ITAs|candidates|points|CRS)\b)",
+        re.I,
+    ),
+    re.compile(r"\(\s*(?:draw\s+)?(?:no\.?|number|#)\s*(?P<id>\d{1,4})\s*\)", re.I),
+    re.compile(
+        r"\b(?P<id>\d{1,4})(?:st|nd|rd|th)\)?\s+(?:(?:Express\s+Entry|EE|general|all-program)\s+){0,2}"
+        r"(?:round|draw)\b(?!s)(?![^.;]{0,40}\b(?:in|of|for)\s+(?:20\d\d|the\s+year|this\s+year)\b)"
+        r"(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:of\s+|in\s+)?20\d\d|in\s+a\s+row"
+        r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
+        r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its))",
+        re.I,
+    ),
+    re.compile(
+        r"\bthe\s+(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+        r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth),\s+and\s+"
+        r"(?:the\s+)?latest,\s+(?:Express\s+Entry\s+)?(?:draw|round)\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?P<first>very\s+first\s+(?:Express\s+Entry\s+)?(?:draw|round)|first\s+(?:draw|round)\s+from\s+the"
+        r"\s+(?:Express\s+Entry\s+)?pool|first\s+Express\s+Entry\s+(?:draw|round)\s+of\s+all)\b",
+        re.I,
+    ),
+)
+_WORDS = [
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+    *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
+    *("eighteenth", "nineteenth", "twentieth"),
+]
+_RELATIVE = re.compile(
+    r"\b(?P<today>today)(?:'s)?\b|\b(?P<yesterday>yesterday)(?:'s)?\b"
+    r"|\b(?:on|last|this\s+past)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"|\b(?P<unknown>the\s+(?:day|week)\s+before|the\s+previous\s+day|the\s+next\s+day|the\s+following\s+day"
+    r"|a\s+day\s+(?:earlier|later)|(?:one|two|three|a)\s+weeks?\s+(?:earlier|later|ago)|last\s+week|last\s+month"
+    r"|earlier\s+(?:this|that)\s+week)\b",
+    re.I,
+)
+THIS_ROUND = re.compile(
+    r"\b(?:this|today's|the\s+latest|the\s+most\s+recent|the\s+new)\s+(?:Express\s+Entry\s+)?"
+    r"(?:draw|round|invitation\s+round)\b|\bthe\s+latest\s+one\b|\bthis\s+one\b",
+    re.I,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    start: int
+    end: int
+    snippet: str
+    number: str | None = None
+    date: dt.date | None = None
+    held_at: dt.datetime | None = None
+    relative: str | None = None  # "today", "lead" (this draw), "unknown"
+    warnings: tuple[str, ...] = ()
+    #: A date whose year is a doubt: the round it names cannot be told, nor can the facts said of it.
+    doubt: bool = False
+
+
+def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[Anchor]:
+    """Every round named in ``text[start:end]``, in order; adjacent names of one round merged."""
+    found: list[Anchor] = []
+    low = text[start:end].lower()
+    if may_hold(low, PROVINCIAL_WORDS) and facts_of.PROVINCIAL.search(text, start, end):
+        return found
+    plural = (
+        unit.kind != "row"
+        and may_hold(low, ("draws", "rounds", "ones"))
+        and bool(PLURAL.search(text, start, end))
+    )
+    digits = bool(_DIGIT.search(low))
+    taken: list[tuple[int, int]] = []
+    for pattern, words in zip(_NUMBER_REFS, _NUMBER_REF_WORDS, strict=True):
+        if not may_hold(low, words):
+            continue
+        for match in pattern.finditer(text, start, end):
+            if any(a <= match.start() < b for a, b in taken):
+                continue
+            groups = match.groupdict()
+            if groups.get("word"):
+                number = str(_WORDS.index(groups["word"].lower()) + 1)
+            elif groups.get("first"):
+                number = "1"
+            else:
+                number = (groups.get("id") or groups.get("id2") or "").lower()
+            if not number or (len(number) == 4 and number.startswith(("19", "20"))):
+                continue
+            before = text[max(0, match.start() - 16) : match.start()]
+            if re.search(MONTH + r"\s+$", before, re.I):
+                continue  # "the April 9th draw" is a date
+            if groups.get("id") and re.match(r"(?i)(?:draw|round)\s*:?\s*\d", match.group(0)):
+                # A bare "draw 254" is a round's number only where the round is named so.
+                line_start = text.rfind("\n", 0, match.start()) + 1
+                lead_in = text[max(line_start, match.start() - 40) : match.start()]
+                if not re.search(r"(?:Express\s+Entry\s+|EE\s+|^\W*|[.!?:]\s+)$", lead_in, re.I):
+                    continue
+            taken.append((match.start(), match.end()))
+            found.append(Anchor(match.start(), match.end(), match.group(0), number=number))
+    sentence_words = DRAW_WORDS.search(text, start, end) or unit.kind in ("row", "item", "label")
+    dates_here = digits and (may_hold(low, _MONTH_WORDS) or "-" in low)
+    for match in DATE.finditer(text, start, end) if dates_here else ():
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        before = text[max(start, match.start() - 40) : match.start()]
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        label = text[line_start : match.start()]
+        if _BOUND.search(before) or _PLANNED.search(text, start, match.start()):
+            # "no draw since August 15, when 4,300 were invited": what follows is that round's;
+            # "it will issue 1,500 more invitations on July 5": a plan, whose figures are no round's
+            found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
+            continue
+        if (
+            tie_break(text, start, end, match)
+            or NOT_A_ROUND.search(before)
+            or (unit.kind != "row" and is_publication(text, match.start(), match.end()))
+            or (unit.kind in ("label", "item") and ":" in label and _NOT_A_ROUND_LABEL.search(label))
+            or not sentence_words
+            or plural
+        ):
+            continue
+        years = [y for y in YEAR_IN_CLAUSE.finditer(text, start, end) if y.start() < match.start()]
+        year = int(years[-1].group(1)) if years else None
+        doubts = len(dates.doubts)
+        day, warnings = dates.parse(match.group("date"), match.start(), year)
+        if day is None:
+            doubt = len(dates.doubts) > doubts
+            found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown", doubt=doubt))
+            continue
+        held = None
+        if match.group("time").strip(" ,"):
+            parsed = parse_datetime(plain_date(match.group(0)), "date and time", reference=day)
+            held = parsed.value if isinstance(parsed.value, dt.datetime) else None
+        found.append(
+            Anchor(
+                match.start(),
+                match.end("date"),
+                match.group("date"),
+                date=day,
+                held_at=held,
+                warnings=warnings,
+            )
+        )
+    for match in _RELATIVE.finditer(text, start, end) if may_hold(low, ("day", "week", "month")) else ():
+        if plural:
+            break
+        if any(a <= match.start() < b for a, b in taken):
+            continue
+        published = dates.published
+        groups = match.groupdict()
+        gap = re.match(r",?\s*", text[match.end() : match.end() + 3])
+        if groups["weekday"] and DATE.match(text, match.end() + (gap.end() if gap else 0)):
+            continue  # "on Saturday, November 19": the explicit date decides whether it is a round's
+        if groups["unknown"] or published is None:
+            found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
+        elif groups["today"]:
+            found.append(Anchor(match.start(), match.end(), match.group(0), date=published, relative="today"))
+        elif groups["yesterday"]:
+            value = published - dt.timedelta(days=1)
+            found.append(Anchor(match.start(), match.end(), match.group(0), date=value, relative="yesterday"))
+        else:
+            back = (published.weekday() - _WEEKDAYS.index(groups["weekday"].lower())) % 7
+            value = published - dt.timedelta(days=back)
+            found.append(Anchor(match.start(), match.end(), match.group(0), date=value, relative="weekday"))
+    if not found:
+        this = THIS_ROUND.search(text, start, end) if may_hold(low, _THIS_WORDS) else None
+        if this:
+            found.append(Anchor(this.start(), this.end(), this.group(0), relative="lead"))
+    found.sort(key=lambda a: a.start)
+    return _merge_adjacent(text, found)
+
+
+_GATES: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def may_hold(low: str, words: tuple[str, ...]) -> bool:
+    """A fast test before a pattern: can ``low`` (a lowercased clause) hold a match at all?"""
+    gate = _GATES.get(words)
+    if gate is None:
+        gate = _GATES[words] = re.compile("|".join(re.escape(w) for w in words))
+    return gate.search(low) is not None
+
+
+_DIGIT = re.compile(r"\d")
+PROVINCIAL_WORDS = ("notification", "noi", "letter", "expression", "eoi", "nomination")
+_NUMBER_REF_WORDS = (
+    ("#",),
+    ("draw", "round"),
+    ("(",),
+    ("draw", "round", "overall", "since", "total"),
+    ("latest",),
+    ("first",),
+)
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_THIS_WORDS = ("this", "latest", "recent", "today", "new")
+
+
+def _merge_adjacent(text: str, found: list[Anchor]) -> list[Anchor]:
+    """ "Yesterday, on January 31" and "today, September 29th" name one round: the explicit date wins."""
+    out: list[Anchor] = []
+    for anchor in found:
+        if out and anchor.number is None and out[-1].number is None:
+            gap = text[out[-1].end : anchor.start]
+            if re.fullmatch(r"[\s,(]*(?:on\s+)?[\s(]*", gap):
+                prev = out[-1]
+                explicit = anchor if anchor.relative is None else prev
+                out[-1] = Anchor(
+                    prev.start,
+                    anchor.end,
+                    text[prev.start : anchor.end],
+                    date=explicit.date,
+                    held_at=explicit.held_at,
+                    relative=explicit.relative,
+                    warnings=explicit.warnings,
+                )
+                continue
+        out.append(anchor)
+    return out

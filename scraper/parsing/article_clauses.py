@@ -1,0 +1,111 @@
+"""Clauses: a sentence cut before each comparison and at a colon, and between the rounds it names (pure)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from scraper.parsing.article_anchors import Anchor, anchors, may_hold
+from scraper.parsing.article_dates import Dates
+from scraper.parsing.article_units import Unit
+
+COMPARISON = re.compile(
+    r"\b(?:compared\s+(?:with|to)|similar\s+to|(?:the\s+)?same\s+as|(?:down|up)\s+from|versus|vs\.|whereas|previous|preceding|prior\s+(?:draw|round|to)\b"
+    r"|last\s+(?:draw|round|week's|month's)|earlier\s+(?:draw|round)|the\s+one\s+before|(?:just\s+)?before\s+(?:it|that|this)\b"
+    r"|\bagainst\s+[\d,]+|\bfollows?\s+(?:two|three|a|an|the)\b|\bin\s+another\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b"
+    r"|(?:lower|higher|fewer|greater|more|less|larger|smaller|bigger)\s+than(?!\s+\d)"
+    r"|(?<=\s)points?\s+(?:below|above|lower|higher|more|less|fewer|up|down)\b"
+    r"|(?:a\s+)?(?:drop|decrease|increase|rise|reduction)\s+of\s+\w+\s+points?)",
+    re.I,
+)
+_COLON = re.compile(r":\s")
+CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:another|one)\b", re.I)
+_COMPARISON_WORDS = (
+    *(
+        "compared",
+        "similar",
+        "same",
+        "from",
+        "versus",
+        "vs.",
+        "whereas",
+        "previous",
+        "preceding",
+        "prior",
+        "last",
+        "earlier",
+    ),
+    *("before", "than", "point", "drop", "decrease", "increase", "rise", "reduction", "against", "follow"),
+    "another",
+)
+
+
+def cut_at(text: str, match: re.Match[str], start: int) -> int:
+    """Where a comparison starts: "six points more" starts at "six"."""
+    if match.group(0)[:5].lower() != "point":
+        return match.start()
+    space = text.rfind(" ", start, match.start() - 1)
+    return space + 1 if space >= 0 else start
+
+
+def clauses(
+    text: str, dates: Dates, start: int, end: int, unit: Unit
+) -> Iterator[tuple[int, int, bool, list[Anchor], int]]:
+    """Clauses of one sentence: (start, end, comparison, anchors, sentence start)."""
+    low = text[start:end].lower()
+    compared = COMPARISON.finditer(text, start, end) if may_hold(low, _COMPARISON_WORDS) else ()
+    cuts = [(cut_at(text, m, start), True) for m in compared]
+    if unit.kind == "prose":
+        cuts += [(m.end(), False) for m in _COLON.finditer(text[start:end])] if ":" in low else []
+        cuts = [(start + c if not comparison_cut else c, comparison_cut) for c, comparison_cut in cuts]
+    cuts.sort()
+    bounds = [(start, False), *cuts, (end, False)]
+    comparison = False
+    for i in range(len(bounds) - 1):
+        a, b = bounds[i][0], bounds[i + 1][0]
+        if bounds[i][1]:
+            comparison = True
+        elif i > 0:
+            comparison = comparison  # a colon continues the clause's standing
+        if a >= b:
+            continue
+        found = anchors(text, a, b, dates, unit)
+        for piece in split(text, a, b, comparison, found):
+            yield (*piece, start)
+
+
+def split(
+    text: str, a: int, b: int, comparison: bool, found: list[Anchor]
+) -> Iterator[tuple[int, int, bool, list[Anchor]]]:
+    """Group a clause's anchors into rounds and cut the clause between them."""
+    groups: list[list[Anchor]] = []
+    for anchor in found:
+        if groups:
+            last = groups[-1]
+            gap = text[last[-1].end : anchor.start]
+            kinds_ = {("n" if x.number else "d") for x in last}
+            this = "n" if anchor.number else "d"
+            if this not in kinds_ and not CUT.search(gap) and len(gap) < 150 and anchor.relative != "unknown":
+                last.append(anchor)
+                continue
+        groups.append([anchor])
+    if groups and all(x.relative == "unknown" for x in groups[0]) and groups[0][0].start > a:
+        # Text before an unknown round ("It was the first all-programs round since May 1") is this one's.
+        head = groups[0][0].start
+        yield a, head, comparison, []
+        a = head
+    if len(groups) <= 1:
+        yield a, b, comparison, groups[0] if groups else []
+        return
+    pos = a
+    for i, group in enumerate(groups):
+        if i + 1 < len(groups):
+            gap_start, gap_end = group[-1].end, groups[i + 1][0].start
+            cut = None
+            for m in CUT.finditer(text, gap_start, gap_end):
+                cut = m.start()
+            end = cut if cut is not None else gap_end
+        else:
+            end = b
+        yield pos, end, comparison, group
+        pos = end

@@ -1,0 +1,305 @@
+"""Dates in an article: a round's, the article's own, a tie-break; the year of a year-less one (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from scraper.parsing.dates import parse_datetime
+
+MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_TIME = r"(?:\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|EST|EDT|ET)\b)?)?"
+DATE = re.compile(
+    r"\b(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*\d{4}\b)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*\d{4}\b)?"
+    r"|\d{4}-\d{2}-\d{2}\b)(?P<time>" + _TIME + r")",
+    re.I,
+)
+YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in)\s+(20\d\d)\b(?!\s*[-/])")
+TIE_BREAK = re.compile(
+    r"(?:tie-?break\w*|tie\s+break\w*|cut-?off\s+(?:date|time)|submitted|submit|created|create|profiles?\s+by"
+    r"|date\s+and\s+time\s+(?:employed|used|applied)|time\s*stamp)"
+    r"\W*(?:\w+\W+){0,9}$",
+    re.I,
+)
+PUBLISHED = re.compile(
+    r"(?:published|posted|written|updated|modified|last\s+updated|^\s*date)(?:\s+on)?\s*:?\s*(?:on\s+)?$",
+    re.I,
+)
+DRAW_WORDS = re.compile(
+    r"draw|round|invit|\bITAs?\b|held|\bCRS\b|cut-?off|score|points|\bpts\b|candidates|nominees|selected|took\s+place",
+    re.I,
+)
+
+
+class Dates:
+    """Reads dates against the article's own date or, failing that, a year the article names near them.
+
+    A date without a year takes the year of the article's own date (the year that puts it on or before
+    it); without one, the year named nearest before it in its paragraph, else in the text just above it
+    (a table's caption), else the one year the whole article names. A tie-break's year, a launch year
+    ("launched in 2015") and a range ("2025-2027") are not a round's. Otherwise the year is a doubt: the
+    date is left empty and the doubt is said (``doubts``).
+    """
+
+    def __init__(self, text: str, published: dt.date | None) -> None:
+        self.text = text
+        self.published = published
+        self._years: list[tuple[int, int, dt.date | None]] | None = None  # (position, year, its full date)
+        self._parsed: dict[tuple[str, dt.date | None], tuple[dt.date | None, tuple[str, ...]]] = {}
+        #: Where a table's rows take their year from (its caption): set while a table row is read.
+        self.context: int | None = None
+        #: Years named outside a comparison or a record ("lower than the first draws of 2017").
+        self._plain_years: set[int] = set()
+        self._plain_at: set[int] = set()
+        #: The month in the article's address ("/2023/10/"), read as a date its rounds are on or before.
+        self.address_date: dt.date | None = None
+        #: The dates of the rounds named so far (a year-less date on the same day is that round's).
+        self.named: set[dt.date] = set()
+        #: Year-less dates left empty, each with why.
+        self.doubts: list[str] = []
+
+    @property
+    def years(self) -> list[tuple[int, int, dt.date | None]]:
+        """Every year the text names that could be a round's: (position, year, the full date it ends)."""
+        if self._years is None:
+            self._years = []
+            for match in _YEAR.finditer(self.text):
+                line_start = self.text.rfind("\n", 0, match.start()) + 1
+                before = self.text[max(line_start, match.start() - 90) : match.start()]
+                if TIE_BREAK.search(before) or _NOT_THE_ROUNDS_YEAR.search(before):
+                    continue
+                if re.match(r"['’]s\b", self.text[match.end() : match.end() + 3]):
+                    continue  # "2017's total": a year's tally, not a round's year
+                day = _DAY_BEFORE_YEAR.search(before)
+                if day and _RECORD.search(before):
+                    continue
+                if not day and not _PERIOD_BEFORE.search(before):
+                    continue  # a bare year names a period of rounds only as "in 2024", "any 2024 draw"
+                timed = _TIME_AFTER.match(self.text, match.end())
+                if (
+                    day
+                    and timed
+                    and not re.match(r"\W*date\s+and\s+time", self.text[line_start : match.start()], re.I)
+                ):
+                    continue  # "was 29th August 2018 at 8:32:03 UTC": a tie-break's moment, not a round's day
+                if _YEAR_LIST_AFTER.match(self.text, match.end()):
+                    continue  # "targets for 2024 and 2025", "2019 & 2020": several years, no round's
+                full = None
+                if day:
+                    raw = plain_date(day.group(0) + match.group(1))
+                    value = parse_datetime(raw, "date", reference=None, want_time=False).value
+                    full = value if isinstance(value, dt.date) else None
+                self._years.append((match.start(), int(match.group(1)), full))
+                sentence = self._sentence(match.start())
+                if full is not None or not _COMPARED.search(sentence):
+                    self._plain_years.add(int(match.group(1)))
+                if full is not None or not _OTHER_YEAR.search(sentence):
+                    self._plain_at.add(match.start())
+        return self._years
+
+    def _sentence(self, pos: int) -> str:
+        text = self.text
+        start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+        ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
+        return text[start : min(ends) if ends else len(text)]
+
+    def year_near(self, pos: int) -> tuple[list[dt.date], str]:
+        """What a year-less date at ``pos`` is read against when the article's own date is unknown: the
+        dates it may be on or before (two that disagree are a doubt), and why; [] when no year is near."""
+        text = self.text
+        line_start = text.rfind("\n", 0, pos) + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        years = self.years
+        in_line = [(p, y, full) for p, y, full in years if line_start <= p < line_end]
+        before = [(y, full) for p, y, full in in_line if p < pos]
+        if before:
+            return [_on_or_before(*before[-1])], "named before it in its paragraph"
+        if len({y for _, y, _ in in_line}) == 1:
+            # Named only after it: "... the previous draw on September 18. The last time ... was January 23,
+            # 2019" may put it in that year or before that date; where those differ, the year is a doubt.
+            _, year, full = in_line[0]
+            after = [dt.date(year, 12, 31)] + ([_on_or_before(year, full)] if full else [])
+            return after, "named after it in its paragraph"
+        anchor = self.context if self.context is not None else line_start
+        _ = self.years  # the plain positions are found with the years
+        above = [(y, full) for p, y, full in years if anchor - _ABOVE <= p < anchor and p in self._plain_at]
+        dated = [(y, full) for y, full in above if full]
+        if dated or above:
+            # A full date above ("held on November 28, 2018") names a round's year better than a bare one.
+            return [_on_or_before(*(dated or above)[-1])], "named just above it"
+        if self.address_date is not None:
+            return [self.address_date], "the year in the article's address"
+        distinct = sorted(self._plain_years)
+        if len(distinct) == 1:
+            return [dt.date(distinct[0], 12, 31)], "the only year the article names"
+        named = ", ".join(str(y) for y in distinct) or "none"
+        return [], f"the article's date is unknown and no single year is named near it (named: {named})"
+
+    def reference(self, pos: int) -> tuple[dt.date | None, bool]:
+        """The date a year-less date at ``pos`` is read against; True if it is the article's own."""
+        if self.published:
+            return self.published, True
+        found, _ = self.year_near(pos)
+        return (found[0] if found else None), False
+
+    def parse(self, raw: str, pos: int, year: int | None = None) -> tuple[dt.date | None, tuple[str, ...]]:
+        has_year = bool(re.search(r"\d{4}", raw))
+        reason = ""
+        if self.published is not None and (year is None or has_year):
+            # The year that puts it on or before the article's date (a week's grace: a page dated early).
+            references: list[dt.date | None] = [self.published + dt.timedelta(days=7)]
+        elif year is not None and not has_year:
+            references, reason = [dt.date(year, 12, 31)], "named in its clause"
+        elif has_year:
+            references = [None]
+        else:
+            probe, _ = self._read(raw, dt.date(2000, 12, 31), "")
+            named = {d for d in self.named if probe and (d.month, d.day) == (probe.month, probe.day)}
+            if len(named) == 1:
+                # "This latest invitation dated February 5" after "on February 5, 2020": that round's date.
+                return self._read(raw, named.pop(), "the date of a round named before")
+            found, reason = self.year_near(pos)
+            if not found:
+                self.doubts.append(f"date: {raw!r} has no year and {reason}; left empty")
+                return None, ()
+            references = list(found)
+        results = [self._read(raw, reference, reason) for reference in references]
+        if len({value for value, _ in results}) > 1:
+            shown = " or ".join(str(value) for value, _ in results)
+            self.doubts.append(f"date: {raw!r} has no year and could be {shown} ({reason}); left empty")
+            return None, ()
+        return results[0]
+
+    def _read(
+        self, raw: str, reference: dt.date | None, reason: str
+    ) -> tuple[dt.date | None, tuple[str, ...]]:
+        key = (raw, reference)
+        if key not in self._parsed:
+            parsed = parse_datetime(plain_date(raw), "date", reference=reference, want_time=False)
+            warnings = parsed.warnings
+            if reason and warnings:
+                warnings = tuple(f"{w} ({reason})" for w in warnings)
+            self._parsed[key] = (parsed.value if isinstance(parsed.value, dt.date) else None, warnings)
+        return self._parsed[key]
+
+
+def _on_or_before(year: int, full: dt.date | None) -> dt.date:
+    """A year-less date named after ``full`` (a round's date) is on or before it, give or take a week;
+    after a bare year, it is in that year."""
+    return full + dt.timedelta(days=7) if full is not None else dt.date(year, 12, 31)
+
+
+#: A year as a word ("in 2024", "March 6, 2025"), not part of a range ("2025-2027") or a label ("2023-1").
+_YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?!\s*[-–/]\s*\d)")
+#: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
+_NOT_THE_ROUNDS_YEAR = re.compile(
+    r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began)\b[^.!?;]{0,60}$", re.I
+)
+_DAY_BEFORE_YEAR = re.compile(
+    MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s*$", re.I
+)
+#: A year in a record ("the lowest score of 2017 was 413 on May 31, 2017") is some other round's.
+_RECORD = re.compile(r"\b(?:lowest|highest|largest|smallest|record|ever|all-time)\b[^.!?;]*$", re.I)
+#: A sentence that compares with, or records, other rounds: its year is not the article's.
+_COMPARED = re.compile(
+    r"\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year|total"
+    r"|across|draws|rounds)\b",
+    re.I,
+)
+#: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs").
+_OTHER_YEAR = re.compile(r"\b(?:record\w*|than|compared|previous|last\s+year)\b", re.I)
+#: Before a bare year that names the rounds' period: "in 2024", "of 2019", "any 2024 draw", "March 2021".
+_PERIOD_BEFORE = re.compile(
+    r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:the\s+year\s+)?|" + MONTH + r"\s+)$", re.I
+)
+_TIME_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}")
+_YEAR_LIST_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b", re.I)
+#: How far above a year-less date (or a table) its year may be named.
+_ABOVE = 600
+
+
+def plain_date(raw: str) -> str:
+    """A date as the shared date parser reads it: "9th of January 2019" -> "9th January 2019",
+    "1 February" (day first, no year) -> "February 1"."""
+    raw = _OF.sub(" ", raw)
+    day_first = _DAY_FIRST_NO_YEAR.fullmatch(raw.strip())
+    return f"{day_first.group(2)} {day_first.group(1)}" if day_first else raw
+
+
+_OF = re.compile(r"\s+of\s+", re.I)
+_DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
+
+
+_ROUND_LABELS = re.compile(
+    r"\n\W*(?:number\s+of\s+)?(?:invitations|ITAs|CRS|lowest|minimum|category|draw)\b", re.I
+)
+
+
+def publication_date(text: str) -> dt.date | None:
+    """The article's own date: after "Published"/"Posted", or a byline line holding only a date."""
+    fallback = None
+    for match in DATE.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        before = text[line_start : match.start()]
+        labelled = PUBLISHED.search(before)
+        block = _ROUND_LABELS.search(text, match.end(), match.end() + 240)
+        if block and re.match(r"\W*date\b", before, re.I):
+            continue  # "Date: March 6, 2025" heading a block of the round's figures is the round's date
+        dateline = line_start == match.start() and re.match(
+            r"\s*[-–—]\s+\S", text[match.end() : match.end() + 4]
+        )
+        if dateline:
+            # "April 29, 2021 - Canada has conducted a new draw": a news dateline, the article's date
+            parsed = parse_datetime(
+                plain_date(match.group("date")), "publication date", reference=None, want_time=False
+            )
+            if isinstance(parsed.value, dt.date):
+                return parsed.value
+        byline = _byline(line)
+        if not (labelled or byline):
+            continue
+        parsed = parse_datetime(
+            plain_date(match.group("date")), "publication date", reference=None, want_time=False
+        )
+        if not isinstance(parsed.value, dt.date):
+            continue
+        if labelled and re.search(r"updated|modified", before, re.I):
+            fallback = fallback or parsed.value
+            continue
+        return parsed.value
+    return fallback
+
+
+def is_publication(text: str, start: int, end: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > 60:
+        return False  # a date deep in a paragraph is neither after a "Published" label nor a byline
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    if PUBLISHED.search(text[line_start:start]):
+        return True
+    if start == line_start and re.match(r"\s*[-–—]\s+\S", text[end : end + 4]):
+        return True  # a dateline
+    return len(line) < 120 and _byline(line)
+
+
+def _byline(line: str) -> bool:
+    """A line holding a date and a few words (a name, a site): the article's date, not a round's."""
+    if "\t" in line or "|" in line or DRAW_WORDS.search(line) or re.search(r"tie|rule|\d:\d\d", line, re.I):
+        return False
+    if re.match(r"\s*(?:\d{1,2}[.)]|[-•*–—])\s", line):
+        return False  # a list item ("2.  January 11 - 459 pts"), not a byline
+    return len(re.sub(DATE.pattern, "", line, flags=re.I).split()) <= 6
+
+
+def tie_break(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    line_start = text.rfind("\n", 0, match.start()) + 1
+    before = text[max(start, line_start, match.start() - 80) : match.start()]
+    return bool(TIE_BREAK.search(before) or re.search(r"\bbefore\s+$", before, re.I))

@@ -1,0 +1,98 @@
+"""Table rows: a header row names the columns, each data row is a round of its own (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Protocol
+
+from scraper.parsing import article_facts as facts_of
+from scraper.parsing.article_anchors import Anchor, anchors
+from scraper.parsing.article_dates import Dates
+from scraper.parsing.article_facts import Fact
+from scraper.parsing.article_units import Unit
+
+Caption = list[tuple[str, str | None, Fact]]
+
+
+class Reader(Protocol):
+    """What reading a table row needs from the article's reader (``article_mentions.Reader``)."""
+
+    text: str
+    dates: Dates
+    clause_id: int
+    table_start: int
+
+    @property
+    def by_date(self) -> dict[dt.date, list[Any]]: ...
+
+    def new_mention(self, first: int, *, from_row: bool = False) -> Any: ...
+
+    def date_mention(self, mention: Any, anchor: Anchor) -> None: ...
+
+
+def table_row(
+    reader: Reader, unit: Unit, header: dict[str, int] | None, caption: Caption
+) -> tuple[dict[str, int] | None, Caption]:
+    """One table row: a header row names the columns; a data row is a round of its own."""
+    text = reader.text
+    cells = [text[a:b] for a, b in unit.cells]
+    if not any(re.search(r"\d", c) for c in cells) and any(re.search(r"date", c, re.I) for c in cells):
+        columns: dict[str, int] = {}
+        for i, heading in enumerate(cells):
+            low = heading.lower()
+            if "tie" in low:
+                columns.setdefault("tie", i)
+            elif "date" in low:
+                columns.setdefault("date", i)
+            elif re.search(r"ita|invitation", low):
+                columns.setdefault("invitations", i)
+            elif re.search(r"crs|score|cut-?off|minimum", low):
+                columns.setdefault("crs", i)
+            elif re.search(r"type|category|program", low):
+                columns.setdefault("type", i)
+        reader.table_start = unit.start
+        return columns, caption
+    if header is None:
+        return None, caption
+    reader.clause_id += 1
+
+    def cell(name: str) -> tuple[int, int] | None:
+        i = header.get(name)
+        return unit.cells[i] if i is not None and i < len(unit.cells) else None
+
+    where = cell("date")
+    if where is None:
+        return header, caption
+    reader.dates.context = reader.table_start  # a row's year is named in its caption, above the table
+    try:
+        found = [a for a in anchors(text, where[0], where[1], reader.dates, unit) if a.date is not None]
+    finally:
+        reader.dates.context = None
+    if not found:
+        return header, caption
+    same = reader.by_date.get(found[0].date, []) if found[0].date else []
+    mention = same[0] if len(same) == 1 else None
+    if mention is None:
+        mention = reader.new_mention(unit.start, from_row=True)
+        reader.date_mention(mention, found[0])
+    for name in ("invitations", "crs"):
+        place = cell(name)
+        if place is None:
+            continue
+        match = re.match(r"\s*(\d{1,3}(?:,\d{3})+|\d+)\*?\s*$", text[place[0] : place[1]])
+        if not match:
+            continue
+        value = facts_of.number_at(match)
+        fact_name = "invitations" if name == "invitations" else "crs_min"
+        if fact_name == "crs_min" and not 60 <= value <= 1200:
+            continue
+        mention.facts.append(
+            (Fact(fact_name, value, place[0], place[1], text[place[0] : place[1]]), reader.clause_id, 2)
+        )
+    place = cell("type")
+    if place is not None:
+        mention.kinds.extend((*k, 2) for k in facts_of.cell_kind(text[place[0] : place[1]], place[0]))
+    elif caption:
+        mention.kinds.extend((*k, 2) for k in caption[:1])
+    return header, caption

@@ -1,0 +1,157 @@
+"""An article's text as units: paragraphs, headings, labelled lines, list items, table rows, footnotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scraper.parsing.article_dates import MONTH
+
+_BULLET = re.compile(r"^\s*(?:[-•–—]|\d{1,2}[.)])\s+")
+_LABEL = re.compile(r"^\s*(?:[^\w\s]{1,3}\s+)?(?:[^\W\d][^:.!?\d|\t]{0,45}):\s*\S")
+_BARE_LABEL = re.compile(r"^[^\W\d][^:.!?\d|\t]{0,40}$")
+_BARE_VALUE = re.compile(r"^\s*(?:\d{1,3}(?:,\d{3})+|\d+)\*?\s*$")
+_ABBREVIATIONS = {"no", "nov", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "dec"}
+_ABBREVIATIONS |= {"vs", "approx", "e.g", "i.e", "mr", "mrs", "ms", "dr", "st", "inc", "ltd", "u.s", "c.r.s"}
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’)]*\s+")
+ROW_DATE = re.compile(r"^\s*" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s*[:–—-]\s", re.I)
+NUMBER_REF_LINE = re.compile(r"#\s?\d{1,4}\b|\b(?:draw|round)\s*(?:no\.?|number)?\s*[:#]?\s*\d{1,4}\b", re.I)
+
+
+@dataclass(frozen=True)
+class Unit:
+    start: int
+    end: int
+    kind: str  # prose, heading, label, item, row, header, foot
+    cells: tuple[tuple[int, int], ...] = ()
+
+
+def units(text: str) -> list[Unit]:
+    """The text's lines, each classified; a bare label and its value line are one unit."""
+    lines: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    out: list[Unit] = []
+    i = 0
+    while i < len(lines):
+        a, b = lines[i]
+        line = text[a:b]
+        stacked = _stacked_table(text, lines, i) or _spaced_table(text, lines, i)
+        if stacked:
+            out.extend(stacked)
+            i += sum(len(u.cells) for u in stacked)
+            continue
+        if "\t" in line or line.count(" | ") >= 2 or (line.count("|") >= 3 and "|" in line.strip()[-1:]):
+            out.append(Unit(a, b, "row", _cells(text, a, b)))
+        elif line.lstrip().startswith("*") and not line.lstrip().startswith("**"):
+            out.append(Unit(a, b, "foot"))
+        elif (
+            i + 1 < len(lines)
+            and _BARE_LABEL.match(line.strip())
+            and len(line.split()) <= 5
+            and _BARE_VALUE.match(text[lines[i + 1][0] : lines[i + 1][1]])
+        ):
+            out.append(Unit(a, lines[i + 1][1], "label"))
+            i += 1
+        elif _LABEL.match(line) and len(line) < 160:
+            out.append(Unit(a, b, "label"))
+        elif _BULLET.match(line) or ROW_DATE.match(line):
+            out.append(Unit(a, b, "item"))
+        elif len(line) < 70 and NUMBER_REF_LINE.search(line) and not re.search(r"[.!?]\s", line):
+            out.append(Unit(a, b, "heading"))
+        else:
+            out.append(Unit(a, b, "prose"))
+        i += 1
+    return out
+
+
+_HEADING_CELL = re.compile(r"^[^\d]{2,40}$")
+_DATE_CELL = re.compile(r"\bdate\b", re.I)
+_FIGURE_CELL = re.compile(r"\bITAs?\b|invitation|\bCRS\b|score|cut-?off", re.I)
+_DATED_CELL = re.compile(MONTH + r"\s*\d|\d\s*" + MONTH, re.I)
+
+
+def _stacked_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]:
+    """A table laid out one cell per line: a header of 3 to 6 short lines (one a date, one a figure),
+    then rows of as many lines, each starting with a date. Each becomes a row unit; [] when not one."""
+    width = 0
+    while i + width < len(lines) and width < 6 and _HEADING_CELL.match(text[slice(*lines[i + width])]):
+        width += 1
+    heading = [text[slice(*lines[i + k])] for k in range(width)]
+    if width < 3 or not _DATE_CELL.search(heading[0]) or not any(_FIGURE_CELL.search(h) for h in heading):
+        return []
+    found = [Unit(lines[i][0], lines[i + width - 1][1], "row", tuple(lines[i : i + width]))]
+    j = i + width
+    while j + width <= len(lines) and _DATED_CELL.search(text[slice(*lines[j])]):
+        cells = lines[j : j + width]
+        if any(text[slice(*c)].count(" ") > 6 for c in cells):
+            break  # a sentence, not a cell
+        found.append(Unit(cells[0][0], cells[-1][1], "row", tuple(cells)))
+        j += width
+    return found if len(found) > 1 else []
+
+
+_SPACED_HEADER = re.compile(
+    r"^\W*(?P<date>(?:draw\s+)?date)\s+(?P<type>(?:draw\s+|round\s+)?type|program|category)\s+"
+    r"(?P<count>(?:number\s+of\s+|total\s+)?(?:ITAs|invitations)(?:\s+issued)?)\s+"
+    r"(?P<crs>(?:minimum\s+|cut-?off\s+)?CRS(?:\s+(?:score|cut-?off))?)\W*$",
+    re.I,
+)
+_SPACED_ROW = re.compile(
+    r"^\s*(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}\s+" + MONTH + r")\s+"
+    r"(?P<type>\S.*?)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?P<crs>\d{2,4})\s*$",
+    re.I,
+)
+
+
+def _spaced_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]:
+    """A table whose cells are separated by single spaces: a header "Date Draw Type Number of ITAs
+    Minimum CRS", then rows "April 23 General 2,095 529". Each becomes a row unit; [] when not one."""
+    header = _SPACED_HEADER.match(text[slice(*lines[i])])
+    if header is None:
+        return []
+    a = lines[i][0]
+    names = ("date", "type", "count", "crs")
+    found = [Unit(a, lines[i][1], "row", tuple((a + header.start(n), a + header.end(n)) for n in names))]
+    j = i + 1
+    while j < len(lines):
+        row = _SPACED_ROW.match(text[slice(*lines[j])])
+        if row is None:
+            break
+        b = lines[j][0]
+        found.append(Unit(b, lines[j][1], "row", tuple((b + row.start(n), b + row.end(n)) for n in names)))
+        j += 1
+    return found if len(found) > 1 else []
+
+
+def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    sep = "\t" if "\t" in text[start:end] else "|"
+    cells = []
+    pos = start
+    for part in text[start:end].split(sep):
+        a = pos + len(part) - len(part.lstrip())
+        b = pos + len(part.rstrip())
+        cells.append((a, max(a, b)))
+        pos += len(part) + 1
+    return tuple(c for c in cells if c[1] > c[0]) if sep == "|" else tuple(cells)
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    a = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"([\w.]+)[.!?]+[\"”’)]*$", text[a : match.start() + 1])
+        after = text[match.end() : match.end() + 1]
+        if (
+            (word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS)
+            or after.islower()
+            or after.isdigit()
+        ):
+            continue
+        yield a, match.end()
+        a = match.end()
+    if a < end:
+        yield a, end
