@@ -14,13 +14,23 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from eewatch.domain.announcement import AnnouncementError, Parser
-from eewatch.domain.fetches import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
+from eewatch.domain.fetches import (
+    CHANGED,
+    ERROR,
+    NOT_MODIFIED,
+    UNCHANGED,
+    FeedFetch,
+    FeedFormatError,
+    FeedParse,
+    SourceDocument,
+)
 from eewatch.domain.userinfo import mask_userinfo, scrub_userinfo
-from scraper.parsing.feed import FeedFormatError, FeedParse, parse_feed
+
+if TYPE_CHECKING:
+    from eewatch.domain.announcement import Parser
 
 #: Media types the feed may be served as. IRCC serves ``application/json``; CDNs and
 #: file copies sometimes say ``text/plain`` or ``application/octet-stream`` (or nothing).
@@ -88,18 +98,19 @@ def feed_fetch_from_response(
     duration_ms: int | None,
     content_type: str | None = None,
     retry_after: str | None = None,
-    parse: Callable[[bytes], FeedParse] = parse_feed,
+    parse: Callable[[bytes], FeedParse] | None = None,
 ) -> FeedFetch:
     """A :class:`FeedFetch` for one response of the feed (see :func:`judge_response`).
 
     ``parse`` reads a new copy: :func:`~scraper.parsing.feed.parse_feed`, or the
     same with a memo in a long-lived spider (:class:`scraper.parsing.feed_memo.FeedParser`).
+    The parser is imported only when a body is to be read (not for a 304: the cron check).
     """
     judged = judge_response(
         status=status,
         body=body,
         previous_sha256=previous_sha256,
-        parse=parse,
+        parse=parse or _parse_feed,
         errors=FeedFormatError,
         what="feed",
         content_type=content_type,
@@ -121,6 +132,12 @@ def feed_fetch_from_response(
     )
 
 
+def _parse_feed(body: bytes) -> FeedParse:
+    from scraper.parsing.feed import parse_feed
+
+    return parse_feed(body)
+
+
 def document_from_response(
     *,
     url: str,
@@ -132,6 +149,8 @@ def document_from_response(
     duration_ms: int | None = None,
 ) -> SourceDocument:
     """A :class:`SourceDocument` for one response of an announcement (see :func:`judge_response`)."""
+    from eewatch.domain.announcement import AnnouncementError
+
     judged = judge_response(
         status=status,
         body=body,

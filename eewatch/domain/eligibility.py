@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from eewatch.domain.occupations import Catalog, CategoryVersion, load_catalog
+from eewatch.domain.profile import Profile
 from eewatch.domain.record import PROGRAM_LABELS, Round
 from eewatch.domain.taxonomy import CATEGORY_SLUGS
 
@@ -32,26 +33,6 @@ __all__ = [
     "unknown",
     "unknown_list",
 ]
-
-
-@dataclass(frozen=True)
-class Profile:
-    """``[profile]``: the person alerts are for."""
-
-    crs: int | None = None
-    programs: tuple[str, ...] = ()
-    #: Explicit category override: categories the person knows they are eligible for.
-    categories: tuple[str, ...] = ()
-    #: Their occupations, as NOC 2021 codes ("21231").
-    noc: tuple[str, ...] = ()
-    #: The lowest of their four French NCLC levels.
-    french_nclc: int | None = None
-    canadian_experience_months: int | None = None
-
-    @property
-    def states_occupation_facts(self) -> bool:
-        """Whether the profile says anything a category's list can be checked against."""
-        return bool(self.noc) or self.french_nclc is not None
 
 
 @dataclass(frozen=True)

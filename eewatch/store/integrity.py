@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import SQLAlchemyError
 
-from eewatch.store.errors import StorageError
+from eewatch.store.errors import StorageError, note_path
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +38,6 @@ def sqlite_file(engine: Engine) -> Path | None:
     if not url.drivername.startswith("sqlite") or not url.database or url.database == ":memory:":
         return None
     return Path(url.database).expanduser().absolute()
-
-
-def note_path(database: Path) -> Path:
-    return database.with_name(database.name + ".damaged")
 
 
 def is_damage(exc: BaseException) -> bool:

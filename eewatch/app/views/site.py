@@ -83,7 +83,8 @@ def build_report(
     current = _current_site(out_dir)  # refuses a symlink eewatch did not make, before writing anything
     now = clock()
     rounds = store.rounds()
-    histories: dict[str, History] = {r.id: history(store.revisions(r.id)) for r in rounds}
+    versions = store.all_revisions()  # one query, not two per round
+    histories: dict[str, History] = {r.id: history(versions.get(r.id, [])) for r in rounds}
     files = render_site(rounds, histories, now=now, title=title, site_url=site_url, crs=crs, profile=profile)
     build_dir = _write_build(out_dir, files, _added_by_hand(current, files) if current else [])
     _switch(out_dir, build_dir)
