@@ -12,6 +12,7 @@ from types import ModuleType
 
 from bench import (
     backfill,
+    cron_check,
     daemon_polls,
     fanout,
     feeds,
@@ -25,7 +26,7 @@ from bench import (
 from bench.context import Context
 
 BENCHES: dict[str, ModuleType] = {
-    m.NAME: m for m in (backfill, daemon_polls, latency, soak, growth, urlwatch_compare, fanout)
+    m.NAME: m for m in (backfill, daemon_polls, latency, soak, growth, urlwatch_compare, fanout, cron_check)
 }
 DEFAULT_OUT = feeds.ROOT / "docs" / "benchmarks.md"
 #: Sections of docs/benchmarks.md that benchmarks run alone write (``python -m bench.profiles``):

@@ -35,7 +35,8 @@ def write_config(
 
 def bench_env() -> dict[str, str]:
     env = dict(os.environ)
-    for key in ("EEWATCH_CONFIG", "EEWATCH_DATABASE_URL"):
+    # PYTHONDONTWRITEBYTECODE would make every child recompile eewatch's modules (~8% of a cron run).
+    for key in ("EEWATCH_CONFIG", "EEWATCH_DATABASE_URL", "PYTHONDONTWRITEBYTECODE"):
         env.pop(key, None)
     # Children run the code of the tree this bench lives in, whatever is installed.
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT), *filter(None, [env.get("PYTHONPATH")])])

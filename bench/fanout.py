@@ -1,4 +1,6 @@
-"""7. Alert fan-out: one new round to 100 targets (json:// to 100 paths of one local server).
+"""7. Alert fan-out: one new round to 100 targets through the daemon, and to 1,000 from cron.
+
+The daemon figure: 100 targets (json:// to 100 paths of one local server).
 
 If the daemon sends alerts, the time is from the poll's request to the last
 of the 100 POSTs. If it does not (alerts not wired in yet), the daemon stores
@@ -14,7 +16,7 @@ import sys
 import time
 
 from bench import feeds
-from bench.context import Context
+from bench.context import Context, scrape_once
 from bench.daemon import DaemonProcess, bench_env, wait_until, write_config
 from bench.latency import ALERT_PROBE, alerts_section
 from bench.report import Figure, median, spread
@@ -23,6 +25,70 @@ from bench.servers import FeedServer, WebhookServer
 NAME = "fanout"
 SECTION = "7 alert fan-out (100 targets)"
 TARGETS = 100
+CRON_SECTION = "7b alert fan-out from cron (1,000 targets, 50 ms per POST)"
+CRON_TARGETS = 1000
+LATENCY = 0.05
+
+
+def cron_run(ctx: Context, index: int) -> tuple[float, float, float, int, int]:
+    """``scrape --once`` storing one new round for 1,000 targets of one rule, each POST answered in 50 ms.
+
+    Returns (the run's wall and CPU seconds, first -> last POST, targets reached, duplicates).
+    """
+    base = feeds.copy(feeds.NEWEST)
+    paths = [f"/t{i}" for i in range(CRON_TARGETS)]
+    with FeedServer(base) as server, WebhookServer(latency=LATENCY) as hooks:
+        targets = [f"json://127.0.0.1:{hooks.port}{p}" for p in paths]
+        folder = ctx.folder("fanout-cron")
+        config = write_config(folder, server.url("/ee.json"), extra=alerts_section(targets))
+        scrape_once(config)  # the baseline: history, no alerts
+        server.set_body(feeds.with_new_rounds(base, 1, 3000 + index))
+        run = scrape_once(config, timeout=900)
+        got = [path for _, path, _ in hooks.posts]
+        first, last = hooks.posts[0][0], hooks.posts[-1][0]
+    ctx.say(f"fan-out run: wall {run.wall:.1f} s, CPU {run.cpu:.1f} s")
+    return run.wall, run.cpu, last - first, len(set(got) & set(paths)), len(got) - len(set(got))
+
+
+def run_cron(ctx: Context) -> list[Figure]:
+    runs = 1 if ctx.quick else min(ctx.runs, 3)
+    walls, cpus, spreads = [], [], []
+    reached, duplicates = CRON_TARGETS, 0
+    for index in range(runs):
+        ctx.say(f"fan-out from cron, 1,000 targets: run {index + 1}/{runs}")
+        wall, cpu, between, got, twice = cron_run(ctx, index)
+        walls.append(wall)
+        cpus.append(cpu)
+        spreads.append(between)
+        reached, duplicates = min(reached, got), duplicates + twice
+    return [
+        Figure(
+            CRON_SECTION,
+            "scrape --once: new round -> 1,000 targets",
+            median(walls),
+            "s",
+            "< 15.0 s",
+            median(walls) < 15.0 and reached == CRON_TARGETS,
+            note=f"the whole run (fetch, store, enqueue, deliver); {spread(walls, digits=1)}",
+        ),
+        Figure(
+            CRON_SECTION,
+            "CPU of that run",
+            median(cpus),
+            "s",
+            note=f"user+sys of the scrape --once child; {spread(cpus, digits=1)}",
+        ),
+        Figure(CRON_SECTION, "first -> last POST", median(spreads), "s"),
+        Figure(
+            CRON_SECTION,
+            "targets reached / duplicates",
+            reached,
+            "targets",
+            "= 1000",
+            reached == CRON_TARGETS and duplicates == 0,
+            note=f"{duplicates} duplicate POSTs in all runs",
+        ),
+    ]
 
 
 def one_run(ctx: Context, index: int) -> tuple[float | None, float, str]:
@@ -71,6 +137,10 @@ def one_run(ctx: Context, index: int) -> tuple[float | None, float, str]:
 
 
 def run(ctx: Context) -> list[Figure]:
+    return run_daemon(ctx) + run_cron(ctx)
+
+
+def run_daemon(ctx: Context) -> list[Figure]:
     runs = 1 if ctx.quick else min(ctx.runs, 3)
     totals, spreads, how = [], [], ""
     for index in range(runs):

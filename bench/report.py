@@ -93,7 +93,13 @@ Everything runs on 127.0.0.1: a local HTTP server serves IRCC's real feed copies
    it from cron (one process per check, its own config, jobs and cache files) against the same URL, in
    the same run as eewatch's daemon and `scrape --once`; with an ETag (both get 304s) and without.
 7. **fanout**: one new round to 100 `json://` targets (100 paths of one local server): from the poll's
-   request to the last POST.
+   request to the last POST. 7b: the same from cron, to 1,000 targets each answering in 50 ms: the
+   wall and CPU of the `scrape --once` that stores the round and delivers every alert.
+8. **cron**: `scrape --once` of an unchanged feed (304) with a `[profile]` and one `[[alerts]]` rule,
+   interleaved with the same command from `main` (`git archive` into the scratch folder), urlwatch 2.29,
+   and the floor (one Python process: a conditional GET with the standard library and one SQLite read);
+   CPU (user+sys, `os.wait4`) and peak RSS of each process. Then the backfill against `main`,
+   interleaved. Every child compiles bytecode (`PYTHONDONTWRITEBYTECODE` is dropped; trees compiled first).
 """
 
 HEADER = ("benchmark", "figure", "value", "unit", "target", "verdict", "note")

@@ -160,6 +160,8 @@ class _HookHandler(_Quiet):
         owner: WebhookServer = self.server.owner  # type: ignore[attr-defined]
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
+        if owner.latency:
+            time.sleep(owner.latency)  # a service's round trip: the POST is answered after it
         owner.record(self.path.split("?")[0], body)
         self.send(200, b"{}", {"Content-Type": "application/json"})
 
@@ -169,8 +171,10 @@ class WebhookServer(_Server):
 
     handler = _HookHandler
 
-    def __init__(self) -> None:
+    def __init__(self, latency: float = 0.0) -> None:
         super().__init__()
+        #: Seconds each POST takes to answer (a remote service's round trip).
+        self.latency = latency
         self.lock = threading.Condition()
         self.posts: list[tuple[float, str, bytes]] = []
 

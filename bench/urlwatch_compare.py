@@ -44,8 +44,8 @@ def ensure_urlwatch(ctx: Context) -> Path:
     return binary
 
 
-def urlwatch_checks(ctx: Context, binary: Path, url: str, runs: int) -> list[ChildRun]:
-    """Per-check runs of urlwatch with its own config, jobs and cache in a temp folder."""
+def urlwatch_command(ctx: Context, binary: Path, url: str) -> tuple[list[str], dict[str, str], Path]:
+    """argv, environment and folder of a urlwatch check with its own config, jobs and cache."""
     folder = ctx.folder("urlwatch")
     (folder / "urls.yaml").write_text(f"name: ircc-rounds\nurl: {url}\n", encoding="utf-8")
     argv = [
@@ -66,12 +66,22 @@ def urlwatch_checks(ctx: Context, binary: Path, url: str, runs: int) -> list[Chi
         "XDG_CONFIG_HOME": str(folder / "config"),
         "XDG_CACHE_HOME": str(folder / "cache"),
     }
-    first = run_child(argv, env=env, cwd=folder, log=folder / "urlwatch.log", timeout=120)
-    if first.returncode != 0:
-        raise RuntimeError(f"urlwatch exited {first.returncode}; see {folder / 'urlwatch.log'}")
-    return [
-        run_child(argv, env=env, cwd=folder, log=folder / "urlwatch.log", timeout=120) for _ in range(runs)
-    ]
+    return argv, env, folder
+
+
+def urlwatch_check(argv: list[str], env: dict[str, str], folder: Path) -> ChildRun:
+    """One urlwatch check, measured."""
+    done = run_child(argv, env=env, cwd=folder, log=folder / "urlwatch.log", timeout=120)
+    if done.returncode != 0:
+        raise RuntimeError(f"urlwatch exited {done.returncode}; see {folder / 'urlwatch.log'}")
+    return done
+
+
+def urlwatch_checks(ctx: Context, binary: Path, url: str, runs: int) -> list[ChildRun]:
+    """Per-check runs of urlwatch with its own config, jobs and cache in a temp folder."""
+    argv, env, folder = urlwatch_command(ctx, binary, url)
+    urlwatch_check(argv, env, folder)
+    return [urlwatch_check(argv, env, folder) for _ in range(runs)]
 
 
 def run(ctx: Context) -> list[Figure]:

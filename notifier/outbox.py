@@ -21,7 +21,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, and_, exists, func, insert, or_, select, update
+from sqlalchemy import Connection, and_, bindparam, exists, func, insert, or_, select, update
 
 from eewatch.config import Config, NotificationSettings, Profile, Rule
 from eewatch.domain.events import (
@@ -118,7 +118,8 @@ def enqueue(
     after: int | None = None
     while True:
         with store.engine.begin() as conn:
-            catalog = load_catalog().with_learned(learned_lists(conn))
+            # Lists learned from round pages count only where a profile is judged.
+            catalog = load_catalog().with_learned(learned_lists(conn)) if settings.profile else None
             events = _unhandled_batch(conn, after, settings, storms, catalog)
             if not events:
                 return result
@@ -392,44 +393,86 @@ def backoff(attempts: int, notifications: NotificationSettings) -> dt.timedelta:
 
 
 def _due(now: dt.datetime, notifications: NotificationSettings) -> Any:
-    stuck_before = now - dt.timedelta(seconds=notifications.sending_timeout_seconds)
+    """Rows to send now: pending and due, or left ``sending`` by a crash.
+
+    No retry waits longer than ``backoff_max_seconds`` from now, and no send is under way
+    for longer than ``sending_timeout_seconds``: a time further ahead was written under a
+    wall clock that has since stepped back (a clock two years ahead for a while), and is
+    due now rather than in two years.
+    """
+    timeout = dt.timedelta(seconds=notifications.sending_timeout_seconds)
+    horizon = now + dt.timedelta(seconds=notifications.backoff_max_seconds)
     o = alert_outbox
     return or_(
-        and_(o.c.status == PENDING, o.c.next_attempt_at <= now),
-        and_(o.c.status == SENDING, o.c.last_attempt_at <= stuck_before),
+        and_(o.c.status == PENDING, or_(o.c.next_attempt_at <= now, o.c.next_attempt_at > horizon)),
+        and_(
+            o.c.status == SENDING,
+            or_(o.c.last_attempt_at <= now - timeout, o.c.last_attempt_at > now + timeout),
+        ),
     )
 
 
+# Built once: a delivery pass runs them per row, and building a statement costs more than running it.
+_CLAIM_ONE = (
+    update(alert_outbox)
+    .where(
+        alert_outbox.c.id == bindparam("b_id"),
+        alert_outbox.c.status == bindparam("b_status"),
+        alert_outbox.c.attempts == bindparam("b_attempts"),
+    )
+    .values(status=SENDING, attempts=bindparam("b_next"), last_attempt_at=bindparam("b_now"))
+)
+_SENT = (
+    update(alert_outbox)
+    .where(alert_outbox.c.id == bindparam("b_id"), alert_outbox.c.status == SENDING)
+    .values(status=SENT, sent_at=bindparam("b_at"), last_error=None)
+)
+
+
 def claim(
-    store: Store, now: dt.datetime, notifications: NotificationSettings, limit: int = 1
+    store: Store,
+    now: dt.datetime,
+    notifications: NotificationSettings,
+    limit: int = 1,
+    *,
+    after_id: int = 0,
 ) -> list[OutboxRow]:
-    """Claim up to ``limit`` due rows: mark them ``sending`` (attempts + 1) and commit."""
+    """Claim up to ``limit`` due rows (id above ``after_id``): mark them ``sending`` (attempts + 1), commit.
+
+    Each row is a compare-and-set (its status and attempts as read), so two processes never
+    claim one row; PostgreSQL also skips rows another transaction holds.
+    """
     o = alert_outbox
-    claimed: list[OutboxRow] = []
+    ids: list[int] = []
     with store.engine.begin() as conn:
-        query = select(o).where(_due(now, notifications)).order_by(o.c.id).limit(limit)
+        query = (
+            select(o.c.id, o.c.status, o.c.attempts)
+            .where(_due(now, notifications), o.c.id > after_id)
+            .order_by(o.c.id)
+            .limit(limit)
+        )
         candidates = conn.execute(query.with_for_update(skip_locked=True)).all()
         for row in candidates:
-            done = conn.execute(
-                update(o)
-                .where(o.c.id == row.id, o.c.status == row.status, o.c.attempts == row.attempts)
-                .values(status=SENDING, attempts=row.attempts + 1, last_attempt_at=now)
-            )
+            values = {"b_id": row.id, "b_status": row.status, "b_attempts": row.attempts}
+            done = conn.execute(_CLAIM_ONE, {**values, "b_next": row.attempts + 1, "b_now": now})
             if done.rowcount == 1:
-                fresh = conn.execute(select(o).where(o.c.id == row.id)).one()
-                claimed.append(OutboxRow.from_row(fresh._mapping))
-    return claimed
+                ids.append(row.id)
+        if not ids:
+            return []
+        fresh = conn.execute(select(o).where(o.c.id.in_(ids)).order_by(o.c.id)).all()
+    return [OutboxRow.from_row(row._mapping) for row in fresh]
 
 
 def record_sent(store: Store, row: OutboxRow, now: dt.datetime) -> None:
     """The send succeeded."""
-    o = alert_outbox
-    with store.engine.begin() as conn:
-        conn.execute(
-            update(o)
-            .where(o.c.id == row.id, o.c.status == SENDING)
-            .values(status=SENT, sent_at=now, last_error=None)
-        )
+    record_sent_many(store, [row], now)
+
+
+def record_sent_many(store: Store, rows: Sequence[OutboxRow], now: dt.datetime) -> None:
+    """These sends succeeded: one transaction for all (a delivery pass records as results arrive)."""
+    if rows:
+        with store.engine.begin() as conn:
+            conn.execute(_SENT, [{"b_id": row.id, "b_at": now} for row in rows])
 
 
 def record_failure(

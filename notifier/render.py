@@ -26,7 +26,6 @@ from eewatch.domain.events import (
     DELIVERY_FAILING,
     NEW_ROUND,
     ROUND_AMENDED,
-    ROUND_NAME_UNKNOWN,
     ROUND_RESTORED,
     ROUND_WITHDRAWN,
     SOURCE_ERROR,
@@ -348,7 +347,7 @@ def _default_message(
 ) -> tuple[dict[str, str], str, list[_Line]]:
     fields = dict.fromkeys(TEMPLATE_FIELDS, "") | {"event": event.kind, "rule": rule.name}
     round_ = event.round
-    if round_ is None or event.kind == ROUND_NAME_UNKNOWN:
+    if round_ is None:
         return _non_round_message(event, fields)
     label = round_label(round_)
     change = change_against(round_, previous) if event.kind == NEW_ROUND else None
@@ -448,17 +447,6 @@ def _non_round_message(event: Event, fields: dict[str, str]) -> tuple[dict[str, 
             _Line(None, "It stays in the outbox: eewatch outbox --failed shows it, --retry sends it again."),
             _Line("Error", error),
             _Line("When", when(event.created_at)),
-        ]
-        return fields, title, lines
-    round_ = event.round
-    if event.kind == ROUND_NAME_UNKNOWN and round_ is not None:
-        fields |= {"round": round_.id, "name": round_.name or "", "date": round_.date.isoformat()}
-        title = f"eewatch: round #{round_.id} has a name eewatch cannot place"
-        lines = [
-            _Line(None, str(payload.get("message") or "")),
-            _Line("Round", f"#{round_.id}, {round_.date.isoformat()}: {round_.name or '-'}"),
-            _Line("Read as", round_label(round_)),
-            _Line(None, "Rules by round type, program or category may miss it: see eewatch rounds."),
         ]
         return fields, title, lines
     message = str(payload.get("message") or event.kind.replace("_", " "))

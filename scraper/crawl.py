@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from scrapy import signals
@@ -20,7 +19,7 @@ from eewatch.config import STORED_PAGES, Config
 from eewatch.domain.announcement import ARTICLE, PAGE
 from eewatch.domain.fetches import FeedFetch, SourceDocument, SourceTarget
 from eewatch.store.store import Store
-from scraper.links import allowed_round_page
+from scraper.links import allowed_round_page, feed_location
 from scraper.pipelines import Stored
 from scraper.spiders.feed import FeedSpider
 
@@ -29,13 +28,6 @@ log = logging.getLogger(__name__)
 
 class StorageFailed(RuntimeError):
     """The pipeline could not store what a spider fetched."""
-
-
-def feed_location(value: str) -> str:
-    """An http(s)/file URL as given, or a local path made into a file:// URL."""
-    if "://" in value:
-        return value
-    return Path(value).expanduser().resolve().as_uri()
 
 
 def scrapy_settings(config: Config, *, progress: bool = False, log_level: str = "WARNING") -> Settings:

@@ -14,12 +14,23 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
-from eewatch.domain.announcement import AnnouncementError, Parser
-from eewatch.domain.fetches import CHANGED, ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
-from scraper.parsing.feed import FeedFormatError, FeedParse, parse_feed
+from eewatch.domain.fetches import (
+    CHANGED,
+    ERROR,
+    NOT_MODIFIED,
+    UNCHANGED,
+    FeedFetch,
+    FeedFormatError,
+    FeedParse,
+    SourceDocument,
+)
+from eewatch.domain.userinfo import mask_userinfo, scrub_userinfo
+
+if TYPE_CHECKING:
+    from eewatch.domain.announcement import Parser
 
 #: Media types the feed may be served as. IRCC serves ``application/json``; CDNs and
 #: file copies sometimes say ``text/plain`` or ``application/octet-stream`` (or nothing).
@@ -87,18 +98,19 @@ def feed_fetch_from_response(
     duration_ms: int | None,
     content_type: str | None = None,
     retry_after: str | None = None,
-    parse: Callable[[bytes], FeedParse] = parse_feed,
+    parse: Callable[[bytes], FeedParse] | None = None,
 ) -> FeedFetch:
     """A :class:`FeedFetch` for one response of the feed (see :func:`judge_response`).
 
     ``parse`` reads a new copy: :func:`~scraper.parsing.feed.parse_feed`, or the
     same with a memo in a long-lived spider (:class:`scraper.parsing.feed_memo.FeedParser`).
+    The parser is imported only when a body is to be read (not for a 304: the cron check).
     """
     judged = judge_response(
         status=status,
         body=body,
         previous_sha256=previous_sha256,
-        parse=parse,
+        parse=parse or _parse_feed,
         errors=FeedFormatError,
         what="feed",
         content_type=content_type,
@@ -107,7 +119,7 @@ def feed_fetch_from_response(
         url=url,
     )
     return FeedFetch(
-        url=url,
+        url=mask_userinfo(url),
         outcome=judged.outcome,
         http_status=status,
         etag=etag,
@@ -116,8 +128,14 @@ def feed_fetch_from_response(
         body_sha256=judged.body_sha256,
         duration_ms=duration_ms,
         parsed=judged.parsed,
-        error=judged.error,
+        error=scrub_userinfo(judged.error) if judged.error else None,
     )
+
+
+def _parse_feed(body: bytes) -> FeedParse:
+    from scraper.parsing.feed import parse_feed
+
+    return parse_feed(body)
 
 
 def document_from_response(
@@ -131,6 +149,8 @@ def document_from_response(
     duration_ms: int | None = None,
 ) -> SourceDocument:
     """A :class:`SourceDocument` for one response of an announcement (see :func:`judge_response`)."""
+    from eewatch.domain.announcement import AnnouncementError
+
     judged = judge_response(
         status=status,
         body=body,
@@ -149,13 +169,13 @@ def document_from_response(
         body_sha256=judged.body_sha256,
         duration_ms=duration_ms,
         announcement=judged.parsed,
-        error=judged.error,
+        error=scrub_userinfo(judged.error) if judged.error else None,
     )
 
 
 def feed_fetch_from_failure(url: str, message: str, status: int | None = None) -> FeedFetch:
     """A fetch that produced no usable response (connection error, timeout, size cap)."""
-    return FeedFetch(url=url, outcome=ERROR, http_status=status, error=message)
+    return FeedFetch(url=mask_userinfo(url), outcome=ERROR, http_status=status, error=scrub_userinfo(message))
 
 
 def content_type_problem(content_type: str | None) -> str | None:

@@ -17,6 +17,7 @@ configuration: whoever can change the feed, or serve a copy of it, chooses them.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 #: The one host whose pages become links.
@@ -76,3 +77,10 @@ def allowed_round_page(url: str) -> bool:
         and not parts.query
         and _ROUND_PAGE_PATH.fullmatch(parts.path) is not None
     )
+
+
+def feed_location(value: str) -> str:
+    """An http(s)/file URL as given, or a local path made into a file:// URL."""
+    if "://" in value:
+        return value
+    return Path(value).expanduser().resolve().as_uri()

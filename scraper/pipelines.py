@@ -9,9 +9,12 @@ from typing import Any, Self
 
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.domain.fetches import CHANGED, ERROR, FeedFetch, SourceDocument
+from eewatch.store import integrity
 from eewatch.store.announcements import SourceSummary
+from eewatch.store.errors import StorageError, describe_storage_error
 from eewatch.store.store import FetchSummary, Store
 
 log = logging.getLogger("eewatch.pipeline")
@@ -65,12 +68,20 @@ class StorePipeline:
         if reason is not None:
             raise DropItem(reason)
         assert self.store is not None, "the pipeline stores only between open_spider and close_spider"
+        try:
+            return self._store(self.store, item)
+        except SQLAlchemyError as exc:
+            # One line (no SQL, no parameters: they hold data); the runner says it once.
+            said = integrity.noted(self.store.engine) or describe_storage_error(None, exc)
+            raise StorageError(said) from None
+
+    def _store(self, store: Store, item: FeedFetch | SourceDocument) -> Stored:
         if isinstance(item, FeedFetch):
             progress = _progress_bar if self.progress else None
-            return Stored(item, self.store.record_feed_fetch(item, progress=progress))
+            return Stored(item, store.record_feed_fetch(item, progress=progress))
         if item.outcome == ERROR:
             log.error("%s %s: %s", item.kind, item.url, item.error)
-        return Stored(item, self.store.record_source_document(item))
+        return Stored(item, store.record_source_document(item))
 
 
 def _progress_bar(done: int, total: int) -> None:

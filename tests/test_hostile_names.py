@@ -4,7 +4,7 @@ IRCC rewords names: "Canadian Experience Class (CEC)", "Canadian Experience
 Class, 2026-Version 1", "Provincial Nominee Program 2026" became invented
 categories before, and `round_types = ["program"]` or `eligible = true` rules
 missed them. A name eewatch cannot place is a warning and an ops event told to
-every rule's owner, never a new category in silence.
+the operator (``category_unknown``), never a new category in silence.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from eewatch.config import Config, Rule
+from eewatch.app.health import record_poll
+from eewatch.config import Config, HealthConfig, Rule
 from eewatch.domain.clock import FrozenClock
 from eewatch.domain.eligibility import Profile
 from eewatch.store.store import Store
@@ -82,25 +83,30 @@ def test_reworded_program_rounds_are_program_rounds_and_reach_program_rules(stor
             programs,
             None,
         ), name
-    assert store.events("round_name_unknown") == []
+    assert store.events("category_unknown") == []
     outbox.enqueue(store, settings, NOW)
     told = {(row.rule, row.round_id) for row in outbox.rows(store) if row.kind == "new_round"}
     assert told == {(rule, number) for rule in ("programs", "eligible") for number, *_ in REWORDED}
 
 
 def test_a_name_eewatch_cannot_place_is_a_warning_and_an_ops_event(store: Store) -> None:
-    rules = (Rule(name="programs", notify=("json://127.0.0.1:9/p",), round_types=("program",)),)
-    store.record_feed_fetch(fetch_of(records()))
-    outbox.enqueue(store, Config(alerts=rules), NOW)
+    """Stored as a new category with a warning, and ``category_unknown`` (no list is known for it)
+    tells the rules that listen to ops events; a program rule does not take it for a program round."""
+    ops = Rule(name="ops", notify=("json://127.0.0.1:9/o",), events=("category_unknown",))
+    programs = Rule(name="programs", notify=("json://127.0.0.1:9/p",), round_types=("program",))
+    settings = Config(alerts=(ops, programs))
+    first = fetch_of(records())
+    record_poll(store, first, store.record_feed_fetch(first), HealthConfig(), "once")
+    outbox.enqueue(store, settings, NOW)
     odd = round_record(
         "441", "Express Entry intake for candidates abroad", "Federal Skilled Worker Program", 20
     )
-    store.record_feed_fetch(fetch_of([odd, *records()]))
+    fetch = fetch_of([odd, *records()])
+    record_poll(store, fetch, store.record_feed_fetch(fetch), HealthConfig(), "once")
     (stored,) = [r for r in store.rounds() if r.id == "441"]
+    assert stored.round_type == "category"
     assert any("unknown category" in w for w in stored.warnings)
-    (event,) = store.events("round_name_unknown")
-    assert event["round_id"] == "441"
-    outbox.enqueue(store, Config(alerts=rules), NOW)
-    rows = outbox.rows(store)
-    assert [(row.rule, row.kind) for row in rows] == [("programs", "round_name_unknown")]
-    assert "cannot place" in rows[0].message.title
+    (event,) = store.events("category_unknown")
+    assert event["payload"]["round"] == "441"
+    outbox.enqueue(store, settings, NOW)
+    assert [(row.rule, row.kind) for row in outbox.rows(store)] == [("ops", "category_unknown")]

@@ -11,13 +11,11 @@ the state read from the store.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import socket
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, Date, bindparam, func, insert, select
 
+from eewatch.app.health_rules import HealthEvent, HealthState, Poll, decide, instance_name, state_of
 from eewatch.config import HealthConfig
 from eewatch.domain.eligibility import unknown_list
 from eewatch.domain.events import (
@@ -32,75 +30,19 @@ from eewatch.domain.record import CONFIRMED
 from eewatch.store import schema
 from eewatch.store.schema import heartbeats
 from eewatch.store.store import EARLIEST_ROUND, FetchSummary, Store
-from scraper.parsing.feed import EXPECTED_KEYS, renamed_keys
 
-
-@dataclass(frozen=True)
-class HealthState:
-    """What the store says about recent polls."""
-
-    consecutive_failures: int = 0
-    failing_alerted: bool = False
-    latest_round_date: dt.date | None = None
-    stale_alerted_for: dt.date | None = None
-    last_shape_change: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True)
-class Poll:
-    """One poll's outcome, as health sees it."""
-
-    ok: bool
-    error: str | None = None
-    keys: frozenset[str] | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True)
-class HealthEvent:
-    kind: str
-    payload: dict[str, Any] = field(default_factory=dict)
-
-
-def decide(state: HealthState, poll: Poll, config: HealthConfig, today: dt.date) -> list[HealthEvent]:
-    """The ops events a poll calls for (pure)."""
-    found: list[HealthEvent] = []
-    failures = state.consecutive_failures + 1 if not poll.ok else 0
-    if not poll.ok and failures >= config.failures_before_alert and not state.failing_alerted:
-        found.append(HealthEvent(POLL_FAILING, {"failures": failures, "error": poll.error, "url": poll.url}))
-    if poll.ok and state.failing_alerted:
-        found.append(HealthEvent(POLL_RECOVERED, {"failures": state.consecutive_failures, "url": poll.url}))
-    if poll.keys is not None:
-        missing, added = sorted(EXPECTED_KEYS - poll.keys), sorted(poll.keys - EXPECTED_KEYS)
-        change = {"missing": missing, "added": added}
-        last = state.last_shape_change or {"missing": [], "added": []}
-        if change != {"missing": last.get("missing", []), "added": last.get("added", [])}:
-            found.append(HealthEvent(FEED_SHAPE_CHANGED, {**change, **_shape_said(poll.keys)}))
-    latest = state.latest_round_date
-    if latest is not None and poll.ok:
-        days = (today - latest).days
-        if days > config.stale_after_days and state.stale_alerted_for != latest:
-            found.append(HealthEvent(FEED_STALE, {"latest_round_date": latest.isoformat(), "days": days}))
-    return found
-
-
-def _shape_said(keys: frozenset[str]) -> dict[str, Any]:
-    """What a change of the feed's shape means for the facts, for the people the alert reaches."""
-    renamed = renamed_keys(keys)
-    unread = sorted(EXPECTED_KEYS - keys - set(renamed.values()))
-    parts = ["The feed's records changed shape."]
-    if renamed:
-        parts.append(
-            "Read as before: " + ", ".join(f"{new} as {old}" for new, old in sorted(renamed.items())) + "."
-        )
-    if unread:
-        parts.append(
-            f"No record carries {', '.join(unread)}: those facts are unknown in this copy; the stored "
-            "values stand (no round is amended to unknown) and new rounds are stored with what can be read."
-        )
-    else:
-        parts.append("Every fact is still read; the stored rounds stand.")
-    return {"renamed": renamed, "message": " ".join(parts)}
+__all__ = [
+    "OUTAGE",
+    "HealthEvent",
+    "HealthState",
+    "Poll",
+    "decide",
+    "instance_name",
+    "load_state",
+    "record_outage",
+    "record_poll",
+    "state_of",
+]
 
 
 def _state_query() -> Any:
@@ -142,14 +84,7 @@ HEARTBEAT_INSERT = insert(heartbeats)
 def load_state(conn: Connection, today: dt.date) -> HealthState:
     """Read the health state from heartbeats, events and rounds (as of ``today``)."""
     row = conn.execute(STATE_QUERY, {"latest_possible": today + dt.timedelta(days=1)}).one()
-    failing, recovered = row.failing_id, row.recovered_id
-    return HealthState(
-        consecutive_failures=row.failures,
-        failing_alerted=failing is not None and (recovered is None or recovered < failing),
-        latest_round_date=row.latest,
-        stale_alerted_for=dt.date.fromisoformat(row.stale["latest_round_date"]) if row.stale else None,
-        last_shape_change=row.shape,
-    )
+    return state_of(row.failures, row.failing_id, row.recovered_id, row.stale, row.shape, row.latest)
 
 
 def unknown_lists(conn: Connection, fetch: FeedFetch, summary: FetchSummary | None) -> list[HealthEvent]:
@@ -187,11 +122,6 @@ def unknown_lists(conn: Connection, fetch: FeedFetch, summary: FetchSummary | No
         }
         events.append(HealthEvent(CATEGORY_UNKNOWN, payload))
     return events
-
-
-def instance_name() -> str:
-    """``host:pid`` of this process."""
-    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 #: How the heartbeat of a database outage begins (``eewatch status`` shows the latest).

@@ -13,15 +13,16 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.app import exitcodes
 from eewatch.app.health import HealthEvent, record_poll
+from eewatch.app.poll_log import log_poll
 from eewatch.config import Config
 from eewatch.domain.events import CATEGORY_UNKNOWN, FEED_STALE
-from eewatch.domain.fetches import ERROR, NOT_MODIFIED, UNCHANGED, FeedFetch, SourceDocument
+from eewatch.domain.fetches import ERROR, FeedFetch, SourceDocument
+from eewatch.store import integrity
 from eewatch.store.announcements import SourceSummary
 from eewatch.store.errors import describe_storage_error
 from eewatch.store.store import FetchSummary, Store
@@ -92,6 +93,12 @@ def poll_once(
         crawl = crawl_once(config, store, url, sources=sources, progress=progress, log_level=log_level)
         result.stored = crawl.stored
     except (StorageFailed, SQLAlchemyError) as exc:
+        damaged = integrity.noted(store.engine)
+        if damaged is not None:
+            # Nothing more is written to a damaged file (not even the failed poll): said once, exit 4.
+            result.storage_error = damaged
+            log.error("database error: %s", damaged)
+            return result
         result.storage_error = f"{type(exc).__name__}: {exc}"[:500]
         log.error("could not store the fetch: %s", result.storage_error)
     if not any(isinstance(s.fetch, FeedFetch) for s in result.stored):
@@ -231,43 +238,6 @@ def rebuild_report(store: Store, config: Config) -> None:
         return
     log.info("report rebuilt in %s", report.out)
     log.debug("report: %s", summary)
-
-
-def log_poll(
-    fetch: FeedFetch, summary: FetchSummary, seconds: float, *, quiet_if_unchanged: bool = False
-) -> None:
-    """One line per poll: outcome, HTTP status, bytes, duration, new and amended counts.
-
-    ``quiet_if_unchanged`` (the daemon): a poll that found nothing new is said at debug;
-    the daemon says once an hour, at info, how its polls went.
-    """
-    new, amended = len(summary.new), len(summary.amended)
-    extra: dict[str, Any] = {
-        "source": fetch.source,
-        "outcome": fetch.outcome,
-        "http_status": fetch.http_status,
-        "bytes": fetch.bytes,
-        "duration_ms": round(seconds * 1000),
-        "new": new,
-        "amended": amended,
-    }
-    line = (
-        f"poll {fetch.source}: {fetch.outcome} http={fetch.http_status or '-'} bytes={fetch.bytes or 0} "
-        f"duration={seconds:.2f}s new={new} amended={amended}"
-    )
-    if fetch.outcome == ERROR:
-        extra["error"] = fetch.error
-        log.error("%s: %s", line, fetch.error, extra=extra)
-        return
-    if fetch.parsed and fetch.parsed.problems:
-        problems = fetch.parsed.problems
-        log.warning(
-            "%d record(s) rejected: %s",
-            len(problems),
-            "; ".join(f"#{p.round_id or p.index}: {p.reason}" for p in problems[:5]),
-        )
-    unchanged = fetch.outcome in (NOT_MODIFIED, UNCHANGED) or not (new or amended)
-    log.log(logging.DEBUG if quiet_if_unchanged and unchanged else logging.INFO, line, extra=extra)
 
 
 def log_document(document: SourceDocument, summary: SourceSummary) -> None:

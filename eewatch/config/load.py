@@ -59,11 +59,28 @@ def load_config(
     return config
 
 
+def refuse_misplaced_variables(data: Mapping[str, Any], where: str) -> None:
+    """``${VAR}`` is read from the environment in ``[[alerts]] notify`` only; elsewhere it is an error."""
+    from eewatch.config.secrets import misplaced_variables
+
+    for label in misplaced_variables(dict(data)):
+        hint = (
+            "; for a database password set $EEWATCH_DATABASE_URL instead"
+            if label.startswith("[database]")
+            else ""
+        )
+        raise ConfigError(
+            f"{where}: {label}: ${{...}} is read from the environment only in [[alerts]] notify "
+            f"targets; write the value itself here{hint}"
+        )
+
+
 def parse_config(data: Mapping[str, Any], where: str = "<config>") -> Config:
     """Validate a parsed TOML mapping into a :class:`Config`, sections and what spans them."""
     for key in data:
         if key not in SECTIONS:
             raise ConfigError(f"{where}: unknown section or key [{key}]{did_you_mean(key, SECTIONS)}")
+    refuse_misplaced_variables(data, where)
     config = Config(**{name: parse(data.get(name), where) for name, parse in SECTIONS.items()})
     config = with_roster(config, where)
     check_across(config, where)

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from eewatch.config import values as v
-from eewatch.domain.announcement import ARTICLE, PAGE
+from eewatch.domain.events import DEFAULT_EVENTS, EVENT_KINDS
+from eewatch.domain.kinds import ARTICLE, PAGE
 
 # ``[profile]`` is declared in the domain (eewatch/domain/eligibility.py) and re-exported here.
-from eewatch.domain.eligibility import Profile as Profile
-from eewatch.domain.events import DEFAULT_EVENTS, EVENT_KINDS
+from eewatch.domain.profile import Profile as Profile
 from eewatch.domain.record import PROGRAM_CODES, ROUND_TYPES
 
 FEED_URL = "https://www.canada.ca/content/dam/ircc/documents/json/ee_rounds_123_en.json"

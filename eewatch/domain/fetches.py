@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from eewatch.domain.announcement import Announcement
-from eewatch.domain.record import Round
+if TYPE_CHECKING:  # annotations only: a 304 needs neither (the cron check's start-up)
+    from eewatch.domain.announcement import Announcement
+    from eewatch.domain.record import Round
+
+from eewatch.domain.kinds import ARTICLE as ARTICLE
+from eewatch.domain.kinds import PAGE as PAGE
+
+
+class FeedFormatError(ValueError):
+    """The document as a whole is not a rounds feed; nothing in it can be used."""
 
 
 @dataclass(frozen=True)

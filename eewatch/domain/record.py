@@ -13,8 +13,6 @@ import typing
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from eewatch.domain.taxonomy import canonical_category
-
 ROUND_TYPES = ("general", "program", "category")
 
 #: A round's standing: seen in the official feed, or only in an announcement so far.
@@ -76,8 +74,12 @@ class Round:
 
     def __post_init__(self) -> None:
         # A category slug eewatch has since renamed (a stored round, an old export) reads as the new one.
-        if self.category is not None and canonical_category(self.category) != self.category:
-            object.__setattr__(self, "category", canonical_category(self.category))
+        if self.category is not None:
+            # Imported here: loading a config reads this module's constants, not the taxonomy.
+            from eewatch.domain.taxonomy import canonical_category
+
+            if canonical_category(self.category) != self.category:
+                object.__setattr__(self, "category", canonical_category(self.category))
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape: ISO strings for dates and times, lists for tuples."""

@@ -69,10 +69,6 @@ _FILLER = {
 }
 
 
-#: How the warning of a name eewatch cannot place begins (the store tells it as an ops event).
-UNKNOWN_NAME = "unknown category"
-
-
 @dataclass(frozen=True)
 class Classification:
     """What a round's name says about its type."""
@@ -201,7 +197,8 @@ def classify(name: str | None, invited: Sequence[str] = ()) -> Classification:
     ``invited``: the programs ``drawText2`` names. A name that names programs and words
     eewatch cannot place, and no category it knows, is a program round where ``drawText2``
     names exactly those programs (with a warning naming the words); otherwise it is read
-    as a new category, with a warning (the store tells it as an ops event).
+    as a new category, with a warning (and ``category_unknown`` tells the operator: no list
+    is known for it).
     """
     if name is None or not name.strip():
         return Classification(None, warnings=("round name is empty: type unknown",))
@@ -218,5 +215,5 @@ def classify(name: str | None, invited: Sequence[str] = ()) -> Classification:
         return Classification("program", programs=named, warnings=(note,))
     slug, known = category_slug(base)
     known = known or slug in catalogued_categories()
-    warnings = () if known else (f"{UNKNOWN_NAME} {name!r}: given the slug {slug!r}",)
+    warnings = () if known else (f"unknown category {name!r}: given the slug {slug!r}",)
     return Classification("category", category=slug, category_version=version, warnings=warnings)

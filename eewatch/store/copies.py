@@ -20,7 +20,6 @@ from sqlalchemy import Connection, bindparam, func, insert, select, update
 from eewatch.domain.events import (
     NEW_ROUND,
     ROUND_AMENDED,
-    ROUND_NAME_UNKNOWN,
     ROUND_REJECTED,
     ROUND_RESTORED,
     ROUND_WITHDRAWN,
@@ -28,7 +27,6 @@ from eewatch.domain.events import (
 )
 from eewatch.domain.fetches import CHANGED, ERROR, FeedFetch
 from eewatch.domain.record import CONFIRMED, CONTENT_FIELDS, FIELDS, PROVISIONAL, Round
-from eewatch.domain.taxonomy import UNKNOWN_NAME
 from eewatch.store import announcements, schema
 from eewatch.store.reads import copy_time
 from eewatch.store.rows import (
@@ -157,8 +155,6 @@ def _apply_copy(
         withdrawn, restored, told = _withdrawals(conn, plan, carried, fetch_id, now)
         pending += told
         summary.withdrawn, summary.restored = withdrawn, restored
-    renamed = [(item, digest) for item, digest in amended if olds[item.id].name != item.name]
-    pending += _unknown_names(plan.new + plan.confirmed + renamed, fetch_id, now, baseline)
     _follow_copy(conn, plan.moved, plan.gone, fetch_id, source, now)
     insert_events(conn, pending)
     if stale:
@@ -467,19 +463,6 @@ def _told_withdrawn(conn: Connection) -> set[str]:
     )
     last = {row.round_id: row.kind for row in conn.execute(query)}
     return {rid for rid, kind in last.items() if kind == ROUND_WITHDRAWN}
-
-
-def _unknown_names(
-    rounds: Sequence[tuple[Round, str]], fetch_id: int, now: dt.datetime, baseline: bool
-) -> list[dict[str, Any]]:
-    """A ``round_name_unknown`` event for each new or renamed round whose name eewatch cannot place."""
-    events = []
-    for item, _ in rounds:
-        notes = [w for w in item.warnings if w.startswith(UNKNOWN_NAME)]
-        if notes:
-            payload = {"round": item.to_dict(), "message": notes[0]}
-            events.append(event_row(ROUND_NAME_UNKNOWN, item.id, fetch_id, now, payload, baseline=baseline))
-    return events
 
 
 _NUMBER = re.compile(r"\d{1,6}")

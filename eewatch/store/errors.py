@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from pathlib import Path
 
 __all__ = ["HINT", "StorageError", "describe_storage_error"]
 
@@ -31,3 +32,8 @@ def describe_storage_error(url: str | None, exc: BaseException) -> str:
     reason = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
     reason = re.sub(r"://([^:/@\s]+):[^@\s]*@", r"://\1:***@", reason)[:300]
     return f"cannot open the database{where}: {reason} ({type(exc).__name__}); {HINT}"
+
+
+def note_path(database: Path) -> Path:
+    """Where a SQLite file found damaged is noted (beside it), until it passes a check again."""
+    return database.with_name(database.name + ".damaged")

@@ -14,8 +14,9 @@ from eewatch.domain.announcement import RoundFacts
 from eewatch.domain.fetches import CHANGED
 from eewatch.domain.record import CONFIRMED, PROVISIONAL, Round
 from eewatch.domain.taxonomy import category_spellings
+from eewatch.domain.userinfo import mask_userinfo
 from eewatch.store import announcements, schema
-from eewatch.store.rows import row_to_round
+from eewatch.store.rows import chunks, row_to_round
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,12 @@ class ReadAPI:
     engine: Engine
 
     def validators(self, url: str) -> Validators:
-        """ETag, Last-Modified and body hash of the last good copy of ``url``."""
+        """ETag, Last-Modified and body hash of the last good copy of ``url``.
+
+        Fetches are stored under the URL with its user part masked (eewatch/domain/userinfo.py).
+        """
         with self.engine.connect() as conn:
-            row = conn.execute(VALIDATORS_QUERY, {"url": url}).first()
+            row = conn.execute(VALIDATORS_QUERY, {"url": mask_userinfo(url)}).first()
         return Validators(*row) if row else Validators()
 
     def rounds(
@@ -96,20 +100,26 @@ class ReadAPI:
         ``last_seen`` is when a copy carrying the version was last seen: for the
         version the latest copy of the feed carried, that copy's time.
         """
+        return self.all_revisions([round_id]).get(round_id, [])
+
+    def all_revisions(self, round_ids: Iterable[str] | None = None) -> dict[str, list[dict[str, Any]]]:
+        """:meth:`revisions` of every round (or of ``round_ids``), by round id: two queries in all."""
         r, rv = schema.rounds, schema.round_revisions
         carried = (r.c.latest_copy_hash == rv.c.content_hash).label("carried")
-        query = (
-            select(rv, carried)
-            .join(r, r.c.id == rv.c.round_id)
-            .where(rv.c.round_id == round_id)
-            .order_by(rv.c.id)
-        )
+        query = select(rv, carried).join(r, r.c.id == rv.c.round_id).order_by(rv.c.round_id, rv.c.id)
+        wanted = None if round_ids is None else list(round_ids)
+        found: dict[str, list[dict[str, Any]]] = {}
         with self.engine.connect() as conn:
-            found = [dict(row._mapping) for row in conn.execute(query)]
-            latest = latest_copy_time(conn) if any(row["carried"] for row in found) else None
-        for row in found:
-            if row.pop("carried") and latest is not None:
-                row["last_seen"] = latest
+            for chunk in [None] if wanted is None else chunks(wanted, 500):
+                rows = conn.execute(query if chunk is None else query.where(rv.c.round_id.in_(chunk)))
+                for stored in rows:
+                    found.setdefault(stored.round_id, []).append(dict(stored._mapping))
+            carrying = any(row["carried"] for versions in found.values() for row in versions)
+            latest = latest_copy_time(conn) if carrying else None
+        for versions in found.values():
+            for row in versions:
+                if row.pop("carried") and latest is not None:
+                    row["last_seen"] = latest
         return found
 
     def events(self, kind: str | None = None) -> list[dict[str, Any]]:

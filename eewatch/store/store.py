@@ -17,7 +17,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from eewatch.domain.clock import Clock, utcnow
 from eewatch.domain.fetches import FeedFetch, SourceDocument
 from eewatch.domain.occupations import CategoryVersion
-from eewatch.store import announcements
+from eewatch.store import announcements, integrity
 from eewatch.store.copies import EARLIEST_ROUND, CopyMemo, FetchSummary, Progress, plausible_date, record_copy
 from eewatch.store.errors import HINT, StorageError, describe_storage_error
 from eewatch.store.reads import PROVISIONAL_NOTE, ReadAPI, Validators, latest_copy_time
@@ -121,10 +121,15 @@ class Store(ReadAPI):
         """
         try:
             store = cls(create_store_engine(url, make_folder=make_folder), clock)
+            integrity.watch(store.engine)
+            integrity.guard(store.engine)  # a file noted as damaged, still damaged: refused
             if migrate:
                 from eewatch.store.migrate import upgrade
 
                 upgrade(store.engine)
+        except integrity.DamagedDatabase:
+            store.engine.dispose()
+            raise
         except (OSError, SQLAlchemyError) as exc:
             raise StorageError(describe_storage_error(url, exc)) from None
         return store

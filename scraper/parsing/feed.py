@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import urljoin
 
-from eewatch.domain.fetches import FeedParse, Problem
+from eewatch.domain.fetches import FeedFormatError, FeedParse, Problem
 from eewatch.domain.record import DISTRIBUTION_BANDS, Round
 from eewatch.domain.taxonomy import classify, programs_in
 from scraper.parsing.dates import clean, parse_date, parse_datetime
@@ -85,10 +85,6 @@ def _parse_int(literal: str) -> int | HugeNumber:
 def unsurrogate(text: str) -> str:
     """``text`` with every lone surrogate replaced by U+FFFD (the replacement character)."""
     return _SURROGATE.sub("\ufffd", text)
-
-
-class FeedFormatError(ValueError):
-    """The document as a whole is not a rounds feed; nothing in it can be used."""
 
 
 #: Parses one record as ``parse_record(record, site=...)`` does (same Round, or the same RecordError).

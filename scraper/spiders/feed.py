@@ -9,8 +9,10 @@ from urllib.parse import urlparse
 import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
+from w3lib.http import basic_auth_header
 
 from eewatch.domain.fetches import FeedFetch
+from eewatch.domain.userinfo import mask_userinfo, split_userinfo
 from scraper.fetch import describe_error, feed_fetch_from_failure, feed_fetch_from_response
 from scraper.middlewares import HOSTS
 from scraper.parsing.feed import FeedParse, parse_feed
@@ -33,14 +35,19 @@ class FeedSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.url = url
+        # A user and password in the URL (a mirror's) go as HTTP Basic authentication; the URL
+        # recorded and shown is the masked one (eewatch/domain/userinfo.py).
+        bare, user, password = split_userinfo(url)
+        self.url = mask_userinfo(url)
+        self.request_url = bare
+        self.authorization = basic_auth_header(user, password or "") if user is not None else None
         self.etag = etag
         self.last_modified = last_modified
         self.previous_sha256 = previous_sha256
         # Reads a changed copy. One fetch per run needs no memo; the daemon's spider,
         # kept open between copies, remembers each record's parse (WatchFeedSpider).
         self.feed_parser: Callable[[bytes], FeedParse] = parse_feed
-        host = urlparse(url).hostname
+        host = urlparse(bare).hostname
         # Only the configured host is fetched: a redirect elsewhere is refused
         # (by scraper.middlewares.SameHostMiddleware, which sees dont_filter requests too).
         self.allowed_domains = [host] if host else []
@@ -55,8 +62,10 @@ class FeedSpider(scrapy.Spider):
             headers["If-None-Match"] = self.etag
         if self.last_modified:
             headers["If-Modified-Since"] = self.last_modified
+        if self.authorization is not None:
+            headers["Authorization"] = self.authorization.decode("latin-1")
         return scrapy.Request(
-            self.url,
+            self.request_url,
             headers=headers,
             callback=self.parse,
             errback=self.failed,

@@ -126,8 +126,8 @@ _MAX_MESSAGE = 1 << 20
 def load_apprise_plugins() -> None:
     """Import Apprise's plugin modules, as its first URL lookup does (its own load, run early).
 
-    The singleton manager keeps them; ``eewatch.config.apprise_plugins.plugins()``
-    still runs in each child, and finds them loaded.
+    The singleton manager keeps them; ``eewatch.config.apprise_plugins.manager()``
+    still runs in each child that needs it, and finds them loaded.
     """
     import warnings
 

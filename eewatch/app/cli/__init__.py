@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import logging
 import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from eewatch.app import exitcodes
 from eewatch.config import ConfigError, default_database_url
@@ -66,11 +63,22 @@ class Parser(argparse.ArgumentParser):
         options = sorted(o for action in self._actions for o in action.option_strings if o.startswith("--"))
         for extra in extras:
             if extra.startswith("--"):
+                import difflib
+
                 near = difflib.get_close_matches(extra.split("=", 1)[0], options, n=1, cutoff=0.75)
                 if near:
                     message += f" (did you mean {near[0]}?)"
                     break
         self.error(message)
+
+
+def _epilog() -> str:
+    return (
+        "Config is found by --config, then $EEWATCH_CONFIG, then ./config.toml. "
+        f"Default database: {default_database_url()} ($EEWATCH_DATABASE_URL overrides). "
+        "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 source error, "
+        "4 storage error, 5 delivery error, 6 unhealthy, 7 another daemon holds the database."
+    )
 
 
 def build_parser(command: str | None = None) -> Parser:
@@ -79,21 +87,21 @@ def build_parser(command: str | None = None) -> Parser:
     The common options are the umbrella's and every command's, so they go before or after the
     command (``eewatch --config c.toml status`` and ``eewatch status --config c.toml``).
     """
+    names = command_names()
     parser = Parser(
         prog="eewatch",
         description="Watch Canada's Express Entry rounds of invitations.",
-        epilog=(
-            "Config is found by --config, then $EEWATCH_CONFIG, then ./config.toml. "
-            f"Default database: {default_database_url()} ($EEWATCH_DATABASE_URL overrides). "
-            "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 source error, "
-            "4 storage error, 5 delivery error, 6 unhealthy, 7 another daemon holds the database."
-        ),
+        # Shown by ``eewatch --help`` only: not made when a command is given (no data-dir lookup).
+        epilog=None if command in names else _epilog(),
     )
     add_common(parser, defaults=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=Parser)
-    for name in command_names():
+    for name in names:
         if name == command:
             __import__(f"{__name__}.{name}", fromlist=["add_parser"]).add_parser(sub)
+        elif command in names:
+            # A command was given: the others' one-line help is never shown (no docstrings parsed).
+            sub.add_parser(name, add_help=False)
         else:
             sub.add_parser(name, help=_summary(name), add_help=False)
     return parser
@@ -332,9 +340,6 @@ def _dispatch(args: argparse.Namespace) -> int:
         return ctx.error(str(exc))
     except StorageError as exc:
         return ctx.error(f"database error: {exc}", exitcodes.STORAGE)
-    except SQLAlchemyError as exc:
-        # The driver's first line (passwords masked), never the SQL: it may carry data.
-        return ctx.error(f"database error: {describe_storage_error(None, exc)}", exitcodes.STORAGE)
     except BrokenPipeError:
         # The reader went away (``| head``): not an error of ours.
         sys.stderr.close()
@@ -342,3 +347,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         log.warning("interrupted")
         return 130
+    except Exception as exc:
+        # SQLAlchemy is imported only by the commands that use it (not by a cron check).
+        sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+        if sqlalchemy_exc is None or not isinstance(exc, sqlalchemy_exc.SQLAlchemyError):
+            raise
+        # The driver's first line (passwords masked), never the SQL: it may carry data.
+        return ctx.error(f"database error: {describe_storage_error(None, exc)}", exitcodes.STORAGE)

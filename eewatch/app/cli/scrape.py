@@ -8,8 +8,7 @@ from pathlib import Path
 
 from eewatch.app import exitcodes
 from eewatch.app.cli import Context, command_parser, count
-from eewatch.app.poll import poll_once
-from scraper.crawl import feed_location
+from scraper.links import feed_location
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,6 +45,14 @@ def run(ctx: Context) -> int:
         reason = "is a directory" if Path(args.feed).expanduser().is_dir() else "No such file"
         return ctx.error(f"--feed {args.feed}: {reason}", exitcodes.SOURCE)
     url = feed_location(args.feed) if args.feed else config.feed.url
+    # Most cron runs find the feed unchanged: settled by a conditional GET and two rows,
+    # without importing Scrapy, SQLAlchemy or the notifier (anything else: the full path).
+    from eewatch.app.cron_check import check_unchanged
+
+    if check_unchanged(config, url, sources=not args.feed_only, backfill=args.notify_backfill):
+        return exitcodes.OK
+    from eewatch.app.poll import poll_once
+
     store = ctx.store()  # StorageError: exit 4, one line (the CLI's dispatch)
     try:
         result = poll_once(

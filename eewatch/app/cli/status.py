@@ -11,6 +11,7 @@ from eewatch.app import exitcodes
 from eewatch.app.cli import Context, command_parser
 from eewatch.app.status import Status, read_status
 from eewatch.domain.clock import utcnow
+from eewatch.store import integrity
 from eewatch.store.store import Store
 
 
@@ -23,16 +24,33 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(ctx: Context) -> int:
     args, config = ctx.args, ctx.config
-    with ctx.store() as store:
-        status = read_status(
-            store, config.health, utcnow(), delivery_counts(store), oldest_undelivered(store)
-        )
+    try:
+        with ctx.store() as store:
+            # The whole file is checked (PRAGMA quick_check): a damaged page elsewhere than
+            # what status reads would otherwise leave it "ok" (eewatch/store/integrity.py).
+            damaged = integrity.damage(store.engine)
+            status = (
+                Status(problems=[damaged])
+                if damaged
+                else read_status(
+                    store, config.health, utcnow(), delivery_counts(store), oldest_undelivered(store)
+                )
+            )
+    except integrity.DamagedDatabase as exc:
+        status = Status(problems=[str(exc)])
     if args.format == "json":
         json.dump(status.to_dict(), sys.stdout, indent=2)
         sys.stdout.write("\n")
+    elif damaged_only(status):
+        sys.stdout.write(f"health:               UNHEALTHY: {status.problems[0]}\n")
     else:
         write_text(status)
     return exitcodes.OK if status.healthy else exitcodes.UNHEALTHY
+
+
+def damaged_only(status: Status) -> bool:
+    """A status of a damaged file: nothing else was read from it, so nothing else is said."""
+    return status.last_poll_at is None and status.problems[:1] != [] and "is damaged" in status.problems[0]
 
 
 def delivery_counts(store: Store) -> dict[str, int]:

@@ -35,6 +35,8 @@ from eewatch.app.names import check_config_names
 from eewatch.app.poll import PollResult, deliver_retries, follow_up, record, store_failure
 from eewatch.config import Config, ConfigError, ScheduleConfig
 from eewatch.domain.clock import Clock, utcnow
+from eewatch.domain.userinfo import mask_userinfo
+from eewatch.store import integrity
 from eewatch.store.errors import describe_storage_error
 
 log = logging.getLogger("eewatch.app.daemon")
@@ -88,6 +90,7 @@ class Daemon:
         self.schedule: ScheduleConfig = config.schedule
         self.stopping = threading.Event()
         self.store = open_store(config, clock)
+        self.database_file = integrity.FileIdentity(self.store.engine)
         self.leadership = Leadership(self.store.engine)
         self.exit_code = exitcodes.OK
         self.report_built = False  # the report is built once at start, then after each change
@@ -98,6 +101,7 @@ class Daemon:
         #: While the database cannot be reached: since when, how many polls, why (one line each).
         self.outage: tuple[dt.datetime, int, str] | None = None
         self.scheduler: Any = None
+        self.keeper: Any = None  # keeps the schedule on the elapsed time when the wall clock steps
 
     def start(self) -> None:
         """Install the reactor, open the crawler, schedule the jobs (in the reactor thread)."""
@@ -144,7 +148,11 @@ class Daemon:
         opened.addErrback(self._failed_to_start)
 
     def _started(self) -> None:
+        from eewatch.app.daemon.clocksteps import ScheduleKeeper
+
         self.scheduler.start()
+        self.keeper = ScheduleKeeper(self.scheduler, self.loop)
+        self.keeper.start()
         schedule = self.schedule
         every = f"every {schedule.every:g}s" if schedule.every else " | ".join(schedule.cron)
         polled = self.scheduler.get_job("poll")
@@ -152,7 +160,7 @@ class Daemon:
         log.info(
             "daemon started: pid %d, feed %s, schedule %s (%s, jitter up to %gs), next poll %s, database %s",
             os.getpid(),
-            self.config.feed.url,
+            mask_userinfo(self.config.feed.url),
             every,
             schedule.timezone,
             schedule.jitter,
@@ -169,7 +177,7 @@ class Daemon:
 
     async def poll_job(self) -> None:
         """One poll, in the loop's thread: fetch, health; alerts and the report in a thread."""
-        if self.stopping.is_set():
+        if self.stopping.is_set() or self._database_gone():
             return
         try:
             leading = self.leadership.try_lead()
@@ -191,6 +199,8 @@ class Daemon:
         except Exception as exc:  # the poll gave no stored result: store the failure itself
             if self.stopping.is_set():
                 log.info("poll abandoned: the daemon is stopping")
+                return
+            if self._database_gone():  # damaged (or gone): nothing more is written to it
                 return
             stored = store_failure(self.store, self.config.feed.url, f"{type(exc).__name__}: {exc}")
         if stored is not None:
@@ -235,7 +245,7 @@ class Daemon:
 
         from scraper.crawl import CrawlResult, add_source_crawls
 
-        if self.stopping.is_set() or self.outage is not None:
+        if self.stopping.is_set() or self.outage is not None or self._database_gone():
             return
         try:
             if not self.leadership.try_lead():
@@ -262,8 +272,20 @@ class Daemon:
 
     async def deliver_job(self) -> None:
         """Retry due outbox deliveries (in a thread)."""
-        if not self.stopping.is_set():
+        if not self.stopping.is_set() and not self._database_gone():
             await self.in_thread(deliver_retries, self.store, self.config)
+
+    def _database_gone(self) -> bool:
+        """Stop (exit 4) when the SQLite file was deleted or replaced, or a statement found it damaged."""
+        if self.exit_code == exitcodes.STORAGE:
+            return True  # said already; the daemon is stopping
+        problem = self.database_file.changed() or integrity.noted(self.store.engine)
+        if problem is None:
+            return False
+        log.error("database error: %s", problem)
+        self.exit_code = exitcodes.STORAGE
+        self.stop()
+        return True
 
     async def in_thread(self, function: Any, *args: Any) -> None:
         """Run ``function`` in the reactor's thread pool and wait for it.
@@ -308,6 +330,8 @@ class Daemon:
         self.stopping.set()
         _exit_by(HARD_EXIT_AFTER, self.exit_code)
         self.leadership.release()
+        if self.keeper is not None:
+            self.keeper.stop()
         if self.scheduler is not None and self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         if self.watcher is not None:

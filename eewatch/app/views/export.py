@@ -30,8 +30,26 @@ def write_ndjson(rounds: Sequence[Round], out: TextIO) -> None:
         out.write(json.dumps(vet(item).to_dict(), ensure_ascii=False, separators=(",", ":")) + "\n")
 
 
+#: What a spreadsheet reads as the start of a formula (or of one after a cell break).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutral_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: a string starting like a formula gets a leading ``'``.
+
+    ``=HYPERLINK(...)``, ``+cmd|...``, ``-2+3``, ``@SUM(...)`` in a round's name would run
+    as formulas in Excel, LibreOffice and Google Sheets (CSV injection). Numbers stay numbers.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def write_csv(rounds: Sequence[Round], out: TextIO) -> None:
-    """One row per round; lists joined with ``;``, the distribution as JSON, empty for null."""
+    """One row per round; lists joined with ``;``, the distribution as JSON, empty for null.
+
+    Text cells that a spreadsheet would take for a formula are neutralised (:func:`neutral_cell`).
+    """
     writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
     writer.writeheader()
     for item in rounds:
@@ -39,7 +57,7 @@ def write_csv(rounds: Sequence[Round], out: TextIO) -> None:
         row["programs"] = ";".join(row["programs"])
         row["warnings"] = "; ".join(row["warnings"])
         row["distribution"] = json.dumps(row["distribution"]) if row["distribution"] is not None else ""
-        writer.writerow({k: ("" if v is None else v) for k, v in row.items()})
+        writer.writerow({k: ("" if v is None else neutral_cell(v)) for k, v in row.items()})
 
 
 WRITERS: dict[str, Callable[[Sequence[Round], TextIO], None]] = {

@@ -4,6 +4,12 @@ The site is built into a fresh directory next to ``out_dir``, then ``out_dir``
 (a symlink) is switched to it with one ``rename``: a reader sees the old site
 or the new one, never half of either. The previous build is kept (a page
 being read may still fetch its CSS); older ones are removed.
+
+Each build lists the files eewatch wrote in ``.eewatch-manifest``. A file someone
+added to the site by hand (``CNAME``, a verification file) is not in it, so it is
+carried into the next build: only what eewatch wrote is replaced or dropped.
+``DIR`` as a symlink to a folder eewatch did not make (a web root) is refused:
+re-pointing it would leave that folder as it was, unsaid.
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ log = logging.getLogger(__name__)
 
 #: A file in every build: lets a later build recognise the directory as ours.
 MARKER = ".eewatch-report"
+#: The names of the files eewatch wrote in a build, one a line (anything else was added by hand).
+MANIFEST = ".eewatch-manifest"
 STATIC = ("report.css", "report.js", "favicon.svg")
 KEEP_BUILDS = 2
 
@@ -72,11 +80,13 @@ def build_report(
     ``crs`` (``[profile] crs``) is drawn on the CRS charts and the pool; a reader's ``?crs=`` replaces it.
     """
     out_dir = Path(out_dir).expanduser().absolute()
+    current = _current_site(out_dir)  # refuses a symlink eewatch did not make, before writing anything
     now = clock()
     rounds = store.rounds()
-    histories: dict[str, History] = {r.id: history(store.revisions(r.id)) for r in rounds}
+    versions = store.all_revisions()  # one query, not two per round
+    histories: dict[str, History] = {r.id: history(versions.get(r.id, [])) for r in rounds}
     files = render_site(rounds, histories, now=now, title=title, site_url=site_url, crs=crs, profile=profile)
-    build_dir = _write_build(out_dir, files)
+    build_dir = _write_build(out_dir, files, _added_by_hand(current, files) if current else [])
     _switch(out_dir, build_dir)
     _prune(out_dir, keep=build_dir)
     pages = tuple(sorted(name for name in files if name.endswith(".html")))
@@ -146,6 +156,7 @@ def _with_static(
     for name in STATIC:
         files[name] = static.joinpath(name).read_bytes()
     files[MARKER] = f"built {now.isoformat()}\n".encode()
+    files[MANIFEST] = "".join(f"{name}\n" for name in sorted({*files, MANIFEST})).encode()
     return files
 
 
@@ -160,7 +171,54 @@ def builds_dir(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.builds"
 
 
-def _write_build(out_dir: Path, files: dict[str, bytes]) -> Path:
+def _current_site(out_dir: Path) -> Path | None:
+    """The folder ``out_dir`` shows now if eewatch wrote it (a build, or an old real copy); else None.
+
+    A symlink to anything but one of eewatch's builds is refused: it is someone's folder
+    (a web root), and re-pointing the link would leave that folder unchanged without a word.
+    """
+    if out_dir.is_symlink():
+        target = Path(os.path.realpath(out_dir))
+        if target.parent != Path(os.path.realpath(builds_dir(out_dir))):
+            raise ReportError(
+                f"{out_dir}: is a symlink to {target}, a folder eewatch did not make; refusing to "
+                f"re-point it (that folder would never be updated). Give --out a path of its own "
+                f"(eewatch keeps it a symlink to its newest build) and serve that, or remove the link"
+            )
+        return target if target.is_dir() else None
+    if out_dir.is_dir() and (out_dir / MARKER).exists():
+        return out_dir
+    return None
+
+
+#: What a build wrote before builds kept a manifest.
+_LEGACY = {"feed.xml", "rounds.json", "rounds.csv", MARKER, *STATIC}
+
+
+def _added_by_hand(site: Path, files: Mapping[str, bytes]) -> list[Path]:
+    """The entries of ``site`` that eewatch did not write (not in its manifest): kept in the next build."""
+    manifest = site / MANIFEST
+    try:
+        wrote = set(manifest.read_text(encoding="utf-8").splitlines())
+    except FileNotFoundError:  # a build from before manifests: eewatch wrote its pages and these
+        wrote = {p.name for p in site.iterdir() if p.name.endswith(".html")} | _LEGACY
+    added = []
+    for entry in sorted(site.iterdir()):
+        if entry.name in wrote or entry.name == MANIFEST:
+            continue
+        if entry.name in files:
+            log.warning(
+                "report: %s was added to the site by hand, and eewatch now writes a file of that "
+                "name: the added one is replaced (it stays in the previous build, %s)",
+                entry.name,
+                site,
+            )
+            continue
+        added.append(entry)
+    return added
+
+
+def _write_build(out_dir: Path, files: dict[str, bytes], added: Sequence[Path] = ()) -> Path:
     if not out_dir.parent.is_dir():
         raise ReportError(f"{out_dir.parent}: directory does not exist")
     root = builds_dir(out_dir)
@@ -170,6 +228,13 @@ def _write_build(out_dir: Path, files: dict[str, bytes]) -> Path:
         for name, data in files.items():
             (build / name).write_bytes(data)
             os.chmod(build / name, 0o644)
+        for entry in added:  # what someone added to the site by hand, as it is
+            if entry.is_symlink():
+                (build / entry.name).symlink_to(os.readlink(entry))
+            elif entry.is_dir():
+                shutil.copytree(entry, build / entry.name, symlinks=True)
+            else:
+                shutil.copy2(entry, build / entry.name)
         os.chmod(build, 0o755)
     except BaseException:
         shutil.rmtree(build, ignore_errors=True)
