@@ -33,6 +33,7 @@ from scraper.parsing.feed import (
     RecordError,
     parse_feed,
     parse_record,
+    renamed_keys,
 )
 from scraper.parsing.feed_memo import FeedParser
 
@@ -161,7 +162,13 @@ def _source_number(value: Any) -> int | None:
 
 
 def check_no_invented_values(record: Mapping[str, Any], parsed: Round) -> None:
-    """Every value of ``parsed`` is one the record stated (or None)."""
+    """Every value of ``parsed`` is one the record stated (or None).
+
+    A key spelled otherwise (``drawnumber``) is read as the expected one where that is absent
+    (:func:`scraper.parsing.feed.renamed_keys`): the record is compared as the parser reads it.
+    """
+    renamed = renamed_keys(record)
+    record = {renamed.get(key, key): value for key, value in record.items()}
     for key, value in (("drawSize", parsed.invitations), ("drawCRS", parsed.crs_min)):
         if value is not None:
             assert _source_number(record.get(key)) == value, (key, record.get(key), value)
@@ -467,6 +474,13 @@ def test_a_count_too_large_to_store_is_left_empty_with_a_warning() -> None:
 def test_a_time_past_year_9999_in_utc_is_left_empty_not_a_crash(text: str) -> None:
     parsed = parse_datetime(text, "drawDateTime", reference=None)
     assert parsed.value is None and "impossible time" in parsed.warnings[-1]
+
+
+def test_a_renamed_number_key_is_compared_as_read() -> None:
+    record = {"drawnumber": "12", "drawDate": "2024-01-01"}
+    parsed = parse_record(record)
+    assert parsed.number == 12 and any("drawnumber read as drawNumber" in w for w in parsed.warnings)
+    check_no_invented_values(record, parsed)
 
 
 def test_a_blank_name_is_none_not_an_empty_string() -> None:
