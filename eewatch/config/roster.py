@@ -10,7 +10,6 @@ import dataclasses
 
 from eewatch.config.model import Config
 from eewatch.config.values import ConfigError, targets
-from eewatch.domain.roster import RosterError, parse_roster
 
 
 def _target_problem(target: str) -> str | None:
@@ -27,6 +26,8 @@ def with_roster(config: Config, where: str) -> Config:
     path = config.roster.csv
     if path is None:
         return config
+    from eewatch.domain.roster import RosterError, parse_roster  # eligibility's catalog: only with a roster
+
     label = f"{where}: [roster] csv"
     try:
         text = path.read_text(encoding="utf-8-sig")
