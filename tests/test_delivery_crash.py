@@ -16,14 +16,13 @@ import pytest
 
 from eewatch.config import Config, NotificationSettings, Rule
 from eewatch.domain.clock import FrozenClock
-from eewatch.domain.fetches import CHANGED, FeedFetch, FeedParse
-from eewatch.domain.record import Round
 from eewatch.store.store import Store
 from notifier import outbox
 from notifier.deliver import deliver_due
 from notifier.run import run_alerts
 from tests.support.http import FixtureServer
 from tests.support.paths import ROOT
+from tests.support.queued import queue_one_new_round
 
 T0 = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 TIMEOUT = 300
@@ -48,18 +47,6 @@ os._exit(0)  # not reached
 """
 
 
-def _round(number: int) -> Round:
-    return Round(
-        id=str(number),
-        number=number,
-        date=dt.date(2025, 1, 1) + dt.timedelta(days=number),
-        round_type="general",
-        programs=("CEC", "FSW", "FST", "PNP"),
-        name="No Program Specified",
-        invitations=4000,
-        crs_min=480,
-    )
-
 
 def _prepare(db_url: str, target: str, clock: FrozenClock) -> Config:
     settings = Config(
@@ -67,11 +54,7 @@ def _prepare(db_url: str, target: str, clock: FrozenClock) -> Config:
         notifications=NotificationSettings(sending_timeout_seconds=TIMEOUT),
     )
     store = Store.open(db_url, clock)
-    for copy in ((_round(1),), (_round(1), _round(2))):
-        store.record_feed_fetch(
-            FeedFetch(url="f", outcome=CHANGED, parsed=FeedParse(rounds=copy), body_sha256=str(len(copy)))
-        )
-        outbox.enqueue(store, settings, clock())
+    queue_one_new_round(store, settings, clock())
     store.close()
     return settings
 

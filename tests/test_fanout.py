@@ -12,37 +12,20 @@ import pytest
 
 from eewatch.config import Config, NotificationSettings, Rule
 from eewatch.domain.clock import FrozenClock
-from eewatch.domain.fetches import CHANGED, FeedFetch, FeedParse
-from eewatch.domain.record import Round
 from eewatch.store.store import Store
 from notifier import deliver, outbox
 from tests.support.http import FixtureServer
+from tests.support.queued import queue_one_new_round
 
 T0 = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 
-
-def _round(number: int) -> Round:
-    return Round(
-        id=str(number),
-        number=number,
-        date=dt.date(2025, 1, 1) + dt.timedelta(days=number),
-        round_type="general",
-        programs=("CEC", "FSW", "FST", "PNP"),
-        name="No Program Specified",
-        invitations=4000,
-        crs_min=480,
-    )
 
 
 def _queue(tmp_path: Path, targets: list[str], clock: FrozenClock) -> tuple[Store, Config]:
     """One new round (after a baseline) for one rule with ``targets``: one outbox row per target."""
     config = Config(alerts=(Rule(name="all", notify=tuple(targets)),), notifications=NotificationSettings())
     store = Store.open(f"sqlite:///{tmp_path / 'fanout.sqlite'}", clock)
-    for copy in ((_round(1),), (_round(1), _round(2))):
-        store.record_feed_fetch(
-            FeedFetch(url="f", outcome=CHANGED, parsed=FeedParse(rounds=copy), body_sha256=str(len(copy)))
-        )
-        outbox.enqueue(store, config, clock())
+    queue_one_new_round(store, config, clock())
     return store, config
 
 
