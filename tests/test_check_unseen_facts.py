@@ -1,0 +1,139 @@
+"""The unseen sets' fact checker (bench/check_unseen_facts.py): a wrong fact fails, a right one passes.
+
+The checks run against the project's own small feed fixture; the fresh set
+(bench/data/articles_unseen4.json) is checked against the shared IRCC copy it
+names, where that copy is present.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench import check_unseen_facts as checker
+from tests.support.paths import SHARED_FEED
+
+SMALL = Path(__file__).parent / "fixtures" / "feed" / "small.json"
+FRESH = checker.DATA / "articles_unseen4.json"
+
+
+def _round(**facts: Any) -> dict[str, Any]:
+    base: dict[str, Any] = {
+        "number": None,
+        "date": "2024-07-04",
+        "invitations": 1800,
+        "crs_min": 436,
+        "round_type": "category",
+        "category": "trades",
+        "checked": "feed #303",
+        "implied": [],
+    }
+    return {**base, **facts}
+
+
+def _set(*rounds: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "feed": SMALL.name,
+        "folder": "unseenX",
+        "used_for_development": False,
+        "note": "test",
+        "pages": [{"file": "p01.txt", "url": "https://example.org/p01", "rounds": list(rounds)}],
+    }
+
+
+@pytest.fixture(scope="module")
+def feed() -> dict[str, Any]:
+    return checker.feed_rounds(SMALL)
+
+
+def test_a_set_that_agrees_with_the_feed_has_no_mismatch(feed: dict[str, Any]) -> None:
+    right = _set(
+        _round(),
+        _round(
+            number="302",
+            date="2024-07-02",
+            invitations=920,
+            crs_min=739,
+            round_type="program",
+            category=None,
+            checked="feed #302",
+        ),
+        # The page's own wrong date, recorded as such: the date field holds the feed's.
+        _round(date="2024-07-04", page_error={"date": "2024-07-05"}),
+    )
+    report = checker.check_set(right, feed)
+    assert report.mismatches == []
+    assert (report.rounds, report.checked_rounds, report.page_errors) == (3, 3, 1)
+    # Each given fact counts: 5, 5 (a number, no category), 5 (the date with its page error).
+    assert report.facts == 5 + 5 + 5
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"crs_min": 437}, "crs_min 437, feed #303 has 436"),
+        ({"invitations": 1500}, "invitations 1500, feed #303 has 1800"),
+        ({"date": "2024-07-05"}, "date '2024-07-05', feed #303 has '2024-07-04'"),
+        ({"number": "300"}, "number '300', feed #303"),
+        ({"round_type": "general", "category": None}, "round_type 'general', feed #303 has 'category'"),
+        ({"category": "trade"}, "category 'trade' is no known slug"),
+        ({"page_error": {"crs_min": 436}, "crs_min": None}, "page_error crs_min 436 is the feed's own value"),
+        ({"page_error": {"crs_min": 431}}, "crs_min given both as a fact and as the page's error"),
+        ({"checked": "feed #999"}, "feed #999 is not in the feed copy"),
+        ({"checked": "the page's own mistake"}, "not checked against the feed, yet scored"),
+    ],
+)
+def test_every_kind_of_wrong_fact_is_a_mismatch(
+    feed: dict[str, Any], change: dict[str, Any], expected: str
+) -> None:
+    report = checker.check_set(_set(_round(**change)), feed)
+    assert any(expected in line for line in report.mismatches), report.mismatches
+
+
+def test_a_round_the_feed_cannot_check_passes_only_unscored(feed: dict[str, Any]) -> None:
+    report = checker.check_set(_set(_round(checked="not in the feed copies", scored=False)), feed)
+    assert report.mismatches == []
+    assert report.unchecked == ["p01.txt: round 2024-07-04: not in the feed copies (scored: False)"]
+
+
+def test_a_stated_value_missing_from_the_page_text_is_a_warning(feed: dict[str, Any], tmp_path: Path) -> None:
+    (tmp_path / "unseenX").mkdir()
+    (tmp_path / "unseenX" / "p01.txt").write_text("On July 4, 2024, 1,800 candidates in trade occupations.")
+    report = checker.check_set(_set(_round()), feed, tmp_path)
+    assert report.mismatches == []
+    assert report.warnings == ["p01.txt: round 2024-07-04: crs_min 436 not found in the text"]
+
+
+def test_the_command_exits_1_on_a_mismatch(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wrong = tmp_path / "articles_unseen_wrong.json"
+    wrong.write_text(json.dumps(_set(_round(crs_min=437))))
+    assert checker.main([str(wrong), "--feed", str(SMALL.parent)]) == 1
+    assert "1 mismatches" in capsys.readouterr().out
+    right = tmp_path / "articles_unseen_right.json"
+    right.write_text(json.dumps(_set(_round())))
+    assert checker.main([str(right), "--feed", str(SMALL.parent)]) == 0
+
+
+def test_the_fresh_set_has_the_schema_and_at_least_36_pages() -> None:
+    fresh = json.loads(FRESH.read_text())
+    assert fresh["folder"] == "unseen4"
+    assert fresh["used_for_development"] is False
+    assert len(fresh["pages"]) >= 36
+    assert len({page["file"] for page in fresh["pages"]}) == len(fresh["pages"])
+
+
+@pytest.mark.skipif(not SHARED_FEED.is_dir(), reason=f"the IRCC feed copies are not at {SHARED_FEED}")
+def test_every_fact_of_the_fresh_set_agrees_with_the_feed() -> None:
+    fresh = json.loads(FRESH.read_text())
+    report = checker.check_set(fresh, checker.feed_rounds(SHARED_FEED / fresh["feed"]))
+    assert report.mismatches == []
+    assert report.checked_rounds == report.rounds >= 100
+    # The checker sees a change to any one of them.
+    broken = copy.deepcopy(fresh)
+    first = next(r for page in broken["pages"] for r in page["rounds"] if r["crs_min"] is not None)
+    first["crs_min"] += 1
+    assert len(checker.check_set(broken, checker.feed_rounds(SHARED_FEED / fresh["feed"])).mismatches) == 1
