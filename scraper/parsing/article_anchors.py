@@ -25,7 +25,8 @@ NOT_A_ROUND = re.compile(
     r"(?:\bsince(?:\s+the)?|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
     r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
-    r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:)\s*$",
+    r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
+    r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the)\s*$",
     re.I,
 )
 _PLANNED = re.compile(
@@ -46,7 +47,7 @@ _NUMBER_REFS = (
     re.compile(
         r"\b(?P<id>\d{1,4})(?:st|nd|rd|th)\)?\s+(?:(?:Express\s+Entry|EE|general|all-program)\s+){0,2}"
         r"(?:round|draw)\b(?!s)(?![^.;]{0,40}\b(?:in|of|for)\s+(?:20\d\d|the\s+year|this\s+year)\b)"
-        r"(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:of\s+|in\s+)?20\d\d|in\s+a\s+row"
+        r"(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:\w{1,3}\s+)?20\d\d|in\s+a\s+row"
         r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
         r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its))",
         re.I,
