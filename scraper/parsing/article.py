@@ -114,7 +114,7 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
     mentions = reader.read()
     if reader.lead is not None:
         said = reader._pending_facts()
-        own = {(f.name, f.value) for f, _, a in reader.lead.facts if a}
+        own = {(f.name, f.value) for f, _, _ in reader.lead.facts}
         clash = [f for f in said if any(n == f.name and v != f.value for n, v in own)]
         if clash:
             # "IRCC issues 2,095 ITAs ... The two other draws ... The April 10 draw ... invited 1,280": what

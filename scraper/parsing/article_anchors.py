@@ -35,6 +35,13 @@ _PLANNED = re.compile(
     re.I,
 )
 _BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
+#: A date followed by a change to the system, not a round: "on November 16, 2022, IRCC switched every
+#: program to the new NOC codes", "on May 31, 2023, the department introduced categories".
+_CHANGE_AFTER = re.compile(
+    r"\W{0,3}(?:(?:IRCC|the\s+department|the\s+government|Canada|Ottawa|the\s+minister)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced)\b",
+    re.I,
+)
 _NOT_A_ROUND_LABEL = re.compile(r"launch|tie|cut-?off\s+date|publish|posted|updated|since", re.I)
 _NUMBER_REFS = (
     re.compile(r"#\s?(?P<id>\d{1,4})\b(?![,.]\d)"),
@@ -154,6 +161,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         if (
             tie_break(text, start, end, match)
             or NOT_A_ROUND.search(before)
+            or _CHANGE_AFTER.match(text, match.end(), end)
             or (unit.kind != "row" and is_publication(text, match.start(), match.end()))
             or (unit.kind in ("label", "item") and ":" in label and _NOT_A_ROUND_LABEL.search(label))
             or not sentence_words
