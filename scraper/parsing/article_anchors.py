@@ -56,7 +56,8 @@ _NUMBER_REFS = (
         r"(?:round|draw)\b(?!s)(?![^.;]{0,40}\b(?:in|of|for)\s+(?:20\d\d|the\s+year|this\s+year)\b)"
         r"(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:\w{1,3}\s+)?20\d\d|in\s+a\s+row"
         r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
-        r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its))",
+        r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its))"
+        r"|\b(?P<id3>\d{1,4})(?:st|nd|rd|th)\s+(?:draw|round)\s+(?=since\s+the\s+(?:introduction|launch|start|creation)\b)",
         re.I,
     ),
     re.compile(
@@ -131,7 +132,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             elif groups.get("first"):
                 number = "1"
             else:
-                number = (groups.get("id") or groups.get("id2") or "").lower()
+                number = (groups.get("id") or groups.get("id2") or groups.get("id3") or "").lower()
             if not number or (len(number) == 4 and number.startswith(("19", "20"))):
                 continue
             before = text[max(0, match.start() - 16) : match.start()]
