@@ -13,14 +13,17 @@ every value of an invented round); *recall* is the share of stated values it
 gave right. A round is *found* when a parsed round matches it, *invented* when
 a parsed round matches no round the article states.
 
-The *unseen* sets are real pages never used to develop the parser: their facts
-and addresses are ``bench/data/articles_unseen*.json`` (checked against the
-IRCC feed); their texts (the pages as stored, not ours to commit) are read from
-``DIR/unseen/``, ``DIR/unseen2/`` and ``DIR/unseen3/``, DIR given by ``--pages DIR`` (default
-``$EEWATCH_UNSEEN_PAGES``, else ``../helpers`` beside the checkout); where they
-are absent that part is skipped and says so. The first and second sets were each
-scored once and then used to fix what they showed, so they are printed as seen;
-the third was gathered after all the fixes and scored once. A fact a page gives
+The *unseen* sets are real pages never used to develop the parser when they
+were gathered: each is one ``bench/data/articles_unseen*.json`` (found by that
+name: a new set needs only its JSON) holding the pages' addresses and facts
+(checked against the IRCC feed), the ``folder`` its texts are read from under
+DIR (the pages as stored, not ours to commit; DIR given by ``--pages DIR``,
+default ``$EEWATCH_UNSEEN_PAGES``, else ``../helpers`` beside the checkout), and
+``used_for_development``: true once a set was scored and then used to fix what
+it showed. Fresh sets are printed first, each on its own; the development sets
+after them, each and then together. A set whose texts are absent is skipped
+and says so; one whose texts are partly there is scored on those, and the
+others are named. A fact a page gives
 only by "the same as" or arithmetic is *implied*: a value given for it is
 checked, but it is not asked for. A fact the page gets wrong (against the
 feed) is not scored. A round a page only names, with no fact, counts neither as
@@ -51,32 +54,11 @@ ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "arti
 CORPUS = ARTICLES / "corpus"
 #: Ten more fixtures, written after the parser was built and first scored before any change to it.
 HELDOUT = ARTICLES / "heldout"
-#: The unseen real pages: their facts (committed) and where their texts are looked for (not committed).
+#: The unseen real pages: their facts (committed), each naming the folder of its texts (not committed).
 DATA = Path(__file__).resolve().parent / "data"
 UNSEEN_TRUTH = DATA / "articles_unseen.json"
 UNSEEN2_TRUTH = DATA / "articles_unseen2.json"
-#: (folder of the texts under the pages folder, facts, heading), the fresh set first.
 UNSEEN3_TRUTH = DATA / "articles_unseen3.json"
-#: (folder of the texts under the pages folder, facts, heading), the fresh set first.
-UNSEEN_SETS = (
-    (
-        "unseen3",
-        UNSEEN3_TRUTH,
-        "unseen (30 real pages gathered after all the fixes, never used for development; scored once):",
-    ),
-    (
-        "unseen2",
-        UNSEEN2_TRUTH,
-        "second set (30 real pages scored once at commit 374620e, then used to fix what they showed:"
-        " seen since):",
-    ),
-    (
-        "unseen",
-        UNSEEN_TRUTH,
-        "first set (35 real pages scored once at commit 87c4997, then used to fix what they showed:"
-        " seen since):",
-    ),
-)
 _BESIDE = Path(__file__).resolve().parent.parent.parent / "helpers"
 UNSEEN_PAGES = Path(os.environ.get("EEWATCH_UNSEEN_PAGES", _BESIDE))
 FIELDS = ("number", "date", "invitations", "crs_min", "round_type", "category")
@@ -118,6 +100,8 @@ class Score:
     #: Pages that state a round with a count or cut-off, and those of them that yield none of those rounds.
     stating: int = 0
     silent: int = 0
+    #: Pages of an unseen set whose texts were not found (not scored).
+    absent: list[str] = field(default_factory=list)
 
     @property
     def round_recall(self) -> float:
@@ -202,18 +186,25 @@ def _dates(t: dict[str, Any]) -> tuple[str | None, ...]:
 FACTS = ("invitations", "crs_min")
 
 
-def score(corpus: Path = CORPUS, *, break_pattern: Any = None, truth: Path | None = None) -> Score:
+def score(
+    corpus: Path = CORPUS, *, break_pattern: Any = None, truth: Path | None = None, skip_absent: bool = False
+) -> Score:
     """Parse every fixture (or page) and compare with its truth.
 
     ``truth``: the truth file, when it is not ``corpus / "truth.json"`` (the
     unseen pages). ``break_pattern``, a function text -> text, is applied to
     every fixture first (the corpus test uses it to show the score can fail).
+    ``skip_absent``: a page whose text is not in ``corpus`` is listed in
+    ``absent`` and not scored (an unseen set whose texts were only partly found).
     """
     truth_file = json.loads((truth or corpus / "truth.json").read_text())
     result = Score()
     #: Real pages name rounds without a fact ("the last draw on 31 August"); the fixtures' truth lists none.
     named_only = "pages" in truth_file
     for entry in truth_file.get("fixtures") or truth_file["pages"]:
+        if skip_absent and not (corpus / entry["file"]).is_file():
+            result.absent.append(entry["file"])
+            continue
         result.fixtures += 1
         body = (corpus / entry["file"]).read_bytes()
         if break_pattern is not None:
@@ -261,12 +252,59 @@ def score(corpus: Path = CORPUS, *, break_pattern: Any = None, truth: Path | Non
     return result
 
 
+@dataclass(frozen=True)
+class UnseenSet:
+    """A set of real pages: its facts (``truth``), the folder of its texts under the pages folder, its
+    heading, and whether it was used to develop the parser (then its score is no longer an unseen one)."""
+
+    truth: Path
+    folder: str
+    title: str
+    development: bool
+
+
+def unseen_sets(data: Path = DATA) -> list[UnseenSet]:
+    """Every ``articles_unseen*.json`` in ``data``: the fresh sets (never used for development) first,
+    then the development sets, newest first. A set needs only its JSON: ``folder`` names where its
+    texts are, ``used_for_development`` (default false) says how to read its score."""
+    found = []
+    for truth in sorted(data.glob("articles_unseen*.json"), reverse=True):
+        doc = json.loads(truth.read_text())
+        folder = doc.get("folder")
+        if not isinstance(folder, str) or not folder or "/" in folder or folder.startswith("."):
+            raise ValueError(f"{truth.name}: 'folder' must name the folder of its texts (such as 'unseen4')")
+        development = bool(doc.get("used_for_development", False))
+        title = doc.get("title") or (
+            f"{folder} ({len(doc['pages'])} real pages never used for development; scored once)"
+        )
+        found.append(UnseenSet(truth, folder, title, development))
+    return sorted(found, key=lambda s: s.development)
+
+
 def unseen_score(texts: Path, truth: Path = UNSEEN3_TRUTH) -> Score | None:
-    """The score over a set of unseen real pages, or None when their texts are not in ``texts``."""
+    """The score over the pages of an unseen set whose texts are in ``texts`` (the others are listed in
+    ``absent``), or None when none of them is there."""
     pages = json.loads(truth.read_text())["pages"]
-    if not all((texts / page["file"]).is_file() for page in pages):
+    if not any((texts / page["file"]).is_file() for page in pages):
         return None
-    return score(texts, truth=truth)
+    return score(texts, truth=truth, skip_absent=True)
+
+
+def combined(scores: list[Score]) -> Score:
+    """Several sets' scores as one (the development sets together)."""
+    total = Score()
+    for s in scores:
+        for name in ("fixtures", "rounds", "found", "missed", "invented", "unscored", "stating", "silent"):
+            setattr(total, name, getattr(total, name) + getattr(s, name))
+        for name, f in s.fields.items():
+            t = total.fields[name]
+            t.predicted += f.predicted
+            t.correct += f.correct
+            t.stated += f.stated
+            t.recalled += f.recalled
+        total.problems += s.problems
+        total.absent += s.absent
+    return total
 
 
 def _asked(t: dict[str, Any]) -> set[str]:
@@ -402,19 +440,33 @@ def main(argv: list[str] | None = None) -> int:
         print("held out (written after the parser; scored unseen once, then used to fix the bugs it showed):")
         print(table(heldout))
     problems: list[str] = []
-    for folder, truth, heading in UNSEEN_SETS:
+    development: list[Score] = []
+    for unseen_set in unseen_sets():
         print()
-        unseen = unseen_score(args.pages / folder, truth)
+        texts = args.pages / unseen_set.folder
+        unseen = unseen_score(texts, unseen_set.truth)
+        name = unseen_set.title.split(" (")[0]
         if unseen is None:
             print(
-                f"{heading.split(' (')[0]} real pages: skipped, their texts are not at {args.pages / folder} "
-                f"(the facts are in {truth.relative_to(truth.parents[2])}; give the folder holding {folder}/ "
-                "with --pages or $EEWATCH_UNSEEN_PAGES)"
+                f"{name} real pages: skipped, their texts are not at {texts} (the facts are in "
+                f"{unseen_set.truth.relative_to(unseen_set.truth.parents[2])}; give the folder holding "
+                f"{unseen_set.folder}/ with --pages or $EEWATCH_UNSEEN_PAGES)"
             )
             continue
-        print(heading)
+        print(unseen_set.title + ":")
+        if unseen.absent:
+            print(
+                f"(texts of {unseen.fixtures} of {unseen.fixtures + len(unseen.absent)} pages found at "
+                f"{texts}; not scored: {', '.join(unseen.absent)})"
+            )
         print(table(unseen, unseen=True))
         problems += unseen.problems
+        if unseen_set.development:
+            development.append(unseen)
+    if len(development) > 1:
+        print()
+        print("the development sets together (real pages used to develop the parser: not an unseen score):")
+        print(table(combined(development), unseen=True))
     if args.size:
         print(f"machine: reference workload {reference_cpu() * 1000:.0f} ms CPU (bench/machine.py)")
         page = time_page(args.size)

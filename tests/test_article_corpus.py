@@ -111,9 +111,7 @@ def _feed_kind(record: dict[str, str]) -> tuple[str | None, str | None]:
 
 @needs_feed
 @pytest.mark.parametrize(
-    "truth",
-    [bench.UNSEEN_TRUTH, bench.UNSEEN2_TRUTH, bench.UNSEEN3_TRUTH],
-    ids=["unseen", "unseen2", "unseen3"],
+    "truth", [s.truth for s in bench.unseen_sets()], ids=[s.folder for s in bench.unseen_sets()]
 )
 def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
     """The unseen pages' facts (bench/data/articles_unseen*.json) are the feed's, except where marked."""
@@ -144,7 +142,7 @@ def test_the_bench_says_so_when_the_unseen_texts_are_absent(
     assert bench.unseen_score(tmp_path) is None
     bench.main(["--size", "0", "--pages", str(tmp_path)])
     out = capsys.readouterr().out
-    assert f"unseen real pages: skipped, their texts are not at {tmp_path / 'unseen3'}" in out
+    assert f"third set real pages: skipped, their texts are not at {tmp_path / 'unseen3'}" in out
     assert f"first set real pages: skipped, their texts are not at {tmp_path / 'unseen'}" in out
     assert "corpus (the fixtures the parser was developed on):" in out
 
@@ -158,3 +156,45 @@ def test_the_unseen_score_reads_the_texts_it_is_given(tmp_path: Path) -> None:
     result = bench.unseen_score(tmp_path)
     assert result is not None
     assert result.fixtures == len(pages)
+
+
+def test_every_unseen_set_is_found_by_its_json_alone(tmp_path: Path) -> None:
+    # A fresh set needs only its JSON: its folder, and no development flag (scored once, printed first).
+    for name in ("articles_unseen.json", "articles_unseen3.json"):
+        (tmp_path / name).write_text((bench.DATA / name).read_text())
+    fresh = {"folder": "unseen4", "pages": [{"file": "x01.txt", "url": "https://example.org/", "rounds": []}]}
+    (tmp_path / "articles_unseen4.json").write_text(json.dumps(fresh))
+    sets = bench.unseen_sets(tmp_path)
+    assert [(s.folder, s.development) for s in sets] == [
+        ("unseen4", False),
+        ("unseen3", True),
+        ("unseen", True),
+    ]
+    assert sets[0].title.startswith("unseen4 (1 real pages never used for development")
+    del fresh["folder"]
+    (tmp_path / "articles_unseen4.json").write_text(json.dumps(fresh))
+    with pytest.raises(ValueError, match=r"articles_unseen4\.json: 'folder'"):
+        bench.unseen_sets(tmp_path)
+
+
+def test_the_committed_sets_are_development_sets_with_their_folders() -> None:
+    sets = {s.folder: s for s in bench.unseen_sets()}
+    assert {"unseen", "unseen2", "unseen3"} <= set(sets)
+    assert all(sets[f].development for f in ("unseen", "unseen2", "unseen3"))
+
+
+def test_pages_whose_texts_are_missing_are_listed_not_scored(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pages = json.loads(bench.UNSEEN3_TRUTH.read_text())["pages"]
+    held = sorted(p for p in bench.HELDOUT.iterdir() if p.name != "truth.json")
+    (tmp_path / "unseen3").mkdir()
+    for page, source in zip(pages[:3], held, strict=False):
+        (tmp_path / "unseen3" / page["file"]).write_bytes(source.read_bytes())
+    result = bench.unseen_score(tmp_path / "unseen3")
+    assert result is not None
+    assert result.fixtures == 3
+    assert result.absent == [p["file"] for p in pages[3:]]
+    bench.main(["--size", "0", "--pages", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert f"(texts of 3 of {len(pages)} pages found at {tmp_path / 'unseen3'}; not scored: " in out

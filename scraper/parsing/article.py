@@ -113,8 +113,19 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
         reader.dates.address_date = dt.date(year, month, 28) + dt.timedelta(days=7)
     mentions = reader.read()
     if reader.lead is not None:
-        for start, end, _ in reader.pending:
-            reader.give(reader.lead, start, end, anchored=0)
+        said = reader._pending_facts()
+        own = {(f.name, f.value) for f, _, _ in reader.lead.facts}
+        clash = [f for f in said if any(n == f.name and v != f.value for n, v in own)]
+        if clash:
+            # "IRCC issues 2,095 ITAs ... The two other draws ... The April 10 draw ... invited 1,280": what
+            # the article says before naming a round is not the round it names first, so it is no round's.
+            reader.lead.warnings.append(
+                f"{clash[0].name}: {clash[0].snippet!r}, said before any round is named, is not this round's"
+                " (the article gives it another); not taken"
+            )
+        else:
+            for start, end, _ in reader.pending:
+                reader.give(reader.lead, start, end, anchored=0)
     rounds = [_round_facts(m) for m in _merged(mentions) if m.number is not None or m.date is not None]
     rounds.sort(key=lambda r: min(f.start for f in r.found().values()))
     warnings = list(dict.fromkeys(reader.dates.doubts))
@@ -142,6 +153,7 @@ def _merged(mentions: list[Mention]) -> list[Mention]:
             if other is keep or other.number is not None:
                 continue
             keep.facts.extend(other.facts)
+            keep.itself |= other.itself
             keep.kinds.extend(other.kinds)
             keep.warnings.extend(other.warnings)
             keep.tie_breaks.extend(other.tie_breaks)
@@ -151,11 +163,16 @@ def _merged(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _choose(name: str, facts: list[tuple[Fact, int, int]], warnings: list[str]) -> Found | None:
+def _choose(
+    name: str, facts: list[tuple[Fact, int, int]], warnings: list[str], itself: frozenset[int] = frozenset()
+) -> Found | None:
     """One value for a field, or None when the article leaves a doubt.
 
     Values from clauses that name the round most explicitly win; among those, two different values
-    leave the field empty, with a warning naming both.
+    leave the field empty, with a warning naming both. So does a weaker value that disagrees from a clause
+    that names the round as "this draw" or says it speaks of it (``itself``, "it was a ... draw"): "using
+    443 points ... has set a record for this draw" against "... on 23rd January 2019 ... a minimum ranking
+    score of 438". A weaker value from any other clause is outweighed.
     """
     if not facts:
         return None
@@ -168,6 +185,13 @@ def _choose(name: str, facts: list[tuple[Fact, int, int]], warnings: list[str]) 
         shown = ", ".join(repr(f.snippet) for f, _ in pool)
         warnings.append(f"{name}: the article gives {shown} for this round; left empty")
         return None
+    for f, clause, a in facts:
+        if a < top and f.value != first.value and clause in itself:
+            warnings.append(
+                f"{name}: the article gives {first.snippet!r} and, for this round too, {f.snippet!r};"
+                " left empty"
+            )
+            return None
     for f, _, a in facts:
         if a < top and f.value != first.value:
             warnings.append(f"{name}: {f.snippet!r} is not this round's; kept {first.snippet!r}")
@@ -178,8 +202,12 @@ def _round_facts(m: Mention) -> RoundFacts:
     """Decide each field of one mention (a category beats a general round beats programs) and freeze."""
     warnings = list(m.warnings)
     found: dict[str, Found | None] = {
-        "invitations": _choose("invitations", [x for x in m.facts if x[0].name == "invitations"], warnings),
-        "crs_min": _choose("crs_min", [x for x in m.facts if x[0].name == "crs_min"], warnings),
+        "invitations": _choose(
+            "invitations", [x for x in m.facts if x[0].name == "invitations"], warnings, frozenset(m.itself)
+        ),
+        "crs_min": _choose(
+            "crs_min", [x for x in m.facts if x[0].name == "crs_min"], warnings, frozenset(m.itself)
+        ),
     }
     # A category or a general round named with the round beats one named in a clause that names no round;
     # programs are listed in every kind of round, so they count only when nothing else is named.

@@ -25,7 +25,8 @@ NOT_A_ROUND = re.compile(
     r"(?:\bsince(?:\s+the)?|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
     r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
-    r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:)\s*$",
+    r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
+    r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the)\s*$",
     re.I,
 )
 _PLANNED = re.compile(
@@ -34,6 +35,13 @@ _PLANNED = re.compile(
     re.I,
 )
 _BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
+#: A date followed by a change to the system, not a round: "on November 16, 2022, IRCC switched every
+#: program to the new NOC codes", "on May 31, 2023, the department introduced categories".
+_CHANGE_AFTER = re.compile(
+    r"\W{0,3}(?:(?:IRCC|the\s+department|the\s+government|Canada|Ottawa|the\s+minister)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced)\b",
+    re.I,
+)
 _NOT_A_ROUND_LABEL = re.compile(r"launch|tie|cut-?off\s+date|publish|posted|updated|since", re.I)
 _NUMBER_REFS = (
     re.compile(r"#\s?(?P<id>\d{1,4})\b(?![,.]\d)"),
@@ -46,9 +54,10 @@ _NUMBER_REFS = (
     re.compile(
         r"\b(?P<id>\d{1,4})(?:st|nd|rd|th)\)?\s+(?:(?:Express\s+Entry|EE|general|all-program)\s+){0,2}"
         r"(?:round|draw)\b(?!s)(?![^.;]{0,40}\b(?:in|of|for)\s+(?:20\d\d|the\s+year|this\s+year)\b)"
-        r"(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:of\s+|in\s+)?20\d\d|in\s+a\s+row"
+        r"(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:\w{1,3}\s+)?20\d\d|in\s+a\s+row"
         r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
-        r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its))",
+        r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its))"
+        r"|\b(?P<id3>\d{1,4})(?:st|nd|rd|th)\s+(?:draw|round)\s+(?=since\s+the\s+(?:introduction|launch|start|creation)\b)",
         re.I,
     ),
     re.compile(
@@ -123,7 +132,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             elif groups.get("first"):
                 number = "1"
             else:
-                number = (groups.get("id") or groups.get("id2") or "").lower()
+                number = (groups.get("id") or groups.get("id2") or groups.get("id3") or "").lower()
             if not number or (len(number) == 4 and number.startswith(("19", "20"))):
                 continue
             before = text[max(0, match.start() - 16) : match.start()]
@@ -153,6 +162,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         if (
             tie_break(text, start, end, match)
             or NOT_A_ROUND.search(before)
+            or _CHANGE_AFTER.match(text, match.end(), end)
             or (unit.kind != "row" and is_publication(text, match.start(), match.end()))
             or (unit.kind in ("label", "item") and ":" in label and _NOT_A_ROUND_LABEL.search(label))
             or not sentence_words

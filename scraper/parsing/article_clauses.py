@@ -12,7 +12,7 @@ from scraper.parsing.article_units import Unit
 COMPARISON = re.compile(
     r"\b(?:compared\s+(?:with|to)|similar\s+to|(?:the\s+)?same\s+as|(?:down|up)\s+from|versus|vs\.|whereas|previous|preceding|prior\s+(?:draw|round|to)\b"
     r"|last\s+(?:draw|round|week's|month's)|earlier\s+(?:draw|round)|the\s+one\s+before|(?:just\s+)?before\s+(?:it|that|this)\b"
-    r"|\bagainst\s+[\d,]+|\bfollows?\s+(?:two|three|a|an|the)\b|\bin\s+another\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b"
+    r"|\bagainst\s+[\d,]+|\bfollows?\s+(?:two|three|a|an|the)\b|\b(?:comes?|came)\s+after\s+(?:two|three|four|several|a|an|the)\b|\bin\s+another\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b"
     r"|(?:lower|higher|fewer|greater|more|less|larger|smaller|bigger)\s+than(?!\s+\d)"
     r"|(?<=\s)points?\s+(?:below|above|lower|higher|more|less|fewer|up|down)\b"
     r"|(?:a\s+)?(?:drop|decrease|increase|rise|reduction)\s+of\s+\w+\s+points?)",
@@ -36,7 +36,7 @@ _COMPARISON_WORDS = (
         "earlier",
     ),
     *("before", "than", "point", "drop", "decrease", "increase", "rise", "reduction", "against", "follow"),
-    "another",
+    *("another", "after"),
 )
 
 

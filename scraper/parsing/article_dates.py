@@ -135,10 +135,17 @@ class Dates:
         if self.address_date is not None:
             return [self.address_date], "the year in the article's address"
         distinct = sorted(self._plain_years)
-        if len(distinct) == 1:
+        if len(distinct) == 1 and not self._only_in_later_dates(distinct[0], pos):
             return [dt.date(distinct[0], 12, 31)], "the only year the article names"
         named = ", ".join(str(y) for y in distinct) or "none"
         return [], f"the article's date is unknown and no single year is named near it (named: {named})"
+
+    def _only_in_later_dates(self, year: int, pos: int) -> bool:
+        """Is ``year`` named only in full dates after ``pos`` ("... on November 16, 2022, IRCC switched")?
+        Such a date is another event's, later in the text: it does not say which year an earlier date is in
+        ("On January 18th ..." in an article of 2023)."""
+        named = [(p, full) for p, y, full in self.years if y == year]
+        return bool(named) and all(full is not None and p > pos for p, full in named)
 
     def reference(self, pos: int) -> tuple[dt.date | None, bool]:
         """The date a year-less date at ``pos`` is read against; True if it is the article's own."""
@@ -163,6 +170,14 @@ class Dates:
             if len(named) == 1:
                 # "This latest invitation dated February 5" after "on February 5, 2020": that round's date.
                 return self._read(raw, named.pop(), "the date of a round named before")
+            same_day = {
+                full.year
+                for _, _, full in self.years
+                if full is not None and probe and (full.month, full.day) == (probe.month, probe.day)
+            }
+            if len(same_day) == 1:
+                # "the December 16 draw" in an article that says "the December 16, 2016 draw": that day.
+                return self._read(raw, dt.date(same_day.pop(), 12, 31), "the same day named with its year")
             found, reason = self.year_near(pos)
             if not found:
                 self.doubts.append(f"date: {raw!r} has no year and {reason}; left empty")

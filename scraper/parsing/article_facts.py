@@ -160,8 +160,12 @@ _GENERAL = re.compile(
     r"\b(?:general|all-programs?|all\s+programs?|no\s+program\s+specified)\s+(?:Express\s+Entry\s+)?"
     r"(?:draw|round|invitation\s+round)\b(?!s)|\bno\s+program(?:me)?\s+(?:was\s+)?specified"
     r"|\bnot\s+(?:limited\s+to\s+any\s+program|program[-\s]specific)|\bopen\s+to\s+(?:all|every)\s+programs?"
+    r"|\bnot\s+targeted\s+(?:to|at|towards?)\s+(?:a|any)\s+(?:specific|particular|single)\s+"
+    r"(?:group|program(?:me)?|category)"
     r"|\bdraw\s+for\s+all\s+(?:types\s+of\s+)?(?:candidates|programs)|\ball-candidate\s+draw"
-    r"|\b(?:candidates|applicants)\s+from\s+all\s+programs",
+    r"|\b(?:candidates|applicants)\s+from\s+all\s+programs"
+    # a list row's or a label's kind: "February 13: General, 1,490 ITAs", "Draw type: General"
+    r"|(?:(?<=:\s)|(?<=\|\s)|(?<=\t))general(?=\s*(?:,|\||\t|\n|$))",
     re.I,
 )
 #: A clause names no kind of round unless one of these is in it (a fast test before the patterns).

@@ -29,7 +29,7 @@ from eewatch.domain.announcement import Found
 from scraper.parsing import article_facts as facts_of
 from scraper.parsing.article_anchors import PLURAL, PROVINCIAL_WORDS, THIS_ROUND, Anchor, may_hold
 from scraper.parsing.article_clauses import clauses
-from scraper.parsing.article_dates import DATE, Dates, plain_date, tie_break
+from scraper.parsing.article_dates import DATE, MONTH, Dates, plain_date, tie_break
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_tables import table_row
 from scraper.parsing.article_units import Unit, sentences, units
@@ -43,7 +43,8 @@ _RELEVANT = re.compile(
 
 
 _ENUMERATION = re.compile(
-    r"\s*(?:the\s+)?(?:first|second|third|fourth|other|latter|former|last)\b(?!\s+(?:Express|EE|draw|round|category))",
+    r"\s*(?:the\s+)?(?:(?:two|three|four|five)\s+)?(?:first|second|third|fourth|other|latter|former|last)\b"
+    r"(?!\s+(?:Express|EE|draw\b|round\b|category))",
     re.I,
 )
 _FIELD_LABEL = re.compile(
@@ -57,7 +58,38 @@ _DAY_BEFORE = re.compile(r"the\s+day\s+before|the\s+previous\s+day|a\s+day\s+ear
 #: A clause that speaks of the round it belongs to: "this draw", "the draw", "today's round", "the selection".
 _ROUND_ITSELF = re.compile(
     r"\b(?:this|the|today's|latest|newest|new)\s+(?:[\w-]+\s+){0,3}(?:draw|round|selection)\b(?!s)"
+    r"|\b(?:it|this)\s+(?:was|is)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b(?!s)"
     r"|\bno\s+program(?:me)?\s+(?:was\s+)?specified\b",
+    re.I,
+)
+
+
+#: A month (and year) named as a period, not a day: "in February 2021", "In March,", "during July 2024".
+_PERIOD = re.compile(
+    r"\b(?:in|during|throughout|for|of)\s+(?P<month>" + MONTH + r")(?:\s*,?\s*(?P<year>(?:19|20)\d\d))?\b"
+    r"(?![\s,]*\d{1,2}\b)",
+    re.I,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def other_period(clause: str, reference: dt.date | None) -> str | None:
+    """The period a clause names ("in February 2021") when it is not the month of ``reference`` (the round's
+    date, else the article's): such a clause speaks of that time, not of the round. None otherwise."""
+    if reference is None:
+        return None
+    for match in _PERIOD.finditer(clause):
+        month = _MONTHS.index(match.group("month")[:3].lower()) + 1
+        year = match.group("year")
+        if month != reference.month or (year is not None and int(year) != reference.year):
+            return match.group(0)
+    return None
+
+
+#: A clause about what the department does as a rule, not about one round.
+_HABIT = re.compile(
+    r"\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:holding|conducting|inviting|alternating|issuing|running|focusing"
+    r"|prioriti[sz]ing|targeting)\b|\b(?:usually|typically|generally|normally|regularly|tend\s+to)\b",
     re.I,
 )
 
@@ -80,6 +112,8 @@ class Mention:
     warnings: list[str] = field(default_factory=list)
     tie_breaks: list[Found] = field(default_factory=list)
     from_row: bool = False
+    #: Clauses that name no round but say they speak of this one ("this draw", "it was a ... draw").
+    itself: set[int] = field(default_factory=set)
 
 
 class Reader:
@@ -248,7 +282,9 @@ class Reader:
         return published is None or 0 <= (published - dated.date).days <= 7
 
     # -- attributing a piece of text
-    def give(self, mention: Mention | None, start: int, end: int, *, anchored: int) -> None:
+    def give(
+        self, mention: Mention | None, start: int, end: int, *, anchored: int, itself: bool = False
+    ) -> None:
         self.clause_id += 1
         if mention is None:
             return
@@ -257,6 +293,13 @@ class Reader:
         low = clause.lower()
         if may_hold(low, PROVINCIAL_WORDS) and facts_of.PROVINCIAL.search(clause):
             return
+        if not anchored:
+            period = other_period(clause, mention.date.value if mention.date else self.dates.published)
+            if period is not None:
+                # "The most candidates invited in a single month was in February 2021, when IRCC invited
+                # 27,332 ... Canadian Experience Class candidates": another time's figures and kind.
+                mention.warnings.append(f"{clause.strip()[:80]!r} speaks of {period.strip()!r}; not taken")
+                return
         count, notes = facts_of.invitations(text, start, end)
         cut, more = facts_of.crs(text, start, end)
         mention.warnings.extend(notes + more)
@@ -271,8 +314,15 @@ class Reader:
                 )
                 continue
             mention.facts.append((fact, self.clause_id, anchored))
+            if itself or (not anchored and _ROUND_ITSELF.search(clause)):
+                mention.itself.add(self.clause_id)
             taken += 1
-        if anchored or (not PLURAL.search(clause) and (taken or _ROUND_ITSELF.search(clause))):
+        if _HABIT.search(clause):
+            # "IRCC has been holding CEC draws every two weeks, except ... a surprise draw on May 20": what
+            # the department does as a rule, not the kind of the round the clause names.
+            if facts_of.kinds(text, start, end):
+                mention.warnings.append(f"kind: {clause.strip()[:80]!r} says what is usual; not taken")
+        elif anchored or (not PLURAL.search(clause) and (taken or _ROUND_ITSELF.search(clause))):
             # A clause that names no round says what kind the round is only while it speaks of the round
             # (states its figures, or says "the draw"): "Since January, only PNP and CEC candidates were
             # invited" explains the year, not this round.
@@ -371,7 +421,8 @@ class Reader:
                 prose=unit.kind == "prose",
             )
             relative = all(a.relative is not None for a in group)
-            self.give(mention, start, end, anchored=1 if relative else 2)
+            itself = all(a.relative == "lead" for a in group)  # "this draw", "today's round"
+            self.give(mention, start, end, anchored=1 if relative else 2, itself=itself)
             if mention is None:
                 return carry
             if others is not None and mention is not self.lead and mention not in others:

@@ -1,0 +1,49 @@
+"""Doubt rules of the article reader that the corpus score cannot show (docs/articles.md)."""
+
+from __future__ import annotations
+
+from scraper.parsing.article import parse_article
+
+
+def test_two_cut_offs_for_the_same_round_leave_it_empty() -> None:
+    text = (
+        "On Wednesday, 23rd January 2019, Canada held its second Express Entry draw of the year, inviting "
+        "3,900 applicants with a minimum ranking score of 438 points.\n\n"
+        "Using 443 points as the minimum has set a record for this draw, the January draw with the lowest "
+        "minimum score.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.date is not None and str(round_.date.value) == "2019-01-23"
+    assert round_.crs_min is None
+    assert any("crs_min" in w and "left empty" in w for w in round_.warnings)
+
+
+def test_the_same_text_with_one_cut_off_keeps_it() -> None:
+    text = (
+        "On Wednesday, 23rd January 2019, Canada held its second Express Entry draw of the year, inviting "
+        "3,900 applicants with a minimum ranking score of 443 points.\n\n"
+        "Using 443 points as the minimum has set a record for this draw.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.crs_min is not None and round_.crs_min.value == 443
+
+
+def test_a_change_to_the_system_on_a_date_is_no_round() -> None:
+    text = (
+        "On November 16, 2022, IRCC switched every program to the new NOC codes, and candidates reported "
+        "glitches soon after.\n\nThe system was launched on the 1st of January 2015.\n"
+    )
+    assert parse_article(text).rounds == ()
+
+
+def test_another_months_figures_are_not_the_rounds() -> None:
+    text = (
+        "Published on: April 13, 2023\n\n"
+        "On April 12, 2023, IRCC invited 3,500 candidates with a CRS score of at least 486.\n\n"
+        "The most candidates invited in one month was in February 2021, when 27,332 Canadian Experience "
+        "Class candidates were invited.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is not None and round_.invitations.value == 3500
+    assert round_.round_type is None
+    assert any("in February 2021" in w for w in round_.warnings)
