@@ -27,7 +27,9 @@ others are named. A fact a page gives
 only by "the same as" or arithmetic is *implied*: a value given for it is
 checked, but it is not asked for. A fact the page gets wrong (against the
 feed) is not scored. A round a page only names, with no fact, counts neither as
-found nor as missed.
+found nor as missed. A round whose page writes no year anywhere has an implied
+date: a parsed round that leaves the date empty (and has no number) is matched
+to it when it states the same count and cut-off.
 
 ``--detail`` prints every wrong, missing and invented value; ``--size`` times
 the parser over an article page of that many bytes (HTML: scripts, navigation,
@@ -172,6 +174,19 @@ def _match(truth: list[dict[str, Any]], parsed: list[dict[str, Any]]) -> list[tu
         pairs.append((ti, pi))
         free_truth.discard(ti)
         free_parsed.discard(pi)
+    # A page that writes no year for a round (its date is implied): a parsed round that rightly leaves the
+    # date empty, with no number, is that round when it states the same count and cut-off.
+    for pi in sorted(free_parsed):
+        p = parsed[pi]
+        if p["number"] is not None or p["date"] is not None or None in (p["invitations"], p["crs_min"]):
+            continue
+        for ti in sorted(free_truth):
+            t = truth[ti]
+            if "date" in t.get("implied", ()) and all(p[k] == t[k] for k in FACTS):
+                pairs.append((ti, pi))
+                free_truth.discard(ti)
+                free_parsed.discard(pi)
+                break
     pairs += [(ti, None) for ti in sorted(free_truth)]
     pairs += [(None, pi) for pi in sorted(free_parsed)]
     return pairs

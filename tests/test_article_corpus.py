@@ -198,3 +198,16 @@ def test_pages_whose_texts_are_missing_are_listed_not_scored(
     bench.main(["--size", "0", "--pages", str(tmp_path)])
     out = capsys.readouterr().out
     assert f"(texts of 3 of {len(pages)} pages found at {tmp_path / 'unseen3'}; not scored: " in out
+
+
+def test_a_round_whose_page_writes_no_year_matches_by_its_count_and_cut_off() -> None:
+    # The page states "March 3: 1,200 invited, cut-off 478" and no year anywhere: the date is implied.
+    truth = [{"number": None, "date": "2024-03-03", "invitations": 1200, "crs_min": 478, "implied": ["date"]}]
+    undated = {"number": None, "date": None, "invitations": 1200, "crs_min": 478}
+    assert bench._match(truth, [undated]) == [(0, 0)]
+    # Another count, or only one of the two figures, is not that round.
+    assert bench._match(truth, [{**undated, "invitations": 1100}]) == [(0, None), (None, 0)]
+    assert bench._match(truth, [{**undated, "crs_min": None}]) == [(0, None), (None, 0)]
+    # A date the page does write is matched by that date, never by the figures alone.
+    written = [{**truth[0], "implied": []}]
+    assert bench._match(written, [undated]) == [(0, None), (None, 0)]
