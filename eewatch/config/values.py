@@ -113,7 +113,7 @@ def strings(value: Any, label: str, where: str) -> tuple[str, ...]:
 
 
 def choices(allowed: tuple[str, ...], *, nonempty: bool = False) -> Check:
-    """Names from ``allowed``, matched case-insensitively, returned as ``allowed`` spelt them."""
+    """Names from ``allowed``, matched case-insensitively, returned as ``allowed`` spells them."""
     by_lower = {a.lower(): a for a in allowed}
 
     def check(value: Any, label: str, where: str) -> tuple[str, ...]:
