@@ -13,53 +13,27 @@ the ones the rest of eewatch imports.
 """
 
 from eewatch.config.checks import check_category_names, unknown_category
-from eewatch.config.load import find_config_path, load_config, parse_config
+from eewatch.config.load import load_config, parse_config
 from eewatch.config.model import (
     DEFAULT_CRON,
     DEFAULT_REPORT_TITLE,
-    DEFAULT_STORED_LIMIT,
     FEED_URL,
-    MAX_RETRIES,
-    SOURCE_KINDS,
     STORED_PAGES,
     Config,
     DatabaseConfig,
-    FeedConfig,
     HealthConfig,
     NotificationSettings,
     Profile,
     ReportConfig,
-    RosterConfig,
     Rule,
     ScheduleConfig,
-    SourceConfig,
 )
-from eewatch.config.sections import (
-    parse_alerts,
-    parse_database,
-    parse_feed,
-    parse_health,
-    parse_notifications,
-    parse_profile,
-    parse_report,
-    parse_schedule,
-    parse_sources,
-)
-from eewatch.config.values import (
-    MAX_DURATION,
-    TEMPLATE_FIELDS,
-    ConfigError,
-    check_database_url,
-    default_database_url,
-    did_you_mean,
-)
+from eewatch.config.sections import parse_report
+from eewatch.config.values import TEMPLATE_FIELDS, ConfigError, default_database_url, did_you_mean
 
 __all__ = [
-    "DEFAULT_CRON", "DEFAULT_REPORT_TITLE", "DEFAULT_STORED_LIMIT", "FEED_URL", "MAX_DURATION",
-    "MAX_RETRIES", "SOURCE_KINDS", "STORED_PAGES", "TEMPLATE_FIELDS", "Config", "ConfigError",
-    "DatabaseConfig", "FeedConfig", "HealthConfig", "NotificationSettings", "Profile", "ReportConfig",
-    "RosterConfig", "Rule", "ScheduleConfig", "SourceConfig", "check_category_names", "check_database_url",
-    "default_database_url", "did_you_mean", "find_config_path", "load_config", "parse_alerts",
-    "parse_config", "parse_database", "parse_feed", "parse_health", "parse_notifications",
-    "parse_profile", "parse_report", "parse_schedule", "parse_sources", "unknown_category",
+    "DEFAULT_CRON", "DEFAULT_REPORT_TITLE", "FEED_URL", "STORED_PAGES", "TEMPLATE_FIELDS", "Config",
+    "ConfigError", "DatabaseConfig", "HealthConfig", "NotificationSettings", "Profile", "ReportConfig",
+    "Rule", "ScheduleConfig", "check_category_names", "default_database_url", "did_you_mean", "load_config",
+    "parse_config", "parse_report", "unknown_category",
 ]  # fmt: skip

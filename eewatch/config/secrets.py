@@ -27,24 +27,28 @@ import os
 import re
 import stat
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
+
+from eewatch.config.values import ConfigError
 
 _VAR_ONLY = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$")
 _ANY_VAR = re.compile(r"\$\{([^}]*)\}")
 _SECRET_NAME = re.compile(r"pass|pwd|token|secret|key|auth|sig|cred", re.I)
 
 
-def config_file_warnings(path: Path) -> list[str]:
-    """Warnings about ``path``: writable by others while it holds a secret or a ``${VAR}``;
-    readable by others while it holds a literal secret."""
+def config_file_warnings(path: Path, data: Mapping[str, Any] | None = None) -> list[str]:
+    """Warnings about ``path`` (its TOML ``data``, when read already): writable by others while it
+    holds a secret or a ``${VAR}``; readable by others while it holds a literal secret."""
     if os.name != "posix":
         return []
     try:
         mode = stat.S_IMODE(path.stat().st_mode)
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        if not mode & (stat.S_IRGRP | stat.S_IROTH | stat.S_IWGRP | stat.S_IWOTH):
+            return []
+        data = tomllib.loads(path.read_text(encoding="utf-8")) if data is None else data
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return []  # loading the config reports these
     where = sorted(set(secret_places(data)))
@@ -64,18 +68,20 @@ def config_file_warnings(path: Path) -> list[str]:
 
 
 def misplaced_variables(data: Any, label: str = "") -> Iterator[str]:
-    """The keys outside ``[[alerts]] notify`` whose values hold a ``${VAR}`` (never expanded there)."""
+    """The keys outside ``[[alerts]] notify`` whose values hold a ``${VAR}`` (never expanded there),
+    named as the loader names them (``[[alerts]] me title``)."""
     from eewatch.config.values import TEMPLATE_FIELDS
 
+    in_rule = label.startswith("[[alerts]]")
     if isinstance(data, dict):
         for key, item in data.items():
-            inner = f"{label} {key}".strip() if label else f"[{key}]"
-            if label.startswith("[alerts]") and key == "notify":
+            array = not label and key in ("alerts", "sources")
+            inner = f"{label} {key}".strip() if label else f"[[{key}]]" if array else f"[{key}]"
+            if in_rule and key == "notify":
                 continue
-            if label.startswith("[alerts]") and key in ("title", "body") and isinstance(item, str):
-                names = _ANY_VAR.findall(item)
-                if any(name not in TEMPLATE_FIELDS for name in names):
-                    yield _label(inner)
+            if in_rule and key in ("title", "body") and isinstance(item, str):
+                if any(name not in TEMPLATE_FIELDS for name in _ANY_VAR.findall(item)):
+                    yield inner
                 continue
             yield from misplaced_variables(item, inner)
     elif isinstance(data, list):
@@ -83,15 +89,18 @@ def misplaced_variables(data: Any, label: str = "") -> Iterator[str]:
             name = item.get("name") if isinstance(item, dict) else None
             yield from misplaced_variables(item, f"{label} {name}" if isinstance(name, str) else label)
     elif isinstance(data, str) and _ANY_VAR.search(data):
-        yield _label(label)
+        yield label
 
 
-def _label(label: str) -> str:
-    """``[alerts] title`` -> ``[[alerts]] title`` (as the loader names the keys of an array of tables)."""
-    for array in ("alerts", "sources"):
-        if label.startswith(f"[{array}]"):
-            return f"[[{array}]]" + label[len(array) + 2 :]
-    return label
+def refuse_misplaced_variables(data: Mapping[str, Any], where: str) -> None:
+    """A ``${VAR}`` outside ``[[alerts]] notify`` is a :class:`ConfigError` naming the key."""
+    for label in misplaced_variables(dict(data)):
+        database = label.startswith("[database]")
+        hint = "; for a database password set $EEWATCH_DATABASE_URL instead" if database else ""
+        raise ConfigError(
+            f"{where}: {label}: ${{...}} is read from the environment only in [[alerts]] notify "
+            f"targets; write the value itself here{hint}"
+        )
 
 
 def _has_variables(data: Any) -> bool:

@@ -16,6 +16,9 @@ from typing import Any
 from eewatch.config import model as m
 from eewatch.config.values import Check, ConfigError, bad, did_you_mean
 
+#: A section's reader: ``reader(raw, where)`` -> the section, or :class:`ConfigError`.
+Reader = Callable[[Any, str], Any]
+
 
 def read(
     cls: type, raw: Any, label: str, where: str, checks: Mapping[str, Check] | None = None
@@ -46,25 +49,27 @@ def read(
     return values
 
 
-def section(cls: type, label: str) -> Callable[[Any, str], Any]:
-    """The reader of a section whose keys are each checked alone."""
-    return lambda raw, where: cls(**read(cls, raw, label, where))
+def table(cls: type, label: str, then: Callable[[Any, str], None] | None = None) -> Reader:
+    """The reader of a table: its keys by :func:`read`, then ``then(section, where)`` if given."""
+
+    def reader(raw: Any, where: str) -> Any:
+        section = cls(**read(cls, raw, label, where))
+        if then is not None:
+            then(section, where)
+        return section
+
+    return reader
 
 
-parse_database = section(m.DatabaseConfig, "[database]")
-parse_notifications = section(m.NotificationSettings, "[notifications]")
-parse_health = section(m.HealthConfig, "[health]")
-parse_report = section(m.ReportConfig, "[report]")
-
-
-def parse_feed(raw: Any, where: str) -> m.FeedConfig:
-    feed = m.FeedConfig(**read(m.FeedConfig, raw, "[feed]", where))
+def _check_feed(feed: m.FeedConfig, where: str) -> None:
     if feed.timeout <= 0 or feed.max_bytes <= 0 or feed.retries < 0:
         zero = "(retries may also be 0: no retry)"
         raise ConfigError(f"{where}: [feed] timeout, max_bytes and retries must be positive {zero}")
     if feed.retries > m.MAX_RETRIES:
         raise bad(where, "[feed] retries", f"at most {m.MAX_RETRIES} (a poll must end)")
-    return feed
+
+
+parse_report = table(m.ReportConfig, "[report]")
 
 
 def parse_profile(raw: Any, where: str) -> m.Profile | None:
@@ -196,16 +201,16 @@ def _source(entry: Any, where: str, index: int) -> m.SourceConfig:
 
 
 #: Every section, by its TOML name, with its reader (the order errors are found in).
-SECTIONS: dict[str, Callable[[Any, str], Any]] = {
-    "feed": parse_feed,
-    "database": parse_database,
+SECTIONS: dict[str, Reader] = {
+    "feed": table(m.FeedConfig, "[feed]", _check_feed),
+    "database": table(m.DatabaseConfig, "[database]"),
     "profile": parse_profile,
     "profiles": parse_profiles,
-    "roster": section(m.RosterConfig, "[roster]"),
+    "roster": table(m.RosterConfig, "[roster]"),
     "alerts": parse_alerts,
-    "notifications": parse_notifications,
+    "notifications": table(m.NotificationSettings, "[notifications]"),
     "schedule": parse_schedule,
-    "health": parse_health,
+    "health": table(m.HealthConfig, "[health]"),
     "report": parse_report,
     "sources": parse_sources,
 }

@@ -1,7 +1,8 @@
 """The checks of one value: ``check(value, label, where)`` returns what eewatch keeps, or raises.
 
 ``label`` names the section and key (``[feed] timeout``), ``where`` the file; every
-:class:`ConfigError` is one line, ``{where}: {label}: what is wrong``.
+:class:`ConfigError` is one line, ``{where}: {label}: what is wrong``. A check with
+arguments (``whole(1, 12)``, ``choices(ALLOWED)``) is made by a function that returns it.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _DATABASE_HINTS = {
     "mariadb": "eewatch runs on SQLite and PostgreSQL only (MariaDB would also need a driver: mariadb)",
     "other": "eewatch runs on sqlite:///PATH or postgresql+psycopg://",
 }
+_PG = "postgresql+psycopg://USER@HOST/DB"
 _RELATIVE = "%s: %s: %s is relative to the working directory (%s); use sqlite:////absolute/path"
 
 
@@ -60,10 +62,9 @@ def typed(kind: type[str | int | float], *, nonblank: bool = False) -> Check:
     accepted = (int, float) if kind is float else (kind,)
 
     def check(value: Any, label: str, where: str) -> Any:
-        if isinstance(value, bool):
-            raise bad(where, label, f"expected {kind.__name__}, got a boolean")
-        if not isinstance(value, accepted):
-            raise bad(where, label, f"expected {kind.__name__}, got {type(value).__name__}")
+        if isinstance(value, bool) or not isinstance(value, accepted):
+            got = "a boolean" if isinstance(value, bool) else type(value).__name__
+            raise bad(where, label, f"expected {kind.__name__}, got {got}")
         if nonblank and not str(value).strip():
             raise bad(where, label, "must not be empty")
         return float(value) if kind is float else value
@@ -152,8 +153,7 @@ def slugs(value: Any, label: str, where: str) -> tuple[str, ...]:
 
 def noc_codes(value: Any, label: str, where: str) -> tuple[str, ...]:
     """NOC 2021 codes: five digits (a TOML integer is read as its digits)."""
-    number = isinstance(value, int) and not isinstance(value, bool)
-    value = [value] if number else value
+    value = [value] if isinstance(value, int) and not isinstance(value, bool) else value
     if isinstance(value, list):
         value = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
     for code in (codes := strings(value, label, where)):
@@ -227,18 +227,17 @@ def targets(value: Any, label: str, where: str) -> tuple[str, ...]:
         raise bad(where, label, "must name at least one target")
     schemas = known_schemes()
     for number, target in enumerate(found, start=1):
+        at = f"{label} #{number}"
         for var in re.findall(r"\$\{([^}]*)\}", target):
             if not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", var):
-                raise bad(where, f"{label} #{number}", f"bad variable ${{{var}}}")
+                raise bad(where, at, f"bad variable ${{{var}}}")
         if target.startswith("tag:"):
             if not re.fullmatch(r"tag:[\w.-]+", target):
-                raise bad(where, f"{label} #{number}", "a tag is tag:NAME")
+                raise bad(where, at, "a tag is tag:NAME")
             continue
         scheme = target.split("://", 1)[0].lower() if "://" in target else ""
         if not scheme or scheme not in schemas:  # never echo the target: it may hold a secret
-            raise bad(
-                where, f"{label} #{number}", f"not an Apprise URL (unknown scheme {scheme or '(none)'!r})"
-            )
+            raise bad(where, at, f"not an Apprise URL (unknown scheme {scheme or '(none)'!r})")
     return found
 
 
@@ -332,12 +331,8 @@ def check_database_url(url: str, label: str, where: str) -> str:
     A relative SQLite path is allowed with a warning: it depends on the working directory.
     """
     if "://" not in (url := url.strip()):
-        raise bad(
-            where,
-            label,
-            f"{url!r} is not a URL: write sqlite:///{Path(url).expanduser().resolve()} "
-            "(a file) or postgresql+psycopg://USER@HOST/DB",
-        )
+        file = Path(url).expanduser().resolve()
+        raise bad(where, label, f"{url!r} is not a URL: write sqlite:///{file} (a file) or {_PG}")
     scheme, path = url.split("://", 1)
     if (scheme := scheme.lower()) in ("sqlite", "sqlite+pysqlite"):
         if path in ("", "/", "/:memory:") or "mode=memory" in path:
