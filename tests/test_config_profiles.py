@@ -96,3 +96,13 @@ def test_a_roster_reusing_a_profile_name_or_missing_is_refused(tmp_path: Path) -
     (tmp_path / "config.toml").write_text('[roster]\ncsv = "absent.csv"\n')
     with pytest.raises(ConfigError, match=r"\[roster\] csv: .*absent.csv: no such file"):
         load_config(tmp_path / "config.toml", env={})
+
+
+def test_a_variable_in_a_profiles_target_names_the_entry_by_number_never_by_name(tmp_path: Path) -> None:
+    # ${VAR} is expanded in [[alerts]] notify only; the refusal names the profile's entry, not the person.
+    (tmp_path / "config.toml").write_text(PROFILES.replace("json://127.0.0.1:9/a", "json://${HOOK}/b"))
+    with pytest.raises(ConfigError) as caught:
+        load_config(tmp_path / "config.toml", env={"HOOK": "h"})
+    message = str(caught.value)
+    assert ": [[profiles]] #1 notify: ${...} is read from the environment only in [[alerts]]" in message
+    assert "ana-lima" not in message

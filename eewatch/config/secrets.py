@@ -75,7 +75,7 @@ def misplaced_variables(data: Any, label: str = "") -> Iterator[str]:
     in_rule = label.startswith("[[alerts]]")
     if isinstance(data, dict):
         for key, item in data.items():
-            array = not label and key in ("alerts", "sources")
+            array = not label and key in ("alerts", "sources", "profiles")
             inner = f"{label} {key}".strip() if label else f"[[{key}]]" if array else f"[{key}]"
             if in_rule and key == "notify":
                 continue
@@ -85,9 +85,12 @@ def misplaced_variables(data: Any, label: str = "") -> Iterator[str]:
                 continue
             yield from misplaced_variables(item, inner)
     elif isinstance(data, list):
-        for item in data:
+        for index, item in enumerate(data, start=1):
             name = item.get("name") if isinstance(item, dict) else None
-            yield from misplaced_variables(item, f"{label} {name}" if isinstance(name, str) else label)
+            if label == "[[profiles]]":  # a profile's name is a person's: its number only
+                yield from misplaced_variables(item, f"{label} #{index}")
+            else:
+                yield from misplaced_variables(item, f"{label} {name}" if isinstance(name, str) else label)
     elif isinstance(data, str) and _ANY_VAR.search(data):
         yield label
 
