@@ -61,6 +61,8 @@ class Dates:
         self.named: set[dt.date] = set()
         #: Year-less dates left empty, each with why.
         self.doubts: list[str] = []
+        #: Without the article's own date, the date of its own round when named with its year.
+        self.lead_date: dt.date | None = None
 
     @property
     def years(self) -> list[tuple[int, int, dt.date | None]]:
@@ -178,6 +180,10 @@ class Dates:
             if len(same_day) == 1:
                 # "the December 16 draw" in an article that says "the December 16, 2016 draw": that day.
                 return self._read(raw, dt.date(same_day.pop(), 12, 31), "the same day named with its year")
+            if self.lead_date is not None:
+                # "Today, March 15, ... the seventh draw of 2023. ... the most recent draw on March 1": the
+                # year that puts it on or before the article's own round (a week's grace), as for its date.
+                return self._read(raw, self.lead_date + dt.timedelta(days=7), "the article's own round")
             found, reason = self.year_near(pos)
             if not found:
                 self.doubts.append(f"date: {raw!r} has no year and {reason}; left empty")
@@ -223,11 +229,16 @@ _RECORD = re.compile(r"\b(?:lowest|highest|largest|smallest|record|ever|all-time
 #: A sentence that compares with, or records, other rounds: its year is not the article's.
 _COMPARED = re.compile(
     r"\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year|total"
-    r"|across|draws|rounds)\b",
+    r"|across|draws|rounds)\b|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage)\s+(?:in|of|last)\b",
     re.I,
 )
-#: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs").
-_OTHER_YEAR = re.compile(r"\b(?:record\w*|than|compared|previous|last\s+year)\b", re.I)
+#: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs", "the tally at this
+#: point in 2017 was 83,273": the same time of another year, compared).
+_OTHER_YEAR = re.compile(
+    r"\b(?:record\w*|than|compared|previous|last\s+year)\b"
+    r"|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage)\s+(?:in|of|last)\b",
+    re.I,
+)
 #: Before a bare year that names the rounds' period: "in 2024", "of 2019", "any 2024 draw", "March 2021".
 _PERIOD_BEFORE = re.compile(
     r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:the\s+year\s+)?|" + MONTH + r"\s+)$", re.I
@@ -270,7 +281,7 @@ def publication_date(text: str) -> dt.date | None:
         dateline = line_start == match.start() and re.match(
             r"\s*[-–—]\s+\S", text[match.end() : match.end() + 4]
         )
-        if dateline:
+        if dateline and _one_dateline(text):
             # "April 29, 2021 - Canada has conducted a new draw": a news dateline, the article's date
             parsed = parse_datetime(
                 plain_date(match.group("date")), "publication date", reference=None, want_time=False
@@ -300,9 +311,19 @@ def is_publication(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if PUBLISHED.search(text[line_start:start]):
         return True
-    if start == line_start and re.match(r"\s*[-–—]\s+\S", text[end : end + 4]):
+    if start == line_start and re.match(r"\s*[-–—]\s+\S", text[end : end + 4]) and _one_dateline(text):
         return True  # a dateline
     return len(line) < 120 and _byline(line)
+
+
+_DATELINE_START = re.compile(r"^(?:" + DATE.pattern + r")\s*[-–—]\s*\S", re.I | re.M)
+
+
+def _one_dateline(text: str) -> bool:
+    """Is there one line only that starts with a date and a dash? A news dateline ("April 29, 2021 - Canada
+    has conducted ...") is the article's date; several such lines ("March 1st, 2023 – The draw was for ...",
+    "February 15th, 2023 – ...") are a list of rounds, each row dated by its own."""
+    return len(_DATELINE_START.findall(text)) <= 1
 
 
 def _byline(line: str) -> bool:
