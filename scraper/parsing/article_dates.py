@@ -15,7 +15,7 @@ _TIME = r"(?:\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*
 DATE = re.compile(
     r"\b(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*\d{4}\b)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*\d{4}\b)?"
-    r"|\d{4}-\d{2}-\d{2}\b)(?P<time>" + _TIME + r")",
+    r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b)(?P<time>" + _TIME + r")",
     re.I,
 )
 YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in)\s+(20\d\d)\b(?!\s*[-/])")
@@ -252,12 +252,21 @@ _ABOVE = 600
 def plain_date(raw: str) -> str:
     """A date as the shared date parser reads it: "9th of January 2019" -> "9th January 2019",
     "1 February" (day first, no year) -> "February 1"."""
+    numeric = _NUMERIC_DAY_FIRST.fullmatch(raw.strip())
+    if numeric:
+        # "23-07-2020" (day first: 23 is no month) and "02-02-2023" read one way only; "03-07-2020" could
+        # be March 7 or July 3: left as it is, which reads as no date.
+        day, month, year = (int(g) for g in numeric.groups())
+        if (day > 12 or day == month) and 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        return raw
     raw = _OF.sub(" ", raw)
     day_first = _DAY_FIRST_NO_YEAR.fullmatch(raw.strip())
     return f"{day_first.group(2)} {day_first.group(1)}" if day_first else raw
 
 
 _OF = re.compile(r"\s+of\s+", re.I)
+_NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
 
 
