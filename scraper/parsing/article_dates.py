@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from scraper.parsing.dates import parse_datetime
@@ -328,6 +329,7 @@ def is_publication(text: str, start: int, end: int) -> bool:
 _DATELINE_START = re.compile(r"^(?:" + DATE.pattern + r")\s*[-–—]\s*\S", re.I | re.M)
 
 
+@functools.lru_cache(maxsize=8)
 def _one_dateline(text: str) -> bool:
     """Is there one line only that starts with a date and a dash? A news dateline ("April 29, 2021 - Canada
     has conducted ...") is the article's date; several such lines ("March 1st, 2023 – The draw was for ...",
