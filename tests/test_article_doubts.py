@@ -47,3 +47,22 @@ def test_another_months_figures_are_not_the_rounds() -> None:
     assert round_.invitations is not None and round_.invitations.value == 3500
     assert round_.round_type is None
     assert any("in February 2021" in w for w in round_.warnings)
+
+
+def test_a_numeric_date_read_two_ways_names_no_round() -> None:
+    one_way = "In the latest draw, held on 23-07-2020, IRCC invited 3,343 CEC candidates."
+    (round_,) = parse_article(one_way).rounds
+    assert round_.date is not None and str(round_.date.value) == "2020-07-23"
+    two_ways = "In the latest draw, held on 03-07-2020, IRCC invited 3,343 CEC candidates."
+    assert parse_article(two_ways).rounds == ()
+
+
+def test_a_figure_after_a_sentence_naming_two_rounds_is_neithers() -> None:
+    text = (
+        "Draw #240 invited 3,300 Federal Skilled Worker candidates on February 2, 2023, and the #239th "
+        "draw was for provincial nominees. A candidate needed at least 489 points.\n"
+    )
+    rounds = parse_article(text).rounds
+    assert [r.round_id.value for r in rounds if r.round_id] == ["240", "239"]
+    assert all(r.crs_min is None for r in rounds)
+    assert any("follows a sentence naming two rounds" in w for w in parse_article(text).warnings)

@@ -81,7 +81,9 @@ def article_text(body: bytes | str) -> str:
                 and not _OWN_LINE.search(lines[-1])
                 and not _DATELINE.match(line)
             )
-            if joinable and _wrapped(raw[k - 1]):
+            if (joinable and _wrapped(raw[k - 1])) or (lines and re.match(r"\s*[,;]\s", line)):
+                # A line that starts with a comma goes on from the line before ("... Worker program
+                # / , and the #239th draw was ...").
                 lines[-1] += " " + line
             else:
                 lines.append(line)

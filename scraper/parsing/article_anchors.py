@@ -31,9 +31,11 @@ NOT_A_ROUND = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
-    r"|plans?\s+to|upcoming)\b",
+    r"|plans?\s+to|upcoming|if)\b",
     re.I,
 )
+#: Another ordinal joined to one: "the 63rd and 64th" names two rounds without saying which is which.
+_ORDINAL_AFTER = re.compile(r"\s*(?:and|&|or|,)\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|th)\b", re.I)
 _BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
 #: A date followed by a change to the system, not a round: "on November 16, 2022, IRCC switched every
 #: program to the new NOC codes", "on May 31, 2023, the department introduced categories".
@@ -138,6 +140,10 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             before = text[max(0, match.start() - 16) : match.start()]
             if re.search(MONTH + r"\s+$", before, re.I):
                 continue  # "the April 9th draw" is a date
+            if re.search(r"\d(?:st|nd|rd|th)\s*(?:and|&|or|,)\s*$", before, re.I) or _ORDINAL_AFTER.match(
+                text[match.end() : match.end() + 20]
+            ):
+                continue  # "the 63rd and 64th since Express Entry was launched": which is which is not said
             if groups.get("id") and re.match(r"(?i)(?:draw|round)\s*:?\s*\d", match.group(0)):
                 # A bare "draw 254" is a round's number only where the round is named so.
                 line_start = text.rfind("\n", 0, match.start()) + 1

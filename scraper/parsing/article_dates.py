@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from scraper.parsing.dates import parse_datetime
@@ -15,7 +16,7 @@ _TIME = r"(?:\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*
 DATE = re.compile(
     r"\b(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*\d{4}\b)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*\d{4}\b)?"
-    r"|\d{4}-\d{2}-\d{2}\b)(?P<time>" + _TIME + r")",
+    r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b)(?P<time>" + _TIME + r")",
     re.I,
 )
 YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in)\s+(20\d\d)\b(?!\s*[-/])")
@@ -61,6 +62,8 @@ class Dates:
         self.named: set[dt.date] = set()
         #: Year-less dates left empty, each with why.
         self.doubts: list[str] = []
+        #: Without the article's own date, the date of its own round when named with its year.
+        self.lead_date: dt.date | None = None
 
     @property
     def years(self) -> list[tuple[int, int, dt.date | None]]:
@@ -178,6 +181,10 @@ class Dates:
             if len(same_day) == 1:
                 # "the December 16 draw" in an article that says "the December 16, 2016 draw": that day.
                 return self._read(raw, dt.date(same_day.pop(), 12, 31), "the same day named with its year")
+            if self.lead_date is not None:
+                # "Today, March 15, ... the seventh draw of 2023. ... the most recent draw on March 1": the
+                # year that puts it on or before the article's own round (a week's grace), as for its date.
+                return self._read(raw, self.lead_date + dt.timedelta(days=7), "the article's own round")
             found, reason = self.year_near(pos)
             if not found:
                 self.doubts.append(f"date: {raw!r} has no year and {reason}; left empty")
@@ -223,11 +230,16 @@ _RECORD = re.compile(r"\b(?:lowest|highest|largest|smallest|record|ever|all-time
 #: A sentence that compares with, or records, other rounds: its year is not the article's.
 _COMPARED = re.compile(
     r"\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year|total"
-    r"|across|draws|rounds)\b",
+    r"|across|draws|rounds)\b|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage)\s+(?:in|of|last)\b",
     re.I,
 )
-#: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs").
-_OTHER_YEAR = re.compile(r"\b(?:record\w*|than|compared|previous|last\s+year)\b", re.I)
+#: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs", "the tally at this
+#: point in 2017 was 83,273": the same time of another year, compared).
+_OTHER_YEAR = re.compile(
+    r"\b(?:record\w*|than|compared|previous|last\s+year)\b"
+    r"|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage)\s+(?:in|of|last)\b",
+    re.I,
+)
 #: Before a bare year that names the rounds' period: "in 2024", "of 2019", "any 2024 draw", "March 2021".
 _PERIOD_BEFORE = re.compile(
     r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:the\s+year\s+)?|" + MONTH + r"\s+)$", re.I
@@ -241,12 +253,21 @@ _ABOVE = 600
 def plain_date(raw: str) -> str:
     """A date as the shared date parser reads it: "9th of January 2019" -> "9th January 2019",
     "1 February" (day first, no year) -> "February 1"."""
+    numeric = _NUMERIC_DAY_FIRST.fullmatch(raw.strip())
+    if numeric:
+        # "23-07-2020" (day first: 23 is no month) and "02-02-2023" read one way only; "03-07-2020" could
+        # be March 7 or July 3: left as it is, which reads as no date.
+        day, month, year = (int(g) for g in numeric.groups())
+        if (day > 12 or day == month) and 1 <= month <= 12:
+            return f"{year:04d}-{month:02d}-{day:02d}"
+        return raw
     raw = _OF.sub(" ", raw)
     day_first = _DAY_FIRST_NO_YEAR.fullmatch(raw.strip())
     return f"{day_first.group(2)} {day_first.group(1)}" if day_first else raw
 
 
 _OF = re.compile(r"\s+of\s+", re.I)
+_NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
 
 
@@ -270,7 +291,7 @@ def publication_date(text: str) -> dt.date | None:
         dateline = line_start == match.start() and re.match(
             r"\s*[-–—]\s+\S", text[match.end() : match.end() + 4]
         )
-        if dateline:
+        if dateline and _one_dateline(text):
             # "April 29, 2021 - Canada has conducted a new draw": a news dateline, the article's date
             parsed = parse_datetime(
                 plain_date(match.group("date")), "publication date", reference=None, want_time=False
@@ -300,9 +321,20 @@ def is_publication(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if PUBLISHED.search(text[line_start:start]):
         return True
-    if start == line_start and re.match(r"\s*[-–—]\s+\S", text[end : end + 4]):
+    if start == line_start and re.match(r"\s*[-–—]\s+\S", text[end : end + 4]) and _one_dateline(text):
         return True  # a dateline
     return len(line) < 120 and _byline(line)
+
+
+_DATELINE_START = re.compile(r"^(?:" + DATE.pattern + r")\s*[-–—]\s*\S", re.I | re.M)
+
+
+@functools.lru_cache(maxsize=8)
+def _one_dateline(text: str) -> bool:
+    """Is there one line only that starts with a date and a dash? A news dateline ("April 29, 2021 - Canada
+    has conducted ...") is the article's date; several such lines ("March 1st, 2023 – The draw was for ...",
+    "February 15th, 2023 – ...") are a list of rounds, each row dated by its own."""
+    return len(_DATELINE_START.findall(text)) <= 1
 
 
 def _byline(line: str) -> bool:

@@ -32,7 +32,7 @@ from scraper.parsing.article_clauses import clauses
 from scraper.parsing.article_dates import DATE, MONTH, Dates, plain_date, tie_break
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_tables import table_row
-from scraper.parsing.article_units import Unit, sentences, units
+from scraper.parsing.article_units import ROW_DATE, Unit, sentences, units
 from scraper.parsing.dates import parse_datetime
 
 #: A unit that holds none of these can name no round and state no fact (matched on lowercased text).
@@ -135,6 +135,10 @@ class Reader:
         self.table_start = 0  # where the table being read starts (its header row)
         #: The article's round is dated with a year in doubt: what is said of it without a name is dropped.
         self.lead_doubt = False
+        #: The rounds the sentence being read names (not in comparisons), and whether the sentence before,
+        #: in the same unit, named two or more: a sentence after it that names none speaks of either.
+        self.sentence_named: list[Mention] = []
+        self.two_named = False
 
     # -- finding the mention an anchor group names
     def new_mention(self, first: int, *, from_row: bool = False) -> Mention:
@@ -170,6 +174,7 @@ class Reader:
         block: bool,
         clause: str,
         prose: bool,
+        row: bool = False,
     ) -> Mention | None:
         number = next((a for a in group if a.number), None)
         dated = next((a for a in group if a.date is not None), None)
@@ -222,13 +227,15 @@ class Reader:
             self._number(mention, number)
         if dated:
             self.date_mention(mention, dated)
-        if comparison or mention.from_row or _ENUMERATION.match(clause):
+        if comparison or mention.from_row or row or _ENUMERATION.match(clause):
+            # A table row or a dated list row is one round among several, never the article's own.
             self.open = False  # only the first round named after the unnamed one can be it
             return mention
         if self.lead is None and self.lead_doubt:
             pass  # the article's own round was dated in doubt: a later round named is not it
         elif self.lead is None:
             self.lead = mention
+            self._date_the_article(mention, dated)
         elif (
             self.placeholder
             and self.open
@@ -243,6 +250,14 @@ class Reader:
             self.lead, self.placeholder = mention, False
         self.open = False
         return mention
+
+    def _date_the_article(self, lead: Mention, dated: Anchor | None) -> None:
+        """An article without a date of its own whose round is named with its year ("Today, March 15, Canada
+        held the seventh draw of 2023") is of that round's time: later year-less dates are on or before it."""
+        if self.dates.published is not None or dated is None or dated.date is None or dated.relative:
+            return
+        if re.search(r"\d{4}", dated.snippet) or any("named in its clause" in w for w in dated.warnings):
+            self.dates.lead_date = dated.date
 
     def _recent(self, dated: Anchor | None) -> bool:
         """Could a round on this date be the one an article of this date is about?"""
@@ -361,11 +376,16 @@ class Reader:
                 continue
             others: list[Mention] = []
             waiting = len(self.pending)
+            self.two_named = False
             for a, b in sentences(text, unit.start, unit.end):
+                self.sentence_named = []
                 for clause in clauses(self.text, self.dates, a, b, unit):
                     carry = self._clause(
                         clause, unit, carry, block=block or unit.kind == "label", others=others
                     )
+                if self.sentence_named:
+                    self.two_named = len({id(m) for m in self.sentence_named}) > 1
+            self.two_named = False
             sentence = re.search(r"[.!?]\s*$", text[unit.start : unit.end]) and unit.end - unit.start > 60
             if (
                 self.lead is None
@@ -419,14 +439,22 @@ class Reader:
                 block=in_block,
                 clause=text[sentence_start:end],
                 prose=unit.kind == "prose",
+                row=unit.kind == "item" and bool(ROW_DATE.match(text[unit.start : unit.end])),
             )
             relative = all(a.relative is not None for a in group)
             itself = all(a.relative == "lead" for a in group)  # "this draw", "today's round"
             self.give(mention, start, end, anchored=1 if relative else 2, itself=itself)
             if mention is None:
                 return carry
+            if not comparison:
+                self.sentence_named.append(mention)
             if others is not None and mention is not self.lead and mention not in others:
                 others.append(mention)
+            dated_row = ROW_DATE.match(text[unit.start : unit.end]) and group[0].start - unit.start < 40
+            if dated_row and not comparison:
+                # "February 15th, 2023 – The draw was for ... The total ... was 699": a list row that starts
+                # with its round's date speaks of that round to its end; its figures never leave it.
+                return mention
             if unit.kind == "item" and not block and mention is not self.lead and carry is not None:
                 return carry
             named = carry is not None and (carry.date is not None or carry.number is not None)
@@ -449,6 +477,17 @@ class Reader:
             return carry
         if self.lead is None and self.lead_doubt:
             self.give(None, start, end, anchored=0)  # the round this speaks of has a date in doubt
+            return carry
+        if self.two_named:
+            # "#240 ... focused on the FSW program, and the #239th draw was for PNP candidates. The
+            # candidate should have a minimum CRS score of 489": after a sentence naming two rounds, which
+            # one a sentence naming none speaks of is not said.
+            if facts_of.invitations(text, start, end)[0] or facts_of.crs(text, start, end)[0]:
+                self.dates.doubts.append(
+                    f"{text[start:end].strip()[:80]!r} follows a sentence naming two rounds and names"
+                    " neither; not taken"
+                )
+            self.give(None, start, end, anchored=0)
             return carry
         if (carry is None and self.lead is None) or (self.placeholder and carry is self.lead):
             self.pending.append((start, end, self.clause_id))
