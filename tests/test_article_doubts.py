@@ -66,3 +66,23 @@ def test_a_figure_after_a_sentence_naming_two_rounds_is_neithers() -> None:
     assert [r.round_id.value for r in rounds if r.round_id] == ["240", "239"]
     assert all(r.crs_min is None for r in rounds)
     assert any("follows a sentence naming two rounds" in w for w in parse_article(text).warnings)
+
+
+def test_ties_broken_at_a_moment_is_the_tie_break_not_a_round() -> None:
+    # Round #106 (feed): December 12, 2018, 3,900 invited at 445; ties broken at November 28, 2018, 09:51:43
+    # UTC. "Ties ... were broken at" is the tie-break, never a second round nor the round's own moment.
+    text = (
+        "IRCC ran another round of invitations on December 12, 2018, sending 3,900 invitations to apply; "
+        "the lowest score invited was 445.\n\n"
+        "Ties among the candidates on 445 points were broken at November 28, 2018, at 09:51:43 UTC.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    values = round_.values()
+    assert values["date"] == "2018-12-12"
+    assert values["tie_break_at"] == "2018-11-28T09:51:43Z"
+    assert "held_at" not in values
+    # The same line on the round's own day: still the tie-break, not the time the round was held.
+    same_day = text.replace("December 12, 2018", "November 28, 2018")
+    (round_,) = parse_article(same_day).rounds
+    assert "held_at" not in round_.values()
+    assert round_.values()["tie_break_at"] == "2018-11-28T09:51:43Z"

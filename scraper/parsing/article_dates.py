@@ -22,7 +22,7 @@ DATE = re.compile(
 YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in)\s+(20\d\d)\b(?!\s*[-/])")
 TIE_BREAK = re.compile(
     r"(?:tie-?break\w*|tie\s+break\w*|cut-?off\s+(?:date|time)|submitted|submit|created|create|profiles?\s+by"
-    r"|date\s+and\s+time\s+(?:employed|used|applied)|time\s*stamp)"
+    r"|date\s+and\s+time\s+(?:employed|used|applied)|time\s*stamp|\bties?\b[^.\n]{0,60}?\bbroken)"
     r"\W*(?:\w+\W+){0,9}$",
     re.I,
 )
