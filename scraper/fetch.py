@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import hashlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlparse
 
 from eewatch.domain.fetches import (
@@ -37,8 +35,7 @@ if TYPE_CHECKING:
 ACCEPTED_MEDIA_TYPES = frozenset({"application/json", "text/json", "text/plain", "application/octet-stream"})
 
 
-@dataclass(frozen=True)
-class Judgement:
+class Judgement(NamedTuple):
     """What one response means, before its kind of item is built."""
 
     outcome: str
@@ -73,6 +70,8 @@ def judge_response(
     if not 200 <= status < 300:
         hint = f" (Retry-After: {retry_after.strip()[:40]})" if retry_after and retry_after.strip() else ""
         return Judgement(ERROR, error=f"HTTP {status} from the {what}{hint}{where}")
+    import hashlib  # a body to hash (never a 304's: the cron check's start-up)
+
     digest = hashlib.sha256(body).hexdigest()
     refused = content_type_problem(content_type) if check_content_type else None
     if refused:
