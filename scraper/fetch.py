@@ -236,10 +236,11 @@ def host_allowed(url: str, hosts: Iterable[str]) -> bool:
     return host in {h.lower().rstrip(".") for h in hosts}
 
 
+# Patterns as text, compiled on first use (``re``'s cache): a cron check meets no error to describe.
 #: The host in Twisted's two DNS messages: "address 'HOST' not found: ..." and
 #: "no results for hostname lookup: HOST."
-_DNS_HOST = re.compile(r"address '([^']+)'|hostname lookup: (?=\S)([^\s:]+)")
-_INNER = re.compile(r"twisted\.[\w.]*?\.?(\w+(?:Error|Lost|Done|Refused))(?::\s*([^>\]]*))?")
+_DNS_HOST = r"address '([^']+)'|hostname lookup: (?=\S)([^\s:]+)"
+_INNER = r"twisted\.[\w.]*?\.?(\w+(?:Error|Lost|Done|Refused))(?::\s*([^>\]]*))?"
 
 
 def describe_error(name: str, text: str, *, max_bytes: int | None = None) -> str:
@@ -265,7 +266,7 @@ def describe_error(name: str, text: str, *, max_bytes: int | None = None) -> str
     if name == "IgnoreRequest" and "another host" in lowered:
         return text[:500]
     if name == "DNSLookupError" or "dns lookup failed" in lowered:
-        found = _DNS_HOST.search(text)
+        found = re.search(_DNS_HOST, text)
         host = f" for {(found.group(1) or found.group(2)).rstrip('.')[:200]}" if found else ""
         said = re.sub(r"^dns lookup failed:?\s*", "", text, flags=re.I)
         detail = "" if found or not said else f" ({said[:200]})"
@@ -275,7 +276,7 @@ def describe_error(name: str, text: str, *, max_bytes: int | None = None) -> str
         )
     if name in ("FileNotFoundError",) or "no such file" in lowered:
         return f"no such file: {text[:300]}"
-    inner = _INNER.search(text)
+    inner = re.search(_INNER, text)
     if inner and name in {"DownloadFailedError", "ResponseFailed", "ResponseNeverReceived"}:
         what, detail = inner.group(1), (inner.group(2) or "").strip()
         return f"connection failed ({what}): {detail or 'closed before a complete response'}"[:500]
