@@ -18,6 +18,7 @@ from eewatch.store.light import stamp
 from eewatch.store.reads import UNDELIVERED
 from notifier import outbox
 from tests.support.cli import run_python
+from tests.support.http import FixtureServer
 from tests.support.paths import FIXTURES
 
 _CHILD = """
@@ -27,7 +28,8 @@ out = io.StringIO()
 with contextlib.redirect_stdout(out):
     code = main(sys.argv[1:])
 roots = sorted({m.split('.')[0] for m in sys.modules})
-sys.stdout.write(json.dumps({"code": code, "out": out.getvalue(), "roots": roots}))
+found = {"code": code, "out": out.getvalue(), "roots": roots, "modules": sorted(sys.modules)}
+sys.stdout.write(json.dumps(found))
 """
 
 
@@ -38,6 +40,31 @@ def command(*argv: str, tmp_path: Path) -> dict[str, Any]:
     assert done.stdout, done.stderr
     found: dict[str, Any] = json.loads(done.stdout)
     return found
+
+
+def test_an_unchanged_feed_costs_no_urllib_opener_no_shutil_no_hashlib(
+    http_server: FixtureServer, tmp_path: Path
+) -> None:
+    """The cron check's GET is one ``http.client`` request; the help width is read without ``shutil``."""
+    feed = http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
+    config = tmp_path / "config.toml"
+    database = tmp_path / "e.sqlite"
+    config.write_text(f'[database]\nurl = "sqlite:///{database}"\n', encoding="utf-8")
+    for _ in range(2):  # the baseline (the full path), then the unchanged feed
+        seen = command("scrape", "--once", "--feed", feed, "--config", str(config), tmp_path=tmp_path)
+        assert seen["code"] == exitcodes.OK
+    assert "sqlalchemy" not in seen["roots"]  # the check settled it
+    assert not {"urllib.request", "shutil", "hashlib", "pkgutil"} & set(seen["modules"])
+    assert http_server.hits[-1].headers["If-None-Match"]
+
+
+def test_help_is_as_wide_as_columns_says() -> None:
+    """Below the usage (whose option groups argparse never breaks), the help fills $COLUMNS."""
+    for columns in (50, 120):
+        done = run_python("-m", "eewatch", "rounds", "--help", env={"COLUMNS": str(columns)})
+        body = done.stdout.split("\n\n", 1)[1]
+        widest = max(len(line) for line in body.splitlines())
+        assert columns - 15 <= widest <= columns, (columns, widest)
 
 
 def test_the_store_reads_undelivered_rows_as_the_notifier_names_them() -> None:
