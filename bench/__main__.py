@@ -12,6 +12,7 @@ from types import ModuleType
 
 from bench import (
     backfill,
+    commands,
     cron_check,
     daemon_polls,
     fanout,
@@ -26,7 +27,8 @@ from bench import (
 from bench.context import Context
 
 BENCHES: dict[str, ModuleType] = {
-    m.NAME: m for m in (backfill, daemon_polls, latency, soak, growth, urlwatch_compare, fanout, cron_check)
+    m.NAME: m
+    for m in (backfill, daemon_polls, latency, soak, growth, urlwatch_compare, fanout, cron_check, commands)
 }
 DEFAULT_OUT = feeds.ROOT / "docs" / "benchmarks.md"
 #: Sections of docs/benchmarks.md that benchmarks run alone write (``python -m bench.profiles``):

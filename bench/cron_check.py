@@ -61,10 +61,16 @@ sys.exit(0 if status == 304 else 1)
 """
 
 
+#: Reference trees already unpacked, by scratch folder (the cron and commands benches share one).
+_UNPACKED: dict[Path, Path] = {}
+
+
 def reference_tree(ctx: Context) -> Path | None:
     """The reference commit's tree, unpacked into the scratch folder (None: no reference)."""
     if not REFERENCE:
         return None
+    if ctx.scratch in _UNPACKED:
+        return _UNPACKED[ctx.scratch]
     try:
         archive = subprocess.run(
             ["git", "-C", str(feeds.ROOT), "archive", "--format=tar", REFERENCE],
@@ -78,6 +84,7 @@ def reference_tree(ctx: Context) -> Path | None:
     folder = ctx.folder("reference")
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         tar.extractall(folder, filter="data")
+    _UNPACKED[ctx.scratch] = folder
     return folder
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
+import json
 import os
-import signal
 import subprocess
+import sys
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 CLK_TCK = os.sysconf("SC_CLK_TCK")
 
@@ -37,31 +39,68 @@ def run_child(
     timeout: float = 120,
     log: Path | None = None,
 ) -> ChildRun:
-    """Run ``argv`` to completion; wall, CPU and peak RSS of that process alone."""
-    out = log.open("ab") if log else subprocess.DEVNULL
-    started = time.monotonic()
-    try:
-        child = subprocess.Popen(
-            argv, env=env, cwd=cwd, stdout=out, stderr=out, stdin=subprocess.DEVNULL, start_new_session=True
+    """Run ``argv`` to completion; wall, CPU and peak RSS of that process alone.
+
+    The child is started by a small process of its own (:mod:`bench.spawner`), not forked
+    from the bench: Linux counts a child's peak RSS from the size of the process that
+    forked it, so a child of the bench could never read smaller than the bench itself.
+    """
+    request = {
+        "argv": [str(a) for a in argv],
+        "env": dict(os.environ if env is None else env),
+        "cwd": str(cwd) if cwd is not None else None,
+        "log": str(log) if log is not None else None,
+        "timeout": timeout,
+    }
+    answer = _spawner().ask(request)
+    if "error" in answer:
+        raise OSError(f"could not start {argv[0]}: {answer['error']}")
+    return ChildRun(
+        answer["wall"], answer["user"], answer["sys"], answer["maxrss_kib"] / 1024, answer["returncode"]
+    )
+
+
+class Spawner:
+    """The running :mod:`bench.spawner` process: one request, one answer, in turn."""
+
+    def __init__(self) -> None:
+        script = Path(__file__).with_name("spawner.py")
+        # -S: no site-packages (the spawner needs the standard library only), so it stays small.
+        self.process = subprocess.Popen(
+            [sys.executable, "-S", "-u", str(script)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
         )
-    finally:
-        if log:
-            out.close()  # type: ignore[union-attr]
-    timer = threading.Timer(timeout, _kill_group, (child.pid,))
-    timer.daemon = True
-    timer.start()
-    try:
-        _, status, usage = os.wait4(child.pid, 0)
-    finally:
-        timer.cancel()
-    wall = time.monotonic() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    return ChildRun(wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss / 1024, child.returncode)
+        self.lock = threading.Lock()
+
+    def ask(self, request: dict[str, Any]) -> dict[str, Any]:
+        with self.lock:
+            assert self.process.stdin is not None and self.process.stdout is not None
+            self.process.stdin.write(json.dumps(request) + "\n")
+            self.process.stdin.flush()
+            line = self.process.stdout.readline()
+        if not line:
+            raise OSError(f"bench/spawner.py exited ({self.process.poll()})")
+        answer: dict[str, Any] = json.loads(line)
+        return answer
+
+    def close(self) -> None:
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+        self.process.wait(timeout=10)
 
 
-def _kill_group(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(pid, signal.SIGKILL)
+_SPAWNER: list[Spawner] = []
+
+
+def _spawner() -> Spawner:
+    """The one spawner of this bench process, started on first use, stopped at exit."""
+    if not _SPAWNER or _SPAWNER[0].process.poll() is not None:
+        _SPAWNER[:] = [Spawner()]
+        atexit.register(_SPAWNER[0].close)
+    return _SPAWNER[0]
 
 
 def cpu_seconds(pid: int) -> float:

@@ -100,6 +100,13 @@ Everything runs on 127.0.0.1: a local HTTP server serves IRCC's real feed copies
    and the floor (one Python process: a conditional GET with the standard library and one SQLite read);
    CPU (user+sys, `os.wait4`) and peak RSS of each process. Then the backfill against `main`,
    interleaved. Every child compiles bytecode (`PYTHONDONTWRITEBYTECODE` is dropped; trees compiled first).
+9. **commands**: `eewatch status`, `eewatch rounds` (the table, and `--format json`) and `eewatch report`
+   on a database holding the newest copy (338 rounds), with the same config as 8, interleaved with the
+   same commands from `main`; CPU and peak RSS of each process.
+
+Every child is started by a small process of its own (`bench/spawner.py`, about 7 MiB), not forked
+from the bench: Linux counts a child's peak RSS (`ru_maxrss`) from the size of the process that
+forked it, so before 2026-12-06 no child could read smaller than the bench process (about 30 MiB).
 """
 
 HEADER = ("benchmark", "figure", "value", "unit", "target", "verdict", "note")

@@ -529,23 +529,6 @@ def rows(store: Store, statuses: Iterable[str] | None = None) -> list[OutboxRow]
         return [OutboxRow.from_row(row._mapping) for row in conn.execute(query)]
 
 
-def counts(store: Store) -> dict[str, int]:
-    """Rows per status."""
-    o = alert_outbox
-    with store.engine.connect() as conn:
-        found = conn.execute(select(o.c.status, func.count()).group_by(o.c.status)).all()
-    return {status: int(n) for status, n in found}
-
-
-def oldest_undelivered(store: Store) -> dt.datetime | None:
-    """When the oldest row still waiting to be sent (pending or sending) was queued."""
-    o = alert_outbox
-    with store.engine.connect() as conn:
-        return conn.execute(
-            select(func.min(o.c.created_at)).where(o.c.status.in_((PENDING, SENDING)))
-        ).scalar()
-
-
 def next_attempt(store: Store) -> dt.datetime | None:
     """When the soonest pending row is due (None: nothing pending)."""
     o = alert_outbox

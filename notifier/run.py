@@ -72,7 +72,7 @@ def run_alerts(
         delivered: DeliveryReport = deliver_due(store, settings, clock, env=env, hooks=hooks)
         report.sent, report.failed, report.results = delivered.sent, delivered.failed, delivered.results
         report.retrying = delivered.retrying
-    counts = outbox.counts(store)
+    counts = store.outbox_counts()
     report.pending = counts.get(outbox.PENDING, 0) + counts.get(outbox.SENDING, 0)
     report.waiting = counts.get(outbox.PENDING, 0)
     # A pass that sent nothing and left nothing waiting is not news: said at debug.

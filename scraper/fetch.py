@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
-import hashlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import urlparse
 
 from eewatch.domain.fetches import (
@@ -37,8 +35,7 @@ if TYPE_CHECKING:
 ACCEPTED_MEDIA_TYPES = frozenset({"application/json", "text/json", "text/plain", "application/octet-stream"})
 
 
-@dataclass(frozen=True)
-class Judgement:
+class Judgement(NamedTuple):
     """What one response means, before its kind of item is built."""
 
     outcome: str
@@ -73,6 +70,8 @@ def judge_response(
     if not 200 <= status < 300:
         hint = f" (Retry-After: {retry_after.strip()[:40]})" if retry_after and retry_after.strip() else ""
         return Judgement(ERROR, error=f"HTTP {status} from the {what}{hint}{where}")
+    import hashlib  # a body to hash (never a 304's: the cron check's start-up)
+
     digest = hashlib.sha256(body).hexdigest()
     refused = content_type_problem(content_type) if check_content_type else None
     if refused:
@@ -237,10 +236,11 @@ def host_allowed(url: str, hosts: Iterable[str]) -> bool:
     return host in {h.lower().rstrip(".") for h in hosts}
 
 
+# Patterns as text, compiled on first use (``re``'s cache): a cron check meets no error to describe.
 #: The host in Twisted's two DNS messages: "address 'HOST' not found: ..." and
 #: "no results for hostname lookup: HOST."
-_DNS_HOST = re.compile(r"address '([^']+)'|hostname lookup: (?=\S)([^\s:]+)")
-_INNER = re.compile(r"twisted\.[\w.]*?\.?(\w+(?:Error|Lost|Done|Refused))(?::\s*([^>\]]*))?")
+_DNS_HOST = r"address '([^']+)'|hostname lookup: (?=\S)([^\s:]+)"
+_INNER = r"twisted\.[\w.]*?\.?(\w+(?:Error|Lost|Done|Refused))(?::\s*([^>\]]*))?"
 
 
 def describe_error(name: str, text: str, *, max_bytes: int | None = None) -> str:
@@ -266,7 +266,7 @@ def describe_error(name: str, text: str, *, max_bytes: int | None = None) -> str
     if name == "IgnoreRequest" and "another host" in lowered:
         return text[:500]
     if name == "DNSLookupError" or "dns lookup failed" in lowered:
-        found = _DNS_HOST.search(text)
+        found = re.search(_DNS_HOST, text)
         host = f" for {(found.group(1) or found.group(2)).rstrip('.')[:200]}" if found else ""
         said = re.sub(r"^dns lookup failed:?\s*", "", text, flags=re.I)
         detail = "" if found or not said else f" ({said[:200]})"
@@ -276,7 +276,7 @@ def describe_error(name: str, text: str, *, max_bytes: int | None = None) -> str
         )
     if name in ("FileNotFoundError",) or "no such file" in lowered:
         return f"no such file: {text[:300]}"
-    inner = _INNER.search(text)
+    inner = re.search(_INNER, text)
     if inner and name in {"DownloadFailedError", "ResponseFailed", "ResponseNeverReceived"}:
         what, detail = inner.group(1), (inner.group(2) or "").strip()
         return f"connection failed ({what}): {detail or 'closed before a complete response'}"[:500]

@@ -17,7 +17,6 @@ from sqlalchemy import Connection, Date, bindparam, func, insert, select
 
 from eewatch.app.health_rules import HealthEvent, HealthState, Poll, decide, instance_name, state_of
 from eewatch.config import HealthConfig
-from eewatch.domain.eligibility import unknown_list
 from eewatch.domain.events import (
     CATEGORY_UNKNOWN,
     FEED_SHAPE_CHANGED,
@@ -90,6 +89,8 @@ def load_state(conn: Connection, today: dt.date) -> HealthState:
 def unknown_lists(conn: Connection, fetch: FeedFetch, summary: FetchSummary | None) -> list[HealthEvent]:
     """One ``category_unknown`` event per category and version whose list eewatch does not know, the
     first time a new or amended round of it arrives (never again for the same category and version)."""
+    from eewatch.domain.eligibility import unknown_list  # the catalog: not for `eewatch status`
+
     if summary is None or fetch.parsed is None or not (summary.new or summary.amended):
         return []
     arrived = set(summary.new) | set(summary.amended)

@@ -17,13 +17,14 @@ from eewatch.config import (
     did_you_mean,
     unknown_category,
 )
-from eewatch.domain.eligibility import shipped_category_names
 from eewatch.domain.record import PROGRAM_CODES
 from eewatch.store.store import Store
 
 
 def known_categories(store: Store) -> frozenset[str]:
     """Shipped names and the categories present in the database."""
+    from eewatch.domain.eligibility import shipped_category_names  # only where a name is to check
+
     return shipped_category_names() | frozenset(store.categories())
 
 

@@ -12,7 +12,6 @@ from eewatch.app.health import OUTAGE, load_state
 from eewatch.config import HealthConfig
 from eewatch.domain.events import CATEGORY_UNKNOWN
 from eewatch.domain.fetches import CHANGED, ERROR
-from eewatch.domain.occupations import load_catalog
 from eewatch.domain.record import CONFIRMED
 from eewatch.store import schema
 from eewatch.store.schema import heartbeats
@@ -81,6 +80,8 @@ def _still_unknown(payload: dict[str, Any]) -> bool:
         day = dt.date.fromisoformat(str(payload.get("date")))
     except ValueError:
         return True
+    from eewatch.domain.occupations import load_catalog  # only when a notice was told
+
     return load_catalog().version_on(str(payload.get("category")), day) is None
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, select
+from sqlalchemy import Connection, Engine, bindparam, func, select
 
 from eewatch.domain.announcement import RoundFacts
 from eewatch.domain.fetches import CHANGED
@@ -27,6 +27,10 @@ class Validators:
     last_modified: str | None = None
     body_sha256: str | None = None
 
+
+#: Outbox rows not yet delivered: ``notifier.outbox``'s PENDING and SENDING (the store reads them
+#: for ``eewatch status``, which imports no notifier; a test holds the two together).
+UNDELIVERED = ("pending", "sending")
 
 # Built once: the daemon runs these on every poll, and building a statement costs
 # more than SQLite takes to run it.
@@ -121,6 +125,22 @@ class ReadAPI:
                 if row.pop("carried") and latest is not None:
                     row["last_seen"] = latest
         return found
+
+    def outbox_counts(self) -> dict[str, int]:
+        """Outbox rows per status (``pending``, ``sending``, ``sent``, ``failed``: notifier.outbox's)."""
+        o = schema.alert_outbox
+        with self.engine.connect() as conn:
+            found = conn.execute(select(o.c.status, func.count()).group_by(o.c.status)).all()
+        return {status: int(n) for status, n in found}
+
+    def oldest_undelivered(self) -> dt.datetime | None:
+        """When the oldest outbox row still waiting to be sent (pending or sending) was queued."""
+        o = schema.alert_outbox
+        with self.engine.connect() as conn:
+            oldest: dt.datetime | None = conn.execute(
+                select(func.min(o.c.created_at)).where(o.c.status.in_(UNDELIVERED))
+            ).scalar()
+        return oldest
 
     def events(self, kind: str | None = None) -> list[dict[str, Any]]:
         """Stored events, oldest first."""

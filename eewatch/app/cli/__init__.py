@@ -24,9 +24,11 @@ log = logging.getLogger("eewatch")
 
 def command_names() -> list[str]:
     """Every module of this package is a command of the same name, with ``add_parser(subparsers)``."""
-    import pkgutil
+    import os
 
-    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    return sorted(
+        name[:-3] for name in os.listdir(__path__[0]) if name.endswith(".py") and not name.startswith("_")
+    )
 
 
 def _summary(name: str) -> str:
@@ -48,8 +50,40 @@ def plain(text: str) -> str:
     return _LITERAL.sub(r"\1", text)
 
 
+def terminal_columns() -> int:
+    """``shutil.get_terminal_size().columns``, without importing ``shutil``: it imports ``zlib``, ``bz2``
+    and ``lzma``, ~2 ms of every cron run, for argparse's help width (``$COLUMNS``, the terminal, 80)."""
+    import os
+
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, as wide as the terminal (found without ``shutil``)."""
+
+    def __init__(
+        self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None
+    ) -> None:
+        super().__init__(
+            prog, indent_increment, max_help_position, terminal_columns() - 2 if width is None else width
+        )
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, with plain help texts and an error that suggests the option meant."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)
 
     def format_help(self) -> str:
         return plain(super().format_help())
@@ -96,14 +130,12 @@ def build_parser(command: str | None = None) -> Parser:
     )
     add_common(parser, defaults=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True, parser_class=Parser)
+    if command in names:
+        # A command was given: only its parser is made (the others are never shown nor used).
+        __import__(f"{__name__}.{command}", fromlist=["add_parser"]).add_parser(sub)
+        return parser
     for name in names:
-        if name == command:
-            __import__(f"{__name__}.{name}", fromlist=["add_parser"]).add_parser(sub)
-        elif command in names:
-            # A command was given: the others' one-line help is never shown (no docstrings parsed).
-            sub.add_parser(name, add_help=False)
-        else:
-            sub.add_parser(name, help=_summary(name), add_help=False)
+        sub.add_parser(name, help=_summary(name), add_help=False)
     return parser
 
 

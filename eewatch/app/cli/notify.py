@@ -43,7 +43,7 @@ def run(ctx: Context) -> int:
             return ctx.error("--rule goes with --test")
         with ctx.store() as store:
             report = deliver_due(store, settings, utcnow)
-            waiting = outbox.counts(store)
+            waiting = store.outbox_counts()
             due = outbox.next_attempt(store)
         pending = waiting.get(outbox.PENDING, 0)  # a row being sent (another instance) is not waiting
         line = f"sent {report.sent}, will retry {report.retrying}, failed {report.failed}"

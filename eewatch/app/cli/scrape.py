@@ -8,7 +8,6 @@ from pathlib import Path
 
 from eewatch.app import exitcodes
 from eewatch.app.cli import Context, command_parser, count
-from scraper.links import feed_location
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,7 +43,11 @@ def run(ctx: Context) -> int:
         # A path typed on the command line: the user's mistake, said before anything is stored.
         reason = "is a directory" if Path(args.feed).expanduser().is_dir() else "No such file"
         return ctx.error(f"--feed {args.feed}: {reason}", exitcodes.SOURCE)
-    url = feed_location(args.feed) if args.feed else config.feed.url
+    url = config.feed.url
+    if args.feed:
+        from scraper.links import feed_location  # its checks of fetched links: only for --feed
+
+        url = feed_location(args.feed)
     # Most cron runs find the feed unchanged: settled by a conditional GET and two rows,
     # without importing Scrapy, SQLAlchemy or the notifier (anything else: the full path).
     from eewatch.app.cron_check import check_unchanged

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import sys
 
@@ -12,7 +11,6 @@ from eewatch.app.cli import Context, command_parser
 from eewatch.app.status import Status, read_status
 from eewatch.domain.clock import utcnow
 from eewatch.store import integrity
-from eewatch.store.store import Store
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,7 +31,7 @@ def run(ctx: Context) -> int:
                 Status(problems=[damaged])
                 if damaged
                 else read_status(
-                    store, config.health, utcnow(), delivery_counts(store), oldest_undelivered(store)
+                    store, config.health, utcnow(), store.outbox_counts(), store.oldest_undelivered()
                 )
             )
     except integrity.DamagedDatabase as exc:
@@ -51,19 +49,6 @@ def run(ctx: Context) -> int:
 def damaged_only(status: Status) -> bool:
     """A status of a damaged file: nothing else was read from it, so nothing else is said."""
     return status.last_poll_at is None and status.problems[:1] != [] and "is damaged" in status.problems[0]
-
-
-def delivery_counts(store: Store) -> dict[str, int]:
-    """Outbox rows by status."""
-    from notifier.outbox import counts
-
-    return counts(store)
-
-
-def oldest_undelivered(store: Store) -> dt.datetime | None:
-    from notifier.outbox import oldest_undelivered
-
-    return oldest_undelivered(store)
 
 
 def feed_line(status: Status) -> str:
