@@ -412,7 +412,9 @@ def _parses(record: dict[str, Any]) -> bool:
 def test_the_strategies_reach_the_parsers() -> None:
     """The properties above accept a refusal as an answer: their strategies also make inputs the
     parsers accept, with facts in them, so no property can pass without parsing anything."""
-    quick = settings(max_examples=500, database=None, phases=[Phase.generate])  # the first found, unshrunk
+    # The first found, unshrunk; derandomized, so a run never depends on the luck of the draw (a random
+    # 500 once found no feed with two rounds that parse: NoSuchExample).
+    quick = settings(max_examples=2000, database=None, phases=[Phase.generate], derandomize=True)
     record = find(records, lambda r: _parses(r) and parse_record(r).crs_min is not None, settings=quick)
     assert parse_record(record).crs_min is not None
     feeds = st.lists(records, min_size=2, max_size=4).map(
