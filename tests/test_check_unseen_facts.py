@@ -19,6 +19,7 @@ from tests.support.paths import SHARED_FEED
 
 SMALL = Path(__file__).parent / "fixtures" / "feed" / "small.json"
 FRESH = checker.DATA / "articles_unseen4.json"
+FIFTH = checker.DATA / "articles_unseen5.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -138,3 +139,36 @@ def test_every_fact_of_the_fresh_set_agrees_with_the_feed() -> None:
     first = next(r for page in broken["pages"] for r in page["rounds"] if r["crs_min"] is not None)
     first["crs_min"] += 1
     assert len(checker.check_set(broken, checker.feed_rounds(SHARED_FEED / fresh["feed"])).mismatches) == 1
+
+
+def test_the_fifth_set_has_the_schema_and_at_least_30_pages() -> None:
+    fifth = json.loads(FIFTH.read_text())
+    assert fifth["folder"] == "unseen5"
+    # Gathered unseen: not yet scored, so not yet used to develop the parser.
+    assert fifth["used_for_development"] is False and "To be scored once" in fifth["note"]
+    assert len(fifth["pages"]) >= 30
+    assert len({page["file"] for page in fifth["pages"]}) == len(fifth["pages"])
+    assert all(page["url"].startswith("http") for page in fifth["pages"])
+    rounds = [r for page in fifth["pages"] for r in page["rounds"]]
+    # Every round the feed copies cannot check is left unscored, and only those.
+    assert all((r.get("scored", True) is False) == (not r["checked"].startswith("feed #")) for r in rounds)
+
+
+@pytest.mark.skipif(not SHARED_FEED.is_dir(), reason=f"the IRCC feed copies are not at {SHARED_FEED}")
+def test_every_fact_of_the_fifth_set_agrees_with_the_feed() -> None:
+    fifth = json.loads(FIFTH.read_text())
+    rounds = checker.feed_rounds(SHARED_FEED / fifth["feed"])
+    report = checker.check_set(fifth, rounds)
+    assert report.mismatches == []
+    assert report.checked_rounds >= 100 and report.rounds - report.checked_rounds == len(report.unchecked)
+    # The checker sees one changed count, and a recorded page error turned into the feed's value.
+    broken = copy.deepcopy(fifth)
+    first = next(r for page in broken["pages"] for r in page["rounds"] if r["invitations"] is not None)
+    first["invitations"] += 1
+    assert len(checker.check_set(broken, rounds).mismatches) == 1
+    broken = copy.deepcopy(fifth)
+    erred = next(
+        r for page in broken["pages"] for r in page["rounds"] if "crs_min" in r.get("page_error", {})
+    )
+    erred["page_error"]["crs_min"] = rounds[erred["checked"].removeprefix("feed #")].crs_min
+    assert len(checker.check_set(broken, rounds).mismatches) == 1
