@@ -86,3 +86,21 @@ def test_ties_broken_at_a_moment_is_the_tie_break_not_a_round() -> None:
     (round_,) = parse_article(same_day).rounds
     assert "held_at" not in round_.values()
     assert round_.values()["tie_break_at"] == "2018-11-28T09:51:43Z"
+
+
+def test_the_year_of_a_change_to_the_system_dates_no_round() -> None:
+    # Rounds #331 and #332 (feed): January 7, 2025 (PNP, 471 at 793) and January 8, 2025 (CEC, 1,350 at 542).
+    # A page with no date of its own names 2023 only as the year something was introduced, and 2024 only in a
+    # comparison: which year the January rounds are in is a doubt.
+    text = (
+        "The Canadian Experience Class round on January 8 invited 1,350 candidates with at least 542 points. "
+        "It follows a provincial nominee round on January 7 that invited 471 at a cut-off of 793.\n\n"
+        "In 2023, category-based selection was introduced so that IRCC could pick particular skills.\n\n"
+        "December 2024 saw fewer invitations than the months before it.\n"
+    )
+    article = parse_article(text)
+    assert article.rounds == ()
+    assert any("'January 8' has no year" in w for w in article.warnings)
+    # With the year said once as the rounds' own, they are dated.
+    dated = text.replace("round on January 8", "round on January 8, 2025")
+    assert [str(r.date.value) for r in parse_article(dated).rounds if r.date] == ["2025-01-08", "2025-01-07"]

@@ -98,6 +98,8 @@ class Dates:
                     full = value if isinstance(value, dt.date) else None
                 self._years.append((match.start(), int(match.group(1)), full))
                 sentence = self._sentence(match.start())
+                if full is None and _EVENT.search(sentence):
+                    continue  # "In 2023, category-based selection was introduced": an event's year, no round's
                 if full is not None or not _COMPARED.search(sentence):
                     self._plain_years.add(int(match.group(1)))
                 if full is not None or not _OTHER_YEAR.search(sentence):
@@ -244,6 +246,8 @@ _OTHER_YEAR = re.compile(
 _PERIOD_BEFORE = re.compile(
     r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:the\s+year\s+)?|" + MONTH + r"\s+)$", re.I
 )
+#: A sentence about a change to the system: its bare year is the change's ("In 2023, ... was introduced").
+_EVENT = re.compile(r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|created|established)\b", re.I)
 _TIME_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}")
 _YEAR_LIST_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b", re.I)
 #: How far above a year-less date (or a table) its year may be named.
