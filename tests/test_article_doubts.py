@@ -104,3 +104,14 @@ def test_the_year_of_a_change_to_the_system_dates_no_round() -> None:
     # With the year said once as the rounds' own, they are dated.
     dated = text.replace("round on January 8", "round on January 8, 2025")
     assert [str(r.date.value) for r in parse_article(dated).rounds if r.date] == ["2025-01-08", "2025-01-07"]
+
+
+def test_announced_today_on_a_date_is_the_articles_date_not_a_round() -> None:
+    # Rounds #171 and #172 (feed): January 6, 2021 (PNP, 250 at 813) and January 7, 2021 (CEC, 4,750 at 461).
+    text = (
+        "On January 7, Canada held one more Express Entry round, the second in two days.\n\n"
+        "The results of the round were announced today on, 8 January 2021.\n\n"
+        "In the January 6 round, 250 provincial nominees were invited, with a minimum score of 813.\n"
+    )
+    rounds = parse_article(text).rounds
+    assert [str(r.date.value) for r in rounds if r.date] == ["2021-01-07", "2021-01-06"]

@@ -27,7 +27,8 @@ TIE_BREAK = re.compile(
     re.I,
 )
 PUBLISHED = re.compile(
-    r"(?:published|posted|written|updated|modified|last\s+updated|^\s*date)(?:\s+on)?\s*:?\s*(?:on\s+)?$",
+    r"(?:published|posted|written|updated|modified|last\s+updated|^\s*date)(?:\s+on)?\s*:?\s*(?:on\s+)?$"
+    r"|\bannounced\s+today(?:\s+on)?\s*,?\s*$",
     re.I,
 )
 DRAW_WORDS = re.compile(
