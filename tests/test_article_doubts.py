@@ -115,3 +115,26 @@ def test_announced_today_on_a_date_is_the_articles_date_not_a_round() -> None:
     )
     rounds = parse_article(text).rounds
     assert [str(r.date.value) for r in rounds if r.date] == ["2021-01-07", "2021-01-06"]
+
+
+def test_a_count_split_by_a_space_is_a_doubt() -> None:
+    # Round #119 (feed): June 12, 2019, 3,350 invited at 465. "3, 350" is not 350.
+    text = "On June 12, 2019 the round sent 3, 350 invitations to apply to the top candidates.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is None
+    assert any("split by a space" in w for w in round_.warnings + parse_article(text).warnings)
+    # A day and a count are two numbers: "On June 12, 350 candidates" keeps its 350.
+    day = "On June 12, 350 candidates were invited in an Express Entry round of 2019.\n"
+    (round_,) = parse_article(day).rounds
+    assert round_.invitations is not None and round_.invitations.value == 350
+
+
+def test_the_month_named_with_its_year_dates_the_day_after_it() -> None:
+    # Round #119 (feed): June 12, 2019. The page's byline is a later update (January 2021).
+    text = (
+        "Express Entry news\n\nJanuary 21, 2021\n\n"
+        "The opening Express Entry round of June 2019 has arrived! Held on June 12, it invited candidates to "
+        "apply for permanent residence with a minimum score of 465.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.date is not None and str(round_.date.value) == "2019-06-12"

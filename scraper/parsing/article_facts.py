@@ -34,6 +34,12 @@ class Fact:
 # -- numbers -------------------------------------------------------------------
 
 _NUMBER = re.compile(r"(?<![\d,.#])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\d)(?!%)")
+#: "3, 350 candidates": a count's thousands cut off by a comma and a space.
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,2},[ \u00a0]$")
+#: ... unless the first part is a day: "On July 5, 500 candidates".
+_DAY_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,[ \u00a0]$", re.I
+)
 _APPROXIMATE = re.compile(
     r"(?:about|around|approximately|nearly|almost|roughly|over|more\s+than|fewer\s+than|less\s+than"
     r"|up\s+to|some|at\s+most|close\s+to|under|just\s+over|just\s+under|~)\s*$",
@@ -242,6 +248,15 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         snippet = text[
             (labelled.start() + max(start, match.start() - 40)) if labelled else match.start() : snippet_end
         ]
+        if (
+            len(match.group(1)) == 3
+            and _SPLIT_THOUSANDS.search(text, max(0, match.start() - 6), match.start())
+            and not _DAY_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        ):
+            # "invited 3, 350 candidates": 3,350 with a stray space, or a day and a count; which is a doubt.
+            shown = text[max(0, match.start() - 5) : snippet_end].strip()
+            notes.append(f"invitations: {shown!r} may be one number split by a space; not taken")
+            continue
         if _APPROXIMATE.search(before):
             notes.append(f"invitations: {snippet!r} is an approximation; not taken")
             continue
