@@ -138,3 +138,21 @@ def test_the_month_named_with_its_year_dates_the_day_after_it() -> None:
     )
     (round_,) = parse_article(text).rounds
     assert round_.date is not None and str(round_.date.value) == "2019-06-12"
+
+
+def test_a_years_total_and_a_launch_are_not_the_rounds() -> None:
+    # Round #254 (feed): July 5, 2023, the first STEM round, 500 invited at 486.
+    text = (
+        "On July 5, 2023, IRCC held its first Express Entry round for STEM occupations and issued 500 "
+        "Invitations to Apply (ITA) to eligible candidates.\n\n"
+        "In round #254, the cut-off was 486 points.\n\n"
+        "This year, Canada has issued 60,748 ITAs through its Express Entry draws.\n\n"
+        "On May 31, 2023, the Government of Canada launched category-based selection for Express Entry.\n"
+    )
+    article = parse_article(text)
+    (round_,) = article.rounds
+    values = round_.values()
+    assert (values["round_id"], values["date"], values["invitations"], values["crs_min"]) == (
+        "254", "2023-07-05", 500, 486
+    )
+    assert any("60,748" in w and "total" in w for w in round_.warnings)

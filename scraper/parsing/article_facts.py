@@ -48,12 +48,12 @@ _APPROXIMATE = re.compile(
 #: Words before or after a count that make it a total over several rounds or a period.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|record\s+(?:of|year|total)"
-    r"|year's|last\s+year)\b[^.;]*$",
+    r"|year's|last\s+year|this\s+year|in\s+20\d\d,)\b[^.;]*$",
     re.I,
 )
 _TOTAL_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
-    r"|in\s+(?:\w+\s+){0,2}(?:draws|rounds))\b",
+    r"|(?:in|through|across|over)\s+(?:\w+\s+){0,3}(?:draws|rounds))\b",
     re.I,
 )
 #: A count that is a plan or a target: "IRCC will allocate 110,770 invitations ... this year".
@@ -79,7 +79,7 @@ _PEOPLE = (
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
-    r"|skilled|trades?|STEM)\s+){0,5}(?P<noun>invitations?(?:\s+to\s+apply)?|ITAs?\b|" + _PEOPLE + r")\b"
+    r"|skilled|trades?|STEM)\s+){0,5}(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
     r"(?:invitations?|ITAs|draw\s+size)(?:\s+(?:issued|sent))?\s*[:–—-]\s*$|(?:invitations?|ITAs)\s+issued\s+$"
