@@ -100,7 +100,7 @@ class Dates:
                 self._years.append((match.start(), int(match.group(1)), full))
                 sentence = self._sentence(match.start())
                 if full is None and _EVENT.search(sentence):
-                    continue  # "In 2023, category-based selection was introduced": an event's year, no round's
+                    continue  # "In 2023, categories were introduced": an event's year, no round's
                 if full is not None or not _COMPARED.search(sentence):
                     self._plain_years.add(int(match.group(1)))
                 if full is not None or not _OTHER_YEAR.search(sentence):
@@ -207,7 +207,7 @@ class Dates:
         return results[0]
 
     def _month_named(self, raw: str, pos: int) -> int | None:
-        """The year of "June 2019" named before a year-less "June 12" in its paragraph, outside comparisons."""
+        """The year of "June 2019" named before a year-less "June 12" in its paragraph (no comparison)."""
         probe, _ = self._read(raw, dt.date(2000, 12, 31), "")
         if probe is None:
             return None
