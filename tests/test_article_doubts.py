@@ -153,6 +153,9 @@ def test_a_years_total_and_a_launch_are_not_the_rounds() -> None:
     (round_,) = article.rounds
     values = round_.values()
     assert (values["round_id"], values["date"], values["invitations"], values["crs_min"]) == (
-        "254", "2023-07-05", 500, 486
+        "254",
+        "2023-07-05",
+        500,
+        486,
     )
     assert any("60,748" in w and "total" in w for w in round_.warnings)
