@@ -159,3 +159,24 @@ def test_a_years_total_and_a_launch_are_not_the_rounds() -> None:
         486,
     )
     assert any("60,748" in w and "total" in w for w in round_.warnings)
+
+
+def test_a_bulleted_byline_a_stop_and_a_difference_are_no_rounds() -> None:
+    # Feed: July 20, 2022, 1,750 invited at 542 (all programs); July 6, 2022, 1,500 at 557.
+    text = (
+        "  • Thu, Jul 21 2022\n  • 254\n\n"
+        "Express Entry: more invitations, a lower cut-off\n\n"
+        "On July 20, Canada invited 1,750 Express Entry candidates to apply for permanent residence. "
+        "Candidates needed a CRS score of at least 542.\n\n"
+        "Canada sent 250 more invitations in this round than in the round of July 6, which invited 1,500.\n\n"
+        "After September 21, 2021, IRCC stopped inviting Canadian Experience Class candidates.\n"
+    )
+    rounds = parse_article(text).rounds
+    assert [str(r.date.value) for r in rounds if r.date] == ["2022-07-20", "2022-07-06"]
+    assert len(rounds) == 2
+    assert rounds[0].invitations is not None and rounds[0].invitations.value == 1750
+    # Alone, a difference is still no count.
+    alone = "On July 20, 2022, Canada sent 250 more invitations than in the round before.\n"
+    (round_,) = parse_article(alone).rounds
+    assert round_.invitations is None
+    assert any("difference" in w for w in round_.warnings)

@@ -41,7 +41,8 @@ _BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
 #: program to the new NOC codes", "on May 31, 2023, the department introduced categories".
 _CHANGE_AFTER = re.compile(
     r"\W{0,3}(?:(?:IRCC|the\s+department|the\s+government|Canada|Ottawa|the\s+minister)\s+)?(?:\w+\s+){0,2}?"
-    r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced|launched)\b",
+    r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced|launched"
+    r"|stopped|paused|halted|suspended)\b",
     re.I,
 )
 _NOT_A_ROUND_LABEL = re.compile(r"launch|tie|cut-?off\s+date|publish|posted|updated|since", re.I)

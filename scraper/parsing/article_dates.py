@@ -368,7 +368,10 @@ def _byline(line: str) -> bool:
     if "\t" in line or "|" in line or DRAW_WORDS.search(line) or re.search(r"tie|rule|\d:\d\d", line, re.I):
         return False
     if re.match(r"\s*(?:\d{1,2}[.)]|[-•*–—])\s", line):
-        return False  # a list item ("2.  January 11 - 459 pts"), not a byline
+        # A list item ("2.  January 11 - 459 pts") is no byline, unless it holds a date and at most a weekday
+        # ("• Thu, Jul 21 2022" over the headline).
+        rest = re.sub(DATE.pattern, "", line, flags=re.I)
+        return not re.search(r"\d", rest) and len(re.findall(r"[A-Za-z]+", rest)) <= 1
     return len(re.sub(DATE.pattern, "", line, flags=re.I).split()) <= 6
 
 
