@@ -180,3 +180,12 @@ def test_a_bulleted_byline_a_stop_and_a_difference_are_no_rounds() -> None:
     (round_,) = parse_article(alone).rounds
     assert round_.invitations is None
     assert any("difference" in w for w in round_.warnings)
+
+
+def test_a_year_before_draw_hash_counts_that_years_draws() -> None:
+    # Round #16 (feed) was held in 2015; a 2017 review's heading "Draw #16" is that year's sixteenth.
+    text = "2017 Express Entry Draw #16: the cut-off climbs again\n\nThe system opened in 2015.\n"
+    assert parse_article(text).rounds == ()
+    # A full date before it does not count the year's draws: "July 5, 2023 Express Entry Draw #254".
+    dated = "July 5, 2023 Express Entry Draw #254: 500 STEM invitations\n"
+    assert [r.round_id.value for r in parse_article(dated).rounds if r.round_id] == ["254"]
