@@ -189,3 +189,21 @@ def test_a_year_before_draw_hash_counts_that_years_draws() -> None:
     # A full date before it does not count the year's draws: "July 5, 2023 Express Entry Draw #254".
     dated = "July 5, 2023 Express Entry Draw #254: 500 STEM invitations\n"
     assert [r.round_id.value for r in parse_article(dated).rounds if r.round_id] == ["254"]
+
+
+def test_a_spaced_table_without_a_type_column_is_read() -> None:
+    # Feed: January 6, 2016, 1,463 invited at 461; January 13, 2016, 1,518 at 453; May 18, 2016, 763 at 484.
+    text = (
+        "The department held another round, its eleventh of 2016, with 763 invitations.\n\n"
+        "Express Entry rounds in 2016:\n\n"
+        "Date Invitations Minimum Score\n"
+        "Jan. 6 1,463 461\n"
+        "Jan. 13 1,518 453\n"
+        "May 18 763 484\n"
+    )
+    got = [
+        (str(r.date.value), r.values().get("invitations"), r.values().get("crs_min"))
+        for r in parse_article(text).rounds
+        if r.date
+    ]
+    assert got == [("2016-01-06", 1463, 461), ("2016-01-13", 1518, 453), ("2016-05-18", 763, 484)]
