@@ -207,3 +207,18 @@ def test_a_spaced_table_without_a_type_column_is_read() -> None:
         if r.date
     ]
     assert got == [("2016-01-06", 1463, 461), ("2016-01-13", 1518, 453), ("2016-05-18", 763, 484)]
+
+
+def test_so_far_in_a_year_dates_the_article_and_more_compared_is_a_difference() -> None:
+    # Round #172 (feed): January 7, 2021, 4,750 Canadian Experience Class candidates invited.
+    text = (
+        "Canada held one more Express Entry draw on January 7, inviting 4,750 Canadian Experience Class "
+        "candidates.\n\n"
+        "It is the second draw of the year, which brings the total number of invitations issued so far in "
+        "2021 to 5,000. That is 1,250 ITAs more compared with the same weeks of 2020.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.date is not None and str(round_.date.value) == "2021-01-07"
+    assert round_.invitations is not None and round_.invitations.value == 4750
+    (alone,) = parse_article("On May 1, 2019 IRCC sent 6,750 ITAs more compared to 2018.\n").rounds
+    assert alone.invitations is None

@@ -101,7 +101,9 @@ class Dates:
                 sentence = self._sentence(match.start())
                 if full is None and _EVENT.search(sentence):
                     continue  # "In 2023, categories were introduced": an event's year, no round's
-                if full is not None or not _COMPARED.search(sentence):
+                current = re.search(r"\bso\s+far\s+in\s+$", before, re.I) is not None
+                if full is not None or current or not _COMPARED.search(sentence):
+                    # "the total issued so far in 2021": a tally, but of the year the article is written in
                     self._plain_years.add(int(match.group(1)))
                 if full is not None or not _OTHER_YEAR.search(sentence):
                     self._plain_at.add(match.start())

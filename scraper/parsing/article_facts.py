@@ -260,10 +260,14 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
             shown = text[max(0, match.start() - 5) : snippet_end].strip()
             notes.append(f"invitations: {shown!r} may be one number split by a space; not taken")
             continue
-        if (
-            noun is not None
-            and re.search(r"\b(?:more|fewer|less|additional)\b", text[match.end() : noun.start("noun")], re.I)
-            and re.search(r"\b(?:than|compared)\b", text[snippet_end:end], re.I)
+        if noun is not None and (
+            (
+                re.search(r"\b(?:more|fewer|less|additional)\b", text[match.end() : noun.start("noun")], re.I)
+                and re.search(r"\b(?:than|compared)\b", text[snippet_end:end], re.I)
+            )
+            or re.match(
+                r"\s+(?:more|fewer|less)\s+(?:than|compared)\b", text[snippet_end : snippet_end + 30], re.I
+            )
         ):
             notes.append(f"invitations: {snippet!r} is a difference from another round; not taken")
             continue
