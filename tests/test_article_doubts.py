@@ -222,3 +222,21 @@ def test_so_far_in_a_year_dates_the_article_and_more_compared_is_a_difference() 
     assert round_.invitations is not None and round_.invitations.value == 4750
     (alone,) = parse_article("On May 1, 2019 IRCC sent 6,750 ITAs more compared to 2018.\n").rounds
     assert alone.invitations is None
+
+
+def test_a_spaced_table_with_a_number_column_is_read_row_by_row() -> None:
+    # Feed: #329, December 3, 2024, French proficiency, 800 at 466; #324, November 15, 2024, 800 at 478.
+    text = (
+        "French-speaking rounds of 2024\n\n"
+        "Date Draw # Program Size CRS\n"
+        "2024-12-03 329 French language proficiency (Version 1) 800 466\n"
+        "2024-11-15 324 French language proficiency (Version 1) 800 478\n"
+    )
+    got = [
+        tuple(r.values().get(k) for k in ("round_id", "date", "category", "invitations", "crs_min"))
+        for r in parse_article(text).rounds
+    ]
+    assert got == [
+        ("329", "2024-12-03", "french", 800, 466),
+        ("324", "2024-11-15", "french", 800, 478),
+    ]
