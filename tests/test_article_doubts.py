@@ -86,3 +86,157 @@ def test_ties_broken_at_a_moment_is_the_tie_break_not_a_round() -> None:
     (round_,) = parse_article(same_day).rounds
     assert "held_at" not in round_.values()
     assert round_.values()["tie_break_at"] == "2018-11-28T09:51:43Z"
+
+
+def test_the_year_of_a_change_to_the_system_dates_no_round() -> None:
+    # Rounds #331 and #332 (feed): January 7, 2025 (PNP, 471 at 793) and January 8, 2025 (CEC, 1,350 at 542).
+    # A page with no date of its own names 2023 only as the year something was introduced, and 2024 only in a
+    # comparison: which year the January rounds are in is a doubt.
+    text = (
+        "The Canadian Experience Class round on January 8 invited 1,350 candidates with at least 542 points. "
+        "It follows a provincial nominee round on January 7 that invited 471 at a cut-off of 793.\n\n"
+        "In 2023, category-based selection was introduced so that IRCC could pick particular skills.\n\n"
+        "December 2024 saw fewer invitations than the months before it.\n"
+    )
+    article = parse_article(text)
+    assert article.rounds == ()
+    assert any("'January 8' has no year" in w for w in article.warnings)
+    # With the year said once as the rounds' own, they are dated.
+    dated = text.replace("round on January 8", "round on January 8, 2025")
+    assert [str(r.date.value) for r in parse_article(dated).rounds if r.date] == ["2025-01-08", "2025-01-07"]
+
+
+def test_announced_today_on_a_date_is_the_articles_date_not_a_round() -> None:
+    # Rounds #171 and #172 (feed): January 6, 2021 (PNP, 250 at 813) and January 7, 2021 (CEC, 4,750 at 461).
+    text = (
+        "On January 7, Canada held one more Express Entry round, the second in two days.\n\n"
+        "The results of the round were announced today on, 8 January 2021.\n\n"
+        "In the January 6 round, 250 provincial nominees were invited, with a minimum score of 813.\n"
+    )
+    rounds = parse_article(text).rounds
+    assert [str(r.date.value) for r in rounds if r.date] == ["2021-01-07", "2021-01-06"]
+
+
+def test_a_count_split_by_a_space_is_a_doubt() -> None:
+    # Round #119 (feed): June 12, 2019, 3,350 invited at 465. "3, 350" is not 350.
+    text = "On June 12, 2019 the round sent 3, 350 invitations to apply to the top candidates.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is None
+    assert any("split by a space" in w for w in round_.warnings + parse_article(text).warnings)
+    # A day and a count are two numbers: "On June 12, 350 candidates" keeps its 350.
+    day = "On June 12, 350 candidates were invited in an Express Entry round of 2019.\n"
+    (round_,) = parse_article(day).rounds
+    assert round_.invitations is not None and round_.invitations.value == 350
+
+
+def test_the_month_named_with_its_year_dates_the_day_after_it() -> None:
+    # Round #119 (feed): June 12, 2019. The page's byline is a later update (January 2021).
+    text = (
+        "Express Entry news\n\nJanuary 21, 2021\n\n"
+        "The opening Express Entry round of June 2019 has arrived! Held on June 12, it invited candidates to "
+        "apply for permanent residence with a minimum score of 465.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.date is not None and str(round_.date.value) == "2019-06-12"
+
+
+def test_a_years_total_and_a_launch_are_not_the_rounds() -> None:
+    # Round #254 (feed): July 5, 2023, the first STEM round, 500 invited at 486.
+    text = (
+        "On July 5, 2023, IRCC held its first Express Entry round for STEM occupations and issued 500 "
+        "Invitations to Apply (ITA) to eligible candidates.\n\n"
+        "In round #254, the cut-off was 486 points.\n\n"
+        "This year, Canada has issued 60,748 ITAs through its Express Entry draws.\n\n"
+        "On May 31, 2023, the Government of Canada launched category-based selection for Express Entry.\n"
+    )
+    article = parse_article(text)
+    (round_,) = article.rounds
+    values = round_.values()
+    assert (values["round_id"], values["date"], values["invitations"], values["crs_min"]) == (
+        "254",
+        "2023-07-05",
+        500,
+        486,
+    )
+    assert any("60,748" in w and "total" in w for w in round_.warnings)
+
+
+def test_a_bulleted_byline_a_stop_and_a_difference_are_no_rounds() -> None:
+    # Feed: July 20, 2022, 1,750 invited at 542 (all programs); July 6, 2022, 1,500 at 557.
+    text = (
+        "  • Thu, Jul 21 2022\n  • 254\n\n"
+        "Express Entry: more invitations, a lower cut-off\n\n"
+        "On July 20, Canada invited 1,750 Express Entry candidates to apply for permanent residence. "
+        "Candidates needed a CRS score of at least 542.\n\n"
+        "Canada sent 250 more invitations in this round than in the round of July 6, which invited 1,500.\n\n"
+        "After September 21, 2021, IRCC stopped inviting Canadian Experience Class candidates.\n"
+    )
+    rounds = parse_article(text).rounds
+    assert [str(r.date.value) for r in rounds if r.date] == ["2022-07-20", "2022-07-06"]
+    assert len(rounds) == 2
+    assert rounds[0].invitations is not None and rounds[0].invitations.value == 1750
+    # Alone, a difference is still no count.
+    alone = "On July 20, 2022, Canada sent 250 more invitations than in the round before.\n"
+    (round_,) = parse_article(alone).rounds
+    assert round_.invitations is None
+    assert any("difference" in w for w in round_.warnings)
+
+
+def test_a_year_before_draw_hash_counts_that_years_draws() -> None:
+    # Round #16 (feed) was held in 2015; a 2017 review's heading "Draw #16" is that year's sixteenth.
+    text = "2017 Express Entry Draw #16: the cut-off climbs again\n\nThe system opened in 2015.\n"
+    assert parse_article(text).rounds == ()
+    # A full date before it does not count the year's draws: "July 5, 2023 Express Entry Draw #254".
+    dated = "July 5, 2023 Express Entry Draw #254: 500 STEM invitations\n"
+    assert [r.round_id.value for r in parse_article(dated).rounds if r.round_id] == ["254"]
+
+
+def test_a_spaced_table_without_a_type_column_is_read() -> None:
+    # Feed: January 6, 2016, 1,463 invited at 461; January 13, 2016, 1,518 at 453; May 18, 2016, 763 at 484.
+    text = (
+        "The department held another round, its eleventh of 2016, with 763 invitations.\n\n"
+        "Express Entry rounds in 2016:\n\n"
+        "Date Invitations Minimum Score\n"
+        "Jan. 6 1,463 461\n"
+        "Jan. 13 1,518 453\n"
+        "May 18 763 484\n"
+    )
+    got = [
+        (str(r.date.value), r.values().get("invitations"), r.values().get("crs_min"))
+        for r in parse_article(text).rounds
+        if r.date
+    ]
+    assert got == [("2016-01-06", 1463, 461), ("2016-01-13", 1518, 453), ("2016-05-18", 763, 484)]
+
+
+def test_so_far_in_a_year_dates_the_article_and_more_compared_is_a_difference() -> None:
+    # Round #172 (feed): January 7, 2021, 4,750 Canadian Experience Class candidates invited.
+    text = (
+        "Canada held one more Express Entry draw on January 7, inviting 4,750 Canadian Experience Class "
+        "candidates.\n\n"
+        "It is the second draw of the year, which brings the total number of invitations issued so far in "
+        "2021 to 5,000. That is 1,250 ITAs more compared with the same weeks of 2020.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.date is not None and str(round_.date.value) == "2021-01-07"
+    assert round_.invitations is not None and round_.invitations.value == 4750
+    (alone,) = parse_article("On May 1, 2019 IRCC sent 6,750 ITAs more compared to 2018.\n").rounds
+    assert alone.invitations is None
+
+
+def test_a_spaced_table_with_a_number_column_is_read_row_by_row() -> None:
+    # Feed: #329, December 3, 2024, French proficiency, 800 at 466; #324, November 15, 2024, 800 at 478.
+    text = (
+        "French-speaking rounds of 2024\n\n"
+        "Date Draw # Program Size CRS\n"
+        "2024-12-03 329 French language proficiency (Version 1) 800 466\n"
+        "2024-11-15 324 French language proficiency (Version 1) 800 478\n"
+    )
+    got = [
+        tuple(r.values().get(k) for k in ("round_id", "date", "category", "invitations", "crs_min"))
+        for r in parse_article(text).rounds
+    ]
+    assert got == [
+        ("329", "2024-12-03", "french", 800, 466),
+        ("324", "2024-11-15", "french", 800, 478),
+    ]

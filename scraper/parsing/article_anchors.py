@@ -41,8 +41,15 @@ _BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
 #: program to the new NOC codes", "on May 31, 2023, the department introduced categories".
 _CHANGE_AFTER = re.compile(
     r"\W{0,3}(?:(?:IRCC|the\s+department|the\s+government|Canada|Ottawa|the\s+minister)\s+)?(?:\w+\s+){0,2}?"
-    r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced)\b",
+    r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced|launched"
+    r"|stopped|paused|halted|suspended)\b",
     re.I,
+)
+#: A year just before "Express Entry Draw #16" counts that year's draws ("2017 Express Entry Draw #16").
+_YEAR_THEN_DRAW = re.compile(r"\b(?:19|20)\d\d\s+(?:Express\s+Entry\s+|EE\s+)?(?:(?:draw|round)\s*)?$", re.I)
+#: ... unless that year ends a full date ("July 5, 2023 Express Entry Draw #254").
+_DAY_THEN = re.compile(
+    MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s*$", re.I
 )
 _NOT_A_ROUND_LABEL = re.compile(r"launch|tie|cut-?off\s+date|publish|posted|updated|since", re.I)
 _NUMBER_REFS = (
@@ -144,6 +151,11 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
                 text[match.end() : match.end() + 20]
             ):
                 continue  # "the 63rd and 64th since Express Entry was launched": which is which is not said
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            lead = text[max(line_start, match.start() - 40) : match.start()]
+            year_first = _YEAR_THEN_DRAW.search(lead)
+            if year_first and not _DAY_THEN.search(lead, 0, year_first.start()):
+                continue  # "2017 Express Entry Draw #16": the year's sixteenth, not round 16
             if groups.get("id") and re.match(r"(?i)(?:draw|round)\s*:?\s*\d", match.group(0)):
                 # A bare "draw 254" is a round's number only where the round is named so.
                 line_start = text.rfind("\n", 0, match.start()) + 1

@@ -27,7 +27,8 @@ TIE_BREAK = re.compile(
     re.I,
 )
 PUBLISHED = re.compile(
-    r"(?:published|posted|written|updated|modified|last\s+updated|^\s*date)(?:\s+on)?\s*:?\s*(?:on\s+)?$",
+    r"(?:published|posted|written|updated|modified|last\s+updated|^\s*date)(?:\s+on)?\s*:?\s*(?:on\s+)?$"
+    r"|\bannounced\s+today(?:\s+on)?\s*,?\s*$",
     re.I,
 )
 DRAW_WORDS = re.compile(
@@ -98,7 +99,11 @@ class Dates:
                     full = value if isinstance(value, dt.date) else None
                 self._years.append((match.start(), int(match.group(1)), full))
                 sentence = self._sentence(match.start())
-                if full is not None or not _COMPARED.search(sentence):
+                if full is None and _EVENT.search(sentence):
+                    continue  # "In 2023, categories were introduced": an event's year, no round's
+                current = re.search(r"\bso\s+far\s+in\s+$", before, re.I) is not None
+                if full is not None or current or not _COMPARED.search(sentence):
+                    # "the total issued so far in 2021": a tally, but of the year the article is written in
                     self._plain_years.add(int(match.group(1)))
                 if full is not None or not _OTHER_YEAR.search(sentence):
                     self._plain_at.add(match.start())
@@ -160,9 +165,15 @@ class Dates:
     def parse(self, raw: str, pos: int, year: int | None = None) -> tuple[dt.date | None, tuple[str, ...]]:
         has_year = bool(re.search(r"\d{4}", raw))
         reason = ""
-        if self.published is not None and (year is None or has_year):
+        month_year = None if has_year or year is not None else self._month_named(raw, pos)
+        if month_year is not None:
+            # "The first draw of June 2019 is here! Held on June 12, ..." on a page updated in 2021: the month
+            # named with its year just before it, in its paragraph, outweighs the page's own date.
+            references: list[dt.date | None] = [dt.date(month_year, 12, 31)]
+            reason = "its month named with its year before it"
+        elif self.published is not None and (year is None or has_year):
             # The year that puts it on or before the article's date (a week's grace: a page dated early).
-            references: list[dt.date | None] = [self.published + dt.timedelta(days=7)]
+            references = [self.published + dt.timedelta(days=7)]
         elif year is not None and not has_year:
             references, reason = [dt.date(year, 12, 31)], "named in its clause"
         elif has_year:
@@ -196,6 +207,20 @@ class Dates:
             self.doubts.append(f"date: {raw!r} has no year and could be {shown} ({reason}); left empty")
             return None, ()
         return results[0]
+
+    def _month_named(self, raw: str, pos: int) -> int | None:
+        """The year of "June 2019" named before a year-less "June 12" in its paragraph (no comparison)."""
+        probe, _ = self._read(raw, dt.date(2000, 12, 31), "")
+        if probe is None:
+            return None
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        _ = self.years
+        found = None
+        for match in _MONTH_YEAR.finditer(self.text, line_start, pos):
+            month, _w = self._read(match.group(1) + " 1", dt.date(2000, 12, 31), "")
+            if month is not None and month.month == probe.month and match.start(2) in self._plain_at:
+                found = int(match.group(2))
+        return found
 
     def _read(
         self, raw: str, reference: dt.date | None, reason: str
@@ -244,6 +269,9 @@ _OTHER_YEAR = re.compile(
 _PERIOD_BEFORE = re.compile(
     r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:the\s+year\s+)?|" + MONTH + r"\s+)$", re.I
 )
+#: A sentence about a change to the system: its bare year is the change's ("In 2023, ... was introduced").
+_EVENT = re.compile(r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|created|established)\b", re.I)
+_MONTH_YEAR = re.compile(r"\b(" + MONTH + r")\s+((?:19|20)\d\d)\b(?![,\d])", re.I)
 _TIME_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}")
 _YEAR_LIST_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b", re.I)
 #: How far above a year-less date (or a table) its year may be named.
@@ -342,7 +370,10 @@ def _byline(line: str) -> bool:
     if "\t" in line or "|" in line or DRAW_WORDS.search(line) or re.search(r"tie|rule|\d:\d\d", line, re.I):
         return False
     if re.match(r"\s*(?:\d{1,2}[.)]|[-•*–—])\s", line):
-        return False  # a list item ("2.  January 11 - 459 pts"), not a byline
+        # A list item ("2.  January 11 - 459 pts") is no byline, unless it holds a date and at most a weekday
+        # ("• Thu, Jul 21 2022" over the headline).
+        rest = re.sub(DATE.pattern, "", line, flags=re.I)
+        return not re.search(r"\d", rest) and len(re.findall(r"[A-Za-z]+", rest)) <= 1
     return len(re.sub(DATE.pattern, "", line, flags=re.I).split()) <= 6
 
 

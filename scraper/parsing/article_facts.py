@@ -34,6 +34,14 @@ class Fact:
 # -- numbers -------------------------------------------------------------------
 
 _NUMBER = re.compile(r"(?<![\d,.#])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\d)(?!%)")
+#: "3, 350 candidates": a count's thousands cut off by a comma and a space.
+_SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,2},[ \u00a0]$")
+#: ... unless the first part is a day: "On July 5, 500 candidates".
+_DAY_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
+    r"\d{1,2}(?:st|nd|rd|th)?,[ \u00a0]$",
+    re.I,
+)
 _APPROXIMATE = re.compile(
     r"(?:about|around|approximately|nearly|almost|roughly|over|more\s+than|fewer\s+than|less\s+than"
     r"|up\s+to|some|at\s+most|close\s+to|under|just\s+over|just\s+under|~)\s*$",
@@ -42,12 +50,12 @@ _APPROXIMATE = re.compile(
 #: Words before or after a count that make it a total over several rounds or a period.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|record\s+(?:of|year|total)"
-    r"|year's|last\s+year)\b[^.;]*$",
+    r"|year's|last\s+year|this\s+year|in\s+20\d\d,)\b[^.;]*$",
     re.I,
 )
 _TOTAL_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
-    r"|in\s+(?:\w+\s+){0,2}(?:draws|rounds))\b",
+    r"|(?:in|through|across|over)\s+(?:\w+\s+){0,3}(?:draws|rounds))\b",
     re.I,
 )
 #: A count that is a plan or a target: "IRCC will allocate 110,770 invitations ... this year".
@@ -73,7 +81,8 @@ _PEOPLE = (
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
-    r"|skilled|trades?|STEM)\s+){0,5}(?P<noun>invitations?(?:\s+to\s+apply)?|ITAs?\b|" + _PEOPLE + r")\b"
+    r"|skilled|trades?|STEM)\s+){0,5}"
+    r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
     r"(?:invitations?|ITAs|draw\s+size)(?:\s+(?:issued|sent))?\s*[:–—-]\s*$|(?:invitations?|ITAs)\s+issued\s+$"
@@ -242,6 +251,26 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         snippet = text[
             (labelled.start() + max(start, match.start() - 40)) if labelled else match.start() : snippet_end
         ]
+        if (
+            len(match.group(1)) == 3
+            and _SPLIT_THOUSANDS.search(text, max(0, match.start() - 6), match.start())
+            and not _DAY_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        ):
+            # "invited 3, 350 candidates": 3,350 with a stray space, or a day and a count; which is a doubt.
+            shown = text[max(0, match.start() - 5) : snippet_end].strip()
+            notes.append(f"invitations: {shown!r} may be one number split by a space; not taken")
+            continue
+        if noun is not None and (
+            (
+                re.search(r"\b(?:more|fewer|less|additional)\b", text[match.end() : noun.start("noun")], re.I)
+                and re.search(r"\b(?:than|compared)\b", text[snippet_end:end], re.I)
+            )
+            or re.match(
+                r"\s+(?:more|fewer|less)\s+(?:than|compared)\b", text[snippet_end : snippet_end + 30], re.I
+            )
+        ):
+            notes.append(f"invitations: {snippet!r} is a difference from another round; not taken")
+            continue
         if _APPROXIMATE.search(before):
             notes.append(f"invitations: {snippet!r} is an approximation; not taken")
             continue

@@ -151,6 +151,10 @@ class Reader:
         mention.number = Found(anchor.number, anchor.start, anchor.end, anchor.snippet)
         self.by_number.setdefault(anchor.number, mention)
 
+    def number_mention(self, mention: Mention, anchor: Anchor) -> None:
+        """A table row's number cell numbers its round."""
+        self._number(mention, anchor)
+
     def date_mention(self, mention: Mention, anchor: Anchor) -> None:
         assert anchor.date is not None
         if mention.date is None:

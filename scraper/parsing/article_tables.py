@@ -26,7 +26,12 @@ class Reader(Protocol):
     @property
     def by_date(self) -> dict[dt.date, list[Any]]: ...
 
+    @property
+    def by_number(self) -> dict[str, Any]: ...
+
     def new_mention(self, first: int, *, from_row: bool = False) -> Any: ...
+
+    def number_mention(self, mention: Any, anchor: Anchor) -> None: ...
 
     def date_mention(self, mention: Any, anchor: Anchor) -> None: ...
 
@@ -45,7 +50,9 @@ def table_row(
                 columns.setdefault("tie", i)
             elif "date" in low:
                 columns.setdefault("date", i)
-            elif re.search(r"ita|invitation", low):
+            elif re.fullmatch(r"\s*draw\s*(?:#|no\.?|number)\s*", low):
+                columns.setdefault("number", i)
+            elif re.search(r"ita|invitation|^\s*size\s*$", low):
                 columns.setdefault("invitations", i)
             elif re.search(r"crs|score|cut-?off|minimum", low):
                 columns.setdefault("crs", i)
@@ -76,6 +83,11 @@ def table_row(
     if mention is None:
         mention = reader.new_mention(unit.start, from_row=True)
         reader.date_mention(mention, found[0])
+    place = cell("number")
+    if place is not None and mention.number is None:
+        number = text[place[0] : place[1]].strip()
+        if number.isdigit() and not reader.by_number.get(number):
+            reader.number_mention(mention, Anchor(place[0], place[1], number, number=number))
     for name in ("invitations", "crs"):
         place = cell(name)
         if place is None:
