@@ -289,8 +289,11 @@ def unseen_sets(data: Path = DATA) -> list[UnseenSet]:
         if not isinstance(folder, str) or not folder or "/" in folder or folder.startswith("."):
             raise ValueError(f"{truth.name}: 'folder' must name the folder of its texts (such as 'unseen4')")
         development = bool(doc.get("used_for_development", False))
+        pages = len(doc["pages"])
         title = doc.get("title") or (
-            f"{folder} ({len(doc['pages'])} real pages never used for development; scored once)"
+            f"{folder} ({pages} real pages scored once, then used for development: seen since)"
+            if development
+            else f"{folder} ({pages} real pages never used for development; scored once)"
         )
         found.append(UnseenSet(truth, folder, title, development))
     return sorted(found, key=lambda s: s.development)
