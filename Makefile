@@ -20,7 +20,9 @@ run: $(BIN)/eewatch
 ## (exit 5, "no tests collected", is a failure).
 ## --dist loadgroup spreads the tests over the workers; a module whose module fixture is costly
 ## (it runs many CLI children at once) is one xdist_group, so that fixture runs once.
-JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); [ $$n -gt 4 ] && n=4; echo $$n)
+## Two workers per core (at most 8): much of the suite waits on child processes, servers and
+## daemons' schedules, so a core left idle by a waiting worker runs another's tests.
+JOBS ?= $(shell n=$$(nproc 2>/dev/null || echo 2); n=$$((2 * n)); [ $$n -gt 8 ] && n=8; echo $$n)
 test: $(BIN)/eewatch
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports

@@ -18,6 +18,37 @@ from tests.support.pg import PG_SKIP_REASON, PG_URL, fresh_pg_database
 pytest_plugins = ["tests.support.hostile_summary", "tests.support.skip_summary", "tests.support.wire"]
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The costliest modules first, so that no worker is left running a long one while the others idle.
+
+    A module whose tests form one ``xdist_group`` goes first (one unit of work holding a costly
+    module fixture), then a module with a ``slow`` test (real processes, real waits), then the rest;
+    each module's tests stay together and in their order (a module fixture is set up once).
+    """
+    rank: dict[str, int] = {}
+    for item in items:
+        module = item.nodeid.split("::", 1)[0]
+        cost = 0 if item.get_closest_marker("xdist_group") else 1 if item.get_closest_marker("slow") else 2
+        rank[module] = min(rank.get(module, 2), cost)
+    items.sort(key=lambda item: rank[item.nodeid.split("::", 1)[0]])  # stable: collection order within
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Under ``--dist loadgroup``, a grouped test fails where its group was lost (it would spread out).
+
+    xdist marks a grouped test by suffixing its node id with ``@group``; pytest 9.2 keeps node ids
+    where that assignment no longer lands (pytest-dev/pytest-xdist#1386): the groups are silently
+    lost, and each group's module fixture runs on every worker.
+    """
+    grouped = getattr(item.config.option, "loadgroup", False) and item.get_closest_marker("xdist_group")
+    if grouped and "@" not in item.nodeid:
+        pytest.fail(
+            "--dist loadgroup lost this test's xdist_group: this pytest and pytest-xdist do not "
+            "work together (pytest-dev/pytest-xdist#1386; pyproject.toml pins pytest below 9.2)",
+            pytrace=False,
+        )
+
+
 @pytest.fixture
 def shared_feed() -> list[Path]:
     """The real IRCC copies in ../shared; the test skips where they are absent."""

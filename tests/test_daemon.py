@@ -59,7 +59,7 @@ def test_daemon_alerts_a_new_round_then_failures_and_recovery(
     try:
         wait_for(lambda: scalar(db, "SELECT count(*) FROM rounds") == 7, 30, "the baseline to be stored")
         polls_before = len(http_server.hits)
-        wait_for(lambda: len(http_server.hits) >= polls_before + 2, 10, "two more polls")
+        wait_for(lambda: len(http_server.hits) >= polls_before + 2, 30, "two more polls")
         assert query(db, "SELECT DISTINCT outcome FROM heartbeats WHERE id > 1") == [("not_modified",)]
         assert alerts_received(receiver) == [], "the baseline must not alert"
 
@@ -71,16 +71,16 @@ def test_daemon_alerts_a_new_round_then_failures_and_recovery(
         site = tmp_path / "site" / "rounds.json"
         wait_for(
             lambda: site.exists() and "305" in [r["id"] for r in json.loads(site.read_text())],
-            10,
+            30,
             "the report rebuilt with round 305",
         )
 
         http_server.serve("/feed.json", b"<html>down for maintenance</html>", status=503)
-        wait_for(lambda: query(db, "SELECT 1 FROM events WHERE kind='poll_failing'"), 10, "poll_failing")
+        wait_for(lambda: query(db, "SELECT 1 FROM events WHERE kind='poll_failing'"), 30, "poll_failing")
         time.sleep(3 * POLL_EVERY)  # more failures must not repeat the alert
         http_server.serve("/feed.json", (FIXTURES / "feed" / "small.json").read_bytes())
-        wait_for(lambda: query(db, "SELECT 1 FROM events WHERE kind='poll_recovered'"), 10, "poll_recovered")
-        wait_for(lambda: len(alerts_received(receiver)) >= 3, 5, "the recovered alert")
+        wait_for(lambda: query(db, "SELECT 1 FROM events WHERE kind='poll_recovered'"), 30, "poll_recovered")
+        wait_for(lambda: len(alerts_received(receiver)) >= 3, 30, "the recovered alert")
         time.sleep(2 * POLL_EVERY)
         kinds = [k for (k,) in query(db, "SELECT kind FROM events WHERE kind LIKE 'poll_%' ORDER BY id")]
         assert kinds == ["poll_failing", "poll_recovered"]
@@ -147,7 +147,7 @@ def test_the_daemon_reads_the_sources_on_their_own_schedule(
         )
         assert scalar(db, "SELECT count(*) FROM source_observations WHERE round_id = '254'") >= 1
         log = tmp_path / "daemon.log"
-        wait_for(lambda: "poll page: changed" in log.read_text(), 10, "the page's log line")
+        wait_for(lambda: "poll page: changed" in log.read_text(), 30, "the page's log line")
         # The start line says the effective schedule and when the next poll is.
         assert "schedule every 1s (America/Toronto, jitter up to 0s), next poll 20" in log.read_text()
     finally:

@@ -1,8 +1,13 @@
 """The report in a real headless Chromium: loads clean, scripts run, charts drawn; screenshots saved.
 
-Console messages are read from Chromium's log (``--enable-logging=stderr``):
-the page must log nothing at all. Failed requests are read from the server's
-own log. Screenshots go to ``test-artifacts/`` for a person to look at.
+One Chromium per module (per xdist worker), driven over the DevTools protocol
+(``tests/support/browser.py``): each page opens in a fresh browser context and is
+read after 5 s of virtual time, as ``chromium --virtual-time-budget=5000 --dump-dom``
+did, less the 0.8 s of starting a browser per page. Console messages, uncaught
+exceptions and browser log entries are read from the protocol: the page must log
+nothing at all; the browser's own log (``--enable-logging=stderr``) must hold no
+console line either. Failed requests are read from the server's own log.
+Screenshots go to ``test-artifacts/`` for a person to look at.
 Needs Debian's ``chromium``; skips with a reason where it is absent.
 """
 
@@ -15,7 +20,6 @@ import http.server
 import re
 import shutil
 import struct
-import subprocess
 import threading
 import urllib.parse
 from collections.abc import Iterator
@@ -29,6 +33,7 @@ from eewatch.app.views.svg import MAX_SERIES
 from eewatch.domain.clock import FrozenClock
 from eewatch.domain.record import Round
 from eewatch.store.store import Store
+from tests.support.browser import Browser
 from tests.support.fetches import copy_fetch
 from tests.support.paths import ROOT, shared_copies
 
@@ -188,25 +193,16 @@ def site(
     yield request.param, tmp_path / "site", rounds
 
 
-def chromium(tmp_path: Path, url: str, *args: str) -> subprocess.CompletedProcess[str]:
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    """One headless Chromium for the module's page loads (each in a fresh browser context)."""
     assert CHROMIUM is not None
-    command = [
-        CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--hide-scrollbars",
-        f"--user-data-dir={tmp_path / 'chromium-profile'}",
-        "--enable-logging=stderr",
-        "--v=0",
-        *args,
-        url,
-    ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+    chromium = Browser(CHROMIUM, tmp_path_factory.mktemp("chromium-profile"))
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+    assert console_messages("\n".join(chromium.stderr)) == []  # nothing the protocol missed
 
 
 def console_messages(stderr: str) -> list[str]:
@@ -221,14 +217,13 @@ def png_size(path: Path) -> tuple[int, int]:
     return width, height
 
 
-def load(root: Path, tmp_path: Path, path: str, *args: str) -> tuple[str, list[tuple[str, int]]]:
-    """The DOM after the scripts ran, and the server's log; fails on console messages or a failed run."""
+def load(browser: Browser, root: Path, path: str) -> tuple[str, list[tuple[str, int]]]:
+    """The DOM after the scripts ran, and the server's log; fails on anything logged or a failed request."""
     with SiteServer(root) as server:
-        result = chromium(tmp_path, server.url(path), "--virtual-time-budget=5000", *args, "--dump-dom")
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert console_messages(result.stderr) == [], path
+        page = browser.load(server.url(path), budget_ms=5000)
+    assert page.console == [], path
     assert [(p, code) for p, code in server.requests if code >= 400] == []
-    return result.stdout, server.requests
+    return page.dom, server.requests
 
 
 def chart_series(dom: str) -> list[list[str]]:
@@ -239,10 +234,10 @@ def chart_series(dom: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("page", ["index.html", "pool.html", "category-french.html", "category-stem.html"])
 def test_page_loads_clean_and_draws_charts(
-    site: tuple[str, Path, list[Round]], tmp_path: Path, page: str
+    site: tuple[str, Path, list[Round]], browser: Browser, page: str
 ) -> None:
     _, root, rounds = site
-    dom, requests = load(root, tmp_path, page)
+    dom, requests = load(browser, root, page)
     assert {"/report.css", "/report.js"} <= {path for path, _ in requests}
     assert 'data-enhanced="yes"' in dom  # report.js ran to its end
     series = chart_series(dom)
@@ -304,10 +299,10 @@ QUERIES = [
 
 @pytest.mark.parametrize("query", QUERIES, ids=[q or "all" for q in QUERIES])
 def test_the_table_filters_and_sorts_from_the_address(
-    site: tuple[str, Path, list[Round]], tmp_path: Path, query: str
+    site: tuple[str, Path, list[Round]], browser: Browser, query: str
 ) -> None:
     _, root, rounds = site
-    dom, _ = load(root, tmp_path, f"index.html?{query}" if query else "index.html")
+    dom, _ = load(browser, root, f"index.html?{query}" if query else "index.html")
     shown = visible_rounds(dom)
     expected = expected_rounds(rounds, dict(urllib.parse.parse_qsl(query)))
     assert shown == expected
@@ -319,13 +314,13 @@ def test_the_table_filters_and_sorts_from_the_address(
 @pytest.mark.parametrize("width", [PHONE_WIDTH, 1280])
 @pytest.mark.parametrize("page", ["index.html", "pool.html", "category-stem.html", "general.html"])
 def test_no_sideways_scroll(
-    site: tuple[str, Path, list[Round]], tmp_path: Path, page: str, width: int
+    site: tuple[str, Path, list[Round]], browser: Browser, page: str, width: int
 ) -> None:
     """Neither the page nor a table scrolls sideways (data tables folded in <details> may, on a phone)."""
     name, root, _ = site
     if not (root / page).exists():
         pytest.skip(f"no {page} in the {name} data")
-    dom, _ = load(root, tmp_path, f"__phone.html?page={page}&width={width}")
+    dom, _ = load(browser, root, f"__phone.html?page={page}&width={width}")
     body = re.search(r"<body[^>]*>", dom)
     assert body, "no body"
     attrs = dict(re.findall(r'data-([a-z-]+)="([^"]*)"', body.group(0)))
@@ -339,12 +334,12 @@ def test_no_sideways_scroll(
 
 @pytest.mark.parametrize("page", ["index.html", "pool.html", "category-stem.html"])
 def test_values_on_keyboard_focus_and_hover(
-    site: tuple[str, Path, list[Round]], tmp_path: Path, page: str
+    site: tuple[str, Path, list[Round]], browser: Browser, page: str
 ) -> None:
     name, root, _ = site
     if not (root / page).exists():
         pytest.skip(f"no {page} in the {name} data")
-    dom, _ = load(root, tmp_path, f"__probe.html?page={page}")
+    dom, _ = load(browser, root, f"__probe.html?page={page}")
     body = re.search(r"<body[^>]*>", dom)
     assert body and 'data-probed="yes"' in body.group(0), "the probe did not run"
     attrs = {k: html.unescape(v) for k, v in re.findall(r'data-([a-z-]+)="([^"]*)"', body.group(0))}
@@ -374,7 +369,7 @@ SHOTS = [
 )
 def test_screenshot(
     site: tuple[str, Path, list[Round]],
-    tmp_path: Path,
+    browser: Browser,
     view: str,
     page: str,
     path: str,
@@ -387,15 +382,10 @@ def test_screenshot(
     shot = ARTIFACTS / f"report-{name}-{page.removesuffix('.html')}-{view}.png"
     shot.unlink(missing_ok=True)
     with SiteServer(root) as server:
-        result = chromium(
-            tmp_path,
-            server.url(path),
-            "--virtual-time-budget=5000",
-            f"--window-size={window[0]},{window[1]}",
-            f"--screenshot={shot}",
-        )
-    assert result.returncode == 0, result.stderr[-2000:]
-    assert console_messages(result.stderr) == []
+        loaded = browser.load(server.url(path), budget_ms=5000, window=window, screenshot=True)
+    assert loaded.screenshot is not None
+    shot.write_bytes(loaded.screenshot)
+    assert loaded.console == []
     assert [p for p, code in server.requests if code >= 400] == []
     assert png_size(shot) == window
     assert shot.stat().st_size > 20_000  # a drawn page, not a blank one

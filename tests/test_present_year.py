@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from eewatch.app import exitcodes
-from tests.support.cli import cli_process
+from tests.support.cli import cli, cli_process
 from tests.support.http import FixtureServer
 from tests.support.paths import FIXTURES
 
@@ -97,7 +97,7 @@ def test_the_nurse_the_butcher_and_the_cook_get_exactly_their_2026_rounds_then_a
         alerts = [m for m in _received(http_server, f"/hook/{who}") if "#423:" in m["title"]]
         assert len(alerts) == 1 and alerts[0]["title"].startswith("Express Entry round #423:")
         assert "eligibility unknown: aerospace is a category eewatch has never seen" in alerts[0]["message"]
-        status = cli_process(
+        status = cli(  # in this process: status starts no reactor
             "status",
             "--config",
             str(tmp_path / f"{who}.toml"),

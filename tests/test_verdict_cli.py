@@ -15,6 +15,9 @@ import pytest
 from tests.support.cli import cli, cli_process
 from tests.support.http import FixtureServer
 
+#: One worker runs the module: its fixture replays four ``scrape --once`` children (about 4 s).
+pytestmark = pytest.mark.xdist_group("test_verdict_cli")
+
 FEED_2026 = Path(__file__).parent / "fixtures" / "feed" / "2026.json"
 BASELINE = {"389", "395", "396", "397", "398"}
 SPRING = BASELINE | {"401", "402", "408"}
