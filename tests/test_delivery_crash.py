@@ -47,7 +47,6 @@ os._exit(0)  # not reached
 """
 
 
-
 def _prepare(db_url: str, target: str, clock: FrozenClock) -> Config:
     settings = Config(
         alerts=(Rule(name="all", notify=(target,)),),

@@ -20,7 +20,6 @@ from tests.support.queued import queue_one_new_round
 T0 = dt.datetime(2026, 11, 25, 12, tzinfo=dt.UTC)
 
 
-
 def _queue(tmp_path: Path, targets: list[str], clock: FrozenClock) -> tuple[Store, Config]:
     """One new round (after a baseline) for one rule with ``targets``: one outbox row per target."""
     config = Config(alerts=(Rule(name="all", notify=tuple(targets)),), notifications=NotificationSettings())
