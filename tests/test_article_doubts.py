@@ -240,3 +240,20 @@ def test_a_spaced_table_with_a_number_column_is_read_row_by_row() -> None:
         ("329", "2024-12-03", "french", 800, 466),
         ("324", "2024-11-15", "french", 800, 478),
     ]
+
+
+def test_a_year_run_into_a_figure_never_lets_another_year_date_the_row() -> None:
+    # Feed: #214, January 19, 2022, provincial nominees, 1,036 at 745. The cells of the row run together
+    # ("January 19, 20221,036"), so the row's own year is not read, and the one year the page names in
+    # prose (a look ahead at 2023) would date it 2023-01-19: a round the page never states.
+    text = (
+        "Our review of the year, and a look at what may change in 2023.\n\n"
+        "Draw # Minimum CRS Date of Draw # of ITAs\n"
+        "214745 (*Provincial nominees only)January 19, 20221,036\n"
+    )
+    announcement = parse_article(text)
+    assert announcement.rounds == ()
+    assert any("'2022' run into a figure" in w for w in announcement.warnings)
+    # The same row where the year guessed agrees with the year run into the figure keeps its date.
+    agreed = parse_article(text.replace("change in 2023", "have changed in 2022"))
+    assert [r.values().get("date") for r in agreed.rounds] == ["2022-01-19"]
