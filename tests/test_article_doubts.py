@@ -257,3 +257,20 @@ def test_a_year_run_into_a_figure_never_lets_another_year_date_the_row() -> None
     # The same row where the year guessed agrees with the year run into the figure keeps its date.
     agreed = parse_article(text.replace("change in 2023", "have changed in 2022"))
     assert [r.values().get("date") for r in agreed.rounds] == ["2022-01-19"]
+
+
+def test_a_date_after_a_clock_time_and_its_zone_is_a_deadline_not_a_round() -> None:
+    # Feed: #337, February 19, 2025, French language proficiency, 6,500 at 428. The lead's date is the
+    # profiles' deadline, written after a long time of day ("by 7:47 AM ... (UTC) on"): no round of
+    # February 11, and its year does not make the table's year-less rows fall before it (2024).
+    text = (
+        "IRCC sent 4,500 invitations to French-speaking candidates with a CRS cut-off of 410. Only those "
+        "whose profiles were in the pool before 7:47 AM Coordinated Universal Time (UTC) on February 11, "
+        "2025 could be picked.\n\n"
+        "The draws held so far in 2025:\n"
+        "Date | Draw Type | ITAs Issued | CRS Cut-off |\n"
+        "---|---|---|---|\n"
+        "February 19 | French language proficiency | 6,500 | 428 |\n"
+    )
+    got = [(r.values().get("date"), r.values().get("invitations")) for r in parse_article(text).rounds]
+    assert got == [("2025-02-19", 6500)]

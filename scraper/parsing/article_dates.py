@@ -76,6 +76,9 @@ class Dates:
                 before = self.text[max(line_start, match.start() - 90) : match.start()]
                 if TIE_BREAK.search(before) or _NOT_THE_ROUNDS_YEAR.search(before):
                     continue
+                day_at = _DAY_BEFORE_YEAR.search(before)
+                if day_at and _ZONED_TIME.search(before[: day_at.start()]):
+                    continue  # "by 7:47 AM (UTC) on February 11, 2025": a deadline's year, no round's
                 if re.match(r"['’]s\b", self.text[match.end() : match.end() + 3]):
                     continue  # "2017's total": a year's tally, not a round's year
                 day = _DAY_BEFORE_YEAR.search(before)
@@ -396,4 +399,11 @@ def _byline(line: str) -> bool:
 def tie_break(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, match.start()) + 1
     before = text[max(start, line_start, match.start() - 80) : match.start()]
-    return bool(TIE_BREAK.search(before) or re.search(r"\bbefore\s+$", before, re.I))
+    return bool(
+        TIE_BREAK.search(before) or re.search(r"\bbefore\s+$", before, re.I) or _ZONED_TIME.search(before)
+    )
+
+
+#: A clock time with its zone just before a date ("by 7:47 AM Coordinated Universal Time (UTC) on"): a
+#: profile's deadline, a tie-break, never a round's day.
+_ZONED_TIME = re.compile(r"\d{1,2}:\d{2}[^.\n\d]{0,45}\b(?:UTC|GMT|EST|EDT)\b\)?\s*(?:on\s+)?$", re.I)
