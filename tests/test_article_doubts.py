@@ -274,3 +274,23 @@ def test_a_date_after_a_clock_time_and_its_zone_is_a_deadline_not_a_round() -> N
     )
     got = [(r.values().get("date"), r.values().get("invitations")) for r in parse_article(text).rounds]
     assert got == [("2025-02-19", 6500)]
+
+
+def test_a_date_whose_clause_says_the_system_changed_is_no_round() -> None:
+    # Express Entry began on January 1, 2015; its first round was #1, January 31, 2015 (779 at 886).
+    text = (
+        "On January 1, 2015 Canada's way of choosing skilled immigrants was overhauled with the introduction "
+        "of Express Entry, where only candidates invited to apply may seek permanent residence.\n"
+    )
+    assert parse_article(text).rounds == ()
+    # A round's sentence with no such words keeps its date.
+    (kept,) = parse_article("On January 31, 2015 IRCC invited 779 candidates with a CRS of 886.\n").rounds
+    assert kept.values().get("date") == "2015-01-31"
+
+
+def test_the_date_of_an_earlier_post_names_no_round() -> None:
+    text = (
+        "In our blog post of March 3, 2017, we went through the cut-offs of 2015 and 2016. No candidate was "
+        "invited below 450 points in either year, and 450 points stood as the barrier.\n"
+    )
+    assert parse_article(text).rounds == ()

@@ -26,7 +26,8 @@ NOT_A_ROUND = re.compile(
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
     r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
-    r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the)\s*$",
+    r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the"
+    r"|\b(?:post|article|blog|newsletter|piece)\s+(?:of|dated|from))\s*$",
     re.I,
 )
 _PLANNED = re.compile(
@@ -43,6 +44,13 @@ _CHANGE_AFTER = re.compile(
     r"\W{0,3}(?:(?:IRCC|the\s+department|the\s+government|Canada|Ottawa|the\s+minister)\s+)?(?:\w+\s+){0,2}?"
     r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced|launched"
     r"|stopped|paused|halted|suspended)\b",
+    re.I,
+)
+#: A date whose clause goes on to say the system changed: "On January 1, 2015 Canada's program was
+#: transformed with the introduction of Express Entry".
+_CHANGE_LATER = re.compile(
+    r"[^.;!?\n]{0,80}?\b(?:(?:was|were)\s+(?:transformed|overhauled|reformed|introduced|launched|created)"
+    r"|with\s+the\s+(?:introduction|launch|creation|arrival)\s+of)\b",
     re.I,
 )
 #: A year just before "Express Entry Draw #16" counts that year's draws ("2017 Express Entry Draw #16").
@@ -181,6 +189,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             tie_break(text, start, end, match)
             or NOT_A_ROUND.search(before)
             or _CHANGE_AFTER.match(text, match.end(), end)
+            or _CHANGE_LATER.match(text, match.end(), end)
             or (unit.kind != "row" and is_publication(text, match.start(), match.end()))
             or (unit.kind in ("label", "item") and ":" in label and _NOT_A_ROUND_LABEL.search(label))
             or not sentence_words
