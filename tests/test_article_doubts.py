@@ -294,3 +294,15 @@ def test_the_date_of_an_earlier_post_names_no_round() -> None:
         "invited below 450 points in either year, and 450 points stood as the barrier.\n"
     )
     assert parse_article(text).rounds == ()
+
+
+def test_a_count_broken_down_into_shares_is_a_total() -> None:
+    # Feed: #226, July 6, 2022, all programs, 1,500 at 557. The 85,300 is several years' invitations.
+    text = (
+        "The 226th Express Entry draw, held on 6th July, 2022, was an all-program draw.\n\n"
+        "Up to 2019 most invitations went to skilled workers: IRCC had issued 85300 invitations out of which "
+        "45% went to the Federal Skilled Worker Program.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("round_id") == "226" and round_.invitations is None
+    assert any("'85300 invitations' is a total" in w for w in round_.warnings)

@@ -58,6 +58,11 @@ _TOTAL_AFTER = re.compile(
     r"|(?:in|through|across|over)\s+(?:\w+\s+){0,3}(?:draws|rounds))\b",
     re.I,
 )
+#: A count broken down by shares is a total: "IRCC had issued 85300 invitations out of which 45% went to ...".
+_SHARES_AFTER = re.compile(
+    r"[^.;]{0,20}?\b(?:(?:out\s+)?of\s+(?:which|these|them|those))\s*,?\s*\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent)",
+    re.I,
+)
 #: A count that is a plan or a target: "IRCC will allocate 110,770 invitations ... this year".
 _PLAN_BEFORE = re.compile(
     r"\b(?:will|would|plans?\s+to|aims?\s+to|targets?|targeting|allocat\w*|is\s+set\s+to|expected\s+to)\b[^.;]*$",
@@ -277,9 +282,11 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         if _PLAN_BEFORE.search(text, max(start, match.start() - 50), match.start()):
             notes.append(f"invitations: {snippet!r} is a plan or a target; not taken")
             continue
-        total = _TOTAL_BEFORE.search(
-            text[max(start, match.start() - 50) : match.start()]
-        ) or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
+        total = (
+            _TOTAL_BEFORE.search(text[max(start, match.start() - 50) : match.start()])
+            or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
+            or _SHARES_AFTER.match(text, snippet_end, end)
+        )
         if total:
             notes.append(f"invitations: {snippet!r} is a total ({total.group(0).strip()!r}); not taken")
             continue
