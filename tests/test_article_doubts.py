@@ -306,3 +306,26 @@ def test_a_count_broken_down_into_shares_is_a_total() -> None:
     (round_,) = parse_article(text).rounds
     assert round_.values().get("round_id") == "226" and round_.invitations is None
     assert any("'85300 invitations' is a total" in w for w in round_.warnings)
+
+
+def test_the_figures_after_following_the_draw_on_a_date_are_not_that_draws() -> None:
+    # Feed: May 24, 2023 was a PNP round (589 at 691); the 4,800 at 486 are of the undated June 8 round.
+    text = (
+        "A new round of invitations in 2023.\n\n"
+        "The first draw of June, following the last draw on May 24, saw 4,800 candidates invited with a "
+        "minimum CRS score of 486 in an all-program draw.\n"
+    )
+    rounds = parse_article(text).rounds
+    assert rounds == () or all(r.invitations is None for r in rounds)
+    for round_ in rounds:
+        assert round_.invitations is None and round_.crs_min is None and round_.round_type is None
+    # A relative clause after the date speaks of that round: its figures stay with it.
+    (named,) = parse_article(
+        "A new round in 2024.\n\nIt comes following the draw on January 10 which invited 1,510 candidates.\n"
+    ).rounds
+    assert named.invitations is not None and named.invitations.value == 1510
+    # Without "following", the date is the round's and the figures are its own.
+    (own,) = parse_article(
+        "On May 24, 2023, 589 candidates were invited with a minimum CRS score of 691.\n"
+    ).rounds
+    assert own.invitations is not None and own.invitations.value == 589

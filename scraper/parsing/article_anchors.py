@@ -38,6 +38,12 @@ _PLANNED = re.compile(
 #: Another ordinal joined to one: "the 63rd and 64th" names two rounds without saying which is which.
 _ORDINAL_AFTER = re.compile(r"\s*(?:and|&|or|,)\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|th)\b", re.I)
 _BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
+#: "In June's first draw, following the recent draw on May 24, 4,800 were invited": the date is another
+#: round's, named in passing; what the sentence goes on to say is not that round's (unless a relative clause
+#: speaks of it: "following the draw on January 10 which invited 1,510").
+_FOLLOWING = re.compile(
+    r"\bfollowing\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:draw|round)\s+(?:held\s+)?(?:on|of)\s+$", re.I
+)
 #: A date followed by a change to the system, not a round: "on November 16, 2022, IRCC switched every
 #: program to the new NOC codes", "on May 31, 2023, the department introduced categories".
 _CHANGE_AFTER = re.compile(
@@ -180,7 +186,16 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         before = text[max(start, match.start() - 40) : match.start()]
         line_start = text.rfind("\n", 0, match.start()) + 1
         label = text[line_start : match.start()]
-        if _BOUND.search(before) or _PLANNED.search(text, start, match.start()):
+        if (
+            _BOUND.search(before)
+            or _PLANNED.search(text, start, match.start())
+            or (
+                _FOLLOWING.search(text, max(line_start, match.start() - 60), match.start())
+                and not re.match(
+                    r",?\s*(?:where|which|when|in\s+which|that)\b", text[match.end() : end], re.I
+                )
+            )
+        ):
             # "no draw since August 15, when 4,300 were invited": what follows is that round's;
             # "it will issue 1,500 more invitations on July 5": a plan, whose figures are no round's
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
