@@ -329,3 +329,21 @@ def test_the_figures_after_following_the_draw_on_a_date_are_not_that_draws() -> 
         "On May 24, 2023, 589 candidates were invited with a minimum CRS score of 691.\n"
     ).rounds
     assert own.invitations is not None and own.invitations.value == 589
+
+
+def test_programs_a_candidate_may_be_eligible_under_are_not_the_rounds() -> None:
+    # Feed: #63, May 31, 2017, no program specified, 3,877 at 413.
+    text = (
+        "Draws of spring 2017.\n\n"
+        "On May 31, 2017, candidates eligible under the Federal Skilled Worker Class or the Canadian "
+        "Experience Class saw a cut-off of 413.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.crs_min is not None and round_.crs_min.value == 413
+    assert round_.round_type is None and round_.programs is None
+    # A round held for two programs named with "and" is still a program round.
+    (both,) = parse_article(
+        "On May 31, 2017, IRCC held a draw for the Federal Skilled Worker Class and the Canadian Experience "
+        "Class with a cut-off of 413.\n"
+    ).rounds
+    assert both.round_type is not None and both.round_type.value == "program"

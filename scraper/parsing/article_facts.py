@@ -13,6 +13,7 @@ quantifiers over overlapping characters.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -390,9 +391,18 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     if _GENERAL_GATE.search(low) and not _FUTURE.search(clause):
         for match in _GENERAL.finditer(text, start, end):
             out.append(("general", None, _fact(text, "round_type", "general", match.start(), match.end())))
-    for code, a, b in sorted(programs, key=lambda p: p[1]):
+    programs.sort(key=lambda p: p[1])
+    if _ELIGIBLE.search(low) and any(
+        re.search(r"\bor\b", text[q:a]) for (_c, _p, q), (_d, a, _b) in itertools.pairwise(programs)
+    ):
+        # "candidates eligible under the FSWC or CEC": who may be invited, not the round's program.
+        programs = []
+    for code, a, b in programs:
         out.append(("program", code, _fact(text, "programs", code, a, b)))
     return out
+
+
+_ELIGIBLE = re.compile(r"\beligible\s+(?:under|for|through|in)\b", re.I)
 
 
 def cell_kind(cell: str, start: int) -> list[tuple[str, str | None, Fact]]:
