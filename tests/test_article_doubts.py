@@ -347,3 +347,19 @@ def test_programs_a_candidate_may_be_eligible_under_are_not_the_rounds() -> None
         "Class with a cut-off of 413.\n"
     ).rounds
     assert both.round_type is not None and both.round_type.value == "program"
+
+
+def test_two_rounds_set_side_by_side_are_not_the_articles_unnamed_round() -> None:
+    # Feed: February 1, 2023 was #239 (893 PNP candidates at 733), February 2 #240 (3,300 FSW at 489);
+    # the lead's 699 at 791 are another round's, which the page never dates.
+    text = (
+        "IRCC has held its fifth Express Entry draw this year, sending invitations to 699 candidates with a "
+        "minimum CRS score of 791. Only Provincial Nominee Program candidates could be picked; it was the "
+        "third program-specific draw of 2023.\n\n"
+        "On the 1st of February, the draw was only for candidates holding a provincial nomination, while the "
+        "draw on the 2nd of February was only for the Federal Skilled Worker Program.\n"
+    )
+    announcement = parse_article(text)
+    assert [r.values().get("date") for r in announcement.rounds] == ["2023-02-01", "2023-02-02"]
+    assert all(r.invitations is None and r.crs_min is None for r in announcement.rounds)
+    assert any("sets two rounds side by side" in w for w in announcement.warnings)
