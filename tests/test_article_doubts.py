@@ -240,3 +240,126 @@ def test_a_spaced_table_with_a_number_column_is_read_row_by_row() -> None:
         ("329", "2024-12-03", "french", 800, 466),
         ("324", "2024-11-15", "french", 800, 478),
     ]
+
+
+def test_a_year_run_into_a_figure_never_lets_another_year_date_the_row() -> None:
+    # Feed: #214, January 19, 2022, provincial nominees, 1,036 at 745. The cells of the row run together
+    # ("January 19, 20221,036"), so the row's own year is not read, and the one year the page names in
+    # prose (a look ahead at 2023) would date it 2023-01-19: a round the page never states.
+    text = (
+        "Our review of the year, and a look at what may change in 2023.\n\n"
+        "Draw # Minimum CRS Date of Draw # of ITAs\n"
+        "214745 (*Provincial nominees only)January 19, 20221,036\n"
+    )
+    announcement = parse_article(text)
+    assert announcement.rounds == ()
+    assert any("'2022' run into a figure" in w for w in announcement.warnings)
+    # The same row where the year guessed agrees with the year run into the figure keeps its date.
+    agreed = parse_article(text.replace("change in 2023", "have changed in 2022"))
+    assert [r.values().get("date") for r in agreed.rounds] == ["2022-01-19"]
+
+
+def test_a_date_after_a_clock_time_and_its_zone_is_a_deadline_not_a_round() -> None:
+    # Feed: #337, February 19, 2025, French language proficiency, 6,500 at 428. The lead's date is the
+    # profiles' deadline, written after a long time of day ("by 7:47 AM ... (UTC) on"): no round of
+    # February 11, and its year does not make the table's year-less rows fall before it (2024).
+    text = (
+        "IRCC sent 4,500 invitations to French-speaking candidates with a CRS cut-off of 410. Only those "
+        "whose profiles were in the pool before 7:47 AM Coordinated Universal Time (UTC) on February 11, "
+        "2025 could be picked.\n\n"
+        "The draws held so far in 2025:\n"
+        "Date | Draw Type | ITAs Issued | CRS Cut-off |\n"
+        "---|---|---|---|\n"
+        "February 19 | French language proficiency | 6,500 | 428 |\n"
+    )
+    got = [(r.values().get("date"), r.values().get("invitations")) for r in parse_article(text).rounds]
+    assert got == [("2025-02-19", 6500)]
+
+
+def test_a_date_whose_clause_says_the_system_changed_is_no_round() -> None:
+    # Express Entry began on January 1, 2015; its first round was #1, January 31, 2015 (779 at 886).
+    text = (
+        "On January 1, 2015 Canada's way of choosing skilled immigrants was overhauled with the introduction "
+        "of Express Entry, where only candidates invited to apply may seek permanent residence.\n"
+    )
+    assert parse_article(text).rounds == ()
+    # A round's sentence with no such words keeps its date.
+    (kept,) = parse_article("On January 31, 2015 IRCC invited 779 candidates with a CRS of 886.\n").rounds
+    assert kept.values().get("date") == "2015-01-31"
+
+
+def test_the_date_of_an_earlier_post_names_no_round() -> None:
+    text = (
+        "In our blog post of March 3, 2017, we went through the cut-offs of 2015 and 2016. No candidate was "
+        "invited below 450 points in either year, and 450 points stood as the barrier.\n"
+    )
+    assert parse_article(text).rounds == ()
+
+
+def test_a_count_broken_down_into_shares_is_a_total() -> None:
+    # Feed: #226, July 6, 2022, all programs, 1,500 at 557. The 85,300 is several years' invitations.
+    text = (
+        "The 226th Express Entry draw, held on 6th July, 2022, was an all-program draw.\n\n"
+        "Up to 2019 most invitations went to skilled workers: IRCC had issued 85300 invitations out of which "
+        "45% went to the Federal Skilled Worker Program.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("round_id") == "226" and round_.invitations is None
+    assert any("'85300 invitations' is a total" in w for w in round_.warnings)
+
+
+def test_the_figures_after_following_the_draw_on_a_date_are_not_that_draws() -> None:
+    # Feed: May 24, 2023 was a PNP round (589 at 691); the 4,800 at 486 are of the undated June 8 round.
+    text = (
+        "A new round of invitations in 2023.\n\n"
+        "The first draw of June, following the last draw on May 24, saw 4,800 candidates invited with a "
+        "minimum CRS score of 486 in an all-program draw.\n"
+    )
+    rounds = parse_article(text).rounds
+    assert rounds == () or all(r.invitations is None for r in rounds)
+    for round_ in rounds:
+        assert round_.invitations is None and round_.crs_min is None and round_.round_type is None
+    # A relative clause after the date speaks of that round: its figures stay with it.
+    (named,) = parse_article(
+        "A new round in 2024.\n\nIt comes following the draw on January 10 which invited 1,510 candidates.\n"
+    ).rounds
+    assert named.invitations is not None and named.invitations.value == 1510
+    # Without "following", the date is the round's and the figures are its own.
+    (own,) = parse_article(
+        "On May 24, 2023, 589 candidates were invited with a minimum CRS score of 691.\n"
+    ).rounds
+    assert own.invitations is not None and own.invitations.value == 589
+
+
+def test_programs_a_candidate_may_be_eligible_under_are_not_the_rounds() -> None:
+    # Feed: #63, May 31, 2017, no program specified, 3,877 at 413.
+    text = (
+        "Draws of spring 2017.\n\n"
+        "On May 31, 2017, candidates eligible under the Federal Skilled Worker Class or the Canadian "
+        "Experience Class saw a cut-off of 413.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.crs_min is not None and round_.crs_min.value == 413
+    assert round_.round_type is None and round_.programs is None
+    # A round held for two programs named with "and" is still a program round.
+    (both,) = parse_article(
+        "On May 31, 2017, IRCC held a draw for the Federal Skilled Worker Class and the Canadian Experience "
+        "Class with a cut-off of 413.\n"
+    ).rounds
+    assert both.round_type is not None and both.round_type.value == "program"
+
+
+def test_two_rounds_set_side_by_side_are_not_the_articles_unnamed_round() -> None:
+    # Feed: February 1, 2023 was #239 (893 PNP candidates at 733), February 2 #240 (3,300 FSW at 489);
+    # the lead's 699 at 791 are another round's, which the page never dates.
+    text = (
+        "IRCC has held its fifth Express Entry draw this year, sending invitations to 699 candidates with a "
+        "minimum CRS score of 791. Only Provincial Nominee Program candidates could be picked; it was the "
+        "third program-specific draw of 2023.\n\n"
+        "On the 1st of February, the draw was only for candidates holding a provincial nomination, while the "
+        "draw on the 2nd of February was only for the Federal Skilled Worker Program.\n"
+    )
+    announcement = parse_article(text)
+    assert [r.values().get("date") for r in announcement.rounds] == ["2023-02-01", "2023-02-02"]
+    assert all(r.invitations is None and r.crs_min is None for r in announcement.rounds)
+    assert any("sets two rounds side by side" in w for w in announcement.warnings)

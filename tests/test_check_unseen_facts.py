@@ -144,8 +144,9 @@ def test_every_fact_of_the_fresh_set_agrees_with_the_feed() -> None:
 def test_the_fifth_set_has_the_schema_and_at_least_30_pages() -> None:
     fifth = json.loads(FIFTH.read_text())
     assert fifth["folder"] == "unseen5"
-    # Gathered unseen: not yet scored, so not yet used to develop the parser.
-    assert fifth["used_for_development"] is False and "To be scored once" in fifth["note"]
+    # Scored once (its note gives the score), then used for development.
+    assert fifth["used_for_development"] is True and "Scored once at commit" in fifth["note"]
+    assert fifth["title"].startswith("fifth set") and "seen since" in fifth["title"]
     assert len(fifth["pages"]) >= 30
     assert len({page["file"] for page in fifth["pages"]}) == len(fifth["pages"])
     assert all(page["url"].startswith("http") for page in fifth["pages"])

@@ -26,7 +26,8 @@ NOT_A_ROUND = re.compile(
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
     r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
-    r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the)\s*$",
+    r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the"
+    r"|\b(?:post|article|blog|newsletter|piece)\s+(?:of|dated|from))\s*$",
     re.I,
 )
 _PLANNED = re.compile(
@@ -37,12 +38,25 @@ _PLANNED = re.compile(
 #: Another ordinal joined to one: "the 63rd and 64th" names two rounds without saying which is which.
 _ORDINAL_AFTER = re.compile(r"\s*(?:and|&|or|,)\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|th)\b", re.I)
 _BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
+#: "In June's first draw, following the recent draw on May 24, 4,800 were invited": the date is another
+#: round's, named in passing; what the sentence goes on to say is not that round's (unless a relative clause
+#: speaks of it: "following the draw on January 10 which invited 1,510").
+_FOLLOWING = re.compile(
+    r"\bfollowing\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:draw|round)\s+(?:held\s+)?(?:on|of)\s+$", re.I
+)
 #: A date followed by a change to the system, not a round: "on November 16, 2022, IRCC switched every
 #: program to the new NOC codes", "on May 31, 2023, the department introduced categories".
 _CHANGE_AFTER = re.compile(
     r"\W{0,3}(?:(?:IRCC|the\s+department|the\s+government|Canada|Ottawa|the\s+minister)\s+)?(?:\w+\s+){0,2}?"
     r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced|launched"
     r"|stopped|paused|halted|suspended)\b",
+    re.I,
+)
+#: A date whose clause goes on to say the system changed: "On January 1, 2015 Canada's program was
+#: transformed with the introduction of Express Entry".
+_CHANGE_LATER = re.compile(
+    r"[^.;!?\n]{0,80}?\b(?:(?:was|were)\s+(?:transformed|overhauled|reformed|introduced|launched|created)"
+    r"|with\s+the\s+(?:introduction|launch|creation|arrival)\s+of)\b",
     re.I,
 )
 #: A year just before "Express Entry Draw #16" counts that year's draws ("2017 Express Entry Draw #16").
@@ -172,7 +186,16 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         before = text[max(start, match.start() - 40) : match.start()]
         line_start = text.rfind("\n", 0, match.start()) + 1
         label = text[line_start : match.start()]
-        if _BOUND.search(before) or _PLANNED.search(text, start, match.start()):
+        if (
+            _BOUND.search(before)
+            or _PLANNED.search(text, start, match.start())
+            or (
+                _FOLLOWING.search(text, max(line_start, match.start() - 60), match.start())
+                and not re.match(
+                    r",?\s*(?:where|which|when|in\s+which|that)\b", text[match.end() : end], re.I
+                )
+            )
+        ):
             # "no draw since August 15, when 4,300 were invited": what follows is that round's;
             # "it will issue 1,500 more invitations on July 5": a plan, whose figures are no round's
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
@@ -181,6 +204,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             tie_break(text, start, end, match)
             or NOT_A_ROUND.search(before)
             or _CHANGE_AFTER.match(text, match.end(), end)
+            or _CHANGE_LATER.match(text, match.end(), end)
             or (unit.kind != "row" and is_publication(text, match.start(), match.end()))
             or (unit.kind in ("label", "item") and ":" in label and _NOT_A_ROUND_LABEL.search(label))
             or not sentence_words

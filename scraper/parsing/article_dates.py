@@ -76,6 +76,9 @@ class Dates:
                 before = self.text[max(line_start, match.start() - 90) : match.start()]
                 if TIE_BREAK.search(before) or _NOT_THE_ROUNDS_YEAR.search(before):
                     continue
+                day_at = _DAY_BEFORE_YEAR.search(before)
+                if day_at and _ZONED_TIME.search(before[: day_at.start()]):
+                    continue  # "by 7:47 AM (UTC) on February 11, 2025": a deadline's year, no round's
                 if re.match(r"['’]s\b", self.text[match.end() : match.end() + 3]):
                     continue  # "2017's total": a year's tally, not a round's year
                 day = _DAY_BEFORE_YEAR.search(before)
@@ -163,6 +166,20 @@ class Dates:
         return (found[0] if found else None), False
 
     def parse(self, raw: str, pos: int, year: int | None = None) -> tuple[dt.date | None, tuple[str, ...]]:
+        """The date ``raw`` (at ``pos``) names, with the reading's warnings; None when its year is a doubt."""
+        glued = _GLUED_YEAR.match(self.text, pos + len(raw))
+        value, warnings = self._parse(raw, pos, year)
+        if glued and value is not None and value.year != int(glued.group(1)):
+            # "January 5, 2022392": a year run into the next cell's figure is not read as the date's, but
+            # a year guessed for the date that disagrees with it is a doubt.
+            self.doubts.append(
+                f"date: {raw!r} is followed by {glued.group(1)!r} run into a figure and would take "
+                f"{value.year}; left empty"
+            )
+            return None, ()
+        return value, warnings
+
+    def _parse(self, raw: str, pos: int, year: int | None) -> tuple[dt.date | None, tuple[str, ...]]:
         has_year = bool(re.search(r"\d{4}", raw))
         reason = ""
         month_year = None if has_year or year is not None else self._month_named(raw, pos)
@@ -241,6 +258,8 @@ def _on_or_before(year: int, full: dt.date | None) -> dt.date:
     return full + dt.timedelta(days=7) if full is not None else dt.date(year, 12, 31)
 
 
+#: A year run into a figure after a month and day ("January 5, 2022392": cells without a separator).
+_GLUED_YEAR = re.compile(r",\s*((?:19|20)\d\d)\d")
 #: A year as a word ("in 2024", "March 6, 2025"), not part of a range ("2025-2027") or a label ("2023-1").
 _YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?!\s*[-–/]\s*\d)")
 #: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
@@ -380,4 +399,11 @@ def _byline(line: str) -> bool:
 def tie_break(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, match.start()) + 1
     before = text[max(start, line_start, match.start() - 80) : match.start()]
-    return bool(TIE_BREAK.search(before) or re.search(r"\bbefore\s+$", before, re.I))
+    return bool(
+        TIE_BREAK.search(before) or re.search(r"\bbefore\s+$", before, re.I) or _ZONED_TIME.search(before)
+    )
+
+
+#: A clock time with its zone just before a date ("by 7:47 AM Coordinated Universal Time (UTC) on"): a
+#: profile's deadline, a tie-break, never a round's day.
+_ZONED_TIME = re.compile(r"\d{1,2}:\d{2}[^.\n\d]{0,45}\b(?:UTC|GMT|EST|EDT)\b\)?\s*(?:on\s+)?$", re.I)

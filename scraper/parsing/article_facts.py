@@ -13,6 +13,7 @@ quantifiers over overlapping characters.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -56,6 +57,11 @@ _TOTAL_BEFORE = re.compile(
 _TOTAL_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
     r"|(?:in|through|across|over)\s+(?:\w+\s+){0,3}(?:draws|rounds))\b",
+    re.I,
+)
+#: A count broken down by shares is a total: "IRCC had issued 85300 invitations out of which 45% went to ...".
+_SHARES_AFTER = re.compile(
+    r"[^.;]{0,20}?\b(?:(?:out\s+)?of\s+(?:which|these|them|those))\s*,?\s*\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent)",
     re.I,
 )
 #: A count that is a plan or a target: "IRCC will allocate 110,770 invitations ... this year".
@@ -277,9 +283,11 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         if _PLAN_BEFORE.search(text, max(start, match.start() - 50), match.start()):
             notes.append(f"invitations: {snippet!r} is a plan or a target; not taken")
             continue
-        total = _TOTAL_BEFORE.search(
-            text[max(start, match.start() - 50) : match.start()]
-        ) or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
+        total = (
+            _TOTAL_BEFORE.search(text[max(start, match.start() - 50) : match.start()])
+            or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
+            or _SHARES_AFTER.match(text, snippet_end, end)
+        )
         if total:
             notes.append(f"invitations: {snippet!r} is a total ({total.group(0).strip()!r}); not taken")
             continue
@@ -383,9 +391,18 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     if _GENERAL_GATE.search(low) and not _FUTURE.search(clause):
         for match in _GENERAL.finditer(text, start, end):
             out.append(("general", None, _fact(text, "round_type", "general", match.start(), match.end())))
-    for code, a, b in sorted(programs, key=lambda p: p[1]):
+    programs.sort(key=lambda p: p[1])
+    if _ELIGIBLE.search(low) and any(
+        re.search(r"\bor\b", text[q:a]) for (_c, _p, q), (_d, a, _b) in itertools.pairwise(programs)
+    ):
+        # "candidates eligible under the FSWC or CEC": who may be invited, not the round's program.
+        programs = []
+    for code, a, b in programs:
         out.append(("program", code, _fact(text, "programs", code, a, b)))
     return out
+
+
+_ELIGIBLE = re.compile(r"\beligible\s+(?:under|for|through|in)\b", re.I)
 
 
 def cell_kind(cell: str, start: int) -> list[tuple[str, str | None, Fact]]:

@@ -97,6 +97,10 @@ _HABIT = re.compile(
 # -- mentions ---------------------------------------------------------------------
 
 
+#: Two rounds set side by side in one sentence: "On February 1 ..., while the draw on February 2 ...".
+_CONTRAST = re.compile(r",\s*(?:while|whereas)\b", re.I)
+
+
 @dataclass
 class Mention:
     """One round the article speaks of, and everything attributed to it."""
@@ -383,17 +387,32 @@ class Reader:
             self.two_named = False
             for a, b in sentences(text, unit.start, unit.end):
                 self.sentence_named = []
+                unnamed = self.lead if self.placeholder else None
                 for clause in clauses(self.text, self.dates, a, b, unit):
                     carry = self._clause(
                         clause, unit, carry, block=block or unit.kind == "label", others=others
                     )
                 if self.sentence_named:
                     self.two_named = len({id(m) for m in self.sentence_named}) > 1
+                if (
+                    self.two_named
+                    and unnamed is not None
+                    and self.lead is not unnamed
+                    and _CONTRAST.search(text, a, b)
+                ):
+                    # "It was the fifth draw this year (699 at 791). On February 1 the draw was for PNP
+                    # candidates, while the February 2 draw was for FSW": two rounds set side by side are
+                    # other rounds, neither the one the article stated first without naming it.
+                    self.lead, self.placeholder = unnamed, True
+                    self.dates.doubts.append(
+                        f"{text[a:b].strip()[:80]!r} sets two rounds side by side; neither is taken for"
+                        " the round the article stated first without naming it"
+                    )
             self.two_named = False
             sentence = re.search(r"[.!?]\s*$", text[unit.start : unit.end]) and unit.end - unit.start > 60
             if (
                 self.lead is None
-                and index > 0
+                and (index > 0 or unit.end - unit.start > 150)
                 and unit.kind == "prose"
                 and sentence
                 and self._states_facts(waiting)
