@@ -20,6 +20,7 @@ from tests.support.paths import SHARED_FEED
 SMALL = Path(__file__).parent / "fixtures" / "feed" / "small.json"
 FRESH = checker.DATA / "articles_unseen4.json"
 FIFTH = checker.DATA / "articles_unseen5.json"
+SIXTH = checker.DATA / "articles_unseen6.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -172,4 +173,36 @@ def test_every_fact_of_the_fifth_set_agrees_with_the_feed() -> None:
         r for page in broken["pages"] for r in page["rounds"] if "crs_min" in r.get("page_error", {})
     )
     erred["page_error"]["crs_min"] = rounds[erred["checked"].removeprefix("feed #")].crs_min
+    assert len(checker.check_set(broken, rounds).mismatches) == 1
+
+
+def test_the_sixth_set_has_the_schema_and_at_least_30_pages() -> None:
+    sixth = json.loads(SIXTH.read_text())
+    assert sixth["folder"] == "unseen6"
+    # Not yet scored: never used for development, to be scored once.
+    assert sixth["used_for_development"] is False
+    assert "To be scored once" in sixth["note"] and "Scored once at commit" not in sixth["note"]
+    assert len(sixth["pages"]) >= 30
+    assert len({page["file"] for page in sixth["pages"]}) == len(sixth["pages"])
+    assert all(page["url"].startswith("http") for page in sixth["pages"])
+    rounds = [r for page in sixth["pages"] for r in page["rounds"]]
+    # Every round the feed copies cannot check is left unscored, and only those.
+    assert all((r.get("scored", True) is False) == (not r["checked"].startswith("feed #")) for r in rounds)
+
+
+@pytest.mark.skipif(not SHARED_FEED.is_dir(), reason=f"the IRCC feed copies are not at {SHARED_FEED}")
+def test_every_fact_of_the_sixth_set_agrees_with_the_feed() -> None:
+    sixth = json.loads(SIXTH.read_text())
+    rounds = checker.feed_rounds(SHARED_FEED / sixth["feed"])
+    report = checker.check_set(sixth, rounds)
+    assert report.mismatches == []
+    assert report.checked_rounds == report.rounds >= 70
+    # The checker sees one changed count, and one date moved by a day.
+    broken = copy.deepcopy(sixth)
+    first = next(r for page in broken["pages"] for r in page["rounds"] if r["invitations"] is not None)
+    first["invitations"] += 1
+    assert len(checker.check_set(broken, rounds).mismatches) == 1
+    broken = copy.deepcopy(sixth)
+    dated = next(r for page in broken["pages"] for r in page["rounds"] if r["date"] == "2023-08-03")
+    dated["date"] = "2023-08-04"
     assert len(checker.check_set(broken, rounds).mismatches) == 1
