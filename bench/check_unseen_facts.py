@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -37,13 +36,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.feeds import SHARED
 from eewatch.domain.record import Round
 from eewatch.domain.taxonomy import CATEGORY_SLUGS
 from scraper.parsing.feed import parse_feed
 
 DATA = Path(__file__).resolve().parent / "data"
-_BESIDE = Path(__file__).resolve().parent.parent.parent / "shared" / "fixtures" / "ircc-feed"
-FEED_DIR = Path(os.environ.get("EEWATCH_SHARED_FEED", _BESIDE))
 FACTS = ("date", "invitations", "crs_min", "round_type", "category")
 ROUND_KEYS = {"number", "date", "invitations", "crs_min", "round_type", "category", "checked", "implied"}
 OPTIONAL_KEYS = {"page_error", "scored", "note"}
@@ -204,7 +202,7 @@ def _look_in_text(where: str, t: Mapping[str, Any], text: str, report: Report) -
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*", type=Path, help="sets to check (default: articles_unseen*.json)")
-    parser.add_argument("--feed", type=Path, default=FEED_DIR, help="folder of the IRCC feed copies")
+    parser.add_argument("--feed", type=Path, default=SHARED, help="folder of the IRCC feed copies")
     parser.add_argument("--pages", type=Path, help="folder of each set's text folder: look in the texts too")
     args = parser.parse_args(argv)
     files = args.files or sorted(DATA.glob("articles_unseen*.json"))
