@@ -1,8 +1,8 @@
 """The unseen sets' fact checker (bench/check_unseen_facts.py): a wrong fact fails, a right one passes.
 
-The checks run against the project's own small feed fixture; the fresh set
-(bench/data/articles_unseen4.json) is checked against the shared IRCC copy it
-names, where that copy is present.
+The checks run against the project's own small feed fixture; the fresh sets
+(bench/data/articles_unseen4.json to articles_unseen6.json) are checked against
+the shared IRCC copy each names, where that copy is present.
 """
 
 from __future__ import annotations
@@ -129,19 +129,6 @@ def test_the_fourth_set_has_the_schema_and_at_least_36_pages() -> None:
     assert len({page["file"] for page in fresh["pages"]}) == len(fresh["pages"])
 
 
-@pytest.mark.skipif(not SHARED_FEED.is_dir(), reason=f"the IRCC feed copies are not at {SHARED_FEED}")
-def test_every_fact_of_the_fresh_set_agrees_with_the_feed() -> None:
-    fresh = json.loads(FRESH.read_text())
-    report = checker.check_set(fresh, checker.feed_rounds(SHARED_FEED / fresh["feed"]))
-    assert report.mismatches == []
-    assert report.checked_rounds == report.rounds >= 100
-    # The checker sees a change to any one of them.
-    broken = copy.deepcopy(fresh)
-    first = next(r for page in broken["pages"] for r in page["rounds"] if r["crs_min"] is not None)
-    first["crs_min"] += 1
-    assert len(checker.check_set(broken, checker.feed_rounds(SHARED_FEED / fresh["feed"])).mismatches) == 1
-
-
 def test_the_fifth_set_has_the_schema_and_at_least_30_pages() -> None:
     fifth = json.loads(FIFTH.read_text())
     assert fifth["folder"] == "unseen5"
@@ -154,26 +141,6 @@ def test_the_fifth_set_has_the_schema_and_at_least_30_pages() -> None:
     rounds = [r for page in fifth["pages"] for r in page["rounds"]]
     # Every round the feed copies cannot check is left unscored, and only those.
     assert all((r.get("scored", True) is False) == (not r["checked"].startswith("feed #")) for r in rounds)
-
-
-@pytest.mark.skipif(not SHARED_FEED.is_dir(), reason=f"the IRCC feed copies are not at {SHARED_FEED}")
-def test_every_fact_of_the_fifth_set_agrees_with_the_feed() -> None:
-    fifth = json.loads(FIFTH.read_text())
-    rounds = checker.feed_rounds(SHARED_FEED / fifth["feed"])
-    report = checker.check_set(fifth, rounds)
-    assert report.mismatches == []
-    assert report.checked_rounds >= 100 and report.rounds - report.checked_rounds == len(report.unchecked)
-    # The checker sees one changed count, and a recorded page error turned into the feed's value.
-    broken = copy.deepcopy(fifth)
-    first = next(r for page in broken["pages"] for r in page["rounds"] if r["invitations"] is not None)
-    first["invitations"] += 1
-    assert len(checker.check_set(broken, rounds).mismatches) == 1
-    broken = copy.deepcopy(fifth)
-    erred = next(
-        r for page in broken["pages"] for r in page["rounds"] if "crs_min" in r.get("page_error", {})
-    )
-    erred["page_error"]["crs_min"] = rounds[erred["checked"].removeprefix("feed #")].crs_min
-    assert len(checker.check_set(broken, rounds).mismatches) == 1
 
 
 def test_the_sixth_set_has_the_schema_and_at_least_30_pages() -> None:
@@ -190,19 +157,46 @@ def test_the_sixth_set_has_the_schema_and_at_least_30_pages() -> None:
     assert all((r.get("scored", True) is False) == (not r["checked"].startswith("feed #")) for r in rounds)
 
 
-@pytest.mark.skipif(not SHARED_FEED.is_dir(), reason=f"the IRCC feed copies are not at {SHARED_FEED}")
-def test_every_fact_of_the_sixth_set_agrees_with_the_feed() -> None:
+needs_shared = pytest.mark.skipif(
+    not SHARED_FEED.is_dir(), reason=f"the IRCC feed copies are not at {SHARED_FEED}"
+)
+#: The fresh sets: (their facts, the fewest rounds checked against the feed, whether every round is).
+FRESH_SETS = {"unseen4": (FRESH, 100, True), "unseen5": (FIFTH, 100, False), "unseen6": (SIXTH, 70, True)}
+
+
+def _first(doc: dict[str, Any], found: Any) -> dict[str, Any]:
+    return next(r for page in doc["pages"] for r in page["rounds"] if found(r))
+
+
+@needs_shared
+@pytest.mark.parametrize("folder", FRESH_SETS)
+def test_every_fact_of_a_fresh_set_agrees_with_the_feed(folder: str) -> None:
+    path, fewest, all_checked = FRESH_SETS[folder]
+    doc = json.loads(path.read_text())
+    rounds = checker.feed_rounds(SHARED_FEED / doc["feed"])
+    report = checker.check_set(doc, rounds)
+    assert report.mismatches == []
+    assert report.checked_rounds >= fewest and report.rounds - report.checked_rounds == len(report.unchecked)
+    assert (report.checked_rounds == report.rounds) is all_checked
+    # The checker sees any one changed count or cut-off.
+    for name in ("invitations", "crs_min"):
+        broken = copy.deepcopy(doc)
+        _first(broken, lambda r, name=name: r[name] is not None)[name] += 1
+        assert len(checker.check_set(broken, rounds).mismatches) == 1
+
+
+@needs_shared
+def test_the_checker_sees_a_page_error_that_is_the_feeds_own_value() -> None:
+    fifth = json.loads(FIFTH.read_text())
+    rounds = checker.feed_rounds(SHARED_FEED / fifth["feed"])
+    erred = _first(fifth, lambda r: "crs_min" in r.get("page_error", {}))
+    erred["page_error"]["crs_min"] = rounds[erred["checked"].removeprefix("feed #")].crs_min
+    assert len(checker.check_set(fifth, rounds).mismatches) == 1
+
+
+@needs_shared
+def test_the_checker_sees_a_date_moved_by_a_day() -> None:
     sixth = json.loads(SIXTH.read_text())
     rounds = checker.feed_rounds(SHARED_FEED / sixth["feed"])
-    report = checker.check_set(sixth, rounds)
-    assert report.mismatches == []
-    assert report.checked_rounds == report.rounds >= 70
-    # The checker sees one changed count, and one date moved by a day.
-    broken = copy.deepcopy(sixth)
-    first = next(r for page in broken["pages"] for r in page["rounds"] if r["invitations"] is not None)
-    first["invitations"] += 1
-    assert len(checker.check_set(broken, rounds).mismatches) == 1
-    broken = copy.deepcopy(sixth)
-    dated = next(r for page in broken["pages"] for r in page["rounds"] if r["date"] == "2023-08-03")
-    dated["date"] = "2023-08-04"
-    assert len(checker.check_set(broken, rounds).mismatches) == 1
+    _first(sixth, lambda r: r["date"] == "2023-08-03")["date"] = "2023-08-04"
+    assert len(checker.check_set(sixth, rounds).mismatches) == 1
