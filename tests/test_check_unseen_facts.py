@@ -120,39 +120,22 @@ def test_the_command_exits_1_on_a_mismatch(tmp_path: Path, capsys: pytest.Captur
     assert checker.main([str(right), "--feed", str(SMALL.parent)]) == 0
 
 
-def test_the_fourth_set_has_the_schema_and_at_least_36_pages() -> None:
-    fresh = json.loads(FRESH.read_text())
-    assert fresh["folder"] == "unseen4"
-    # Scored once (its note gives the score), then used for development.
-    assert fresh["used_for_development"] is True and "Scored once at commit" in fresh["note"]
-    assert len(fresh["pages"]) >= 36
-    assert len({page["file"] for page in fresh["pages"]}) == len(fresh["pages"])
+#: The sets gathered fresh, scored once, then used for development: (their facts, the fewest pages).
+SCORED_SETS = {"unseen4": (FRESH, 36), "unseen5": (FIFTH, 30), "unseen6": (SIXTH, 30)}
 
 
-def test_the_fifth_set_has_the_schema_and_at_least_30_pages() -> None:
-    fifth = json.loads(FIFTH.read_text())
-    assert fifth["folder"] == "unseen5"
-    # Scored once (its note gives the score), then used for development.
-    assert fifth["used_for_development"] is True and "Scored once at commit" in fifth["note"]
-    assert fifth["title"].startswith("fifth set") and "seen since" in fifth["title"]
-    assert len(fifth["pages"]) >= 30
-    assert len({page["file"] for page in fifth["pages"]}) == len(fifth["pages"])
-    assert all(page["url"].startswith("http") for page in fifth["pages"])
-    rounds = [r for page in fifth["pages"] for r in page["rounds"]]
-    # Every round the feed copies cannot check is left unscored, and only those.
-    assert all((r.get("scored", True) is False) == (not r["checked"].startswith("feed #")) for r in rounds)
-
-
-def test_the_sixth_set_has_the_schema_and_at_least_30_pages() -> None:
-    sixth = json.loads(SIXTH.read_text())
-    assert sixth["folder"] == "unseen6"
-    # Scored once (its note gives the score) and never used for development.
-    assert sixth["used_for_development"] is False
-    assert "To be scored once" in sixth["note"] and "Scored once at commit e4b264d" in sixth["note"]
-    assert len(sixth["pages"]) >= 30
-    assert len({page["file"] for page in sixth["pages"]}) == len(sixth["pages"])
-    assert all(page["url"].startswith("http") for page in sixth["pages"])
-    rounds = [r for page in sixth["pages"] for r in page["rounds"]]
+@pytest.mark.parametrize("folder", SCORED_SETS)
+def test_a_scored_set_has_the_schema_its_pages_and_its_score(folder: str) -> None:
+    path, fewest = SCORED_SETS[folder]
+    doc = json.loads(path.read_text())
+    assert doc["folder"] == folder
+    # Scored once (its note gives the score), then used for development, and its title says so.
+    assert doc["used_for_development"] is True and "Scored once at commit" in doc["note"]
+    assert "seen since" in doc["title"]
+    assert len(doc["pages"]) >= fewest
+    assert len({page["file"] for page in doc["pages"]}) == len(doc["pages"])
+    assert all(page["url"].startswith("http") for page in doc["pages"])
+    rounds = [r for page in doc["pages"] for r in page["rounds"]]
     # Every round the feed copies cannot check is left unscored, and only those.
     assert all((r.get("scored", True) is False) == (not r["checked"].startswith("feed #")) for r in rounds)
 
