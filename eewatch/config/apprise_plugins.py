@@ -89,12 +89,10 @@ class Schemes:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return frozenset()
-        if not isinstance(data, dict) or data.get("apprise") != self.key:
-            return frozenset()
-        schemes = data.get("schemes")
-        if not isinstance(schemes, list) or not all(isinstance(s, str) for s in schemes):
-            return frozenset()
-        return frozenset(schemes)
+        schemes = data.get("schemes") if isinstance(data, dict) and data.get("apprise") == self.key else None
+        if isinstance(schemes, list) and all(isinstance(s, str) for s in schemes):
+            return frozenset(schemes)
+        return frozenset()
 
     def _write(self, schemes: frozenset[str]) -> None:
         """Keep the list for the next run (atomically; a cache that cannot be written is no error)."""
