@@ -1,17 +1,10 @@
-"""Which URL schemes Apprise knows, without loading its plugins on every run.
+"""Which URL schemes Apprise knows, without loading its plugins (about 0.3 s) on every run.
 
-Checking a config's ``notify`` targets needs the schemes Apprise serves.
-Loading every plugin to list them costs about 0.3 s, every cron run. The
-list is kept in the user's cache folder (``apprise-schemes.json``), keyed on
-the installed Apprise (its version and the identity of its package file): a
-new Apprise, an unreadable cache, or a scheme the cache does not know loads
-the plugins once and rewrites the list. A scheme is refused only by the
-plugins themselves, never by a stale cache.
-
-Apprise 2.3's PGP support imports ``imghdr``, which warns (DeprecationWarning)
-on Python 3.11-3.12; with warnings as errors that would break the first
-lookup of any scheme. Loading the plugins here, with that one warning
-ignored, keeps every other warning an error.
+The list is kept in the user's cache folder (``apprise-schemes.json``), keyed on the installed
+Apprise (its version and package file): a new Apprise, an unreadable cache or a scheme it does not
+know loads the plugins once and rewrites it, so a scheme is refused by the plugins, never by a stale
+cache. Apprise 2.3 imports ``imghdr``, which warns on Python 3.11-3.12: the plugins load with that
+one warning ignored, every other warning still an error.
 """
 
 from __future__ import annotations
