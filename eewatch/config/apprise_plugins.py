@@ -18,6 +18,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from eewatch.config.dirs import user_dir
+
 CACHE_NAME = "apprise-schemes.json"
 
 
@@ -50,17 +52,11 @@ def installed_apprise() -> str | None:
     return f"{version} {spec.origin} {info.st_size} {info.st_mtime_ns}"
 
 
-def cache_path() -> Path:
-    from eewatch.config.dirs import user_dir
-
-    return user_dir("cache") / CACHE_NAME
-
-
 class Schemes:
     """``scheme in schemes``: the cached list first; a miss asks the loaded plugins (and refreshes it)."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or cache_path()
+        self.path = path or user_dir("cache") / CACHE_NAME
         self.key = installed_apprise()
         self.cached = self._read()
         self.loaded: frozenset[str] | None = None
