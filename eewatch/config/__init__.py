@@ -1,15 +1,10 @@
 """The configuration: every section declared once, typed, with its defaults and checks.
 
-Found by ``--config PATH``, then ``$EEWATCH_CONFIG``, then ``./config.toml``;
-``$EEWATCH_DATABASE_URL`` overrides the database URL. A config file holds only
-what it changes (an empty file is valid). :func:`load_config` checks every
-section and what spans sections, for every command and the daemon alike; a
-problem raises :class:`ConfigError`: one line naming the file, the section and
-the key, with the nearest known name where a name was mistyped.
-
-``model`` declares the sections, ``values`` the checks of one value, ``sections``
-the loader, ``checks`` what spans sections, ``load`` the file; the names here are
-the ones the rest of eewatch imports.
+Found by ``--config PATH``, then ``$EEWATCH_CONFIG``, then ``./config.toml``; ``$EEWATCH_DATABASE_URL``
+overrides the database URL; an empty file is valid. Every problem is a :class:`ConfigError`: one line
+naming the file, the section and the key (and the nearest known name, where one was mistyped).
+``model`` declares the sections, ``values`` the checks of one value, ``sections`` the loader,
+``checks`` what spans sections, ``load`` the file; the names here are the ones eewatch imports.
 """
 
 from eewatch.config.checks import check_category_names, unknown_category

@@ -1,17 +1,10 @@
-"""Which URL schemes Apprise knows, without loading its plugins on every run.
+"""Which URL schemes Apprise knows, without loading its plugins (about 0.3 s) on every run.
 
-Checking a config's ``notify`` targets needs the schemes Apprise serves.
-Loading every plugin to list them costs about 0.3 s, every cron run. The
-list is kept in the user's cache folder (``apprise-schemes.json``), keyed on
-the installed Apprise (its version and the identity of its package file): a
-new Apprise, an unreadable cache, or a scheme the cache does not know loads
-the plugins once and rewrites the list. A scheme is refused only by the
-plugins themselves, never by a stale cache.
-
-Apprise 2.3's PGP support imports ``imghdr``, which warns (DeprecationWarning)
-on Python 3.11-3.12; with warnings as errors that would break the first
-lookup of any scheme. Loading the plugins here, with that one warning
-ignored, keeps every other warning an error.
+The list is kept in the user's cache folder (``apprise-schemes.json``), keyed on the installed
+Apprise (its version and package file): a new Apprise, an unreadable cache or a scheme it does not
+know loads the plugins once and rewrites it, so a scheme is refused by the plugins, never by a stale
+cache. Apprise 2.3 imports ``imghdr``, which warns on Python 3.11-3.12: the plugins load with that
+one warning ignored, every other warning still an error.
 """
 
 from __future__ import annotations
@@ -24,6 +17,8 @@ import warnings
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from eewatch.config.dirs import user_dir
 
 CACHE_NAME = "apprise-schemes.json"
 
@@ -57,17 +52,11 @@ def installed_apprise() -> str | None:
     return f"{version} {spec.origin} {info.st_size} {info.st_mtime_ns}"
 
 
-def cache_path() -> Path:
-    from eewatch.config.dirs import user_dir
-
-    return user_dir("cache") / CACHE_NAME
-
-
 class Schemes:
     """``scheme in schemes``: the cached list first; a miss asks the loaded plugins (and refreshes it)."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self.path = path or cache_path()
+        self.path = path or user_dir("cache") / CACHE_NAME
         self.key = installed_apprise()
         self.cached = self._read()
         self.loaded: frozenset[str] | None = None
@@ -89,12 +78,10 @@ class Schemes:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return frozenset()
-        if not isinstance(data, dict) or data.get("apprise") != self.key:
-            return frozenset()
-        schemes = data.get("schemes")
-        if not isinstance(schemes, list) or not all(isinstance(s, str) for s in schemes):
-            return frozenset()
-        return frozenset(schemes)
+        schemes = data.get("schemes") if isinstance(data, dict) and data.get("apprise") == self.key else None
+        if isinstance(schemes, list) and all(isinstance(s, str) for s in schemes):
+            return frozenset(schemes)
+        return frozenset()
 
     def _write(self, schemes: frozenset[str]) -> None:
         """Keep the list for the next run (atomically; a cache that cannot be written is no error)."""

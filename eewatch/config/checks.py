@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from eewatch.config.model import Config
-from eewatch.config.values import ConfigError, did_you_mean
+from eewatch.config.values import bad, did_you_mean
 
 
 def check_across(config: Config, where: str) -> None:
@@ -13,20 +13,16 @@ def check_across(config: Config, where: str) -> None:
     names profiles that exist (an error says which entry of the list, never the name)."""
     names = {p.name for p in config.profiles}
     for rule in config.alerts:
+        label = f"[[alerts]] {rule.name}"
         if rule.eligible is not None and rule.profiles is None and config.profile is None:
-            raise ConfigError(f"{where}: [[alerts]] {rule.name} eligible: needs a [profile] section")
+            raise bad(where, f"{label} eligible", "needs a [profile] section")
         for number, name in enumerate(rule.profiles or (), start=1):
             if name != "*" and name not in names:
-                raise ConfigError(
-                    f"{where}: [[alerts]] {rule.name} profiles #{number}: "
-                    "no profile of that name in [[profiles]] or the [roster]"
-                )
+                nobody = "no profile of that name in [[profiles]] or the [roster]"
+                raise bad(where, f"{label} profiles #{number}", nobody)
         for target in rule.notify:
             if target.startswith("tag:") and config.notifications.apprise_config is None:
-                raise ConfigError(
-                    f"{where}: [[alerts]] {rule.name} notify: {target} needs "
-                    '[notifications] apprise_config = "path"'
-                )
+                raise bad(where, f"{label} notify", f'{target} needs [notifications] apprise_config = "path"')
 
 
 def check_category_names(config: Config, known: Iterable[str]) -> None:
@@ -46,7 +42,7 @@ def check_category_names(config: Config, known: Iterable[str]) -> None:
     for label, slugs in places:
         for slug in slugs:
             if slug.lower() not in names:
-                raise ConfigError(f"{where}: {label}: {unknown_category(slug, names)}")
+                raise bad(where, label, unknown_category(slug, names))
 
 
 def unknown_category(name: str, known: Iterable[str]) -> str:

@@ -107,8 +107,8 @@ class FeedConfig(Section):
     url: str = key(FEED_URL, v.typed(str, nonblank=True))
     timeout: float = key(30.0, v.typed(float))
     #: Extra tries after a failed one (0: none).
-    retries: int = key(2, v.typed(int))
-    max_bytes: int = key(16 * 1024 * 1024, v.typed(int))
+    retries: int = key(2, v.whole())
+    max_bytes: int = key(16 * 1024 * 1024, v.whole())
     user_agent: str = key(
         "eewatch (+https://github.com/eewatch/eewatch; Express Entry round watcher)", v.typed(str)
     )

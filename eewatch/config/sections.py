@@ -80,19 +80,7 @@ def parse_profile(raw: Any, where: str) -> m.Profile | None:
 def parse_profiles(raw: Any, where: str) -> tuple[m.Profile, ...]:
     """``[[profiles]]`` -> named profiles, in file order; a name is used once. Errors name the entry
     by its number, never by its name or a value (personal data)."""
-    if not isinstance(raw := [] if raw is None else raw, list):
-        raise ConfigError(f"{where}: profiles: must be an array of tables ([[profiles]])")
-    found: list[m.Profile] = []
-    for index, entry in enumerate(raw, start=1):
-        label = f"[[profiles]] #{index}"
-        values = read(m.Profile, entry, label, where, m.PROFILES_CHECKS)
-        if "name" not in values:
-            raise bad(where, f"{label} name", "missing (lowercase letters, digits and dashes)")
-        twin = next((n for n, p in enumerate(found, 1) if p.name == values["name"]), None)
-        if twin is not None:
-            raise bad(where, f"{label} name", f"the same as [[profiles]] #{twin}")
-        found.append(m.Profile(**values))
-    return tuple(found)
+    return tuple(entries(m.Profile, raw, "profiles", where, checks=m.PROFILES_CHECKS))
 
 
 def parse_schedule(raw: Any, where: str) -> m.ScheduleConfig:
@@ -122,36 +110,41 @@ def _check_cron(expression: str, timezone: str, where: str) -> None:
 
     from apscheduler.triggers.cron import CronTrigger
 
+    label = "[schedule] cron"
     try:
         trigger = CronTrigger.from_crontab(expression, timezone=ZoneInfo(timezone))
     except ValueError as exc:
-        raise bad(
-            where, "[schedule] cron", f"{expression!r} is not a valid cron expression ({exc})"
-        ) from None
+        raise bad(where, label, f"{expression!r} is not a valid cron expression ({exc})") from None
     if trigger.get_next_fire_time(None, dt.datetime.now(ZoneInfo(timezone))) is None:
-        raise bad(where, "[schedule] cron", f"{expression!r} never fires (a date that does not exist?)")
+        raise bad(where, label, f"{expression!r} never fires (a date that does not exist?)")
 
 
-def entries(cls: type, raw: Any, name: str, where: str, array: str = "", then: Any = None) -> list[Any]:
+def entries(
+    cls: type, raw: Any, name: str, where: str, then: Any = None, checks: Mapping[str, Check] | None = None
+) -> list[Any]:
     """``[[name]]``: an array of tables, each read by :func:`read` (labelled ``#1``, ``#2``, ...,
     then by its ``name`` if it has one), then checked by ``then(entry, where)``; no two entries
-    share a name. ``array``: the message when ``raw`` is not an array."""
+    share a name."""
     if not isinstance(raw := [] if raw is None else raw, list):
-        raise ConfigError(array or f"{where}: [[{name}]] must be an array of tables")
+        raise ConfigError(f"{where}: [[{name}]] must be an array of tables")
     found: list[Any] = []
     for index, entry in enumerate(raw, start=1):
-        found.append(item := cls(**read(cls, entry, f"[[{name}]] #{index}", where)))
+        label = f"[[{name}]] #{index}"
+        found.append(item := cls(**read(cls, entry, label, where, checks)))
         if then is not None:
             then(item, where)
-        if (named := getattr(item, "name", None)) is not None and any(e.name == named for e in found[:-1]):
-            raise bad(where, f"[[{name}]] #{index} name", f"{named!r} is used twice")
+        if (named := getattr(item, "name", None)) is None:
+            if cls is m.Profile:  # a person's name: required, and never repeated in an error
+                raise bad(where, f"{label} name", "missing (lowercase letters, digits and dashes)")
+        elif twin := next((n for n, e in enumerate(found[:-1], 1) if e.name == named), 0):
+            same = f"the same as [[{name}]] #{twin}" if cls is m.Profile else f"{named!r} is used twice"
+            raise bad(where, f"{label} name", same)
     return found
 
 
 def parse_alerts(raw: Any, where: str) -> tuple[m.Rule, ...]:
     """``[[alerts]]`` -> rules, in file order; names must be unique."""
-    array = f"{where}: alerts: must be an array of tables ([[alerts]])"
-    return tuple(entries(m.Rule, raw, "alerts", where, array, then=_check_rule))
+    return tuple(entries(m.Rule, raw, "alerts", where, then=_check_rule))
 
 
 def _check_rule(rule: m.Rule, where: str) -> None:
@@ -159,12 +152,8 @@ def _check_rule(rule: m.Rule, where: str) -> None:
     if rule.crs_min is not None and rule.crs_max is not None and rule.crs_min > rule.crs_max:
         raise bad(where, f"{label} crs_min", f"{rule.crs_min} is above crs_max {rule.crs_max}")
     if rule.categories and rule.round_types and "category" not in rule.round_types:
-        raise bad(
-            where,
-            f"{label} categories",
-            f"narrows category rounds, but round_types {list(rule.round_types)} has no 'category' "
-            "(add it, or drop categories)",
-        )
+        narrows = f"narrows category rounds, but round_types {list(rule.round_types)} has no 'category'"
+        raise bad(where, f"{label} categories", f"{narrows} (add it, or drop categories)")
     if not rule.notify and not rule.to_profiles:
         raise bad(where, f"{label} notify", "missing (a list of Apprise URLs or tag:NAME)")
     if rule.digest and not rule.notify:
@@ -177,8 +166,7 @@ def _check_rule(rule: m.Rule, where: str) -> None:
 def parse_sources(raw: Any, where: str) -> tuple[m.SourceConfig, ...]:
     """``[[sources]]``: announcement pages and articles to read besides the feed."""
     if not isinstance(raw := [] if raw is None else raw, list):
-        array = "must be an array of tables ([[sources]] url = ..., kind = ...)"
-        raise ConfigError(f"{where}: [[sources]] {array}")
+        raise ConfigError(f"{where}: [[sources]] must be an array of tables")
     return tuple(_source({} if e is None else e, where, index) for index, e in enumerate(raw, start=1))
 
 
@@ -187,17 +175,16 @@ def _source(entry: Any, where: str, index: int) -> m.SourceConfig:
     if not isinstance(entry, dict):
         raise ConfigError(f"{where}: {label} #{index} must be a table")
     # ``limit`` is read last: whether it may be given depends on the kind.
-    source = m.SourceConfig(
-        **read(m.SourceConfig, {k: v for k, v in entry.items() if k != "limit"}, label, where)
-    )
-    if source.kind == stored and source.url is not None:
+    values = read(m.SourceConfig, {k: v for k, v in entry.items() if k != "limit"}, label, where)
+    kind, url = values["kind"], values.get("url")
+    if kind == stored and url is not None:
         raise bad(where, f"{label} url", f"not used with kind = {stored!r}")
-    if source.kind != stored and (not isinstance(source.url, str) or not source.url.strip()):
-        raise bad(where, f"{label} url", f"a non-empty string is required for kind = {source.kind!r}")
-    if "limit" in entry and source.kind != stored:
+    if kind != stored and (not isinstance(url, str) or not url.strip()):
+        raise bad(where, f"{label} url", f"a non-empty string is required for kind = {kind!r}")
+    if "limit" in entry and kind != stored:
         raise bad(where, f"{label} limit", f"only used with kind = {stored!r}")
-    source = m.SourceConfig(**read(m.SourceConfig, entry, label, where))
-    return dataclasses.replace(source, url=source.url.strip() if source.url else None)
+    values = read(m.SourceConfig, entry, label, where)
+    return m.SourceConfig(**{**values, "url": url.strip() if url else None})
 
 
 #: Every section, by its TOML name, with its reader (the order errors are found in).

@@ -57,8 +57,8 @@ def did_you_mean(name: str, known: Iterable[str]) -> str:
     return f" (did you mean {choices[close[0]]!r}?)" if close else ""
 
 
-def typed(kind: type[str | int | float], *, nonblank: bool = False) -> Check:
-    """A scalar of ``kind`` (an int is a float too; a boolean is neither); ``nonblank``: not empty."""
+def typed(kind: type[str | float], *, nonblank: bool = False) -> Check:
+    """A ``str`` or ``float`` (an int is one, a boolean not; integers: whole()); ``nonblank``: not empty."""
     accepted = (int, float) if kind is float else (kind,)
 
     def check(value: Any, label: str, where: str) -> Any:
@@ -153,10 +153,9 @@ def slugs(value: Any, label: str, where: str) -> tuple[str, ...]:
 
 def noc_codes(value: Any, label: str, where: str) -> tuple[str, ...]:
     """NOC 2021 codes: five digits (a TOML integer is read as its digits)."""
-    value = [value] if isinstance(value, int) and not isinstance(value, bool) else value
-    if isinstance(value, list):
-        value = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in value]
-    for code in (codes := strings(value, label, where)):
+    items = value if isinstance(value, list) else [value]
+    items = [str(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in items]
+    for code in (codes := strings(items, label, where)):
         if not re.fullmatch(r"\d{5}", code):
             raise bad(where, label, f"{code!r} is not a NOC 2021 code (five digits: '21231')")
     return codes
