@@ -18,6 +18,7 @@ store skips them); a fact not stated is ``None``, never 0 or a guess.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Any
 
@@ -179,6 +180,12 @@ def _choose(
     """
     if not facts:
         return None
+    whole = _sum_of_others(facts) if name == "invitations" else None
+    if whole is not None:
+        # "IRCC issued 700 invitations in a draw held May 30. 500 went to trades candidates ... Another
+        # 200 to provincial nominees": 700 is two rounds' count, and which part is this round's is a doubt.
+        warnings.append(f"{name}: {whole.snippet!r} is the sum of other counts the article gives; left empty")
+        return None
     top = max(a for _, _, a in facts)
     pool = [(f, c) for f, c, a in facts if a == top]
     values = {f.value for f, _ in pool}
@@ -199,6 +206,19 @@ def _choose(
         if a < top and f.value != first.value:
             warnings.append(f"{name}: {f.snippet!r} is not this round's; kept {first.snippet!r}")
     return Found(first.value, first.start, first.end, first.snippet)
+
+
+def _sum_of_others(facts: list[tuple[Fact, int, int]]) -> Fact | None:
+    """A count that is the sum of two or three other counts given for the same round, if any."""
+    values = [f.value for f, _, _ in facts if isinstance(f.value, int)]
+    if len(set(values)) < 3:
+        return None
+    for f, _, _ in facts:
+        others = [v for v in set(values) if v != f.value]
+        for size in (2, 3):
+            if any(sum(combo) == f.value for combo in itertools.combinations(others, size)):
+                return f
+    return None
 
 
 def _round_facts(m: Mention) -> RoundFacts:
