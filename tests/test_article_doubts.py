@@ -507,3 +507,15 @@ def test_a_moment_labelled_a_tie_break_after_it_is_no_round() -> None:
     # Without the label after it, a date with a time of day is the round's.
     (held,) = parse_article("The round was held on 18th March, 2020 at 10:30:55 UTC, inviting 668.\n").rounds
     assert held.values()["date"] == "2020-03-18"
+
+
+def test_the_rows_of_one_rounds_details_under_a_year_are_its_own() -> None:
+    text = (
+        "Express Entry draw #281\n\n"
+        "Details of the third draw of 2024:\n\n"
+        "- Number of invitations issued: 730\n"
+        "- CRS score of lowest-ranked candidate invited: 541\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is not None and round_.invitations.value == 730
+    assert round_.crs_min is not None and round_.crs_min.value == 541

@@ -103,8 +103,13 @@ _EXAMPLE = re.compile(
     r"|[^\n]*\bexamples?\s+(?:is|are)\s+(?:as\s+follows|below)\b",
     re.I,
 )
-#: A caption over a list of a period's figures: "Lowest and Highest CRS Cutoff this year:".
-_PERIOD_CAPTION = re.compile(r"\b(?:this\s+year|so\s+far|to\s+date|(?:in|of)\s+20\d\d)\b", re.I)
+#: A caption over a list of a period's figures: "Lowest and Highest CRS Cutoff this year:", "Invitations
+#: issued so far:" (a period and an aggregate; "Details of the first draw of 2024:" is one round's).
+_PERIOD_CAPTION = re.compile(
+    r"^(?=[^\n]*\b(?:this\s+year|so\s+far|to\s+date|(?:in|of)\s+20\d\d)\b)"
+    r"(?=[^\n]*\b(?:lowest|highest|totals?|cut-?offs|draws|rounds|invitations\s+issued)\b)",
+    re.I,
+)
 #: A line that is only a date, or a span of days: "August 2nd", "July 11-12", "July 4 - 7".
 _DATE_LINE = re.compile(
     r"\s*(?P<date>"
@@ -410,7 +415,7 @@ class Reader:
             if unit.kind != "item":
                 captioning = text[unit.start : unit.end].rstrip().endswith(":")
                 self.example_list = captioning and bool(_EXAMPLE.search(text, unit.start, unit.end))
-                self.period_list = captioning and bool(_PERIOD_CAPTION.search(text, unit.start, unit.end))
+                self.period_list = captioning and bool(_PERIOD_CAPTION.match(text, unit.start, unit.end))
             elif self.example_list:
                 continue  # a row of a worked example: "Joe entered his profile on January 1st, 2018 with 444"
             if unit.kind == "prose" and self._date_heading(unit):
