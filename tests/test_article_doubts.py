@@ -519,3 +519,19 @@ def test_the_rows_of_one_rounds_details_under_a_year_are_its_own() -> None:
     (round_,) = parse_article(text).rounds
     assert round_.invitations is not None and round_.invitations.value == 730
     assert round_.crs_min is not None and round_.crs_min.value == 541
+
+
+def test_todays_draw_names_the_round_stated_first_without_a_name() -> None:
+    # Feed: February 28, 2024, general, 1,470 at 534; February 13, general, 1,490 at 535.
+    text = (
+        "February 28, 2024\n\n"
+        "IRCC has invited more candidates to apply for permanent residence.\n\n"
+        "The department issued 1,470 invitations in a general draw. Candidates needed a minimum CRS score of "
+        "534.\n\n"
+        "Today's draw follows three others. On February 13th IRCC invited 1,490 candidates with a minimum "
+        "CRS of 535.\n"
+    )
+    rounds = {r.values()["date"]: r for r in parse_article(text).rounds}
+    assert rounds["2024-02-28"].invitations is not None and rounds["2024-02-28"].invitations.value == 1470
+    assert rounds["2024-02-28"].crs_min is not None and rounds["2024-02-28"].crs_min.value == 534
+    assert rounds["2024-02-13"].invitations is not None and rounds["2024-02-13"].invitations.value == 1490

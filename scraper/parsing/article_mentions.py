@@ -244,6 +244,14 @@ class Reader:
         if dated and dated.relative == "today" and not number and self.lead is not None:
             lead_date = self.lead.date.value if self.lead.date else None
             if lead_date != dated.date:
+                unnamed = self.lead.date is None and self.lead.number is None
+                if self.placeholder and unnamed and not comparison:
+                    # "The department issued 1,470 ITAs ... Today's draw follows three others": the round the
+                    # article stated first without naming it is today's, the article's own date.
+                    self.date_mention(self.lead, dated)
+                    self.placeholder = self.open = False
+                    if all(m is not self.lead for m in self.mentions):
+                        self.mentions.append(self.lead)
                 return self.lead
         mention = None
         if number and number.number is not None:
