@@ -535,3 +535,19 @@ def test_todays_draw_names_the_round_stated_first_without_a_name() -> None:
     assert rounds["2024-02-28"].invitations is not None and rounds["2024-02-28"].invitations.value == 1470
     assert rounds["2024-02-28"].crs_min is not None and rounds["2024-02-28"].crs_min.value == 534
     assert rounds["2024-02-13"].invitations is not None and rounds["2024-02-13"].invitations.value == 1490
+
+
+def test_a_table_whose_cells_run_together_is_read_row_by_row() -> None:
+    # Feed: January 31, 2024 general 730 at 541; January 23, 2024 general 1,040 at 543.
+    text = (
+        "Draws held so far in 2024\n\n"
+        "DateRound TypeNumber of ITAsMinimum CRS\n"
+        "January 31General730541\n"
+        "January 23General1,040543\n"
+    )
+    rounds = {r.values()["date"]: r for r in parse_article(text).rounds}
+    assert rounds["2024-01-31"].invitations is not None and rounds["2024-01-31"].invitations.value == 730
+    assert rounds["2024-01-31"].crs_min is not None and rounds["2024-01-31"].crs_min.value == 541
+    assert rounds["2024-01-23"].invitations is not None and rounds["2024-01-23"].invitations.value == 1040
+    # Without the header that names the columns, the run-together figures are not read.
+    assert parse_article("Draws held so far in 2024\n\nJanuary 31General730541\n").rounds == ()

@@ -68,7 +68,8 @@ def article_text(body: bytes | str) -> str:
             raise NotAnnouncement(f"the article is not UTF-8 text (byte {exc.start})") from None
     # A paragraph (up to a blank line) is one line, except rows, labelled lines and short lines.
     out: list[str] = []
-    for paragraph in re.split(r"\n[ \t]*\n", body.replace("\r\n", "\n")):
+    body = _unjammed(body.replace("\r\n", "\n"))
+    for paragraph in re.split(r"\n[ \t]*\n", body):
         lines: list[str] = []
         raw = paragraph.split("\n")
         for k, line in enumerate(raw):
@@ -91,6 +92,39 @@ def article_text(body: bytes | str) -> str:
                 lines.append(line)
         out.extend(lines)
     return tidy_lines("\n".join(out))
+
+
+#: A table header whose cells run together: "DateDraw TypeNumber of ITAsMinimum CRS".
+_JAMMED_HEADER = re.compile(
+    r"\s*Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*(?:CRS|[Ss]core)[^\d\n]*$"
+)
+#: ... and its rows: "February 28General1,470534" (a date, a type, the count, the three-digit cut-off).
+_JAMMED_ROW = re.compile(
+    r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2})(?P<type>[A-Z][^\d\n]*?[A-Za-z)])"
+    r"(?P<count>\d{1,3}(?:,\d{3})+|\d+?)(?P<crs>[1-9]\d\d)\s*$",
+    re.I,
+)
+
+
+def _unjammed(body: str) -> str:
+    """A table whose cells run together gets a tab between its cells: "February 28General1,470534" under
+    "DateDraw TypeNumber of ITAsMinimum CRS" reads "February 28, General, 1,470, 534" (the cut-off is
+    the last three digits: no cut-off starts with 0 and none has four digits below 1,000)."""
+    if "Date" not in body:
+        return body
+    lines = body.split("\n")
+    header = False
+    for k, line in enumerate(lines):
+        if _JAMMED_HEADER.match(line):
+            lines[k] = re.sub(r"(?<=[a-z])(?=[A-Z])", "\t", line.strip())
+            header = True
+            continue
+        row = _JAMMED_ROW.fullmatch(line) if header else None
+        if row is None or int(row.group("count").replace(",", "")) < 10:
+            header = False  # the rows follow the header line by line
+            continue
+        lines[k] = "\t".join(row.group("date", "type", "count", "crs"))
+    return "\n".join(lines)
 
 
 def _wrapped(line: str) -> bool:
