@@ -551,3 +551,17 @@ def test_a_table_whose_cells_run_together_is_read_row_by_row() -> None:
     assert rounds["2024-01-23"].invitations is not None and rounds["2024-01-23"].invitations.value == 1040
     # Without the header that names the columns, the run-together figures are not read.
     assert parse_article("Draws held so far in 2024\n\nJanuary 31General730541\n").rounds == ()
+
+
+def test_a_run_together_table_with_full_dates_follows_its_header_order() -> None:
+    # Feed: April 3, 2019, 3,350 at 451; April 17, 2019, 3,350 at 451.
+    text = (
+        "Cut-offs of the draws this year:\n\n"
+        "Date Minimum CRS scoreNumber of ITAs issued\n"
+        "April 3, 20194513350\n"
+        "April 17, 20194513350\n"
+    )
+    rounds = {r.values()["date"]: r for r in parse_article(text).rounds}
+    assert set(rounds) == {"2019-04-03", "2019-04-17"}
+    assert all(r.crs_min is not None and r.crs_min.value == 451 for r in rounds.values())
+    assert all(r.invitations is not None and r.invitations.value == 3350 for r in rounds.values())

@@ -94,36 +94,57 @@ def article_text(body: bytes | str) -> str:
     return tidy_lines("\n".join(out))
 
 
-#: A table header whose cells run together: "DateDraw TypeNumber of ITAsMinimum CRS".
+#: A table header whose cells run together: "DateDraw TypeNumber of ITAsMinimum CRS", "Date Minimum CRS
+#: scoreNumber of ITAs issued" (a date, a count and a cut-off column, at least two cells joined).
 _JAMMED_HEADER = re.compile(
-    r"\s*Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*(?:CRS|[Ss]core)[^\d\n]*$"
+    r"\s*Date\b[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$|\s*Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$"
 )
-#: ... and its rows: "February 28General1,470534" (a date, a type, the count, the three-digit cut-off).
+_HEADER_ITAS = re.compile(r"ITAs|[Ii]nvitations")
+_HEADER_CRS = re.compile(r"CRS|[Ss]core")
+#: Its rows: "February 28General1,470534" (a month and day, a type, then the figures) or "January 10,
+#: 20194493900" (a full date, then the figures).
 _JAMMED_ROW = re.compile(
-    r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2})(?P<type>[A-Z][^\d\n]*?[A-Za-z)])"
-    r"(?P<count>\d{1,3}(?:,\d{3})+|\d+?)(?P<crs>[1-9]\d\d)\s*$",
+    r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2})(?P<type>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures>[\d,]+)\s*$"
+    r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$",
     re.I,
 )
+_COUNT_THEN_CUT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+?)([1-9]\d\d)")
+_CUT_THEN_COUNT = re.compile(r"([1-9]\d\d)(\d{1,3}(?:,\d{3})+|\d+)")
 
 
 def _unjammed(body: str) -> str:
     """A table whose cells run together gets a tab between its cells: "February 28General1,470534" under
-    "DateDraw TypeNumber of ITAsMinimum CRS" reads "February 28, General, 1,470, 534" (the cut-off is
-    the last three digits: no cut-off starts with 0 and none has four digits below 1,000)."""
+    "DateDraw TypeNumber of ITAsMinimum CRS" reads "February 28, General, 1,470, 534"; "January 10,
+    20194493900" under "Date Minimum CRS scoreNumber of ITAs issued" reads "January 10, 2019, 449, 3900".
+    The cut-off is three digits (no cut-off starts with 0; none below 1,000 has four digits), the count
+    the rest, in the header's order; a row that does not split so is left as it is."""
     if "Date" not in body:
         return body
     lines = body.split("\n")
-    header = False
+    crs_first: bool | None = None
     for k, line in enumerate(lines):
-        if _JAMMED_HEADER.match(line):
-            lines[k] = re.sub(r"(?<=[a-z])(?=[A-Z])", "\t", line.strip())
-            header = True
+        header = _JAMMED_HEADER.fullmatch(line)
+        if header and _HEADER_CRS.search(line) and re.search(r"[a-z][A-Z]", line):
+            cells = re.sub(
+                r"(?<=[a-z])(?=[A-Z])", "\t", re.sub(r"^\s*Date\s+(?=[A-Z])", "Date\t", line.strip())
+            )
+            itas, crs = _HEADER_ITAS.search(cells), _HEADER_CRS.search(cells)
+            crs_first = bool(itas and crs and crs.start() < itas.start())
+            lines[k] = cells
             continue
-        row = _JAMMED_ROW.fullmatch(line) if header else None
-        if row is None or int(row.group("count").replace(",", "")) < 10:
-            header = False  # the rows follow the header line by line
+        row = _JAMMED_ROW.fullmatch(line) if crs_first is not None else None
+        figures = row and (row.group("figures") or row.group("figures2"))
+        split = (_CUT_THEN_COUNT if crs_first else _COUNT_THEN_CUT).fullmatch(figures) if figures else None
+        if row is None or split is None:
+            if not re.match(r"\s*" + MONTH, line, re.I):
+                crs_first = None  # the rows follow the header line by line; a row read otherwise is skipped
             continue
-        lines[k] = "\t".join(row.group("date", "type", "count", "crs"))
+        cut, count = (split.group(1), split.group(2)) if crs_first else (split.group(2), split.group(1))
+        if int(count.replace(",", "")) < 10:
+            crs_first = None
+            continue
+        first = [row.group("date"), row.group("type")] if row.group("date") else [row.group("full")]
+        lines[k] = "\t".join([*first, *((cut, count) if crs_first else (count, cut))])
     return "\n".join(lines)
 
 
