@@ -363,3 +363,205 @@ def test_two_rounds_set_side_by_side_are_not_the_articles_unnamed_round() -> Non
     assert [r.values().get("date") for r in announcement.rounds] == ["2023-02-01", "2023-02-02"]
     assert all(r.invitations is None and r.crs_min is None for r in announcement.rounds)
     assert any("sets two rounds side by side" in w for w in announcement.warnings)
+
+
+def test_an_ordinal_counting_this_years_draws_is_no_round_number() -> None:
+    # Feed: #255, July 6, 2023, 1,500 healthcare candidates at 463; it was that year's 19th round.
+    text = (
+        "IRCC held the 255th Express Entry draw on July 6, 2023, inviting 1,500 health workers with a CRS "
+        "score of 463. This was the 19th round of Express Entry draws this year.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.round_id is not None and round_.round_id.value == "255"
+    assert round_.category is not None and round_.category.value == "healthcare"
+    # The ordinal alone, with no year after it, still numbers the round.
+    (alone,) = parse_article("On July 6, 2023, IRCC held the 255th round of invitations.\n").rounds
+    assert alone.round_id is not None and alone.round_id.value == "255"
+
+
+def test_a_count_after_draw_and_a_colon_is_no_round_number() -> None:
+    text = "New Express Entry draw: 529 PNP candidates invited\n\nIRCC invited them on May 13, 2020.\n"
+    assert all(r.round_id is None for r in parse_article(text).rounds)
+    numbered_text = "Express Entry draw: 147\n\nIRCC invited 529 candidates on May 13, 2020.\n"
+    (numbered,) = parse_article(numbered_text).rounds
+    assert numbered.round_id is not None and numbered.round_id.value == "147"
+
+
+def test_a_draw_that_did_not_specify_a_program_is_general() -> None:
+    # Feed: August 3, 2022, no program specified, 2,000 at 533.
+    text = (
+        "On August 3, 2022, Canada invited 2,000 candidates with a CRS score of at least 533. Since this "
+        "draw didn't specify program, applicants from both the FSWP and the CEC could be invited.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.round_type is not None and round_.round_type.value == "general"
+    assert round_.programs is None
+
+
+def test_a_tally_since_a_date_is_not_that_rounds_count() -> None:
+    text = (
+        "On August 3, 2022, Canada invited 2,000 candidates with a CRS score of at least 533. In all, 5,250 "
+        "ITAs have been issued to candidates since the draws started again on July 6th.\n"
+    )
+    rounds = {r.values()["date"]: r for r in parse_article(text).rounds}
+    assert rounds["2022-08-03"].invitations is not None and rounds["2022-08-03"].invitations.value == 2000
+    assert all(r.invitations is None or r.invitations.value != 5250 for r in rounds.values())
+    assert any("5,250" in w and "total" in w for r in rounds.values() for w in r.warnings)
+
+
+def test_this_round_is_the_one_its_paragraph_named() -> None:
+    # Feed: August 3, 2023 trades, 1,500 at 388; August 1, 2023 general, 2,000 at 517.
+    text = (
+        "On August 3, 2023, IRCC invited 1,500 candidates in its first trades occupations draw, with a "
+        "minimum CRS score of 388.\n\n"
+        "The all-program draw of August 1, 2023 came back after three weeks and invited 2,000 candidates. "
+        "The minimum CRS score for this round was 517.\n"
+    )
+    rounds = {r.values()["date"]: r for r in parse_article(text).rounds}
+    assert rounds["2023-08-03"].crs_min is not None and rounds["2023-08-03"].crs_min.value == 388
+    assert rounds["2023-08-01"].crs_min is not None and rounds["2023-08-01"].crs_min.value == 517
+
+
+def test_a_worked_example_names_no_round() -> None:
+    text = (
+        "On February 7th, 2018, IRCC handed out 3,000 invitations to candidates with a score of 442 or "
+        "more.\n\n"
+        "For example, if your score is 448 and IRCC selects everyone with 444 or above, the rule does not "
+        "touch you.\n\n"
+        "Another example is as follows:\n\n"
+        "- Ann put her profile into the pool on January 3rd, 2018 with a score of 444.\n"
+        "- Bo put his profile into the pool on January 25th, 2018 with a score of 444.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values()["date"] == "2018-02-07"
+    assert round_.crs_min is not None and round_.crs_min.value == 442
+    # The same rows under a caption that is no example are rounds of their own.
+    rows = "Draws of January:\n\n- On January 3rd, 2018, IRCC invited 2,750 candidates with a score of 444.\n"
+    assert [r.values()["date"] for r in parse_article(rows).rounds] == ["2018-01-03"]
+
+
+def test_undated_rows_of_a_years_figures_are_no_rounds() -> None:
+    text = (
+        "On July 6, 2023, IRCC held a category-based round for health workers, inviting 1,500 candidates "
+        "with a CRS score of 463.\n\n"
+        "Lowest and highest cut-offs this year:\n\n"
+        "- Where no program was specified: lowest 481, highest 511\n"
+        "- For the Provincial Nominee Program: lowest 691, highest 791\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.round_type is not None and round_.round_type.value == "category"
+
+
+def test_a_count_that_is_the_sum_of_two_others_is_left_empty() -> None:
+    # Feed: May 30, 2018: 500 trades candidates at 288 and, in another round, 200 nominees at 902.
+    text = (
+        "On May 30, 2018, the Government of Canada issued 700 invitations through a program-specific "
+        "draw.\n\n"
+        "Of these, 500 invitations went to Federal Skilled Trades Class candidates. Another 200 invitations "
+        "went to candidates nominated by a province.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is None
+    assert any("sum" in w for w in round_.warnings)
+    (single,) = parse_article("On May 30, 2018, Canada issued 700 invitations in a new draw.\n").rounds
+    assert single.invitations is not None and single.invitations.value == 700
+
+
+def test_a_line_holding_only_a_date_heads_its_paragraph() -> None:
+    # Feed: August 3, 2023 trades 1,500 at 388; August 1 general 2,000 at 517; July 11-12, 2023 two rounds.
+    text = (
+        "On August 3, 2023, IRCC invited 1,500 candidates in its first draw for trades occupations.\n\n"
+        "August 1st\n\n"
+        "All-program draws came back, as IRCC invited 2,000 candidates. The minimum CRS score for this round "
+        "was 517.\n\n"
+        "July 11-12\n\n"
+        "IRCC invited 3,800 French-speaking candidates in a category-based draw, with a minimum score of "
+        "375.\n"
+    )
+    rounds = {r.values()["date"]: r for r in parse_article(text).rounds}
+    lead = rounds["2023-08-03"]
+    assert lead.crs_min is None and lead.category is not None and lead.category.value == "trades"
+    assert rounds["2023-08-01"].crs_min is not None and rounds["2023-08-01"].crs_min.value == 517
+    assert set(rounds) == {"2023-08-03", "2023-08-01"}
+
+
+def test_a_full_date_closing_the_headline_is_the_articles_date() -> None:
+    # Feed: May 13, 2020, PNP, 529 at 718; the page was published on May 14.
+    text = (
+        "Latest Express Entry draw invited 529 candidates – 14th May 2020\n\n"
+        "Canada invited 529 Express Entry candidates on May 13, 2020. Only provincial nominees were invited "
+        "in the latest draw, which is why the CRS cut off was 718.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values()["date"] == "2020-05-13"
+    assert round_.crs_min is not None and round_.crs_min.value == 718
+
+
+def test_a_moment_labelled_a_tie_break_after_it_is_no_round() -> None:
+    text = (
+        "On April 15, 2020, IRCC invited 118 candidates with a provincial nomination; the lowest score was "
+        "808. In this draw, 18th March, 2020 at 10:30:55 UTC was noted to be the tie-breaking rule.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values()["date"] == "2020-04-15"
+    # Without the label after it, a date with a time of day is the round's.
+    (held,) = parse_article("The round was held on 18th March, 2020 at 10:30:55 UTC, inviting 668.\n").rounds
+    assert held.values()["date"] == "2020-03-18"
+
+
+def test_the_rows_of_one_rounds_details_under_a_year_are_its_own() -> None:
+    text = (
+        "Express Entry draw #281\n\n"
+        "Details of the third draw of 2024:\n\n"
+        "- Number of invitations issued: 730\n"
+        "- CRS score of lowest-ranked candidate invited: 541\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is not None and round_.invitations.value == 730
+    assert round_.crs_min is not None and round_.crs_min.value == 541
+
+
+def test_todays_draw_names_the_round_stated_first_without_a_name() -> None:
+    # Feed: February 28, 2024, general, 1,470 at 534; February 13, general, 1,490 at 535.
+    text = (
+        "February 28, 2024\n\n"
+        "IRCC has invited more candidates to apply for permanent residence.\n\n"
+        "The department issued 1,470 invitations in a general draw. Candidates needed a minimum CRS score of "
+        "534.\n\n"
+        "Today's draw follows three others. On February 13th IRCC invited 1,490 candidates with a minimum "
+        "CRS of 535.\n"
+    )
+    rounds = {r.values()["date"]: r for r in parse_article(text).rounds}
+    assert rounds["2024-02-28"].invitations is not None and rounds["2024-02-28"].invitations.value == 1470
+    assert rounds["2024-02-28"].crs_min is not None and rounds["2024-02-28"].crs_min.value == 534
+    assert rounds["2024-02-13"].invitations is not None and rounds["2024-02-13"].invitations.value == 1490
+
+
+def test_a_table_whose_cells_run_together_is_read_row_by_row() -> None:
+    # Feed: January 31, 2024 general 730 at 541; January 23, 2024 general 1,040 at 543.
+    text = (
+        "Draws held so far in 2024\n\n"
+        "DateRound TypeNumber of ITAsMinimum CRS\n"
+        "January 31General730541\n"
+        "January 23General1,040543\n"
+    )
+    rounds = {r.values()["date"]: r for r in parse_article(text).rounds}
+    assert rounds["2024-01-31"].invitations is not None and rounds["2024-01-31"].invitations.value == 730
+    assert rounds["2024-01-31"].crs_min is not None and rounds["2024-01-31"].crs_min.value == 541
+    assert rounds["2024-01-23"].invitations is not None and rounds["2024-01-23"].invitations.value == 1040
+    # Without the header that names the columns, the run-together figures are not read.
+    assert parse_article("Draws held so far in 2024\n\nJanuary 31General730541\n").rounds == ()
+
+
+def test_a_run_together_table_with_full_dates_follows_its_header_order() -> None:
+    # Feed: April 3, 2019, 3,350 at 451; April 17, 2019, 3,350 at 451.
+    text = (
+        "Cut-offs of the draws this year:\n\n"
+        "Date Minimum CRS scoreNumber of ITAs issued\n"
+        "April 3, 20194513350\n"
+        "April 17, 20194513350\n"
+    )
+    rounds = {r.values()["date"]: r for r in parse_article(text).rounds}
+    assert set(rounds) == {"2019-04-03", "2019-04-17"}
+    assert all(r.crs_min is not None and r.crs_min.value == 451 for r in rounds.values())
+    assert all(r.invitations is not None and r.invitations.value == 3350 for r in rounds.values())

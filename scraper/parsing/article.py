@@ -18,6 +18,7 @@ store skips them); a fact not stated is ``None``, never 0 or a guess.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from typing import Any
 
@@ -67,7 +68,8 @@ def article_text(body: bytes | str) -> str:
             raise NotAnnouncement(f"the article is not UTF-8 text (byte {exc.start})") from None
     # A paragraph (up to a blank line) is one line, except rows, labelled lines and short lines.
     out: list[str] = []
-    for paragraph in re.split(r"\n[ \t]*\n", body.replace("\r\n", "\n")):
+    body = _unjammed(body.replace("\r\n", "\n"))
+    for paragraph in re.split(r"\n[ \t]*\n", body):
         lines: list[str] = []
         raw = paragraph.split("\n")
         for k, line in enumerate(raw):
@@ -90,6 +92,60 @@ def article_text(body: bytes | str) -> str:
                 lines.append(line)
         out.extend(lines)
     return tidy_lines("\n".join(out))
+
+
+#: A table header whose cells run together: "DateDraw TypeNumber of ITAsMinimum CRS", "Date Minimum CRS
+#: scoreNumber of ITAs issued" (a date, a count and a cut-off column, at least two cells joined).
+_JAMMED_HEADER = re.compile(
+    r"\s*Date\b[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$|\s*Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$"
+)
+_HEADER_ITAS = re.compile(r"ITAs|[Ii]nvitations")
+_HEADER_CRS = re.compile(r"CRS|[Ss]core")
+#: Its rows: "February 28General1,470534" (a month and day, a type, then the figures) or "January 10,
+#: 20194493900" (a full date, then the figures).
+_JAMMED_ROW = re.compile(
+    r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2})(?P<type>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures>[\d,]+)\s*$"
+    r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$",
+    re.I,
+)
+_COUNT_THEN_CUT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+?)([1-9]\d\d)")
+_CUT_THEN_COUNT = re.compile(r"([1-9]\d\d)(\d{1,3}(?:,\d{3})+|\d+)")
+
+
+def _unjammed(body: str) -> str:
+    """A table whose cells run together gets a tab between its cells: "February 28General1,470534" under
+    "DateDraw TypeNumber of ITAsMinimum CRS" reads "February 28, General, 1,470, 534"; "January 10,
+    20194493900" under "Date Minimum CRS scoreNumber of ITAs issued" reads "January 10, 2019, 449, 3900".
+    The cut-off is three digits (no cut-off starts with 0; none below 1,000 has four digits), the count
+    the rest, in the header's order; a row that does not split so is left as it is."""
+    if "Date" not in body:
+        return body
+    lines = body.split("\n")
+    crs_first: bool | None = None
+    for k, line in enumerate(lines):
+        header = _JAMMED_HEADER.fullmatch(line)
+        if header and _HEADER_CRS.search(line) and re.search(r"[a-z][A-Z]", line):
+            cells = re.sub(
+                r"(?<=[a-z])(?=[A-Z])", "\t", re.sub(r"^\s*Date\s+(?=[A-Z])", "Date\t", line.strip())
+            )
+            itas, crs = _HEADER_ITAS.search(cells), _HEADER_CRS.search(cells)
+            crs_first = bool(itas and crs and crs.start() < itas.start())
+            lines[k] = cells
+            continue
+        row = _JAMMED_ROW.fullmatch(line) if crs_first is not None else None
+        figures = row and (row.group("figures") or row.group("figures2"))
+        split = (_CUT_THEN_COUNT if crs_first else _COUNT_THEN_CUT).fullmatch(figures) if figures else None
+        if row is None or split is None:
+            if not re.match(r"\s*" + MONTH, line, re.I):
+                crs_first = None  # the rows follow the header line by line; a row read otherwise is skipped
+            continue
+        cut, count = (split.group(1), split.group(2)) if crs_first else (split.group(2), split.group(1))
+        if int(count.replace(",", "")) < 10:
+            crs_first = None
+            continue
+        first = [row.group("date"), row.group("type")] if row.group("date") else [row.group("full")]
+        lines[k] = "\t".join([*first, *((cut, count) if crs_first else (count, cut))])
+    return "\n".join(lines)
 
 
 def _wrapped(line: str) -> bool:
@@ -179,6 +235,12 @@ def _choose(
     """
     if not facts:
         return None
+    whole = _sum_of_others(facts) if name == "invitations" else None
+    if whole is not None:
+        # "IRCC issued 700 invitations in a draw held May 30. 500 went to trades candidates ... Another
+        # 200 to provincial nominees": 700 is two rounds' count, and which part is this round's is a doubt.
+        warnings.append(f"{name}: {whole.snippet!r} is the sum of other counts the article gives; left empty")
+        return None
     top = max(a for _, _, a in facts)
     pool = [(f, c) for f, c, a in facts if a == top]
     values = {f.value for f, _ in pool}
@@ -199,6 +261,19 @@ def _choose(
         if a < top and f.value != first.value:
             warnings.append(f"{name}: {f.snippet!r} is not this round's; kept {first.snippet!r}")
     return Found(first.value, first.start, first.end, first.snippet)
+
+
+def _sum_of_others(facts: list[tuple[Fact, int, int]]) -> Fact | None:
+    """A count that is the sum of two or three other counts given for the same round, if any."""
+    values = [f.value for f, _, _ in facts if isinstance(f.value, int)]
+    if len(set(values)) < 3:
+        return None
+    for f, _, _ in facts:
+        others = [v for v in set(values) if v != f.value]
+        for size in (2, 3):
+            if any(sum(combo) == f.value for combo in itertools.combinations(others, size)):
+                return f
+    return None
 
 
 def _round_facts(m: Mention) -> RoundFacts:

@@ -59,6 +59,9 @@ _CHANGE_LATER = re.compile(
     r"|with\s+the\s+(?:introduction|launch|creation|arrival)\s+of)\b",
     re.I,
 )
+#: A moment labelled a tie-break after it: "18th March, 2020 at 10:30:55 UTC noted to be the tie-breaking
+#: rule".
+_TIE_AFTER = re.compile(r"[^.;,\n]{0,40}?\btie[-\s]?break", re.I)
 #: A year just before "Express Entry Draw #16" counts that year's draws ("2017 Express Entry Draw #16").
 _YEAR_THEN_DRAW = re.compile(r"\b(?:19|20)\d\d\s+(?:Express\s+Entry\s+|EE\s+)?(?:(?:draw|round)\s*)?$", re.I)
 #: ... unless that year ends a full date ("July 5, 2023 Express Entry Draw #254").
@@ -70,13 +73,14 @@ _NUMBER_REFS = (
     re.compile(r"#\s?(?P<id>\d{1,4})\b(?![,.]\d)"),
     re.compile(
         r"\b(?:draw|round)\s*(?:no\.?|number|num\.?)?\s*[:#]?\s*(?P<id>\d{1,4})\b(?![,.]\d)"
-        r"(?!\s*(?:invitations|ITAs|candidates|points|CRS)\b)",
+        r"(?!\s*(?:invitations|ITAs|candidates|points|CRS)\b)"
+        r"(?!\s*(?:[A-Za-z][\w-]*\s+){1,2}(?:invitations|ITAs|candidates|applicants|profiles)\b)",
         re.I,
     ),
     re.compile(r"\(\s*(?:draw\s+)?(?:no\.?|number|#)\s*(?P<id>\d{1,4})\s*\)", re.I),
     re.compile(
         r"\b(?P<id>\d{1,4})(?:st|nd|rd|th)\)?\s+(?:(?:Express\s+Entry|EE|general|all-program)\s+){0,2}"
-        r"(?:round|draw)\b(?!s)(?![^.;]{0,40}\b(?:in|of|for)\s+(?:20\d\d|the\s+year|this\s+year)\b)"
+        r"(?:round|draw)\b(?!s)(?![^.;]{0,40}\b(?:in|of|for)\s+(?:20\d\d|the\s+year|this\s+year)\b)(?![^.;,]{0,40}\bthis\s+year\b)"
         r"(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:\w{1,3}\s+)?20\d\d|in\s+a\s+row"
         r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
         r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its))"
@@ -202,6 +206,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             continue
         if (
             tie_break(text, start, end, match)
+            or (match.group("time").strip(" ,") and _TIE_AFTER.match(text, match.end(), end))
             or NOT_A_ROUND.search(before)
             or _CHANGE_AFTER.match(text, match.end(), end)
             or _CHANGE_LATER.match(text, match.end(), end)

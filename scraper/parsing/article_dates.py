@@ -324,8 +324,16 @@ _ROUND_LABELS = re.compile(
 
 
 def publication_date(text: str) -> dt.date | None:
-    """The article's own date: after "Published"/"Posted", or a byline line holding only a date."""
+    """The article's own date: after "Published"/"Posted", a byline line holding only a date, or a full date
+    closing the headline after a dash ("Latest Express Entry draw invited 529 candidates – 14th May 2020")."""
     fallback = None
+    headline = _headline_date(text)
+    if headline is not None:
+        parsed = parse_datetime(
+            plain_date(headline.group("date")), "publication date", reference=None, want_time=False
+        )
+        if isinstance(parsed.value, dt.date):
+            return parsed.value
     for match in DATE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
@@ -361,6 +369,9 @@ def publication_date(text: str) -> dt.date | None:
 
 
 def is_publication(text: str, start: int, end: int) -> bool:
+    headline = _headline_date(text)
+    if headline is not None and headline.start("date") <= start < headline.end("date"):
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     if start - line_start > 60:
         return False  # a date deep in a paragraph is neither after a "Published" label nor a byline
@@ -371,6 +382,25 @@ def is_publication(text: str, start: int, end: int) -> bool:
     if start == line_start and re.match(r"\s*[-–—]\s+\S", text[end : end + 4]) and _one_dateline(text):
         return True  # a dateline
     return len(line) < 120 and _byline(line)
+
+
+@functools.lru_cache(maxsize=8)
+def _headline_date(text: str) -> re.Match[str] | None:
+    """A full date (with its year) closing the first line after a dash: the headline's dateline."""
+    first = re.match(r"\s*([^\n]*)", text)
+    if first is None:
+        return None
+    found = None
+    for match in DATE.finditer(text, first.start(1), first.end(1)):
+        found = match
+    if found is None or not re.search(r"\d{4}\s*$", found.group("date")) or found.group("time").strip(" ,"):
+        return None
+    lead = text[first.start(1) : found.start()]
+    if not re.search(r"\s[-–—|]\s*$", lead) or len(lead.split()) < 4:
+        return None
+    if text[found.end() : first.end(1)].strip():
+        return None
+    return found
 
 
 _DATELINE_START = re.compile(r"^(?:" + DATE.pattern + r")\s*[-–—]\s*\S", re.I | re.M)

@@ -56,7 +56,9 @@ _TOTAL_BEFORE = re.compile(
 )
 _TOTAL_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
-    r"|(?:in|through|across|over)\s+(?:\w+\s+){0,3}(?:draws|rounds))\b",
+    r"|(?:in|through|across|over)\s+(?:\w+\s+){0,3}(?:draws|rounds))\b"
+    # "5,250 ITAs have been issued ... since the draws resumed on July 6": a tally since a date
+    r"|\s*(?:have|has)\s+been\s+(?:issued|sent|invited|extended|given)\b[^.;]{0,60}\bsince\b",
     re.I,
 )
 #: A count broken down by shares is a total: "IRCC had issued 85300 invitations out of which 45% went to ...".
@@ -101,14 +103,14 @@ _INVITING = re.compile(r"invit|\bITAs?\b|\bissued\b|\bselected\b|\breceived\b|\b
 # -- CRS -----------------------------------------------------------------------
 
 _FILLER = (
-    r"score|scores|of|was|is|were|at|stood|set|to|a|an|the|cut-?off|minimum|required|needed|requirement|threshold"
+    r"score|scores|of|was|is|were|at|stood|set|to|a|an|the|cut(?:-|\s)?off|minimum|required|needed|requirement|threshold"
     r"|in|this|that|draw|draw's|round|round's|for|lowest-ranked|lowest-ranking|lowest-scoring|lowest|ranked"
     r"|ranking|candidate|candidates|invited|system|CRS|C\.R\.S\.|comprehensive|currently|as|low|least|had|has"
     r"|with|needed|be|today's|this|score's|just|only|point|points|of\s+20\d\d|in\s+20\d\d|s|still|an|invitation"
     r"|for\s+an\s+invitation"
 )
 _CRS_CUE = re.compile(
-    r"\bCRS\b|C\.R\.S\.|\bComprehensive\s+Ranking\s+(?:System|Score)|\bcut-?off\b|\bthreshold\b|\bminimum\b"
+    r"\bCRS\b|C\.R\.S\.|\bComprehensive\s+Ranking\s+(?:System|Score)|\bcut(?:-|\s)?off\b|\bthreshold\b|\bminimum\b"
     r"|\blowest-ranked\b|\bscores?\b",
     re.I,
 )
@@ -153,7 +155,7 @@ _CATEGORY_PATTERNS = (
             re.I,
         ),
     ),
-    ("healthcare", re.compile(r"\bhealth\s?care\b|\bhealthcare\s+and\s+social", re.I)),
+    ("healthcare", re.compile(r"\bhealth\s?care\b|\bhealthcare\s+and\s+social|\bhealth\s+workers\b", re.I)),
     ("transport", re.compile(r"\btransport(?:ation)?\s+occupations", re.I)),
     ("agriculture", re.compile(r"\bagri(?:culture|-food|food)", re.I)),
     (
@@ -174,6 +176,7 @@ _NOMINATION = re.compile(
 _GENERAL = re.compile(
     r"\b(?:general|all-programs?|all\s+programs?|no\s+program\s+specified)\s+(?:Express\s+Entry\s+)?"
     r"(?:draw|round|invitation\s+round)\b(?!s)|\bno\s+program(?:me)?\s+(?:was\s+)?specified"
+    r"|\b(?:did\s+not|didn[’']t|does\s+not|doesn[’']t)\s+specify\s+(?:a\s+|any\s+)?program(?:me)?s?\b"
     r"|\bnot\s+(?:limited\s+to\s+any\s+program|program[-\s]specific)|\bopen\s+to\s+(?:all|every)\s+programs?"
     r"|\bnot\s+targeted\s+(?:to|at|towards?)\s+(?:a|any)\s+(?:specific|particular|single)\s+"
     r"(?:group|program(?:me)?|category)"
@@ -210,7 +213,7 @@ _CATEGORY_WORDS = {
     "trades": ("trade",),
     "education": ("education",),
 }
-_GENERAL_WORDS = ("general", "all", "every", "no program", "not ")
+_GENERAL_WORDS = ("general", "all", "every", "no program", "not ", "specify")
 _KIND_GATE = re.compile("|".join(re.escape(w) for w in _KIND_WORDS))
 _PROGRAM_GATE = re.compile("canadian|federal|provincial")
 _ACRONYM_GATE = re.compile("CEC|FS|PNP")

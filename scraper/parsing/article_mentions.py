@@ -97,6 +97,30 @@ _HABIT = re.compile(
 # -- mentions ---------------------------------------------------------------------
 
 
+#: A worked example: a sentence that starts so, or a caption over a list of example rows.
+_EXAMPLE = re.compile(
+    r"\W*(?:for\s+(?:example|instance)\b|(?:another|an|one)\s+example\b|e\.g\.|suppose\b|imagine\b)"
+    r"|[^\n]*\bexamples?\s+(?:is|are)\s+(?:as\s+follows|below)\b",
+    re.I,
+)
+#: A caption over a list of a period's figures: "Lowest and Highest CRS Cutoff this year:", "Invitations
+#: issued so far:" (a period and an aggregate; "Details of the first draw of 2024:" is one round's).
+_PERIOD_CAPTION = re.compile(
+    r"^(?=[^\n]*\b(?:this\s+year|so\s+far|to\s+date|(?:in|of)\s+20\d\d)\b)"
+    r"(?=[^\n]*\b(?:lowest|highest|totals?|cut-?offs|draws|rounds|invitations\s+issued)\b)",
+    re.I,
+)
+#: A line that is only a date, or a span of days: "August 2nd", "July 11-12", "July 4 - 7".
+_DATE_LINE = re.compile(
+    r"\s*(?P<date>"
+    + MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + MONTH
+    + r"(?:,?\s*\d{4})?)(?P<span>\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?)?\s*:?\s*",
+    re.I,
+)
+#: A short line without a sentence's end: a title ("What is category-based selection?" ends one too).
+_TITLE_LINE = re.compile(r"[^\n]{1,80}?(?<![.!:])\s*")
 #: Two rounds set side by side in one sentence: "On February 1 ..., while the draw on February 2 ...".
 _CONTRAST = re.compile(r",\s*(?:while|whereas)\b", re.I)
 
@@ -143,6 +167,15 @@ class Reader:
         #: in the same unit, named two or more: a sentence after it that names none speaks of either.
         self.sentence_named: list[Mention] = []
         self.two_named = False
+        #: The list being read is an example ("Another example is as follows:"): its rows name no round; or
+        #: it lists a period's figures ("Lowest and Highest CRS Cutoff this year:"): its undated rows are no
+        #: round's.
+        self.example_list = False
+        self.period_list = False
+        #: A line holding only a date ("August 1st") heads the paragraphs below it: they speak of that round
+        #: (``section``); one holding a span ("July 11-12") heads paragraphs that are no single round's.
+        self.section: Mention | None = None
+        self.span_section = False
 
     # -- finding the mention an anchor group names
     def new_mention(self, first: int, *, from_row: bool = False) -> Mention:
@@ -196,12 +229,29 @@ class Reader:
             if self.lead is None and not comparison and any(a.doubt for a in group):
                 self.lead_doubt = True
             if any(a.relative == "lead" for a in group) and not any(a.relative == "unknown" for a in group):
+                if (
+                    carry is not None
+                    and carry is not self.lead
+                    and not carry.from_row
+                    and (carry.date is not None or carry.number is not None)
+                ):
+                    # "All-program draws resumed on August 1st ... The minimum CRS score for this round was
+                    # 517": "this round" is the one its paragraph named, not the article's own.
+                    return carry
                 return self.lead
             self.open = False
             return None
         if dated and dated.relative == "today" and not number and self.lead is not None:
             lead_date = self.lead.date.value if self.lead.date else None
             if lead_date != dated.date:
+                unnamed = self.lead.date is None and self.lead.number is None
+                if self.placeholder and unnamed and not comparison:
+                    # "The department issued 1,470 ITAs ... Today's draw follows three others": the round the
+                    # article stated first without naming it is today's, the article's own date.
+                    self.date_mention(self.lead, dated)
+                    self.placeholder = self.open = False
+                    if all(m is not self.lead for m in self.mentions):
+                        self.mentions.append(self.lead)
                 return self.lead
         mention = None
         if number and number.number is not None:
@@ -370,12 +420,23 @@ class Reader:
                 header, caption = table_row(self, unit, header, caption)
                 continue
             header = None
+            if unit.kind != "item":
+                captioning = text[unit.start : unit.end].rstrip().endswith(":")
+                self.example_list = captioning and bool(_EXAMPLE.search(text, unit.start, unit.end))
+                self.period_list = captioning and bool(_PERIOD_CAPTION.match(text, unit.start, unit.end))
+            elif self.example_list:
+                continue  # a row of a worked example: "Joe entered his profile on January 1st, 2018 with 444"
+            if unit.kind == "prose" and self._date_heading(unit):
+                carry, block = self.lead, False
+                continue
+            if unit.kind != "prose" or _TITLE_LINE.fullmatch(text, unit.start, unit.end):
+                self.section, self.span_section = None, False  # a title or a list ends the dated section
             if not _RELEVANT.search(text[unit.start : unit.end].lower()):
                 # No digit, no date word, no round word, no kind: nothing here names a round or states a fact.
                 carry, block, caption = (self.lead if unit.kind == "prose" else carry), False, []
                 continue
             if unit.kind in ("prose", "heading"):
-                carry = self.lead
+                carry = self.section if self.section is not None else self.lead
                 block = unit.kind == "heading"
             elif unit.kind == "foot":
                 for a, b in sentences(text, unit.start, unit.end):
@@ -427,6 +488,29 @@ class Reader:
             caption = self._caption(unit)
         return self.mentions
 
+    def _date_heading(self, unit: Unit) -> bool:
+        """Is this line only a date ("August 2nd") or a span of days ("July 11-12")? It heads a section."""
+        match = _DATE_LINE.fullmatch(self.text, unit.start, unit.end)
+        if match is None or re.search(r"\d{4}", match.group(0)):
+            return False  # a full date alone on its line is a byline (the article's date), not a section's
+        self.section, self.span_section = None, bool(match.group("span"))
+        if self.span_section:
+            return True
+        day, warnings = self.dates.parse(match.group("date"), match.start("date"))
+        if day is None:
+            self.span_section = True  # a day whose year is in doubt: what follows is no round's we can tell
+            return True
+        same = self.by_date.get(day, [])
+        mention = same[0] if len(same) == 1 else None
+        if mention is None:
+            mention = self.new_mention(unit.start)
+            anchor = Anchor(
+                match.start("date"), match.end("date"), match.group("date"), date=day, warnings=warnings
+            )
+            self.date_mention(mention, anchor)
+        self.section = mention
+        return True
+
     def _states_facts(self, since: int) -> bool:
         for start, end, _ in self.pending[since:]:
             if facts_of.invitations(self.text, start, end)[0] or facts_of.crs(self.text, start, end)[0]:
@@ -451,6 +535,14 @@ class Reader:
     ) -> Mention | None:
         start, end, comparison, group, sentence_start = clause
         text = self.text
+        if _EXAMPLE.match(text, sentence_start):
+            # "For example, if your score is 448 and they select anyone with 444 or above, ...": a worked
+            # example names no round and states no round's figures.
+            self.give(None, start, end, anchored=0)
+            return carry
+        if not group and unit.kind == "item" and self.period_list:
+            self.give(None, start, end, anchored=0)  # "- Where no program was specified: Lowest – 481"
+            return carry
         if group:
             in_block = block and (
                 unit.kind == "heading" or bool(_FIELD_LABEL.match(text[unit.start : unit.end]))
@@ -500,6 +592,9 @@ class Reader:
             return carry
         if self.lead is None and self.lead_doubt:
             self.give(None, start, end, anchored=0)  # the round this speaks of has a date in doubt
+            return carry
+        if self.span_section and unit.kind == "prose":
+            self.give(None, start, end, anchored=0)  # under "July 11-12": which of the days is not said
             return carry
         if self.two_named:
             # "#240 ... focused on the FSW program, and the #239th draw was for PNP candidates. The
