@@ -247,7 +247,7 @@ def test_a_year_run_into_a_figure_never_lets_another_year_date_the_row() -> None
     # ("January 19, 20221,036"), so the row's own year is not read, and the one year the page names in
     # prose (a look ahead at 2023) would date it 2023-01-19: a round the page never states.
     text = (
-        "Our review of the year, and a look at what may change in 2023.\n\n"
+        "Our review of the year, and a look at how the draws may change in 2023.\n\n"
         "Draw # Minimum CRS Date of Draw # of ITAs\n"
         "214745 (*Provincial nominees only)January 19, 20221,036\n"
     )
@@ -565,3 +565,49 @@ def test_a_run_together_table_with_full_dates_follows_its_header_order() -> None
     assert set(rounds) == {"2019-04-03", "2019-04-17"}
     assert all(r.crs_min is not None and r.crs_min.value == 451 for r in rounds.values())
     assert all(r.invitations is not None and r.invitations.value == 3350 for r in rounds.values())
+
+
+def test_a_bare_year_in_a_sentence_about_other_news_is_not_the_rounds_year() -> None:
+    # Feed: September 26, 2023, general, 3,000 at 504 (the year 2023 is not in this text).
+    text = (
+        "In 2022, the country's fishing industry sold abroad nearly $9 billion of seafood.\n\n"
+        "On September 26, a draw for all programs saw 3,000 candidates invited with a minimum CRS of 504.\n"
+    )
+    announcement = parse_article(text)
+    assert announcement.rounds == ()  # a round without its date is not stored
+    assert any("'September 26' has no year" in w for w in announcement.warnings)
+    # The same year in a sentence about rounds still dates it.
+    dated = text.replace("the country's fishing industry sold abroad", "IRCC held draws worth")
+    (kept,) = parse_article(dated).rounds
+    assert kept.date is not None and str(kept.date.value) == "2022-09-26"
+
+
+def test_the_same_period_of_another_year_and_a_tally_now_issued_date_the_article() -> None:
+    # Feed: March 31, 2021, PNP, 284 at 778.
+    text = (
+        "In the March 31 draw, IRCC invited 284 candidates with a provincial nomination and a minimum "
+        "score of 778.\n\n"
+        "IRCC has now issued 44,124 ITAs through 10 draws in 2021. The figure was 22,600 at this period "
+        "in 2020.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.date is not None and str(round_.date.value) == "2021-03-31"
+    # Without the tally, the other year's period does not date the round.
+    alone = parse_article(text.replace("IRCC has now issued 44,124 ITAs through 10 draws in 2021. ", ""))
+    assert alone.rounds == ()
+    assert any("'March 31' has no year" in w for w in alone.warnings)
+
+
+def test_a_round_number_that_cannot_fit_its_date_is_left_empty() -> None:
+    # Feed: #44, October 12, 2016, 1,518 at 484; #20 was held in 2015. A page may misstate either.
+    text = (
+        "On 20th September 2016, in the 20th round of invitations, Canada invited 1,518 candidates with a "
+        "minimum of 484 points.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.round_id is None
+    assert round_.invitations is not None and round_.invitations.value == 1518
+    assert any("cannot be the number of a round held on 2016-09-20" in w for w in round_.warnings)
+    # A number that fits its date is kept.
+    (fits,) = parse_article(text.replace("20th round", "43rd round")).rounds
+    assert fits.round_id is not None and fits.round_id.value == "43"

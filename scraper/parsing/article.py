@@ -49,6 +49,10 @@ _DATED_ADDRESS = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/")
 _PROGRAM_ORDER = ("CEC", "FSW", "FST", "PNP")
 #: The first category-based round (healthcare, #252) was held on June 28, 2023; categories were set on May 31.
 _CATEGORIES_BEGAN = dt.date(2023, 5, 31)
+#: Round #1, and how many days each round after it took at the fastest and slowest, on average since #1 (the
+#: feed's 338 rounds to #338 took between 7.0 and 14.3 days each; these bounds leave a wide margin).
+_FIRST_ROUND = dt.date(2015, 1, 31)
+_FASTEST, _SLOWEST, _SLACK = 4, 21, 90
 
 
 def parse_article(body: bytes | str, url: str = "", *, published: dt.date | None = None) -> Announcement:
@@ -276,9 +280,25 @@ def _sum_of_others(facts: list[tuple[Fact, int, int]]) -> Fact | None:
     return None
 
 
+def _number_fits_date(number: str, date: dt.date) -> bool:
+    """Can round ``number`` have been held on ``date``? Rounds began with #1 on January 31, 2015 and have
+    come between one a week and one a fortnight on average ever since: a number far too small or too large
+    for its date ("On 20th September 2016, in the 20th round": #20 was held in 2015) is not that round's."""
+    if not number.isdigit():
+        return True
+    n, days = int(number), (date - _FIRST_ROUND).days
+    return _FASTEST * (n - 1) <= days <= _SLOWEST * n + _SLACK
+
+
 def _round_facts(m: Mention) -> RoundFacts:
     """Decide each field of one mention (a category beats a general round beats programs) and freeze."""
     warnings = list(m.warnings)
+    number = m.number
+    if number is not None and m.date is not None and not _number_fits_date(str(number.value), m.date.value):
+        warnings.append(
+            f"number: {number.snippet!r} cannot be the number of a round held on {m.date.value}; left empty"
+        )
+        number = None
     found: dict[str, Found | None] = {
         "invitations": _choose(
             "invitations", [x for x in m.facts if x[0].name == "invitations"], warnings, frozenset(m.itself)
@@ -331,7 +351,7 @@ def _round_facts(m: Mention) -> RoundFacts:
         found["tie_break_at"] = m.tie_breaks[0]
     stated: dict[str, Any] = {k: v for k, v in found.items() if v is not None}
     return RoundFacts(
-        round_id=m.number,
+        round_id=number,
         date=m.date,
         held_at=m.held_at,
         warnings=tuple(dict.fromkeys(warnings)),

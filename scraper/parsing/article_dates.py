@@ -104,13 +104,19 @@ class Dates:
                 sentence = self._sentence(match.start())
                 if full is None and _EVENT.search(sentence):
                     continue  # "In 2023, categories were introduced": an event's year, no round's
-                current = re.search(r"\bso\s+far\s+in\s+$", before, re.I) is not None
+                if full is None and not _ROUNDS_WORDS.search(sentence):
+                    continue  # "In 2022, the farm sector exported $92.8 billion": a year of other news
+                lead_in = sentence[: match.start() - self._sentence_start(match.start())]
+                current = _CURRENT_TALLY.search(lead_in) is not None
                 if full is not None or current or not _COMPARED.search(sentence):
                     # "the total issued so far in 2021": a tally, but of the year the article is written in
                     self._plain_years.add(int(match.group(1)))
                 if full is not None or not _OTHER_YEAR.search(sentence):
                     self._plain_at.add(match.start())
         return self._years
+
+    def _sentence_start(self, pos: int) -> int:
+        return max(self.text.rfind(c, 0, pos) for c in ".!?\n") + 1
 
     def _sentence(self, pos: int) -> str:
         text = self.text
@@ -274,14 +280,14 @@ _RECORD = re.compile(r"\b(?:lowest|highest|largest|smallest|record|ever|all-time
 #: A sentence that compares with, or records, other rounds: its year is not the article's.
 _COMPARED = re.compile(
     r"\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year|total"
-    r"|across|draws|rounds)\b|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage)\s+(?:in|of|last)\b",
+    r"|across|draws|rounds)\b|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage|period|moment)\s+(?:in|of|last)\b",
     re.I,
 )
 #: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs", "the tally at this
 #: point in 2017 was 83,273": the same time of another year, compared).
 _OTHER_YEAR = re.compile(
     r"\b(?:record\w*|than|compared|previous|last\s+year)\b"
-    r"|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage)\s+(?:in|of|last)\b",
+    r"|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage|period|moment)\s+(?:in|of|last)\b",
     re.I,
 )
 #: Before a bare year that names the rounds' period: "in 2024", "of 2019", "any 2024 draw", "March 2021".
@@ -293,6 +299,13 @@ _EVENT = re.compile(r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|c
 _MONTH_YEAR = re.compile(r"\b(" + MONTH + r")\s+((?:19|20)\d\d)\b(?![,\d])", re.I)
 _TIME_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}")
 _YEAR_LIST_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b", re.I)
+#: A sentence that speaks of rounds: only there does a bare year ("in 2022") name the rounds' year.
+_ROUNDS_WORDS = re.compile(
+    r"\b(?:draws?|rounds?|invit\w*|ITAs?|CRS|Express\s+Entry|candidates|cut-?offs?|scores?|immigra\w*|IRCC)\b",
+    re.I,
+)
+#: Before a year in a tally of the year the article is written in: "so far in 2021", "has now issued ... in".
+_CURRENT_TALLY = re.compile(r"\bso\s+far\s+in\s+$|\b(?:has|have)\s+now\s+(?:issued|invited|sent)\b", re.I)
 #: How far above a year-less date (or a table) its year may be named.
 _ABOVE = 600
 
