@@ -611,3 +611,39 @@ def test_a_round_number_that_cannot_fit_its_date_is_left_empty() -> None:
     # A number that fits its date is kept.
     (fits,) = parse_article(text.replace("20th round", "43rd round")).rounds
     assert fits.round_id is not None and fits.round_id.value == "43"
+
+
+def test_a_list_under_the_current_draw_is_the_articles_round_not_a_twin() -> None:
+    # Feed: #254, July 5, 2023, STEM occupations, 500 at 486; the healthcare round on June 28, 2023.
+    text = (
+        "First category-based draw for STEM occupations held\n\n"
+        "July 05, 2023: First category-based draw for STEM occupations held\n\n"
+        "500 invitations with a 486 CRS cut-off in the first category-based draw for STEM occupations. "
+        "Canada said it would hold such draws and now it does, as the start of these draws shows.\n\n"
+        "Before this draw, IRCC held the category-based draw for healthcare workers on June 28, 2023.\n\n"
+        "The details of the July 05, 2023 draw for STEM occupations are:\n\n"
+        "  - 500 candidates from science, technology, engineering and math occupations got an invitation.\n"
+        "  - The CRS cut-off for the current draw is 486.\n\n"
+        "Moreover, the current draw is:\n\n"
+        "  - 254th draw conducted under the Express Entry System.\n"
+        "  - 2nd category-based draw.\n"
+    )
+    rounds = parse_article(text).rounds
+    # "the current draw" is the article's own round: its number never makes a round of its own beside it.
+    assert [r.values().get("round_id") for r in rounds if r.date is None] == []
+    assert any(r.values().get("date") == "2023-07-05" for r in rounds)
+    # A caption that names no round leaves the number to a round of its own.
+    plain = parse_article(text.replace("Moreover, the current draw is:", "Moreover, we note:")).rounds
+    assert any(r.values().get("round_id") == "254" and r.date is None for r in plain)
+
+
+def test_a_predicted_next_draw_is_no_round() -> None:
+    # Feed: November 23, 2022, no program specified, 4,750 at 491; nothing was held on December 7, 2022.
+    text = (
+        "On November 23, 2022, IRCC invited 4,750 candidates with a minimum score of 491.\n\n"
+        "IRCC holds a draw every other week. "
+        "Our forecast for the next Express Entry draw is December 07, 2022.\n"
+    )
+    assert [r.values()["date"] for r in parse_article(text).rounds] == ["2022-11-23"]
+    held = text.replace("Our forecast for the next Express Entry draw is", "A draw was held on")
+    assert [r.values()["date"] for r in parse_article(held).rounds] == ["2022-11-23", "2022-12-07"]

@@ -32,7 +32,7 @@ NOT_A_ROUND = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
-    r"|plans?\s+to|upcoming|if)\b",
+    r"|plans?\s+to|upcoming|if|predict\w*|forecast\w*|next\s+(?:[\w-]+\s+){0,3}(?:draw|round))\b",
     re.I,
 )
 #: Another ordinal joined to one: "the 63rd and 64th" names two rounds without saying which is which.
@@ -113,7 +113,7 @@ _RELATIVE = re.compile(
     re.I,
 )
 THIS_ROUND = re.compile(
-    r"\b(?:this|today's|the\s+latest|the\s+most\s+recent|the\s+new)\s+(?:Express\s+Entry\s+)?"
+    r"\b(?:this|today's|the\s+latest|the\s+most\s+recent|the\s+new|the\s+current)\s+(?:Express\s+Entry\s+)?"
     r"(?:draw|round|invitation\s+round)\b|\bthe\s+latest\s+one\b|\bthis\s+one\b",
     re.I,
 )

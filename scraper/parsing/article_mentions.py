@@ -172,6 +172,7 @@ class Reader:
         #: round's.
         self.example_list = False
         self.period_list = False
+        self.this_list = False
         #: A line holding only a date ("August 1st") heads the paragraphs below it: they speak of that round
         #: (``section``); one holding a span ("July 11-12") heads paragraphs that are no single round's.
         self.section: Mention | None = None
@@ -259,7 +260,11 @@ class Reader:
             if mention is None and not comparison:
                 if block and carry is not None and carry.number is None:
                     mention = carry
-                elif THIS_ROUND.search(clause) and self.lead is not None and self.lead.number is None:
+                elif (
+                    (THIS_ROUND.search(clause) or self.this_list)
+                    and self.lead is not None
+                    and self.lead.number is None
+                ):
                     mention = self.lead
                 elif not dated and carry is not None and carry.number is None and carry.date is not None:
                     # "Canada held a round on August 20. It was the 161st overall."
@@ -424,6 +429,9 @@ class Reader:
                 captioning = text[unit.start : unit.end].rstrip().endswith(":")
                 self.example_list = captioning and bool(_EXAMPLE.search(text, unit.start, unit.end))
                 self.period_list = captioning and bool(_PERIOD_CAPTION.match(text, unit.start, unit.end))
+                # "Moreover, the current draw is:" over "254th draw conducted under Express Entry": the list
+                # describes the article's own round.
+                self.this_list = captioning and bool(THIS_ROUND.search(text, unit.start, unit.end))
             elif self.example_list:
                 continue  # a row of a worked example: "Joe entered his profile on January 1st, 2018 with 444"
             if unit.kind == "prose" and self._date_heading(unit):
