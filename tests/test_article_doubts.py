@@ -647,3 +647,32 @@ def test_a_predicted_next_draw_is_no_round() -> None:
     assert [r.values()["date"] for r in parse_article(text).rounds] == ["2022-11-23"]
     held = text.replace("Our forecast for the next Express Entry draw is", "A draw was held on")
     assert [r.values()["date"] for r in parse_article(held).rounds] == ["2022-11-23", "2022-12-07"]
+
+
+def test_a_title_naming_the_years_draws_dates_the_rounds_below_it() -> None:
+    # Feed: February 14, 2024, healthcare, 3,500 at 422; February 13, 2024, general, 1,490 at 535.
+    text = (
+        "A look back at the week\n\n"
+        "The 2024 Express Entry Draws So Far\n\n"
+        "On February 14, IRCC held a healthcare draw: 3,500 candidates, a minimum CRS of 422.\n\n"
+        "The February 13 draw was a general one: 1,490 invitations went out and the cut-off was 535.\n"
+    )
+    got = [(r.values()["date"], r.values().get("invitations")) for r in parse_article(text).rounds]
+    assert got == [("2024-02-14", 3500), ("2024-02-13", 1490)]
+    # A year before "draws" in a sentence comparing years names no round's year.
+    compared = text.replace("The 2024 Express Entry Draws So Far", "The 2023 draws were larger than these.")
+    assert parse_article(compared).rounds == ()
+
+
+def test_this_draw_after_the_paragraph_names_another_round_is_no_rounds() -> None:
+    # Feed: February 16, 2024, agriculture, 150 at 437; February 1, 2024, French, 7,000 at 365.
+    text = (
+        "Yesterday, on February 16, 2024, IRCC invited 150 candidates in agriculture occupations with a "
+        "minimum CRS score of 437.\n\n"
+        "Before this week's draw, on February 1, Canada held another category-based draw. In this draw, 7000 "
+        "French-speaking candidates were invited.\n"
+    )
+    lead = parse_article(text).rounds[0]
+    assert lead.values()["date"] == "2024-02-16"
+    assert lead.invitations is not None and lead.invitations.value == 150
+    assert lead.values().get("category") == "agriculture"

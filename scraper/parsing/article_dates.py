@@ -84,7 +84,9 @@ class Dates:
                 day = _DAY_BEFORE_YEAR.search(before)
                 if day and _RECORD.search(before):
                     continue
-                if not day and not _PERIOD_BEFORE.search(before):
+                # "Overview of the 2024 Express Entry Draws Till Now": a year naming the draws it heads
+                draws_of = not day and _DRAWS_AFTER.match(self.text, match.end()) is not None
+                if not day and not _PERIOD_BEFORE.search(before) and not draws_of:
                     continue  # a bare year names a period of rounds only as "in 2024", "any 2024 draw"
                 timed = _TIME_AFTER.match(self.text, match.end())
                 if (
@@ -107,13 +109,26 @@ class Dates:
                 if full is None and not _ROUNDS_WORDS.search(sentence):
                     continue  # "In 2022, the farm sector exported $92.8 billion": a year of other news
                 lead_in = sentence[: match.start() - self._sentence_start(match.start())]
-                current = _CURRENT_TALLY.search(lead_in) is not None
+                current = _CURRENT_TALLY.search(lead_in) is not None or (
+                    draws_of and self._title_or_so_far(match)
+                )
                 if full is not None or current or not _COMPARED.search(sentence):
                     # "the total issued so far in 2021": a tally, but of the year the article is written in
                     self._plain_years.add(int(match.group(1)))
                 if full is not None or not _OTHER_YEAR.search(sentence):
                     self._plain_at.add(match.start())
         return self._years
+
+    def _title_or_so_far(self, match: re.Match[str]) -> bool:
+        """Is the line of "the 2024 Express Entry draws" a title, or does it say "so far" / "till now"?
+        Such a line names the year the article's rounds are in."""
+        start = self.text.rfind("\n", 0, match.start()) + 1
+        end = self.text.find("\n", match.end())
+        line = self.text[start : len(self.text) if end < 0 else end].strip()
+        title = len(line) <= 80 and not re.search(r"[.!?]$", line)
+        return (
+            title or re.search(r"\b(?:so\s+far|till\s+now|until\s+now|to\s+date)\b", line, re.I) is not None
+        )
 
     def _sentence_start(self, pos: int) -> int:
         return max(self.text.rfind(c, 0, pos) for c in ".!?\n") + 1
@@ -299,6 +314,8 @@ _EVENT = re.compile(r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|c
 _MONTH_YEAR = re.compile(r"\b(" + MONTH + r")\s+((?:19|20)\d\d)\b(?![,\d])", re.I)
 _TIME_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}")
 _YEAR_LIST_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b", re.I)
+#: After a year that names the draws of that year: "the 2024 Express Entry draws", "2019 rounds".
+_DRAWS_AFTER = re.compile(r"\s+(?:Express\s+Entry\s+)?(?:draws|rounds)\b", re.I)
 #: A sentence that speaks of rounds: only there does a bare year ("in 2022") name the rounds' year.
 _ROUNDS_WORDS = re.compile(
     r"\b(?:draws?|rounds?|invit\w*|ITAs?|CRS|Express\s+Entry|candidates|cut-?offs?|scores?|immigra\w*|IRCC)\b",

@@ -551,6 +551,12 @@ class Reader:
         if not group and unit.kind == "item" and self.period_list:
             self.give(None, start, end, anchored=0)  # "- Where no program was specified: Lowest – 481"
             return carry
+        leads = bool(group) and all(a.relative == "lead" for a in group)
+        if leads and unit.kind == "prose" and others and carry is self.lead and self.lead is not None:
+            # "Prior to this week's draw, on February 1, Canada held another draw. In this draw, 7000 were
+            # invited": once the paragraph names another round, "this draw" may be either; no round's.
+            self.give(None, start, end, anchored=0)
+            return carry
         if group:
             in_block = block and (
                 unit.kind == "heading" or bool(_FIELD_LABEL.match(text[unit.start : unit.end]))
