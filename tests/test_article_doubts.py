@@ -654,7 +654,7 @@ def test_a_title_naming_the_years_draws_dates_the_rounds_below_it() -> None:
     text = (
         "A look back at the week\n\n"
         "The 2024 Express Entry Draws So Far\n\n"
-        "On February 14, IRCC held a healthcare draw: 3,500 candidates, a minimum CRS of 422.\n\n"
+        "On February 14, IRCC invited 3,500 healthcare candidates with a minimum CRS of 422.\n\n"
         "The February 13 draw was a general one: 1,490 invitations went out and the cut-off was 535.\n"
     )
     got = [(r.values()["date"], r.values().get("invitations")) for r in parse_article(text).rounds]
