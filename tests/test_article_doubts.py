@@ -676,3 +676,20 @@ def test_this_draw_after_the_paragraph_names_another_round_is_no_rounds() -> Non
     assert lead.values()["date"] == "2024-02-16"
     assert lead.invitations is not None and lead.invitations.value == 150
     assert lead.values().get("category") == "agriculture"
+
+
+def test_a_run_together_row_with_a_full_date_and_a_type_is_read() -> None:
+    # Feed: October 26, 2022, no program specified, 4,750 at 496; October 12, 2022, 4,250 at 500.
+    text = (
+        "Every draw of 2022\n\n"
+        "DateImmigration programInvitations issuedCRS Score Cut-Off\n"
+        "October 26, 2022No Program Specified4,750496\n"
+        "October 12, 2022No Program Specified4,250500\n"
+    )
+    got = [
+        tuple(r.values().get(k) for k in ("date", "round_type", "invitations", "crs_min"))
+        for r in parse_article(text).rounds
+    ]
+    assert got == [("2022-10-26", "general", 4750, 496), ("2022-10-12", "general", 4250, 500)]
+    # Without the header naming the columns, the run-together figures are not read.
+    assert all(r.invitations is None for r in parse_article(text.split("\n", 3)[3]).rounds)

@@ -106,10 +106,13 @@ _JAMMED_HEADER = re.compile(
 _HEADER_ITAS = re.compile(r"ITAs|[Ii]nvitations")
 _HEADER_CRS = re.compile(r"CRS|[Ss]core")
 #: Its rows: "February 28General1,470534" (a month and day, a type, then the figures) or "January 10,
-#: 20194493900" (a full date, then the figures).
+#: 20194493900" (a full date, then the figures) or "October 26, 2022No Program Specified4,750496" (both).
 _JAMMED_ROW = re.compile(
     r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2})(?P<type>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures>[\d,]+)\s*$"
-    r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$",
+    r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
+    r"|\s*(?P<full3>"
+    + MONTH
+    + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<type3>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures3>[\d,]+)\s*$",
     re.I,
 )
 _COUNT_THEN_CUT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+?)([1-9]\d\d)")
@@ -137,7 +140,7 @@ def _unjammed(body: str) -> str:
             lines[k] = cells
             continue
         row = _JAMMED_ROW.fullmatch(line) if crs_first is not None else None
-        figures = row and (row.group("figures") or row.group("figures2"))
+        figures = row and (row.group("figures") or row.group("figures2") or row.group("figures3"))
         split = (_CUT_THEN_COUNT if crs_first else _COUNT_THEN_CUT).fullmatch(figures) if figures else None
         if row is None or split is None:
             if not re.match(r"\s*" + MONTH, line, re.I):
@@ -147,7 +150,10 @@ def _unjammed(body: str) -> str:
         if int(count.replace(",", "")) < 10:
             crs_first = None
             continue
-        first = [row.group("date"), row.group("type")] if row.group("date") else [row.group("full")]
+        if row.group("date"):
+            first = [row.group("date"), row.group("type")]
+        else:
+            first = [row.group("full3"), row.group("type3")] if row.group("full3") else [row.group("full")]
         lines[k] = "\t".join([*first, *((cut, count) if crs_first else (count, cut))])
     return "\n".join(lines)
 
