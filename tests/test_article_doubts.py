@@ -693,3 +693,19 @@ def test_a_run_together_row_with_a_full_date_and_a_type_is_read() -> None:
     assert got == [("2022-10-26", "general", 4750, 496), ("2022-10-12", "general", 4250, 500)]
     # Without the header naming the columns, the run-together figures are not read.
     assert all(r.invitations is None for r in parse_article(text.split("\n", 3)[3]).rounds)
+
+
+def test_a_year_less_date_weeks_after_the_tie_break_takes_its_year() -> None:
+    # Feed: July 11, 2018, 3,750 at 442 (tie-break June 26, 2018 at 13:18:55 UTC); June 25, 2018 before it.
+    text = (
+        "Canada invited 3,750 candidates in a draw held on July 11. The lowest score invited was 442.\n\n"
+        "The score is the same as in the previous round on June 25.\n\n"
+        "The tie-break date and time used in this draw was June 26, 2018, at 13:18:55 UTC.\n"
+    )
+    announcement = parse_article(text)
+    assert [r.values()["date"] for r in announcement.rounds] == ["2018-07-11"]
+    # A date before the tie-break is another round's: its year stays a doubt.
+    assert any("'June 25' has no year" in w for w in announcement.warnings)
+    # A tie-break after the date (a misprint) dates nothing.
+    later = parse_article(text.replace("June 26, 2018", "February 6, 2019"))
+    assert later.rounds == ()

@@ -63,6 +63,8 @@ class Dates:
         self.named: set[dt.date] = set()
         #: Year-less dates left empty, each with why.
         self.doubts: list[str] = []
+        #: The full dates of the tie-breaks the article names (a round is held weeks after its own).
+        self.tie_dates: set[dt.date] = set()
         #: Without the article's own date, the date of its own round when named with its year.
         self.lead_date: dt.date | None = None
 
@@ -74,6 +76,8 @@ class Dates:
             for match in _YEAR.finditer(self.text):
                 line_start = self.text.rfind("\n", 0, match.start()) + 1
                 before = self.text[max(line_start, match.start() - 90) : match.start()]
+                if TIE_BREAK.search(before) and not _NOT_THE_ROUNDS_YEAR.search(before):
+                    self._note_tie_break(before, match)
                 if TIE_BREAK.search(before) or _NOT_THE_ROUNDS_YEAR.search(before):
                     continue
                 day_at = _DAY_BEFORE_YEAR.search(before)
@@ -94,6 +98,7 @@ class Dates:
                     and timed
                     and not re.match(r"\W*date\s+and\s+time", self.text[line_start : match.start()], re.I)
                 ):
+                    self._note_tie_break(before, match)
                     continue  # "was 29th August 2018 at 8:32:03 UTC": a tie-break's moment, not a round's day
                 if _YEAR_LIST_AFTER.match(self.text, match.end()):
                     continue  # "targets for 2024 and 2025", "2019 & 2020": several years, no round's
@@ -118,6 +123,36 @@ class Dates:
                 if full is not None or not _OTHER_YEAR.search(sentence):
                     self._plain_at.add(match.start())
         return self._years
+
+    def _note_tie_break(self, before: str, match: re.Match[str]) -> None:
+        """Keep the full date of a tie-break ("The tie-break date and time used was June 26, 2018")."""
+        day = _DAY_BEFORE_YEAR.search(before)
+        if day is None:
+            return
+        value = parse_datetime(
+            plain_date(day.group(0) + match.group(1)), "date", reference=None, want_time=False
+        )
+        if isinstance(value.value, dt.date):
+            self.tie_dates.add(value.value)
+
+    def near_tie_break(self, raw: str) -> dt.date | None:
+        """A year-less date read in the one year that puts it on or within _TIE_NEAR days after every
+        tie-break date the article names (a round is held weeks after its tie-break): None when no year
+        does (a date before the tie-break, another round's, stays a doubt)."""
+        if not self.tie_dates:
+            return None
+        probe, _ = self._read(raw, dt.date(2000, 12, 31), "")
+        if probe is None:
+            return None
+        fits = set()
+        for year in {t.year + k for t in self.tie_dates for k in (-1, 0, 1)}:
+            try:
+                day = probe.replace(year=year)
+            except ValueError:
+                continue
+            if all(0 <= (day - t).days <= _TIE_NEAR for t in self.tie_dates):
+                fits.add(day)
+        return fits.pop() if len(fits) == 1 else None
 
     def _title_or_so_far(self, match: re.Match[str]) -> bool:
         """Is the line of "the 2024 Express Entry draws" a title, or does it say "so far" / "till now"?
@@ -235,6 +270,9 @@ class Dates:
                 # year that puts it on or before the article's own round (a week's grace), as for its date.
                 return self._read(raw, self.lead_date + dt.timedelta(days=7), "the article's own round")
             found, reason = self.year_near(pos)
+            near = None if found else self.near_tie_break(raw)
+            if near is not None:
+                return self._read(raw, near, "weeks after the tie-break date the article names")
             if not found:
                 self.doubts.append(f"date: {raw!r} has no year and {reason}; left empty")
                 return None, ()
@@ -323,6 +361,8 @@ _ROUNDS_WORDS = re.compile(
 )
 #: Before a year in a tally of the year the article is written in: "so far in 2021", "has now issued ... in".
 _CURRENT_TALLY = re.compile(r"\bso\s+far\s+in\s+$|\b(?:has|have)\s+now\s+(?:issued|invited|sent)\b", re.I)
+#: How many days after a tie-break date a year-less date read by it may be.
+_TIE_NEAR = 60
 #: How far above a year-less date (or a table) its year may be named.
 _ABOVE = 600
 
