@@ -709,3 +709,13 @@ def test_a_year_less_date_weeks_after_the_tie_break_takes_its_year() -> None:
     # A tie-break after the date (a misprint) dates nothing.
     later = parse_article(text.replace("June 26, 2018", "February 6, 2019"))
     assert later.rounds == ()
+
+
+def test_hopeful_new_immigrants_invited_is_a_count() -> None:
+    # Feed: March 31, 2021, provincial nominees, 284 at 778.
+    text = "A new Express Entry draw on March 31, 2021 invited 284 hopeful new immigrants to apply.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is not None and round_.invitations.value == 284
+    # Immigrants welcomed (no invitation in the clause) are no round's count.
+    welcomed = parse_article("On March 31, 2021, Canada said it welcomed 284 new immigrants in one week.\n")
+    assert all(r.invitations is None for r in welcomed.rounds)

@@ -85,11 +85,11 @@ _POOL = re.compile(
 
 _PEOPLE = (
     r"candidates|applicants|people|profiles|individuals|foreign\s+nationals|nominees|specialists|workers"
-    r"|hopefuls|professionals"
+    r"|hopefuls|professionals|immigrants"
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
-    r"|skilled|trades?|STEM)\s+){0,5}"
+    r"|skilled|trades?|STEM|hopeful|prospective|potential|would-be)\s+){0,5}"
     r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
