@@ -719,3 +719,25 @@ def test_hopeful_new_immigrants_invited_is_a_count() -> None:
     # Immigrants welcomed (no invitation in the clause) are no round's count.
     welcomed = parse_article("On March 31, 2021, Canada said it welcomed 284 new immigrants in one week.\n")
     assert all(r.invitations is None for r in welcomed.rounds)
+
+
+def test_run_together_rows_whose_type_cell_wraps_stay_one_table() -> None:
+    # Feed: July 7, 2023, French proficiency; July 6, 2023, healthcare; July 4, 2023, general, 700 at 511.
+    text = (
+        "Four draws in one week\n\n"
+        "DateRound typeInvitationsCRS Cutoff\n"
+        "July 7, 2023Targeted at candidates with\n"
+        "level 7 in French\n"
+        "July 6, 2023Targeted for 35\n"
+        "Healthcare occupations\n"
+        "July 4, 2023No Program Specified700511\n"
+    )
+    got = [
+        tuple(r.values().get(k) for k in ("date", "round_type", "category", "invitations", "crs_min"))
+        for r in parse_article(text).rounds
+    ]
+    assert got == [
+        ("2023-07-07", "category", "french", None, None),
+        ("2023-07-06", "category", "healthcare", None, None),
+        ("2023-07-04", "general", None, 700, 511),
+    ]

@@ -115,6 +115,13 @@ _JAMMED_ROW = re.compile(
     + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<type3>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures3>[\d,]+)\s*$",
     re.I,
 )
+#: A run-together row without figures: "July 7, 2023Targeted for profiles having" (a full date, a type).
+_BARE_ROW = re.compile(
+    r"\s*(?P<full>"
+    + MONTH
+    + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<type>[A-Z][^\d\n]*?(?:\s\d{1,2})?[^\d\n]*)",
+    re.I,
+)
 _COUNT_THEN_CUT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+?)([1-9]\d\d)")
 _CUT_THEN_COUNT = re.compile(r"([1-9]\d\d)(\d{1,3}(?:,\d{3})+|\d+)")
 
@@ -129,6 +136,8 @@ def _unjammed(body: str) -> str:
         return body
     lines = body.split("\n")
     crs_first: bool | None = None
+    open_row: int | None = None  # a row without figures whose type cell may wrap onto the next lines
+    joined: set[int] = set()  # the lines joined to it
     for k, line in enumerate(lines):
         header = _JAMMED_HEADER.fullmatch(line)
         if header and _HEADER_CRS.search(line) and re.search(r"[a-z][A-Z]", line):
@@ -143,9 +152,26 @@ def _unjammed(body: str) -> str:
         figures = row and (row.group("figures") or row.group("figures2") or row.group("figures3"))
         split = (_CUT_THEN_COUNT if crs_first else _COUNT_THEN_CUT).fullmatch(figures) if figures else None
         if row is None or split is None:
+            wrapped = (
+                0 < len(line.strip()) <= 40
+                and not re.search(r"\d{2}", line)
+                and not _JAMMED_HEADER.match(line)
+            )
+            bare = _BARE_ROW.fullmatch(line) if crs_first is not None else None
+            if bare is not None:
+                # "July 7, 2023Targeted for profiles having": a row without figures (its date and type
+                # only); its type cell may wrap onto the next short lines ("level 7 in French").
+                lines[k], open_row = f"{bare.group('full')}\t{bare.group('type').strip()}", k
+                continue
+            if wrapped and open_row is not None:
+                lines[open_row] += " " + line.strip()
+                joined.add(k)
+                continue
+            open_row = None
             if not re.match(r"\s*" + MONTH, line, re.I):
                 crs_first = None  # the rows follow the header line by line; a row read otherwise is skipped
             continue
+        open_row = None
         cut, count = (split.group(1), split.group(2)) if crs_first else (split.group(2), split.group(1))
         if int(count.replace(",", "")) < 10:
             crs_first = None
@@ -155,7 +181,7 @@ def _unjammed(body: str) -> str:
         else:
             first = [row.group("full3"), row.group("type3")] if row.group("full3") else [row.group("full")]
         lines[k] = "\t".join([*first, *((cut, count) if crs_first else (count, cut))])
-    return "\n".join(lines)
+    return "\n".join(line for k, line in enumerate(lines) if k not in joined)
 
 
 def _wrapped(line: str) -> bool:
