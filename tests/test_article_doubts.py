@@ -741,3 +741,16 @@ def test_run_together_rows_whose_type_cell_wraps_stay_one_table() -> None:
         ("2023-07-06", "category", "healthcare", None, None),
         ("2023-07-04", "general", None, 700, 511),
     ]
+
+
+def test_candidates_in_the_pool_who_received_itas_are_a_count() -> None:
+    # Feed: September 18, 2015, 1,545 at 450.
+    text = (
+        "The draw of September 18, 2015 set the lowest cut-off yet, 450 points. A total of 1,545 candidates "
+        "in the pool received ITAs, the most in one draw for two months.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is not None and round_.invitations.value == 1545
+    # Candidates in the pool that nothing says were invited are the pool, not the round's count.
+    pool = parse_article(text.replace("received ITAs", "were waiting"))
+    assert all(r.invitations is None for r in pool.rounds)

@@ -98,6 +98,8 @@ _INVITATION_LABEL = re.compile(
     re.I,
 )
 _LABEL_WORD = re.compile(r"invitation|ITA|draw\s+size", re.I)
+#: After a count of people: "1,545 candidates in the pool received ITAs" (they were invited).
+_INVITED_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:received|were\s+(?:invited|issued|sent|selected))\b", re.I)
 _INVITING = re.compile(r"invit|\bITAs?\b|\bissued\b|\bselected\b|\breceived\b|\bsent\b|\bdrawn\b", re.I)
 
 # -- CRS -----------------------------------------------------------------------
@@ -295,7 +297,9 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
             notes.append(f"invitations: {snippet!r} is a total ({total.group(0).strip()!r}); not taken")
             continue
         people = noun is not None and re.match(_PEOPLE, noun.group("noun"), re.I)
-        invited = _INVITING.search(text, max(start, match.start() - 80), match.start())
+        invited = _INVITING.search(
+            text, max(start, match.start() - 80), match.start()
+        ) or _INVITED_AFTER.match(text, snippet_end, end)
         if people and _POOL.search(clause) and (value >= 40_000 or not invited):
             notes.append(f"invitations: {snippet!r} counts the pool; not taken")
             continue
