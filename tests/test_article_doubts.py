@@ -754,3 +754,14 @@ def test_candidates_in_the_pool_who_received_itas_are_a_count() -> None:
     # Candidates in the pool that nothing says were invited are the pool, not the round's count.
     pool = parse_article(text.replace("received ITAs", "were waiting"))
     assert all(r.invitations is None for r in pool.rounds)
+
+
+def test_a_draw_involving_all_three_classes_is_general() -> None:
+    # Feed: September 5, 2018, no program specified, 3,900 at 441.
+    text = "On September 5, 2018, IRCC issued 3,900 ITAs in a draw involving all three economic classes.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("round_type") == "general"
+    # Naming the three programs Express Entry manages says nothing of the round's kind.
+    plain = "On September 5, 2018, IRCC issued 3,900 ITAs. Express Entry runs all three economic classes.\n"
+    (other,) = parse_article(plain).rounds
+    assert other.values().get("round_type") is None

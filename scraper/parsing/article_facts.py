@@ -184,6 +184,7 @@ _GENERAL = re.compile(
     r"(?:group|program(?:me)?|category)"
     r"|\bdraw\s+for\s+all\s+(?:types\s+of\s+)?(?:candidates|programs)|\ball-candidate\s+draw"
     r"|\b(?:candidates|applicants)\s+from\s+all\s+programs"
+    r"|\b(?:involving|covering|open\s+to)\s+all\s+three\s+(?:federal\s+)?(?:economic\s+)?(?:classes|programs)\b"
     # a list row's or a label's kind: "February 13: General, 1,490 ITAs", "Draw type: General"
     r"|(?:(?<=:\s)|(?<=\|\s)|(?<=\t))general(?=\s*(?:,|\||\t|\n|$))",
     re.I,
