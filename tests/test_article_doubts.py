@@ -765,3 +765,19 @@ def test_a_draw_involving_all_three_classes_is_general() -> None:
     plain = "On September 5, 2018, IRCC issued 3,900 ITAs. Express Entry runs all three economic classes.\n"
     (other,) = parse_article(plain).rounds
     assert other.values().get("round_type") is None
+
+
+def test_a_total_number_of_invitations_field_line_is_the_rounds_count() -> None:
+    # Feed: #254, July 5, 2023, STEM occupations, 500 at 486.
+    text = (
+        "Express Entry draw #254\n"
+        "Date of the draw: July 5, 2023\n"
+        "Total Number of Invitations: 500\n"
+        "Lowest CRS score: 486\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is not None and round_.invitations.value == 500
+    # In a sentence, a total number is still a tally.
+    tally = text.replace("Total Number of Invitations: 500", "The total number of invitations is now 8,500.")
+    (other,) = parse_article(tally).rounds
+    assert other.invitations is None

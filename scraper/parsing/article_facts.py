@@ -61,6 +61,11 @@ _TOTAL_AFTER = re.compile(
     r"|\s*(?:have|has)\s+been\s+(?:issued|sent|invited|extended|given)\b[^.;]{0,60}\bsince\b",
     re.I,
 )
+#: A line that is one field of a round's details: "Total Number of Invitations: 500" (no tally, a label).
+_ROUND_FIELD = re.compile(
+    r"\s*(?:[-•*]\s*)?Total\s+number\s+of\s+(?:invitations|ITAs)(?:\s+(?:issued|sent))?\s*[:–—-]\s*[\d,]+\s*",
+    re.I,
+)
 #: A count broken down by shares is a total: "IRCC had issued 85300 invitations out of which 45% went to ...".
 _SHARES_AFTER = re.compile(
     r"[^.;]{0,20}?\b(?:(?:out\s+)?of\s+(?:which|these|them|those))\s*,?\s*\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent)",
@@ -289,8 +294,11 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         if _PLAN_BEFORE.search(text, max(start, match.start() - 50), match.start()):
             notes.append(f"invitations: {snippet!r} is a plan or a target; not taken")
             continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        field = _ROUND_FIELD.fullmatch(text, line_start, len(text) if line_end < 0 else line_end)
         total = (
-            _TOTAL_BEFORE.search(text[max(start, match.start() - 50) : match.start()])
+            (None if field else _TOTAL_BEFORE.search(text[max(start, match.start() - 50) : match.start()]))
             or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
             or _SHARES_AFTER.match(text, snippet_end, end)
         )
