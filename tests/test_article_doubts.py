@@ -244,19 +244,27 @@ def test_a_spaced_table_with_a_number_column_is_read_row_by_row() -> None:
 
 def test_a_year_run_into_a_figure_never_lets_another_year_date_the_row() -> None:
     # Feed: #214, January 19, 2022, provincial nominees, 1,036 at 745. The cells of the row run together
-    # ("January 19, 20221,036"), so the row's own year is not read, and the one year the page names in
-    # prose (a look ahead at 2023) would date it 2023-01-19: a round the page never states.
+    # ("214745 ... January 19, 20221,036"); the one year the page names in prose (a look ahead at 2023) must
+    # never date it 2023-01-19. Under the numbered header the cells split: the row's own year is read.
     text = (
         "Our review of the year, and a look at how the draws may change in 2023.\n\n"
         "Draw # Minimum CRS Date of Draw # of ITAs\n"
         "214745 (*Provincial nominees only)January 19, 20221,036\n"
     )
-    announcement = parse_article(text)
-    assert announcement.rounds == ()
-    assert any("'2022' run into a figure" in w for w in announcement.warnings)
-    # The same row where the year guessed agrees with the year run into the figure keeps its date.
-    agreed = parse_article(text.replace("change in 2023", "have changed in 2022"))
-    assert [r.values().get("date") for r in agreed.rounds] == ["2022-01-19"]
+    (row,) = parse_article(text).rounds
+    assert row.values() == {
+        "round_id": "214",
+        "date": "2022-01-19",
+        "round_type": "program",
+        "programs": ["PNP"],
+        "invitations": 1036,
+        "crs_min": 745,
+    }
+    # A row that does not split so ("214 745 ...", a space inside) keeps its year run into the count: not
+    # read as the row's, and the year guessed instead (2023) disagrees with it, a doubt.
+    unsplit = parse_article(text.replace("214745", "214 745"))
+    assert unsplit.rounds == ()
+    assert any("'2022' run into a figure" in w for w in unsplit.warnings)
 
 
 def test_a_date_after_a_clock_time_and_its_zone_is_a_deadline_not_a_round() -> None:
@@ -781,3 +789,26 @@ def test_a_total_number_of_invitations_field_line_is_the_rounds_count() -> None:
     tally = text.replace("Total Number of Invitations: 500", "The total number of invitations is now 8,500.")
     (other,) = parse_article(tally).rounds
     assert other.invitations is None
+
+
+def test_a_numbered_run_together_table_reads_its_rows_and_doubts_a_misprinted_year() -> None:
+    # Feed: #222, May 11, 2022, 545 at 753; #221, April 27, 2022 (printed 2021), 829 at 772; #220, April 13,
+    # 2022, 787 at 782; #219, March 30, 2022, 919 at 785 (all provincial nominees).
+    text = (
+        "Summary of 2022 Express Entry Draws\n\n"
+        "Draw # Minimum CRS Score RequiredDate of Draw       # of ITAs Issued\n"
+        "222753 (*Provincial nominees only)May 11, 2022545\n"
+        "221772 (*Provincial nominees only)April 27, 2021829\n"
+        "220782 (*Provincial nominees only)April 13, 2022787\n"
+        "219785 (*Provincial nominees only)March 30, 2022919\n"
+    )
+    got = [
+        tuple(r.values().get(k) for k in ("round_id", "date", "invitations", "crs_min", "round_type"))
+        for r in parse_article(text).rounds
+    ]
+    # #221's printed year puts it before #219: its date is a doubt, and the row gives nothing.
+    assert got == [
+        ("222", "2022-05-11", 545, 753, "program"),
+        ("220", "2022-04-13", 787, 782, "program"),
+        ("219", "2022-03-30", 919, 785, "program"),
+    ]

@@ -23,10 +23,11 @@ import re
 from typing import Any
 
 from eewatch.domain.announcement import ARTICLE, Announcement, Found, NotAnnouncement, RoundFacts
-from scraper.parsing.article_dates import MONTH, publication_date
+from scraper.parsing.article_dates import MONTH, plain_date, publication_date
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_html import html_text
 from scraper.parsing.article_mentions import Mention, Reader
+from scraper.parsing.dates import parse_datetime
 from scraper.parsing.mi_page import tidy_lines
 
 #: A line that keeps its own line in plain text: a table or list row, a labelled line, a footnote.
@@ -126,6 +127,67 @@ _COUNT_THEN_CUT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+?)([1-9]\d\d)")
 _CUT_THEN_COUNT = re.compile(r"([1-9]\d\d)(\d{1,3}(?:,\d{3})+|\d+)")
 
 
+#: A numbered table's header whose cells run together: "Draw # Minimum CRS Score RequiredDate of Draw  # of
+#: ITAs Issued" (the number, the cut-off, the date, the count).
+_NUMBERED_HEADER = re.compile(
+    r"\s*(Draw\s*(?:#|No\.?))\s*(Minimum\s+CRS(?:\s+Score)?(?:\s+Required)?)\s*(Date\s+of\s+(?:the\s+)?Draw)"
+    r"\s*(#\s*of\s+ITAs(?:\s+Issued)?)\s*",
+    re.I,
+)
+#: Its rows: "236491November 23, 20224,750", "225752 (*Provincial nominees only)June 22, 2022636": a
+#: three-digit number and a three-digit cut-off, a note, the date, its year run into the count.
+_NUMBERED_ROW = re.compile(
+    r"\s*(?P<number>[1-9]\d\d)(?P<cut>[1-9]\d\d)\s*(?P<note>\([^)\n]{0,60}\))?\s*"
+    r"(?P<day>" + MONTH + r"\.?\s+\d{1,2},\s*)(?P<year>(?:19|20)\d\d)(?P<count>\d{1,3}(?:,\d{3})*)\s*",
+    re.I,
+)
+
+
+def _numbered_unjammed(lines: list[str]) -> None:
+    """Split the rows of a numbered table whose cells run together (in place): "236491November 23, 20224,750"
+    under "Draw # Minimum CRS Score RequiredDate of Draw # of ITAs Issued" reads 236, 491, November 23, 2022,
+    4,750. A row whose date is out of order with its number against the other rows (a misprinted year) keeps
+    its number and figures but no date: which of them is wrong is a doubt."""
+    k = 0
+    while k < len(lines):
+        header = _NUMBERED_HEADER.fullmatch(lines[k])
+        if header is None:
+            k += 1
+            continue
+        lines[k] = "\t".join(header.groups())
+        rows: list[tuple[int, int, dt.date | None, re.Match[str]]] = []
+        k += 1
+        while k < len(lines) and (row := _NUMBERED_ROW.fullmatch(lines[k])) is not None:
+            day = parse_datetime(
+                plain_date(row.group("day") + row.group("year")), "date", reference=None, want_time=False
+            ).value
+            rows.append((k, int(row.group("number")), day if isinstance(day, dt.date) else None, row))
+            k += 1
+        doubtful = _out_of_order([(number, day) for _, number, day, _ in rows])
+        for at, number, day, row in rows:
+            ordered = day is not None and number not in doubtful
+            date = row.group("day") + row.group("year") if ordered else ""
+            cells = [row.group("number"), row.group("cut"), date, row.group("count")]
+            lines[at] = "\t".join(cells + ([row.group("note").strip("()* ")] if row.group("note") else []))
+
+
+def _out_of_order(rows: list[tuple[int, dt.date | None]]) -> set[int]:
+    """The numbers whose dates break the order of the others (round numbers and dates rise together): the
+    row in conflict with the most others is set aside, then the next, until the rest agree."""
+    left = {n: d for n, d in rows if d is not None}
+    out = {n for n, d in rows if d is None}
+    while True:
+        clashes = {
+            n: sum(1 for m, e in left.items() if m != n and (m < n) != (e < d) and e != d)
+            for n, d in left.items()
+        }
+        worst = max(clashes, key=lambda n: clashes[n], default=None)
+        if worst is None or clashes[worst] == 0:
+            return out
+        out.add(worst)
+        del left[worst]
+
+
 def _unjammed(body: str) -> str:
     """A table whose cells run together gets a tab between its cells: "February 28General1,470534" under
     "DateDraw TypeNumber of ITAsMinimum CRS" reads "February 28, General, 1,470, 534"; "January 10,
@@ -135,6 +197,7 @@ def _unjammed(body: str) -> str:
     if "Date" not in body:
         return body
     lines = body.split("\n")
+    _numbered_unjammed(lines)
     crs_first: bool | None = None
     open_row: int | None = None  # a row without figures whose type cell may wrap onto the next lines
     joined: set[int] = set()  # the lines joined to it
