@@ -812,3 +812,18 @@ def test_a_numbered_run_together_table_reads_its_rows_and_doubts_a_misprinted_ye
         ("220", "2022-04-13", 787, 782, "program"),
         ("219", "2022-03-30", 919, 785, "program"),
     ]
+
+
+def test_a_spaced_table_with_day_first_ordinal_dates_is_read_row_by_row() -> None:
+    # Feed: July 30, 2024, PNP, 964 at 686; July 18, 2024, French proficiency, 1,800 at 400.
+    text = (
+        "Results of the Express Entry draws in 2024\n\n"
+        "date Draw Type Number of ITAs Minimum CRS\n"
+        "30th July Provincial Nominee Program 964 686\n"
+        "18th July French Language Proficiency 1,800 400\n"
+    )
+    got = [
+        tuple(r.values().get(k) for k in ("date", "round_type", "invitations", "crs_min"))
+        for r in parse_article(text).rounds
+    ]
+    assert got == [("2024-07-30", "program", 964, 686), ("2024-07-18", "category", 1800, 400)]
