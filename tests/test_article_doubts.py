@@ -827,3 +827,15 @@ def test_a_spaced_table_with_day_first_ordinal_dates_is_read_row_by_row() -> Non
         for r in parse_article(text).rounds
     ]
     assert got == [("2024-07-30", "program", 964, 686), ("2024-07-18", "category", 1800, 400)]
+
+
+def test_a_run_together_row_with_a_full_stop_for_its_comma_stays_in_the_table() -> None:
+    # Feed: March 6, 2019, 3,350 at 454; March 20, 2019, 3,350 at 452.
+    text = (
+        "The draws held this year:\n\n"
+        "Date Minimum CRS scoreNumber of ITAs issued\n"
+        "March 6. 20194543350\n"
+        "March 20, 20194523350\n"
+    )
+    got = [(r.values()["date"], r.values().get("crs_min")) for r in parse_article(text).rounds]
+    assert got == [("2019-03-06", 454), ("2019-03-20", 452)]

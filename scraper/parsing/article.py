@@ -110,7 +110,7 @@ _HEADER_CRS = re.compile(r"CRS|[Ss]core")
 #: 20194493900" (a full date, then the figures) or "October 26, 2022No Program Specified4,750496" (both).
 _JAMMED_ROW = re.compile(
     r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2})(?P<type>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures>[\d,]+)\s*$"
-    r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
+    r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2}[,.]\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
     r"|\s*(?P<full3>"
     + MONTH
     + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<type3>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures3>[\d,]+)\s*$",
