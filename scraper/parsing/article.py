@@ -242,7 +242,9 @@ def _unjammed(body: str) -> str:
         if row.group("date"):
             first = [row.group("date"), row.group("type")]
         else:
-            first = [row.group("full3"), row.group("type3")] if row.group("full3") else [row.group("full")]
+            # "March 6. 2019": a full stop for the comma between the day and the year, read as the comma
+            full = re.sub(r"(\d)\.\s*((?:19|20)\d\d)$", r"\1, \2", row.group("full") or "")
+            first = [row.group("full3"), row.group("type3")] if row.group("full3") else [full]
         lines[k] = "\t".join([*first, *((cut, count) if crs_first else (count, cut))])
     return "\n".join(line for k, line in enumerate(lines) if k not in joined)
 
