@@ -839,3 +839,17 @@ def test_a_run_together_row_with_a_full_stop_for_its_comma_stays_in_the_table() 
     )
     got = [(r.values()["date"], r.values().get("crs_min")) for r in parse_article(text).rounds]
     assert got == [("2019-03-06", 454), ("2019-03-20", 452)]
+
+
+def test_that_draw_is_a_round_named_before_not_the_articles() -> None:
+    # Feed: October 12, 2022, 4,250 at 500; July 6, 2022, 1,500 at 557.
+    text = (
+        "The latest all-program draw was held on October 12, 2022. IRCC invited 4,250 candidates with a "
+        "minimum score of 500.\n\n"
+        "Cut-offs have fallen since the draws resumed on July 6. The score for that draw was 557.\n"
+    )
+    lead = parse_article(text).rounds[0]
+    assert lead.crs_min is not None and lead.crs_min.value == 500
+    # Said of no round, the second cut-off is the paragraph's round's too: two cut-offs, a doubt.
+    both = parse_article(text.replace("The score for that draw was", "The score was")).rounds[0]
+    assert both.crs_min is None

@@ -125,6 +125,10 @@ _TITLE_LINE = re.compile(r"[^\n]{1,80}?(?<![.!:])\s*")
 _CONTRAST = re.compile(r",\s*(?:while|whereas)\b", re.I)
 
 
+#: A round named before, pointed back at: "the score for that draw was 557", "in that round".
+_THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
+
+
 @dataclass
 class Mention:
     """One round the article speaks of, and everything attributed to it."""
@@ -593,6 +597,11 @@ class Reader:
                 return carry
             return mention
         if detached:
+            return carry
+        if _THAT_ROUND.search(text, start, end):
+            # "... since the draws resumed on July 6. The score for that draw was 557": "that draw" is one
+            # named before, in passing, not the round the paragraph speaks of.
+            self.give(None, start, end, anchored=0)
             return carry
         if comparison:
             lead_in = text[max(sentence_start, start - 12) : start]
