@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from scraper.parsing.article import parse_article
 
 
@@ -853,3 +855,20 @@ def test_that_draw_is_a_round_named_before_not_the_articles() -> None:
     # Said of no round, the second cut-off is the paragraph's round's too: two cut-offs, a doubt.
     both = parse_article(text.replace("The score for that draw was", "The score was")).rounds[0]
     assert both.crs_min is None
+
+
+def test_a_long_numbered_run_together_table_sets_aside_rows_out_of_order_with_a_neighbour() -> None:
+    # Seventy rows, #301 to #370, a week apart from January 2, 2024 (made up); #330's year is misprinted.
+    start = dt.date(2024, 1, 2)
+    rows = []
+    for n in range(370, 300, -1):
+        day = start + dt.timedelta(days=7 * (n - 301))
+        year = 2014 if n == 330 else day.year
+        rows.append(f"{n}491{day:%B} {day.day}, {year}1,500\n")
+    text = (
+        "Draws of the period\n\nDraw # Minimum CRS Score RequiredDate of Draw # of ITAs Issued\n"
+        + "".join(rows)
+    )
+    numbers = {r.values()["round_id"] for r in parse_article(text).rounds}
+    assert "330" not in numbers and "301" in numbers and "370" in numbers
+    assert len(numbers) >= 66

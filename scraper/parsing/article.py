@@ -171,11 +171,24 @@ def _numbered_unjammed(lines: list[str]) -> None:
             lines[at] = "\t".join(cells + ([row.group("note").strip("()* ")] if row.group("note") else []))
 
 
+#: Up to how many rows a numbered table's order is checked row against row.
+_ORDER_CHECKED = 60
+
+
 def _out_of_order(rows: list[tuple[int, dt.date | None]]) -> set[int]:
     """The numbers whose dates break the order of the others (round numbers and dates rise together): the
     row in conflict with the most others is set aside, then the next, until the rest agree."""
     left = {n: d for n, d in rows if d is not None}
     out = {n for n, d in rows if d is None}
+    if len(left) > _ORDER_CHECKED:
+        # A long table: a row out of order with a neighbour is set aside (linear, for pages of any size).
+        ranked = sorted(left.items())
+        for k, (n, d) in enumerate(ranked):
+            before = ranked[k - 1][1] if k else None
+            after = ranked[k + 1][1] if k + 1 < len(ranked) else None
+            if (before is not None and before > d) or (after is not None and after < d):
+                out.add(n)
+        return out
     while True:
         clashes = {
             n: sum(1 for m, e in left.items() if m != n and (m < n) != (e < d) and e != d)
