@@ -872,3 +872,17 @@ def test_a_long_numbered_run_together_table_sets_aside_rows_out_of_order_with_a_
     numbers = {r.values()["round_id"] for r in parse_article(text).rounds}
     assert "330" not in numbers and "301" in numbers and "370" in numbers
     assert len(numbers) >= 66
+
+
+def test_a_since_date_followed_by_inviting_leaves_the_count_to_the_round() -> None:
+    # Feed: August 6, 2020, Federal Skilled Trades, 250 at 415.
+    text = (
+        "On August 6, 2020, Canada held its first trades draw since October 16, 2019, inviting 250 candidates "
+        "from the Federal Skilled Trades Program. The minimum CRS score was 415.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values()["date"] == "2020-08-06"
+    assert round_.invitations is not None and round_.invitations.value == 250
+    # "since October 16, 2019, when ..." still speaks of the bound's round: the count is not this round's.
+    when = parse_article(text.replace("2019, inviting 250", "2019, when IRCC invited 250")).rounds
+    assert [r.values().get("invitations") for r in when if r.values()["date"] == "2020-08-06"] == [None]
