@@ -877,8 +877,8 @@ def test_a_long_numbered_run_together_table_sets_aside_rows_out_of_order_with_a_
 def test_a_since_date_followed_by_inviting_leaves_the_count_to_the_round() -> None:
     # Feed: August 6, 2020, Federal Skilled Trades, 250 at 415.
     text = (
-        "On August 6, 2020, Canada held its first trades draw since October 16, 2019, inviting 250 candidates "
-        "from the Federal Skilled Trades Program. The minimum CRS score was 415.\n"
+        "On August 6, 2020, Canada held its first trades draw since October 16, 2019, inviting 250 "
+        "candidates from the Federal Skilled Trades Program. The minimum CRS score was 415.\n"
     )
     (round_,) = parse_article(text).rounds
     assert round_.values()["date"] == "2020-08-06"
