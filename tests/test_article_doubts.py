@@ -886,3 +886,17 @@ def test_a_since_date_followed_by_inviting_leaves_the_count_to_the_round() -> No
     # "since October 16, 2019, when ..." still speaks of the bound's round: the count is not this round's.
     when = parse_article(text.replace("2019, inviting 250", "2019, when IRCC invited 250")).rounds
     assert [r.values().get("invitations") for r in when if r.values()["date"] == "2020-08-06"] == [None]
+
+
+def test_a_date_naming_a_draw_in_the_tie_break_sentence_is_that_rounds() -> None:
+    # Feed: December 12, 2018, 3,900 at 445 (tie-break November 28, 2018 at 09:51:43 UTC).
+    text = (
+        "The 3,900 ITAs just issued bring the year close to a record. Today's minimum score was 445.\n\n"
+        "IRCC used its tie-break rule during the December 12 draw. The time stamp was November 28, 2018, "
+        "at 09:51:43 UTC.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values()["date"] == "2018-12-12"
+    assert round_.invitations is not None and round_.invitations.value == 3900
+    # The tie-break's own moment is never a round.
+    assert all(r.values()["date"] != "2018-11-28" for r in parse_article(text).rounds)

@@ -499,9 +499,15 @@ def _byline(line: str) -> bool:
 def tie_break(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, match.start()) + 1
     before = text[max(start, line_start, match.start() - 80) : match.start()]
+    if _ROUND_AFTER.match(text, match.end()) and not _ZONED_TIME.search(before):
+        return False  # "its tie-break rule during the December 12 draw": the round, not the moment
     return bool(
         TIE_BREAK.search(before) or re.search(r"\bbefore\s+$", before, re.I) or _ZONED_TIME.search(before)
     )
+
+
+#: A date that names a round: "the December 12 draw", "the May 1 Express Entry round".
+_ROUND_AFTER = re.compile(r"\s+(?:Express\s+Entry\s+)?(?:draw|round)\b(?!s)", re.I)
 
 
 #: A clock time with its zone just before a date ("by 7:47 AM Coordinated Universal Time (UTC) on"): a
