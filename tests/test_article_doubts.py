@@ -726,7 +726,11 @@ def test_hopeful_new_immigrants_invited_is_a_count() -> None:
     text = "A new Express Entry draw on March 31, 2021 invited 284 hopeful new immigrants to apply.\n"
     (round_,) = parse_article(text).rounds
     assert round_.invitations is not None and round_.invitations.value == 284
-    # Immigrants welcomed (no invitation in the clause) are no round's count.
+    # Immigrants welcomed are no round's count, even beside an invitation.
+    aims = parse_article(
+        "On March 31, 2021, IRCC sent invitations to apply, and Canada welcomed 4,850 immigrants.\n"
+    )
+    assert [r.invitations for r in aims.rounds] == [None]
     welcomed = parse_article("On March 31, 2021, Canada said it welcomed 284 new immigrants in one week.\n")
     assert all(r.invitations is None for r in welcomed.rounds)
 

@@ -103,6 +103,8 @@ _INVITATION_LABEL = re.compile(
     re.I,
 )
 _LABEL_WORD = re.compile(r"invitation|ITA|draw\s+size", re.I)
+#: Just before a count of immigrants: "inviting 284 hopeful new immigrants", "invited 500 immigrants".
+_INVITED_JUST_BEFORE = re.compile(r"\binvit\w*\s+(?:\w+\s+){0,2}$", re.I)
 #: After a count of people: "1,545 candidates in the pool received ITAs" (they were invited).
 _INVITED_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:received|were\s+(?:invited|issued|sent|selected))\b", re.I)
 _INVITING = re.compile(r"invit|\bITAs?\b|\bissued\b|\bselected\b|\breceived\b|\bsent\b|\bdrawn\b", re.I)
@@ -264,6 +266,10 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
                 continue
         elif re.match(_PEOPLE, noun.group("noun"), re.I) and not _INVITING.search(clause):
             continue
+        elif noun.group("noun").lower() == "immigrants" and not _INVITED_JUST_BEFORE.search(
+            text, max(start, match.start() - 30), match.start()
+        ):
+            continue  # "to welcome 485,000 new immigrants": immigrants are a count only when just invited
         snippet_end = noun.end() if noun else match.end()
         snippet = text[
             (labelled.start() + max(start, match.start() - 40)) if labelled else match.start() : snippet_end
