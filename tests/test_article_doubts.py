@@ -904,3 +904,15 @@ def test_a_date_naming_a_draw_in_the_tie_break_sentence_is_that_rounds() -> None
     assert round_.invitations is not None and round_.invitations.value == 3900
     # The tie-break's own moment is never a round.
     assert all(r.values()["date"] != "2018-11-28" for r in parse_article(text).rounds)
+
+
+def test_a_leading_phrase_about_the_current_draw_gives_its_kind_to_no_other_round() -> None:
+    # Feed: June 28, 2023, healthcare occupations (the first category-based round).
+    text = (
+        "On July 5, 2023, IRCC invited 500 candidates in STEM occupations with a cut-off of 486.\n\n"
+        "Before the current draw for the STEM profiles, IRCC held the category-based draw for the "
+        "healthcare profiles on June 28, 2023.\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2023-06-28"].get("category") == "healthcare"
+    assert rounds["2023-07-05"].get("category") == "stem"

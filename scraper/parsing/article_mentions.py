@@ -125,6 +125,11 @@ _TITLE_LINE = re.compile(r"[^\n]{1,80}?(?<![.!:])\s*")
 _CONTRAST = re.compile(r",\s*(?:while|whereas)\b", re.I)
 
 
+#: A leading phrase about another round, up to its comma: "Before the current EE draw for the STEM profiles,".
+_OTHER_ROUND_LEAD = re.compile(
+    r"\s*(?:Before|After|Unlike|Like|Prior\s+to)\s+(?:this|the\s+current|the\s+latest|today's)\s+[^,.;]{0,80},",
+    re.I,
+)
 #: A round named before, pointed back at: "the score for that draw was 557", "in that round".
 _THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
 
@@ -408,7 +413,11 @@ class Reader:
             # A clause that names no round says what kind the round is only while it speaks of the round
             # (states its figures, or says "the draw"): "Since January, only PNP and CEC candidates were
             # invited" explains the year, not this round.
-            mention.kinds.extend((*k, anchored) for k in facts_of.kinds(text, start, end))
+            lead_in = _OTHER_ROUND_LEAD.match(text, start, end)
+            # "Before the current draw for STEM profiles, IRCC held the healthcare draw on June 28": the
+            # leading phrase speaks of the other round, its kind is not this clause's round's.
+            kinds_from = lead_in.end() if lead_in and anchored else start
+            mention.kinds.extend((*k, anchored) for k in facts_of.kinds(text, kinds_from, end))
         elif facts_of.kinds(text, start, end):
             mention.warnings.append(f"kind: {clause.strip()[:80]!r} does not speak of this round; not taken")
         for match in DATE.finditer(text, start, end) if ":" in clause else ():
