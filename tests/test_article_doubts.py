@@ -916,3 +916,15 @@ def test_a_leading_phrase_about_the_current_draw_gives_its_kind_to_no_other_roun
     rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
     assert rounds["2023-06-28"].get("category") == "healthcare"
     assert rounds["2023-07-05"].get("category") == "stem"
+
+
+def test_a_record_over_all_rounds_gives_this_round_nothing() -> None:
+    # Feed: June 1, 2016, 762 at 483.
+    text = (
+        "IRCC held a round of invitations on June 1, 2016: 762 candidates were invited and the lowest-ranked "
+        "candidate had 483 points.\n\n"
+        "The most candidates selected in a round were 1,637 and the lowest-ranked candidate had 450 points.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.crs_min is not None and round_.crs_min.value == 483
+    assert round_.invitations is not None and round_.invitations.value == 762

@@ -130,6 +130,12 @@ _OTHER_ROUND_LEAD = re.compile(
     r"\s*(?:Before|After|Unlike|Like|Prior\s+to)\s+(?:this|the\s+current|the\s+latest|today's)\s+[^,.;]{0,80},",
     re.I,
 )
+#: A sentence stating a record over rounds: "The most applicants selected in a round were 1637".
+_RECORD_SENTENCE = re.compile(
+    r"\s*The\s+(?:most|fewest|largest|smallest|highest|lowest)\b[^.!?\n]{0,60}?\bin\s+(?:a|any|one)\s+"
+    r"(?:single\s+)?(?:round|draw)\b",
+    re.I,
+)
 #: A round named before, pointed back at: "the score for that draw was 557", "in that round".
 _THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
 
@@ -387,6 +393,12 @@ class Reader:
                 # 27,332 ... Canadian Experience Class candidates": another time's figures and kind.
                 mention.warnings.append(f"{clause.strip()[:80]!r} speaks of {period.strip()!r}; not taken")
                 return
+        sentence_start = max(text.rfind(c, 0, start + 1) for c in ".!?\n") + 1
+        if not anchored and _RECORD_SENTENCE.match(text, sentence_start, end):
+            # "The most applicants selected in a round were 1637 and the lowest ... had 450 points": a record
+            # over all rounds, not this round's figures.
+            mention.warnings.append(f"{text[sentence_start:end].strip()[:80]!r} is a record; not taken")
+            return
         count, notes = facts_of.invitations(text, start, end)
         cut, more = facts_of.crs(text, start, end)
         mention.warnings.extend(notes + more)
