@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from scraper.parsing.article import parse_article
 
 
@@ -244,19 +246,27 @@ def test_a_spaced_table_with_a_number_column_is_read_row_by_row() -> None:
 
 def test_a_year_run_into_a_figure_never_lets_another_year_date_the_row() -> None:
     # Feed: #214, January 19, 2022, provincial nominees, 1,036 at 745. The cells of the row run together
-    # ("January 19, 20221,036"), so the row's own year is not read, and the one year the page names in
-    # prose (a look ahead at 2023) would date it 2023-01-19: a round the page never states.
+    # ("214745 ... January 19, 20221,036"); the one year the page names in prose (a look ahead at 2023) must
+    # never date it 2023-01-19. Under the numbered header the cells split: the row's own year is read.
     text = (
-        "Our review of the year, and a look at what may change in 2023.\n\n"
+        "Our review of the year, and a look at how the draws may change in 2023.\n\n"
         "Draw # Minimum CRS Date of Draw # of ITAs\n"
         "214745 (*Provincial nominees only)January 19, 20221,036\n"
     )
-    announcement = parse_article(text)
-    assert announcement.rounds == ()
-    assert any("'2022' run into a figure" in w for w in announcement.warnings)
-    # The same row where the year guessed agrees with the year run into the figure keeps its date.
-    agreed = parse_article(text.replace("change in 2023", "have changed in 2022"))
-    assert [r.values().get("date") for r in agreed.rounds] == ["2022-01-19"]
+    (row,) = parse_article(text).rounds
+    assert row.values() == {
+        "round_id": "214",
+        "date": "2022-01-19",
+        "round_type": "program",
+        "programs": ["PNP"],
+        "invitations": 1036,
+        "crs_min": 745,
+    }
+    # A row that does not split so ("214 745 ...", a space inside) keeps its year run into the count: not
+    # read as the row's, and the year guessed instead (2023) disagrees with it, a doubt.
+    unsplit = parse_article(text.replace("214745", "214 745"))
+    assert unsplit.rounds == ()
+    assert any("'2022' run into a figure" in w for w in unsplit.warnings)
 
 
 def test_a_date_after_a_clock_time_and_its_zone_is_a_deadline_not_a_round() -> None:
@@ -565,3 +575,356 @@ def test_a_run_together_table_with_full_dates_follows_its_header_order() -> None
     assert set(rounds) == {"2019-04-03", "2019-04-17"}
     assert all(r.crs_min is not None and r.crs_min.value == 451 for r in rounds.values())
     assert all(r.invitations is not None and r.invitations.value == 3350 for r in rounds.values())
+
+
+def test_a_bare_year_in_a_sentence_about_other_news_is_not_the_rounds_year() -> None:
+    # Feed: September 26, 2023, general, 3,000 at 504 (the year 2023 is not in this text).
+    text = (
+        "In 2022, the country's fishing industry sold abroad nearly $9 billion of seafood.\n\n"
+        "On September 26, a draw for all programs saw 3,000 candidates invited with a minimum CRS of 504.\n"
+    )
+    announcement = parse_article(text)
+    assert announcement.rounds == ()  # a round without its date is not stored
+    assert any("'September 26' has no year" in w for w in announcement.warnings)
+    # The same year in a sentence about rounds still dates it.
+    dated = text.replace("the country's fishing industry sold abroad", "IRCC held draws worth")
+    (kept,) = parse_article(dated).rounds
+    assert kept.date is not None and str(kept.date.value) == "2022-09-26"
+
+
+def test_the_same_period_of_another_year_and_a_tally_now_issued_date_the_article() -> None:
+    # Feed: March 31, 2021, PNP, 284 at 778.
+    text = (
+        "In the March 31 draw, IRCC invited 284 candidates with a provincial nomination and a minimum "
+        "score of 778.\n\n"
+        "IRCC has now issued 44,124 ITAs through 10 draws in 2021. The figure was 22,600 at this period "
+        "in 2020.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.date is not None and str(round_.date.value) == "2021-03-31"
+    # Without the tally, the other year's period does not date the round.
+    alone = parse_article(text.replace("IRCC has now issued 44,124 ITAs through 10 draws in 2021. ", ""))
+    assert alone.rounds == ()
+    assert any("'March 31' has no year" in w for w in alone.warnings)
+
+
+def test_a_round_number_that_cannot_fit_its_date_is_left_empty() -> None:
+    # Feed: #44, October 12, 2016, 1,518 at 484; #20 was held in 2015. A page may misstate either.
+    text = (
+        "On 20th September 2016, in the 20th round of invitations, Canada invited 1,518 candidates with a "
+        "minimum of 484 points.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.round_id is None
+    assert round_.invitations is not None and round_.invitations.value == 1518
+    assert any("cannot be the number of a round held on 2016-09-20" in w for w in round_.warnings)
+    # A number that fits its date is kept.
+    (fits,) = parse_article(text.replace("20th round", "43rd round")).rounds
+    assert fits.round_id is not None and fits.round_id.value == "43"
+
+
+def test_a_list_under_the_current_draw_is_the_articles_round_not_a_twin() -> None:
+    # Feed: #254, July 5, 2023, STEM occupations, 500 at 486; the healthcare round on June 28, 2023.
+    text = (
+        "First category-based draw for STEM occupations held\n\n"
+        "July 05, 2023: First category-based draw for STEM occupations held\n\n"
+        "500 invitations with a 486 CRS cut-off in the first category-based draw for STEM occupations. "
+        "Canada said it would hold such draws and now it does, as the start of these draws shows.\n\n"
+        "Before this draw, IRCC held the category-based draw for healthcare workers on June 28, 2023.\n\n"
+        "The details of the July 05, 2023 draw for STEM occupations are:\n\n"
+        "  - 500 candidates from science, technology, engineering and math occupations got an invitation.\n"
+        "  - The CRS cut-off for the current draw is 486.\n\n"
+        "Moreover, the current draw is:\n\n"
+        "  - 254th draw conducted under the Express Entry System.\n"
+        "  - 2nd category-based draw.\n"
+    )
+    rounds = parse_article(text).rounds
+    # "the current draw" is the article's own round: its number never makes a round of its own beside it.
+    assert [r.values().get("round_id") for r in rounds if r.date is None] == []
+    assert any(r.values().get("date") == "2023-07-05" for r in rounds)
+    # A caption that names no round leaves the number to a round of its own.
+    plain = parse_article(text.replace("Moreover, the current draw is:", "Moreover, we note:")).rounds
+    assert any(r.values().get("round_id") == "254" and r.date is None for r in plain)
+
+
+def test_a_predicted_next_draw_is_no_round() -> None:
+    # Feed: November 23, 2022, no program specified, 4,750 at 491; nothing was held on December 7, 2022.
+    text = (
+        "On November 23, 2022, IRCC invited 4,750 candidates with a minimum score of 491.\n\n"
+        "IRCC holds a draw every other week. "
+        "Our forecast for the next Express Entry draw is December 07, 2022.\n"
+    )
+    assert [r.values()["date"] for r in parse_article(text).rounds] == ["2022-11-23"]
+    held = text.replace("Our forecast for the next Express Entry draw is", "A draw was held on")
+    assert [r.values()["date"] for r in parse_article(held).rounds] == ["2022-11-23", "2022-12-07"]
+
+
+def test_a_title_naming_the_years_draws_dates_the_rounds_below_it() -> None:
+    # Feed: February 14, 2024, healthcare, 3,500 at 422; February 13, 2024, general, 1,490 at 535.
+    text = (
+        "A look back at the week\n\n"
+        "The 2024 Express Entry Draws So Far\n\n"
+        "On February 14, IRCC invited 3,500 healthcare candidates with a minimum CRS of 422.\n\n"
+        "The February 13 draw was a general one: 1,490 invitations went out and the cut-off was 535.\n"
+    )
+    got = [(r.values()["date"], r.values().get("invitations")) for r in parse_article(text).rounds]
+    assert got == [("2024-02-14", 3500), ("2024-02-13", 1490)]
+    # A year before "draws" in a sentence comparing years names no round's year.
+    compared = text.replace("The 2024 Express Entry Draws So Far", "The 2023 draws were larger than these.")
+    assert parse_article(compared).rounds == ()
+
+
+def test_this_draw_after_the_paragraph_names_another_round_is_no_rounds() -> None:
+    # Feed: February 16, 2024, agriculture, 150 at 437; February 1, 2024, French, 7,000 at 365.
+    text = (
+        "Yesterday, on February 16, 2024, IRCC invited 150 candidates in agriculture occupations with a "
+        "minimum CRS score of 437.\n\n"
+        "Before this week's draw, on February 1, Canada held another category-based draw. In this draw, 7000 "
+        "French-speaking candidates were invited.\n"
+    )
+    lead = parse_article(text).rounds[0]
+    assert lead.values()["date"] == "2024-02-16"
+    assert lead.invitations is not None and lead.invitations.value == 150
+    assert lead.values().get("category") == "agriculture"
+
+
+def test_a_run_together_row_with_a_full_date_and_a_type_is_read() -> None:
+    # Feed: October 26, 2022, no program specified, 4,750 at 496; October 12, 2022, 4,250 at 500.
+    text = (
+        "Every draw of 2022\n\n"
+        "DateImmigration programInvitations issuedCRS Score Cut-Off\n"
+        "October 26, 2022No Program Specified4,750496\n"
+        "October 12, 2022No Program Specified4,250500\n"
+    )
+    got = [
+        tuple(r.values().get(k) for k in ("date", "round_type", "invitations", "crs_min"))
+        for r in parse_article(text).rounds
+    ]
+    assert got == [("2022-10-26", "general", 4750, 496), ("2022-10-12", "general", 4250, 500)]
+    # Without the header naming the columns, the run-together figures are not read.
+    assert all(r.invitations is None for r in parse_article(text.split("\n", 3)[3]).rounds)
+
+
+def test_a_year_less_date_weeks_after_the_tie_break_takes_its_year() -> None:
+    # Feed: July 11, 2018, 3,750 at 442 (tie-break June 26, 2018 at 13:18:55 UTC); June 25, 2018 before it.
+    text = (
+        "Canada invited 3,750 candidates in a draw held on July 11. The lowest score invited was 442.\n\n"
+        "The score is the same as in the previous round on June 25.\n\n"
+        "The tie-break date and time used in this draw was June 26, 2018, at 13:18:55 UTC.\n"
+    )
+    announcement = parse_article(text)
+    assert [r.values()["date"] for r in announcement.rounds] == ["2018-07-11"]
+    # A date before the tie-break is another round's: its year stays a doubt.
+    assert any("'June 25' has no year" in w for w in announcement.warnings)
+    # A tie-break after the date (a misprint) dates nothing.
+    later = parse_article(text.replace("June 26, 2018", "February 6, 2019"))
+    assert later.rounds == ()
+
+
+def test_hopeful_new_immigrants_invited_is_a_count() -> None:
+    # Feed: March 31, 2021, provincial nominees, 284 at 778.
+    text = "A new Express Entry draw on March 31, 2021 invited 284 hopeful new immigrants to apply.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is not None and round_.invitations.value == 284
+    # Immigrants welcomed are no round's count, even beside an invitation.
+    aims = parse_article(
+        "On March 31, 2021, IRCC sent invitations to apply, and Canada welcomed 4,850 immigrants.\n"
+    )
+    assert [r.invitations for r in aims.rounds] == [None]
+    welcomed = parse_article("On March 31, 2021, Canada said it welcomed 284 new immigrants in one week.\n")
+    assert all(r.invitations is None for r in welcomed.rounds)
+
+
+def test_run_together_rows_whose_type_cell_wraps_stay_one_table() -> None:
+    # Feed: July 7, 2023, French proficiency; July 6, 2023, healthcare; July 4, 2023, general, 700 at 511.
+    text = (
+        "Four draws in one week\n\n"
+        "DateRound typeInvitationsCRS Cutoff\n"
+        "July 7, 2023Targeted at candidates with\n"
+        "level 7 in French\n"
+        "July 6, 2023Targeted for 35\n"
+        "Healthcare occupations\n"
+        "July 4, 2023No Program Specified700511\n"
+    )
+    got = [
+        tuple(r.values().get(k) for k in ("date", "round_type", "category", "invitations", "crs_min"))
+        for r in parse_article(text).rounds
+    ]
+    assert got == [
+        ("2023-07-07", "category", "french", None, None),
+        ("2023-07-06", "category", "healthcare", None, None),
+        ("2023-07-04", "general", None, 700, 511),
+    ]
+
+
+def test_candidates_in_the_pool_who_received_itas_are_a_count() -> None:
+    # Feed: September 18, 2015, 1,545 at 450.
+    text = (
+        "The draw of September 18, 2015 set the lowest cut-off yet, 450 points. A total of 1,545 candidates "
+        "in the pool received ITAs, the most in one draw for two months.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is not None and round_.invitations.value == 1545
+    # Candidates in the pool that nothing says were invited are the pool, not the round's count.
+    pool = parse_article(text.replace("received ITAs", "were waiting"))
+    assert all(r.invitations is None for r in pool.rounds)
+
+
+def test_a_draw_involving_all_three_classes_is_general() -> None:
+    # Feed: September 5, 2018, no program specified, 3,900 at 441.
+    text = "On September 5, 2018, IRCC issued 3,900 ITAs in a draw involving all three economic classes.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("round_type") == "general"
+    # Naming the three programs Express Entry manages says nothing of the round's kind.
+    plain = "On September 5, 2018, IRCC issued 3,900 ITAs. Express Entry runs all three economic classes.\n"
+    (other,) = parse_article(plain).rounds
+    assert other.values().get("round_type") is None
+
+
+def test_a_total_number_of_invitations_field_line_is_the_rounds_count() -> None:
+    # Feed: #254, July 5, 2023, STEM occupations, 500 at 486.
+    text = (
+        "Express Entry draw #254\n"
+        "Date of the draw: July 5, 2023\n"
+        "Total Number of Invitations: 500\n"
+        "Lowest CRS score: 486\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.invitations is not None and round_.invitations.value == 500
+    # In a sentence, a total number is still a tally.
+    tally = text.replace("Total Number of Invitations: 500", "The total number of invitations is now 8,500.")
+    (other,) = parse_article(tally).rounds
+    assert other.invitations is None
+
+
+def test_a_numbered_run_together_table_reads_its_rows_and_doubts_a_misprinted_year() -> None:
+    # Feed: #222, May 11, 2022, 545 at 753; #221, April 27, 2022 (printed 2021), 829 at 772; #220, April 13,
+    # 2022, 787 at 782; #219, March 30, 2022, 919 at 785 (all provincial nominees).
+    text = (
+        "Summary of 2022 Express Entry Draws\n\n"
+        "Draw # Minimum CRS Score RequiredDate of Draw       # of ITAs Issued\n"
+        "222753 (*Provincial nominees only)May 11, 2022545\n"
+        "221772 (*Provincial nominees only)April 27, 2021829\n"
+        "220782 (*Provincial nominees only)April 13, 2022787\n"
+        "219785 (*Provincial nominees only)March 30, 2022919\n"
+    )
+    got = [
+        tuple(r.values().get(k) for k in ("round_id", "date", "invitations", "crs_min", "round_type"))
+        for r in parse_article(text).rounds
+    ]
+    # #221's printed year puts it before #219: its date is a doubt, and the row gives nothing.
+    assert got == [
+        ("222", "2022-05-11", 545, 753, "program"),
+        ("220", "2022-04-13", 787, 782, "program"),
+        ("219", "2022-03-30", 919, 785, "program"),
+    ]
+
+
+def test_a_spaced_table_with_day_first_ordinal_dates_is_read_row_by_row() -> None:
+    # Feed: July 30, 2024, PNP, 964 at 686; July 18, 2024, French proficiency, 1,800 at 400.
+    text = (
+        "Results of the Express Entry draws in 2024\n\n"
+        "date Draw Type Number of ITAs Minimum CRS\n"
+        "30th July Provincial Nominee Program 964 686\n"
+        "18th July French Language Proficiency 1,800 400\n"
+    )
+    got = [
+        tuple(r.values().get(k) for k in ("date", "round_type", "invitations", "crs_min"))
+        for r in parse_article(text).rounds
+    ]
+    assert got == [("2024-07-30", "program", 964, 686), ("2024-07-18", "category", 1800, 400)]
+
+
+def test_a_run_together_row_with_a_full_stop_for_its_comma_stays_in_the_table() -> None:
+    # Feed: March 6, 2019, 3,350 at 454; March 20, 2019, 3,350 at 452.
+    text = (
+        "The draws held this year:\n\n"
+        "Date Minimum CRS scoreNumber of ITAs issued\n"
+        "March 6. 20194543350\n"
+        "March 20, 20194523350\n"
+    )
+    got = [(r.values()["date"], r.values().get("crs_min")) for r in parse_article(text).rounds]
+    assert got == [("2019-03-06", 454), ("2019-03-20", 452)]
+
+
+def test_that_draw_is_a_round_named_before_not_the_articles() -> None:
+    # Feed: October 12, 2022, 4,250 at 500; July 6, 2022, 1,500 at 557.
+    text = (
+        "The latest all-program draw was held on October 12, 2022. IRCC invited 4,250 candidates with a "
+        "minimum score of 500.\n\n"
+        "Cut-offs have fallen since the draws resumed on July 6. The score for that draw was 557.\n"
+    )
+    lead = parse_article(text).rounds[0]
+    assert lead.crs_min is not None and lead.crs_min.value == 500
+    # Said of no round, the second cut-off is the paragraph's round's too: two cut-offs, a doubt.
+    both = parse_article(text.replace("The score for that draw was", "The score was")).rounds[0]
+    assert both.crs_min is None
+
+
+def test_a_long_numbered_run_together_table_sets_aside_rows_out_of_order_with_a_neighbour() -> None:
+    # Seventy rows, #301 to #370, a week apart from January 2, 2024 (made up); #330's year is misprinted.
+    start = dt.date(2024, 1, 2)
+    rows = []
+    for n in range(370, 300, -1):
+        day = start + dt.timedelta(days=7 * (n - 301))
+        year = 2014 if n == 330 else day.year
+        rows.append(f"{n}491{day:%B} {day.day}, {year}1,500\n")
+    text = (
+        "Draws of the period\n\nDraw # Minimum CRS Score RequiredDate of Draw # of ITAs Issued\n"
+        + "".join(rows)
+    )
+    numbers = {r.values()["round_id"] for r in parse_article(text).rounds}
+    assert "330" not in numbers and "301" in numbers and "370" in numbers
+    assert len(numbers) >= 66
+
+
+def test_a_since_date_followed_by_inviting_leaves_the_count_to_the_round() -> None:
+    # Feed: August 6, 2020, Federal Skilled Trades, 250 at 415.
+    text = (
+        "On August 6, 2020, Canada held its first trades draw since October 16, 2019, inviting 250 "
+        "candidates from the Federal Skilled Trades Program. The minimum CRS score was 415.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values()["date"] == "2020-08-06"
+    assert round_.invitations is not None and round_.invitations.value == 250
+    # "since October 16, 2019, when ..." still speaks of the bound's round: the count is not this round's.
+    when = parse_article(text.replace("2019, inviting 250", "2019, when IRCC invited 250")).rounds
+    assert [r.values().get("invitations") for r in when if r.values()["date"] == "2020-08-06"] == [None]
+
+
+def test_a_date_naming_a_draw_in_the_tie_break_sentence_is_that_rounds() -> None:
+    # Feed: December 12, 2018, 3,900 at 445 (tie-break November 28, 2018 at 09:51:43 UTC).
+    text = (
+        "The 3,900 ITAs just issued bring the year close to a record. Today's minimum score was 445.\n\n"
+        "IRCC used its tie-break rule during the December 12 draw. The time stamp was November 28, 2018, "
+        "at 09:51:43 UTC.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values()["date"] == "2018-12-12"
+    assert round_.invitations is not None and round_.invitations.value == 3900
+    # The tie-break's own moment is never a round.
+    assert all(r.values()["date"] != "2018-11-28" for r in parse_article(text).rounds)
+
+
+def test_a_leading_phrase_about_the_current_draw_gives_its_kind_to_no_other_round() -> None:
+    # Feed: June 28, 2023, healthcare occupations (the first category-based round).
+    text = (
+        "On July 5, 2023, IRCC invited 500 candidates in STEM occupations with a cut-off of 486.\n\n"
+        "Before the current draw for the STEM profiles, IRCC held the category-based draw for the "
+        "healthcare profiles on June 28, 2023.\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2023-06-28"].get("category") == "healthcare"
+    assert rounds["2023-07-05"].get("category") == "stem"
+
+
+def test_a_record_over_all_rounds_gives_this_round_nothing() -> None:
+    # Feed: June 1, 2016, 762 at 483.
+    text = (
+        "IRCC held a round of invitations on June 1, 2016: 762 candidates were invited and the lowest-ranked "
+        "candidate had 483 points.\n\n"
+        "The most candidates selected in a round were 1,637 and the lowest-ranked candidate had 450 points.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.crs_min is not None and round_.crs_min.value == 483
+    assert round_.invitations is not None and round_.invitations.value == 762

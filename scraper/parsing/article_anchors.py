@@ -32,11 +32,13 @@ NOT_A_ROUND = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
-    r"|plans?\s+to|upcoming|if)\b",
+    r"|plans?\s+to|upcoming|if|predict\w*|forecast\w*|next\s+(?:[\w-]+\s+){0,3}(?:draw|round))\b",
     re.I,
 )
 #: Another ordinal joined to one: "the 63rd and 64th" names two rounds without saying which is which.
 _ORDINAL_AFTER = re.compile(r"\s*(?:and|&|or|,)\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|th)\b", re.I)
+#: After a bound's date, the clause going on about its own round: ", inviting 250 candidates".
+_GOES_ON = re.compile(r",?\s*(?:inviting|issuing|sending|selecting)\b", re.I)
 _BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
 #: "In June's first draw, following the recent draw on May 24, 4,800 were invited": the date is another
 #: round's, named in passing; what the sentence goes on to say is not that round's (unless a relative clause
@@ -113,7 +115,7 @@ _RELATIVE = re.compile(
     re.I,
 )
 THIS_ROUND = re.compile(
-    r"\b(?:this|today's|the\s+latest|the\s+most\s+recent|the\s+new)\s+(?:Express\s+Entry\s+)?"
+    r"\b(?:this|today's|the\s+latest|the\s+most\s+recent|the\s+new|the\s+current)\s+(?:Express\s+Entry\s+)?"
     r"(?:draw|round|invitation\s+round)\b|\bthe\s+latest\s+one\b|\bthis\s+one\b",
     re.I,
 )
@@ -190,6 +192,10 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         before = text[max(start, match.start() - 40) : match.start()]
         line_start = text.rfind("\n", 0, match.start()) + 1
         label = text[line_start : match.start()]
+        if _BOUND.search(before) and _GOES_ON.match(text, match.end(), end):
+            # "held its first trades draw since October 16, 2019, inviting 250 candidates": the bound names
+            # no round, and the clause goes on about the round it is said of.
+            continue
         if (
             _BOUND.search(before)
             or _PLANNED.search(text, start, match.start())

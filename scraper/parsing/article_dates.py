@@ -63,6 +63,8 @@ class Dates:
         self.named: set[dt.date] = set()
         #: Year-less dates left empty, each with why.
         self.doubts: list[str] = []
+        #: The full dates of the tie-breaks the article names (a round is held weeks after its own).
+        self.tie_dates: set[dt.date] = set()
         #: Without the article's own date, the date of its own round when named with its year.
         self.lead_date: dt.date | None = None
 
@@ -74,6 +76,8 @@ class Dates:
             for match in _YEAR.finditer(self.text):
                 line_start = self.text.rfind("\n", 0, match.start()) + 1
                 before = self.text[max(line_start, match.start() - 90) : match.start()]
+                if TIE_BREAK.search(before) and not _NOT_THE_ROUNDS_YEAR.search(before):
+                    self._note_tie_break(before, match)
                 if TIE_BREAK.search(before) or _NOT_THE_ROUNDS_YEAR.search(before):
                     continue
                 day_at = _DAY_BEFORE_YEAR.search(before)
@@ -84,7 +88,9 @@ class Dates:
                 day = _DAY_BEFORE_YEAR.search(before)
                 if day and _RECORD.search(before):
                     continue
-                if not day and not _PERIOD_BEFORE.search(before):
+                # "Overview of the 2024 Express Entry Draws Till Now": a year naming the draws it heads
+                draws_of = not day and _DRAWS_AFTER.match(self.text, match.end()) is not None
+                if not day and not _PERIOD_BEFORE.search(before) and not draws_of:
                     continue  # a bare year names a period of rounds only as "in 2024", "any 2024 draw"
                 timed = _TIME_AFTER.match(self.text, match.end())
                 if (
@@ -92,6 +98,7 @@ class Dates:
                     and timed
                     and not re.match(r"\W*date\s+and\s+time", self.text[line_start : match.start()], re.I)
                 ):
+                    self._note_tie_break(before, match)
                     continue  # "was 29th August 2018 at 8:32:03 UTC": a tie-break's moment, not a round's day
                 if _YEAR_LIST_AFTER.match(self.text, match.end()):
                     continue  # "targets for 2024 and 2025", "2019 & 2020": several years, no round's
@@ -104,13 +111,62 @@ class Dates:
                 sentence = self._sentence(match.start())
                 if full is None and _EVENT.search(sentence):
                     continue  # "In 2023, categories were introduced": an event's year, no round's
-                current = re.search(r"\bso\s+far\s+in\s+$", before, re.I) is not None
+                if full is None and not _ROUNDS_WORDS.search(sentence):
+                    continue  # "In 2022, the farm sector exported $92.8 billion": a year of other news
+                lead_in = sentence[: match.start() - self._sentence_start(match.start())]
+                current = _CURRENT_TALLY.search(lead_in) is not None or (
+                    draws_of and self._title_or_so_far(match)
+                )
                 if full is not None or current or not _COMPARED.search(sentence):
                     # "the total issued so far in 2021": a tally, but of the year the article is written in
                     self._plain_years.add(int(match.group(1)))
                 if full is not None or not _OTHER_YEAR.search(sentence):
                     self._plain_at.add(match.start())
         return self._years
+
+    def _note_tie_break(self, before: str, match: re.Match[str]) -> None:
+        """Keep the full date of a tie-break ("The tie-break date and time used was June 26, 2018")."""
+        day = _DAY_BEFORE_YEAR.search(before)
+        if day is None:
+            return
+        value = parse_datetime(
+            plain_date(day.group(0) + match.group(1)), "date", reference=None, want_time=False
+        )
+        if isinstance(value.value, dt.date):
+            self.tie_dates.add(value.value)
+
+    def near_tie_break(self, raw: str) -> dt.date | None:
+        """A year-less date read in the one year that puts it on or within _TIE_NEAR days after every
+        tie-break date the article names (a round is held weeks after its tie-break): None when no year
+        does (a date before the tie-break, another round's, stays a doubt)."""
+        if not self.tie_dates:
+            return None
+        probe, _ = self._read(raw, dt.date(2000, 12, 31), "")
+        if probe is None:
+            return None
+        fits = set()
+        for year in {t.year + k for t in self.tie_dates for k in (-1, 0, 1)}:
+            try:
+                day = probe.replace(year=year)
+            except ValueError:
+                continue
+            if all(0 <= (day - t).days <= _TIE_NEAR for t in self.tie_dates):
+                fits.add(day)
+        return fits.pop() if len(fits) == 1 else None
+
+    def _title_or_so_far(self, match: re.Match[str]) -> bool:
+        """Is the line of "the 2024 Express Entry draws" a title, or does it say "so far" / "till now"?
+        Such a line names the year the article's rounds are in."""
+        start = self.text.rfind("\n", 0, match.start()) + 1
+        end = self.text.find("\n", match.end())
+        line = self.text[start : len(self.text) if end < 0 else end].strip()
+        title = len(line) <= 80 and not re.search(r"[.!?]$", line)
+        return (
+            title or re.search(r"\b(?:so\s+far|till\s+now|until\s+now|to\s+date)\b", line, re.I) is not None
+        )
+
+    def _sentence_start(self, pos: int) -> int:
+        return max(self.text.rfind(c, 0, pos) for c in ".!?\n") + 1
 
     def _sentence(self, pos: int) -> str:
         text = self.text
@@ -214,6 +270,9 @@ class Dates:
                 # year that puts it on or before the article's own round (a week's grace), as for its date.
                 return self._read(raw, self.lead_date + dt.timedelta(days=7), "the article's own round")
             found, reason = self.year_near(pos)
+            near = None if found else self.near_tie_break(raw)
+            if near is not None:
+                return self._read(raw, near, "weeks after the tie-break date the article names")
             if not found:
                 self.doubts.append(f"date: {raw!r} has no year and {reason}; left empty")
                 return None, ()
@@ -274,14 +333,14 @@ _RECORD = re.compile(r"\b(?:lowest|highest|largest|smallest|record|ever|all-time
 #: A sentence that compares with, or records, other rounds: its year is not the article's.
 _COMPARED = re.compile(
     r"\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year|total"
-    r"|across|draws|rounds)\b|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage)\s+(?:in|of|last)\b",
+    r"|across|draws|rounds)\b|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage|period|moment)\s+(?:in|of|last)\b",
     re.I,
 )
 #: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs", "the tally at this
 #: point in 2017 was 83,273": the same time of another year, compared).
 _OTHER_YEAR = re.compile(
     r"\b(?:record\w*|than|compared|previous|last\s+year)\b"
-    r"|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage)\s+(?:in|of|last)\b",
+    r"|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage|period|moment)\s+(?:in|of|last)\b",
     re.I,
 )
 #: Before a bare year that names the rounds' period: "in 2024", "of 2019", "any 2024 draw", "March 2021".
@@ -293,6 +352,17 @@ _EVENT = re.compile(r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|c
 _MONTH_YEAR = re.compile(r"\b(" + MONTH + r")\s+((?:19|20)\d\d)\b(?![,\d])", re.I)
 _TIME_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}")
 _YEAR_LIST_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b", re.I)
+#: After a year that names the draws of that year: "the 2024 Express Entry draws", "2019 rounds".
+_DRAWS_AFTER = re.compile(r"\s+(?:Express\s+Entry\s+)?(?:draws|rounds)\b", re.I)
+#: A sentence that speaks of rounds: only there does a bare year ("in 2022") name the rounds' year.
+_ROUNDS_WORDS = re.compile(
+    r"\b(?:draws?|rounds?|invit\w*|ITAs?|CRS|Express\s+Entry|candidates|cut-?offs?|scores?|immigra\w*|IRCC)\b",
+    re.I,
+)
+#: Before a year in a tally of the year the article is written in: "so far in 2021", "has now issued ... in".
+_CURRENT_TALLY = re.compile(r"\bso\s+far\s+in\s+$|\b(?:has|have)\s+now\s+(?:issued|invited|sent)\b", re.I)
+#: How many days after a tie-break date a year-less date read by it may be.
+_TIE_NEAR = 60
 #: How far above a year-less date (or a table) its year may be named.
 _ABOVE = 600
 
@@ -429,9 +499,15 @@ def _byline(line: str) -> bool:
 def tie_break(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, match.start()) + 1
     before = text[max(start, line_start, match.start() - 80) : match.start()]
+    if _ROUND_AFTER.match(text, match.end()) and not _ZONED_TIME.search(before):
+        return False  # "its tie-break rule during the December 12 draw": the round, not the moment
     return bool(
         TIE_BREAK.search(before) or re.search(r"\bbefore\s+$", before, re.I) or _ZONED_TIME.search(before)
     )
+
+
+#: A date that names a round: "the December 12 draw", "the May 1 Express Entry round".
+_ROUND_AFTER = re.compile(r"\s+(?:Express\s+Entry\s+)?(?:draw|round)\b(?!s)", re.I)
 
 
 #: A clock time with its zone just before a date ("by 7:47 AM Coordinated Universal Time (UTC) on"): a

@@ -61,6 +61,11 @@ _TOTAL_AFTER = re.compile(
     r"|\s*(?:have|has)\s+been\s+(?:issued|sent|invited|extended|given)\b[^.;]{0,60}\bsince\b",
     re.I,
 )
+#: A line that is one field of a round's details: "Total Number of Invitations: 500" (no tally, a label).
+_ROUND_FIELD = re.compile(
+    r"\s*(?:[-•*]\s*)?Total\s+number\s+of\s+(?:invitations|ITAs)(?:\s+(?:issued|sent))?\s*[:–—-]\s*[\d,]+\s*",
+    re.I,
+)
 #: A count broken down by shares is a total: "IRCC had issued 85300 invitations out of which 45% went to ...".
 _SHARES_AFTER = re.compile(
     r"[^.;]{0,20}?\b(?:(?:out\s+)?of\s+(?:which|these|them|those))\s*,?\s*\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent)",
@@ -85,11 +90,11 @@ _POOL = re.compile(
 
 _PEOPLE = (
     r"candidates|applicants|people|profiles|individuals|foreign\s+nationals|nominees|specialists|workers"
-    r"|hopefuls|professionals"
+    r"|hopefuls|professionals|immigrants"
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
-    r"|skilled|trades?|STEM)\s+){0,5}"
+    r"|skilled|trades?|STEM|hopeful|prospective|potential|would-be)\s+){0,5}"
     r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
@@ -98,6 +103,10 @@ _INVITATION_LABEL = re.compile(
     re.I,
 )
 _LABEL_WORD = re.compile(r"invitation|ITA|draw\s+size", re.I)
+#: Just before a count of immigrants: "inviting 284 hopeful new immigrants", "invited 500 immigrants".
+_INVITED_JUST_BEFORE = re.compile(r"\binvit\w*\s+(?:\w+\s+){0,2}$", re.I)
+#: After a count of people: "1,545 candidates in the pool received ITAs" (they were invited).
+_INVITED_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:received|were\s+(?:invited|issued|sent|selected))\b", re.I)
 _INVITING = re.compile(r"invit|\bITAs?\b|\bissued\b|\bselected\b|\breceived\b|\bsent\b|\bdrawn\b", re.I)
 
 # -- CRS -----------------------------------------------------------------------
@@ -182,6 +191,7 @@ _GENERAL = re.compile(
     r"(?:group|program(?:me)?|category)"
     r"|\bdraw\s+for\s+all\s+(?:types\s+of\s+)?(?:candidates|programs)|\ball-candidate\s+draw"
     r"|\b(?:candidates|applicants)\s+from\s+all\s+programs"
+    r"|\b(?:involving|covering|open\s+to)\s+all\s+three\s+(?:federal\s+)?(?:economic\s+)?(?:classes|programs)\b"
     # a list row's or a label's kind: "February 13: General, 1,490 ITAs", "Draw type: General"
     r"|(?:(?<=:\s)|(?<=\|\s)|(?<=\t))general(?=\s*(?:,|\||\t|\n|$))",
     re.I,
@@ -256,6 +266,10 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
                 continue
         elif re.match(_PEOPLE, noun.group("noun"), re.I) and not _INVITING.search(clause):
             continue
+        elif noun.group("noun").lower() == "immigrants" and not _INVITED_JUST_BEFORE.search(
+            text, max(start, match.start() - 30), match.start()
+        ):
+            continue  # "to welcome 485,000 new immigrants": immigrants are a count only when just invited
         snippet_end = noun.end() if noun else match.end()
         snippet = text[
             (labelled.start() + max(start, match.start() - 40)) if labelled else match.start() : snippet_end
@@ -286,8 +300,11 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         if _PLAN_BEFORE.search(text, max(start, match.start() - 50), match.start()):
             notes.append(f"invitations: {snippet!r} is a plan or a target; not taken")
             continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        field = _ROUND_FIELD.fullmatch(text, line_start, len(text) if line_end < 0 else line_end)
         total = (
-            _TOTAL_BEFORE.search(text[max(start, match.start() - 50) : match.start()])
+            (None if field else _TOTAL_BEFORE.search(text[max(start, match.start() - 50) : match.start()]))
             or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
             or _SHARES_AFTER.match(text, snippet_end, end)
         )
@@ -295,7 +312,9 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
             notes.append(f"invitations: {snippet!r} is a total ({total.group(0).strip()!r}); not taken")
             continue
         people = noun is not None and re.match(_PEOPLE, noun.group("noun"), re.I)
-        invited = _INVITING.search(text, max(start, match.start() - 80), match.start())
+        invited = _INVITING.search(
+            text, max(start, match.start() - 80), match.start()
+        ) or _INVITED_AFTER.match(text, snippet_end, end)
         if people and _POOL.search(clause) and (value >= 40_000 or not invited):
             notes.append(f"invitations: {snippet!r} counts the pool; not taken")
             continue

@@ -125,6 +125,21 @@ _TITLE_LINE = re.compile(r"[^\n]{1,80}?(?<![.!:])\s*")
 _CONTRAST = re.compile(r",\s*(?:while|whereas)\b", re.I)
 
 
+#: A leading phrase about another round, up to its comma: "Before the current EE draw for the STEM profiles,".
+_OTHER_ROUND_LEAD = re.compile(
+    r"\s*(?:Before|After|Unlike|Like|Prior\s+to)\s+(?:this|the\s+current|the\s+latest|today's)\s+[^,.;]{0,80},",
+    re.I,
+)
+#: A sentence stating a record over rounds: "The most applicants selected in a round were 1637".
+_RECORD_SENTENCE = re.compile(
+    r"\s*The\s+(?:most|fewest|largest|smallest|highest|lowest)\b[^.!?\n]{0,60}?\bin\s+(?:a|any|one)\s+"
+    r"(?:single\s+)?(?:round|draw)\b",
+    re.I,
+)
+#: A round named before, pointed back at: "the score for that draw was 557", "in that round".
+_THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
+
+
 @dataclass
 class Mention:
     """One round the article speaks of, and everything attributed to it."""
@@ -172,6 +187,7 @@ class Reader:
         #: round's.
         self.example_list = False
         self.period_list = False
+        self.this_list = False
         #: A line holding only a date ("August 1st") heads the paragraphs below it: they speak of that round
         #: (``section``); one holding a span ("July 11-12") heads paragraphs that are no single round's.
         self.section: Mention | None = None
@@ -259,7 +275,11 @@ class Reader:
             if mention is None and not comparison:
                 if block and carry is not None and carry.number is None:
                     mention = carry
-                elif THIS_ROUND.search(clause) and self.lead is not None and self.lead.number is None:
+                elif (
+                    (THIS_ROUND.search(clause) or self.this_list)
+                    and self.lead is not None
+                    and self.lead.number is None
+                ):
                     mention = self.lead
                 elif not dated and carry is not None and carry.number is None and carry.date is not None:
                     # "Canada held a round on August 20. It was the 161st overall."
@@ -373,6 +393,12 @@ class Reader:
                 # 27,332 ... Canadian Experience Class candidates": another time's figures and kind.
                 mention.warnings.append(f"{clause.strip()[:80]!r} speaks of {period.strip()!r}; not taken")
                 return
+        sentence_start = max(text.rfind(c, 0, start + 1) for c in ".!?\n") + 1
+        if not anchored and _RECORD_SENTENCE.match(text, sentence_start, end):
+            # "The most applicants selected in a round were 1637 and the lowest ... had 450 points": a record
+            # over all rounds, not this round's figures.
+            mention.warnings.append(f"{text[sentence_start:end].strip()[:80]!r} is a record; not taken")
+            return
         count, notes = facts_of.invitations(text, start, end)
         cut, more = facts_of.crs(text, start, end)
         mention.warnings.extend(notes + more)
@@ -399,7 +425,11 @@ class Reader:
             # A clause that names no round says what kind the round is only while it speaks of the round
             # (states its figures, or says "the draw"): "Since January, only PNP and CEC candidates were
             # invited" explains the year, not this round.
-            mention.kinds.extend((*k, anchored) for k in facts_of.kinds(text, start, end))
+            lead_in = _OTHER_ROUND_LEAD.match(text, start, end)
+            # "Before the current draw for STEM profiles, IRCC held the healthcare draw on June 28": the
+            # leading phrase speaks of the other round, its kind is not this clause's round's.
+            kinds_from = lead_in.end() if lead_in and anchored else start
+            mention.kinds.extend((*k, anchored) for k in facts_of.kinds(text, kinds_from, end))
         elif facts_of.kinds(text, start, end):
             mention.warnings.append(f"kind: {clause.strip()[:80]!r} does not speak of this round; not taken")
         for match in DATE.finditer(text, start, end) if ":" in clause else ():
@@ -424,6 +454,9 @@ class Reader:
                 captioning = text[unit.start : unit.end].rstrip().endswith(":")
                 self.example_list = captioning and bool(_EXAMPLE.search(text, unit.start, unit.end))
                 self.period_list = captioning and bool(_PERIOD_CAPTION.match(text, unit.start, unit.end))
+                # "Moreover, the current draw is:" over "254th draw conducted under Express Entry": the list
+                # describes the article's own round.
+                self.this_list = captioning and bool(THIS_ROUND.search(text, unit.start, unit.end))
             elif self.example_list:
                 continue  # a row of a worked example: "Joe entered his profile on January 1st, 2018 with 444"
             if unit.kind == "prose" and self._date_heading(unit):
@@ -543,6 +576,12 @@ class Reader:
         if not group and unit.kind == "item" and self.period_list:
             self.give(None, start, end, anchored=0)  # "- Where no program was specified: Lowest – 481"
             return carry
+        leads = bool(group) and all(a.relative == "lead" for a in group)
+        if leads and unit.kind == "prose" and others and carry is self.lead and self.lead is not None:
+            # "Prior to this week's draw, on February 1, Canada held another draw. In this draw, 7000 were
+            # invited": once the paragraph names another round, "this draw" may be either; no round's.
+            self.give(None, start, end, anchored=0)
+            return carry
         if group:
             in_block = block and (
                 unit.kind == "heading" or bool(_FIELD_LABEL.match(text[unit.start : unit.end]))
@@ -579,6 +618,11 @@ class Reader:
                 return carry
             return mention
         if detached:
+            return carry
+        if _THAT_ROUND.search(text, start, end):
+            # "... since the draws resumed on July 6. The score for that draw was 557": "that draw" is one
+            # named before, in passing, not the round the paragraph speaks of.
+            self.give(None, start, end, anchored=0)
             return carry
         if comparison:
             lead_in = text[max(sentence_start, start - 12) : start]

@@ -103,6 +103,9 @@ def table_row(
             (Fact(fact_name, value, place[0], place[1], text[place[0] : place[1]]), reader.clause_id, 2)
         )
     place = cell("type")
+    if place is None and header and len(unit.cells) > max(header.values()) + 1:
+        # A note after the header's columns: "225  752  June 22, 2022  636  (*Provincial nominees only)".
+        place = unit.cells[max(header.values()) + 1]
     if place is not None:
         mention.kinds.extend((*k, 2) for k in facts_of.cell_kind(text[place[0] : place[1]], place[0]))
     elif caption:

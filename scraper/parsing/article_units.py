@@ -110,12 +110,20 @@ _SPACED_ROW_NUMBERED = re.compile(
 )
 #: A row of a table without a type column: "Jan. 6 1,463 461" (date, count, cut-off).
 _SPACED_ROW_PLAIN = re.compile(
-    r"^\s*(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}\s+" + MONTH + r")\s+"
+    r"^\s*(?P<date>"
+    + MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+"
+    + MONTH
+    + r")\s+"
     r"(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?P<crs>\d{2,4})\s*$",
     re.I,
 )
 _SPACED_ROW = re.compile(
-    r"^\s*(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}\s+" + MONTH + r")\s+"
+    r"^\s*(?P<date>"
+    + MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+"
+    + MONTH
+    + r")\s+"
     r"(?P<type>\S.*?)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?P<crs>\d{2,4})\s*$",
     re.I,
 )
