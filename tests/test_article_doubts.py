@@ -928,3 +928,32 @@ def test_a_record_over_all_rounds_gives_this_round_nothing() -> None:
     (round_,) = parse_article(text).rounds
     assert round_.crs_min is not None and round_.crs_min.value == 483
     assert round_.invitations is not None and round_.invitations.value == 762
+
+
+def test_a_paragraph_speaking_of_another_undated_round_gives_this_round_nothing_more() -> None:
+    # Feed: March 12, 2024, 2,850 at 525 (all programs); the transport round of that week is another.
+    text = (
+        "In the newest draw, held on March 12, 2024, Canada sent 2,850 invitations. The CRS score needed "
+        "for this draw was 525.\n\n"
+        "Also, earlier that week, IRCC ran another draw aimed at transport occupations. In this "
+        "category-based draw, 975 invitations went out. The lowest score for this draw was 430.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    values = round_.values()
+    assert values.get("crs_min") == 525 and values.get("invitations") == 2850
+    assert values.get("category") is None
+    # Without the paragraph about the other round, the figures stay the round's.
+    (alone,) = parse_article(text.split("\n\n")[0]).rounds
+    assert alone.values().get("crs_min") == 525
+
+
+def test_a_draw_held_earlier_this_month_gives_its_kind_to_no_other_round() -> None:
+    # Feed: July 22, 2020, 557 at 687, provincial nominees only.
+    text = (
+        "Canada invited 557 Express Entry candidates on July 22, 2020; the cut-off was 687.\n\n"
+        "The first all-program draw since the borders closed was held earlier this month.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("round_type") != "general"
+    general = parse_article(text.replace(" was held earlier this month", " is this draw")).rounds
+    assert [r.values().get("round_type") for r in general] == ["general"]

@@ -130,6 +130,15 @@ _OTHER_ROUND_LEAD = re.compile(
     r"\s*(?:Before|After|Unlike|Like|Prior\s+to)\s+(?:this|the\s+current|the\s+latest|today's)\s+[^,.;]{0,80},",
     re.I,
 )
+#: A clause about a round other than the article's, named by no date: "IRCC conducted another draw targeting
+#: transport occupations", "The first all-program draw since the pandemic was held earlier this month".
+_UNDATED_OTHER_ROUND = re.compile(
+    r"(?<!\bis\s)(?<!\bwas\s)(?<!\bbe\s)(?<!\bas\s)(?<!\byet\s)(?<!\bmarks\s)(?<!\bmarked\s)"
+    r"\banother\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
+    r"|\b(?:draw|round)\s+(?:[\w-]+\s+){0,6}?(?:was|were)\s+held\s+(?:earlier|last\s+week|previously)\b"
+    r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
+    re.I,
+)
 #: A sentence stating a record over rounds: "The most applicants selected in a round were 1637".
 _RECORD_SENTENCE = re.compile(
     r"\s*The\s+(?:most|fewest|largest|smallest|highest|lowest)\b[^.!?\n]{0,60}?\bin\s+(?:a|any|one)\s+"
@@ -182,6 +191,7 @@ class Reader:
         #: in the same unit, named two or more: a sentence after it that names none speaks of either.
         self.sentence_named: list[Mention] = []
         self.two_named = False
+        self.other_round = False  # the paragraph has spoken of another, undated round
         #: The list being read is an example ("Another example is as follows:"): its rows name no round; or
         #: it lists a period's figures ("Lowest and Highest CRS Cutoff this year:"): its undated rows are no
         #: round's.
@@ -478,7 +488,7 @@ class Reader:
                 continue
             others: list[Mention] = []
             waiting = len(self.pending)
-            self.two_named = False
+            self.two_named = self.other_round = False
             for a, b in sentences(text, unit.start, unit.end):
                 self.sentence_named = []
                 unnamed = self.lead if self.placeholder else None
@@ -577,6 +587,20 @@ class Reader:
             self.give(None, start, end, anchored=0)  # "- Where no program was specified: Lowest – 481"
             return carry
         leads = bool(group) and all(a.relative == "lead" for a in group)
+        undated = all(a.relative in ("lead", "unknown") for a in group)  # "this draw", "earlier that week"
+        other = self.other_round or bool(_UNDATED_OTHER_ROUND.search(text, start, end))
+        if unit.kind == "prose" and undated and not comparison and other:
+            # "Earlier in the week, IRCC conducted another draw for transport occupations. In this
+            # category-based draw, 975 were invited": once the paragraph speaks of another round it
+            # names by no date, what follows without a date may be that round's; no round's.
+            if not self.other_round:
+                self.dates.doubts.append(
+                    f"{text[start:end].strip()[:80]!r} speaks of another round it does not date; the"
+                    " paragraph's undated figures and kinds from here are not taken"
+                )
+            self.other_round = True
+            self.give(None, start, end, anchored=0)
+            return carry
         if leads and unit.kind == "prose" and others and carry is self.lead and self.lead is not None:
             # "Prior to this week's draw, on February 1, Canada held another draw. In this draw, 7000 were
             # invited": once the paragraph names another round, "this draw" may be either; no round's.
