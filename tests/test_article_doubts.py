@@ -957,3 +957,31 @@ def test_a_draw_held_earlier_this_month_gives_its_kind_to_no_other_round() -> No
     assert round_.values().get("round_type") != "general"
     general = parse_article(text.replace(" was held earlier this month", " is this draw")).rounds
     assert [r.values().get("round_type") for r in general] == ["general"]
+
+
+def test_a_count_of_several_draws_combined_does_not_stand_for_an_unnamed_round() -> None:
+    # Feed: September 14, 2021, 2,000 CEC candidates at 462 (and 521 nominees the next day).
+    text = (
+        "Early in the month IRCC held only a PNP draw, but now it has gone back to its habit of holding PNP "
+        "and CEC draws one after the other. The two draws combined led to IRCC sending 2,521 invitations to "
+        "candidates.\n\n"
+        "On September 14, 2021, IRCC held an Express Entry draw and invited 2,000 immigration candidates.\n\n"
+        "Candidates with scores of 462 or higher were picked from the Canadian Experience Class.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    values = round_.values()
+    assert values.get("invitations") == 2000
+    assert values.get("crs_min") == 462
+    # A single unnamed round's count in the opening paragraph is that round's, not the dated one's.
+    single = parse_article(text.replace("The two draws combined led", "The draw led")).rounds
+    assert all(r.values().get("crs_min") != 462 for r in single)
+
+
+def test_immigration_candidates_invited_are_a_count() -> None:
+    # Feed: September 14, 2021, 2,000 invitations.
+    text = "On September 14, 2021, IRCC held a draw and invited 2,000 immigration candidates.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") == 2000
+    # Immigration candidates not invited are no count.
+    (quiet,) = parse_article(text.replace("invited 2,000", "said 2,000")).rounds
+    assert quiet.values().get("invitations") is None

@@ -556,7 +556,9 @@ class Reader:
 
     def _states_facts(self, since: int) -> bool:
         for start, end, _ in self.pending[since:]:
-            if facts_of.invitations(self.text, start, end)[0] or facts_of.crs(self.text, start, end)[0]:
+            found = facts_of.invitations(self.text, start, end)[0] + facts_of.crs(self.text, start, end)[0]
+            # "The two draws combined resulted in 2,521 invitations": several rounds' figures are no round's.
+            if any(not facts_of.after_plural(self.text, start, f.start) for f in found):
                 return True
         return False
 
