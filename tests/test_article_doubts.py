@@ -985,3 +985,26 @@ def test_immigration_candidates_invited_are_a_count() -> None:
     # Immigration candidates not invited are no count.
     (quiet,) = parse_article(text.replace("invited 2,000", "said 2,000")).rounds
     assert quiet.values().get("invitations") is None
+
+
+def test_two_tables_side_by_side_under_a_doubled_header_are_read_half_by_half() -> None:
+    # Feed: 2016 rounds (January 6: 1,463 at 461; June 29: 773 at 482; June 15: 752 at 488).
+    text = (
+        "Every Express Entry round held in 2016:\n\n"
+        "Date Invitations Score Date Invitations Score\n"
+        "Jan. 6 1,463 461 June 29 773 482\n"
+        "Jan. 13 1,518 453 July 13 747 482\n"
+        "June 1 762 483 Nov. 30 559 (nominees only) 786\n"
+        "June 15 752 488\n\n"
+        "Under the new rules, a job offer no longer brings 600 points.\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2016-01-06"].get("invitations") == 1463 and rounds["2016-01-06"].get("crs_min") == 461
+    assert rounds["2016-06-29"].get("invitations") == 773 and rounds["2016-06-29"].get("crs_min") == 482
+    assert rounds["2016-06-15"].get("crs_min") == 488
+    assert rounds["2016-06-01"].get("crs_min") == 483
+    # A half that holds a note is no plain row: its figures are not read from it.
+    assert rounds.get("2016-11-30", {}).get("crs_min") is None
+    # A single header is no doubled one: the right-hand halves are not rows of it.
+    single = parse_article(text.replace("Score Date Invitations Score", "Score")).rounds
+    assert "2016-06-29" not in {r.values()["date"] for r in single}
