@@ -1008,3 +1008,35 @@ def test_two_tables_side_by_side_under_a_doubled_header_are_read_half_by_half() 
     # A single header is no doubled one: the right-hand halves are not rows of it.
     single = parse_article(text.replace("Score Date Invitations Score", "Score")).rounds
     assert "2016-06-29" not in {r.values()["date"] for r in single}
+
+
+def test_a_box_whose_date_line_names_another_day_gives_its_figures_to_that_round() -> None:
+    # Feed: #242 on March 1, 2023 (667 provincial nominees at 748); #243 on March 15, 2023.
+    text = (
+        "Express Entry Draw: 15th March 2023 (the seventh of the year)\n\n"
+        "Express Entry Draw: #243\n"
+        "Total Number of Invitations:667\n"
+        "Minimum CRS score required:748\n"
+        "Date of Draw:1st March 2023\n"
+        "Program Specified:Provincial Nominee Program\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2023-03-15"].get("crs_min") is None and rounds["2023-03-15"].get("invitations") is None
+    assert rounds["2023-03-01"].get("crs_min") == 748 and rounds["2023-03-01"].get("invitations") == 667
+    # When the box's date line is the heading's day, the box is the heading round's.
+    same = {
+        r.values()["date"]: r.values() for r in parse_article(text.replace("1st March", "15th March")).rounds
+    }
+    assert same["2023-03-15"].get("crs_min") == 748
+
+
+def test_a_provinces_own_draw_gives_no_federal_round_its_figures() -> None:
+    # Feed: March 15, 2023, #243 (7,000 invitations); Ontario's own draw is no federal round.
+    text = (
+        "IRCC held Express Entry draw #243 on March 15, 2023.\n\n"
+        "The newest OINP Express Entry draw aimed at health and finance jobs, with 344 invitations.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") is None
+    federal = parse_article(text.replace("OINP Express Entry draw", "Express Entry draw")).rounds
+    assert [r.values().get("invitations") for r in federal] == [344]

@@ -82,6 +82,13 @@ PROVINCIAL = re.compile(
     r"|invitations?\s+to\s+apply\s+for\s+(?:a\s+)?(?:provincial\s+)?nomination",
     re.I,
 )
+#: A province's own draw, not a federal round: "The latest OINP Express Entry draw ... 344 invitations".
+PROVINCE_DRAW = re.compile(
+    r"\b(?:OINP|SINP|AAIP|MPNP|BC\s?PNP|NSNP|NBPNP|Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia"
+    r"|Nova\s+Scotia|New\s+Brunswick|Prince\s+Edward\s+Island|PEI|Quebec|Québec|Yukon|Newfoundland)(?:['’]s)?"
+    r"\s+(?:(?:PNP|Express\s+Entry|EE|immigration|nominee\s+program)(?:['’]s)?\s+)?(?:next\s+)?(?:draws?|stream)\b",
+    re.I,
+)
 _POOL = re.compile(
     r"\b(?:in|into|entered|remain\w*\s+in)\s+the\s+(?:Express\s+Entry\s+)?pool\b|\bpool\s+(?:of|has)", re.I
 )

@@ -192,6 +192,7 @@ class Reader:
         self.sentence_named: list[Mention] = []
         self.two_named = False
         self.other_round = False  # the paragraph has spoken of another, undated round
+        self.label_run = 0  # the first clause of the current run of labelled lines
         #: The list being read is an example ("Another example is as follows:"): its rows name no round; or
         #: it lists a period's figures ("Lowest and Highest CRS Cutoff this year:"): its undated rows are no
         #: round's.
@@ -396,6 +397,11 @@ class Reader:
         low = clause.lower()
         if may_hold(low, PROVINCIAL_WORDS) and facts_of.PROVINCIAL.search(clause):
             return
+        if not anchored and facts_of.PROVINCE_DRAW.search(clause):
+            # "The latest OINP Express Entry draw focused on health occupations, with 344 invitations": a
+            # province's own draw; its figures and kind are no federal round's.
+            mention.warnings.append(f"{clause.strip()[:80]!r} speaks of a province's own draw; not taken")
+            return
         if not anchored:
             period = other_period(clause, mention.date.value if mention.date else self.dates.published)
             if period is not None:
@@ -455,7 +461,11 @@ class Reader:
         caption: list[tuple[str, str | None, Fact]] = []
         carry: Mention | None = None
         block = False
+        previous_kind = ""
         for index, unit in enumerate(units(text)):
+            if unit.kind == "label" and previous_kind != "label":
+                self.label_run = self.clause_id + 1
+            previous_kind = unit.kind
             if unit.kind == "row":
                 header, caption = table_row(self, unit, header, caption)
                 continue
@@ -530,6 +540,24 @@ class Reader:
                 block = False
             caption = self._caption(unit)
         return self.mentions
+
+    def _box_date(self, heading: Mention, dated: Mention, unit: Unit) -> None:
+        """A box of labelled lines ("Total Number of Invitations:667 / Minimum CRS score required:748 /
+        Date of Draw:1st March 2023") under a round named for another day: the box's figures are the
+        round its own date label names, not the heading's."""
+        if heading.date is None or dated.date is None or heading.date.value == dated.date.value:
+            return
+        if not _FIELD_LABEL.match(self.text[unit.start : unit.end]):
+            return
+        moved = [f for f in heading.facts if f[1] >= self.label_run]
+        if not moved:
+            return
+        heading.facts = [f for f in heading.facts if f[1] < self.label_run]
+        dated.facts.extend(moved)
+        heading.warnings.append(
+            f"{', '.join(repr(f.snippet) for f, _, _ in moved)}: the box's date line names"
+            f" {dated.date.snippet!r}; given to that round, not this one"
+        )
 
     def _date_heading(self, unit: Unit) -> bool:
         """Is this line only a date ("August 2nd") or a span of days ("July 11-12")? It heads a section."""
@@ -626,6 +654,8 @@ class Reader:
             self.give(mention, start, end, anchored=1 if relative else 2, itself=itself)
             if mention is None:
                 return carry
+            if unit.kind == "label" and carry is not None and mention is not carry:
+                self._box_date(carry, mention, unit)
             if not comparison:
                 self.sentence_named.append(mention)
             if others is not None and mention is not self.lead and mention not in others:
