@@ -1040,3 +1040,21 @@ def test_a_provinces_own_draw_gives_no_federal_round_its_figures() -> None:
     assert round_.values().get("invitations") is None
     federal = parse_article(text.replace("OINP Express Entry draw", "Express Entry draw")).rounds
     assert [r.values().get("invitations") for r in federal] == [344]
+
+
+def test_a_day_after_its_month_is_no_count_and_the_last_draw_is_another_round() -> None:
+    # Feed: May 27, 2020, 385 provincial nominees at 757.
+    text = (
+        "Canada invited 385 candidates with a provincial nomination in a new Express Entry draw on "
+        "May 27, 2020.\n\n"
+        "In all, 385 Invitations to Apply went out in the May 27 invitation round.\n\n"
+        "That is why the lowest CRS score was 757 for this draw. The last CEC-only draw invited people "
+        "with CRS scores of at least 447.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    values = round_.values()
+    assert values.get("invitations") == 385
+    assert values.get("crs_min") == 757
+    # When the clause speaks of "the newest" draw, it may be this one: its cut-off is a doubt.
+    (doubt,) = parse_article(text.replace("The last CEC-only draw", "The newest CEC-only draw")).rounds
+    assert doubt.values().get("crs_min") is None

@@ -38,6 +38,10 @@ _NUMBER = re.compile(r"(?<![\d,.#])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\d)(?!%)")
 #: "3, 350 candidates": a count's thousands cut off by a comma and a space.
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,2},[ \u00a0]$")
 #: ... unless the first part is a day: "On July 5, 500 candidates".
+#: A month name just before a number: "in the May 27 invitation round" (the number is a day, not a count).
+_MONTH_JUST_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
+)
 _DAY_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
     r"\d{1,2}(?:st|nd|rd|th)?,[ \u00a0]$",
@@ -265,6 +269,8 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         if value < 10 or (value >= 1900 and value <= 2100 and "," not in match.group(1)):
             continue
         before = text[max(start, match.start() - 40) : match.start()]
+        if value <= 31 and _MONTH_JUST_BEFORE.search(before):
+            continue  # "in the May 27 invitation round": a day of the month, not a count
         noun = _INVITATION_NOUN.match(text, match.end(), end)
         labelled = None
         if noun is None:

@@ -57,7 +57,8 @@ _FIELD_LABEL = re.compile(
 _DAY_BEFORE = re.compile(r"the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier", re.I)
 #: A clause that speaks of the round it belongs to: "this draw", "the draw", "today's round", "the selection".
 _ROUND_ITSELF = re.compile(
-    r"\b(?:this|the|today's|latest|newest|new)\s+(?:[\w-]+\s+){0,3}(?:draw|round|selection)\b(?!s)"
+    r"\b(?:this|the|today's|latest|newest|new)\s+(?:(?!(?:last|previous|preceding|prior|next|upcoming)\b)[\w-]+\s+){0,3}"
+    r"(?:draw|round|selection)\b(?!s)"
     r"|\b(?:it|this)\s+(?:was|is)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b(?!s)"
     r"|\bno\s+program(?:me)?\s+(?:was\s+)?specified\b",
     re.I,
