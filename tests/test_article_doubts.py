@@ -1058,3 +1058,17 @@ def test_a_day_after_its_month_is_no_count_and_the_last_draw_is_another_round() 
     # When the clause speaks of "the newest" draw, it may be this one: its cut-off is a doubt.
     (doubt,) = parse_article(text.replace("The last CEC-only draw", "The newest CEC-only draw")).rounds
     assert doubt.values().get("crs_min") is None
+
+
+def test_a_score_needed_without_the_provincial_nomination_explains_the_cut_off() -> None:
+    # Feed: July 22, 2020, 557 provincial nominees at 687.
+    text = (
+        "Canada invited 557 Express Entry candidates on July 22, 2020.\n\n"
+        "Only provincial nominees were invited in the latest draw, so the CRS cut-off was 687. Those invited "
+        "in this round would have needed a CRS score of at least 87 without the provincial nomination.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("crs_min") == 687
+    plain = text.replace("would have needed", "needed").replace(" without the provincial nomination", "")
+    (doubt,) = parse_article(plain).rounds
+    assert doubt.values().get("crs_min") is None  # two cut-offs for this round: a doubt

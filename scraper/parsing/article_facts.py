@@ -153,7 +153,8 @@ _EXPLAINED_LEFT = re.compile(
 )
 #: A clause that explains scores rather than stating one.
 _EXPLAINING = re.compile(
-    r"would\s+have\s+(?:had|been)|\bbase\s+(?:points|score)|\bwithout\s+(?:the|a|their)\s+nomination"
+    r"would\s+have\s+(?:had|been|needed)|\bbase\s+(?:points|score)"
+    r"|\bwithout\s+(?:the|a|their)\s+(?:provincial\s+)?nomination"
     r"|\b(?:before|prior\s+to)\s+(?:their|the|receiving)\s+(?:a\s+)?nomination",
     re.I,
 )
