@@ -1072,3 +1072,15 @@ def test_a_score_needed_without_the_provincial_nomination_explains_the_cut_off()
     plain = text.replace("would have needed", "needed").replace(" without the provincial nomination", "")
     (doubt,) = parse_article(plain).rounds
     assert doubt.values().get("crs_min") is None  # two cut-offs for this round: a doubt
+
+
+def test_a_core_score_explains_the_cut_off_and_is_none() -> None:
+    # Feed: November 30, 2016, #48, 559 provincial nominees at 786.
+    text = (
+        "In round #48 on November 30, 2016, the minimum CRS score required was 786.\n\n"
+        "So candidates with core CRS scores as low as 186 were issued an ITA in this latest draw.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("crs_min") == 786
+    (doubt,) = parse_article(text.replace("core CRS scores", "CRS scores")).rounds
+    assert doubt.values().get("crs_min") is None
