@@ -1084,3 +1084,15 @@ def test_a_core_score_explains_the_cut_off_and_is_none() -> None:
     assert round_.values().get("crs_min") == 786
     (doubt,) = parse_article(text.replace("core CRS scores", "CRS scores")).rounds
     assert doubt.values().get("crs_min") is None
+
+
+def test_a_read_more_link_is_another_articles_title() -> None:
+    # Feed: #160 on August 19, 2020, 600 provincial nominees at 771.
+    text = (
+        "Express Entry draw #160 on August 19, 2020 sent 600 invitations to candidates with 771 points.\n\n"
+        "Read More: British Columbia Issued 437 Invitations In New PNP Draw\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") == 600
+    (doubt,) = parse_article(text.replace("Read More: ", "")).rounds
+    assert doubt.values().get("invitations") is None

@@ -470,6 +470,8 @@ class Reader:
             if unit.kind == "row":
                 header, caption = table_row(self, unit, header, caption)
                 continue
+            if unit.kind == "link":
+                continue  # "Read More: British Columbia Issued 437 Invitations": another article's title
             header = None
             if unit.kind != "item":
                 captioning = text[unit.start : unit.end].rstrip().endswith(":")

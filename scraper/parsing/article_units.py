@@ -23,7 +23,7 @@ NUMBER_REF_LINE = re.compile(r"#\s?\d{1,4}\b|\b(?:draw|round)\s*(?:no\.?|number)
 class Unit:
     start: int
     end: int
-    kind: str  # prose, heading, label, item, row, header, foot
+    kind: str  # prose, heading, label, item, row, header, foot, link
     cells: tuple[tuple[int, int], ...] = ()
 
 
@@ -50,7 +50,9 @@ def units(text: str) -> list[Unit]:
             out.extend(double)
             i += 1 + len({text.rfind("\n", 0, u.start) for u in double[1:]})  # the header and its lines
             continue
-        if "\t" in line or line.count(" | ") >= 2 or (line.count("|") >= 3 and "|" in line.strip()[-1:]):
+        if _LINK_LINE.match(line):
+            out.append(Unit(a, b, "link"))
+        elif "\t" in line or line.count(" | ") >= 2 or (line.count("|") >= 3 and "|" in line.strip()[-1:]):
             out.append(Unit(a, b, "row", _cells(text, a, b)))
         elif line.lstrip().startswith("*") and not line.lstrip().startswith("**"):
             out.append(Unit(a, b, "foot"))
@@ -74,6 +76,12 @@ def units(text: str) -> list[Unit]:
     return out
 
 
+#: A link to another article: "Read More: British Columbia Issued 437 Invitations In New PNP Draw".
+_LINK_LINE = re.compile(
+    r"^\W*(?:read\s+more|also\s+read|read\s+also|see\s+also|must\s+read|related(?:\s+(?:post|article|news|story))?)"
+    r"\s*[:–—-]",
+    re.I,
+)
 _HEADING_CELL = re.compile(r"^[^\d]{2,40}$")
 _DATE_CELL = re.compile(r"\bdate\b", re.I)
 _FIGURE_CELL = re.compile(r"\bITAs?\b|invitation|\bCRS\b|score|cut-?off", re.I)
