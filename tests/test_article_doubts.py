@@ -1096,3 +1096,22 @@ def test_a_read_more_link_is_another_articles_title() -> None:
     assert round_.values().get("invitations") == 600
     (doubt,) = parse_article(text.replace("Read More: ", "")).rounds
     assert doubt.values().get("invitations") is None
+
+
+def test_a_years_mark_stands_for_no_unnamed_round() -> None:
+    # Feed: December 9, 2020, 5,000 invitations at 469.
+    text = (
+        "Express Entry Draw\n\n"
+        "The immigration department has now passed the mark of 100,000 ITAs for the year 2020.\n\n"
+        "In the draw held on 9 December 2020, Canada invited 5000 new immigrants to apply.\n\n"
+        "As in this draw, the CRS score was 469 or more.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("crs_min") == 469 and round_.values().get("invitations") == 5000
+    (lead,) = parse_article(
+        text.replace(
+            "passed the mark of 100,000 ITAs for the year 2020",
+            "sent 4,000 ITAs to workers who hope to settle",
+        )
+    ).rounds
+    assert lead.values().get("crs_min") is None  # the opening count is an unnamed round's: 469 may be its

@@ -55,11 +55,12 @@ _APPROXIMATE = re.compile(
 #: Words before or after a count that make it a total over several rounds or a period.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|record\s+(?:of|year|total)"
-    r"|year's|last\s+year|this\s+year|in\s+20\d\d,)\b[^.;]*$",
+    r"|year's|last\s+year|this\s+year|in\s+20\d\d,|(?:mark|milestone)\s+of)\b[^.;]*$",
     re.I,
 )
 _TOTAL_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
+    r"|for\s+the\s+(?:whole\s+)?year"
     r"|(?:in|through|across|over)\s+(?:\w+\s+){0,3}(?:draws|rounds))\b"
     # "5,250 ITAs have been issued ... since the draws resumed on July 6": a tally since a date
     r"|\s*(?:have|has)\s+been\s+(?:issued|sent|invited|extended|given)\b[^.;]{0,60}\bsince\b",
