@@ -1115,3 +1115,12 @@ def test_a_years_mark_stands_for_no_unnamed_round() -> None:
         )
     ).rounds
     assert lead.values().get("crs_min") is None  # the opening count is an unnamed round's: 469 may be its
+
+
+def test_employees_given_itas_are_a_count() -> None:
+    # Feed: June 28, 2023, 500 healthcare invitations at 476.
+    text = "In the first category-based draw on June 28, 2023, ITAs went to 500 healthcare employees.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") == 500
+    (none,) = parse_article(text.replace("ITAs went to", "the sector counted")).rounds
+    assert none.values().get("invitations") is None  # employees not invited are no count

@@ -102,7 +102,7 @@ _POOL = re.compile(
 
 _PEOPLE = (
     r"candidates|applicants|people|profiles|individuals|foreign\s+nationals|nominees|specialists|workers"
-    r"|hopefuls|professionals|immigrants"
+    r"|hopefuls|professionals|employees|immigrants"
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
