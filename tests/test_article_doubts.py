@@ -1124,3 +1124,16 @@ def test_employees_given_itas_are_a_count() -> None:
     assert round_.values().get("invitations") == 500
     (none,) = parse_article(text.replace("ITAs went to", "the sector counted")).rounds
     assert none.values().get("invitations") is None  # employees not invited are no count
+
+
+def test_a_list_day_run_into_its_category_is_read() -> None:
+    # Feed: February 16, 2024, agriculture and agri-food occupations (150 at 437).
+    text = (
+        "Category-based draws held in 2024 so far:\n\n  2. February 16Agriculture and Agri-food Occupations\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2024-02-16"].get("category") == "agriculture"
+    # A day followed by its ordinal ending is not split ("August 1st").
+    assert [
+        r.values()["date"] for r in parse_article("The draw of August 1st, 2023 sent 2,000 ITAs.\n").rounds
+    ] == ["2023-08-01"]
