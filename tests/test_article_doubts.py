@@ -1137,3 +1137,20 @@ def test_a_list_day_run_into_its_category_is_read() -> None:
     assert [
         r.values()["date"] for r in parse_article("The draw of August 1st, 2023 sent 2,000 ITAs.\n").rounds
     ] == ["2023-08-01"]
+
+
+def test_bulleted_fields_under_a_dated_list_item_are_its_rounds() -> None:
+    # Feed: March 12, 2024, 2,850 at 525; February 16, 2024, agriculture, 150 at 437.
+    text = (
+        "In the newest draw, held on March 12, 2024, Canada sent 2,850 invitations; the cut-off was 525.\n\n"
+        "Category-based draws this year:\n"
+        "  2. February 16 – Agriculture and Agri-food Occupations\n"
+        "    • Invitations: 150\n"
+        "    • Minimum CRS Score: 437\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2024-02-16"].get("invitations") == 150 and rounds["2024-02-16"].get("crs_min") == 437
+    assert rounds["2024-03-12"].get("invitations") == 2850 and rounds["2024-03-12"].get("crs_min") == 525
+    # Without their bullets the fields are not the item's.
+    plain = {r.values()["date"]: r.values() for r in parse_article(text.replace("• ", "")).rounds}
+    assert plain["2024-02-16"].get("invitations") is None

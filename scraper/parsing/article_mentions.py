@@ -140,6 +140,8 @@ _UNDATED_OTHER_ROUND = re.compile(
     r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
     re.I,
 )
+#: A labelled line under a list item, with its own bullet: "• Invitations: 2,500".
+_BULLET_LABEL = re.compile(r"\s*[•◦▪·*-]\s+\S")
 #: A sentence stating a record over rounds: "The most applicants selected in a round were 1637".
 _RECORD_SENTENCE = re.compile(
     r"\s*The\s+(?:most|fewest|largest|smallest|highest|lowest)\b[^.!?\n]{0,60}?\bin\s+(?:a|any|one)\s+"
@@ -194,6 +196,7 @@ class Reader:
         self.two_named = False
         self.other_round = False  # the paragraph has spoken of another, undated round
         self.label_run = 0  # the first clause of the current run of labelled lines
+        self.item_round: Mention | None = None  # the round the list item just read names by its date
         #: The list being read is an example ("Another example is as follows:"): its rows name no round; or
         #: it lists a period's figures ("Lowest and Highest CRS Cutoff this year:"): its undated rows are no
         #: round's.
@@ -499,6 +502,15 @@ class Reader:
                     for clause in clauses(self.text, self.dates, a, b, unit):
                         self._clause(clause, unit, None, detached=True)
                 continue
+            kept = carry
+            bulleted = unit.kind == "label" and bool(_BULLET_LABEL.match(text[unit.start : unit.end]))
+            under_item = self.item_round if bulleted else None
+            if not bulleted:
+                self.item_round = None
+            if under_item is not None:
+                # "2. February 16 – Agriculture occupations" over "• Invitations: 150" and "• Minimum CRS
+                # Score: 437": the bulleted fields under a dated list item are that item's round's.
+                carry = under_item
             others: list[Mention] = []
             waiting = len(self.pending)
             self.two_named = self.other_round = False
@@ -526,6 +538,8 @@ class Reader:
                         " the round the article stated first without naming it"
                     )
             self.two_named = False
+            if under_item is not None:
+                carry = kept
             sentence = re.search(r"[.!?]\s*$", text[unit.start : unit.end]) and unit.end - unit.start > 60
             if (
                 self.lead is None
@@ -669,6 +683,8 @@ class Reader:
                 # with its round's date speaks of that round to its end; its figures never leave it.
                 return mention
             if unit.kind == "item" and not block and mention is not self.lead and carry is not None:
+                if mention.date is not None and not comparison:
+                    self.item_round = mention
                 return carry
             named = carry is not None and (carry.date is not None or carry.number is not None)
             if comparison and mention is not self.lead and named:
