@@ -1154,3 +1154,17 @@ def test_bulleted_fields_under_a_dated_list_item_are_its_rounds() -> None:
     # Without their bullets the fields are not the item's.
     plain = {r.values()["date"]: r.values() for r in parse_article(text.replace("• ", "")).rounds}
     assert plain["2024-02-16"].get("invitations") is None
+
+
+def test_a_program_field_in_a_rounds_box_gives_its_kind() -> None:
+    # Feed: #242 on March 1, 2023, provincial nominees only (667 at 748).
+    text = (
+        "Express Entry Draw: #242\n"
+        "Total Number of Invitations:667\n"
+        "Date of Draw:1st March 2023\n"
+        "Program Specified:Provincial Nominee Program\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("round_type") == "program" and round_.values().get("programs") == ["PNP"]
+    (other,) = parse_article(text.replace("Program Specified:", "Read about:")).rounds
+    assert other.values().get("round_type") is None

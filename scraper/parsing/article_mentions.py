@@ -140,6 +140,11 @@ _UNDATED_OTHER_ROUND = re.compile(
     r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
     re.I,
 )
+#: A field naming the kind of the round its box speaks of: "Program Specified: Provincial Nominee Program".
+_KIND_FIELD = re.compile(
+    r"\s*(?:[•◦▪·*-]\s+)?(?:program(?:me)?s?\s+specified|(?:draw|round)\s+type|type\s+of\s+(?:draw|round))\s*:",
+    re.I,
+)
 #: A labelled line under a list item, with its own bullet: "• Invitations: 2,500".
 _BULLET_LABEL = re.compile(r"\s*[•◦▪·*-]\s+\S")
 #: A sentence stating a record over rounds: "The most applicants selected in a round were 1637".
@@ -391,7 +396,14 @@ class Reader:
 
     # -- attributing a piece of text
     def give(
-        self, mention: Mention | None, start: int, end: int, *, anchored: int, itself: bool = False
+        self,
+        mention: Mention | None,
+        start: int,
+        end: int,
+        *,
+        anchored: int,
+        itself: bool = False,
+        field: bool = False,
     ) -> None:
         self.clause_id += 1
         if mention is None:
@@ -441,7 +453,7 @@ class Reader:
             # the department does as a rule, not the kind of the round the clause names.
             if facts_of.kinds(text, start, end):
                 mention.warnings.append(f"kind: {clause.strip()[:80]!r} says what is usual; not taken")
-        elif anchored or (not PLURAL.search(clause) and (taken or _ROUND_ITSELF.search(clause))):
+        elif anchored or field or (not PLURAL.search(clause) and (taken or _ROUND_ITSELF.search(clause))):
             # A clause that names no round says what kind the round is only while it speaks of the round
             # (states its figures, or says "the draw"): "Since January, only PNP and CEC candidates were
             # invited" explains the year, not this round.
@@ -730,5 +742,7 @@ class Reader:
             self.pending.append((start, end, self.clause_id))
             self.clause_id += 1
             return carry
-        self.give(carry if carry is not None else self.lead, start, end, anchored=0)
+        # "Program Specified: Provincial Nominee Program" in a round's box of fields: the kind is its round's.
+        field = unit.kind == "label" and bool(_KIND_FIELD.match(text[unit.start : unit.end]))
+        self.give(carry if carry is not None else self.lead, start, end, anchored=0, field=field)
         return carry
