@@ -1168,3 +1168,16 @@ def test_a_program_field_in_a_rounds_box_gives_its_kind() -> None:
     assert round_.values().get("round_type") == "program" and round_.values().get("programs") == ["PNP"]
     (other,) = parse_article(text.replace("Program Specified:", "Read about:")).rounds
     assert other.values().get("round_type") is None
+
+
+def test_a_count_that_is_a_record_high_number_is_a_total() -> None:
+    # Feed: December 23, 2020, 5,000 invitations.
+    text = (
+        "The newest draw, on December 23, 2020, invited over 5,000 applicants. It is the fourth draw in a "
+        "row where 5,000 Invitations to Apply were issued. And the 107,350 ITAs issued is a record-high "
+        "number of invitations.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") == 5000
+    (doubt,) = parse_article(text.replace(" is a record-high number of invitations", " went out")).rounds
+    assert doubt.values().get("invitations") is None
