@@ -1181,3 +1181,15 @@ def test_a_count_that_is_a_record_high_number_is_a_total() -> None:
     assert round_.values().get("invitations") == 5000
     (doubt,) = parse_article(text.replace(" is a record-high number of invitations", " went out")).rounds
     assert doubt.values().get("invitations") is None
+
+
+def test_todays_draw_on_an_undated_page_is_the_articles_round() -> None:
+    # Feed: November 28, 2018, 3,900 invitations at 445.
+    text = (
+        "A new Express Entry draw held November 28, 2018 moves Canada closer to its target.\n\n"
+        "Today's draw issued 3,900 invitations to apply, bringing the year's total to 82,000.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") == 3900
+    (other,) = parse_article(text.replace("Today's draw", "Today the department")).rounds
+    assert other.values().get("invitations") is None  # "today" alone names no round on an undated page
