@@ -1193,3 +1193,12 @@ def test_todays_draw_on_an_undated_page_is_the_articles_round() -> None:
     assert round_.values().get("invitations") == 3900
     (other,) = parse_article(text.replace("Today's draw", "Today the department")).rounds
     assert other.values().get("invitations") is None  # "today" alone names no round on an undated page
+
+
+def test_a_score_needed_to_get_an_invitation_is_the_cut_off() -> None:
+    # Feed: December 9, 2020, 5,000 invitations at 469.
+    text = "In the draw of 9 December 2020, the minimum CRS score needed to get an invitation was 469.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("crs_min") == 469
+    (none,) = parse_article(text.replace("needed to get an invitation", "needed to get a visa")).rounds
+    assert none.values().get("crs_min") is None

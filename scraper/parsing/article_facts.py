@@ -128,7 +128,7 @@ _FILLER = (
     r"|in|this|that|draw|draw's|round|round's|for|lowest-ranked|lowest-ranking|lowest-scoring|lowest|ranked"
     r"|ranking|candidate|candidates|invited|system|CRS|C\.R\.S\.|comprehensive|currently|as|low|least|had|has"
     r"|with|needed|be|today's|this|score's|just|only|point|points|of\s+20\d\d|in\s+20\d\d|s|still|an|invitation"
-    r"|for\s+an\s+invitation"
+    r"|for\s+an\s+invitation|to\s+(?:get|receive)\s+an\s+(?:invitation|ITA)"
 )
 _CRS_CUE = re.compile(
     r"\bCRS\b|C\.R\.S\.|\bComprehensive\s+Ranking\s+(?:System|Score)|\bcut(?:-|\s)?off\b|\bthreshold\b|\bminimum\b"
