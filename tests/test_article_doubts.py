@@ -1202,3 +1202,18 @@ def test_a_score_needed_to_get_an_invitation_is_the_cut_off() -> None:
     assert round_.values().get("crs_min") == 469
     (none,) = parse_article(text.replace("needed to get an invitation", "needed to get a visa")).rounds
     assert none.values().get("crs_min") is None
+
+
+def test_a_figure_in_the_previous_round_named_by_date_is_that_rounds() -> None:
+    # Feed: August 12, 2019, 3,600 at 466; July 24, 2019, 3,600 at 459.
+    text = (
+        "An Express Entry draw took place on August 12, 2019, inviting 3,600 candidates.\n\n"
+        "The cut-off of 466 in today's draw is seven points above the minimum score of 459 in the previous "
+        "invitation round on July 24.\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2019-07-24"].get("crs_min") == 459
+    assert rounds["2019-08-12"].get("crs_min") != 459
+    # "459, unlike the previous round on July 24" does not put 459 in that round.
+    other = text.replace("459 in the previous", "459, unlike the previous")
+    assert all(r.values().get("crs_min") != 459 for r in parse_article(other).rounds)

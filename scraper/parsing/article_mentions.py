@@ -145,6 +145,10 @@ _KIND_FIELD = re.compile(
     r"\s*(?:[•◦▪·*-]\s+)?(?:program(?:me)?s?\s+specified|(?:draw|round)\s+type|type\s+of\s+(?:draw|round))\s*:",
     re.I,
 )
+#: The start of a clause naming a round before this one: "previous invitation round on July 24".
+_NAMED_BEFORE = re.compile(
+    r"\s*(?:previous|preceding|prior|last)\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I
+)
 #: A labelled line under a list item, with its own bullet: "• Invitations: 2,500".
 _BULLET_LABEL = re.compile(r"\s*[•◦▪·*-]\s+\S")
 #: A sentence stating a record over rounds: "The most applicants selected in a round were 1637".
@@ -202,6 +206,9 @@ class Reader:
         self.other_round = False  # the paragraph has spoken of another, undated round
         self.label_run = 0  # the first clause of the current run of labelled lines
         self.item_round: Mention | None = None  # the round the list item just read names by its date
+        #: A comparison clause ending "... 459 in the", cut from the round it names next ("previous round on
+        #: July 24"): its figures are that round's.
+        self.glued: tuple[int, int] | None = None
         #: The list being read is an example ("Another example is as follows:"): its rows name no round; or
         #: it lists a period's figures ("Lowest and Highest CRS Cutoff this year:"): its undated rows are no
         #: round's.
@@ -637,6 +644,7 @@ class Reader:
     ) -> Mention | None:
         start, end, comparison, group, sentence_start = clause
         text = self.text
+        glued, self.glued = self.glued, None
         if _EXAMPLE.match(text, sentence_start):
             # "For example, if your score is 448 and they select anyone with 444 or above, ...": a worked
             # example names no round and states no round's figures.
@@ -681,6 +689,17 @@ class Reader:
             relative = all(a.relative is not None for a in group)
             itself = all(a.relative == "lead" for a in group)  # "this draw", "today's round"
             self.give(mention, start, end, anchored=1 if relative else 2, itself=itself)
+            if (
+                glued is not None
+                and glued[1] == start
+                and comparison
+                and mention is not None
+                and mention is not self.lead
+                and _NAMED_BEFORE.match(text, start, end)
+            ):
+                # "... above the minimum score of 459 in the | previous invitation round on July 24": the
+                # figure and the round it is "in" were cut apart; the figure is that round's.
+                self.give(mention, glued[0], glued[1], anchored=0)
             if mention is None:
                 return carry
             if unit.kind == "label" and carry is not None and mention is not carry:
@@ -720,6 +739,8 @@ class Reader:
                 self.give(only, start, end, anchored=0)
             else:
                 self.give(None, start, end, anchored=0)
+                if re.search(r"\b(?:in|of)\s+the\s*$", text[start:end], re.I):
+                    self.glued = (start, end)
             return carry
         if self.lead is None and self.lead_doubt:
             self.give(None, start, end, anchored=0)  # the round this speaks of has a date in doubt
