@@ -928,3 +928,292 @@ def test_a_record_over_all_rounds_gives_this_round_nothing() -> None:
     (round_,) = parse_article(text).rounds
     assert round_.crs_min is not None and round_.crs_min.value == 483
     assert round_.invitations is not None and round_.invitations.value == 762
+
+
+def test_a_paragraph_speaking_of_another_undated_round_gives_this_round_nothing_more() -> None:
+    # Feed: March 12, 2024, 2,850 at 525 (all programs); the transport round of that week is another.
+    text = (
+        "In the newest draw, held on March 12, 2024, Canada sent 2,850 invitations. The CRS score needed "
+        "for this draw was 525.\n\n"
+        "Also, earlier that week, IRCC ran another draw aimed at transport occupations. In this "
+        "category-based draw, 975 invitations went out. The lowest score for this draw was 430.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    values = round_.values()
+    assert values.get("crs_min") == 525 and values.get("invitations") == 2850
+    assert values.get("category") is None
+    # Without the paragraph about the other round, the figures stay the round's.
+    (alone,) = parse_article(text.split("\n\n")[0]).rounds
+    assert alone.values().get("crs_min") == 525
+
+
+def test_a_draw_held_earlier_this_month_gives_its_kind_to_no_other_round() -> None:
+    # Feed: July 22, 2020, 557 at 687, provincial nominees only.
+    text = (
+        "Canada invited 557 Express Entry candidates on July 22, 2020; the cut-off was 687.\n\n"
+        "The first all-program draw since the borders closed was held earlier this month.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("round_type") != "general"
+    general = parse_article(text.replace(" was held earlier this month", " is this draw")).rounds
+    assert [r.values().get("round_type") for r in general] == ["general"]
+
+
+def test_a_count_of_several_draws_combined_does_not_stand_for_an_unnamed_round() -> None:
+    # Feed: September 14, 2021, 2,000 CEC candidates at 462 (and 521 nominees the next day).
+    text = (
+        "Early in the month IRCC held only a PNP draw, but now it has gone back to its habit of holding PNP "
+        "and CEC draws one after the other. The two draws combined led to IRCC sending 2,521 invitations to "
+        "candidates.\n\n"
+        "On September 14, 2021, IRCC held an Express Entry draw and invited 2,000 immigration candidates.\n\n"
+        "Candidates with scores of 462 or higher were picked from the Canadian Experience Class.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    values = round_.values()
+    assert values.get("invitations") == 2000
+    assert values.get("crs_min") == 462
+    # A single unnamed round's count in the opening paragraph is that round's, not the dated one's.
+    single = parse_article(text.replace("The two draws combined led", "The draw led")).rounds
+    assert all(r.values().get("crs_min") != 462 for r in single)
+
+
+def test_immigration_candidates_invited_are_a_count() -> None:
+    # Feed: September 14, 2021, 2,000 invitations.
+    text = "On September 14, 2021, IRCC held a draw and invited 2,000 immigration candidates.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") == 2000
+    # Immigration candidates not invited are no count.
+    (quiet,) = parse_article(text.replace("invited 2,000", "said 2,000")).rounds
+    assert quiet.values().get("invitations") is None
+
+
+def test_two_tables_side_by_side_under_a_doubled_header_are_read_half_by_half() -> None:
+    # Feed: 2016 rounds (January 6: 1,463 at 461; June 29: 773 at 482; June 15: 752 at 488).
+    text = (
+        "Every Express Entry round held in 2016:\n\n"
+        "Date Invitations Score Date Invitations Score\n"
+        "Jan. 6 1,463 461 June 29 773 482\n"
+        "Jan. 13 1,518 453 July 13 747 482\n"
+        "June 1 762 483 Nov. 30 559 (nominees only) 786\n"
+        "June 15 752 488\n\n"
+        "Under the new rules, a job offer no longer brings 600 points.\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2016-01-06"].get("invitations") == 1463 and rounds["2016-01-06"].get("crs_min") == 461
+    assert rounds["2016-06-29"].get("invitations") == 773 and rounds["2016-06-29"].get("crs_min") == 482
+    assert rounds["2016-06-15"].get("crs_min") == 488
+    assert rounds["2016-06-01"].get("crs_min") == 483
+    # A half that holds a note is no plain row: its figures are not read from it.
+    assert rounds.get("2016-11-30", {}).get("crs_min") is None
+    # A single header is no doubled one: the right-hand halves are not rows of it.
+    single = parse_article(text.replace("Score Date Invitations Score", "Score")).rounds
+    assert "2016-06-29" not in {r.values()["date"] for r in single}
+
+
+def test_a_box_whose_date_line_names_another_day_gives_its_figures_to_that_round() -> None:
+    # Feed: #242 on March 1, 2023 (667 provincial nominees at 748); #243 on March 15, 2023.
+    text = (
+        "Express Entry Draw: 15th March 2023 (the seventh of the year)\n\n"
+        "Express Entry Draw: #243\n"
+        "Total Number of Invitations:667\n"
+        "Minimum CRS score required:748\n"
+        "Date of Draw:1st March 2023\n"
+        "Program Specified:Provincial Nominee Program\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2023-03-15"].get("crs_min") is None and rounds["2023-03-15"].get("invitations") is None
+    assert rounds["2023-03-01"].get("crs_min") == 748 and rounds["2023-03-01"].get("invitations") == 667
+    # When the box's date line is the heading's day, the box is the heading round's.
+    same = {
+        r.values()["date"]: r.values() for r in parse_article(text.replace("1st March", "15th March")).rounds
+    }
+    assert same["2023-03-15"].get("crs_min") == 748
+
+
+def test_a_provinces_own_draw_gives_no_federal_round_its_figures() -> None:
+    # Feed: March 15, 2023, #243 (7,000 invitations); Ontario's own draw is no federal round.
+    text = (
+        "IRCC held Express Entry draw #243 on March 15, 2023.\n\n"
+        "The newest OINP Express Entry draw aimed at health and finance jobs, with 344 invitations.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") is None
+    federal = parse_article(text.replace("OINP Express Entry draw", "Express Entry draw")).rounds
+    assert [r.values().get("invitations") for r in federal] == [344]
+
+
+def test_a_day_after_its_month_is_no_count_and_the_last_draw_is_another_round() -> None:
+    # Feed: May 27, 2020, 385 provincial nominees at 757.
+    text = (
+        "Canada invited 385 candidates with a provincial nomination in a new Express Entry draw on "
+        "May 27, 2020.\n\n"
+        "In all, 385 Invitations to Apply went out in the May 27 invitation round.\n\n"
+        "That is why the lowest CRS score was 757 for this draw. The last CEC-only draw invited people "
+        "with CRS scores of at least 447.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    values = round_.values()
+    assert values.get("invitations") == 385
+    assert values.get("crs_min") == 757
+    # When the clause speaks of "the newest" draw, it may be this one: its cut-off is a doubt.
+    (doubt,) = parse_article(text.replace("The last CEC-only draw", "The newest CEC-only draw")).rounds
+    assert doubt.values().get("crs_min") is None
+
+
+def test_a_score_needed_without_the_provincial_nomination_explains_the_cut_off() -> None:
+    # Feed: July 22, 2020, 557 provincial nominees at 687.
+    text = (
+        "Canada invited 557 Express Entry candidates on July 22, 2020.\n\n"
+        "Only provincial nominees were invited in the latest draw, so the CRS cut-off was 687. Those invited "
+        "in this round would have needed a CRS score of at least 87 without the provincial nomination.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("crs_min") == 687
+    plain = text.replace("would have needed", "needed").replace(" without the provincial nomination", "")
+    (doubt,) = parse_article(plain).rounds
+    assert doubt.values().get("crs_min") is None  # two cut-offs for this round: a doubt
+
+
+def test_a_core_score_explains_the_cut_off_and_is_none() -> None:
+    # Feed: November 30, 2016, #48, 559 provincial nominees at 786.
+    text = (
+        "In round #48 on November 30, 2016, the minimum CRS score required was 786.\n\n"
+        "So candidates with core CRS scores as low as 186 were issued an ITA in this latest draw.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("crs_min") == 786
+    (doubt,) = parse_article(text.replace("core CRS scores", "CRS scores")).rounds
+    assert doubt.values().get("crs_min") is None
+
+
+def test_a_read_more_link_is_another_articles_title() -> None:
+    # Feed: #160 on August 19, 2020, 600 provincial nominees at 771.
+    text = (
+        "Express Entry draw #160 on August 19, 2020 sent 600 invitations to candidates with 771 points.\n\n"
+        "Read More: British Columbia Issued 437 Invitations In New PNP Draw\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") == 600
+    (doubt,) = parse_article(text.replace("Read More: ", "")).rounds
+    assert doubt.values().get("invitations") is None
+
+
+def test_a_years_mark_stands_for_no_unnamed_round() -> None:
+    # Feed: December 9, 2020, 5,000 invitations at 469.
+    text = (
+        "Express Entry Draw\n\n"
+        "The immigration department has now passed the mark of 100,000 ITAs for the year 2020.\n\n"
+        "In the draw held on 9 December 2020, Canada invited 5000 new immigrants to apply.\n\n"
+        "As in this draw, the CRS score was 469 or more.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("crs_min") == 469 and round_.values().get("invitations") == 5000
+    (lead,) = parse_article(
+        text.replace(
+            "passed the mark of 100,000 ITAs for the year 2020",
+            "sent 4,000 ITAs to workers who hope to settle",
+        )
+    ).rounds
+    assert lead.values().get("crs_min") is None  # the opening count is an unnamed round's: 469 may be its
+
+
+def test_employees_given_itas_are_a_count() -> None:
+    # Feed: June 28, 2023, 500 healthcare invitations at 476.
+    text = "In the first category-based draw on June 28, 2023, ITAs went to 500 healthcare employees.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") == 500
+    (none,) = parse_article(text.replace("ITAs went to", "the sector counted")).rounds
+    assert none.values().get("invitations") is None  # employees not invited are no count
+
+
+def test_a_list_day_run_into_its_category_is_read() -> None:
+    # Feed: February 16, 2024, agriculture and agri-food occupations (150 at 437).
+    text = (
+        "Category-based draws held in 2024 so far:\n\n  2. February 16Agriculture and Agri-food Occupations\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2024-02-16"].get("category") == "agriculture"
+    # A day followed by its ordinal ending is not split ("August 1st").
+    assert [
+        r.values()["date"] for r in parse_article("The draw of August 1st, 2023 sent 2,000 ITAs.\n").rounds
+    ] == ["2023-08-01"]
+
+
+def test_bulleted_fields_under_a_dated_list_item_are_its_rounds() -> None:
+    # Feed: March 12, 2024, 2,850 at 525; February 16, 2024, agriculture, 150 at 437.
+    text = (
+        "In the newest draw, held on March 12, 2024, Canada sent 2,850 invitations; the cut-off was 525.\n\n"
+        "Category-based draws this year:\n"
+        "  2. February 16 – Agriculture and Agri-food Occupations\n"
+        "    • Invitations: 150\n"
+        "    • Minimum CRS Score: 437\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2024-02-16"].get("invitations") == 150 and rounds["2024-02-16"].get("crs_min") == 437
+    assert rounds["2024-03-12"].get("invitations") == 2850 and rounds["2024-03-12"].get("crs_min") == 525
+    # Without their bullets the fields are not the item's.
+    plain = {r.values()["date"]: r.values() for r in parse_article(text.replace("• ", "")).rounds}
+    assert plain["2024-02-16"].get("invitations") is None
+
+
+def test_a_program_field_in_a_rounds_box_gives_its_kind() -> None:
+    # Feed: #242 on March 1, 2023, provincial nominees only (667 at 748).
+    text = (
+        "Express Entry Draw: #242\n"
+        "Total Number of Invitations:667\n"
+        "Date of Draw:1st March 2023\n"
+        "Program Specified:Provincial Nominee Program\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("round_type") == "program" and round_.values().get("programs") == ["PNP"]
+    (other,) = parse_article(text.replace("Program Specified:", "Read about:")).rounds
+    assert other.values().get("round_type") is None
+
+
+def test_a_count_that_is_a_record_high_number_is_a_total() -> None:
+    # Feed: December 23, 2020, 5,000 invitations.
+    text = (
+        "The newest draw, on December 23, 2020, invited over 5,000 applicants. It is the fourth draw in a "
+        "row where 5,000 Invitations to Apply were issued. And the 107,350 ITAs issued is a record-high "
+        "number of invitations.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") == 5000
+    (doubt,) = parse_article(text.replace(" is a record-high number of invitations", " went out")).rounds
+    assert doubt.values().get("invitations") is None
+
+
+def test_todays_draw_on_an_undated_page_is_the_articles_round() -> None:
+    # Feed: November 28, 2018, 3,900 invitations at 445.
+    text = (
+        "A new Express Entry draw held November 28, 2018 moves Canada closer to its target.\n\n"
+        "Today's draw issued 3,900 invitations to apply, bringing the year's total to 82,000.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("invitations") == 3900
+    (other,) = parse_article(text.replace("Today's draw", "Today the department")).rounds
+    assert other.values().get("invitations") is None  # "today" alone names no round on an undated page
+
+
+def test_a_score_needed_to_get_an_invitation_is_the_cut_off() -> None:
+    # Feed: December 9, 2020, 5,000 invitations at 469.
+    text = "In the draw of 9 December 2020, the minimum CRS score needed to get an invitation was 469.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("crs_min") == 469
+    (none,) = parse_article(text.replace("needed to get an invitation", "needed to get a visa")).rounds
+    assert none.values().get("crs_min") is None
+
+
+def test_a_figure_in_the_previous_round_named_by_date_is_that_rounds() -> None:
+    # Feed: August 12, 2019, 3,600 at 466; July 24, 2019, 3,600 at 459.
+    text = (
+        "An Express Entry draw took place on August 12, 2019, inviting 3,600 candidates.\n\n"
+        "The cut-off of 466 in today's draw is seven points above the minimum score of 459 in the previous "
+        "invitation round on July 24.\n"
+    )
+    rounds = {r.values()["date"]: r.values() for r in parse_article(text).rounds}
+    assert rounds["2019-07-24"].get("crs_min") == 459
+    assert rounds["2019-08-12"].get("crs_min") != 459
+    # "459, unlike the previous round on July 24" does not put 459 in that round.
+    other = text.replace("459 in the previous", "459, unlike the previous")
+    assert all(r.values().get("crs_min") != 459 for r in parse_article(other).rounds)

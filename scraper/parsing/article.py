@@ -61,6 +61,10 @@ def parse_article(body: bytes | str, url: str = "", *, published: dt.date | None
     return parse_article_text(article_text(body), published=published, url=url)
 
 
+#: A list line whose day runs into a capitalised word: "2. February 16Agriculture and Agri-food Occupations".
+_DAY_RUN_IN = re.compile(r"(?m)^(\W*(?:\d{1,2}[.)]\s*)?" + MONTH + r"\s+\d{1,2})(?=(?-i:[A-Z][a-z]))", re.I)
+
+
 def article_text(body: bytes | str) -> str:
     """The article's text: HTML made into lines, plain text with wrapped lines joined."""
     head = body[:2048].decode("latin-1") if isinstance(body, bytes) else body[:2048]
@@ -74,6 +78,8 @@ def article_text(body: bytes | str) -> str:
     # A paragraph (up to a blank line) is one line, except rows, labelled lines and short lines.
     out: list[str] = []
     body = _unjammed(body.replace("\r\n", "\n"))
+    # "February 16Agriculture and Agri-food Occupations": a day run into the next word, split from it.
+    body = _DAY_RUN_IN.sub(r"\1 – ", body)
     for paragraph in re.split(r"\n[ \t]*\n", body):
         lines: list[str] = []
         raw = paragraph.split("\n")

@@ -254,7 +254,11 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         gap = re.match(r",?\s*", text[match.end() : match.end() + 3])
         if groups["weekday"] and DATE.match(text, match.end() + (gap.end() if gap else 0)):
             continue  # "on Saturday, November 19": the explicit date decides whether it is a round's
-        if groups["unknown"] or published is None:
+        if groups["today"] and published is None and _TODAYS_ROUND.match(text, match.start()):
+            # "Today's draw issued 3,900 invitations" on a page whose date is unknown: the article's own
+            # round, as "this draw" is, though its day is not known.
+            found.append(Anchor(match.start(), match.end(), match.group(0), relative="lead"))
+        elif groups["unknown"] or published is None:
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
         elif groups["today"]:
             found.append(Anchor(match.start(), match.end(), match.group(0), date=published, relative="today"))
@@ -285,6 +289,8 @@ def may_hold(low: str, words: tuple[str, ...]) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+#: "Today's draw", "today's Express Entry round": the article's own round.
+_TODAYS_ROUND = re.compile(r"today['’]s\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
 PROVINCIAL_WORDS = ("notification", "noi", "letter", "expression", "eoi", "nomination")
 _NUMBER_REF_WORDS = (
     ("#",),

@@ -38,6 +38,10 @@ _NUMBER = re.compile(r"(?<![\d,.#])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\d)(?!%)")
 #: "3, 350 candidates": a count's thousands cut off by a comma and a space.
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,2},[ \u00a0]$")
 #: ... unless the first part is a day: "On July 5, 500 candidates".
+#: A month name just before a number: "in the May 27 invitation round" (the number is a day, not a count).
+_MONTH_JUST_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
+)
 _DAY_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+"
     r"\d{1,2}(?:st|nd|rd|th)?,[ \u00a0]$",
@@ -51,11 +55,12 @@ _APPROXIMATE = re.compile(
 #: Words before or after a count that make it a total over several rounds or a period.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|record\s+(?:of|year|total)"
-    r"|year's|last\s+year|this\s+year|in\s+20\d\d,)\b[^.;]*$",
+    r"|year's|last\s+year|this\s+year|in\s+20\d\d,|(?:mark|milestone)\s+of)\b[^.;]*$",
     re.I,
 )
 _TOTAL_AFTER = re.compile(
     r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
+    r"|for\s+the\s+(?:whole\s+)?year|(?:is|was)\s+a\s+record[-\s]high\s+number"
     r"|(?:in|through|across|over)\s+(?:\w+\s+){0,3}(?:draws|rounds))\b"
     # "5,250 ITAs have been issued ... since the draws resumed on July 6": a tally since a date
     r"|\s*(?:have|has)\s+been\s+(?:issued|sent|invited|extended|given)\b[^.;]{0,60}\bsince\b",
@@ -82,6 +87,13 @@ PROVINCIAL = re.compile(
     r"|invitations?\s+to\s+apply\s+for\s+(?:a\s+)?(?:provincial\s+)?nomination",
     re.I,
 )
+#: A province's own draw, not a federal round: "The latest OINP Express Entry draw ... 344 invitations".
+PROVINCE_DRAW = re.compile(
+    r"\b(?:OINP|SINP|AAIP|MPNP|BC\s?PNP|NSNP|NBPNP|Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia"
+    r"|Nova\s+Scotia|New\s+Brunswick|Prince\s+Edward\s+Island|PEI|Quebec|Québec|Yukon|Newfoundland)(?:['’]s)?"
+    r"\s+(?:(?:PNP|Express\s+Entry|EE|immigration|nominee\s+program)(?:['’]s)?\s+)?(?:next\s+)?(?:draws?|stream)\b",
+    re.I,
+)
 _POOL = re.compile(
     r"\b(?:in|into|entered|remain\w*\s+in)\s+the\s+(?:Express\s+Entry\s+)?pool\b|\bpool\s+(?:of|has)", re.I
 )
@@ -90,11 +102,11 @@ _POOL = re.compile(
 
 _PEOPLE = (
     r"candidates|applicants|people|profiles|individuals|foreign\s+nationals|nominees|specialists|workers"
-    r"|hopefuls|professionals|immigrants"
+    r"|hopefuls|professionals|employees|immigrants"
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
-    r"|skilled|trades?|STEM|hopeful|prospective|potential|would-be)\s+){0,5}"
+    r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be)\s+){0,5}"
     r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
@@ -116,7 +128,7 @@ _FILLER = (
     r"|in|this|that|draw|draw's|round|round's|for|lowest-ranked|lowest-ranking|lowest-scoring|lowest|ranked"
     r"|ranking|candidate|candidates|invited|system|CRS|C\.R\.S\.|comprehensive|currently|as|low|least|had|has"
     r"|with|needed|be|today's|this|score's|just|only|point|points|of\s+20\d\d|in\s+20\d\d|s|still|an|invitation"
-    r"|for\s+an\s+invitation"
+    r"|for\s+an\s+invitation|to\s+(?:get|receive)\s+an\s+(?:invitation|ITA)"
 )
 _CRS_CUE = re.compile(
     r"\bCRS\b|C\.R\.S\.|\bComprehensive\s+Ranking\s+(?:System|Score)|\bcut(?:-|\s)?off\b|\bthreshold\b|\bminimum\b"
@@ -142,7 +154,9 @@ _EXPLAINED_LEFT = re.compile(
 )
 #: A clause that explains scores rather than stating one.
 _EXPLAINING = re.compile(
-    r"would\s+have\s+(?:had|been)|\bbase\s+(?:points|score)|\bwithout\s+(?:the|a|their)\s+nomination"
+    r"would\s+have\s+(?:had|been|needed)|\bbase\s+(?:points|score)"
+    r"|\bwithout\s+(?:the|a|their)\s+(?:provincial\s+)?nomination|\bcore\s+(?:CRS\s+)?scores?\b"
+    r"|\bhuman[-\s]capital\s+scores?\b"
     r"|\b(?:before|prior\s+to)\s+(?:their|the|receiving)\s+(?:a\s+)?nomination",
     re.I,
 )
@@ -258,6 +272,8 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         if value < 10 or (value >= 1900 and value <= 2100 and "," not in match.group(1)):
             continue
         before = text[max(start, match.start() - 40) : match.start()]
+        if value <= 31 and _MONTH_JUST_BEFORE.search(before):
+            continue  # "in the May 27 invitation round": a day of the month, not a count
         noun = _INVITATION_NOUN.match(text, match.end(), end)
         labelled = None
         if noun is None:

@@ -57,7 +57,8 @@ _FIELD_LABEL = re.compile(
 _DAY_BEFORE = re.compile(r"the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier", re.I)
 #: A clause that speaks of the round it belongs to: "this draw", "the draw", "today's round", "the selection".
 _ROUND_ITSELF = re.compile(
-    r"\b(?:this|the|today's|latest|newest|new)\s+(?:[\w-]+\s+){0,3}(?:draw|round|selection)\b(?!s)"
+    r"\b(?:this|the|today's|latest|newest|new)\s+(?:(?!(?:last|previous|preceding|prior|next|upcoming)\b)[\w-]+\s+){0,3}"
+    r"(?:draw|round|selection)\b(?!s)"
     r"|\b(?:it|this)\s+(?:was|is)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b(?!s)"
     r"|\bno\s+program(?:me)?\s+(?:was\s+)?specified\b",
     re.I,
@@ -130,6 +131,26 @@ _OTHER_ROUND_LEAD = re.compile(
     r"\s*(?:Before|After|Unlike|Like|Prior\s+to)\s+(?:this|the\s+current|the\s+latest|today's)\s+[^,.;]{0,80},",
     re.I,
 )
+#: A clause about a round other than the article's, named by no date: "IRCC conducted another draw targeting
+#: transport occupations", "The first all-program draw since the pandemic was held earlier this month".
+_UNDATED_OTHER_ROUND = re.compile(
+    r"(?<!\bis\s)(?<!\bwas\s)(?<!\bbe\s)(?<!\bas\s)(?<!\byet\s)(?<!\bmarks\s)(?<!\bmarked\s)"
+    r"\banother\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
+    r"|\b(?:draw|round)\s+(?:[\w-]+\s+){0,6}?(?:was|were)\s+held\s+(?:earlier|last\s+week|previously)\b"
+    r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
+    re.I,
+)
+#: A field naming the kind of the round its box speaks of: "Program Specified: Provincial Nominee Program".
+_KIND_FIELD = re.compile(
+    r"\s*(?:[•◦▪·*-]\s+)?(?:program(?:me)?s?\s+specified|(?:draw|round)\s+type|type\s+of\s+(?:draw|round))\s*:",
+    re.I,
+)
+#: The start of a clause naming a round before this one: "previous invitation round on July 24".
+_NAMED_BEFORE = re.compile(
+    r"\s*(?:previous|preceding|prior|last)\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I
+)
+#: A labelled line under a list item, with its own bullet: "• Invitations: 2,500".
+_BULLET_LABEL = re.compile(r"\s*[•◦▪·*-]\s+\S")
 #: A sentence stating a record over rounds: "The most applicants selected in a round were 1637".
 _RECORD_SENTENCE = re.compile(
     r"\s*The\s+(?:most|fewest|largest|smallest|highest|lowest)\b[^.!?\n]{0,60}?\bin\s+(?:a|any|one)\s+"
@@ -182,6 +203,12 @@ class Reader:
         #: in the same unit, named two or more: a sentence after it that names none speaks of either.
         self.sentence_named: list[Mention] = []
         self.two_named = False
+        self.other_round = False  # the paragraph has spoken of another, undated round
+        self.label_run = 0  # the first clause of the current run of labelled lines
+        self.item_round: Mention | None = None  # the round the list item just read names by its date
+        #: A comparison clause ending "... 459 in the", cut from the round it names next ("previous round on
+        #: July 24"): its figures are that round's.
+        self.glued: tuple[int, int] | None = None
         #: The list being read is an example ("Another example is as follows:"): its rows name no round; or
         #: it lists a period's figures ("Lowest and Highest CRS Cutoff this year:"): its undated rows are no
         #: round's.
@@ -376,7 +403,14 @@ class Reader:
 
     # -- attributing a piece of text
     def give(
-        self, mention: Mention | None, start: int, end: int, *, anchored: int, itself: bool = False
+        self,
+        mention: Mention | None,
+        start: int,
+        end: int,
+        *,
+        anchored: int,
+        itself: bool = False,
+        field: bool = False,
     ) -> None:
         self.clause_id += 1
         if mention is None:
@@ -385,6 +419,11 @@ class Reader:
         clause = text[start:end]
         low = clause.lower()
         if may_hold(low, PROVINCIAL_WORDS) and facts_of.PROVINCIAL.search(clause):
+            return
+        if not anchored and facts_of.PROVINCE_DRAW.search(clause):
+            # "The latest OINP Express Entry draw focused on health occupations, with 344 invitations": a
+            # province's own draw; its figures and kind are no federal round's.
+            mention.warnings.append(f"{clause.strip()[:80]!r} speaks of a province's own draw; not taken")
             return
         if not anchored:
             period = other_period(clause, mention.date.value if mention.date else self.dates.published)
@@ -421,7 +460,7 @@ class Reader:
             # the department does as a rule, not the kind of the round the clause names.
             if facts_of.kinds(text, start, end):
                 mention.warnings.append(f"kind: {clause.strip()[:80]!r} says what is usual; not taken")
-        elif anchored or (not PLURAL.search(clause) and (taken or _ROUND_ITSELF.search(clause))):
+        elif anchored or field or (not PLURAL.search(clause) and (taken or _ROUND_ITSELF.search(clause))):
             # A clause that names no round says what kind the round is only while it speaks of the round
             # (states its figures, or says "the draw"): "Since January, only PNP and CEC candidates were
             # invited" explains the year, not this round.
@@ -445,10 +484,16 @@ class Reader:
         caption: list[tuple[str, str | None, Fact]] = []
         carry: Mention | None = None
         block = False
+        previous_kind = ""
         for index, unit in enumerate(units(text)):
+            if unit.kind == "label" and previous_kind != "label":
+                self.label_run = self.clause_id + 1
+            previous_kind = unit.kind
             if unit.kind == "row":
                 header, caption = table_row(self, unit, header, caption)
                 continue
+            if unit.kind == "link":
+                continue  # "Read More: British Columbia Issued 437 Invitations": another article's title
             header = None
             if unit.kind != "item":
                 captioning = text[unit.start : unit.end].rstrip().endswith(":")
@@ -476,9 +521,18 @@ class Reader:
                     for clause in clauses(self.text, self.dates, a, b, unit):
                         self._clause(clause, unit, None, detached=True)
                 continue
+            kept = carry
+            bulleted = unit.kind == "label" and bool(_BULLET_LABEL.match(text[unit.start : unit.end]))
+            under_item = self.item_round if bulleted else None
+            if not bulleted:
+                self.item_round = None
+            if under_item is not None:
+                # "2. February 16 – Agriculture occupations" over "• Invitations: 150" and "• Minimum CRS
+                # Score: 437": the bulleted fields under a dated list item are that item's round's.
+                carry = under_item
             others: list[Mention] = []
             waiting = len(self.pending)
-            self.two_named = False
+            self.two_named = self.other_round = False
             for a, b in sentences(text, unit.start, unit.end):
                 self.sentence_named = []
                 unnamed = self.lead if self.placeholder else None
@@ -503,6 +557,8 @@ class Reader:
                         " the round the article stated first without naming it"
                     )
             self.two_named = False
+            if under_item is not None:
+                carry = kept
             sentence = re.search(r"[.!?]\s*$", text[unit.start : unit.end]) and unit.end - unit.start > 60
             if (
                 self.lead is None
@@ -520,6 +576,24 @@ class Reader:
                 block = False
             caption = self._caption(unit)
         return self.mentions
+
+    def _box_date(self, heading: Mention, dated: Mention, unit: Unit) -> None:
+        """A box of labelled lines ("Total Number of Invitations:667 / Minimum CRS score required:748 /
+        Date of Draw:1st March 2023") under a round named for another day: the box's figures are the
+        round its own date label names, not the heading's."""
+        if heading.date is None or dated.date is None or heading.date.value == dated.date.value:
+            return
+        if not _FIELD_LABEL.match(self.text[unit.start : unit.end]):
+            return
+        moved = [f for f in heading.facts if f[1] >= self.label_run]
+        if not moved:
+            return
+        heading.facts = [f for f in heading.facts if f[1] < self.label_run]
+        dated.facts.extend(moved)
+        heading.warnings.append(
+            f"{', '.join(repr(f.snippet) for f, _, _ in moved)}: the box's date line names"
+            f" {dated.date.snippet!r}; given to that round, not this one"
+        )
 
     def _date_heading(self, unit: Unit) -> bool:
         """Is this line only a date ("August 2nd") or a span of days ("July 11-12")? It heads a section."""
@@ -546,7 +620,9 @@ class Reader:
 
     def _states_facts(self, since: int) -> bool:
         for start, end, _ in self.pending[since:]:
-            if facts_of.invitations(self.text, start, end)[0] or facts_of.crs(self.text, start, end)[0]:
+            found = facts_of.invitations(self.text, start, end)[0] + facts_of.crs(self.text, start, end)[0]
+            # "The two draws combined resulted in 2,521 invitations": several rounds' figures are no round's.
+            if any(not facts_of.after_plural(self.text, start, f.start) for f in found):
                 return True
         return False
 
@@ -568,6 +644,7 @@ class Reader:
     ) -> Mention | None:
         start, end, comparison, group, sentence_start = clause
         text = self.text
+        glued, self.glued = self.glued, None
         if _EXAMPLE.match(text, sentence_start):
             # "For example, if your score is 448 and they select anyone with 444 or above, ...": a worked
             # example names no round and states no round's figures.
@@ -577,6 +654,20 @@ class Reader:
             self.give(None, start, end, anchored=0)  # "- Where no program was specified: Lowest – 481"
             return carry
         leads = bool(group) and all(a.relative == "lead" for a in group)
+        undated = all(a.relative in ("lead", "unknown") for a in group)  # "this draw", "earlier that week"
+        other = self.other_round or bool(_UNDATED_OTHER_ROUND.search(text, start, end))
+        if unit.kind == "prose" and undated and not comparison and other:
+            # "Earlier in the week, IRCC conducted another draw for transport occupations. In this
+            # category-based draw, 975 were invited": once the paragraph speaks of another round it
+            # names by no date, what follows without a date may be that round's; no round's.
+            if not self.other_round:
+                self.dates.doubts.append(
+                    f"{text[start:end].strip()[:80]!r} speaks of another round it does not date; the"
+                    " paragraph's undated figures and kinds from here are not taken"
+                )
+            self.other_round = True
+            self.give(None, start, end, anchored=0)
+            return carry
         if leads and unit.kind == "prose" and others and carry is self.lead and self.lead is not None:
             # "Prior to this week's draw, on February 1, Canada held another draw. In this draw, 7000 were
             # invited": once the paragraph names another round, "this draw" may be either; no round's.
@@ -598,8 +689,21 @@ class Reader:
             relative = all(a.relative is not None for a in group)
             itself = all(a.relative == "lead" for a in group)  # "this draw", "today's round"
             self.give(mention, start, end, anchored=1 if relative else 2, itself=itself)
+            if (
+                glued is not None
+                and glued[1] == start
+                and comparison
+                and mention is not None
+                and mention is not self.lead
+                and _NAMED_BEFORE.match(text, start, end)
+            ):
+                # "... above the minimum score of 459 in the | previous invitation round on July 24": the
+                # figure and the round it is "in" were cut apart; the figure is that round's.
+                self.give(mention, glued[0], glued[1], anchored=0)
             if mention is None:
                 return carry
+            if unit.kind == "label" and carry is not None and mention is not carry:
+                self._box_date(carry, mention, unit)
             if not comparison:
                 self.sentence_named.append(mention)
             if others is not None and mention is not self.lead and mention not in others:
@@ -610,6 +714,8 @@ class Reader:
                 # with its round's date speaks of that round to its end; its figures never leave it.
                 return mention
             if unit.kind == "item" and not block and mention is not self.lead and carry is not None:
+                if mention.date is not None and not comparison:
+                    self.item_round = mention
                 return carry
             named = carry is not None and (carry.date is not None or carry.number is not None)
             if comparison and mention is not self.lead and named:
@@ -633,6 +739,8 @@ class Reader:
                 self.give(only, start, end, anchored=0)
             else:
                 self.give(None, start, end, anchored=0)
+                if re.search(r"\b(?:in|of)\s+the\s*$", text[start:end], re.I):
+                    self.glued = (start, end)
             return carry
         if self.lead is None and self.lead_doubt:
             self.give(None, start, end, anchored=0)  # the round this speaks of has a date in doubt
@@ -655,5 +763,7 @@ class Reader:
             self.pending.append((start, end, self.clause_id))
             self.clause_id += 1
             return carry
-        self.give(carry if carry is not None else self.lead, start, end, anchored=0)
+        # "Program Specified: Provincial Nominee Program" in a round's box of fields: the kind is its round's.
+        field = unit.kind == "label" and bool(_KIND_FIELD.match(text[unit.start : unit.end]))
+        self.give(carry if carry is not None else self.lead, start, end, anchored=0, field=field)
         return carry

@@ -23,7 +23,7 @@ NUMBER_REF_LINE = re.compile(r"#\s?\d{1,4}\b|\b(?:draw|round)\s*(?:no\.?|number)
 class Unit:
     start: int
     end: int
-    kind: str  # prose, heading, label, item, row, header, foot
+    kind: str  # prose, heading, label, item, row, header, foot, link
     cells: tuple[tuple[int, int], ...] = ()
 
 
@@ -45,7 +45,14 @@ def units(text: str) -> list[Unit]:
             out.extend(stacked)
             i += sum(len(u.cells) for u in stacked)
             continue
-        if "\t" in line or line.count(" | ") >= 2 or (line.count("|") >= 3 and "|" in line.strip()[-1:]):
+        double = _double_table(text, lines, i)
+        if double:
+            out.extend(double)
+            i += 1 + len({text.rfind("\n", 0, u.start) for u in double[1:]})  # the header and its lines
+            continue
+        if _LINK_LINE.match(line):
+            out.append(Unit(a, b, "link"))
+        elif "\t" in line or line.count(" | ") >= 2 or (line.count("|") >= 3 and "|" in line.strip()[-1:]):
             out.append(Unit(a, b, "row", _cells(text, a, b)))
         elif line.lstrip().startswith("*") and not line.lstrip().startswith("**"):
             out.append(Unit(a, b, "foot"))
@@ -69,6 +76,12 @@ def units(text: str) -> list[Unit]:
     return out
 
 
+#: A link to another article: "Read More: British Columbia Issued 437 Invitations In New PNP Draw".
+_LINK_LINE = re.compile(
+    r"^\W*(?:read\s+more|also\s+read|read\s+also|see\s+also|must\s+read|related(?:\s+(?:post|article|news|story))?)"
+    r"\s*[:–—-]",
+    re.I,
+)
 _HEADING_CELL = re.compile(r"^[^\d]{2,40}$")
 _DATE_CELL = re.compile(r"\bdate\b", re.I)
 _FIGURE_CELL = re.compile(r"\bITAs?\b|invitation|\bCRS\b|score|cut-?off", re.I)
@@ -152,6 +165,46 @@ def _spaced_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]
             break
         b = lines[j][0]
         found.append(Unit(b, lines[j][1], "row", tuple((b + row.start(n), b + row.end(n)) for n in names)))
+        j += 1
+    return found if len(found) > 1 else []
+
+
+_HALF_HEADER = r"date\s+(?:ITAs|invitations)\s+(?:CRS(?:\s+score)?|score|cut-?off)"
+#: A spaced table printed as two tables side by side: "Date Invitations Score Date Invitations Score".
+_DOUBLE_HEADER = re.compile(r"^\W*(?P<left>" + _HALF_HEADER + r")\s+" + _HALF_HEADER + r"\W*$", re.I)
+#: One half of a row of it: "Jan. 6 1,463 461" (date, count, cut-off), between spaces or the line's ends.
+_HALF_ROW = re.compile(
+    r"(?<!\S)(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})"
+    r"\s+(?P<crs>\d{2,4})(?!\S)",
+    re.I,
+)
+
+
+def _double_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]:
+    """Two date / count / cut-off tables printed side by side under one doubled header. Each half of a
+    line becomes a row unit of three cells; a half that is not three plain cells ("Nov. 30 559 (PNP
+    nominees only) 786") is left out, being no plain row; [] when not such a table."""
+    header = _DOUBLE_HEADER.match(text[slice(*lines[i])])
+    if header is None:
+        return []
+    a = lines[i][0]
+    left = header.group("left")
+    cells = [
+        (a + header.start("left") + m.start(), a + header.start("left") + m.end())
+        for m in re.finditer(r"\S+", left)
+    ]
+    if len(cells) != 3:
+        return []
+    found = [Unit(a, a + header.end("left"), "row", tuple(cells))]
+    j = i + 1
+    while j < len(lines):
+        b, line = lines[j][0], text[slice(*lines[j])]
+        halves = list(_HALF_ROW.finditer(line))
+        if not halves or halves[0].start() != len(line) - len(line.lstrip()):
+            break  # a line that does not open with a row ends the table
+        for row in halves:
+            spans = tuple((b + row.start(n), b + row.end(n)) for n in ("date", "count", "crs"))
+            found.append(Unit(spans[0][0], spans[-1][1], "row", spans))
         j += 1
     return found if len(found) > 1 else []
 
