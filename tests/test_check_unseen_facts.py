@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -123,23 +124,22 @@ def test_the_command_exits_1_on_a_mismatch(tmp_path: Path, capsys: pytest.Captur
     assert checker.main([str(right), "--feed", str(SMALL.parent)]) == 0
 
 
-#: The sets gathered fresh, scored once, then used for development: (their facts, the fewest pages).
-SCORED_SETS = {
+#: The sets gathered fresh: (their facts, the fewest pages).
+SETS = {
     "unseen4": (FRESH, 36),
     "unseen5": (FIFTH, 30),
     "unseen6": (SIXTH, 30),
     "unseen7": (SEVENTH, 30),
     "unseen8": (EIGHTH, 30),
-}
-
-
-#: The sets gathered fresh and not yet scored: (their facts, the fewest pages).
-UNSCORED_SETS: dict[str, tuple[Path, int]] = {
     "unseen9": (NINTH, 30),
 }
+SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
 
-def _assert_shape(doc: dict[str, Any], folder: str, fewest: int) -> None:
+@pytest.mark.parametrize("folder", SETS)
+def test_a_fresh_set_has_the_schema_its_pages_and_says_where_it_stands(folder: str) -> None:
+    path, fewest = SETS[folder]
+    doc = json.loads(path.read_text())
     assert doc["folder"] == folder
     assert len(doc["pages"]) >= fewest
     assert len({page["file"] for page in doc["pages"]}) == len(doc["pages"])
@@ -147,27 +147,18 @@ def _assert_shape(doc: dict[str, Any], folder: str, fewest: int) -> None:
     rounds = [r for page in doc["pages"] for r in page["rounds"]]
     # Every round the feed copies cannot check is left unscored, and only those.
     assert all((r.get("scored", True) is False) == (not r["checked"].startswith("feed #")) for r in rounds)
-
-
-@pytest.mark.parametrize("folder", SCORED_SETS)
-def test_a_scored_set_has_the_schema_its_pages_and_its_score(folder: str) -> None:
-    path, fewest = SCORED_SETS[folder]
-    doc = json.loads(path.read_text())
-    _assert_shape(doc, folder, fewest)
-    # Scored once (its note gives the score), then used for development, and its title says so.
-    assert doc["used_for_development"] is True and "Scored once at commit" in doc["note"]
-    assert "seen since" in doc["title"]
-
-
-@pytest.mark.parametrize("folder", UNSCORED_SETS)
-def test_an_unscored_set_has_the_schema_and_its_pages_and_says_it_is_unseen(folder: str) -> None:
-    path, fewest = UNSCORED_SETS[folder]
-    doc = json.loads(path.read_text())
-    _assert_shape(doc, folder, fewest)
-    # Never used for development nor scored yet: the note says it is to be scored once, and gives no score.
-    assert doc["used_for_development"] is False
-    assert "To be scored once" in doc["note"] and "Scored once at commit" not in doc["note"]
-    assert f"({len(doc['pages'])} real pages never used for development" in doc["title"]
+    # Its state, in its note and its title: to be scored once; scored once (at a commit) and not used
+    # for development since; or scored once, then used for development ("seen since").
+    assert "To be scored once" in doc["note"]
+    scored = SCORED.search(doc["note"])
+    if doc["used_for_development"]:
+        assert scored is not None and "seen since" in doc["title"]
+    elif scored is not None:
+        assert f"never used for development; scored once at commit {scored.group(1)})" in doc["title"]
+    else:
+        assert (
+            f"({len(doc['pages'])} real pages never used for development; to be scored once)" in doc["title"]
+        )
 
 
 needs_shared = pytest.mark.skipif(
