@@ -1,0 +1,178 @@
+"""Tables whose cells run together, split into cells: a pure step before the text is cut into units.
+
+Pages copied from a rendered table often lose the space between cells: "February 28General1,470534" under
+"DateDraw TypeNumber of ITAsMinimum CRS", "236491November 23, 20224,750" under "Draw # Minimum CRS Score
+RequiredDate of Draw # of ITAs Issued". Under such a header, a row that splits one way only (a cut-off is
+three digits, the count the rest, in the header's order) gets a tab between its cells; any other row is
+left as it is. The tabbed rows are then read as any table (scraper/parsing/article_tables.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from scraper.parsing.article_dates import MONTH, plain_date
+from scraper.parsing.dates import parse_datetime
+
+#: A table header whose cells run together: "DateDraw TypeNumber of ITAsMinimum CRS", "Date Minimum CRS
+#: scoreNumber of ITAs issued" (a date, a count and a cut-off column, at least two cells joined).
+_JAMMED_HEADER = re.compile(
+    r"\s*Date\b[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$|\s*Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$"
+)
+_HEADER_ITAS = re.compile(r"ITAs|[Ii]nvitations")
+_HEADER_CRS = re.compile(r"CRS|[Ss]core")
+#: Its rows: "February 28General1,470534" (a month and day, a type, then the figures) or "January 10,
+#: 20194493900" (a full date, then the figures) or "October 26, 2022No Program Specified4,750496" (both).
+_JAMMED_ROW = re.compile(
+    r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2})(?P<type>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures>[\d,]+)\s*$"
+    r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2}[,.]\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
+    r"|\s*(?P<full3>"
+    + MONTH
+    + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<type3>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures3>[\d,]+)\s*$",
+    re.I,
+)
+#: A run-together row without figures: "July 7, 2023Targeted for profiles having" (a full date, a type).
+_BARE_ROW = re.compile(
+    r"\s*(?P<full>"
+    + MONTH
+    + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<type>[A-Z][^\d\n]*?(?:\s\d{1,2})?[^\d\n]*)",
+    re.I,
+)
+_COUNT_THEN_CUT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+?)([1-9]\d\d)")
+_CUT_THEN_COUNT = re.compile(r"([1-9]\d\d)(\d{1,3}(?:,\d{3})+|\d+)")
+
+
+#: A numbered table's header whose cells run together: "Draw # Minimum CRS Score RequiredDate of Draw  # of
+#: ITAs Issued" (the number, the cut-off, the date, the count).
+_NUMBERED_HEADER = re.compile(
+    r"\s*(Draw\s*(?:#|No\.?))\s*(Minimum\s+CRS(?:\s+Score)?(?:\s+Required)?)\s*(Date\s+of\s+(?:the\s+)?Draw)"
+    r"\s*(#\s*of\s+ITAs(?:\s+Issued)?)\s*",
+    re.I,
+)
+#: Its rows: "236491November 23, 20224,750", "225752 (*Provincial nominees only)June 22, 2022636": a
+#: three-digit number and a three-digit cut-off, a note, the date, its year run into the count.
+_NUMBERED_ROW = re.compile(
+    r"\s*(?P<number>[1-9]\d\d)(?P<cut>[1-9]\d\d)\s*(?P<note>\([^)\n]{0,60}\))?\s*"
+    r"(?P<day>" + MONTH + r"\.?\s+\d{1,2},\s*)(?P<year>(?:19|20)\d\d)(?P<count>\d{1,3}(?:,\d{3})*)\s*",
+    re.I,
+)
+
+
+def _numbered_unjammed(lines: list[str]) -> None:
+    """Split the rows of a numbered table whose cells run together (in place): "236491November 23, 20224,750"
+    under "Draw # Minimum CRS Score RequiredDate of Draw # of ITAs Issued" reads 236, 491, November 23, 2022,
+    4,750. A row whose date is out of order with its number against the other rows (a misprinted year) keeps
+    its number and figures but no date: which of them is wrong is a doubt."""
+    k = 0
+    while k < len(lines):
+        header = _NUMBERED_HEADER.fullmatch(lines[k])
+        if header is None:
+            k += 1
+            continue
+        lines[k] = "\t".join(header.groups())
+        rows: list[tuple[int, int, dt.date | None, re.Match[str]]] = []
+        k += 1
+        while k < len(lines) and (row := _NUMBERED_ROW.fullmatch(lines[k])) is not None:
+            day = parse_datetime(
+                plain_date(row.group("day") + row.group("year")), "date", reference=None, want_time=False
+            ).value
+            rows.append((k, int(row.group("number")), day if isinstance(day, dt.date) else None, row))
+            k += 1
+        doubtful = _out_of_order([(number, day) for _, number, day, _ in rows])
+        for at, number, day, row in rows:
+            ordered = day is not None and number not in doubtful
+            date = row.group("day") + row.group("year") if ordered else ""
+            cells = [row.group("number"), row.group("cut"), date, row.group("count")]
+            lines[at] = "\t".join(cells + ([row.group("note").strip("()* ")] if row.group("note") else []))
+
+
+#: Up to how many rows a numbered table's order is checked row against row.
+_ORDER_CHECKED = 60
+
+
+def _out_of_order(rows: list[tuple[int, dt.date | None]]) -> set[int]:
+    """The numbers whose dates break the order of the others (round numbers and dates rise together): the
+    row in conflict with the most others is set aside, then the next, until the rest agree."""
+    left = {n: d for n, d in rows if d is not None}
+    out = {n for n, d in rows if d is None}
+    if len(left) > _ORDER_CHECKED:
+        # A long table: a row out of order with a neighbour is set aside (linear, for pages of any size).
+        ranked = sorted(left.items())
+        for k, (n, d) in enumerate(ranked):
+            before = ranked[k - 1][1] if k else None
+            after = ranked[k + 1][1] if k + 1 < len(ranked) else None
+            if (before is not None and before > d) or (after is not None and after < d):
+                out.add(n)
+        return out
+    while True:
+        clashes = {
+            n: sum(1 for m, e in left.items() if m != n and (m < n) != (e < d) and e != d)
+            for n, d in left.items()
+        }
+        worst = max(clashes, key=lambda n: clashes[n], default=None)
+        if worst is None or clashes[worst] == 0:
+            return out
+        out.add(worst)
+        del left[worst]
+
+
+def unjammed(body: str) -> str:
+    """A table whose cells run together gets a tab between its cells: "February 28General1,470534" under
+    "DateDraw TypeNumber of ITAsMinimum CRS" reads "February 28, General, 1,470, 534"; "January 10,
+    20194493900" under "Date Minimum CRS scoreNumber of ITAs issued" reads "January 10, 2019, 449, 3900".
+    The cut-off is three digits (no cut-off starts with 0; none below 1,000 has four digits), the count
+    the rest, in the header's order; a row that does not split so is left as it is."""
+    if "Date" not in body:
+        return body
+    lines = body.split("\n")
+    _numbered_unjammed(lines)
+    crs_first: bool | None = None
+    open_row: int | None = None  # a row without figures whose type cell may wrap onto the next lines
+    joined: set[int] = set()  # the lines joined to it
+    for k, line in enumerate(lines):
+        header = _JAMMED_HEADER.fullmatch(line)
+        if header and _HEADER_CRS.search(line) and re.search(r"[a-z][A-Z]", line):
+            cells = re.sub(
+                r"(?<=[a-z])(?=[A-Z])", "\t", re.sub(r"^\s*Date\s+(?=[A-Z])", "Date\t", line.strip())
+            )
+            itas, crs = _HEADER_ITAS.search(cells), _HEADER_CRS.search(cells)
+            crs_first = bool(itas and crs and crs.start() < itas.start())
+            lines[k] = cells
+            continue
+        row = _JAMMED_ROW.fullmatch(line) if crs_first is not None else None
+        figures = row and (row.group("figures") or row.group("figures2") or row.group("figures3"))
+        split = (_CUT_THEN_COUNT if crs_first else _COUNT_THEN_CUT).fullmatch(figures) if figures else None
+        if row is None or split is None:
+            wrapped = (
+                0 < len(line.strip()) <= 40
+                and not re.search(r"\d{2}", line)
+                and not _JAMMED_HEADER.match(line)
+            )
+            bare = _BARE_ROW.fullmatch(line) if crs_first is not None else None
+            if bare is not None:
+                # "July 7, 2023Targeted for profiles having": a row without figures (its date and type
+                # only); its type cell may wrap onto the next short lines ("level 7 in French").
+                lines[k], open_row = f"{bare.group('full')}\t{bare.group('type').strip()}", k
+                continue
+            if wrapped and open_row is not None:
+                lines[open_row] += " " + line.strip()
+                joined.add(k)
+                continue
+            open_row = None
+            if not re.match(r"\s*" + MONTH, line, re.I):
+                crs_first = None  # the rows follow the header line by line; a row read otherwise is skipped
+            continue
+        open_row = None
+        cut, count = (split.group(1), split.group(2)) if crs_first else (split.group(2), split.group(1))
+        if int(count.replace(",", "")) < 10:
+            crs_first = None
+            continue
+        if row.group("date"):
+            first = [row.group("date"), row.group("type")]
+        else:
+            # "March 6. 2019": a full stop for the comma between the day and the year, read as the comma
+            full = re.sub(r"(\d)\.\s*((?:19|20)\d\d)$", r"\1, \2", row.group("full") or "")
+            first = [row.group("full3"), row.group("type3")] if row.group("full3") else [full]
+        lines[k] = "\t".join([*first, *((cut, count) if crs_first else (count, cut))])
+    return "\n".join(line for k, line in enumerate(lines) if k not in joined)
