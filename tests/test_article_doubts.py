@@ -1217,3 +1217,39 @@ def test_a_figure_in_the_previous_round_named_by_date_is_that_rounds() -> None:
     # "459, unlike the previous round on July 24" does not put 459 in that round.
     other = text.replace("459 in the previous", "459, unlike the previous")
     assert all(r.values().get("crs_min") != 459 for r in parse_article(other).rounds)
+
+
+def test_a_date_followed_by_a_time_of_day_is_a_moment_not_a_round() -> None:
+    # Feed: June 30, 2021, 3,000 invitations at 369 (an invented tie-break moment).
+    text = (
+        "IRCC held a draw on June 30, 2021, inviting 3,000 candidates with at least 369 points.\n\n"
+        "Candidates tied at the lowest score were invited only if their profiles came in before the "
+        "timestamp. For this draw, it was June 22, 2021, at 04:12:09 UTC.\n"
+    )
+    dates = {r.values().get("date") for r in parse_article(text).rounds}
+    assert dates == {"2021-06-30"}
+    held = text.replace("For this draw, it was", "The draw itself took place on")
+    assert "2021-06-22" in {r.values().get("date") for r in parse_article(held).rounds}
+
+
+def test_rows_of_profile_moments_in_a_worked_example_are_no_rounds() -> None:
+    # Feed: May 13, 2020, 529 invitations at 718 (the rows are invented profile times).
+    text = (
+        "In the May draw only profiles at exactly 718 points were ranked by their entry time, as below.\n"
+        "Rank | CRS score | Date and time of profile entry | Status |\n"
+        "528 | 718 | May 2, 2020, at 08:15:31 | Invited |\n"
+        "529 | 718 | May 3, 2020, at 11:40:02 | Invited |\n"
+        "530 | 718 | May 4, 2020, at 19:05:44 | Not invited |\n"
+    )
+    assert not {r.values().get("date") for r in parse_article(text).rounds} & {"2020-05-02", "2020-05-03"}
+
+
+def test_a_deadline_written_time_first_with_a_comma_is_no_round() -> None:
+    # Feed: March 3, 2025, 725 invitations (an invented profile deadline).
+    text = (
+        "IRCC held a draw on March 3, 2025 and invited 725 candidates.\n\n"
+        "To qualify, profiles had to exist before 9:20 am, Coordinated Universal Time (UTC), on "
+        "February 20, 2025, and the draw was held on that basis.\n"
+    )
+    dates = {r.values().get("date") for r in parse_article(text).rounds}
+    assert dates == {"2025-03-03"}

@@ -70,6 +70,15 @@ _YEAR_THEN_DRAW = re.compile(r"\b(?:19|20)\d\d\s+(?:Express\s+Entry\s+|EE\s+)?(?
 _DAY_THEN = re.compile(
     MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s*$", re.I
 )
+#: Before a date followed by a time of day, words saying the round was held at that moment ("Date and time
+#: of round:", "the draw took place on", "IRCC held draw no. 255 on"): without them the moment is a
+#: tie-break's, a profile's or a deadline's, not a round's.
+_HELD_THEN = re.compile(
+    r"\b(?:of|for)\s+(?:the\s+)?(?:draw|round)\W{0,3}(?:(?:was|is)\W{0,3})?$"
+    r"|\b(?:draw|round)\s+(?:date|time|date\s+and\s+time)\W{0,3}(?:(?:was|is)\W{0,3})?$"
+    r"|\b(?:held|took\s+place|conducted|happened|was\s+made)\b[^.;\n]{0,40}?(?:\bon|\bat)?\s*$",
+    re.I,
+)
 _NOT_A_ROUND_LABEL = re.compile(r"launch|tie|cut-?off\s+date|publish|posted|updated|since", re.I)
 _NUMBER_REFS = (
     re.compile(r"#\s?(?P<id>\d{1,4})\b(?![,.]\d)"),
@@ -213,6 +222,10 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         if (
             tie_break(text, start, end, match)
             or (match.group("time").strip(" ,") and _TIE_AFTER.match(text, match.end(), end))
+            or (
+                match.group("time").strip(" ,")
+                and not _HELD_THEN.search(text, max(line_start, match.start() - 100), match.start())
+            )
             or NOT_A_ROUND.search(before)
             or _CHANGE_AFTER.match(text, match.end(), end)
             or _CHANGE_LATER.match(text, match.end(), end)

@@ -512,4 +512,4 @@ _ROUND_AFTER = re.compile(r"\s+(?:Express\s+Entry\s+)?(?:draw|round)\b(?!s)", re
 
 #: A clock time with its zone just before a date ("by 7:47 AM Coordinated Universal Time (UTC) on"): a
 #: profile's deadline, a tie-break, never a round's day.
-_ZONED_TIME = re.compile(r"\d{1,2}:\d{2}[^.\n\d]{0,45}\b(?:UTC|GMT|EST|EDT)\b\)?\s*(?:on\s+)?$", re.I)
+_ZONED_TIME = re.compile(r"\d{1,2}:\d{2}[^.\n\d]{0,45}\b(?:UTC|GMT|EST|EDT)\b\)?[\s,]*(?:on\s+)?$", re.I)
