@@ -1253,3 +1253,15 @@ def test_a_deadline_written_time_first_with_a_comma_is_no_round() -> None:
     )
     dates = {r.values().get("date") for r in parse_article(text).rounds}
     assert dates == {"2025-03-03"}
+
+
+def test_the_end_of_a_period_and_a_date_after_which_names_no_round() -> None:
+    # Feed: January 7, 2026, 2,500 invitations at 511 (invented period and stop).
+    text = (
+        "IRCC held a draw on January 7, 2026 and invited 2,500 candidates with at least 511 points.\n\n"
+        "The instruction for this round covers the period beginning on January 7, 2026 and ending on "
+        "January 8, 2026. The department stopped inviting "
+        "trades candidates after December 3, 2025.\n"
+    )
+    dates = {r.values().get("date") for r in parse_article(text).rounds}
+    assert dates == {"2026-01-07"}

@@ -24,7 +24,7 @@ PLURAL = re.compile(r"\b(?:draws|rounds|ones|selections)\b", re.I)
 NOT_A_ROUND = re.compile(
     r"(?:\bsince(?:\s+the)?|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
-    r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
+    r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bending(?:\s+on)?|\bafter|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
     r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the"
     r"|\b(?:post|article|blog|newsletter|piece)\s+(?:of|dated|from))\s*$",
