@@ -1265,3 +1265,14 @@ def test_the_end_of_a_period_and_a_date_after_which_names_no_round() -> None:
     )
     dates = {r.values().get("date") for r in parse_article(text).rounds}
     assert dates == {"2026-01-07"}
+
+
+def test_a_heading_day_takes_the_year_of_the_same_day_named_just_after() -> None:
+    # Feed: April 17, 2019, 3,350 invitations at 451 (the page is dated years later).
+    text = (
+        "Published March 4, 2023\n\n"
+        "Most Recent Draw - April 17\n\n"
+        "The most recent draw was held on 17 April 2019, when 3,350 candidates were invited at 451.\n"
+    )
+    dates = {r.values().get("date") for r in parse_article(text).rounds}
+    assert dates == {"2019-04-17"}
