@@ -1276,3 +1276,22 @@ def test_a_heading_day_takes_the_year_of_the_same_day_named_just_after() -> None
     )
     dates = {r.values().get("date") for r in parse_article(text).rounds}
     assert dates == {"2019-04-17"}
+
+
+def test_an_ordinal_before_express_entry_and_its_abbreviation_is_the_rounds_number() -> None:
+    # Feed: round #203 on August 19, 2021, 463 invitations at 751 (the sentences are ours).
+    text = (
+        "#203 Express Entry Draw | PNP invites 463 nominees\n\n"
+        "On August 19, 2021, IRCC held its 203rd Express Entry (EE) draw, also its 15th Provincial Nominee "
+        "Program (PNP) draw of 2021. In all, 463 nominees were sent Invitations to Apply, with a minimum "
+        "score of 751.\n\n"
+        "The details of the 203rd EE PNP draw follow:\n\n"
+        "Express Entry System #203 Draw\n"
+        "Class PNP Provincial Nominee Program\n"
+        "Date and Time of Draw August 19, 2021 at 14:20:11 UTC\n"
+        "Minimum CRS Score 751\n"
+        "Number of Invitations Issued 463\n"
+        "Tie-breaking Rule May 2, 2021 at 08:10:05 UTC\n"
+    )
+    rounds = [r.values() for r in parse_article(text).rounds]
+    assert [(r.get("round_id"), r.get("date")) for r in rounds] == [("203", "2021-08-19")]

@@ -90,7 +90,7 @@ _NUMBER_REFS = (
     ),
     re.compile(r"\(\s*(?:draw\s+)?(?:no\.?|number|#)\s*(?P<id>\d{1,4})\s*\)", re.I),
     re.compile(
-        r"\b(?P<id>\d{1,4})(?:st|nd|rd|th)\)?\s+(?:(?:Express\s+Entry|EE|general|all-program)\s+){0,2}"
+        r"\b(?P<id>\d{1,4})(?:st|nd|rd|th)\)?\s+(?:(?:Express\s+Entry(?:\s+\(EE\))?|EE|general|all-program)\s+){0,2}"
         r"(?:round|draw)\b(?!s)(?![^.;]{0,40}\b(?:in|of|for)\s+(?:20\d\d|the\s+year|this\s+year)\b)(?![^.;,]{0,40}\bthis\s+year\b)"
         r"(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:\w{1,3}\s+)?20\d\d|in\s+a\s+row"
         r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
