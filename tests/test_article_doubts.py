@@ -1295,3 +1295,17 @@ def test_an_ordinal_before_express_entry_and_its_abbreviation_is_the_rounds_numb
     )
     rounds = [r.values() for r in parse_article(text).rounds]
     assert [(r.get("round_id"), r.get("date")) for r in rounds] == [("203", "2021-08-19")]
+
+
+def test_a_figure_after_a_sentence_on_the_previous_undated_draw_is_not_this_rounds() -> None:
+    # Feed: August 4, 2021, 635 invitations at 760; the previous PNP round invited 462 at 734.
+    text = (
+        "IRCC held a draw on August 4, 2021 and invited 635 provincial nominees.\n\n"
+        "In the previous PNP draw, Canada invited 462 candidates. The score requirement was 734. The new "
+        "draw brought more invitations.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("crs_min") is None
+    named = text.replace("In the previous PNP draw, Canada invited 462 candidates. ", "")
+    (this,) = parse_article(named).rounds
+    assert this.values().get("crs_min") == 734  # without the earlier round, the paragraph is this one's
