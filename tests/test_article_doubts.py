@@ -1309,3 +1309,15 @@ def test_a_figure_after_a_sentence_on_the_previous_undated_draw_is_not_this_roun
     named = text.replace("In the previous PNP draw, Canada invited 462 candidates. ", "")
     (this,) = parse_article(named).rounds
     assert this.values().get("crs_min") == 734  # without the earlier round, the paragraph is this one's
+
+
+def test_a_program_set_aside_is_not_the_rounds_program() -> None:
+    # Feed: March 1, 2017, 3,884 invitations at 434 (a round open to all programs).
+    text = (
+        "Leaving out candidates eligible under the Federal Skilled Trades Class, the lowest cut-off so far "
+        "is 434, in a draw that took place on March 1, 2017.\n"
+    )
+    (round_,) = parse_article(text.replace("Leaving out", "Apart from")).rounds
+    assert round_.values().get("round_type") is None
+    (other,) = parse_article(text.replace("Leaving out candidates eligible under", "Only")).rounds
+    assert other.values().get("round_type") == "program"  # the program named alone is the round's
