@@ -76,7 +76,7 @@ _DAY_THEN = re.compile(
 _HELD_THEN = re.compile(
     r"\b(?:of|for)\s+(?:the\s+)?(?:draw|round)\W{0,3}(?:(?:was|is)\W{0,3})?$"
     r"|\b(?:draw|round)\s+(?:date|time|date\s+and\s+time)\W{0,3}(?:(?:was|is)\W{0,3})?$"
-    r"|\b(?:held|took\s+place|conducted|happened|was\s+made)\b[^.;\n]{0,40}?(?:\bon|\bat)?\s*$",
+    r"|\b(?:held|took\s+place|conducted|happened|was\s+made)\b(?:\bno\.|[^.;\n]){0,40}?(?:\bon|\bat)?\s*$",
     re.I,
 )
 _NOT_A_ROUND_LABEL = re.compile(r"launch|tie|cut-?off\s+date|publish|posted|updated|since", re.I)
