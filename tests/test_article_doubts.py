@@ -1217,3 +1217,107 @@ def test_a_figure_in_the_previous_round_named_by_date_is_that_rounds() -> None:
     # "459, unlike the previous round on July 24" does not put 459 in that round.
     other = text.replace("459 in the previous", "459, unlike the previous")
     assert all(r.values().get("crs_min") != 459 for r in parse_article(other).rounds)
+
+
+def test_a_date_followed_by_a_time_of_day_is_a_moment_not_a_round() -> None:
+    # Feed: June 30, 2021, 3,000 invitations at 369 (an invented tie-break moment).
+    text = (
+        "IRCC held a draw on June 30, 2021, inviting 3,000 candidates with at least 369 points.\n\n"
+        "Candidates tied at the lowest score were invited only if their profiles came in before the "
+        "timestamp. For this draw, it was June 22, 2021, at 04:12:09 UTC.\n"
+    )
+    dates = {r.values().get("date") for r in parse_article(text).rounds}
+    assert dates == {"2021-06-30"}
+    held = text.replace("For this draw, it was", "The draw itself took place on")
+    assert "2021-06-22" in {r.values().get("date") for r in parse_article(held).rounds}
+
+
+def test_rows_of_profile_moments_in_a_worked_example_are_no_rounds() -> None:
+    # Feed: May 13, 2020, 529 invitations at 718 (the rows are invented profile times).
+    text = (
+        "In the May draw only profiles at exactly 718 points were ranked by their entry time, as below.\n"
+        "Rank | CRS score | Date and time of profile entry | Status |\n"
+        "528 | 718 | May 2, 2020, at 08:15:31 | Invited |\n"
+        "529 | 718 | May 3, 2020, at 11:40:02 | Invited |\n"
+        "530 | 718 | May 4, 2020, at 19:05:44 | Not invited |\n"
+    )
+    assert not {r.values().get("date") for r in parse_article(text).rounds} & {"2020-05-02", "2020-05-03"}
+
+
+def test_a_deadline_written_time_first_with_a_comma_is_no_round() -> None:
+    # Feed: March 3, 2025, 725 invitations (an invented profile deadline).
+    text = (
+        "IRCC held a draw on March 3, 2025 and invited 725 candidates.\n\n"
+        "To qualify, profiles had to exist before 9:20 am, Coordinated Universal Time (UTC), on "
+        "February 20, 2025, and the draw was held on that basis.\n"
+    )
+    dates = {r.values().get("date") for r in parse_article(text).rounds}
+    assert dates == {"2025-03-03"}
+
+
+def test_the_end_of_a_period_and_a_date_after_which_names_no_round() -> None:
+    # Feed: January 7, 2026, 2,500 invitations at 511 (invented period and stop).
+    text = (
+        "IRCC held a draw on January 7, 2026 and invited 2,500 candidates with at least 511 points.\n\n"
+        "The instruction for this round covers the period beginning on January 7, 2026 and ending on "
+        "January 8, 2026. The department stopped inviting "
+        "trades candidates after December 3, 2025.\n"
+    )
+    dates = {r.values().get("date") for r in parse_article(text).rounds}
+    assert dates == {"2026-01-07"}
+
+
+def test_a_heading_day_takes_the_year_of_the_same_day_named_just_after() -> None:
+    # Feed: April 17, 2019, 3,350 invitations at 451 (the page is dated years later).
+    text = (
+        "Published March 4, 2023\n\n"
+        "Most Recent Draw - April 17\n\n"
+        "The most recent draw was held on 17 April 2019, when 3,350 candidates were invited at 451.\n"
+    )
+    dates = {r.values().get("date") for r in parse_article(text).rounds}
+    assert dates == {"2019-04-17"}
+
+
+def test_an_ordinal_before_express_entry_and_its_abbreviation_is_the_rounds_number() -> None:
+    # Feed: round #203 on August 19, 2021, 463 invitations at 751 (the sentences are ours).
+    text = (
+        "#203 Express Entry Draw | PNP invites 463 nominees\n\n"
+        "On August 19, 2021, IRCC held its 203rd Express Entry (EE) draw, also its 15th Provincial Nominee "
+        "Program (PNP) draw of 2021. In all, 463 nominees were sent Invitations to Apply, with a minimum "
+        "score of 751.\n\n"
+        "The details of the 203rd EE PNP draw follow:\n\n"
+        "Express Entry System #203 Draw\n"
+        "Class PNP Provincial Nominee Program\n"
+        "Date and Time of Draw August 19, 2021 at 14:20:11 UTC\n"
+        "Minimum CRS Score 751\n"
+        "Number of Invitations Issued 463\n"
+        "Tie-breaking Rule May 2, 2021 at 08:10:05 UTC\n"
+    )
+    rounds = [r.values() for r in parse_article(text).rounds]
+    assert [(r.get("round_id"), r.get("date")) for r in rounds] == [("203", "2021-08-19")]
+
+
+def test_a_figure_after_a_sentence_on_the_previous_undated_draw_is_not_this_rounds() -> None:
+    # Feed: August 4, 2021, 635 invitations at 760; the previous PNP round invited 462 at 734.
+    text = (
+        "IRCC held a draw on August 4, 2021 and invited 635 provincial nominees.\n\n"
+        "In the previous PNP draw, Canada invited 462 candidates. The score requirement was 734. The new "
+        "draw brought more invitations.\n"
+    )
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("crs_min") is None
+    named = text.replace("In the previous PNP draw, Canada invited 462 candidates. ", "")
+    (this,) = parse_article(named).rounds
+    assert this.values().get("crs_min") == 734  # without the earlier round, the paragraph is this one's
+
+
+def test_a_program_set_aside_is_not_the_rounds_program() -> None:
+    # Feed: March 1, 2017, 3,884 invitations at 434 (a round open to all programs).
+    text = (
+        "Leaving out candidates eligible under the Federal Skilled Trades Class, the lowest cut-off so far "
+        "is 434, in a draw that took place on March 1, 2017.\n"
+    )
+    (round_,) = parse_article(text.replace("Leaving out", "Apart from")).rounds
+    assert round_.values().get("round_type") is None
+    (other,) = parse_article(text.replace("Leaving out candidates eligible under", "Only")).rounds
+    assert other.values().get("round_type") == "program"  # the program named alone is the round's

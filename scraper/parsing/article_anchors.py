@@ -24,7 +24,7 @@ PLURAL = re.compile(r"\b(?:draws|rounds|ones|selections)\b", re.I)
 NOT_A_ROUND = re.compile(
     r"(?:\bsince(?:\s+the)?|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
-    r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
+    r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bending(?:\s+on)?|\bafter|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
     r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the"
     r"|\b(?:post|article|blog|newsletter|piece)\s+(?:of|dated|from))\s*$",
@@ -70,6 +70,15 @@ _YEAR_THEN_DRAW = re.compile(r"\b(?:19|20)\d\d\s+(?:Express\s+Entry\s+|EE\s+)?(?
 _DAY_THEN = re.compile(
     MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s*$", re.I
 )
+#: Before a date followed by a time of day, words saying the round was held at that moment ("Date and time
+#: of round:", "the draw took place on", "IRCC held draw no. 255 on"): without them the moment is a
+#: tie-break's, a profile's or a deadline's, not a round's.
+_HELD_THEN = re.compile(
+    r"\b(?:of|for)\s+(?:the\s+)?(?:draw|round)\W{0,3}(?:(?:was|is)\W{0,3})?$"
+    r"|\b(?:draw|round)\s+(?:date|time|date\s+and\s+time)\W{0,3}(?:(?:was|is)\W{0,3})?$"
+    r"|\b(?:held|took\s+place|conducted|happened|was\s+made)\b(?:\bno\.|[^.;\n]){0,40}?(?:\bon|\bat)?\s*$",
+    re.I,
+)
 _NOT_A_ROUND_LABEL = re.compile(r"launch|tie|cut-?off\s+date|publish|posted|updated|since", re.I)
 _NUMBER_REFS = (
     re.compile(r"#\s?(?P<id>\d{1,4})\b(?![,.]\d)"),
@@ -81,7 +90,7 @@ _NUMBER_REFS = (
     ),
     re.compile(r"\(\s*(?:draw\s+)?(?:no\.?|number|#)\s*(?P<id>\d{1,4})\s*\)", re.I),
     re.compile(
-        r"\b(?P<id>\d{1,4})(?:st|nd|rd|th)\)?\s+(?:(?:Express\s+Entry|EE|general|all-program)\s+){0,2}"
+        r"\b(?P<id>\d{1,4})(?:st|nd|rd|th)\)?\s+(?:(?:Express\s+Entry(?:\s+\(EE\))?|EE|general|all-program)\s+){0,2}"
         r"(?:round|draw)\b(?!s)(?![^.;]{0,40}\b(?:in|of|for)\s+(?:20\d\d|the\s+year|this\s+year)\b)(?![^.;,]{0,40}\bthis\s+year\b)"
         r"(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:\w{1,3}\s+)?20\d\d|in\s+a\s+row"
         r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
@@ -213,6 +222,10 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         if (
             tie_break(text, start, end, match)
             or (match.group("time").strip(" ,") and _TIE_AFTER.match(text, match.end(), end))
+            or (
+                match.group("time").strip(" ,")
+                and not _HELD_THEN.search(text, max(line_start, match.start() - 100), match.start())
+            )
             or NOT_A_ROUND.search(before)
             or _CHANGE_AFTER.match(text, match.end(), end)
             or _CHANGE_LATER.match(text, match.end(), end)

@@ -239,6 +239,11 @@ class Dates:
         has_year = bool(re.search(r"\d{4}", raw))
         reason = ""
         month_year = None if has_year or year is not None else self._month_named(raw, pos)
+        just_after = None if has_year or year is not None else self._same_day_just_after(raw, pos)
+        if just_after is not None:
+            # "Latest Draw - May 29" over "The latest draw was held on 29 May 2019" on a page dated 2022: the
+            # same day named with its year just after it is that day, whatever the page's own date.
+            return self._read(raw, dt.date(just_after, 12, 31), "the same day named with its year just after")
         if month_year is not None:
             # "The first draw of June 2019 is here! Held on June 12, ..." on a page updated in 2021: the month
             # named with its year just before it, in its paragraph, outweighs the page's own date.
@@ -283,6 +288,20 @@ class Dates:
             self.doubts.append(f"date: {raw!r} has no year and could be {shown} ({reason}); left empty")
             return None, ()
         return results[0]
+
+    def _same_day_just_after(self, raw: str, pos: int) -> int | None:
+        """The one year of the same day and month named in full within the next lines after ``pos``."""
+        probe, _ = self._read(raw, dt.date(2000, 12, 31), "")
+        if probe is None:
+            return None
+        found = {
+            full.year
+            for p, _, full in self.years
+            if full is not None
+            and pos < p <= pos + _JUST_AFTER
+            and (full.month, full.day) == (probe.month, probe.day)
+        }
+        return found.pop() if len(found) == 1 else None
 
     def _month_named(self, raw: str, pos: int) -> int | None:
         """The year of "June 2019" named before a year-less "June 12" in its paragraph (no comparison)."""
@@ -365,6 +384,8 @@ _CURRENT_TALLY = re.compile(r"\bso\s+far\s+in\s+$|\b(?:has|have)\s+now\s+(?:issu
 _TIE_NEAR = 60
 #: How far above a year-less date (or a table) its year may be named.
 _ABOVE = 600
+#: How far after a year-less date the same day named with its year still names that day.
+_JUST_AFTER = 300
 
 
 def plain_date(raw: str) -> str:
@@ -512,4 +533,4 @@ _ROUND_AFTER = re.compile(r"\s+(?:Express\s+Entry\s+)?(?:draw|round)\b(?!s)", re
 
 #: A clock time with its zone just before a date ("by 7:47 AM Coordinated Universal Time (UTC) on"): a
 #: profile's deadline, a tie-break, never a round's day.
-_ZONED_TIME = re.compile(r"\d{1,2}:\d{2}[^.\n\d]{0,45}\b(?:UTC|GMT|EST|EDT)\b\)?\s*(?:on\s+)?$", re.I)
+_ZONED_TIME = re.compile(r"\d{1,2}:\d{2}[^.\n\d]{0,45}\b(?:UTC|GMT|EST|EDT)\b\)?[\s,]*(?:on\s+)?$", re.I)

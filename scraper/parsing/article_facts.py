@@ -435,11 +435,18 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     ):
         # "candidates eligible under the FSWC or CEC": who may be invited, not the round's program.
         programs = []
+    # "Apart from candidates eligible under the Federal Skilled Trades Class, the lowest ... was 413": a
+    # program set aside names who was left out, not the round's program.
+    programs = [p for p in programs if not _SET_ASIDE.search(text, max(start, p[1] - 60), p[1])]
     for code, a, b in programs:
         out.append(("program", code, _fact(text, "programs", code, a, b)))
     return out
 
 
+_SET_ASIDE = re.compile(
+    r"\b(?:apart\s+from|aside\s+from|except(?:\s+for)?|excluding|other\s+than|besides|not\s+counting)\b[^,.;:]{0,50}$",
+    re.I,
+)
 _ELIGIBLE = re.compile(r"\beligible\s+(?:under|for|through|in)\b", re.I)
 
 

@@ -140,6 +140,12 @@ _UNDATED_OTHER_ROUND = re.compile(
     r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
     re.I,
 )
+#: A sentence opening on an earlier round named by no date: "In the previous PNP draw, Canada invited 627".
+_PREVIOUS_OPENS = re.compile(
+    r"\s*(?:In|For|During|At)\s+the\s+(?:previous|preceding|prior|last)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
+    r"(?!\s+(?:on|of|held|dated)\b)",
+    re.I,
+)
 #: A field naming the kind of the round its box speaks of: "Program Specified: Provincial Nominee Program".
 _KIND_FIELD = re.compile(
     r"\s*(?:[•◦▪·*-]\s+)?(?:program(?:me)?s?\s+specified|(?:draw|round)\s+type|type\s+of\s+(?:draw|round))\s*:",
@@ -204,6 +210,9 @@ class Reader:
         self.sentence_named: list[Mention] = []
         self.two_named = False
         self.other_round = False  # the paragraph has spoken of another, undated round
+        #: A sentence of the paragraph opened on "the previous draw" named by no date: the sentences after
+        #: it that name no round may still speak of that one.
+        self.previous_open = False
         self.label_run = 0  # the first clause of the current run of labelled lines
         self.item_round: Mention | None = None  # the round the list item just read names by its date
         #: A comparison clause ending "... 459 in the", cut from the round it names next ("previous round on
@@ -532,7 +541,7 @@ class Reader:
                 carry = under_item
             others: list[Mention] = []
             waiting = len(self.pending)
-            self.two_named = self.other_round = False
+            self.two_named = self.other_round = self.previous_open = False
             for a, b in sentences(text, unit.start, unit.end):
                 self.sentence_named = []
                 unnamed = self.lead if self.placeholder else None
@@ -668,6 +677,18 @@ class Reader:
             self.other_round = True
             self.give(None, start, end, anchored=0)
             return carry
+        if unit.kind == "prose" and self.previous_open and not group and not comparison:
+            # "In the previous PNP draw, Canada invited 627 candidates. The score requirement was 760.":
+            # the sentence after one about an undated earlier round, naming none, may still be about it.
+            if facts_of.invitations(text, start, end)[0] or facts_of.crs(text, start, end)[0]:
+                self.dates.doubts.append(
+                    f"{text[start:end].strip()[:80]!r} follows a sentence about an earlier round it does"
+                    " not date and names no round; not taken"
+                )
+            self.give(None, start, end, anchored=0)
+            return carry
+        if group and not comparison:
+            self.previous_open = False
         if leads and unit.kind == "prose" and others and carry is self.lead and self.lead is not None:
             # "Prior to this week's draw, on February 1, Canada held another draw. In this draw, 7000 were
             # invited": once the paragraph names another round, "this draw" may be either; no round's.
@@ -731,6 +752,8 @@ class Reader:
             self.give(None, start, end, anchored=0)
             return carry
         if comparison:
+            if unit.kind == "prose" and _PREVIOUS_OPENS.match(text, sentence_start, end):
+                self.previous_open = True
             lead_in = text[max(sentence_start, start - 12) : start]
             previous = re.match(r"(?:previous|preceding)\b", text[start:end], re.I)
             only = others[-1] if others and len(others) == 1 else None
