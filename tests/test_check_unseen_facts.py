@@ -25,6 +25,7 @@ SIXTH = checker.DATA / "articles_unseen6.json"
 SEVENTH = checker.DATA / "articles_unseen7.json"
 EIGHTH = checker.DATA / "articles_unseen8.json"
 NINTH = checker.DATA / "articles_unseen9.json"
+TENTH = checker.DATA / "articles_unseen10.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -132,6 +133,7 @@ SETS = {
     "unseen7": (SEVENTH, 30),
     "unseen8": (EIGHTH, 30),
     "unseen9": (NINTH, 30),
+    "unseen10": (TENTH, 30),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -172,6 +174,7 @@ FRESH_SETS = {
     "unseen7": (SEVENTH, 60, False),
     "unseen8": (EIGHTH, 90, False),
     "unseen9": (NINTH, 85, False),
+    "unseen10": (TENTH, 100, True),
 }
 
 
