@@ -411,6 +411,12 @@ class Reader:
         return published is None or 0 <= (published - dated.date).days <= 7
 
     # -- attributing a piece of text
+    def give_none_saying(self, text: str, start: int, end: int, why: str) -> None:
+        """Give the clause to no round; where it states a count or a cut-off, a doubt says ``why``."""
+        if facts_of.invitations(text, start, end)[0] or facts_of.crs(text, start, end)[0]:
+            self.dates.doubts.append(f"{text[start:end].strip()[:80]!r} {why}; not taken")
+        self.give(None, start, end, anchored=0)
+
     def give(
         self,
         mention: Mention | None,
@@ -680,12 +686,8 @@ class Reader:
         if unit.kind == "prose" and self.previous_open and not group and not comparison:
             # "In the previous PNP draw, Canada invited 627 candidates. The score requirement was 760.":
             # the sentence after one about an undated earlier round, naming none, may still be about it.
-            if facts_of.invitations(text, start, end)[0] or facts_of.crs(text, start, end)[0]:
-                self.dates.doubts.append(
-                    f"{text[start:end].strip()[:80]!r} follows a sentence about an earlier round it does"
-                    " not date and names no round; not taken"
-                )
-            self.give(None, start, end, anchored=0)
+            why = "follows a sentence about an earlier round it does not date and names no round"
+            self.give_none_saying(text, start, end, why)
             return carry
         if group and not comparison:
             self.previous_open = False
@@ -775,12 +777,7 @@ class Reader:
             # "#240 ... focused on the FSW program, and the #239th draw was for PNP candidates. The
             # candidate should have a minimum CRS score of 489": after a sentence naming two rounds, which
             # one a sentence naming none speaks of is not said.
-            if facts_of.invitations(text, start, end)[0] or facts_of.crs(text, start, end)[0]:
-                self.dates.doubts.append(
-                    f"{text[start:end].strip()[:80]!r} follows a sentence naming two rounds and names"
-                    " neither; not taken"
-                )
-            self.give(None, start, end, anchored=0)
+            self.give_none_saying(text, start, end, "follows a sentence naming two rounds and names neither")
             return carry
         if (carry is None and self.lead is None) or (self.placeholder and carry is self.lead):
             self.pending.append((start, end, self.clause_id))
