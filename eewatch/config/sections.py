@@ -80,7 +80,7 @@ def parse_profile(raw: Any, where: str) -> m.Profile | None:
 def parse_profiles(raw: Any, where: str) -> tuple[m.Profile, ...]:
     """``[[profiles]]`` -> named profiles, in file order; a name is used once. Errors name the entry
     by its number, never by its name or a value (personal data)."""
-    return tuple(entries(m.Profile, raw, "profiles", where, checks=m.PROFILES_CHECKS))
+    return tuple(entries(m.Profile, raw, "profiles", where, checks=m.PROFILES_CHECKS, personal=True))
 
 
 def parse_schedule(raw: Any, where: str) -> m.ScheduleConfig:
@@ -120,11 +120,19 @@ def _check_cron(expression: str, timezone: str, where: str) -> None:
 
 
 def entries(
-    cls: type, raw: Any, name: str, where: str, then: Any = None, checks: Mapping[str, Check] | None = None
+    cls: type,
+    raw: Any,
+    name: str,
+    where: str,
+    then: Any = None,
+    checks: Mapping[str, Check] | None = None,
+    *,
+    personal: bool = False,
 ) -> list[Any]:
     """``[[name]]``: an array of tables, each read by :func:`read` (labelled ``#1``, ``#2``, ...,
     then by its ``name`` if it has one), then checked by ``then(entry, where)``; no two entries
-    share a name."""
+    share a name. ``personal``: each entry is a person's, so a name is required and an error never
+    repeats it (a twin is named by its number)."""
     if not isinstance(raw := [] if raw is None else raw, list):
         raise ConfigError(f"{where}: [[{name}]] must be an array of tables")
     found: list[Any] = []
@@ -134,10 +142,10 @@ def entries(
         if then is not None:
             then(item, where)
         if (named := getattr(item, "name", None)) is None:
-            if cls is m.Profile:  # a person's name: required, and never repeated in an error
+            if personal:
                 raise bad(where, f"{label} name", "missing (lowercase letters, digits and dashes)")
         elif twin := next((n for n, e in enumerate(found[:-1], 1) if e.name == named), 0):
-            same = f"the same as [[{name}]] #{twin}" if cls is m.Profile else f"{named!r} is used twice"
+            same = f"the same as [[{name}]] #{twin}" if personal else f"{named!r} is used twice"
             raise bad(where, f"{label} name", same)
     return found
 
