@@ -21,10 +21,11 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 from urllib.parse import parse_qsl, quote, unquote, urlsplit
 
+from eewatch.config.secrets import SECRET_NAME
+
 MASK = "****"
 
 _VAR = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")
-_SECRET_KEY = re.compile(r"pass|pwd|token|secret|key|auth|sig|cred", re.I)
 
 
 class MissingSecret(Exception):
@@ -65,7 +66,7 @@ def secret_values(target: str, env: Mapping[str, str]) -> set[str]:
         if parts.password:
             found.add(unquote(parts.password))
         for key, value in parse_qsl(parts.query):
-            if _SECRET_KEY.search(key) and value:
+            if SECRET_NAME.search(key) and value:
                 found.add(value)
     if not target.startswith("tag:"):
         service = _instantiate(expanded)
@@ -247,7 +248,7 @@ def _mask_url(target: str) -> str:
         pairs = []
         for pair in query.split("&"):
             key, eq, value = pair.partition("=")
-            if eq and _SECRET_KEY.search(key) and not _VAR.fullmatch(value):
+            if eq and SECRET_NAME.search(key) and not _VAR.fullmatch(value):
                 value = MASK
             pairs.append(f"{key}{eq}{value}")
         rest += "?" + "&".join(pairs)

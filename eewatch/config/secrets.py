@@ -23,7 +23,8 @@ from eewatch.config.values import ConfigError
 
 _VAR_ONLY = re.compile(r"^\$\{[A-Za-z_][A-Za-z0-9_]*\}$")
 _ANY_VAR = re.compile(r"\$\{([^}]*)\}")
-_SECRET_NAME = re.compile(r"pass|pwd|token|secret|key|auth|sig|cred", re.I)
+#: A key or query parameter whose value is a secret (the notifier masks the same names in what it logs).
+SECRET_NAME = re.compile(r"pass|pwd|token|secret|key|auth|sig|cred", re.I)
 
 
 def config_file_warnings(path: Path, data: Mapping[str, Any] | None = None) -> list[str]:
@@ -103,7 +104,7 @@ def refuse_misplaced_variables(data: Mapping[str, Any], where: str) -> None:
 def secret_places(data: Mapping[str, Any]) -> Iterator[str]:
     """The keys (``[[alerts]] me notify``, ``[database] url``) whose values hold a literal secret."""
     for label, keys, text in _strings(data):
-        named = isinstance(keys[-1], str) and _SECRET_NAME.search(keys[-1])
+        named = isinstance(keys[-1], str) and SECRET_NAME.search(keys[-1])
         if (named and _literal(text)) or _url_secret(text):
             yield label
 
@@ -125,4 +126,4 @@ def _url_secret(value: str) -> bool:
         return False
     if password and _literal(password):
         return True
-    return any(_SECRET_NAME.search(key) and _literal(item) for key, item in query)
+    return any(SECRET_NAME.search(key) and _literal(item) for key, item in query)
