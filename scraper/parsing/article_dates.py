@@ -14,8 +14,8 @@ MONTH = (
 )
 _TIME = r"(?:\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|EST|EDT|ET)\b)?)?"
 DATE = re.compile(
-    r"\b(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*\d{4}\b)?"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*\d{4}\b)?"
+    r"\b(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:19|20)\d\d\b)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*(?:19|20)\d\d\b)?"
     r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b)(?P<time>" + _TIME + r")",
     re.I,
 )
@@ -90,7 +90,13 @@ class Dates:
                     continue
                 # "Overview of the 2024 Express Entry Draws Till Now": a year naming the draws it heads
                 draws_of = not day and _DRAWS_AFTER.match(self.text, match.end()) is not None
-                if not day and not _PERIOD_BEFORE.search(before) and not draws_of:
+                # "Summary of Express Entry Draws in 2024" (a caption), "Canada kicked off 2022 with its first
+                # draw": a year naming the draws it heads, or the year a draw opened
+                draws_in = not day and _DRAWS_BEFORE.search(before) is not None
+                opened = (
+                    not day and _OPENED.search(before) and re.match(r"\s+with\b", self.text[match.end() :])
+                )
+                if not day and not _PERIOD_BEFORE.search(before) and not (draws_of or draws_in or opened):
                     continue  # a bare year names a period of rounds only as "in 2024", "any 2024 draw"
                 timed = _TIME_AFTER.match(self.text, match.end())
                 if (
@@ -109,14 +115,20 @@ class Dates:
                     full = value if isinstance(value, dt.date) else None
                 self._years.append((match.start(), int(match.group(1)), full))
                 sentence = self._sentence(match.start())
-                if full is None and _EVENT.search(sentence):
+                lead_in = sentence[: match.start() - self._sentence_start(match.start())]
+                current = (
+                    _CURRENT_TALLY.search(lead_in) is not None
+                    or bool(opened)
+                    or ((draws_of or draws_in) and self._title_or_so_far(match))
+                    or (
+                        re.fullmatch(r"\W*in\s+", lead_in, re.I)
+                        and _TALLY_AFTER.match(self.text, match.end())
+                    )
+                )
+                if full is None and not current and _EVENT.search(sentence):
                     continue  # "In 2023, categories were introduced": an event's year, no round's
                 if full is None and not _ROUNDS_WORDS.search(sentence):
                     continue  # "In 2022, the farm sector exported $92.8 billion": a year of other news
-                lead_in = sentence[: match.start() - self._sentence_start(match.start())]
-                current = _CURRENT_TALLY.search(lead_in) is not None or (
-                    draws_of and self._title_or_so_far(match)
-                )
                 if full is not None or current or not _COMPARED.search(sentence):
                     # "the total issued so far in 2021": a tally, but of the year the article is written in
                     self._plain_years.add(int(match.group(1)))
@@ -342,7 +354,8 @@ _GLUED_YEAR = re.compile(r",\s*((?:19|20)\d\d)\d")
 _YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?!\s*[-–/]\s*\d)")
 #: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
 _NOT_THE_ROUNDS_YEAR = re.compile(
-    r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began)\b[^.!?;]{0,60}$", re.I
+    r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began)\b(?:(?!(?:19|20)\d\d)[^.!?;]){0,60}$",
+    re.I,
 )
 _DAY_BEFORE_YEAR = re.compile(
     MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s*$", re.I
@@ -364,7 +377,7 @@ _OTHER_YEAR = re.compile(
 )
 #: Before a bare year that names the rounds' period: "in 2024", "of 2019", "any 2024 draw", "March 2021".
 _PERIOD_BEFORE = re.compile(
-    r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:the\s+year\s+)?|" + MONTH + r"\s+)$", re.I
+    r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:(?:the\s+)?year\s+)?|" + MONTH + r"\s+)$", re.I
 )
 #: A sentence about a change to the system: its bare year is the change's ("In 2023, ... was introduced").
 _EVENT = re.compile(r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|created|established)\b", re.I)
@@ -379,7 +392,19 @@ _ROUNDS_WORDS = re.compile(
     re.I,
 )
 #: Before a year in a tally of the year the article is written in: "so far in 2021", "has now issued ... in".
-_CURRENT_TALLY = re.compile(r"\bso\s+far\s+in\s+$|\b(?:has|have)\s+now\s+(?:issued|invited|sent)\b", re.I)
+_CURRENT_TALLY = re.compile(
+    r"\bso\s+far\s+in\s+$|\b(?:has|have)\s+now\s+(?:issued|invited|sent)\b"
+    r"|\b(?:has|have)\s+(?:now\s+)?been\s+(?:issued|invited|sent)\s+in\s+$",
+    re.I,
+)
+#: After "In 2023," a tally said in the present perfect: "In 2023, more ITAs have been issued than ...".
+_TALLY_AFTER = re.compile(
+    r",?\s+(?:[\w,]+\s+){0,4}(?:has|have)\s+(?:now\s+)?been\s+(?:issued|invited|sent)\b", re.I
+)
+#: Before a year naming the draws held in it, on a title line: "Express Entry Draws in 2024", "draws held in".
+_DRAWS_BEFORE = re.compile(r"\b(?:draws|rounds)\s+(?:held\s+)?(?:in|of|for|during)\s+$", re.I)
+#: Before a year a draw opened: "Canada kicked off 2022 with its first Express Entry draw".
+_OPENED = re.compile(r"\b(?:kick(?:ed|s)?\s+off|start(?:ed|s)?|open(?:ed|s)?|ring(?:s|ed)?\s+in)\s+$", re.I)
 #: How many days after a tie-break date a year-less date read by it may be.
 _TIE_NEAR = 60
 #: How far above a year-less date (or a table) its year may be named.
@@ -514,7 +539,10 @@ def _byline(line: str) -> bool:
         # ("• Thu, Jul 21 2022" over the headline).
         rest = re.sub(DATE.pattern, "", line, flags=re.I)
         return not re.search(r"\d", rest) and len(re.findall(r"[A-Za-z]+", rest)) <= 1
-    return len(re.sub(DATE.pattern, "", line, flags=re.I).split()) <= 6
+    rest = re.sub(DATE.pattern, "", line, flags=re.I)
+    if len(re.findall(r"(?<![\w,])\d[\d,]*\b", rest)) >= 2:
+        return False  # "135 January 22 3400 471": a table's row (its number, count, cut-off), no byline
+    return len(rest.split()) <= 6
 
 
 def tie_break(text: str, start: int, end: int, match: re.Match[str]) -> bool:

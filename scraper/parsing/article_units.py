@@ -109,7 +109,7 @@ def _stacked_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit
 
 
 _SPACED_HEADER = re.compile(
-    r"^\W*(?P<date>(?:draw\s+)?date)\s+(?:(?P<number>draw\s*#|draw\s+(?:no\.?|number))\s+)?"
+    r"^\W*(?:(?P<lead>draw\s*#|draw\s+(?:no\.?|number))\s+)?(?P<date>(?:draw\s+)?date)\s+(?:(?P<number>draw\s*#|draw\s+(?:no\.?|number))\s+)?"
     r"(?:(?P<type>(?:draw\s+|round\s+)?type|program|category)\s+)?"
     r"(?P<count>(?:number\s+of\s+|total\s+)?(?:ITAs|invitations)(?:\s+issued)?|size)\s+"
     r"(?P<crs>(?:minimum\s+|cut-?off\s+)?CRS(?:\s+(?:score|cut-?off))?|(?:minimum|lowest)\s+score)\W*$",
@@ -119,6 +119,12 @@ _SPACED_HEADER = re.compile(
 _SPACED_ROW_NUMBERED = re.compile(
     r"^\s*(?P<date>\d{4}-\d{2}-\d{2}|" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?)\s+"
     r"(?P<number>\d{1,4})\s+(?P<type>\S.*?)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?P<crs>\d{2,4})\s*$",
+    re.I,
+)
+#: A row of a table whose number comes first: "135 January 22 3400 471" (number, date, count, cut-off).
+_SPACED_ROW_NUMBER_FIRST = re.compile(
+    r"^\s*(?P<number>\d{1,4})\s+(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?)\s+"
+    r"(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?P<crs>\d{2,4})\s*$",
     re.I,
 )
 #: A row of a table without a type column: "Jan. 6 1,463 461" (date, count, cut-off).
@@ -151,13 +157,18 @@ def _spaced_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]
     a = lines[i][0]
     typed = header.group("type") is not None
     numbered = header.group("number") is not None
-    if numbered and not typed:
+    lead = header.group("lead") is not None
+    if (numbered and not typed) or (lead and (numbered or typed)):
         return []
     names: tuple[str, ...] = ("date", "type", "count", "crs") if typed else ("date", "count", "crs")
     pattern = _SPACED_ROW if typed else _SPACED_ROW_PLAIN
     if numbered:
         names, pattern = ("date", "number", "type", "count", "crs"), _SPACED_ROW_NUMBERED
-    found = [Unit(a, lines[i][1], "row", tuple((a + header.start(n), a + header.end(n)) for n in names))]
+    heads = names
+    if lead:
+        # "Draw Number Date Number of ITAs issued Minimum CRS score" over "135 January 22 3400 471"
+        names, heads, pattern = ("number", "date", "count", "crs"), ("lead", *names), _SPACED_ROW_NUMBER_FIRST
+    found = [Unit(a, lines[i][1], "row", tuple((a + header.start(n), a + header.end(n)) for n in heads))]
     j = i + 1
     while j < len(lines):
         row = pattern.match(text[slice(*lines[j])])

@@ -1,0 +1,109 @@
+"""Recall rules of the article reader: rounds a page states that it must find (docs/articles.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from scraper.parsing.article import parse_article
+from scraper.parsing.article_dates import publication_date
+
+
+def _rows(text: str) -> list[tuple[object, ...]]:
+    keys = ("round_id", "date", "invitations", "crs_min", "round_type", "category")
+    return [tuple(r.values().get(k) for k in keys) for r in parse_article(text).rounds]
+
+
+def test_a_run_together_table_with_day_first_dates_and_a_draw_date_header() -> None:
+    # Feed: April 10, 2024 (general, 1,280 at 549) and April 11, 2024 (STEM, 4,500 at 491).
+    text = (
+        "What happened in the pool in April 2024\n\n"
+        "IRCC ran four Express Entry draws in April 2024, two of them general.\n\n"
+        "Draw DateDraw TypeTotal Invitations IssuedMinimum CRS Score Requirement\n"
+        "10 AprilGeneral1,280549\n"
+        "11 AprilSTEM occupations4,500491\n"
+    )
+    assert _rows(text) == [
+        (None, "2024-04-10", 1280, 549, "general", None),
+        (None, "2024-04-11", 4500, 491, "category", "stem"),
+    ]
+    # Without the header the run-together lines are not read as rows.
+    assert (
+        _rows(text.replace("Draw DateDraw TypeTotal Invitations IssuedMinimum CRS Score Requirement\n", ""))
+        == []
+    )
+
+
+def test_a_spaced_table_whose_number_column_comes_first() -> None:
+    # Feed: #135 on January 22, 2020 (3,400 at 471) and #134 on January 8, 2020 (3,400 at 473).
+    text = (
+        "The first month of 2020 went well for candidates.\n\n"
+        "Express Entry draws held in 2020 so far\n"
+        "Draw Number Date Number of ITAs issued Minimum CRS score\n"
+        "135 January 22 3400 471\n"
+        "134 January 8 3400 473\n"
+    )
+    assert _rows(text) == [
+        ("135", "2020-01-22", 3400, 471, None, None),
+        ("134", "2020-01-08", 3400, 473, None, None),
+    ]
+
+
+def test_a_row_with_a_four_digit_count_after_its_date_is_no_byline() -> None:
+    # "January 22 3400" is a date and a count: 3400 is no year, and the row is not the article's date.
+    row = "135 January 22 3400 471\n"
+    assert publication_date("Draw Number Date Number of ITAs issued Minimum CRS score\n" + row) is None
+    assert publication_date("Written by the team\nJanuary 22, 2020\n") == dt.date(2020, 1, 22)
+
+
+def test_a_caption_naming_the_years_draws_dates_the_prose_above_it() -> None:
+    # Feed: July 5, 2024, a healthcare round of 3,750; the page writes its year only in the caption below.
+    text = (
+        "IRCC sent 3,750 ITAs to healthcare workers on July 5.\n\n"
+        "Overview of Express Entry Draws in 2024\n"
+        "date Draw Type Number of ITAs Minimum CRS\n"
+        "18th July French Language Proficiency 1,800 400\n"
+        "17th July Canadian Experience Class 6,300 515\n"
+    )
+    dates = [r.values().get("date") for r in parse_article(text).rounds]
+    assert dates == ["2024-07-05", "2024-07-18", "2024-07-17"]
+    # A sentence comparing the draws of a year names no year for the prose.
+    compared = text.replace(
+        "Overview of Express Entry Draws in 2024", "Draws were larger than the draws of 2024."
+    )
+    assert "2024-07-05" not in [r.values().get("date") for r in parse_article(compared).rounds]
+
+
+def test_a_tally_in_the_present_perfect_names_the_articles_year() -> None:
+    # Feed: September 6, 2017, 2,772 invitations at 435.
+    text = (
+        "On September 6, IRCC invited 2,772 candidates with scores of 435 or more.\n\n"
+        "Close to half of all ITAs sent since Express Entry was launched in January, 2015 have been issued "
+        "in 2017.\n"
+    )
+    assert [r.values().get("date") for r in parse_article(text).rounds] == ["2017-09-06"]
+    opening = (
+        "On March 29, the department invited 7,000 candidates with at least 481 points.\n\n"
+        "In 2023, more ITAs have been issued than in the whole of 2022.\n"
+    )
+    assert [r.values().get("date") for r in parse_article(opening).rounds] == ["2023-03-29"]
+    # The launch year alone still dates nothing.
+    launch = (
+        "On September 6, IRCC invited 2,772 candidates.\n\nExpress Entry was launched in January, 2015.\n"
+    )
+    assert [r.values().get("date") for r in parse_article(launch).rounds] == []
+
+
+def test_a_year_a_draw_opened_and_in_year_name_the_articles_year() -> None:
+    # Feed: January 5, 2022, 392 PNP candidates at 808; February 27, 2015, 1,187 at 735.
+    opened = (
+        "Canada has started 2022 with its first draw, inviting 392 nominees. The January 5 draw was for "
+        "the Provincial Nominee Program only, at 808.\n"
+    )
+    assert [r.values().get("date") for r in parse_article(opened).rounds] == ["2022-01-05"]
+    plain = opened.replace("started 2022 with its first draw", "held its first draw")
+    assert [r.values().get("date") for r in parse_article(plain).rounds] == []
+    in_year = (
+        "On February 27, CIC sent 1,187 invitations to candidates with 735 or more CRS points.\n\n"
+        "The plan is to admit up to 185,200 new immigrants in year 2015.\n"
+    )
+    assert [r.values().get("date") for r in parse_article(in_year).rounds] == ["2015-02-27"]
