@@ -107,3 +107,55 @@ def test_a_year_a_draw_opened_and_in_year_name_the_articles_year() -> None:
         "The plan is to admit up to 185,200 new immigrants in year 2015.\n"
     )
     assert [r.values().get("date") for r in parse_article(in_year).rounds] == ["2015-02-27"]
+
+
+def test_a_tabbed_table_with_rows_that_run_together_or_lose_their_date() -> None:
+    # Feed: 2024-08-27 CEC 3,300 at 507; 2024-08-13 PNP 763 at 690; 2024-07-31 CEC 5,000 at 510.
+    text = (
+        "Express Entry draw results in 2024\n"
+        "Date\tDraw Type\tNumber of ITAs\tMinimum CRS\n"
+        "August 27\tCanadian Experience Class\t3,300\t507\n"
+        "Canadian Experience Class3,200509\n"
+        "August 13 – Provincial Nominee Program763690\n"
+        "July 31 Canadian Experience Class5,000510\n"
+    )
+    assert _rows(text) == [
+        (None, "2024-08-27", 3300, 507, "program", None),
+        (None, "2024-08-13", 763, 690, "program", None),
+        (None, "2024-07-31", 5000, 510, "program", None),
+    ]
+
+
+def test_a_tables_caption_year_beats_the_articles_earlier_date() -> None:
+    # Feed: July 17, 2024, a CEC round of 6,300 at 515, in a summary table updated after the page was dated.
+    text = (
+        "Published: July 8, 2024\n\n"
+        "IRCC invited 3,200 French-speaking candidates today.\n\n"
+        "Summary of Express Entry draw results in 2024\n"
+        "Date\tDraw Type\tNumber of ITAs\tMinimum CRS\n"
+        "July 17\tCanadian Experience Class\t6,300\t515\n"
+        "July 2\tProvincial Nominee Program\t920\t739\n"
+    )
+    dates = [r.values().get("date") for r in parse_article(text).rounds]
+    assert dates == ["2024-07-08", "2024-07-17", "2024-07-02"]  # not 2023-07-17, the year before the page's
+    # Without the caption's year, the page's own date decides (a later day falls in the year before).
+    plain = text.replace("Summary of Express Entry draw results in 2024", "Summary of the draws")
+    assert [r.values().get("date") for r in parse_article(plain).rounds] == [
+        "2024-07-08",
+        "2023-07-17",
+        "2024-07-02",
+    ]
+
+
+def test_the_lines_after_a_spaced_table_are_read() -> None:
+    # A table of four cells a line used to swallow four lines per row: the paragraph after it was lost.
+    text = (
+        "Draws held in 2024\n"
+        "Date\tDraw Type\tNumber of ITAs\tMinimum CRS\n"
+        "April 23\tGeneral\t2,095\t529\n"
+        "April 11\tSTEM occupations\t4,500\t491\n"
+        "The table ends here.\n"
+        "Another line.\n"
+        "On April 10, 2024, IRCC invited 1,280 candidates with a minimum CRS score of 549.\n"
+    )
+    assert ("2024-04-10", 1280, 549) in [(d, n, c) for _, d, n, c, _, _ in _rows(text)]

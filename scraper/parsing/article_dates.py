@@ -252,6 +252,11 @@ class Dates:
         reason = ""
         month_year = None if has_year or year is not None else self._month_named(raw, pos)
         just_after = None if has_year or year is not None else self._same_day_just_after(raw, pos)
+        caption = None if has_year or year is not None or self.context is None else self._caption_year()
+        if caption is not None:
+            # "Summary of Express Entry draw results in 2024" over a row "September 13 ...": the table's own
+            # caption names its rows' year, on a page dated earlier than its (updated) table.
+            return self._read(raw, dt.date(caption, 12, 31), "the table's caption")
         if just_after is not None:
             # "Latest Draw - May 29" over "The latest draw was held on 29 May 2019" on a page dated 2022: the
             # same day named with its year just after it is that day, whatever the page's own date.
@@ -300,6 +305,18 @@ class Dates:
             self.doubts.append(f"date: {raw!r} has no year and could be {shown} ({reason}); left empty")
             return None, ()
         return results[0]
+
+    def _caption_year(self) -> int | None:
+        """The one year named by the title line just above the table being read ("Summary of Express Entry
+        draw results in 2024", "The 2025 Express Entry draws"); None when there is none."""
+        assert self.context is not None
+        end = self.text.rfind("\n", 0, self.context)
+        start = self.text.rfind("\n", 0, max(end, 0)) + 1
+        line = self.text[start : max(end, 0)].strip()
+        if not line or len(line) > 80 or re.search(r"[.!?:]$", line) or _OTHER_YEAR.search(line):
+            return None
+        years = {m.group(1) or m.group(2) for m in _CAPTION_YEAR.finditer(line)}
+        return int(years.pop()) if len(years) == 1 and len(set(_YEAR.findall(line))) == 1 else None
 
     def _same_day_just_after(self, raw: str, pos: int) -> int | None:
         """The one year of the same day and month named in full within the next lines after ``pos``."""
@@ -400,6 +417,12 @@ _CURRENT_TALLY = re.compile(
 #: After "In 2023," a tally said in the present perfect: "In 2023, more ITAs have been issued than ...".
 _TALLY_AFTER = re.compile(
     r",?\s+(?:[\w,]+\s+){0,4}(?:has|have)\s+(?:now\s+)?been\s+(?:issued|invited|sent)\b", re.I
+)
+#: A caption's year of draws: "draw results in 2024", "draws held in 2020", "the 2025 Express Entry draws".
+_CAPTION_YEAR = re.compile(
+    r"\b(?:draws|rounds|draw\s+results|round\s+results)\s+(?:held\s+)?(?:in|of|for|during)\s+((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)\s+(?:Express\s+Entry\s+)?(?:draws|rounds)\b",
+    re.I,
 )
 #: Before a year naming the draws held in it, on a title line: "Express Entry Draws in 2024", "draws held in".
 _DRAWS_BEFORE = re.compile(r"\b(?:draws|rounds)\s+(?:held\s+)?(?:in|of|for|during)\s+$", re.I)

@@ -40,10 +40,15 @@ def units(text: str) -> list[Unit]:
     while i < len(lines):
         a, b = lines[i]
         line = text[a:b]
-        stacked = _stacked_table(text, lines, i) or _spaced_table(text, lines, i)
+        stacked = _stacked_table(text, lines, i)
         if stacked:
             out.extend(stacked)
-            i += sum(len(u.cells) for u in stacked)
+            i += sum(len(u.cells) for u in stacked)  # one line per cell
+            continue
+        spaced = _spaced_table(text, lines, i)
+        if spaced:
+            out.extend(spaced)
+            i += len(spaced)  # one line per row, whatever its cells
             continue
         double = _double_table(text, lines, i)
         if double:
