@@ -159,3 +159,17 @@ def test_the_lines_after_a_spaced_table_are_read() -> None:
         "On April 10, 2024, IRCC invited 1,280 candidates with a minimum CRS score of 549.\n"
     )
     assert ("2024-04-10", 1280, 549) in [(d, n, c) for _, d, n, c, _, _ in _rows(text)]
+
+
+def test_a_spaced_header_naming_the_type_of_draw_and_the_cut_off_score() -> None:
+    # Feed: January 10, 2024, general, 1,510 at 546; January 23, 2024, general, 1,040 at 543.
+    text = (
+        "The 2024 Express Entry draws so far\n\n"
+        "Draw Date Type Of Draw Total ITAs Issued Cut-Off Score\n"
+        "January 10 General 1,510 546\n"
+        "January 23 General 1,040 543\n"
+    )
+    assert _rows(text) == [
+        (None, "2024-01-10", 1510, 546, "general", None),
+        (None, "2024-01-23", 1040, 543, "general", None),
+    ]
