@@ -173,3 +173,18 @@ def test_a_spaced_header_naming_the_type_of_draw_and_the_cut_off_score() -> None
         (None, "2024-01-10", 1510, 546, "general", None),
         (None, "2024-01-23", 1040, 543, "general", None),
     ]
+
+
+def test_a_cut_off_column_naming_the_lowest_ranked_candidate() -> None:
+    # "Candidate" holds the letters "date": the column is the cut-off's, not a second date column.
+    # Feed: November 13, 2024, a CEC round of 400 at 547.
+    text = (
+        "# | Date | Round Type | Invitations Issued | CRS Score of Lowest-Ranked Candidate |\n"
+        "---|---|---|---|---|\n"
+        "323 | November 13, 2024 | Canadian Experience Class | 400 | 547 |\n"
+        "320 | October 22, 2024 | Canadian Experience Class | 400 | 539 |\n"
+    )
+    assert [(d, n, c) for _, d, n, c, _, _ in _rows(text)] == [
+        ("2024-11-13", 400, 547),
+        ("2024-10-22", 400, 539),
+    ]

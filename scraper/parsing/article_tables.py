@@ -48,7 +48,7 @@ def table_row(
             low = heading.lower()
             if "tie" in low:
                 columns.setdefault("tie", i)
-            elif "date" in low:
+            elif re.search(r"\bdates?\b", low):  # not "candidate" ("CRS Score of Lowest-Ranked Candidate")
                 columns.setdefault("date", i)
             elif re.fullmatch(r"\s*draw\s*(?:#|no\.?|number)\s*", low):
                 columns.setdefault("number", i)
