@@ -188,3 +188,22 @@ def test_a_cut_off_column_naming_the_lowest_ranked_candidate() -> None:
         ("2024-11-13", 400, 547),
         ("2024-10-22", 400, 539),
     ]
+
+
+def test_a_pair_list_one_cell_per_line_under_a_caption_naming_the_figure() -> None:
+    # Feed: May 4, 2017 at 423; April 19, 2017 at 415 (a two-column table that lost its header row).
+    text = (
+        "The most recent round had a cut-off of 415. The earlier cutoffs of 2017 were:\n"
+        "May 4, 2017 |\n"
+        "423 |\n"
+        "April 19, 2017 |\n"
+        "415 |\n"
+        "Scores have fallen since the first round.\n"
+    )
+    assert [(d, n, c) for _, d, n, c, _, _ in _rows(text)] == [
+        ("2017-05-04", None, 423),
+        ("2017-04-19", None, 415),
+    ]
+    # Without a caption naming the figure the numbers are nobody's.
+    bare = text.replace("The earlier cutoffs of 2017 were:", "Here they are:")
+    assert all(c is None for _, _, _, c, _, _ in _rows(bare))

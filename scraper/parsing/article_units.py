@@ -25,6 +25,8 @@ class Unit:
     end: int
     kind: str  # prose, heading, label, item, row, header, foot, link
     cells: tuple[tuple[int, int], ...] = ()
+    #: What each cell holds, for a row that has no header row above it (a pair list under its caption).
+    columns: tuple[str, ...] = ()
 
 
 def units(text: str) -> list[Unit]:
@@ -49,6 +51,11 @@ def units(text: str) -> list[Unit]:
         if spaced:
             out.extend(spaced)
             i += len(spaced)  # one line per row, whatever its cells
+            continue
+        pairs = _pair_list(text, lines, i)
+        if pairs:
+            out.extend(pairs)
+            i += 2 * len(pairs)  # two lines per row
             continue
         double = _double_table(text, lines, i)
         if double:
@@ -183,6 +190,46 @@ def _spaced_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]
         b = lines[j][0]
         found.append(Unit(b, lines[j][1], "row", tuple((b + row.start(n), b + row.end(n)) for n in names)))
         j += 1
+    return found if len(found) > 1 else []
+
+
+#: A caption naming the figure of a list of date / figure pairs: "Previous 2017 cutoffs were:".
+_PAIR_CAPTION = re.compile(
+    r"(?:(?P<crs>\bcut-?offs?|\bCRS\b|\bscores?|\bpoints)|(?P<count>\bITAs\b|\binvitations))[^:.!?\n]{0,30}:\s*$",
+    re.I,
+)
+_PAIR_DATE = re.compile(
+    r"^\s*(?P<cell>(?:" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")"
+    r"(?:,?\s*(?:19|20)\d\d)?)\s*\|?\s*$",
+    re.I,
+)
+_PAIR_VALUE = re.compile(r"^\s*(?P<cell>\d{1,3}(?:,\d{3})+|\d{2,5})\s*\|?\s*$")
+
+
+def _pair_list(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]:
+    """A two-column table laid out one cell per line without its header: under a caption naming the figure
+    ("Previous 2017 cutoffs were:"), lines alternating a date ("May 4, 2017 |") and a number ("423 |").
+    Each pair becomes a row unit whose ``columns`` say what it holds; [] when not one (two pairs at least)."""
+    if i == 0:
+        return []
+    caption = _PAIR_CAPTION.search(text[max(lines[i - 1][0], lines[i - 1][1] - 80) : lines[i - 1][1]])
+    if caption is None:
+        return []
+    columns = ("date", "crs" if caption.group("crs") else "invitations")
+    found = []
+    j = i
+    while j + 1 < len(lines):
+        day = _PAIR_DATE.match(text[slice(*lines[j])])
+        value = _PAIR_VALUE.match(text[slice(*lines[j + 1])])
+        if day is None or value is None:
+            break
+        a, b = lines[j][0], lines[j + 1][0]
+        cells = (
+            (a + day.start("cell"), a + day.end("cell")),
+            (b + value.start("cell"), b + value.end("cell")),
+        )
+        found.append(Unit(a, lines[j + 1][1], "row", cells, columns))
+        j += 2
     return found if len(found) > 1 else []
 
 
