@@ -207,3 +207,15 @@ def test_a_pair_list_one_cell_per_line_under_a_caption_naming_the_figure() -> No
     # Without a caption naming the figure the numbers are nobody's.
     bare = text.replace("The earlier cutoffs of 2017 were:", "Here they are:")
     assert all(c is None for _, _, _, c, _, _ in _rows(bare))
+
+
+def test_the_next_draw_that_took_place_is_a_round_not_a_plan() -> None:
+    # Feed: March 23, 2023, 7,000 invitations at 484 (the round after March 15).
+    text = (
+        "On March 15, 2023, IRCC invited 7,000 candidates at 490. IRCC usually holds one every second "
+        "Wednesday. This time, however, the next draw was held only eight days later, on March 23, 2023, and "
+        "IRCC invited another 7,000 candidates with a CRS score of 484.\n"
+    )
+    assert ("2023-03-23", 7000, 484) in [(d, n, c) for _, d, n, c, _, _ in _rows(text)]
+    planned = text.replace("the next draw was held only eight days later", "the next draw is expected")
+    assert "2023-03-23" not in [d for _, d, _, _, _, _ in _rows(planned)]
