@@ -219,3 +219,14 @@ def test_the_next_draw_that_took_place_is_a_round_not_a_plan() -> None:
     assert ("2023-03-23", 7000, 484) in [(d, n, c) for _, d, n, c, _, _ in _rows(text)]
     planned = text.replace("the next draw was held only eight days later", "the next draw is expected")
     assert "2023-03-23" not in [d for _, d, _, _, _, _ in _rows(planned)]
+
+
+def test_the_year_of_a_change_made_by_ircc_dates_no_round() -> None:
+    # Feed: February 28, 2024, a general round at 534; the page names 2023 only as the year categories began.
+    text = (
+        "IRCC keeps category-based selection for 2024\n"
+        "In May 2023, IRCC initiated category-based selection. Before this round there was a general draw on "
+        "February 28, where candidates needed a CRS score of at least 534.\n"
+    )
+    # Before, 2023 dated February 28 as the year "named before it in its paragraph".
+    assert [r.values().get("date") for r in parse_article(text).rounds] == ["2024-02-28"]

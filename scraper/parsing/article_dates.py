@@ -106,6 +106,8 @@ class Dates:
                 ):
                     self._note_tie_break(before, match)
                     continue  # "was 29th August 2018 at 8:32:03 UTC": a tie-break's moment, not a round's day
+                if not day and _EVENT_AFTER.match(self.text, match.end()):
+                    continue  # "In May 2023, IRCC initiated category-based selection": the change's year
                 if _YEAR_LIST_AFTER.match(self.text, match.end()):
                     continue  # "targets for 2024 and 2025", "2019 & 2020": several years, no round's
                 full = None
@@ -398,6 +400,12 @@ _PERIOD_BEFORE = re.compile(
 )
 #: A sentence about a change to the system: its bare year is the change's ("In 2023, ... was introduced").
 _EVENT = re.compile(r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|created|established)\b", re.I)
+#: After a year, the change made in it: "In May 2023, IRCC initiated category-based selection".
+_EVENT_AFTER = re.compile(
+    r",?\s+(?:IRCC|Canada|the\s+(?:department|government|minister))\s+(?:first\s+)?"
+    r"(?:introduced|launched|initiated|implemented|unveiled|rolled\s+out|created|established|began|started)\b",
+    re.I,
+)
 _MONTH_YEAR = re.compile(r"\b(" + MONTH + r")\s+((?:19|20)\d\d)\b(?![,\d])", re.I)
 _TIME_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}")
 _YEAR_LIST_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b", re.I)
