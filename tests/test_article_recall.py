@@ -230,3 +230,14 @@ def test_the_year_of_a_change_made_by_ircc_dates_no_round() -> None:
     )
     # Before, 2023 dated February 28 as the year "named before it in its paragraph".
     assert [r.values().get("date") for r in parse_article(text).rounds] == ["2024-02-28"]
+
+
+def test_a_date_in_a_sentence_about_applicants_names_a_round() -> None:
+    # Feed: February 2, 2022, a PNP round at 674.
+    text = (
+        "On February 2, 2022, Canada welcomed 1,070 Express Entry applicants to apply for residence. The "
+        "minimum Comprehensive Ranking System (CRS) score was 674.\n"
+    )
+    assert [(d, c) for _, d, _, c, _, _ in _rows(text)] == [("2022-02-02", 674)]
+    other = text.replace("Express Entry applicants to apply for residence", "visitors to its national parks")
+    assert [d for _, d, _, _, _, _ in _rows(other)] == []

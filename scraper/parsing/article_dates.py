@@ -32,7 +32,8 @@ PUBLISHED = re.compile(
     re.I,
 )
 DRAW_WORDS = re.compile(
-    r"draw|round|invit|\bITAs?\b|held|\bCRS\b|cut-?off|score|points|\bpts\b|candidates|nominees|selected|took\s+place",
+    r"draw|round|invit|\bITAs?\b|held|\bCRS\b|cut-?off|score|points|\bpts\b|candidates|applicants|nominees|selected"
+    r"|took\s+place",
     re.I,
 )
 
