@@ -32,7 +32,8 @@ NOT_A_ROUND = re.compile(
 )
 _PLANNED = re.compile(
     r"\b(?:will|would|shall|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
-    r"|plans?\s+to|upcoming|if|predict\w*|forecast\w*|next\s+(?:[\w-]+\s+){0,3}(?:draw|round))\b",
+    r"|plans?\s+to|upcoming|if|predict\w*|forecast\w*|next\s+(?:[\w-]+\s+){0,3}(?:draw|round)"
+    r"(?!\s+(?:took\s+place|was\s+(?:held|conducted)|came|happened|occurred)\b))\b",
     re.I,
 )
 #: Another ordinal joined to one: "the 63rd and 64th" names two rounds without saying which is which.

@@ -14,8 +14,8 @@ MONTH = (
 )
 _TIME = r"(?:\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|EST|EDT|ET)\b)?)?"
 DATE = re.compile(
-    r"\b(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*\d{4}\b)?"
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*\d{4}\b)?"
+    r"\b(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:19|20)\d\d\b)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*(?:19|20)\d\d\b)?"
     r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b)(?P<time>" + _TIME + r")",
     re.I,
 )
@@ -32,7 +32,8 @@ PUBLISHED = re.compile(
     re.I,
 )
 DRAW_WORDS = re.compile(
-    r"draw|round|invit|\bITAs?\b|held|\bCRS\b|cut-?off|score|points|\bpts\b|candidates|nominees|selected|took\s+place",
+    r"draw|round|invit|\bITAs?\b|held|\bCRS\b|cut-?off|score|points|\bpts\b|candidates|applicants|nominees|selected"
+    r"|took\s+place",
     re.I,
 )
 
@@ -90,7 +91,13 @@ class Dates:
                     continue
                 # "Overview of the 2024 Express Entry Draws Till Now": a year naming the draws it heads
                 draws_of = not day and _DRAWS_AFTER.match(self.text, match.end()) is not None
-                if not day and not _PERIOD_BEFORE.search(before) and not draws_of:
+                # "Summary of Express Entry Draws in 2024" (a caption), "Canada kicked off 2022 with its first
+                # draw": a year naming the draws it heads, or the year a draw opened
+                draws_in = not day and _DRAWS_BEFORE.search(before) is not None
+                opened = (
+                    not day and _OPENED.search(before) and re.match(r"\s+with\b", self.text[match.end() :])
+                )
+                if not day and not _PERIOD_BEFORE.search(before) and not (draws_of or draws_in or opened):
                     continue  # a bare year names a period of rounds only as "in 2024", "any 2024 draw"
                 timed = _TIME_AFTER.match(self.text, match.end())
                 if (
@@ -100,6 +107,8 @@ class Dates:
                 ):
                     self._note_tie_break(before, match)
                     continue  # "was 29th August 2018 at 8:32:03 UTC": a tie-break's moment, not a round's day
+                if not day and _EVENT_AFTER.match(self.text, match.end()):
+                    continue  # "In May 2023, IRCC initiated category-based selection": the change's year
                 if _YEAR_LIST_AFTER.match(self.text, match.end()):
                     continue  # "targets for 2024 and 2025", "2019 & 2020": several years, no round's
                 full = None
@@ -109,14 +118,20 @@ class Dates:
                     full = value if isinstance(value, dt.date) else None
                 self._years.append((match.start(), int(match.group(1)), full))
                 sentence = self._sentence(match.start())
-                if full is None and _EVENT.search(sentence):
+                lead_in = sentence[: match.start() - self._sentence_start(match.start())]
+                current = (
+                    _CURRENT_TALLY.search(lead_in) is not None
+                    or bool(opened)
+                    or ((draws_of or draws_in) and self._title_or_so_far(match))
+                    or (
+                        re.fullmatch(r"\W*in\s+", lead_in, re.I)
+                        and _TALLY_AFTER.match(self.text, match.end())
+                    )
+                )
+                if full is None and not current and _EVENT.search(sentence):
                     continue  # "In 2023, categories were introduced": an event's year, no round's
                 if full is None and not _ROUNDS_WORDS.search(sentence):
                     continue  # "In 2022, the farm sector exported $92.8 billion": a year of other news
-                lead_in = sentence[: match.start() - self._sentence_start(match.start())]
-                current = _CURRENT_TALLY.search(lead_in) is not None or (
-                    draws_of and self._title_or_so_far(match)
-                )
                 if full is not None or current or not _COMPARED.search(sentence):
                     # "the total issued so far in 2021": a tally, but of the year the article is written in
                     self._plain_years.add(int(match.group(1)))
@@ -240,6 +255,11 @@ class Dates:
         reason = ""
         month_year = None if has_year or year is not None else self._month_named(raw, pos)
         just_after = None if has_year or year is not None else self._same_day_just_after(raw, pos)
+        caption = None if has_year or year is not None or self.context is None else self._caption_year()
+        if caption is not None:
+            # "Summary of Express Entry draw results in 2024" over a row "September 13 ...": the table's own
+            # caption names its rows' year, on a page dated earlier than its (updated) table.
+            return self._read(raw, dt.date(caption, 12, 31), "the table's caption")
         if just_after is not None:
             # "Latest Draw - May 29" over "The latest draw was held on 29 May 2019" on a page dated 2022: the
             # same day named with its year just after it is that day, whatever the page's own date.
@@ -288,6 +308,18 @@ class Dates:
             self.doubts.append(f"date: {raw!r} has no year and could be {shown} ({reason}); left empty")
             return None, ()
         return results[0]
+
+    def _caption_year(self) -> int | None:
+        """The one year named by the title line just above the table being read ("Summary of Express Entry
+        draw results in 2024", "The 2025 Express Entry draws"); None when there is none."""
+        assert self.context is not None
+        end = self.text.rfind("\n", 0, self.context)
+        start = self.text.rfind("\n", 0, max(end, 0)) + 1
+        line = self.text[start : max(end, 0)].strip()
+        if not line or len(line) > 80 or re.search(r"[.!?:]$", line) or _OTHER_YEAR.search(line):
+            return None
+        years = {m.group(1) or m.group(2) for m in _CAPTION_YEAR.finditer(line)}
+        return int(years.pop()) if len(years) == 1 and len(set(_YEAR.findall(line))) == 1 else None
 
     def _same_day_just_after(self, raw: str, pos: int) -> int | None:
         """The one year of the same day and month named in full within the next lines after ``pos``."""
@@ -342,7 +374,8 @@ _GLUED_YEAR = re.compile(r",\s*((?:19|20)\d\d)\d")
 _YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?!\s*[-–/]\s*\d)")
 #: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
 _NOT_THE_ROUNDS_YEAR = re.compile(
-    r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began)\b[^.!?;]{0,60}$", re.I
+    r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began)\b(?:(?!(?:19|20)\d\d)[^.!?;]){0,60}$",
+    re.I,
 )
 _DAY_BEFORE_YEAR = re.compile(
     MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s*$", re.I
@@ -364,10 +397,16 @@ _OTHER_YEAR = re.compile(
 )
 #: Before a bare year that names the rounds' period: "in 2024", "of 2019", "any 2024 draw", "March 2021".
 _PERIOD_BEFORE = re.compile(
-    r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:the\s+year\s+)?|" + MONTH + r"\s+)$", re.I
+    r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:(?:the\s+)?year\s+)?|" + MONTH + r"\s+)$", re.I
 )
 #: A sentence about a change to the system: its bare year is the change's ("In 2023, ... was introduced").
 _EVENT = re.compile(r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|created|established)\b", re.I)
+#: After a year, the change made in it: "In May 2023, IRCC initiated category-based selection".
+_EVENT_AFTER = re.compile(
+    r",?\s+(?:IRCC|Canada|the\s+(?:department|government|minister))\s+(?:first\s+)?"
+    r"(?:introduced|launched|initiated|implemented|unveiled|rolled\s+out|created|established|began|started)\b",
+    re.I,
+)
 _MONTH_YEAR = re.compile(r"\b(" + MONTH + r")\s+((?:19|20)\d\d)\b(?![,\d])", re.I)
 _TIME_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}")
 _YEAR_LIST_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b", re.I)
@@ -379,7 +418,25 @@ _ROUNDS_WORDS = re.compile(
     re.I,
 )
 #: Before a year in a tally of the year the article is written in: "so far in 2021", "has now issued ... in".
-_CURRENT_TALLY = re.compile(r"\bso\s+far\s+in\s+$|\b(?:has|have)\s+now\s+(?:issued|invited|sent)\b", re.I)
+_CURRENT_TALLY = re.compile(
+    r"\bso\s+far\s+in\s+$|\b(?:has|have)\s+now\s+(?:issued|invited|sent)\b"
+    r"|\b(?:has|have)\s+(?:now\s+)?been\s+(?:issued|invited|sent)\s+in\s+$",
+    re.I,
+)
+#: After "In 2023," a tally said in the present perfect: "In 2023, more ITAs have been issued than ...".
+_TALLY_AFTER = re.compile(
+    r",?\s+(?:[\w,]+\s+){0,4}(?:has|have)\s+(?:now\s+)?been\s+(?:issued|invited|sent)\b", re.I
+)
+#: A caption's year of draws: "draw results in 2024", "draws held in 2020", "the 2025 Express Entry draws".
+_CAPTION_YEAR = re.compile(
+    r"\b(?:draws|rounds|draw\s+results|round\s+results)\s+(?:held\s+)?(?:in|of|for|during)\s+((?:19|20)\d\d)\b"
+    r"|\b((?:19|20)\d\d)\s+(?:Express\s+Entry\s+)?(?:draws|rounds)\b",
+    re.I,
+)
+#: Before a year naming the draws held in it, on a title line: "Express Entry Draws in 2024", "draws held in".
+_DRAWS_BEFORE = re.compile(r"\b(?:draws|rounds)\s+(?:held\s+)?(?:in|of|for|during)\s+$", re.I)
+#: Before a year a draw opened: "Canada kicked off 2022 with its first Express Entry draw".
+_OPENED = re.compile(r"\b(?:kick(?:ed|s)?\s+off|start(?:ed|s)?|open(?:ed|s)?|ring(?:s|ed)?\s+in)\s+$", re.I)
 #: How many days after a tie-break date a year-less date read by it may be.
 _TIE_NEAR = 60
 #: How far above a year-less date (or a table) its year may be named.
@@ -514,7 +571,10 @@ def _byline(line: str) -> bool:
         # ("• Thu, Jul 21 2022" over the headline).
         rest = re.sub(DATE.pattern, "", line, flags=re.I)
         return not re.search(r"\d", rest) and len(re.findall(r"[A-Za-z]+", rest)) <= 1
-    return len(re.sub(DATE.pattern, "", line, flags=re.I).split()) <= 6
+    rest = re.sub(DATE.pattern, "", line, flags=re.I)
+    if len(re.findall(r"(?<![\w,])\d[\d,]*\b", rest)) >= 2:
+        return False  # "135 January 22 3400 471": a table's row (its number, count, cut-off), no byline
+    return len(rest.split()) <= 6
 
 
 def tie_break(text: str, start: int, end: int, match: re.Match[str]) -> bool:

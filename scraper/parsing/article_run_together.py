@@ -18,14 +18,16 @@ from scraper.parsing.dates import parse_datetime
 #: A table header whose cells run together: "DateDraw TypeNumber of ITAsMinimum CRS", "Date Minimum CRS
 #: scoreNumber of ITAs issued" (a date, a count and a cut-off column, at least two cells joined).
 _JAMMED_HEADER = re.compile(
-    r"\s*Date\b[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$|\s*Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$"
+    r"\s*(?:Draw\s+)?Date\b[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$"
+    r"|\s*(?:Draw\s+)?Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$"
 )
 _HEADER_ITAS = re.compile(r"ITAs|[Ii]nvitations")
 _HEADER_CRS = re.compile(r"CRS|[Ss]core")
 #: Its rows: "February 28General1,470534" (a month and day, a type, then the figures) or "January 10,
 #: 20194493900" (a full date, then the figures) or "October 26, 2022No Program Specified4,750496" (both).
 _JAMMED_ROW = re.compile(
-    r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2})(?P<type>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures>[\d,]+)\s*$"
+    r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2}|\d{1,2}\s+" + MONTH + r")(?: *[–—-] *| +)?"
+    r"(?P<type>[A-Z][^\d\n]*?[A-Za-z)]) *(?P<figures>[\d,]+)\s*$"
     r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2}[,.]\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
     r"|\s*(?P<full3>"
     + MONTH
@@ -132,9 +134,14 @@ def unjammed(body: str) -> str:
     joined: set[int] = set()  # the lines joined to it
     for k, line in enumerate(lines):
         header = _JAMMED_HEADER.fullmatch(line)
-        if header and _HEADER_CRS.search(line) and re.search(r"[a-z][A-Z]", line):
+        # A header whose cells run together, or a tabbed header over rows of which some run together
+        # ("July 31 – Canadian Experience Class5,000510" among tabbed rows "July 17  CEC  6,300  515")
+        run_together = re.search(r"[a-z][A-Z]", line) or "\t" in line
+        if header and _HEADER_CRS.search(line) and run_together:
             cells = re.sub(
-                r"(?<=[a-z])(?=[A-Z])", "\t", re.sub(r"^\s*Date\s+(?=[A-Z])", "Date\t", line.strip())
+                r"(?<=[a-z])(?=[A-Z])",
+                "\t",
+                re.sub(r"^\s*((?:Draw\s+)?Date)\s+(?=[A-Z])", r"\1\t", line.strip()),
             )
             itas, crs = _HEADER_ITAS.search(cells), _HEADER_CRS.search(cells)
             crs_first = bool(itas and crs and crs.start() < itas.start())
@@ -160,7 +167,15 @@ def unjammed(body: str) -> str:
                 joined.add(k)
                 continue
             open_row = None
-            if not re.match(r"\s*" + MONTH, line, re.I):
+            dateless = re.fullmatch(r"\s*([A-Za-z][^\d\n]*[A-Za-z)]) *(\d[\d,]{3,})\s*", line)
+            pair = dateless and (_CUT_THEN_COUNT if crs_first else _COUNT_THEN_CUT).fullmatch(
+                dateless.group(2)
+            )
+            if dateless and pair and crs_first is not None and not re.match(r"\s*" + MONTH, line, re.I):
+                # "Canadian Experience Class3,200509": a row whose date cell is lost; an empty date cell keeps
+                # the table going (the row names no round)
+                lines[k] = "\t".join(["", dateless.group(1), pair.group(1), pair.group(2)])
+            elif not re.match(r"\s*(?:\d{1,2}\s+)?" + MONTH, line, re.I):
                 crs_first = None  # the rows follow the header line by line; a row read otherwise is skipped
             continue
         open_row = None

@@ -48,7 +48,7 @@ def table_row(
             low = heading.lower()
             if "tie" in low:
                 columns.setdefault("tie", i)
-            elif "date" in low:
+            elif re.search(r"\bdates?\b", low):  # not "candidate" ("CRS Score of Lowest-Ranked Candidate")
                 columns.setdefault("date", i)
             elif re.fullmatch(r"\s*draw\s*(?:#|no\.?|number)\s*", low):
                 columns.setdefault("number", i)
@@ -60,12 +60,18 @@ def table_row(
                 columns.setdefault("type", i)
         reader.table_start = unit.start
         return columns, caption
-    if header is None:
+    named = header
+    if header is None and unit.columns:
+        # A pair list under its caption ("Previous 2017 cutoffs were:" over "May 4, 2017 |" / "423 |"): the
+        # row says what its cells hold, and its year is named above it.
+        named = {name: k for k, name in enumerate(unit.columns)}
+        reader.table_start = unit.start
+    if named is None:
         return None, caption
     reader.clause_id += 1
 
     def cell(name: str) -> tuple[int, int] | None:
-        i = header.get(name)
+        i = named.get(name)
         return unit.cells[i] if i is not None and i < len(unit.cells) else None
 
     where = cell("date")

@@ -25,6 +25,8 @@ class Unit:
     end: int
     kind: str  # prose, heading, label, item, row, header, foot, link
     cells: tuple[tuple[int, int], ...] = ()
+    #: What each cell holds, for a row that has no header row above it (a pair list under its caption).
+    columns: tuple[str, ...] = ()
 
 
 def units(text: str) -> list[Unit]:
@@ -40,10 +42,20 @@ def units(text: str) -> list[Unit]:
     while i < len(lines):
         a, b = lines[i]
         line = text[a:b]
-        stacked = _stacked_table(text, lines, i) or _spaced_table(text, lines, i)
+        stacked = _stacked_table(text, lines, i)
         if stacked:
             out.extend(stacked)
-            i += sum(len(u.cells) for u in stacked)
+            i += sum(len(u.cells) for u in stacked)  # one line per cell
+            continue
+        spaced = _spaced_table(text, lines, i)
+        if spaced:
+            out.extend(spaced)
+            i += len(spaced)  # one line per row, whatever its cells
+            continue
+        pairs = _pair_list(text, lines, i)
+        if pairs:
+            out.extend(pairs)
+            i += 2 * len(pairs)  # two lines per row
             continue
         double = _double_table(text, lines, i)
         if double:
@@ -109,16 +121,23 @@ def _stacked_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit
 
 
 _SPACED_HEADER = re.compile(
-    r"^\W*(?P<date>(?:draw\s+)?date)\s+(?:(?P<number>draw\s*#|draw\s+(?:no\.?|number))\s+)?"
-    r"(?:(?P<type>(?:draw\s+|round\s+)?type|program|category)\s+)?"
+    r"^\W*(?:(?P<lead>draw\s*#|draw\s+(?:no\.?|number))\s+)?(?P<date>(?:draw\s+)?date)\s+(?:(?P<number>draw\s*#|draw\s+(?:no\.?|number))\s+)?"
+    r"(?:(?P<type>(?:draw\s+|round\s+)?type(?:\s+of\s+(?:draw|round))?|program|category)\s+)?"
     r"(?P<count>(?:number\s+of\s+|total\s+)?(?:ITAs|invitations)(?:\s+issued)?|size)\s+"
-    r"(?P<crs>(?:minimum\s+|cut-?off\s+)?CRS(?:\s+(?:score|cut-?off))?|(?:minimum|lowest)\s+score)\W*$",
+    r"(?P<crs>(?:minimum\s+|cut-?off\s+)?CRS(?:\s+score)?(?:\s+(?:cut-?off|requirement|required))?"
+    r"|(?:minimum|lowest|cut-?off)\s+score)\W*$",
     re.I,
 )
 #: A row of a table with a number column: "2024-12-03 329 French language proficiency (Version 1) 800 466".
 _SPACED_ROW_NUMBERED = re.compile(
     r"^\s*(?P<date>\d{4}-\d{2}-\d{2}|" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?)\s+"
     r"(?P<number>\d{1,4})\s+(?P<type>\S.*?)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?P<crs>\d{2,4})\s*$",
+    re.I,
+)
+#: A row of a table whose number comes first: "135 January 22 3400 471" (number, date, count, cut-off).
+_SPACED_ROW_NUMBER_FIRST = re.compile(
+    r"^\s*(?P<number>\d{1,4})\s+(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?)\s+"
+    r"(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?P<crs>\d{2,4})\s*$",
     re.I,
 )
 #: A row of a table without a type column: "Jan. 6 1,463 461" (date, count, cut-off).
@@ -151,13 +170,18 @@ def _spaced_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]
     a = lines[i][0]
     typed = header.group("type") is not None
     numbered = header.group("number") is not None
-    if numbered and not typed:
+    lead = header.group("lead") is not None
+    if (numbered and not typed) or (lead and (numbered or typed)):
         return []
     names: tuple[str, ...] = ("date", "type", "count", "crs") if typed else ("date", "count", "crs")
     pattern = _SPACED_ROW if typed else _SPACED_ROW_PLAIN
     if numbered:
         names, pattern = ("date", "number", "type", "count", "crs"), _SPACED_ROW_NUMBERED
-    found = [Unit(a, lines[i][1], "row", tuple((a + header.start(n), a + header.end(n)) for n in names))]
+    heads = names
+    if lead:
+        # "Draw Number Date Number of ITAs issued Minimum CRS score" over "135 January 22 3400 471"
+        names, heads, pattern = ("number", "date", "count", "crs"), ("lead", *names), _SPACED_ROW_NUMBER_FIRST
+    found = [Unit(a, lines[i][1], "row", tuple((a + header.start(n), a + header.end(n)) for n in heads))]
     j = i + 1
     while j < len(lines):
         row = pattern.match(text[slice(*lines[j])])
@@ -166,6 +190,46 @@ def _spaced_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]
         b = lines[j][0]
         found.append(Unit(b, lines[j][1], "row", tuple((b + row.start(n), b + row.end(n)) for n in names)))
         j += 1
+    return found if len(found) > 1 else []
+
+
+#: A caption naming the figure of a list of date / figure pairs: "Previous 2017 cutoffs were:".
+_PAIR_CAPTION = re.compile(
+    r"(?:(?P<crs>\bcut-?offs?|\bCRS\b|\bscores?|\bpoints)|(?P<count>\bITAs\b|\binvitations))[^:.!?\n]{0,30}:\s*$",
+    re.I,
+)
+_PAIR_DATE = re.compile(
+    r"^\s*(?P<cell>(?:" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")"
+    r"(?:,?\s*(?:19|20)\d\d)?)\s*\|?\s*$",
+    re.I,
+)
+_PAIR_VALUE = re.compile(r"^\s*(?P<cell>\d{1,3}(?:,\d{3})+|\d{2,5})\s*\|?\s*$")
+
+
+def _pair_list(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]:
+    """A two-column table laid out one cell per line without its header: under a caption naming the figure
+    ("Previous 2017 cutoffs were:"), lines alternating a date ("May 4, 2017 |") and a number ("423 |").
+    Each pair becomes a row unit whose ``columns`` say what it holds; [] when not one (two pairs at least)."""
+    if i == 0:
+        return []
+    caption = _PAIR_CAPTION.search(text[max(lines[i - 1][0], lines[i - 1][1] - 80) : lines[i - 1][1]])
+    if caption is None:
+        return []
+    columns = ("date", "crs" if caption.group("crs") else "invitations")
+    found = []
+    j = i
+    while j + 1 < len(lines):
+        day = _PAIR_DATE.match(text[slice(*lines[j])])
+        value = _PAIR_VALUE.match(text[slice(*lines[j + 1])])
+        if day is None or value is None:
+            break
+        a, b = lines[j][0], lines[j + 1][0]
+        cells = (
+            (a + day.start("cell"), a + day.end("cell")),
+            (b + value.start("cell"), b + value.end("cell")),
+        )
+        found.append(Unit(a, lines[j + 1][1], "row", cells, columns))
+        j += 2
     return found if len(found) > 1 else []
 
 
