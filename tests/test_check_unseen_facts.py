@@ -177,7 +177,7 @@ FRESH_SETS = {
     "unseen8": (EIGHTH, 90, False),
     "unseen9": (NINTH, 85, False),
     "unseen10": (TENTH, 100, True),
-    "unseen11": (ELEVENTH, 135, True),
+    "unseen11": (ELEVENTH, 125, True),
 }
 
 
