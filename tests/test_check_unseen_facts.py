@@ -26,6 +26,7 @@ SEVENTH = checker.DATA / "articles_unseen7.json"
 EIGHTH = checker.DATA / "articles_unseen8.json"
 NINTH = checker.DATA / "articles_unseen9.json"
 TENTH = checker.DATA / "articles_unseen10.json"
+ELEVENTH = checker.DATA / "articles_unseen11.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -134,6 +135,7 @@ SETS = {
     "unseen8": (EIGHTH, 30),
     "unseen9": (NINTH, 30),
     "unseen10": (TENTH, 30),
+    "unseen11": (ELEVENTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -175,6 +177,7 @@ FRESH_SETS = {
     "unseen8": (EIGHTH, 90, False),
     "unseen9": (NINTH, 85, False),
     "unseen10": (TENTH, 100, True),
+    "unseen11": (ELEVENTH, 125, True),
 }
 
 
