@@ -140,3 +140,29 @@ def test_a_day_after_the_articles_date_under_its_own_year_is_a_doubt() -> None:
     dates = _dates(text)
     assert "2023-07-18" not in dates
     assert "2024-07-08" in dates
+
+
+def test_a_change_a_few_words_before_the_date_is_no_round() -> None:
+    # Feed: June 28, 2023, 500 healthcare candidates at 476 (job offer points went in 2025: no round).
+    lead = "IRCC held a draw on June 28, 2023, inviting 500 healthcare candidates at a minimum of 476.\n\n"
+    for sentence in (
+        "Points for a job offer in the CRS were removed on March 25, 2025.",
+        "The department updated its page of draw results on June 29, 2023 with the figures.",
+    ):
+        assert _dates(lead + sentence + "\n") == {"2023-06-28"}
+    held = lead + "IRCC invited 1,500 healthcare workers on July 6, 2023.\n"
+    assert "2023-07-06" in _dates(held)
+
+
+def test_a_figure_of_another_undated_round_is_not_the_dated_ones() -> None:
+    # Feed: July 4, 2023, 1,800 trades candidates at 436; July 2, 920 PNP candidates at 739.
+    lead = "On July 4, 2023, IRCC invited 1,800 candidates in trade occupations.\n\n"
+    for sentence in (
+        "Two days earlier, 920 candidates were invited with a cut-off of 739.",
+        "A separate draw invited 920 candidates with a cut-off of 739.",
+        "In the other draw this week, 920 candidates were invited with a cut-off of 739.",
+    ):
+        (round_,) = parse_article(lead + sentence + "\n").rounds
+        assert round_.values().get("crs_min") is None, sentence
+    (same,) = parse_article(lead + "The cut-off was 436.\n").rounds
+    assert same.values().get("crs_min") == 436

@@ -72,6 +72,14 @@ _EVENT_BEFORE = re.compile(
     r"\s+(?:on|in)\s*$",
     re.I,
 )
+#: A change to the system a few words before the date: "Job offer points were removed on March 25, 2025",
+#: "IRCC updated its draw page on June 29" (not "the results of the draw held on June 29").
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:removed|changed|amended|modified|eliminated|abolished|revised|updated|scrapped|replaced|reformed"
+    r"|overhauled|introduced|implemented|unveiled|launched)\b"
+    r"(?:\s+(?!(?:held|conducted|took|invit\w*|issued|sent|when|where|which|and|but)\b)[\w'’-]+){0,6}?\s+on\s*$",
+    re.I,
+)
 #: A moment labelled a tie-break after it: "18th March, 2020 at 10:30:55 UTC noted to be the tie-breaking
 #: rule".
 _TIE_AFTER = re.compile(r"[^.;,\n]{0,40}?\btie[-\s]?break", re.I)
@@ -239,6 +247,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             )
             or NOT_A_ROUND.search(before)
             or _EVENT_BEFORE.search(text, max(start, match.start() - 120), match.start())
+            or _CHANGE_BEFORE.search(text, max(start, match.start() - 80), match.start())
             or _CHANGE_AFTER.match(text, match.end(), end)
             or _CHANGE_LATER.match(text, match.end(), end)
             or (unit.kind != "row" and is_publication(text, match.start(), match.end()))

@@ -115,7 +115,17 @@ _UNDATED_OTHER_ROUND = re.compile(
     r"(?<!\bis\s)(?<!\bwas\s)(?<!\bbe\s)(?<!\bas\s)(?<!\byet\s)(?<!\bmarks\s)(?<!\bmarked\s)"
     r"\banother\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
     r"|\b(?:draw|round)\s+(?:[\w-]+\s+){0,6}?(?:was|were)\s+held\s+(?:earlier|last\s+week|previously)\b"
-    r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
+    r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
+    # "A separate draw invited 700", "In the other draw this week", "the week's other draw", "a second draw"
+    r"|\b(?:a|the)\s+(?:other|separate|different)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b"
+    r"|\b(?:week|month)['’]s\s+other\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b"
+    r"|(?<!\bis\s)(?<!\bwas\s)(?<!\bas\s)\ba\s+(?:second|third|fourth)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b",
+    re.I,
+)
+#: A sentence opening on another day it does not name: "Two days earlier, 700 candidates were invited".
+_OTHER_DAY_OPENS = re.compile(
+    r"\W*(?:(?:earlier|later)\s+(?:in|that|this)\s+(?:the\s+)?(?:week|month)"
+    r"|(?:one|two|three|four|five|six|a|several|\d)\s+(?:days?|weeks?)\s+(?:earlier|later|before))\b",
     re.I,
 )
 #: A sentence opening on an earlier round named by no date: "In the previous PNP draw, Canada invited 627".
@@ -662,7 +672,11 @@ class Reader:
             return carry
         leads = bool(group) and all(a.relative == "lead" for a in group)
         undated = all(a.relative in ("lead", "unknown") for a in group)  # "this draw", "earlier that week"
-        other = self.other_round or bool(_UNDATED_OTHER_ROUND.search(text, start, end))
+        other = (
+            self.other_round
+            or bool(_UNDATED_OTHER_ROUND.search(text, start, end))
+            or (start == sentence_start and bool(_OTHER_DAY_OPENS.match(text, start, end)))
+        )
         if unit.kind == "prose" and undated and not comparison and other:
             # "Earlier in the week, IRCC conducted another draw for transport occupations. In this
             # category-based draw, 975 were invited": once the paragraph speaks of another round it
