@@ -166,3 +166,29 @@ def test_a_figure_of_another_undated_round_is_not_the_dated_ones() -> None:
         assert round_.values().get("crs_min") is None, sentence
     (same,) = parse_article(lead + "The cut-off was 436.\n").rounds
     assert same.values().get("crs_min") == 436
+
+
+def test_a_kind_or_figure_of_a_round_named_by_its_order_is_not_the_dated_ones() -> None:
+    # Feed: July 4, 2023, 1,800 trades candidates at 436 (the STEM round came in another week).
+    lead = "IRCC invited 1,800 candidates on July 4, 2023"
+    for tail in (
+        ", one week after a STEM draw.",
+        ", days after inviting STEM workers.",
+        ", unlike the STEM draw a week before.",
+        ", following a draw for STEM occupations.",
+        ", a week after it invited 500 STEM workers with a cut-off of 486.",
+    ):
+        (round_,) = parse_article(lead + tail + "\n").rounds
+        values = round_.values()
+        assert values.get("category") is None and values.get("crs_min") is None, tail
+    (own,) = parse_article(lead + " in a STEM draw.\n").rounds
+    assert own.values().get("category") == "stem"
+
+
+def test_a_kind_denied_is_not_the_rounds() -> None:
+    # Feed: July 4, 2023, 1,800 trades candidates at 436 (no PNP round that day).
+    text = "IRCC invited 1,800 candidates on July 4, 2023. It was not a PNP draw; the cut-off was 436.\n"
+    (round_,) = parse_article(text).rounds
+    assert round_.values().get("round_type") is None
+    (said,) = parse_article(text.replace("not a PNP draw", "a PNP draw")).rounds
+    assert said.values().get("round_type") == "program"

@@ -17,6 +17,11 @@ COMPARISON = re.compile(
     r"|(?:lower|higher|fewer|greater|more|less|larger|smaller|bigger)\s+than(?!\s+\d)"
     r"|(?<=\s)points?\s+(?:below|above|lower|higher|more|less|fewer|up|down)\b"
     r"|(?:a\s+)?(?:drop|decrease|increase|rise|reduction)\s+of\s+\w+\s+points?"
+    # "one week after a STEM draw", "days after inviting 500 STEM workers", "unlike the STEM draw",
+    # "following a draw for STEM occupations", "the first draw since the STEM draw": another round, by order
+    r"|\b(?:(?:one|two|three|four|a|several|few)\s+(?:days?|weeks?|months?)|days|weeks)\s+(?:after|before)\b"
+    r"(?![^.;]{0,40}?\b" + MONTH + r"\s+\d)"
+    r"|\b(?:unlike|following)\s+(?:a|an|the)\b|\bsince\s+(?:the|a|an|last|its)\s+(?=(?:[\w-]+\s+){0,3}(?:draw|round)\b)"
     # "This was the second draw this month after the June 8 draw": a round named by its order, in passing
     r"|\b(?:after|following)\s+the\s+(?=" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*\d{4})?\s+"
     r"(?:[\w-]+\s+){0,2}?(?:draw|round)\b))",
@@ -40,7 +45,7 @@ _COMPARISON_WORDS = (
         "earlier",
     ),
     *("before", "than", "point", "drop", "decrease", "increase", "rise", "reduction", "against", "follow"),
-    *("another", "after"),
+    *("another", "after", "unlike", "since", "days", "weeks", "months"),
 )
 
 

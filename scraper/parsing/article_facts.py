@@ -452,6 +452,13 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     # "Apart from candidates eligible under the Federal Skilled Trades Class, the lowest ... was 413": a
     # program set aside names who was left out, not the round's program.
     programs = [p for p in programs if not _SET_ASIDE.search(text, max(start, p[1] - 60), p[1])]
+    # "It was not a PNP draw", "no CEC candidates were invited": a kind denied is not the round's.
+    programs = [p for p in programs if not _DENIED.search(text, max(start, p[1] - 30), p[1])]
+    out = [
+        k
+        for k in out
+        if k[0] != "category" or not _DENIED.search(text, max(start, k[2].start - 30), k[2].start)
+    ]
     for code, a, b in programs:
         out.append(("program", code, _fact(text, "programs", code, a, b)))
     return out
@@ -459,6 +466,10 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
 
 _SET_ASIDE = re.compile(
     r"\b(?:apart\s+from|aside\s+from|except(?:\s+for)?|excluding|other\s+than|besides|not\s+counting)\b[^,.;:]{0,50}$",
+    re.I,
+)
+_DENIED = re.compile(
+    r"\b(?:not|n['’]t|no|neither|nor)\s+(?:(?:a|an|the|for|only|just|limited\s+to|open\s+to|targeted\s+(?:at|to))\s+){0,2}$",
     re.I,
 )
 _ELIGIBLE = re.compile(r"\beligible\s+(?:under|for|through|in)\b", re.I)
