@@ -16,17 +16,21 @@ COMPARISON = re.compile(
     r"|\bagainst\s+[\d,]+|\bfollows?\s+(?:two|three|a|an|the)\b|\b(?:comes?|came)\s+after\s+(?:two|three|four|several|a|an|the)\b|\bin\s+another\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b"
     r"|(?:lower|higher|fewer|greater|more|less|larger|smaller|bigger)\s+than(?!\s+\d)"
     r"|(?<=\s)points?\s+(?:below|above|lower|higher|more|less|fewer|up|down)\b"
-    r"|(?:a\s+)?(?:drop|decrease|increase|rise|reduction)\s+of\s+\w+\s+points?"
-    # "one week after a STEM draw", "days after inviting 500 STEM workers", "unlike the STEM draw",
-    # "following a draw for STEM occupations", "the first draw since the STEM draw": another round, by order
-    r"|\b(?:(?:one|two|three|four|a|several|few)\s+(?:days?|weeks?|months?)|days|weeks)\s+(?:after|before)\b"
-    r"(?![^.;]{0,40}?\b" + MONTH + r"\s+\d)"
-    r"|\b(?:unlike|following)\s+(?:a|an|the)\b|\bsince\s+(?:the|a|an|last|its)\s+(?=(?:[\w-]+\s+){0,3}(?:draw|round)\b)"
-    # "This was the second draw this month after the June 8 draw": a round named by its order, in passing
-    r"|\b(?:after|following)\s+the\s+(?=" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*\d{4})?\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:draw|round)\b))",
+    r"|(?:a\s+)?(?:drop|decrease|increase|rise|reduction)\s+of\s+\w+\s+points?)",
     re.I,
 )
+#: Another round named by its order, in passing: "one week after a STEM draw", "days after inviting 500 STEM
+#: workers", "unlike the STEM draw", "following a draw for STEM occupations", "the first draw since the STEM
+#: draw", "the second draw this month after the June 8 draw" (a comparison; gated by _ORDER_WORDS).
+_ORDER = re.compile(
+    r"\b(?:(?:one|two|three|four|a|several|few)\s+(?:days?|weeks?|months?)|days|weeks)\s+(?:after|before)\b"
+    r"(?![^.;]{0,40}?\b" + MONTH + r"\s+\d)"
+    r"|\b(?:unlike|following)\s+(?:a|an|the)\b|\bsince\s+(?:the|a|an|last|its)\s+(?=(?:[\w-]+\s+){0,3}(?:draw|round)\b)"
+    r"|\b(?:after|following)\s+the\s+(?=" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*\d{4})?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:draw|round)\b)",
+    re.I,
+)
+_ORDER_WORDS = ("after", "before", "unlike", "following", "since")
 _COLON = re.compile(r":\s")
 CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:another|one)\b", re.I)
 _COMPARISON_WORDS = (
@@ -45,7 +49,7 @@ _COMPARISON_WORDS = (
         "earlier",
     ),
     *("before", "than", "point", "drop", "decrease", "increase", "rise", "reduction", "against", "follow"),
-    *("another", "after", "unlike", "since", "days", "weeks", "months"),
+    *("another", "after"),
 )
 
 
@@ -64,6 +68,8 @@ def clauses(
     low = text[start:end].lower()
     compared = COMPARISON.finditer(text, start, end) if may_hold(low, _COMPARISON_WORDS) else ()
     cuts = [(cut_at(text, m, start), True) for m in compared]
+    if may_hold(low, _ORDER_WORDS):
+        cuts += [(m.start(), True) for m in _ORDER.finditer(text, start, end)]
     if unit.kind == "prose":
         cuts += [(m.end(), False) for m in _COLON.finditer(text[start:end])] if ":" in low else []
         cuts = [(start + c if not comparison_cut else c, comparison_cut) for c, comparison_cut in cuts]

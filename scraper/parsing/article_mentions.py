@@ -115,13 +115,18 @@ _UNDATED_OTHER_ROUND = re.compile(
     r"(?<!\bis\s)(?<!\bwas\s)(?<!\bbe\s)(?<!\bas\s)(?<!\byet\s)(?<!\bmarks\s)(?<!\bmarked\s)"
     r"\banother\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
     r"|\b(?:draw|round)\s+(?:[\w-]+\s+){0,6}?(?:was|were)\s+held\s+(?:earlier|last\s+week|previously)\b"
-    r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
-    # "A separate draw invited 700", "In the other draw this week", "the week's other draw", "a second draw"
-    r"|\b(?:a|the)\s+(?:other|separate|different)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b"
+    r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
+    re.I,
+)
+#: ... or said otherwise: "A separate draw invited 700", "In the other draw this week", "the week's other
+#: draw", "a second draw" (gated by _SEPARATE_WORDS).
+_SEPARATE_ROUND = re.compile(
+    r"\b(?:a|the)\s+(?:other|separate|different)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b"
     r"|\b(?:week|month)['’]s\s+other\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b"
     r"|(?<!\bis\s)(?<!\bwas\s)(?<!\bas\s)\ba\s+(?:second|third|fourth)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b",
     re.I,
 )
+_SEPARATE_WORDS = ("other", "separate", "different", "second", "third", "fourth")
 #: A sentence opening on another day it does not name: "Two days earlier, 700 candidates were invited".
 _OTHER_DAY_OPENS = re.compile(
     r"\W*(?:(?:earlier|later)\s+(?:in|that|this)\s+(?:the\s+)?(?:week|month)"
@@ -675,6 +680,10 @@ class Reader:
         other = (
             self.other_round
             or bool(_UNDATED_OTHER_ROUND.search(text, start, end))
+            or (
+                may_hold(text[start:end].lower(), _SEPARATE_WORDS)
+                and bool(_SEPARATE_ROUND.search(text, start, end))
+            )
             or (start == sentence_start and bool(_OTHER_DAY_OPENS.match(text, start, end)))
         )
         if unit.kind == "prose" and undated and not comparison and other:
