@@ -170,6 +170,7 @@ def _merged(mentions: list[Mention]) -> list[Mention]:
                 continue
             keep.facts.extend(other.facts)
             keep.itself |= other.itself
+            keep.also_programs |= other.also_programs
             keep.kinds.extend(other.kinds)
             keep.warnings.extend(other.warnings)
             keep.tie_breaks.extend(other.tie_breaks)
@@ -290,6 +291,11 @@ def _round_facts(m: Mention) -> RoundFacts:
     elif programs and {"CEC", "FSW", "FST"} <= {code for code, _ in programs}:
         # "candidates from the CEC, the FSWP and the FSTP": every program, a general round
         found["round_type"] = _relabel(programs[0][1], "general")
+    elif programs and m.also_programs - {code for code, _ in programs}:
+        # "a draw for Federal Skilled Workers ... The draw included CEC candidates as well": a program round
+        # is one program's; a clause adding another leaves the kind in doubt.
+        taken_in = ", ".join(sorted(m.also_programs | {str(code) for code, _ in programs}))
+        warnings.append(f"round type: the article says this round took in {taken_in}; left empty")
     elif programs:
         found["round_type"] = _relabel(programs[0][1], "program")
     kind = found.get("round_type")

@@ -27,7 +27,9 @@ NOT_A_ROUND = re.compile(
     r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bending(?:\s+on)?|\bafter|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
     r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the"
-    r"|\b(?:post|article|blog|newsletter|piece)\s+(?:of|dated|from))\s*$",
+    r"|\b(?:post|article|blog|newsletter|piece)\s+(?:of|dated|from)"
+    # "Results of the draw were released today, January 8, 2021": the day of the news, not of a round
+    r"|\b(?:released|published|posted|made\s+public|announced)\s+today(?:\s+on)?\s*,?)\s*$",
     re.I,
 )
 _PLANNED = re.compile(
@@ -60,6 +62,23 @@ _CHANGE_AFTER = re.compile(
 _CHANGE_LATER = re.compile(
     r"[^.;!?\n]{0,80}?\b(?:(?:was|were)\s+(?:transformed|overhauled|reformed|introduced|launched|created)"
     r"|with\s+the\s+(?:introduction|launch|creation|arrival)\s+of)\b",
+    re.I,
+)
+#: A date after the introduction of a rule, not a round: "since the introduction of six new occupational
+#: categories on May 31, 2023", "with the launch of category-based selection on May 31".
+_EVENT_BEFORE = re.compile(
+    r"\b(?:introduction|launch|creation|implementation|announcement|unveiling|arrival|rollout|adoption)"
+    r"\s+of\s+(?:[\w()'’-]+\s+){0,5}?(?:categor(?:y|ies)|(?:category-based\s+)?selection|system|Express\s+Entry"
+    r"|NOC(?:\s+(?:codes?|2021|system))?|rules?|criteria|changes?|reforms?|polic(?:y|ies)|instructions?)"
+    r"\s+(?:on|in)\s*$",
+    re.I,
+)
+#: A change to the system a few words before the date: "Job offer points were removed on March 25, 2025",
+#: "IRCC updated its draw page on June 29" (not "the results of the draw held on June 29").
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:removed|changed|amended|modified|eliminated|abolished|revised|updated|scrapped|replaced|reformed"
+    r"|overhauled|introduced|implemented|unveiled|launched)\b"
+    r"(?:\s+(?!(?:held|conducted|took|invit\w*|issued|sent|when|where|which|and|but)\b)[\w'’-]+){0,6}?\s+on\s*$",
     re.I,
 )
 #: A moment labelled a tie-break after it: "18th March, 2020 at 10:30:55 UTC noted to be the tie-breaking
@@ -228,6 +247,8 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
                 and not _HELD_THEN.search(text, max(line_start, match.start() - 100), match.start())
             )
             or NOT_A_ROUND.search(before)
+            or _EVENT_BEFORE.search(text, max(start, match.start() - 120), match.start())
+            or _CHANGE_BEFORE.search(text, max(start, match.start() - 80), match.start())
             or _CHANGE_AFTER.match(text, match.end(), end)
             or _CHANGE_LATER.match(text, match.end(), end)
             or (unit.kind != "row" and is_publication(text, match.start(), match.end()))

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator
 
 from scraper.parsing.article_anchors import Anchor, anchors, may_hold
-from scraper.parsing.article_dates import Dates
+from scraper.parsing.article_dates import MONTH, Dates
 from scraper.parsing.article_units import Unit
 
 COMPARISON = re.compile(
@@ -18,6 +19,18 @@ COMPARISON = re.compile(
     r"|(?:a\s+)?(?:drop|decrease|increase|rise|reduction)\s+of\s+\w+\s+points?)",
     re.I,
 )
+#: Another round named by its order, in passing: "one week after a STEM draw", "days after inviting 500 STEM
+#: workers", "unlike the STEM draw", "following a draw for STEM occupations", "the first draw since the STEM
+#: draw", "the second draw this month after the June 8 draw" (a comparison; gated by _ORDER_WORDS).
+_ORDER = re.compile(
+    r"\b(?:(?:one|two|three|four|a|several|few)\s+(?:days?|weeks?|months?)|days|weeks)\s+(?:after|before)\b"
+    r"(?![^.;]{0,40}?\b" + MONTH + r"\s+\d)"
+    r"|\b(?:unlike|following)\s+(?:a|an|the)\b|\bsince\s+(?:the|a|an|last|its)\s+(?=(?:[\w-]+\s+){0,3}(?:draw|round)\b)"
+    r"|\b(?:after|following)\s+the\s+(?=" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*\d{4})?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:draw|round)\b)",
+    re.I,
+)
+_ORDER_WORDS = ("after", "before", "unlike", "following", "since")
 _COLON = re.compile(r":\s")
 CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:another|one)\b", re.I)
 _COMPARISON_WORDS = (
@@ -55,6 +68,8 @@ def clauses(
     low = text[start:end].lower()
     compared = COMPARISON.finditer(text, start, end) if may_hold(low, _COMPARISON_WORDS) else ()
     cuts = [(cut_at(text, m, start), True) for m in compared]
+    if may_hold(low, _ORDER_WORDS):
+        cuts += [(m.start(), True) for m in _ORDER.finditer(text, start, end)]
     if unit.kind == "prose":
         cuts += [(m.end(), False) for m in _COLON.finditer(text[start:end])] if ":" in low else []
         cuts = [(start + c if not comparison_cut else c, comparison_cut) for c, comparison_cut in cuts]
@@ -109,3 +124,39 @@ def split(
             end = b
         yield pos, end, comparison, group
         pos = end
+
+
+#: A month (and year) named as a period, not a day: "in February 2021", "In March,", "during July 2024".
+_PERIOD = re.compile(
+    r"\b(?:in|during|throughout|for|of)\s+(?P<month>" + MONTH + r")(?:\s*,?\s*(?P<year>(?:19|20)\d\d))?\b"
+    r"(?![\s,]*\d{1,2}\b)",
+    re.I,
+)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_ROUND_WORD = re.compile(r"\b(?:draw|round)s?\b", re.I)
+
+
+def other_period(clause: str, reference: dt.date | None) -> str | None:
+    """The period a clause names ("in February 2021") when it is not the month of ``reference`` (the round's
+    date, else the article's): such a clause speaks of that time, not of the round. None otherwise."""
+    if reference is None:
+        return None
+    for match in _PERIOD.finditer(clause):
+        month = _MONTHS.index(match.group("month")[:3].lower()) + 1
+        year = match.group("year")
+        if month != reference.month or (year is not None and int(year) != reference.year):
+            return match.group(0)
+    return None
+
+
+def other_round_tail(text: str, after: int, end: int, date: object) -> int | None:
+    """Where a clause naming a round goes on, after ", and" or ";", about a round of another period ("...
+    on September 14th, and the latest all-program draw was held in December 2020"), else None."""
+    value = getattr(date, "value", None)
+    if not isinstance(value, dt.date) or not _ROUND_WORD.search(text, after, end):
+        return None
+    for cut in CUT.finditer(text, after, end):
+        tail = text[cut.start() : end]
+        if _ROUND_WORD.search(tail) and other_period(tail, value):
+            return cut.start()
+    return None

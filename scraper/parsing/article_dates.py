@@ -303,6 +303,9 @@ class Dates:
                 return None, ()
             references = list(found)
         results = [self._read(raw, reference, reason) for reference in references]
+        late = self._after_the_article(raw, pos, results[0][0], month_year is None and not has_year)
+        if late is not None:
+            return None, ()
         if len({value for value, _ in results}) > 1:
             shown = " or ".join(str(value) for value, _ in results)
             self.doubts.append(f"date: {raw!r} has no year and could be {shown} ({reason}); left empty")
@@ -320,6 +323,32 @@ class Dates:
             return None
         years = {m.group(1) or m.group(2) for m in _CAPTION_YEAR.finditer(line)}
         return int(years.pop()) if len(years) == 1 and len(set(_YEAR.findall(line))) == 1 else None
+
+    def _after_the_article(self, raw: str, pos: int, value: dt.date | None, guessed: bool) -> str | None:
+        """A date read in the year before the article's (it falls after the article's date) under a bare year
+        named above it that puts it elsewhere ("Summary of the draws in 2024" over "July 18" on a page
+        published July 8, 2024, its table updated later): which year is a doubt (said, and returned)."""
+        published = self.published
+        if not guessed or published is None or value is None or value.year != published.year - 1:
+            return None
+        _ = self.years  # the plain years are found with the years
+        if published.year not in self._plain_years:
+            return None  # the article's own year is named nowhere as a period of rounds
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        anchor = self.context if self.context is not None else line_start
+        bare = [
+            y
+            for p, y, full in self.years
+            if full is None and anchor - _ABOVE <= p < pos and p in self._plain_at
+        ]
+        if not bare or self._read(raw, dt.date(bare[-1], 12, 31), "")[0] == value:
+            return None
+        why = (
+            f"date: {raw!r} has no year; the article's date ({published}) puts it in {value.year}, the year"
+            f" named above it ({bare[-1]}) does not; left empty"
+        )
+        self.doubts.append(why)
+        return why
 
     def _same_day_just_after(self, raw: str, pos: int) -> int | None:
         """The one year of the same day and month named in full within the next lines after ``pos``."""

@@ -152,6 +152,16 @@ _EXPLAINED_LEFT = re.compile(
     r"|increase\s+of|rise\s+of|out\s+of|maximum\s+of|average\s+\w+\s+of|average|base|mean)\s+(?:of\s+)?$",
     re.I,
 )
+#: Points given to a candidate, a few words before the number: "nominees automatically receive a cumulative
+#: score of 600 points" (not "received an invitation", "got their ITA").
+_GIVEN_BEFORE = re.compile(
+    r"\b(?:automatically\s+)?(?:receives?|gets?|gains?|earns?|(?:are|is)\s+(?:given|awarded|granted))\s+"
+    r"(?!(?:a\s+|an\s+|their\s+|the\s+)?(?:provincial\s+)?(?:nominations?|invitations?|ITAs?)\b)"
+    r"[^.;,]{0,30}$",
+    re.I,
+)
+#: ... in a clause saying what the points are for: a nomination, or points added.
+_POINTS_GIVEN_FOR = re.compile(r"\bnominat|\b(?:added|bonus|additional|extra)\b", re.I)
 #: A clause that explains scores rather than stating one.
 _EXPLAINING = re.compile(
     r"would\s+have\s+(?:had|been|needed)|\bbase\s+(?:points|score)"
@@ -362,7 +372,11 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
         snippet = text[left_at if left_at is not None else match.start() : match.end()]
         if right:
             snippet = text[match.start() : match.end() + right.end()]
-        if _DIFFERENCE_RIGHT.match(after) or _EXPLAINED_LEFT.search(before[-30:]):
+        if (
+            _DIFFERENCE_RIGHT.match(after)
+            or _EXPLAINED_LEFT.search(before[-30:])
+            or (_GIVEN_BEFORE.search(before[-45:]) and _POINTS_GIVEN_FOR.search(clause))
+        ):
             notes.append(f"crs_min: {snippet!r} is a difference or an added score; not taken")
             continue
         if re.search(r"\baverage\b", before[-45:], re.I):
@@ -438,6 +452,13 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     # "Apart from candidates eligible under the Federal Skilled Trades Class, the lowest ... was 413": a
     # program set aside names who was left out, not the round's program.
     programs = [p for p in programs if not _SET_ASIDE.search(text, max(start, p[1] - 60), p[1])]
+    # "It was not a PNP draw", "no CEC candidates were invited": a kind denied is not the round's.
+    programs = [p for p in programs if not _DENIED.search(text, max(start, p[1] - 30), p[1])]
+    out = [
+        k
+        for k in out
+        if k[0] != "category" or not _DENIED.search(text, max(start, k[2].start - 30), k[2].start)
+    ]
     for code, a, b in programs:
         out.append(("program", code, _fact(text, "programs", code, a, b)))
     return out
@@ -445,6 +466,10 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
 
 _SET_ASIDE = re.compile(
     r"\b(?:apart\s+from|aside\s+from|except(?:\s+for)?|excluding|other\s+than|besides|not\s+counting)\b[^,.;:]{0,50}$",
+    re.I,
+)
+_DENIED = re.compile(
+    r"\b(?:not|n['’]t|no|neither|nor)\s+(?:(?:a|an|the|for|only|just|limited\s+to|open\s+to|targeted\s+(?:at|to))\s+){0,2}$",
     re.I,
 )
 _ELIGIBLE = re.compile(r"\beligible\s+(?:under|for|through|in)\b", re.I)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from eewatch.domain.announcement import Found
 from scraper.parsing import article_facts as facts_of
 from scraper.parsing.article_anchors import PLURAL, PROVINCIAL_WORDS, THIS_ROUND, Anchor, may_hold
-from scraper.parsing.article_clauses import clauses
+from scraper.parsing.article_clauses import clauses, other_period, other_round_tail
 from scraper.parsing.article_dates import DATE, MONTH, Dates, plain_date, tie_break
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_tables import table_row
@@ -63,28 +63,6 @@ _ROUND_ITSELF = re.compile(
     r"|\bno\s+program(?:me)?\s+(?:was\s+)?specified\b",
     re.I,
 )
-
-
-#: A month (and year) named as a period, not a day: "in February 2021", "In March,", "during July 2024".
-_PERIOD = re.compile(
-    r"\b(?:in|during|throughout|for|of)\s+(?P<month>" + MONTH + r")(?:\s*,?\s*(?P<year>(?:19|20)\d\d))?\b"
-    r"(?![\s,]*\d{1,2}\b)",
-    re.I,
-)
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-
-
-def other_period(clause: str, reference: dt.date | None) -> str | None:
-    """The period a clause names ("in February 2021") when it is not the month of ``reference`` (the round's
-    date, else the article's): such a clause speaks of that time, not of the round. None otherwise."""
-    if reference is None:
-        return None
-    for match in _PERIOD.finditer(clause):
-        month = _MONTHS.index(match.group("month")[:3].lower()) + 1
-        year = match.group("year")
-        if month != reference.month or (year is not None and int(year) != reference.year):
-            return match.group(0)
-    return None
 
 
 #: A clause about what the department does as a rule, not about one round.
@@ -140,6 +118,21 @@ _UNDATED_OTHER_ROUND = re.compile(
     r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
     re.I,
 )
+#: ... or said otherwise: "A separate draw invited 700", "In the other draw this week", "the week's other
+#: draw", "a second draw" (gated by _SEPARATE_WORDS).
+_SEPARATE_ROUND = re.compile(
+    r"\b(?:a|the)\s+(?:other|separate|different)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b"
+    r"|\b(?:week|month)['’]s\s+other\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b"
+    r"|(?<!\bis\s)(?<!\bwas\s)(?<!\bas\s)\ba\s+(?:second|third|fourth)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b",
+    re.I,
+)
+_SEPARATE_WORDS = ("other", "separate", "different", "second", "third", "fourth")
+#: A sentence opening on another day it does not name: "Two days earlier, 700 candidates were invited".
+_OTHER_DAY_OPENS = re.compile(
+    r"\W*(?:(?:earlier|later)\s+(?:in|that|this)\s+(?:the\s+)?(?:week|month)"
+    r"|(?:one|two|three|four|five|six|a|several|\d)\s+(?:days?|weeks?)\s+(?:earlier|later|before))\b",
+    re.I,
+)
 #: A sentence opening on an earlier round named by no date: "In the previous PNP draw, Canada invited 627".
 _PREVIOUS_OPENS = re.compile(
     r"\s*(?:In|For|During|At)\s+the\s+(?:previous|preceding|prior|last)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
@@ -163,6 +156,8 @@ _RECORD_SENTENCE = re.compile(
     r"(?:single\s+)?(?:round|draw)\b",
     re.I,
 )
+#: A clause adding to what the round took in: "The draw included CEC candidates as well".
+_ALSO = re.compile(r"\b(?:as\s+well|also|too|includ(?:ed|ing)|along\s+with|in\s+addition)\b", re.I)
 #: A round named before, pointed back at: "the score for that draw was 557", "in that round".
 _THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
 
@@ -184,6 +179,8 @@ class Mention:
     from_row: bool = False
     #: Clauses that name no round but say they speak of this one ("this draw", "it was a ... draw").
     itself: set[int] = field(default_factory=set)
+    #: Programs a clause about the round says it took in too ("the draw included CEC candidates as well").
+    also_programs: set[str] = field(default_factory=set)
 
 
 class Reader:
@@ -228,6 +225,8 @@ class Reader:
         #: (``section``); one holding a span ("July 11-12") heads paragraphs that are no single round's.
         self.section: Mention | None = None
         self.span_section = False
+        #: Rounds first named in a comparison ("the preceding draw (#255)"): a later date never fills them.
+        self.compared: set[int] = set()
 
     # -- finding the mention an anchor group names
     def new_mention(self, first: int, *, from_row: bool = False) -> Mention:
@@ -341,6 +340,8 @@ class Reader:
             self._number(mention, number)
         if dated:
             self.date_mention(mention, dated)
+        if comparison and created:
+            self.compared.add(id(mention))
         if comparison or mention.from_row or row or _ENUMERATION.match(clause):
             # A table row or a dated list row is one round among several, never the article's own.
             self.open = False  # only the first round named after the unnamed one can be it
@@ -405,6 +406,8 @@ class Reader:
     ) -> bool:
         if number or comparison or carry is None or carry.date is not None or carry.number is None:
             return False
+        if id(carry) in self.compared:
+            return False  # "The preceding draws were held on July 6th (draw #255) and ...": named in passing
         if facts_of.SUPERLATIVE.search(clause) or dated.date is None:
             return False
         published = self.dates.published
@@ -483,7 +486,11 @@ class Reader:
             # "Before the current draw for STEM profiles, IRCC held the healthcare draw on June 28": the
             # leading phrase speaks of the other round, its kind is not this clause's round's.
             kinds_from = lead_in.end() if lead_in and anchored else start
-            mention.kinds.extend((*k, anchored) for k in facts_of.kinds(text, kinds_from, end))
+            named_kinds = facts_of.kinds(text, kinds_from, end)
+            mention.kinds.extend((*k, anchored) for k in named_kinds)
+            if not anchored and _ALSO.search(clause) and _ROUND_ITSELF.search(clause):
+                # "The draw included candidates from the Canadian Experience Class as well": more programs.
+                mention.also_programs.update(str(k[1]) for k in named_kinds if k[0] == "program")
         elif facts_of.kinds(text, start, end):
             mention.warnings.append(f"kind: {clause.strip()[:80]!r} does not speak of this round; not taken")
         for match in DATE.finditer(text, start, end) if ":" in clause else ():
@@ -670,7 +677,15 @@ class Reader:
             return carry
         leads = bool(group) and all(a.relative == "lead" for a in group)
         undated = all(a.relative in ("lead", "unknown") for a in group)  # "this draw", "earlier that week"
-        other = self.other_round or bool(_UNDATED_OTHER_ROUND.search(text, start, end))
+        other = (
+            self.other_round
+            or bool(_UNDATED_OTHER_ROUND.search(text, start, end))
+            or (
+                may_hold(text[start:end].lower(), _SEPARATE_WORDS)
+                and bool(_SEPARATE_ROUND.search(text, start, end))
+            )
+            or (start == sentence_start and bool(_OTHER_DAY_OPENS.match(text, start, end)))
+        )
         if unit.kind == "prose" and undated and not comparison and other:
             # "Earlier in the week, IRCC conducted another draw for transport occupations. In this
             # category-based draw, 975 were invited": once the paragraph speaks of another round it
@@ -711,7 +726,17 @@ class Reader:
             )
             relative = all(a.relative is not None for a in group)
             itself = all(a.relative == "lead" for a in group)  # "this draw", "today's round"
-            self.give(mention, start, end, anchored=1 if relative else 2, itself=itself)
+            tail = None if mention is None else other_round_tail(text, group[-1].end, end, mention.date)
+            if mention is not None and tail is not None:
+                # "The last CEC draw was on September 14th, and the latest all-program draw was held in
+                # December 2020": the clause goes on about another round, of another period.
+                mention.warnings.append(
+                    f"{text[tail:end].strip()[:80]!r} speaks of another period's round; not taken"
+                )
+                self.give(mention, start, tail, anchored=1 if relative else 2, itself=itself)
+                self.give(None, tail, end, anchored=0)
+            else:
+                self.give(mention, start, end, anchored=1 if relative else 2, itself=itself)
             if (
                 glued is not None
                 and glued[1] == start
@@ -741,9 +766,10 @@ class Reader:
                     self.item_round = mention
                 return carry
             named = carry is not None and (carry.date is not None or carry.number is not None)
-            if comparison and mention is not self.lead and named:
+            if comparison and mention is not self.lead and (named or unit.kind == "item"):
                 # "... compared to the previous draw on July 24. The CRS score of the lowest-ranked candidate
-                # was 466": what follows a comparison is still the paragraph's round, not the one compared.
+                # was 466": what follows a comparison is still the paragraph's round, not the one compared;
+                # and the list items after one comparing with another round are never that round's.
                 return carry
             return mention
         if detached:
