@@ -27,6 +27,7 @@ EIGHTH = checker.DATA / "articles_unseen8.json"
 NINTH = checker.DATA / "articles_unseen9.json"
 TENTH = checker.DATA / "articles_unseen10.json"
 ELEVENTH = checker.DATA / "articles_unseen11.json"
+TWELFTH = checker.DATA / "articles_unseen12.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -136,6 +137,7 @@ SETS = {
     "unseen9": (NINTH, 30),
     "unseen10": (TENTH, 30),
     "unseen11": (ELEVENTH, 32),
+    "unseen12": (TWELFTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -178,6 +180,7 @@ FRESH_SETS = {
     "unseen9": (NINTH, 85, False),
     "unseen10": (TENTH, 100, True),
     "unseen11": (ELEVENTH, 125, True),
+    "unseen12": (TWELFTH, 78, True),
 }
 
 
