@@ -496,7 +496,7 @@ _DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
 
 
 _ROUND_LABELS = re.compile(
-    r"\n\W*(?:number\s+of\s+)?(?:invitations|ITAs|CRS|lowest|minimum|category|draw)\b", re.I
+    r"\n\W*(?:(?:number|no\.?)\s+of\s+)?(?:invitations|ITAs|CRS|lowest|minimum|category|draw)\b", re.I
 )
 
 
@@ -545,6 +545,15 @@ def publication_date(text: str) -> dt.date | None:
     return fallback
 
 
+def box_date(text: str, start: int, end: int) -> bool:
+    """Is the date at ``text[start:end]`` a "Date:" label's in a box of the round's figures ("Date:
+    September 28, 2023" over "No of Invitations to apply (ITA): 600", "CRS Cutoff: 354")? Then it is the
+    round's date, not the article's."""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = re.fullmatch(r"\W*date\s*:\s*", text[line_start:start], re.I)
+    return bool(label and _ROUND_LABELS.search(text, end, end + 240))
+
+
 def is_publication(text: str, start: int, end: int) -> bool:
     headline = _headline_date(text)
     if headline is not None and headline.start("date") <= start < headline.end("date"):
@@ -555,7 +564,7 @@ def is_publication(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if PUBLISHED.search(text[line_start:start]):
-        return True
+        return not box_date(text, start, end)
     if start == line_start and re.match(r"\s*[-–—]\s+\S", text[end : end + 4]) and _one_dateline(text):
         return True  # a dateline
     return len(line) < 120 and _byline(line)

@@ -52,11 +52,12 @@ def table_row(
                 columns.setdefault("date", i)
             elif re.fullmatch(r"\s*draw\s*(?:#|no\.?|number)\s*", low):
                 columns.setdefault("number", i)
-            elif re.search(r"ita|invitation|^\s*size\s*$", low):
+            elif re.search(r"ita|invit|^\s*size\s*$", low):
                 columns.setdefault("invitations", i)
             elif re.search(r"crs|score|cut-?off|minimum", low):
                 columns.setdefault("crs", i)
-            elif re.search(r"type|category|program", low):
+            elif re.search(r"type|category|program", low) or re.fullmatch(r"\s*draw\s*", low):
+                # "Draw" alone beside a date column names the round's kind ("DateDrawNo of Invitations")
                 columns.setdefault("type", i)
         reader.table_start = unit.start
         return columns, caption

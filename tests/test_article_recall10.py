@@ -1,0 +1,59 @@
+"""Recall rules of the article reader's tenth pass: rounds a page states that it must find
+(docs/articles.md)."""
+
+from __future__ import annotations
+
+from scraper.parsing.article import parse_article
+from scraper.parsing.article_dates import publication_date
+from scraper.parsing.article_run_together import unjammed
+
+
+def _rows(text: str) -> list[tuple[object, ...]]:
+    keys = ("round_id", "date", "invitations", "crs_min", "round_type", "category")
+    return [tuple(r.values().get(k) for k in keys) for r in parse_article(text).rounds]
+
+
+def test_a_run_together_table_whose_count_column_is_misspelt_and_whose_type_column_is_draw() -> None:
+    # Feed: March 13, 2024 (transport, 975 at 430) and March 12, 2024 (general, 2,850 at 525).
+    text = (
+        "Every Express Entry round of 2024:\n\n"
+        "DateDrawNo of InvitesCRS Score\n"
+        "March 13Transport Occupations975430\n"
+        "March 12General2,850525\n"
+        "Why transport workers?\n"
+    )
+    assert _rows(text) == [
+        (None, "2024-03-13", 975, 430, "category", "transport"),
+        (None, "2024-03-12", 2850, 525, "general", None),
+    ]
+    # A misspelt count column ("Invitrations") is still the count column.
+    assert _rows(text.replace("No of Invites", "No of Invitrations")) == _rows(text)
+    # Without a count column the rows are not split (nothing says which figure is which).
+    assert _rows(text.replace("No of Invites", "Size of it")) == []
+
+
+def test_a_box_of_fields_whose_labels_run_into_their_values() -> None:
+    # Feed: September 28, 2023, agriculture and agri-food occupations, 600 at 354.
+    text = (
+        "IRCC has run its first round for farm and food jobs. The figures:\n\n"
+        "Type of selectionCategory-based\n"
+        "Occupations targetedAgriculture and agri-food\n"
+        "DateSeptember 28, 2023\n"
+        "No of Invitations to apply (ITA)600\n"
+        "Ranks600 or better\n"
+        "CRS Cutoff354\n"
+        "Tie-break ruleJune 12, 2023, at 10:23:21 UTC\n\n"
+        "More rounds for these jobs are expected.\n"
+    )
+    assert [(d, n, c) for _, d, n, c, _, _ in _rows(text)] == [("2023-09-28", 600, 354)]
+    assert "Date: September 28, 2023\nNo of Invitations to apply (ITA): 600" in unjammed(text)
+    # The same box with its colons reads the same; its "Date:" line is the round's, not the article's.
+    spaced = unjammed(text)
+    assert [(d, n, c) for _, d, n, c, _, _ in _rows(spaced)] == [("2023-09-28", 600, 354)]
+    assert publication_date(spaced) is None
+    # A lone line of that shape is no box: it is left as it is.
+    lone = "Our office hours\nDateSeptember 28, 2023 was a holiday.\n"
+    assert unjammed(lone) == lone
+    # A "Date:" line over prose (no box of figures) is still the article's date, never a round.
+    byline = "Date: October 3, 2023\n\nThe pool keeps growing, and IRCC invited 600 candidates at 354.\n"
+    assert _rows(byline) == []
