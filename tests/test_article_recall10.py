@@ -57,3 +57,21 @@ def test_a_box_of_fields_whose_labels_run_into_their_values() -> None:
     # A "Date:" line over prose (no box of figures) is still the article's date, never a round.
     byline = "Date: October 3, 2023\n\nThe pool keeps growing, and IRCC invited 600 candidates at 354.\n"
     assert _rows(byline) == []
+
+
+def test_a_table_whose_number_column_is_headed_by_a_hash_alone() -> None:
+    # Feed: #326 on November 19, 2024 and #323 on November 13, 2024 (CEC, 400 at 539 and 547).
+    text = (
+        "The last CEC rounds at a glance\n"
+        "# | Date | Kind of round | Invitations | Lowest CRS |\n"
+        "---|---|---|---|---|\n"
+        "326 | November 19, 2024 | Canadian Experience Class | 400 | 539 |\n"
+        "323 | November 13, 2024 | Canadian Experience Class | 400 | 547 |\n"
+    )
+    assert [(n, d, c) for n, d, _, c, _, _ in _rows(text)] == [
+        ("326", "2024-11-19", 539),
+        ("323", "2024-11-13", 547),
+    ]
+    # A "#" column whose figures cannot be the rounds' numbers (a rank) is left empty.
+    ranks = text.replace("326 |", "1 |").replace("323 |", "2 |")
+    assert [n for n, _, _, _, _, _ in _rows(ranks)] == [None, None]

@@ -50,7 +50,8 @@ def table_row(
                 columns.setdefault("tie", i)
             elif re.search(r"\bdates?\b", low):  # not "candidate" ("CRS Score of Lowest-Ranked Candidate")
                 columns.setdefault("date", i)
-            elif re.fullmatch(r"\s*draw\s*(?:#|no\.?|number)\s*", low):
+            elif re.fullmatch(r"\s*(?:(?:draw|round)\s*)?(?:#|no\.?)\s*|\s*(?:draw|round)\s*number\s*", low):
+                # "Draw #", "Round number", or "#" alone over the rounds' numbers
                 columns.setdefault("number", i)
             elif re.search(r"ita|invit|^\s*size\s*$", low):
                 columns.setdefault("invitations", i)
