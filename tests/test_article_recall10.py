@@ -75,3 +75,20 @@ def test_a_table_whose_number_column_is_headed_by_a_hash_alone() -> None:
     # A "#" column whose figures cannot be the rounds' numbers (a rank) is left empty.
     ranks = text.replace("326 |", "1 |").replace("323 |", "2 |")
     assert [n for n, _, _, _, _, _ in _rows(ranks)] == [None, None]
+
+
+def test_a_run_together_row_whose_type_cell_holds_a_note_with_figures() -> None:
+    # Feed: February 1, 2024 (French, 7,000 at 365) and January 31, 2024 (general, 730 at 541).
+    text = (
+        "Category rounds held so far in 2024\n\n"
+        "DateRound typeInvitations issuedCRS score cutoff\n"
+        "February 1, 2024French language proficiency (2023-1)7,000365\n"
+        "January 31, 2024General730541\n"
+    )
+    assert _rows(text) == [
+        (None, "2024-02-01", 7000, 365, "category", "french"),
+        (None, "2024-01-31", 730, 541, "general", None),
+    ]
+    # A note in words ("(Version 1)") reads the same.
+    worded = _rows(text.replace("(2023-1)", "(Version 1)"))
+    assert worded[0] == (None, "2024-02-01", 7000, 365, "category", "french")

@@ -23,15 +23,20 @@ _JAMMED_HEADER = re.compile(
 )
 _HEADER_ITAS = re.compile(r"ITAs|[Ii]nvit[a-z]*")
 _HEADER_CRS = re.compile(r"CRS|[Ss]core")
+#: A row's type cell: words, and a note in brackets that may hold figures ("French language proficiency
+#: (2023-1)", "(Version 1)") where the cell may end.
+_TYPE_CELL = r"[A-Z](?:[^\d\n(]|\([^()\n]{0,20}\))*?(?:[A-Za-z)]|\([^()\n]{0,20}\))"
 #: Its rows: "February 28General1,470534" (a month and day, a type, then the figures) or "January 10,
 #: 20194493900" (a full date, then the figures) or "October 26, 2022No Program Specified4,750496" (both).
 _JAMMED_ROW = re.compile(
     r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2}|\d{1,2}\s+" + MONTH + r")(?: *[–—-] *| +)?"
-    r"(?P<type>[A-Z][^\d\n]*?[A-Za-z)]) *(?P<figures>[\d,]+)\s*$"
+    r"(?P<type>" + _TYPE_CELL + r") *(?P<figures>[\d,]+)\s*$"
     r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2}[,.]\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
     r"|\s*(?P<full3>"
     + MONTH
-    + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<type3>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures3>[\d,]+)\s*$",
+    + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<type3>"
+    + _TYPE_CELL
+    + r")(?P<figures3>[\d,]+)\s*$",
     re.I,
 )
 #: A run-together row without figures: "July 7, 2023Targeted for profiles having" (a full date, a type).
