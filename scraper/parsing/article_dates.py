@@ -550,7 +550,7 @@ def box_date(text: str, start: int, end: int) -> bool:
     September 28, 2023" over "No of Invitations to apply (ITA): 600", "CRS Cutoff: 354")? Then it is the
     round's date, not the article's."""
     line_start = text.rfind("\n", 0, start) + 1
-    label = re.fullmatch(r"\W*date\s*:\s*", text[line_start:start], re.I)
+    label = re.fullmatch(r"\W*(?:(?:draw|round)\s+)?date\s*:\s*", text[line_start:start], re.I)
     return bool(label and _ROUND_LABELS.search(text, end, end + 240))
 
 
