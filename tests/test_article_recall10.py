@@ -92,3 +92,31 @@ def test_a_run_together_row_whose_type_cell_holds_a_note_with_figures() -> None:
     # A note in words ("(Version 1)") reads the same.
     worded = _rows(text.replace("(2023-1)", "(Version 1)"))
     assert worded[0] == (None, "2024-02-01", 7000, 365, "category", "french")
+
+
+_APRIL_2024 = [
+    (None, "2024-04-10", 1280, 549, "general", None),
+    (None, "2024-04-11", 4500, 491, "category", "stem"),
+]
+
+
+def test_table_headers_that_name_the_count_and_the_cut_off_in_other_words() -> None:
+    # Feed: April 10, 2024 (general, 1,280 at 549) and April 11, 2024 (STEM, 4,500 at 491).
+    caption = "Every Express Entry round held in 2024\n\n"
+    jammed = "April 10General1,280549\nApril 11STEM occupations4,500491\n"
+    spaced = "April 10 General 1,280 549\nApril 11 STEM occupations 4,500 491\n"
+    piped = (
+        "---|---|---|---|\nApril 10 | General | 1,280 | 549 |\nApril 11 | STEM occupations | 4,500 | 491 |\n"
+    )
+    for header, rows in (
+        ("DateProgramInvitationsCut-off", jammed),  # a cut-off column without "CRS" or "score"
+        ("DateDraw TypeDraw SizeCRS Cut-off", jammed),  # "Draw Size" is the count
+        ("DateTypeInvitationsMinimum points", jammed),
+        ("Date Round type Invitations issued Lowest CRS score", spaced),
+        ("Date Draw type Draw size CRS cut-off", spaced),
+        ("Date | Draw type | Draw size | CRS |", piped),
+        ("Date | Program | Invitations | Points |", piped),
+    ):
+        assert _rows(caption + header + "\n" + rows) == _APRIL_2024, header
+    # A header naming no count column leaves the run-together rows unread.
+    assert _rows(caption + "DateProgramCut-off\n" + jammed) == []

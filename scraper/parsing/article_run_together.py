@@ -18,11 +18,12 @@ from scraper.parsing.dates import parse_datetime
 #: A table header whose cells run together: "DateDraw TypeNumber of ITAsMinimum CRS", "Date Minimum CRS
 #: scoreNumber of ITAs issued" (a date, a count and a cut-off column, at least two cells joined).
 _JAMMED_HEADER = re.compile(
-    r"\s*(?:Draw\s+)?Date\b[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*)[^\d\n]*$"
-    r"|\s*(?:Draw\s+)?Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*)[^\d\n]*$"
+    r"\s*(?:Draw\s+)?Date\b[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
+    r"|\s*(?:Draw\s+)?Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
 )
-_HEADER_ITAS = re.compile(r"ITAs|[Ii]nvit[a-z]*")
-_HEADER_CRS = re.compile(r"CRS|[Ss]core")
+_HEADER_ITAS = re.compile(r"ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize")
+#: The cut-off column's words: "Minimum CRS", "Lowest score", "Cut-off", "Minimum points".
+_HEADER_CRS = re.compile(r"CRS|[Ss]core|[Cc]ut-?[Oo]ff|[Pp]oints")
 #: A row's type cell: words, and a note in brackets that may hold figures ("French language proficiency
 #: (2023-1)", "(Version 1)") where the cell may end.
 _TYPE_CELL = r"[A-Z](?:[^\d\n(]|\([^()\n]{0,20}\))*?(?:[A-Za-z)]|\([^()\n]{0,20}\))"

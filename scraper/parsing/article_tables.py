@@ -53,9 +53,9 @@ def table_row(
             elif re.fullmatch(r"\s*(?:(?:draw|round)\s*)?(?:#|no\.?)\s*|\s*(?:draw|round)\s*number\s*", low):
                 # "Draw #", "Round number", or "#" alone over the rounds' numbers
                 columns.setdefault("number", i)
-            elif re.search(r"ita|invit|^\s*size\s*$", low):
+            elif re.search(r"ita|invit|^\s*(?:draw\s+)?size\s*$", low):
                 columns.setdefault("invitations", i)
-            elif re.search(r"crs|score|cut-?off|minimum", low):
+            elif re.search(r"crs|score|cut-?off|minimum|^\s*points\s*$", low):
                 columns.setdefault("crs", i)
             elif re.search(r"type|category|program", low) or re.fullmatch(r"\s*draw\s*", low):
                 # "Draw" alone beside a date column names the round's kind ("DateDrawNo of Invitations")

@@ -123,9 +123,9 @@ def _stacked_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit
 _SPACED_HEADER = re.compile(
     r"^\W*(?:(?P<lead>draw\s*#|draw\s+(?:no\.?|number))\s+)?(?P<date>(?:draw\s+)?date)\s+(?:(?P<number>draw\s*#|draw\s+(?:no\.?|number))\s+)?"
     r"(?:(?P<type>(?:draw\s+|round\s+)?type(?:\s+of\s+(?:draw|round))?|program|category)\s+)?"
-    r"(?P<count>(?:number\s+of\s+|total\s+)?(?:ITAs|invitations)(?:\s+issued)?|size)\s+"
-    r"(?P<crs>(?:minimum\s+|cut-?off\s+)?CRS(?:\s+score)?(?:\s+(?:cut-?off|requirement|required))?"
-    r"|(?:minimum|lowest|cut-?off)\s+score)\W*$",
+    r"(?P<count>(?:number\s+of\s+|total\s+)?(?:ITAs|invitations)(?:\s+issued)?|(?:draw\s+)?size)\s+"
+    r"(?P<crs>(?:minimum\s+|lowest\s+|cut-?off\s+)?CRS(?:\s+score)?(?:\s+(?:cut-?off|requirement|required))?"
+    r"|(?:minimum|lowest|cut-?off)\s+(?:score|points))\W*$",
     re.I,
 )
 #: A row of a table with a number column: "2024-12-03 329 French language proficiency (Version 1) 800 466".
