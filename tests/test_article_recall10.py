@@ -120,3 +120,30 @@ def test_table_headers_that_name_the_count_and_the_cut_off_in_other_words() -> N
         assert _rows(caption + header + "\n" + rows) == _APRIL_2024, header
     # A header naming no count column leaves the run-together rows unread.
     assert _rows(caption + "DateProgramCut-off\n" + jammed) == []
+
+
+def test_spaced_tables_with_the_cut_off_first_a_note_or_ordinal_days() -> None:
+    # Feed: April 10, 2024 (general, 1,280 at 549) and April 11, 2024 (STEM, 4,500 at 491).
+    caption = "Every Express Entry round held in 2024\n\n"
+    crs_first = (
+        "Date Draw type Minimum CRS Invitations\nApril 10 General 549 1,280\n"
+        "April 11 STEM occupations 491 4,500\n"
+    )
+    assert _rows(caption + crs_first) == _APRIL_2024
+    # "No. of ITAs" names the count column.
+    counted = (
+        "Draw Date Draw Type No. of ITAs CRS Score\nApril 10 General 1,280 549\n"
+        "April 11 STEM occupations 4,500 491\n"
+    )
+    assert _rows(caption + counted) == _APRIL_2024
+    # A note in brackets after the count is passed over; "Score" alone heads the cut-off.
+    noted = "Date Invitations Score\nApril 10 1,280 549\nApril 11 4,500 (STEM only) 491\n"
+    assert [(d, n, c) for _, d, n, c, _, _ in _rows(caption + noted)] == [
+        ("2024-04-10", 1280, 549),
+        ("2024-04-11", 4500, 491),
+    ]
+    # A run-together row whose day has an ordinal ("April 11th") keeps its type cell whole ("STEM ...").
+    ordinal = "DateDraw TypeInvitationsCRS\nApril 10thGeneral1,280549\nApril 11thSTEM occupations4,500491\n"
+    assert _rows(caption + ordinal) == _APRIL_2024
+    plain = "DateDraw TypeInvitationsCRS\nApril 10General1,280549\nApril 11STEM occupations4,500491\n"
+    assert _rows(caption + plain) == _APRIL_2024

@@ -30,7 +30,7 @@ _TYPE_CELL = r"[A-Z](?:[^\d\n(]|\([^()\n]{0,20}\))*?(?:[A-Za-z)]|\([^()\n]{0,20}
 #: Its rows: "February 28General1,470534" (a month and day, a type, then the figures) or "January 10,
 #: 20194493900" (a full date, then the figures) or "October 26, 2022No Program Specified4,750496" (both).
 _JAMMED_ROW = re.compile(
-    r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2}|\d{1,2}\s+" + MONTH + r")(?: *[–—-] *| +)?"
+    r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2}(?-i:st|nd|rd|th)?|\d{1,2}\s+" + MONTH + r")(?: *[–—-] *| +)?"
     r"(?P<type>" + _TYPE_CELL + r") *(?P<figures>[\d,]+)\s*$"
     r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2}[,.]\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
     r"|\s*(?P<full3>"
