@@ -147,3 +147,19 @@ def test_spaced_tables_with_the_cut_off_first_a_note_or_ordinal_days() -> None:
     assert _rows(caption + ordinal) == _APRIL_2024
     plain = "DateDraw TypeInvitationsCRS\nApril 10General1,280549\nApril 11STEM occupations4,500491\n"
     assert _rows(caption + plain) == _APRIL_2024
+
+
+def test_a_table_laid_out_one_cell_per_line_whose_number_column_comes_first() -> None:
+    # Feed: #292 on April 10, 2024 (general, 1,280 at 549) and #293 on April 11, 2024 (STEM, 4,500 at 491).
+    text = (
+        "Every Express Entry round held in 2024\n\n"
+        "Draw #\nDate\nDraw type\nInvitations\nCRS\n"
+        "292\nApril 10\nGeneral\n1,280\n549\n"
+        "293\nApril 11\nSTEM occupations\n4,500\n491\n"
+    )
+    assert _rows(text) == [
+        ("292", "2024-04-10", 1280, 549, "general", None),
+        ("293", "2024-04-11", 4500, 491, "category", "stem"),
+    ]
+    # A first column that is not a number column ("Notes") makes no such table: no figure is read.
+    assert all(n is None and c is None for _, _, n, c, _, _ in _rows(text.replace("Draw #\n", "Notes\n")))

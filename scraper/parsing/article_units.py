@@ -97,6 +97,7 @@ _LINK_LINE = re.compile(
 _HEADING_CELL = re.compile(r"^[^\d]{2,40}$")
 _DATE_CELL = re.compile(r"\bdate\b", re.I)
 _FIGURE_CELL = re.compile(r"\bITAs?\b|invitation|\bCRS\b|score|cut-?off", re.I)
+_NUMBER_CELL = re.compile(r"\s*(?:(?:draw|round)\s*)?(?:#|no\.?|number)\s*", re.I)
 _DATED_CELL = re.compile(MONTH + r"\s*\d|\d\s*" + MONTH, re.I)
 
 
@@ -107,11 +108,22 @@ def _stacked_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit
     while i + width < len(lines) and width < 6 and _HEADING_CELL.match(text[slice(*lines[i + width])]):
         width += 1
     heading = [text[slice(*lines[i + k])] for k in range(width)]
-    if width < 3 or not _DATE_CELL.search(heading[0]) or not any(_FIGURE_CELL.search(h) for h in heading):
+    # The date column is the first or, after a number column ("Draw #"), the second.
+    dated = 0 if width and _DATE_CELL.search(heading[0]) else 1
+    if (
+        width < 3
+        or not _DATE_CELL.search(heading[dated])
+        or (dated and not _NUMBER_CELL.fullmatch(heading[0]))
+        or not any(_FIGURE_CELL.search(h) for h in heading)
+    ):
         return []
     found = [Unit(lines[i][0], lines[i + width - 1][1], "row", tuple(lines[i : i + width]))]
     j = i + width
-    while j + width <= len(lines) and _DATED_CELL.search(text[slice(*lines[j])]):
+    while (
+        j + width <= len(lines)
+        and _DATED_CELL.search(text[slice(*lines[j + dated])])
+        and (not dated or re.fullmatch(r"\s*#?\d{1,4}\s*", text[slice(*lines[j])]))
+    ):
         cells = lines[j : j + width]
         if any(text[slice(*c)].count(" ") > 6 for c in cells):
             break  # a sentence, not a cell
