@@ -163,3 +163,21 @@ def test_a_table_laid_out_one_cell_per_line_whose_number_column_comes_first() ->
     ]
     # A first column that is not a number column ("Notes") makes no such table: no figure is read.
     assert all(n is None and c is None for _, _, n, c, _, _ in _rows(text.replace("Draw #\n", "Notes\n")))
+
+
+def test_a_year_less_day_just_before_a_full_date_of_the_only_year_named() -> None:
+    # Feed: September 27, 2023 (French, 500 at 472) and #267 on September 28, 2023 (agriculture, 600 at 354).
+    text = (
+        "IRCC has held its first round for farm and food jobs, with 600 invitations.\n\n"
+        "The day before, September 27, 500 French-speaking candidates were invited with a CRS of at least 472.\n\n"
+        "The new round in short\n"
+        "  • Express Entry Round: #267\n"
+        "  • Draw Date:  September 28, 2023\n"
+        "  • CRS Cut-off Score: 354\n"
+        "  • No. of invitations: 600\n"
+    )
+    dated = {d: (n, c) for _, d, n, c, _, _ in _rows(text)}
+    assert dated == {"2023-09-27": (500, 472), "2023-09-28": (600, 354)}
+    # A full date of that year more than a week later does not date it (the article may be of the next year).
+    later = text.replace("September 28, 2023", "October 12, 2023")
+    assert "2023-09-27" not in {d for _, d, _, _, _, _ in _rows(later)}

@@ -227,7 +227,13 @@ class Dates:
         Such a date is another event's, later in the text: it does not say which year an earlier date is in
         ("On January 18th ..." in an article of 2023)."""
         named = [(p, full) for p, y, full in self.years if y == year]
-        return bool(named) and all(full is not None and p > pos for p, full in named)
+        if not named or not all(full is not None and p > pos for p, full in named):
+            return False
+        # "Yesterday, September 27, ..." above "Draw Date: September 28, 2023": a full date of that year
+        # a week or less after the year-less one, read in that year, puts it in that year.
+        match = DATE.match(self.text, pos)
+        probe = self._read(match.group("date"), dt.date(year, 12, 31), "")[0] if match else None
+        return not (probe and any(full and 0 <= (full - probe).days <= 7 for _, full in named))
 
     def reference(self, pos: int) -> tuple[dt.date | None, bool]:
         """The date a year-less date at ``pos`` is read against; True if it is the article's own."""
