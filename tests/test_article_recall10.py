@@ -169,7 +169,8 @@ def test_a_year_less_day_just_before_a_full_date_of_the_only_year_named() -> Non
     # Feed: September 27, 2023 (French, 500 at 472) and #267 on September 28, 2023 (agriculture, 600 at 354).
     text = (
         "IRCC has held its first round for farm and food jobs, with 600 invitations.\n\n"
-        "The day before, September 27, 500 French-speaking candidates were invited with a CRS of at least 472.\n\n"
+        "The day before, September 27, 500 French-speaking candidates were invited with a CRS of at least "
+        "472.\n\n"
         "The new round in short\n"
         "  • Express Entry Round: #267\n"
         "  • Draw Date:  September 28, 2023\n"
