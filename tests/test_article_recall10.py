@@ -182,3 +182,26 @@ def test_a_year_less_day_just_before_a_full_date_of_the_only_year_named() -> Non
     # A full date of that year more than a week later does not date it (the article may be of the next year).
     later = text.replace("September 28, 2023", "October 12, 2023")
     assert "2023-09-27" not in {d for _, d, _, _, _, _ in _rows(later)}
+
+
+def test_headers_naming_the_round_date_day_first_full_dates_and_figures_with_their_unit() -> None:
+    # Feed: April 10, 2024 (general, 1,280 at 549) and April 11, 2024 (STEM, 4,500 at 491).
+    caption = "Every Express Entry round held in 2024\n\n"
+    spaced = "April 10 General 1,280 549\nApril 11 STEM occupations 4,500 491\n"
+    for header in ("Date of draw Draw type Invitations CRS", "Round date Round type Invitations CRS"):
+        assert _rows(caption + header + "\n" + spaced) == _APRIL_2024, header
+    jammed = "April 10General1,280549\nApril 11STEM occupations4,500491\n"
+    assert _rows(caption + "Round DateRound TypeInvitationsCRS\n" + jammed) == _APRIL_2024
+    # A run-together row whose full date puts the day first: "10 April 2024General1,280549".
+    day_first = (
+        "DateDraw TypeInvitationsCRS\n10 April 2024General1,280549\n11 April 2024STEM occupations4,500491\n"
+    )
+    assert _rows(day_first) == _APRIL_2024
+    # A cell may carry its column's unit ("1,280 ITAs", "549 points"); another word is no figure of it.
+    piped = (
+        "Date | Type | ITAs | CRS |\n---|---|---|---|\nApril 10 | General | 1,280 ITAs | 549 points |\n"
+        "April 11 | STEM occupations | 4,500 ITAs | 491 points |\n"
+    )
+    assert _rows(caption + piped) == _APRIL_2024
+    other = _rows(caption + piped.replace("549 points", "549 days"))
+    assert other[0][3] is None and other[1][3] == 491

@@ -18,8 +18,8 @@ from scraper.parsing.dates import parse_datetime
 #: A table header whose cells run together: "DateDraw TypeNumber of ITAsMinimum CRS", "Date Minimum CRS
 #: scoreNumber of ITAs issued" (a date, a count and a cut-off column, at least two cells joined).
 _JAMMED_HEADER = re.compile(
-    r"\s*(?:Draw\s+)?Date\b[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
-    r"|\s*(?:Draw\s+)?Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
+    r"\s*(?:(?:Draw|Round)\s+)?Date\b[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
+    r"|\s*(?:(?:Draw|Round)\s+)?Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
 )
 _HEADER_ITAS = re.compile(r"ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize")
 #: The cut-off column's words: "Minimum CRS", "Lowest score", "Cut-off", "Minimum points".
@@ -33,9 +33,11 @@ _JAMMED_ROW = re.compile(
     r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2}(?-i:st|nd|rd|th)?|\d{1,2}\s+" + MONTH + r")(?: *[–—-] *| +)?"
     r"(?P<type>" + _TYPE_CELL + r") *(?P<figures>[\d,]+)\s*$"
     r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2}[,.]\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
-    r"|\s*(?P<full3>"
+    r"|\s*(?P<full3>(?:"
     + MONTH
-    + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<type3>"
+    + r"\.?\s+\d{1,2},\s*|\d{1,2}\s+"
+    + MONTH
+    + r",?\s+)(?:19|20)\d\d)(?P<type3>"
     + _TYPE_CELL
     + r")(?P<figures3>[\d,]+)\s*$",
     re.I,
@@ -191,7 +193,7 @@ def unjammed(body: str) -> str:
             cells = re.sub(
                 r"(?<=[a-z])(?=[A-Z])",
                 "\t",
-                re.sub(r"^\s*((?:Draw\s+)?Date)\s+(?=[A-Z])", r"\1\t", line.strip()),
+                re.sub(r"^\s*((?:(?:Draw|Round)\s+)?Date)\s+(?=[A-Z])", r"\1\t", line.strip()),
             )
             itas, crs = _HEADER_ITAS.search(cells), _HEADER_CRS.search(cells)
             crs_first = bool(itas and crs and crs.start() < itas.start())

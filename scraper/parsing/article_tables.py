@@ -100,7 +100,13 @@ def table_row(
         place = cell(name)
         if place is None:
             continue
-        match = re.match(r"\s*(\d{1,3}(?:,\d{3})+|\d+)\*?\s*$", text[place[0] : place[1]])
+        # "1,280", or with the column's unit: "1,280 ITAs", "549 points"
+        unit_word = r"ITAs?|invitations|candidates" if name == "invitations" else r"points|pts"
+        match = re.match(
+            r"\s*(\d{1,3}(?:,\d{3})+|\d+)\*?\s*(?:(?:" + unit_word + r")\s*)?$",
+            text[place[0] : place[1]],
+            re.I,
+        )
         if not match:
             continue
         value = facts_of.number_at(match)

@@ -133,7 +133,7 @@ def _stacked_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit
 
 
 _HEAD_START = (
-    r"^\W*(?:(?P<lead>draw\s*#|draw\s+(?:no\.?|number))\s+)?(?P<date>(?:draw\s+)?date)\s+"
+    r"^\W*(?:(?P<lead>draw\s*#|draw\s+(?:no\.?|number))\s+)?(?P<date>(?:(?:draw|round)\s+)?date(?:\s+of\s+(?:the\s+)?(?:draw|round))?)\s+"
     r"(?:(?P<number>draw\s*#|draw\s+(?:no\.?|number))\s+)?"
     r"(?:(?P<type>(?:draw\s+|round\s+)?type(?:\s+of\s+(?:draw|round))?|program|category)\s+)?"
 )
