@@ -205,3 +205,16 @@ def test_headers_naming_the_round_date_day_first_full_dates_and_figures_with_the
     assert _rows(caption + piped) == _APRIL_2024
     other = _rows(caption + piped.replace("549 points", "549 days"))
     assert other[0][3] is None and other[1][3] == 491
+
+
+def test_a_year_at_a_line_end_over_a_dashed_list_item_is_no_range() -> None:
+    # Feed: April 10, 2024 (general, 1,280 at 549) and April 11, 2024 (STEM, 4,500 at 491).
+    text = (
+        "Express Entry draws held in 2024\n\n"
+        "- 10 April: General, 1,280 ITAs, CRS 549\n"
+        "- 11 April: STEM occupations, 4,500 ITAs, CRS 491\n"
+    )
+    assert _rows(text) == _APRIL_2024
+    # A range on one line ("2024 - 2026") still names no year.
+    ranged = text.replace("Express Entry draws held in 2024", "The levels plan for 2024 - 2026")
+    assert _rows(ranged) == []

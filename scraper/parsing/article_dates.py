@@ -406,7 +406,8 @@ def _on_or_before(year: int, full: dt.date | None) -> dt.date:
 #: A year run into a figure after a month and day ("January 5, 2022392": cells without a separator).
 _GLUED_YEAR = re.compile(r",\s*((?:19|20)\d\d)\d")
 #: A year as a word ("in 2024", "March 6, 2025"), not part of a range ("2025-2027") or a label ("2023-1").
-_YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?!\s*[-–/]\s*\d)")
+#: (A range "2025 - 2027" is on one line: "... in 2024" over a list item "- 10 April" is a year.)
+_YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?![ \t]*[-–/][ \t]*\d)")
 #: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
 _NOT_THE_ROUNDS_YEAR = re.compile(
     r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began)\b(?:(?!(?:19|20)\d\d)[^.!?;]){0,60}$",
