@@ -13,6 +13,7 @@ from scraper.parsing.article_dates import (
     MONTH,
     YEAR_IN_CLAUSE,
     Dates,
+    box_date,
     is_publication,
     plain_date,
     tie_break,
@@ -246,7 +247,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
                 match.group("time").strip(" ,")
                 and not _HELD_THEN.search(text, max(line_start, match.start() - 100), match.start())
             )
-            or NOT_A_ROUND.search(before)
+            or (NOT_A_ROUND.search(before) and not box_date(text, match.start(), match.end()))
             or _EVENT_BEFORE.search(text, max(start, match.start() - 120), match.start())
             or _CHANGE_BEFORE.search(text, max(start, match.start() - 80), match.start())
             or _CHANGE_AFTER.match(text, match.end(), end)

@@ -227,7 +227,13 @@ class Dates:
         Such a date is another event's, later in the text: it does not say which year an earlier date is in
         ("On January 18th ..." in an article of 2023)."""
         named = [(p, full) for p, y, full in self.years if y == year]
-        return bool(named) and all(full is not None and p > pos for p, full in named)
+        if not named or not all(full is not None and p > pos for p, full in named):
+            return False
+        # "Yesterday, September 27, ..." above "Draw Date: September 28, 2023": a full date of that year
+        # a week or less after the year-less one, read in that year, puts it in that year.
+        match = DATE.match(self.text, pos)
+        probe = self._read(match.group("date"), dt.date(year, 12, 31), "")[0] if match else None
+        return not (probe and any(full and 0 <= (full - probe).days <= 7 for _, full in named))
 
     def reference(self, pos: int) -> tuple[dt.date | None, bool]:
         """The date a year-less date at ``pos`` is read against; True if it is the article's own."""
@@ -400,7 +406,8 @@ def _on_or_before(year: int, full: dt.date | None) -> dt.date:
 #: A year run into a figure after a month and day ("January 5, 2022392": cells without a separator).
 _GLUED_YEAR = re.compile(r",\s*((?:19|20)\d\d)\d")
 #: A year as a word ("in 2024", "March 6, 2025"), not part of a range ("2025-2027") or a label ("2023-1").
-_YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?!\s*[-–/]\s*\d)")
+#: (A range "2025 - 2027" is on one line: "... in 2024" over a list item "- 10 April" is a year.)
+_YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?![ \t]*[-–/][ \t]*\d)")
 #: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
 _NOT_THE_ROUNDS_YEAR = re.compile(
     r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began)\b(?:(?!(?:19|20)\d\d)[^.!?;]){0,60}$",
@@ -496,7 +503,7 @@ _DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
 
 
 _ROUND_LABELS = re.compile(
-    r"\n\W*(?:number\s+of\s+)?(?:invitations|ITAs|CRS|lowest|minimum|category|draw)\b", re.I
+    r"\n\W*(?:(?:number|no\.?)\s+of\s+)?(?:invitations|ITAs|CRS|lowest|minimum|category|draw)\b", re.I
 )
 
 
@@ -545,6 +552,15 @@ def publication_date(text: str) -> dt.date | None:
     return fallback
 
 
+def box_date(text: str, start: int, end: int) -> bool:
+    """Is the date at ``text[start:end]`` a "Date:" label's in a box of the round's figures ("Date:
+    September 28, 2023" over "No of Invitations to apply (ITA): 600", "CRS Cutoff: 354")? Then it is the
+    round's date, not the article's."""
+    line_start = text.rfind("\n", 0, start) + 1
+    label = re.fullmatch(r"\W*(?:(?:draw|round)\s+)?date\s*:\s*", text[line_start:start], re.I)
+    return bool(label and _ROUND_LABELS.search(text, end, end + 240))
+
+
 def is_publication(text: str, start: int, end: int) -> bool:
     headline = _headline_date(text)
     if headline is not None and headline.start("date") <= start < headline.end("date"):
@@ -555,7 +571,7 @@ def is_publication(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if PUBLISHED.search(text[line_start:start]):
-        return True
+        return not box_date(text, start, end)
     if start == line_start and re.match(r"\s*[-–—]\s+\S", text[end : end + 4]) and _one_dateline(text):
         return True  # a dateline
     return len(line) < 120 and _byline(line)

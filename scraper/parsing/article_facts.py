@@ -110,7 +110,7 @@ _INVITATION_NOUN = re.compile(
     r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
-    r"(?:invitations?|ITAs|draw\s+size)(?:\s+(?:issued|sent))?\s*[:–—-]\s*$|(?:invitations?|ITAs)\s+issued\s+$"
+    r"(?:invitations?(?:\s+to\s+apply)?|ITAs|draw\s+size)(?:\s*\(ITAs?\))?(?:\s+(?:issued|sent))?\s*[:–—-]\s*$|(?:invitations?|ITAs)\s+issued\s+$"
     r"|(?:invitations|ITAs)\s+(?:issued\s+)?(?:rose|increased|grew|climbed|fell|dropped|went\s+up|went\s+down)\s+to\s+$",
     re.I,
 )

@@ -18,20 +18,28 @@ from scraper.parsing.dates import parse_datetime
 #: A table header whose cells run together: "DateDraw TypeNumber of ITAsMinimum CRS", "Date Minimum CRS
 #: scoreNumber of ITAs issued" (a date, a count and a cut-off column, at least two cells joined).
 _JAMMED_HEADER = re.compile(
-    r"\s*(?:Draw\s+)?Date\b[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$"
-    r"|\s*(?:Draw\s+)?Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvitations)[^\d\n]*$"
+    r"\s*(?:(?:Draw|Round)\s+)?Date\b[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
+    r"|\s*(?:(?:Draw|Round)\s+)?Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
 )
-_HEADER_ITAS = re.compile(r"ITAs|[Ii]nvitations")
-_HEADER_CRS = re.compile(r"CRS|[Ss]core")
+_HEADER_ITAS = re.compile(r"ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize")
+#: The cut-off column's words: "Minimum CRS", "Lowest score", "Cut-off", "Minimum points".
+_HEADER_CRS = re.compile(r"CRS|[Ss]core|[Cc]ut-?[Oo]ff|[Pp]oints")
+#: A row's type cell: words, and a note in brackets that may hold figures ("French language proficiency
+#: (2023-1)", "(Version 1)") where the cell may end.
+_TYPE_CELL = r"[A-Z](?:[^\d\n(]|\([^()\n]{0,20}\))*?(?:[A-Za-z)]|\([^()\n]{0,20}\))"
 #: Its rows: "February 28General1,470534" (a month and day, a type, then the figures) or "January 10,
 #: 20194493900" (a full date, then the figures) or "October 26, 2022No Program Specified4,750496" (both).
 _JAMMED_ROW = re.compile(
-    r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2}|\d{1,2}\s+" + MONTH + r")(?: *[–—-] *| +)?"
-    r"(?P<type>[A-Z][^\d\n]*?[A-Za-z)]) *(?P<figures>[\d,]+)\s*$"
+    r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2}(?-i:st|nd|rd|th)?|\d{1,2}\s+" + MONTH + r")(?: *[–—-] *| +)?"
+    r"(?P<type>" + _TYPE_CELL + r") *(?P<figures>[\d,]+)\s*$"
     r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2}[,.]\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
-    r"|\s*(?P<full3>"
+    r"|\s*(?P<full3>(?:"
     + MONTH
-    + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<type3>[A-Z][^\d\n]*?[A-Za-z)])(?P<figures3>[\d,]+)\s*$",
+    + r"\.?\s+\d{1,2},\s*|\d{1,2}\s+"
+    + MONTH
+    + r",?\s+)(?:19|20)\d\d)(?P<type3>"
+    + _TYPE_CELL
+    + r")(?P<figures3>[\d,]+)\s*$",
     re.I,
 )
 #: A run-together row without figures: "July 7, 2023Targeted for profiles having" (a full date, a type).
@@ -119,6 +127,49 @@ def _out_of_order(rows: list[tuple[int, dt.date | None]]) -> set[int]:
         del left[worst]
 
 
+#: A field of a round's box whose label runs into its value: "DateSeptember 28, 2023", "CRS Cutoff354", "No
+#: of Invitations to apply (ITA)600" (a short label ending in a small letter or an abbreviation in brackets,
+#: then a capital or a digit).
+_JAMMED_LABEL = re.compile(
+    r"(?P<label>[A-Z][A-Za-z&/\- ]{0,40}?(?:[a-z]|\([A-Z]{2,5}s?\)))(?P<value>[A-Z0-9][^\t]*)"
+)
+_SPLIT_LABEL = re.compile(r"[A-Z][^:\d\t\n]{0,45}:\s*\S[^\t]*")
+_LABEL_DATE = re.compile(r"\bdate\b", re.I)
+_LABEL_FIGURE = re.compile(r"invit|\bITAs?\b|\bCRS\b|score|cut-?off", re.I)
+
+
+def _unjammed_labels(lines: list[str]) -> None:
+    """Split the fields of a round's box whose labels run into their values (in place): "DateSeptember 28,
+    2023" / "No of Invitations to apply (ITA)600" / "CRS Cutoff354" read "Date: September 28, 2023" ... A
+    box is three lines or more (blank lines between them allowed; lines already labelled count), one label
+    naming a date and one a figure; a lone line of that shape is left as it is."""
+    k = 0
+    while k < len(lines):
+        box: list[tuple[int, re.Match[str] | None]] = []
+        j = k
+        while j < len(lines):
+            line = lines[j].strip()
+            jammed = _JAMMED_LABEL.fullmatch(line)
+            if jammed and len(jammed.group("label").split()) <= 6:
+                box.append((j, jammed))
+            elif _SPLIT_LABEL.fullmatch(line):
+                box.append((j, None))
+            elif line:
+                break
+            j += 1
+        labels = [m.group("label") if m else lines[at].split(":")[0] for at, m in box]
+        if (
+            sum(m is not None for _, m in box) >= 2
+            and len(box) >= 3
+            and any(_LABEL_DATE.search(label) for label in labels)
+            and any(_LABEL_FIGURE.search(label) for label in labels)
+        ):
+            for at, m in box:
+                if m is not None:
+                    lines[at] = f"{m.group('label')}: {m.group('value')}"
+        k = max(j, k + 1)
+
+
 def unjammed(body: str) -> str:
     """A table whose cells run together gets a tab between its cells: "February 28General1,470534" under
     "DateDraw TypeNumber of ITAsMinimum CRS" reads "February 28, General, 1,470, 534"; "January 10,
@@ -129,6 +180,7 @@ def unjammed(body: str) -> str:
         return body
     lines = body.split("\n")
     _numbered_unjammed(lines)
+    _unjammed_labels(lines)
     crs_first: bool | None = None
     open_row: int | None = None  # a row without figures whose type cell may wrap onto the next lines
     joined: set[int] = set()  # the lines joined to it
@@ -141,7 +193,7 @@ def unjammed(body: str) -> str:
             cells = re.sub(
                 r"(?<=[a-z])(?=[A-Z])",
                 "\t",
-                re.sub(r"^\s*((?:Draw\s+)?Date)\s+(?=[A-Z])", r"\1\t", line.strip()),
+                re.sub(r"^\s*((?:(?:Draw|Round)\s+)?Date)\s+(?=[A-Z])", r"\1\t", line.strip()),
             )
             itas, crs = _HEADER_ITAS.search(cells), _HEADER_CRS.search(cells)
             crs_first = bool(itas and crs and crs.start() < itas.start())

@@ -50,13 +50,15 @@ def table_row(
                 columns.setdefault("tie", i)
             elif re.search(r"\bdates?\b", low):  # not "candidate" ("CRS Score of Lowest-Ranked Candidate")
                 columns.setdefault("date", i)
-            elif re.fullmatch(r"\s*draw\s*(?:#|no\.?|number)\s*", low):
+            elif re.fullmatch(r"\s*(?:(?:draw|round)\s*)?(?:#|no\.?)\s*|\s*(?:draw|round)\s*number\s*", low):
+                # "Draw #", "Round number", or "#" alone over the rounds' numbers
                 columns.setdefault("number", i)
-            elif re.search(r"ita|invitation|^\s*size\s*$", low):
+            elif re.search(r"ita|invit|^\s*(?:draw\s+)?size\s*$", low):
                 columns.setdefault("invitations", i)
-            elif re.search(r"crs|score|cut-?off|minimum", low):
+            elif re.search(r"crs|score|cut-?off|minimum|^\s*points\s*$", low):
                 columns.setdefault("crs", i)
-            elif re.search(r"type|category|program", low):
+            elif re.search(r"type|category|program", low) or re.fullmatch(r"\s*draw\s*", low):
+                # "Draw" alone beside a date column names the round's kind ("DateDrawNo of Invitations")
                 columns.setdefault("type", i)
         reader.table_start = unit.start
         return columns, caption
@@ -98,7 +100,13 @@ def table_row(
         place = cell(name)
         if place is None:
             continue
-        match = re.match(r"\s*(\d{1,3}(?:,\d{3})+|\d+)\*?\s*$", text[place[0] : place[1]])
+        # "1,280", or with the column's unit: "1,280 ITAs", "549 points"
+        unit_word = r"ITAs?|invitations|candidates" if name == "invitations" else r"points|pts"
+        match = re.match(
+            r"\s*(\d{1,3}(?:,\d{3})+|\d+)\*?\s*(?:(?:" + unit_word + r")\s*)?$",
+            text[place[0] : place[1]],
+            re.I,
+        )
         if not match:
             continue
         value = facts_of.number_at(match)

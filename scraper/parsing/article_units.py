@@ -97,6 +97,7 @@ _LINK_LINE = re.compile(
 _HEADING_CELL = re.compile(r"^[^\d]{2,40}$")
 _DATE_CELL = re.compile(r"\bdate\b", re.I)
 _FIGURE_CELL = re.compile(r"\bITAs?\b|invitation|\bCRS\b|score|cut-?off", re.I)
+_NUMBER_CELL = re.compile(r"\s*(?:(?:draw|round)\s*)?(?:#|no\.?|number)\s*", re.I)
 _DATED_CELL = re.compile(MONTH + r"\s*\d|\d\s*" + MONTH, re.I)
 
 
@@ -107,11 +108,22 @@ def _stacked_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit
     while i + width < len(lines) and width < 6 and _HEADING_CELL.match(text[slice(*lines[i + width])]):
         width += 1
     heading = [text[slice(*lines[i + k])] for k in range(width)]
-    if width < 3 or not _DATE_CELL.search(heading[0]) or not any(_FIGURE_CELL.search(h) for h in heading):
+    # The date column is the first or, after a number column ("Draw #"), the second.
+    dated = 0 if width and _DATE_CELL.search(heading[0]) else 1
+    if (
+        width < 3
+        or not _DATE_CELL.search(heading[dated])
+        or (dated and not _NUMBER_CELL.fullmatch(heading[0]))
+        or not any(_FIGURE_CELL.search(h) for h in heading)
+    ):
         return []
     found = [Unit(lines[i][0], lines[i + width - 1][1], "row", tuple(lines[i : i + width]))]
     j = i + width
-    while j + width <= len(lines) and _DATED_CELL.search(text[slice(*lines[j])]):
+    while (
+        j + width <= len(lines)
+        and _DATED_CELL.search(text[slice(*lines[j + dated])])
+        and (not dated or re.fullmatch(r"\s*#?\d{1,4}\s*", text[slice(*lines[j])]))
+    ):
         cells = lines[j : j + width]
         if any(text[slice(*c)].count(" ") > 6 for c in cells):
             break  # a sentence, not a cell
@@ -120,14 +132,24 @@ def _stacked_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit
     return found if len(found) > 1 else []
 
 
-_SPACED_HEADER = re.compile(
-    r"^\W*(?:(?P<lead>draw\s*#|draw\s+(?:no\.?|number))\s+)?(?P<date>(?:draw\s+)?date)\s+(?:(?P<number>draw\s*#|draw\s+(?:no\.?|number))\s+)?"
+_HEAD_START = (
+    r"^\W*(?:(?P<lead>draw\s*#|draw\s+(?:no\.?|number))\s+)?(?P<date>(?:(?:draw|round)\s+)?date(?:\s+of\s+(?:the\s+)?(?:draw|round))?)\s+"
+    r"(?:(?P<number>draw\s*#|draw\s+(?:no\.?|number))\s+)?"
     r"(?:(?P<type>(?:draw\s+|round\s+)?type(?:\s+of\s+(?:draw|round))?|program|category)\s+)?"
-    r"(?P<count>(?:number\s+of\s+|total\s+)?(?:ITAs|invitations)(?:\s+issued)?|size)\s+"
-    r"(?P<crs>(?:minimum\s+|cut-?off\s+)?CRS(?:\s+score)?(?:\s+(?:cut-?off|requirement|required))?"
-    r"|(?:minimum|lowest|cut-?off)\s+score)\W*$",
-    re.I,
 )
+_HEAD_COUNT = (
+    r"(?P<count>(?:number\s+of\s+|no\.?\s+of\s+|total\s+)?(?:ITAs|invitations)(?:\s+issued)?"
+    r"|(?:draw\s+)?size)"
+)
+_HEAD_CRS = (
+    r"(?P<crs>(?:minimum\s+|lowest\s+|cut-?off\s+)?CRS(?:\s+score)?(?:\s+(?:cut-?off|requirement|required))?"
+    r"|(?:(?:minimum|lowest|cut-?off)\s+)?(?:score|points)|cut-?off)"
+)
+_SPACED_HEADER = re.compile(_HEAD_START + _HEAD_COUNT + r"\s+" + _HEAD_CRS + r"\W*$", re.I)
+#: The same header with the cut-off column before the count: "Date Draw type Minimum CRS Invitations".
+_SPACED_HEADER_CRS_FIRST = re.compile(_HEAD_START + _HEAD_CRS + r"\s+" + _HEAD_COUNT + r"\W*$", re.I)
+#: A note in brackets after a row's count: "Nov. 30 559 (PNP nominees only) 786" (the figures are the row's).
+_NOTE = r"(?:\s+\([^()\n]{1,40}\))?"
 #: A row of a table with a number column: "2024-12-03 329 French language proficiency (Version 1) 800 466".
 _SPACED_ROW_NUMBERED = re.compile(
     r"^\s*(?P<date>\d{4}-\d{2}-\d{2}|" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?)\s+"
@@ -147,7 +169,7 @@ _SPACED_ROW_PLAIN = re.compile(
     + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+"
     + MONTH
     + r")\s+"
-    r"(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?P<crs>\d{2,4})\s*$",
+    r"(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})" + _NOTE + r"\s+(?P<crs>\d{2,4})\s*$",
     re.I,
 )
 _SPACED_ROW = re.compile(
@@ -156,8 +178,19 @@ _SPACED_ROW = re.compile(
     + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+"
     + MONTH
     + r")\s+"
-    r"(?P<type>\S.*?)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s+(?P<crs>\d{2,4})\s*$",
+    r"(?P<type>\S.*?)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})" + _NOTE + r"\s+(?P<crs>\d{2,4})\s*$",
     re.I,
+)
+_ROW_DATE = (
+    r"^\s*(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r")\s+"
+)
+#: Rows under a header whose cut-off comes before the count: "April 10 General 549 1,280".
+_SPACED_ROW_CRS_FIRST = re.compile(
+    _ROW_DATE + r"(?P<type>\S.*?)\s+(?P<crs>\d{3})\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s*$", re.I
+)
+_SPACED_ROW_PLAIN_CRS_FIRST = re.compile(
+    _ROW_DATE + r"(?P<crs>\d{3})\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})\s*$", re.I
 )
 
 
@@ -165,16 +198,21 @@ def _spaced_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]
     """A table whose cells are separated by single spaces: a header "Date Draw Type Number of ITAs
     Minimum CRS", then rows "April 23 General 2,095 529". Each becomes a row unit; [] when not one."""
     header = _SPACED_HEADER.match(text[slice(*lines[i])])
+    crs_first = header is None
+    header = header or _SPACED_HEADER_CRS_FIRST.match(text[slice(*lines[i])])
     if header is None:
         return []
     a = lines[i][0]
     typed = header.group("type") is not None
     numbered = header.group("number") is not None
     lead = header.group("lead") is not None
-    if (numbered and not typed) or (lead and (numbered or typed)):
+    if (numbered and not typed) or (lead and (numbered or typed)) or (crs_first and (numbered or lead)):
         return []
     names: tuple[str, ...] = ("date", "type", "count", "crs") if typed else ("date", "count", "crs")
     pattern = _SPACED_ROW if typed else _SPACED_ROW_PLAIN
+    if crs_first:
+        names = ("date", "type", "crs", "count") if typed else ("date", "crs", "count")
+        pattern = _SPACED_ROW_CRS_FIRST if typed else _SPACED_ROW_PLAIN_CRS_FIRST
     if numbered:
         names, pattern = ("date", "number", "type", "count", "crs"), _SPACED_ROW_NUMBERED
     heads = names
@@ -238,16 +276,19 @@ _HALF_HEADER = r"date\s+(?:ITAs|invitations)\s+(?:CRS(?:\s+score)?|score|cut-?of
 _DOUBLE_HEADER = re.compile(r"^\W*(?P<left>" + _HALF_HEADER + r")\s+" + _HALF_HEADER + r"\W*$", re.I)
 #: One half of a row of it: "Jan. 6 1,463 461" (date, count, cut-off), between spaces or the line's ends.
 _HALF_ROW = re.compile(
-    r"(?<!\S)(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})"
-    r"\s+(?P<crs>\d{2,4})(?!\S)",
+    r"(?<!\S)(?P<date>"
+    + MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})"
+    + _NOTE
+    + r"\s+(?P<crs>\d{2,4})(?!\S)",
     re.I,
 )
 
 
 def _double_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]:
     """Two date / count / cut-off tables printed side by side under one doubled header. Each half of a
-    line becomes a row unit of three cells; a half that is not three plain cells ("Nov. 30 559 (PNP
-    nominees only) 786") is left out, being no plain row; [] when not such a table."""
+    line becomes a row unit of three cells (a note in brackets after the count, "Nov. 30 559 (PNP nominees
+    only) 786", is passed over); [] when not such a table."""
     header = _DOUBLE_HEADER.match(text[slice(*lines[i])])
     if header is None:
         return []
