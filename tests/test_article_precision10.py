@@ -127,6 +127,9 @@ def test_a_count_over_a_whole_year_is_a_total() -> None:
         "IRCC sent 45,115 invitations throughout 2022.",
         "IRCC gave 45,115 candidates ITAs during the year 2022.",
         "It invited 45,115 candidates over the entire year.",
+        "It invited 45,115 candidates over the course of 2022.",
+        "It invited 45,115 candidates in calendar year 2022.",
+        "It invited 45,115 candidates across 2022.",
     ):
         assert "invitations" not in _rounds(head + said)[0], said
     draw = head + "It invited 45,115 candidates."

@@ -59,8 +59,10 @@ _TOTAL_BEFORE = re.compile(
     re.I,
 )
 _TOTAL_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|(?:in\s+(?:the\s+)?(?:whole|entirety|entire|course|all)\s+of|throughout"
-    r"|during|over)\s+(?:the\s+)?(?:(?:whole|entire|full)\s+)?(?:(?:calendar\s+)?year\s+(?:of\s+)?)?20\d\d"
+    r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|in\s+all\s+of\s+20\d\d"
+    # "in the whole of 2022", "throughout 2022", "over the course of the year 2022", "in calendar year 2022"
+    r"|(?:in|throughout|during|over|across)\s+(?:the\s+)?(?:(?:whole|entirety|entire|course|full)\s+(?:of\s+)?)?"
+    r"(?:(?:the\s+)?(?:calendar\s+)?year\s+(?:of\s+)?)?20\d\d"
     r"|over\s+the\s+(?:whole|entire|full)\s+year|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
     r"|for\s+the\s+(?:whole\s+)?year|(?:is|was)\s+a\s+record[-\s]high\s+number"
     r"|(?:in|through|across|over)\s+(?:\w+\s+){0,3}(?:draws|rounds))\b"
