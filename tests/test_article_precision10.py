@@ -33,6 +33,14 @@ def test_a_year_that_bounds_the_rounds_dates_none_of_them() -> None:
     assert _dates(named) == {"2023-06-19", "2023-05-30"}  # a year said of the invitations dates them
     until = text.replace("Since the first", "Until the first")
     assert _dates(until) == set()
+    for bound in (
+        "It was the first PNP draw following the long break of May 2023.",
+        "It was the last PNP draw before the freeze that started in May 2023.",
+    ):
+        said = "On June 19, IRCC invited 1,499 nominees with a cut-off of 663. " + bound
+        assert _dates(said) == set(), bound
+    held = "On June 19, IRCC invited 1,499 nominees with a cut-off of 663. It was one of several in May 2023."
+    assert _dates(held) == {"2023-06-19"}  # a year said of the rounds, read as before
 
 
 def test_the_year_of_a_stop_dates_no_round_below_it() -> None:

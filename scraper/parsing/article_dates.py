@@ -433,8 +433,13 @@ _PERIOD_BEFORE = re.compile(
     r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:(?:the\s+)?year\s+)?|" + MONTH + r"\s+)$", re.I
 )
 #: A bound before a year, however long its phrase: "since the implementation of category-based selection
-#: drawings in May 2023", "until the pause of December 2020" (the rounds are after or before it, not in it).
-_BOUND_BEFORE = re.compile(r"\b(?:since|until|till)\b[^.!?;,:\n]{0,85}$", re.I)
+#: drawings in May 2023", "until the pause of December 2020", "the first PNP draw after the pause that began
+#: in May 2023", "the last draw before the freeze of March 2020" (the rounds are after or before it).
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:since|until|till)|\bfirst\s+(?:[\w-]+\s+){0,4}(?:draw|round)\s+(?:after|following)"
+    r"|\blast\s+(?:[\w-]+\s+){0,4}(?:draw|round)\s+(?:before|prior\s+to))\b[^.!?;,:\n]{0,85}$",
+    re.I,
+)
 #: Before a bare year said of another round, compared: "the previous healthcare draw that took place in
 #: October 2023", "an earlier all-program round, held in December 2020" (that round's year, not the others').
 _COMPARED_ROUND = re.compile(
