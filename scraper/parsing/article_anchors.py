@@ -58,6 +58,10 @@ _CHANGE_AFTER = re.compile(
     r"|stopped|paused|halted|suspended)\b",
     re.I,
 )
+#: A date that opens a period: "January 1st, 2024 to June 30th, 2024 saw a total of ...", "1 May - 31 July".
+_PERIOD_TO = re.compile(
+    r"\s*(?:to|through|thru|till|until|up\s+to|[-–—])\s+(?:the\s+)?(?=" + DATE.pattern + ")", re.I
+)
 #: A date whose clause goes on to say the system changed: "On January 1, 2015 Canada's program was
 #: transformed with the introduction of Express Entry".
 _CHANGE_LATER = re.compile(
@@ -216,9 +220,14 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             found.append(Anchor(match.start(), match.end(), match.group(0), number=number))
     sentence_words = DRAW_WORDS.search(text, start, end) or unit.kind in ("row", "item", "label")
     dates_here = digits and (may_hold(low, _MONTH_WORDS) or "-" in low)
+    period_end = -1  # where the second date of a period ("January 1 to June 30, 2024") starts
     for match in DATE.finditer(text, start, end) if dates_here else ():
         if any(a <= match.start() < b for a, b in taken):
             continue
+        to = _PERIOD_TO.match(text, match.end(), end)
+        if to or match.start() == period_end:
+            period_end = to.end() if to else -1
+            continue  # a period's bounds, no round's day
         before = text[max(start, match.start() - 40) : match.start()]
         line_start = text.rfind("\n", 0, match.start()) + 1
         label = text[line_start : match.start()]

@@ -10,11 +10,13 @@ from scraper.parsing.article_anchors import Anchor, anchors, may_hold
 from scraper.parsing.article_dates import MONTH, Dates
 from scraper.parsing.article_units import Unit
 
+#: A span of time after "more / less than": "more than a month ago" is no comparison of rounds.
+_SPAN = r"(?:a|an|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\b"
 COMPARISON = re.compile(
     r"\b(?:compared\s+(?:with|to)|similar\s+to|(?:the\s+)?same\s+as|(?:down|up)\s+from|versus|vs\.|whereas|previous|preceding|prior\s+(?:draw|round|to)\b"
     r"|last\s+(?:draw|round|week's|month's)|earlier\s+(?:draw|round)|the\s+one\s+before|(?:just\s+)?before\s+(?:it|that|this)\b"
     r"|\bagainst\s+[\d,]+|\bfollows?\s+(?:two|three|a|an|the)\b|\b(?:comes?|came)\s+after\s+(?:two|three|four|several|a|an|the)\b|\bin\s+another\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b"
-    r"|(?:lower|higher|fewer|greater|more|less|larger|smaller|bigger)\s+than(?!\s+\d)"
+    r"|(?:lower|higher|fewer|greater|more|less|larger|smaller|bigger)\s+than(?!\s+\d)(?!\s+" + _SPAN + r")"
     r"|(?<=\s)points?\s+(?:below|above|lower|higher|more|less|fewer|up|down)\b"
     r"|(?:a\s+)?(?:drop|decrease|increase|rise|reduction)\s+of\s+\w+\s+points?)",
     re.I,
@@ -31,7 +33,14 @@ _ORDER = re.compile(
     re.I,
 )
 _ORDER_WORDS = ("after", "before", "unlike", "following", "since")
+_CONTRAST_WORDS = ("however", "but", "yet", "though")
 _COLON = re.compile(r":\s")
+#: A turn back from a comparison to the round: "compared to the last draw's 471, however, this draw ...".
+_CONTRAST = re.compile(
+    r"[,;]\s*(?:however|but|yet|although|though)\s*,?\s+(?=(?:this|today's|the\s+(?:latest|current|new|most\s+recent))"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b)",
+    re.I,
+)
 CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:another|one)\b", re.I)
 _COMPARISON_WORDS = (
     *(
@@ -67,19 +76,22 @@ def clauses(
     """Clauses of one sentence: (start, end, comparison, anchors, sentence start)."""
     low = text[start:end].lower()
     compared = COMPARISON.finditer(text, start, end) if may_hold(low, _COMPARISON_WORDS) else ()
-    cuts = [(cut_at(text, m, start), True) for m in compared]
+    cuts: list[tuple[int, bool | None]] = [(cut_at(text, m, start), True) for m in compared]
     if may_hold(low, _ORDER_WORDS):
         cuts += [(m.start(), True) for m in _ORDER.finditer(text, start, end)]
+    if cuts and may_hold(low, _CONTRAST_WORDS):
+        cuts += [(m.start(), None) for m in _CONTRAST.finditer(text, start, end) if m.start() > min(cuts)[0]]
     if unit.kind == "prose":
-        cuts += [(m.end(), False) for m in _COLON.finditer(text[start:end])] if ":" in low else []
-        cuts = [(start + c if not comparison_cut else c, comparison_cut) for c, comparison_cut in cuts]
-    cuts.sort()
+        cuts += [(m.end(), False) for m in _COLON.finditer(text, start, end)] if ":" in low else []
+    cuts.sort(key=lambda cut: cut[0])
     bounds = [(start, False), *cuts, (end, False)]
     comparison = False
     for i in range(len(bounds) - 1):
         a, b = bounds[i][0], bounds[i + 1][0]
         if bounds[i][1]:
             comparison = True
+        elif bounds[i][1] is None:
+            comparison = False  # ", however, this draw ...": back to the round after a comparison
         elif i > 0:
             comparison = comparison  # a colon continues the clause's standing
         if a >= b:

@@ -81,6 +81,8 @@ class Dates:
                     self._note_tie_break(before, match)
                 if TIE_BREAK.search(before) or _NOT_THE_ROUNDS_YEAR.search(before):
                     continue
+                if _BOUND_BEFORE.search(before):
+                    continue  # "since the implementation of ... in May 2023": a bound's year, no round's
                 day_at = _DAY_BEFORE_YEAR.search(before)
                 if day_at and _ZONED_TIME.search(before[: day_at.start()]):
                     continue  # "by 7:47 AM (UTC) on February 11, 2025": a deadline's year, no round's
@@ -116,6 +118,8 @@ class Dates:
                     raw = plain_date(day.group(0) + match.group(1))
                     value = parse_datetime(raw, "date", reference=None, want_time=False).value
                     full = value if isinstance(value, dt.date) else None
+                if full is None and _COMPARED_ROUND.search(before):
+                    continue  # "the previous healthcare draw that took place in October 2023": its year
                 self._years.append((match.start(), int(match.group(1)), full))
                 sentence = self._sentence(match.start())
                 lead_in = sentence[: match.start() - self._sentence_start(match.start())]
@@ -128,8 +132,8 @@ class Dates:
                         and _TALLY_AFTER.match(self.text, match.end())
                     )
                 )
-                if full is None and not current and _EVENT.search(sentence):
-                    continue  # "In 2023, categories were introduced": an event's year, no round's
+                if full is None and not current and (_EVENT.search(sentence) or _STOPPED.search(sentence)):
+                    continue  # "In 2023, categories were introduced", "IRCC banned CEC draws in May 2021"
                 if full is None and not _ROUNDS_WORDS.search(sentence):
                     continue  # "In 2022, the farm sector exported $92.8 billion": a year of other news
                 if full is not None or current or not _COMPARED.search(sentence):
@@ -434,6 +438,25 @@ _OTHER_YEAR = re.compile(
 #: Before a bare year that names the rounds' period: "in 2024", "of 2019", "any 2024 draw", "March 2021".
 _PERIOD_BEFORE = re.compile(
     r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:(?:the\s+)?year\s+)?|" + MONTH + r"\s+)$", re.I
+)
+#: A bound before a year, however long its phrase: "since the implementation of category-based selection
+#: drawings in May 2023", "until the pause of December 2020", "the first PNP draw after the pause that began
+#: in May 2023", "the last draw before the freeze of March 2020" (the rounds are after or before it).
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:since|until|till)|\bfirst\s+(?:[\w-]+\s+){0,4}(?:draw|round)\s+(?:after|following)"
+    r"|\blast\s+(?:[\w-]+\s+){0,4}(?:draw|round)\s+(?:before|prior\s+to))\b[^.!?;,:\n]{0,85}$",
+    re.I,
+)
+#: Before a bare year said of another round, compared: "the previous healthcare draw that took place in
+#: October 2023", "an earlier all-program round, held in December 2020" (that round's year, not the others').
+_COMPARED_ROUND = re.compile(
+    r"\b(?:previous|preceding|prior|earlier)\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b[^.!?;]{0,40}$", re.I
+)
+#: A sentence about a stop: its bare year is the stop's ("IRCC also banned CEC draws in September 2021",
+#: "draws have been halted ..., beginning in December 2020").
+_STOPPED = re.compile(
+    r"\b(?:bann(?:ed|ing)|halt(?:ed|ing)|paus(?:ed|ing)|stopp(?:ed|ing)|suspend(?:ed|ing)|froze|frozen)\b",
+    re.I,
 )
 #: A sentence about a change to the system: its bare year is the change's ("In 2023, ... was introduced").
 _EVENT = re.compile(r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|created|established)\b", re.I)

@@ -59,7 +59,11 @@ _TOTAL_BEFORE = re.compile(
     re.I,
 )
 _TOTAL_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
+    r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|in\s+all\s+of\s+20\d\d"
+    # "in the whole of 2022", "throughout 2022", "over the course of the year 2022", "in calendar year 2022"
+    r"|(?:in|throughout|during|over|across)\s+(?:the\s+)?(?:(?:whole|entirety|entire|course|full)\s+(?:of\s+)?)?"
+    r"(?:(?:the\s+)?(?:calendar\s+)?year\s+(?:of\s+)?)?20\d\d"
+    r"|over\s+the\s+(?:whole|entire|full)\s+year|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
     r"|for\s+the\s+(?:whole\s+)?year|(?:is|was)\s+a\s+record[-\s]high\s+number"
     r"|(?:in|through|across|over)\s+(?:\w+\s+){0,3}(?:draws|rounds))\b"
     # "5,250 ITAs have been issued ... since the draws resumed on July 6": a tally since a date
@@ -167,7 +171,11 @@ _EXPLAINING = re.compile(
     r"would\s+have\s+(?:had|been|needed)|\bbase\s+(?:points|score)"
     r"|\bwithout\s+(?:the|a|their)\s+(?:provincial\s+)?nomination|\bcore\s+(?:CRS\s+)?scores?\b"
     r"|\bhuman[-\s]capital\s+scores?\b"
-    r"|\b(?:before|prior\s+to)\s+(?:their|the|receiving)\s+(?:a\s+)?nomination",
+    r"|\b(?:before|prior\s+to)\s+(?:their|the|receiving)\s+(?:a\s+)?nomination"
+    # "a score of just 154 before being nominated", "prior to getting a nomination", "excluding the 600"
+    r"|\b(?:before|prior\s+to|without|excluding|not\s+counting)\s+(?:being|getting|having\s+been|having|receiving"
+    r"|obtaining|they\s+were|they\s+got)\s+(?:(?:a|the|their|its)\s+)?(?:provincial(?:ly)?\s+|PNP\s+)?nominat\w+"
+    r"|\b(?:excluding|not\s+counting|minus)\s+(?:the|their|a)\s+(?:\d+\s+)?(?:provincial\s+)?nomination",
     re.I,
 )
 SUPERLATIVE = re.compile(

@@ -44,7 +44,8 @@ _RELEVANT = re.compile(
 
 _ENUMERATION = re.compile(
     r"\s*(?:the\s+)?(?:(?:two|three|four|five)\s+)?(?:first|second|third|fourth|other|latter|former|last)\b"
-    r"(?!\s+(?:Express|EE|draw\b|round\b|category))",
+    # "Last July 5, 2023, IRCC held ...": a day in the past, not the last of a list
+    r"(?!\s+(?:Express|EE|draw\b|round\b|category|" + MONTH + r"\s+\d))",
     re.I,
 )
 _FIELD_LABEL = re.compile(
@@ -68,7 +69,8 @@ _ROUND_ITSELF = re.compile(
 #: A clause about what the department does as a rule, not about one round.
 _HABIT = re.compile(
     r"\b(?:has|have)\s+been\s+(?:\w+ly\s+)?(?:holding|conducting|inviting|alternating|issuing|running|focusing"
-    r"|prioriti[sz]ing|targeting)\b|\b(?:usually|typically|generally|normally|regularly|tend\s+to)\b",
+    r"|prioriti[sz]ing|targeting)\b|\b(?:usually|typically|generally|normally|regularly|tend\s+to)\b"
+    r"|\b(?:trend|pattern|practice|habit|string|streak)\s+of\s+(?:\w+ing|recent|\w+-only)\b",
     re.I,
 )
 
