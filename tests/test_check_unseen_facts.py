@@ -28,6 +28,7 @@ NINTH = checker.DATA / "articles_unseen9.json"
 TENTH = checker.DATA / "articles_unseen10.json"
 ELEVENTH = checker.DATA / "articles_unseen11.json"
 TWELFTH = checker.DATA / "articles_unseen12.json"
+THIRTEENTH = checker.DATA / "articles_unseen13.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -138,6 +139,7 @@ SETS = {
     "unseen10": (TENTH, 30),
     "unseen11": (ELEVENTH, 32),
     "unseen12": (TWELFTH, 32),
+    "unseen13": (THIRTEENTH, 34),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -181,6 +183,7 @@ FRESH_SETS = {
     "unseen10": (TENTH, 100, True),
     "unseen11": (ELEVENTH, 125, True),
     "unseen12": (TWELFTH, 78, True),
+    "unseen13": (THIRTEENTH, 70, False),
 }
 
 
