@@ -143,6 +143,13 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
             for start, end, _ in reader.pending:
                 reader.give(reader.lead, start, end, anchored=0)
     rounds = [_round_facts(m) for m in _merged(mentions) if m.number is not None or m.date is not None]
+    if reader.doubted is not None and not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text):
+        # A page that writes no year at all: its own round is stated, only its year is not.
+        line = text.rfind("\n", 0, reader.doubted.first) + 1
+        for start, end, _ in reader.pending:
+            if start >= line:  # "Canada invited 636 candidates ... on June 22": its sentence, before its date
+                reader.give(reader.doubted, start, end, anchored=0)
+        rounds += _undated(reader.doubted)
     rounds.sort(key=lambda r: min(f.start for f in r.found().values()))
     warnings = list(dict.fromkeys(reader.dates.doubts))
     unnumbered = sum(1 for r in rounds if r.round_id is None)
@@ -151,6 +158,12 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
             f"the article states {unnumbered} round(s) it does not number; they are not stored until numbered"
         )
     return Announcement(ARTICLE, tuple(rounds), tuple(warnings))
+
+
+def _undated(m: Mention) -> list[RoundFacts]:
+    """The article's own round whose year is in doubt, if it states both its count and its cut-off."""
+    facts = _round_facts(m)
+    return [facts] if facts.invitations is not None and facts.crs_min is not None else []
 
 
 def _merged(mentions: list[Mention]) -> list[Mention]:

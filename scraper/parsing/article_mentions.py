@@ -204,6 +204,9 @@ class Reader:
         self.table_start = 0  # where the table being read starts (its header row)
         #: The article's round is dated with a year in doubt: what is said of it without a name is dropped.
         self.lead_doubt = False
+        #: That round, while the text speaks of it (until another round is named): an undated round.
+        self.doubted: Mention | None = None
+        self.doubted_open = False
         #: The rounds the sentence being read names (not in comparisons), and whether the sentence before,
         #: in the same unit, named two or more: a sentence after it that names none speaks of either.
         self.sentence_named: list[Mention] = []
@@ -281,6 +284,10 @@ class Reader:
         if not (number or dated):
             if self.lead is None and not comparison and any(a.doubt for a in group):
                 self.lead_doubt = True
+                self.doubted_open = self.doubted is None
+                if self.doubted is None:
+                    self.doubted = Mention(first=group[0].start)
+                    return self.doubted
             if any(a.relative == "lead" for a in group) and not any(a.relative == "unknown" for a in group):
                 if (
                     carry is not None
@@ -307,6 +314,7 @@ class Reader:
                         self.mentions.append(self.lead)
                 return self.lead
         mention = None
+        self.doubted_open = False
         if number and number.number is not None:
             mention = self.by_number.get(number.number)
             if mention is None and not comparison:
@@ -533,6 +541,7 @@ class Reader:
                 continue
             if unit.kind != "prose" or _TITLE_LINE.fullmatch(text, unit.start, unit.end):
                 self.section, self.span_section = None, False  # a title or a list ends the dated section
+                self.doubted_open = False  # ... and what is said of the undated round
             if not _RELEVANT.search(text[unit.start : unit.end].lower()):
                 # No digit, no date word, no round word, no kind: nothing here names a round or states a fact.
                 carry, block, caption = (self.lead if unit.kind == "prose" else carry), False, []
@@ -756,7 +765,7 @@ class Reader:
                 self._box_date(carry, mention, unit)
             if not comparison:
                 self.sentence_named.append(mention)
-            if others is not None and mention is not self.lead and mention not in others:
+            if others is not None and mention not in (self.lead, self.doubted) and mention not in others:
                 others.append(mention)
             dated_row = ROW_DATE.match(text[unit.start : unit.end]) and group[0].start - unit.start < 40
             if dated_row and not comparison:
@@ -796,7 +805,8 @@ class Reader:
                     self.glued = (start, end)
             return carry
         if self.lead is None and self.lead_doubt:
-            self.give(None, start, end, anchored=0)  # the round this speaks of has a date in doubt
+            # The round this speaks of has a date in doubt: its facts are that undated round's (to a heading).
+            self.give(self.doubted if self.doubted_open else None, start, end, anchored=0)
             return carry
         if self.span_section and unit.kind == "prose":
             self.give(None, start, end, anchored=0)  # under "July 11-12": which of the days is not said

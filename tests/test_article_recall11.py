@@ -1,0 +1,40 @@
+"""Recall rules of the article reader's eleventh pass: rounds a page states that it must find
+(docs/articles.md)."""
+
+from __future__ import annotations
+
+from scraper.parsing.article import parse_article
+
+
+def _rows(text: str) -> list[tuple[object, ...]]:
+    keys = ("round_id", "date", "invitations", "crs_min", "round_type", "category")
+    return [tuple(r.values().get(k) for k in keys) for r in parse_article(text).rounds]
+
+
+def test_a_page_that_writes_no_year_gives_its_own_round_undated() -> None:
+    # Shape of a real page (feed: April 15, 2020, 118 at 808): the day is named, the year never is.
+    text = (
+        "Ottawa sent out 245 invitations to Express Entry candidates on March 3, in a new round.\n\n"
+        "The lowest-ranked candidate picked that day had a score of 721.\n\n"
+        "What is the CRS?\n\n"
+        "It ranks candidates by age and languages; one reader told us she had a 391 score.\n"
+    )
+    # The round, its count and its cut-off are stated; only its year is not: it comes out undated and
+    # unnumbered (never stored), and the score under the heading is no round's.
+    assert _rows(text) == [(None, None, 245, 721, None, None)]
+    parsed = parse_article(text)
+    assert any("'March 3' has no year" in w for w in parsed.warnings)
+    # A page that writes a year somewhere leaves the doubt as it was: no round.
+    assert _rows(text.replace("a new round", "its 9th round since 2019")) == []
+    # Only its count, or only its cut-off: nothing to tell it by, no round.
+    assert _rows(text.replace("score of 721", "high score")) == []
+
+
+def test_the_undated_round_takes_nothing_from_a_round_it_is_compared_with() -> None:
+    text = (
+        "Ottawa sent out 245 invitations to Express Entry candidates on March 3. Everyone invited held a "
+        "nomination from a province. In the previous draw, the department invited 310 candidates with "
+        "scores of at least 690.\n"
+    )
+    # The earlier round's figures are not this one's, and without its own cut-off it is not given.
+    assert _rows(text) == []
