@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from scraper.parsing.article import parse_article
+from scraper.parsing.article import article_text, parse_article
 
 
 def _rows(text: str) -> list[tuple[object, ...]]:
@@ -38,3 +38,25 @@ def test_the_undated_round_takes_nothing_from_a_round_it_is_compared_with() -> N
     )
     # The earlier round's figures are not this one's, and without its own cut-off it is not given.
     assert _rows(text) == []
+
+
+def test_a_spaced_table_whose_rows_open_with_a_full_date_keeps_one_line_per_row() -> None:
+    # Feed: September 20, 2023 (transport, 1,000 at 435) and September 19, 2023 (general, 3,200 at 531).
+    text = (
+        "Here is how the month went:\n\n"
+        "Date     Round type                       Invitations issued  CRS score cutoff\n"
+        "September 20th, 2023 Transport occupations 1,000 435\n"
+        "September 19th, 2023 No Program Specified 3,200 531\n\n"
+        "More rounds are expected.\n"
+    )
+    # Each row keeps its own line (hard-wrapped prose would join them to the header): a round each.
+    assert _rows(text) == [
+        (None, "2023-09-20", 1000, 435, "category", "transport"),
+        (None, "2023-09-19", 3200, 531, "general", None),
+    ]
+    # A wrapped line that opens with a date but ends in words still goes on from the line before.
+    wrapped = (
+        "The department has held one more round for transport workers this month, on\n"
+        "September 20th, 2023 at noon, and another for all programs the day before it.\n"
+    )
+    assert article_text(wrapped).count("\n") == 0

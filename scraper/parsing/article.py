@@ -46,6 +46,10 @@ _DATELINE = re.compile(
     r"[^.!?\d]{0,40}$",
     re.I,
 )
+#: A spaced table's row: "September 28th, 2023 Agriculture and agri-food occupations 600 354".
+_SPACED_ROW = re.compile(
+    r"^\s*" + MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s(?:.*\s)?[\d,]{2,6}\s+\d{3}\s*$", re.I
+)
 _DATED_ADDRESS = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/")
 _PROGRAM_ORDER = ("CEC", "FSW", "FST", "PNP")
 #: The first category-based round (healthcare, #252) was held on June 28, 2023; categories were set on May 31.
@@ -94,6 +98,7 @@ def article_text(body: bytes | str) -> str:
                 and not _OWN_LINE.search(line)
                 and not _OWN_LINE.search(lines[-1])
                 and not _DATELINE.match(line)
+                and not _SPACED_ROW.match(line)
             )
             if (joinable and _wrapped(raw[k - 1])) or (lines and re.match(r"\s*[,;]\s", line)):
                 # A line that starts with a comma goes on from the line before ("... Worker program
