@@ -60,3 +60,16 @@ def test_a_spaced_table_whose_rows_open_with_a_full_date_keeps_one_line_per_row(
         "September 20th, 2023 at noon, and another for all programs the day before it.\n"
     )
     assert article_text(wrapped).count("\n") == 0
+
+
+def test_a_title_naming_the_start_to_a_year_dates_the_rounds_below_it() -> None:
+    # Feed: January 10, 2024 (general, 1,510 at 546).
+    text = (
+        "A Busy Start to 2024\n\n"
+        "The department has been active this month. Here is what happened:\n\n"
+        "- On January 10th, a general draw invited 1,510 candidates with a minimum CRS score of 546.\n"
+    )
+    assert [(d, c) for _, d, _, c, _, _ in _rows(text)] == [("2024-01-10", 546)]
+    # "The start of 2024" may be a forecast, and a start to a year inside a sentence is not a title.
+    for other in ("A Busy Start of 2024", "IRCC has made a busy start to 2024, the minister said."):
+        assert _rows(text.replace("A Busy Start to 2024", other)) == []
