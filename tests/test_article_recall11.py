@@ -73,3 +73,18 @@ def test_a_title_naming_the_start_to_a_year_dates_the_rounds_below_it() -> None:
     # "The start of 2024" may be a forecast, and a start to a year inside a sentence is not a title.
     for other in ("A Busy Start of 2024", "IRCC has made a busy start to 2024, the minister said."):
         assert _rows(text.replace("A Busy Start to 2024", other)) == []
+
+
+def test_a_page_that_writes_no_year_gives_each_dated_round_undated_once() -> None:
+    # Shape of a real page listing a month's rounds, none with its year (feed: February 2024).
+    text = (
+        "Transport workers get their own round\n\n"
+        "On February 28, the department invited 1,470 candidates in an all-program round; the lowest score "
+        "was 534.\n\n"
+        "- On February 13, IRCC invited 1,490 candidates with a cut-off of 535.\n"
+        "- On Feb. 28, the same round was the month's largest general draw.\n"
+    )
+    rows = _rows(text)
+    assert sorted((c, s) for _, d, c, s, _, _ in rows if d is None) == [(1470, 534), (1490, 535)]
+    # With a year anywhere on the page, the year stays the doubt it was: no undated round.
+    assert all(d is not None for _, d, _, _, _, _ in _rows(text.replace("own round", "own round in 2019")))

@@ -148,13 +148,14 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
             for start, end, _ in reader.pending:
                 reader.give(reader.lead, start, end, anchored=0)
     rounds = [_round_facts(m) for m in _merged(mentions) if m.number is not None or m.date is not None]
-    if reader.doubted is not None and not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text):
-        # A page that writes no year at all: its own round is stated, only its year is not.
-        line = text.rfind("\n", 0, reader.doubted.first) + 1
+    if reader.undated and reader.yearless:
+        # A page that writes no year at all: its rounds are stated, only their year is not.
+        opening = min(reader.undated.values(), key=lambda m: m.first)
+        line = text.rfind("\n", 0, opening.first) + 1
         for start, end, _ in reader.pending:
             if start >= line:  # "Canada invited 636 candidates ... on June 22": its sentence, before its date
-                reader.give(reader.doubted, start, end, anchored=0)
-        rounds += _undated(reader.doubted)
+                reader.give(opening, start, end, anchored=0)
+        rounds += [r for m in reader.undated.values() for r in _undated(m)]
     rounds.sort(key=lambda r: min(f.start for f in r.found().values()))
     warnings = list(dict.fromkeys(reader.dates.doubts))
     unnumbered = sum(1 for r in rounds if r.round_id is None)

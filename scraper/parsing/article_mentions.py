@@ -204,9 +204,12 @@ class Reader:
         self.table_start = 0  # where the table being read starts (its header row)
         #: The article's round is dated with a year in doubt: what is said of it without a name is dropped.
         self.lead_doubt = False
-        #: That round, while the text speaks of it (until another round is named): an undated round.
+        #: That round, while the text speaks of it (until another round is named): an undated round; on a
+        #: page that writes no year, each day named so is one (``undated``, by its month and day).
         self.doubted: Mention | None = None
         self.doubted_open = False
+        self.yearless = not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)
+        self.undated: dict[str, Mention] = {}
         #: The rounds the sentence being read names (not in comparisons), and whether the sentence before,
         #: in the same unit, named two or more: a sentence after it that names none speaks of either.
         self.sentence_named: list[Mention] = []
@@ -282,12 +285,10 @@ class Reader:
                 day = self.lead.date.value - dt.timedelta(days=1)
                 dated = Anchor(eve.start, eve.end, eve.snippet, date=day, relative="day-before")
         if not (number or dated):
-            if self.lead is None and not comparison and any(a.doubt for a in group):
+            doubt = next((a for a in group if a.doubt), None)
+            if self.lead is None and not comparison and doubt is not None:
                 self.lead_doubt = True
-                self.doubted_open = self.doubted is None
-                if self.doubted is None:
-                    self.doubted = Mention(first=group[0].start)
-                    return self.doubted
+                return self._doubted(doubt)
             if any(a.relative == "lead" for a in group) and not any(a.relative == "unknown" for a in group):
                 if (
                     carry is not None
@@ -375,6 +376,19 @@ class Reader:
             self.lead, self.placeholder = mention, False
         self.open = False
         return mention
+
+    def _doubted(self, anchor: Anchor) -> Mention | None:
+        """The round a date in doubt names: the first one (the article's own), or on a page that writes no
+        year, the one of that month and day."""
+        if self.doubted is not None and not self.yearless:
+            self.doubted_open = False
+            return None
+        day = re.search(r"\d{1,2}", anchor.snippet)
+        month = re.search(r"[A-Za-z]{3}", re.sub(r"(?i)\b(?:on|of|the)\b", "", anchor.snippet))
+        key = f"{month.group(0).lower()} {int(day.group(0))}" if day and month else "?"
+        self.doubted = self.undated.setdefault(key, Mention(first=anchor.start))
+        self.doubted_open = True
+        return self.doubted
 
     def _date_the_article(self, lead: Mention, dated: Anchor | None) -> None:
         """An article without a date of its own whose round is named with its year ("Today, March 15, Canada
@@ -765,7 +779,8 @@ class Reader:
                 self._box_date(carry, mention, unit)
             if not comparison:
                 self.sentence_named.append(mention)
-            if others is not None and mention not in (self.lead, self.doubted) and mention not in others:
+            undated = mention in self.undated.values()
+            if others is not None and mention is not self.lead and not undated and mention not in others:
                 others.append(mention)
             dated_row = ROW_DATE.match(text[unit.start : unit.end]) and group[0].start - unit.start < 40
             if dated_row and not comparison:
