@@ -46,6 +46,10 @@ _DATELINE = re.compile(
     r"[^.!?\d]{0,40}$",
     re.I,
 )
+#: A spaced table's row: "September 28th, 2023 Agriculture and agri-food occupations 600 354".
+_SPACED_ROW = re.compile(
+    r"^\s*" + MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s(?:.*\s)?[\d,]{2,6}\s+\d{3}\s*$", re.I
+)
 _DATED_ADDRESS = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/")
 _PROGRAM_ORDER = ("CEC", "FSW", "FST", "PNP")
 #: The first category-based round (healthcare, #252) was held on June 28, 2023; categories were set on May 31.
@@ -94,6 +98,7 @@ def article_text(body: bytes | str) -> str:
                 and not _OWN_LINE.search(line)
                 and not _OWN_LINE.search(lines[-1])
                 and not _DATELINE.match(line)
+                and not _SPACED_ROW.match(line)
             )
             if (joinable and _wrapped(raw[k - 1])) or (lines and re.match(r"\s*[,;]\s", line)):
                 # A line that starts with a comma goes on from the line before ("... Worker program
@@ -143,6 +148,14 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
             for start, end, _ in reader.pending:
                 reader.give(reader.lead, start, end, anchored=0)
     rounds = [_round_facts(m) for m in _merged(mentions) if m.number is not None or m.date is not None]
+    if reader.undated and reader.yearless:
+        # A page that writes no year at all: its rounds are stated, only their year is not.
+        opening = min(reader.undated.values(), key=lambda m: m.first)
+        line = text.rfind("\n", 0, opening.first) + 1
+        for start, end, _ in reader.pending:
+            if start >= line:  # "Canada invited 636 candidates ... on June 22": its sentence, before its date
+                reader.give(opening, start, end, anchored=0)
+        rounds += [r for m in reader.undated.values() for r in _undated(m)]
     rounds.sort(key=lambda r: min(f.start for f in r.found().values()))
     warnings = list(dict.fromkeys(reader.dates.doubts))
     unnumbered = sum(1 for r in rounds if r.round_id is None)
@@ -151,6 +164,12 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
             f"the article states {unnumbered} round(s) it does not number; they are not stored until numbered"
         )
     return Announcement(ARTICLE, tuple(rounds), tuple(warnings))
+
+
+def _undated(m: Mention) -> list[RoundFacts]:
+    """The article's own round whose year is in doubt, if it states both its count and its cut-off."""
+    facts = _round_facts(m)
+    return [facts] if facts.invitations is not None and facts.crs_min is not None else []
 
 
 def _merged(mentions: list[Mention]) -> list[Mention]:

@@ -96,10 +96,16 @@ class Dates:
                 # "Summary of Express Entry Draws in 2024" (a caption), "Canada kicked off 2022 with its first
                 # draw": a year naming the draws it heads, or the year a draw opened
                 draws_in = not day and _DRAWS_BEFORE.search(before) is not None
+                # "A Robust Start to 2024" over the month's rounds: a title naming the year they opened
+                started = not day and _START_TO.search(before) is not None and self._title_or_so_far(match)
                 opened = (
                     not day and _OPENED.search(before) and re.match(r"\s+with\b", self.text[match.end() :])
                 )
-                if not day and not _PERIOD_BEFORE.search(before) and not (draws_of or draws_in or opened):
+                if (
+                    not day
+                    and not _PERIOD_BEFORE.search(before)
+                    and not (draws_of or draws_in or opened or started)
+                ):
                     continue  # a bare year names a period of rounds only as "in 2024", "any 2024 draw"
                 timed = _TIME_AFTER.match(self.text, match.end())
                 if (
@@ -126,6 +132,7 @@ class Dates:
                 current = (
                     _CURRENT_TALLY.search(lead_in) is not None
                     or bool(opened)
+                    or started
                     or ((draws_of or draws_in) and self._title_or_so_far(match))
                     or (
                         re.fullmatch(r"\W*in\s+", lead_in, re.I)
@@ -134,7 +141,7 @@ class Dates:
                 )
                 if full is None and not current and (_EVENT.search(sentence) or _STOPPED.search(sentence)):
                     continue  # "In 2023, categories were introduced", "IRCC banned CEC draws in May 2021"
-                if full is None and not _ROUNDS_WORDS.search(sentence):
+                if full is None and not started and not _ROUNDS_WORDS.search(sentence):
                     continue  # "In 2022, the farm sector exported $92.8 billion": a year of other news
                 if full is not None or current or not _COMPARED.search(sentence):
                     # "the total issued so far in 2021": a tally, but of the year the article is written in
@@ -494,6 +501,8 @@ _CAPTION_YEAR = re.compile(
 )
 #: Before a year naming the draws held in it, on a title line: "Express Entry Draws in 2024", "draws held in".
 _DRAWS_BEFORE = re.compile(r"\b(?:draws|rounds)\s+(?:held\s+)?(?:in|of|for|during)\s+$", re.I)
+#: Before a year the rounds under a title opened: "A Robust Start to 2024" (a start "of" may be a forecast).
+_START_TO = re.compile(r"\bstart\s+to\s+$", re.I)
 #: Before a year a draw opened: "Canada kicked off 2022 with its first Express Entry draw".
 _OPENED = re.compile(r"\b(?:kick(?:ed|s)?\s+off|start(?:ed|s)?|open(?:ed|s)?|ring(?:s|ed)?\s+in)\s+$", re.I)
 #: How many days after a tie-break date a year-less date read by it may be.

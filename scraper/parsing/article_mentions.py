@@ -204,6 +204,12 @@ class Reader:
         self.table_start = 0  # where the table being read starts (its header row)
         #: The article's round is dated with a year in doubt: what is said of it without a name is dropped.
         self.lead_doubt = False
+        #: That round, while the text speaks of it (until another round is named): an undated round; on a
+        #: page that writes no year, each day named so is one (``undated``, by its month and day).
+        self.doubted: Mention | None = None
+        self.doubted_open = False
+        self.yearless = not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)
+        self.undated: dict[str, Mention] = {}
         #: The rounds the sentence being read names (not in comparisons), and whether the sentence before,
         #: in the same unit, named two or more: a sentence after it that names none speaks of either.
         self.sentence_named: list[Mention] = []
@@ -279,8 +285,10 @@ class Reader:
                 day = self.lead.date.value - dt.timedelta(days=1)
                 dated = Anchor(eve.start, eve.end, eve.snippet, date=day, relative="day-before")
         if not (number or dated):
-            if self.lead is None and not comparison and any(a.doubt for a in group):
+            doubt = next((a for a in group if a.doubt), None)
+            if self.lead is None and not comparison and doubt is not None:
                 self.lead_doubt = True
+                return self._doubted(doubt)
             if any(a.relative == "lead" for a in group) and not any(a.relative == "unknown" for a in group):
                 if (
                     carry is not None
@@ -307,6 +315,7 @@ class Reader:
                         self.mentions.append(self.lead)
                 return self.lead
         mention = None
+        self.doubted_open = False
         if number and number.number is not None:
             mention = self.by_number.get(number.number)
             if mention is None and not comparison:
@@ -367,6 +376,19 @@ class Reader:
             self.lead, self.placeholder = mention, False
         self.open = False
         return mention
+
+    def _doubted(self, anchor: Anchor) -> Mention | None:
+        """The round a date in doubt names: the first one (the article's own), or on a page that writes no
+        year, the one of that month and day."""
+        if self.doubted is not None and not self.yearless:
+            self.doubted_open = False
+            return None
+        day = re.search(r"\d{1,2}", anchor.snippet)
+        month = re.search(r"[A-Za-z]{3}", re.sub(r"(?i)\b(?:on|of|the)\b", "", anchor.snippet))
+        key = f"{month.group(0).lower()} {int(day.group(0))}" if day and month else "?"
+        self.doubted = self.undated.setdefault(key, Mention(first=anchor.start))
+        self.doubted_open = True
+        return self.doubted
 
     def _date_the_article(self, lead: Mention, dated: Anchor | None) -> None:
         """An article without a date of its own whose round is named with its year ("Today, March 15, Canada
@@ -533,6 +555,7 @@ class Reader:
                 continue
             if unit.kind != "prose" or _TITLE_LINE.fullmatch(text, unit.start, unit.end):
                 self.section, self.span_section = None, False  # a title or a list ends the dated section
+                self.doubted_open = False  # ... and what is said of the undated round
             if not _RELEVANT.search(text[unit.start : unit.end].lower()):
                 # No digit, no date word, no round word, no kind: nothing here names a round or states a fact.
                 carry, block, caption = (self.lead if unit.kind == "prose" else carry), False, []
@@ -756,7 +779,8 @@ class Reader:
                 self._box_date(carry, mention, unit)
             if not comparison:
                 self.sentence_named.append(mention)
-            if others is not None and mention is not self.lead and mention not in others:
+            undated = mention in self.undated.values()
+            if others is not None and mention is not self.lead and not undated and mention not in others:
                 others.append(mention)
             dated_row = ROW_DATE.match(text[unit.start : unit.end]) and group[0].start - unit.start < 40
             if dated_row and not comparison:
@@ -796,7 +820,8 @@ class Reader:
                     self.glued = (start, end)
             return carry
         if self.lead is None and self.lead_doubt:
-            self.give(None, start, end, anchored=0)  # the round this speaks of has a date in doubt
+            # The round this speaks of has a date in doubt: its facts are that undated round's (to a heading).
+            self.give(self.doubted if self.doubted_open else None, start, end, anchored=0)
             return carry
         if self.span_section and unit.kind == "prose":
             self.give(None, start, end, anchored=0)  # under "July 11-12": which of the days is not said
