@@ -136,11 +136,35 @@ class Dates:
                     continue  # "In 2023, categories were introduced", "IRCC banned CEC draws in May 2021"
                 if full is None and not _ROUNDS_WORDS.search(sentence):
                     continue  # "In 2022, the farm sector exported $92.8 billion": a year of other news
-                if full is not None or current or not _COMPARED.search(sentence):
-                    # "the total issued so far in 2021": a tally, but of the year the article is written in
+                one_draw = (
+                    full is None
+                    and not current
+                    and _MONTH_BEFORE.search(before) is not None
+                    and _ONE_DRAW.search(sentence) is not None
+                    and not _DAY_IN.search(sentence)
+                )
+                if (full is not None or current or not _COMPARED.search(sentence)) and not one_draw:
+                    # "the total issued so far in 2021": a tally, but of the year the article is written in;
+                    # "the trades draw held in August 2020" dates that one round, not the article's others
                     self._plain_years.add(int(match.group(1)))
                 if full is not None or not _OTHER_YEAR.search(sentence):
                     self._plain_at.add(match.start())
+            # "The last four draws of the previous year occurred between December 18 and 21" on a page about
+            # "the first draw of 2024": a relative year said with a day names the year before the article's
+            # own (its date, or the one year it names), as a bare year there would; without the article's
+            # year, or without a day in its sentence ("out-pacing last year's rate"), it names none.
+            own = self.published.year if self.published else None
+            if own is None and len(self._plain_years) == 1:
+                own = next(iter(self._plain_years))
+            for match in _RELATIVE_YEAR.finditer(self.text) if own is not None else ():
+                sentence = self._sentence(match.start())
+                lead_in = sentence[: match.start() - self._sentence_start(match.start())]
+                said = DATE.search(sentence) and _ROUNDS_WORDS.search(sentence)
+                if own is not None and said and not _COMPARED_BEFORE.search(lead_in):
+                    shift = 0 if match.group(0).lower().startswith("this") else 1
+                    self._years.append((match.start(), own - shift, None))
+                    self._plain_at.add(match.start())
+            self._years.sort(key=lambda named: named[0])
         return self._years
 
     def _note_tie_break(self, before: str, match: re.Match[str]) -> None:
@@ -496,6 +520,23 @@ _CAPTION_YEAR = re.compile(
 _DRAWS_BEFORE = re.compile(r"\b(?:draws|rounds)\s+(?:held\s+)?(?:in|of|for|during)\s+$", re.I)
 #: Before a year a draw opened: "Canada kicked off 2022 with its first Express Entry draw".
 _OPENED = re.compile(r"\b(?:kick(?:ed|s)?\s+off|start(?:ed|s)?|open(?:ed|s)?|ring(?:s|ed)?\s+in)\s+$", re.I)
+#: A month and year naming one round by its month ("the FST-only draw held in August 2020", "an FST-only
+#: round (August 2020)"), in a sentence naming no day: that round's year, not the article's others'.
+_MONTH_BEFORE = re.compile(r"\b" + MONTH + r"\s*$", re.I)
+_ONE_DRAW = re.compile(r"\b(?:draw|round)\b(?!s)", re.I)
+_DAY_IN = re.compile(
+    r"\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH, re.I
+)
+#: A year named relative to the article's own: "the draws of the previous year", "last year's", "this year".
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|this\s+year"
+    r"|the\s+year\s+before\b(?!\s+(?:the|a|an|its?|that|this|these|those|\d)))\b",
+    re.I,
+)
+#: Before a relative year in its sentence, a comparison: "compared with the same period last year".
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|compared|versus|vs\.?|same\s+(?:period|time|point|stage|moment|month|week))\b", re.I
+)
 #: How many days after a tie-break date a year-less date read by it may be.
 _TIE_NEAR = 60
 #: How far above a year-less date (or a table) its year may be named.
