@@ -148,3 +148,49 @@ def test_programs_a_profile_is_registered_under_are_not_the_rounds() -> None:
     assert cec.get("programs") == ["CEC"]  # one program named: the round's
     (both,) = _rounds(base.format(who="candidates registered under the FSWP and the CEC"))
     assert both.get("round_type") == "program"
+
+
+def test_years_ago_and_a_round_of_another_year_is_not_the_articles_own() -> None:
+    lead = "First draw of 2024\n\nIRCC invited 1,510 candidates. "
+    ago = lead + "Two years ago, on December 14, IRCC invited 5,000 candidates with a cut-off of 480.\n"
+    assert set(_by_date(ago)) == {"2022-12-14"}  # not 2024-12-14, the one year the page names
+    late = lead + "Late last year, on December 14, IRCC invited candidates with a cut-off of 480.\n"
+    rounds = _by_date(late)
+    assert set(rounds) == {"2023-12-14"}
+    assert rounds["2023-12-14"].get("invitations") is None  # the 1,510 are the article's own round's
+    same = lead + "On January 10, IRCC invited candidates with a cut-off of 546.\n"
+    assert _by_date(same)["2024-01-10"].get("invitations") == 1510  # the unnamed lead named, as before
+
+
+def test_a_months_own_round_is_another_periods() -> None:
+    # "February's record draw of 27,332" on a page about a May round.
+    text = (
+        "Big draw\n\nOn May 31, IRCC held a CEC draw. It trails only February's record draw of 27,332 "
+        "invitations.\n"
+    )
+    (round_,) = _rounds(text, dt.date(2021, 6, 1))
+    assert round_.get("invitations") is None
+    for other in ("the February draw of 27,332 invitations", "last February's draw of 27,332 invitations"):
+        (round_,) = _rounds(
+            text.replace("February's record draw of 27,332 invitations", other), dt.date(2021, 6, 1)
+        )
+        assert round_.get("invitations") is None, other
+    own = text.replace("It trails only February's record draw", "The May draw issued")
+    assert _rounds(own, dt.date(2021, 6, 1))[0].get("invitations") == 27332  # its own month: its own
+
+
+def test_a_share_of_those_invited_is_not_the_rounds_kind() -> None:
+    base = "CEC draw\n\nIRCC invited 3,000 candidates on May 12 with a cut-off of 452"
+    for said in (
+        ", many of them Federal Skilled Worker candidates.",
+        ". Most of those invited were CEC candidates.",
+    ):
+        (round_,) = _rounds(base + said + "\n", dt.date(2021, 5, 13))
+        assert round_.get("round_type") is None, said
+    # A share of the year's invitations that names the round ("many of them in the February 13 draw that
+    # reached every CEC candidate") still types that round.
+    year = (
+        "News\n\nIRCC invited 50,000 this year, many of them in the February 13 draw that reached every CEC "
+        "candidate.\n"
+    )
+    assert _by_date(year, dt.date(2021, 4, 28))["2021-02-13"].get("programs") == ["CEC"]

@@ -11,12 +11,14 @@ from scraper.parsing.article_dates import (
     DATE,
     DRAW_WORDS,
     MONTH,
+    RELATIVE_YEAR,
     YEAR_IN_CLAUSE,
     Dates,
     box_date,
     is_publication,
     plain_date,
     tie_break,
+    years_back,
 )
 from scraper.parsing.article_units import Unit
 from scraper.parsing.dates import parse_datetime
@@ -372,19 +374,16 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
 
 
 def _last_year(text: str, start: int, end: int, published: dt.date) -> int | None:
-    """The year before the article's, when the clause ``text[start:end]`` says "last year", "the previous
-    year" or "the year before" (not in a comparison: "compared with the same period last year")."""
-    for match in _LAST_YEAR.finditer(text, start, end):
-        if not _COMPARED_BEFORE.search(text, start, match.start()):
-            return published.year - 1
+    """The year a clause ``text[start:end]`` names relative to the article's ("last year", "the previous
+    year", "two years ago"; not "this year", and not in a comparison: "compared with the same period last
+    year"), else None."""
+    for match in RELATIVE_YEAR.finditer(text, start, end):
+        back = years_back(match.group(0))
+        if back and not _COMPARED_BEFORE.search(text, start, match.start()):
+            return published.year - back
     return None
 
 
-#: A year named relative to the article's own, before it: "last year", "the previous year", "the year before".
-_LAST_YEAR = re.compile(
-    r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|the\s+year\s+before\b(?!\s+(?:the|a|an|its?|that|this|these|those|\d)))",
-    re.I,
-)
 _COMPARED_BEFORE = re.compile(
     r"\b(?:than|compared|versus|vs\.?|same\s+(?:period|time|point|stage|moment|month|week))\b", re.I
 )

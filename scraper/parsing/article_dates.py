@@ -156,13 +156,12 @@ class Dates:
             own = self.published.year if self.published else None
             if own is None and len(self._plain_years) == 1:
                 own = next(iter(self._plain_years))
-            for match in _RELATIVE_YEAR.finditer(self.text) if own is not None else ():
+            for match in RELATIVE_YEAR.finditer(self.text) if own is not None else ():
                 sentence = self._sentence(match.start())
                 lead_in = sentence[: match.start() - self._sentence_start(match.start())]
                 said = DATE.search(sentence) and _ROUNDS_WORDS.search(sentence)
                 if own is not None and said and not _COMPARED_BEFORE.search(lead_in):
-                    shift = 0 if match.group(0).lower().startswith("this") else 1
-                    self._years.append((match.start(), own - shift, None))
+                    self._years.append((match.start(), own - years_back(match.group(0)), None))
                     self._plain_at.add(match.start())
             self._years.sort(key=lambda named: named[0])
         return self._years
@@ -527,12 +526,31 @@ _ONE_DRAW = re.compile(r"\b(?:draw|round)\b(?!s)", re.I)
 _DAY_IN = re.compile(
     r"\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH, re.I
 )
-#: A year named relative to the article's own: "the draws of the previous year", "last year's", "this year".
-_RELATIVE_YEAR = re.compile(
-    r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|this\s+year"
+#: A year named relative to the article's own: "the draws of the previous year", "last year's", "this year",
+#: "two years ago", "the year before last".
+RELATIVE_YEAR = re.compile(
+    r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|this\s+year|the\s+year\s+before\s+last"
+    r"|(?:a|one|two|three|four|five|[1-5])\s+years?\s+ago"
     r"|the\s+year\s+before\b(?!\s+(?:the|a|an|its?|that|this|these|those|\d)))\b",
     re.I,
 )
+_AGO = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def years_back(phrase: str) -> int:
+    """How many years before the article's own a relative year is: "this year" 0, "last year" 1, "the year
+    before last" 2, "three years ago" 3."""
+    low = phrase.lower()
+    if low.startswith("this"):
+        return 0
+    if low.endswith("last"):
+        return 2
+    if low.endswith("ago"):
+        word = low.split()[0]
+        return int(word) if word.isdigit() else _AGO[word]
+    return 1
+
+
 #: Before a relative year in its sentence, a comparison: "compared with the same period last year".
 _COMPARED_BEFORE = re.compile(
     r"\b(?:than|compared|versus|vs\.?|same\s+(?:period|time|point|stage|moment|month|week))\b", re.I

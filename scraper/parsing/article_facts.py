@@ -490,12 +490,17 @@ _ELIGIBLE = re.compile(
     r"\b(?:eligible|registered|qualif(?:y|ied|ying)|profiles?)\s+(?:(?:to\s+apply\s+)?(?:under|for|through|in))\b",
     re.I,
 )
-#: "FSW candidates were among today's successful candidates", "among those invited were CEC candidates": a
-#: group named as one of several invited says nothing of the round's kind.
+#: "FSW candidates were among today's successful candidates", "among those invited were CEC candidates",
+#: "many of them FSW candidates": a group named as one of several invited (a share) says nothing of the
+#: round's kind.
 _AMONG_AFTER = re.compile(
     r"[^.;:!?]{0,40}?\b(?:were|was|are|is|figured|featured)\s+(?:also\s+|again\s+)?among\b", re.I
 )
-_AMONG_BEFORE = re.compile(r"\bamong\s+(?:them|those|the|today['’]s|this|these)\b[^.;:!?]{0,60}$", re.I)
+_AMONG_BEFORE = re.compile(
+    r"\b(?:among|(?:many|most|some|several|half|a\s+(?:third|quarter|majority)|the\s+majority)\s+of)"
+    r"\s+(?:them|those|the|today['’]s|this|these)\b(?:(?!\b(?:draw|round)s?\b)[^.;:!?]){0,60}$",
+    re.I,
+)
 
 
 def _among(text: str, start: int, end: int, a: int, b: int) -> bool:
