@@ -194,3 +194,30 @@ def test_a_share_of_those_invited_is_not_the_rounds_kind() -> None:
         "candidate.\n"
     )
     assert _by_date(year, dt.date(2021, 4, 28))["2021-02-13"].get("programs") == ["CEC"]
+
+
+def test_a_relative_year_earlier_in_the_paragraph() -> None:
+    published = dt.date(2024, 12, 20)
+    lead = "Draw news\n\nIRCC invited 1,000 on December 19 with a cut-off of 500.\n\n"
+    # Said with a day: the paragraph's later days are that year's too.
+    said = (
+        lead
+        + "Last year, on December 12, IRCC invited 800. On December 14, IRCC invited 500 with a cut-off "
+        + "of 470.\n"
+    )
+    assert set(_by_date(said, published)) == {"2024-12-19", "2023-12-12", "2023-12-14"}
+    # Said without a day: the article's year or the one before? A doubt, no round.
+    for opening in (
+        "The previous year ended with two draws.",
+        "In the final days of last year, IRCC held two draws.",
+    ):
+        text = (
+            lead + opening + " On December 12, IRCC invited 800 healthcare workers with a cut-off of 470.\n"
+        )
+        assert set(_by_date(text, published)) == {"2024-12-19"}, opening
+    # "last year's pace" and a comparison name no year: read as before.
+    for opening in ("Last year's pace was slower.", "Compared with last year, draws were larger."):
+        text = (
+            lead + opening + " On December 12, IRCC invited 800 healthcare workers with a cut-off of 470.\n"
+        )
+        assert set(_by_date(text, published)) == {"2024-12-19", "2024-12-12"}, opening

@@ -307,6 +307,21 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         if year is None and dates.published is not None and "year" in low:
             # "On March 5 last year, IRCC invited 3,000" on a page of March 20, 2024: 2023, not 2024
             year = _last_year(text, start, end, dates.published)
+        before_year = None
+        if year is None and not re.search(r"\d{4}", match.group("date")):
+            before_year = _year_said_before(text, line_start, match.start())
+        if before_year is not None and not before_year[1]:
+            # "The previous year ended with two draws. On December 12, IRCC invited 800": which year the
+            # paragraph's day is in (the article's, or the one before) is not said.
+            dates.doubts.append(
+                f"date: {match.group('date')!r} has no year and its paragraph names {before_year[0]!r} before"
+                " it; left empty"
+            )
+            found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown", doubt=True))
+            continue
+        if before_year is not None and dates.published is not None:
+            # "Last year, on December 12, IRCC invited 800. On December 14, ..." on a page of December 2024
+            year = dates.published.year - years_back(before_year[0])
         doubts = len(dates.doubts)
         day, warnings = dates.parse(match.group("date"), match.start(), year)
         if day is None:
@@ -382,6 +397,25 @@ def _last_year(text: str, start: int, end: int, published: dt.date) -> int | Non
         if back and not _COMPARED_BEFORE.search(text, start, match.start()):
             return published.year - back
     return None
+
+
+def _year_said_before(text: str, line_start: int, pos: int) -> tuple[str, bool] | None:
+    """The last year named relative to the article's before ``pos`` in its paragraph ("last year", "the
+    previous year"; not "this year", a comparison, nor "last year's rate"), and whether its sentence names a
+    day; None when there is none."""
+    found = None
+    for match in RELATIVE_YEAR.finditer(text, line_start, pos):
+        if not years_back(match.group(0)) or re.match(r"['’]s\b", text[match.end() : match.end() + 2]):
+            continue
+        sentence_start = max(text.rfind(c, line_start, match.start()) for c in ".!?") + 1
+        if _COMPARED_BEFORE.search(text, max(sentence_start, line_start), match.start()):
+            continue
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        ends = [i for i in (text.find(c, match.end(), line_end) for c in ".!?") if i >= 0]
+        sentence_end = min(ends) if ends else line_end
+        found = (match.group(0), bool(DATE.search(text, max(sentence_start, line_start), sentence_end)))
+    return found
 
 
 _COMPARED_BEFORE = re.compile(
