@@ -11,12 +11,14 @@ from scraper.parsing.article_dates import (
     DATE,
     DRAW_WORDS,
     MONTH,
+    RELATIVE_YEAR,
     YEAR_IN_CLAUSE,
     Dates,
     box_date,
     is_publication,
     plain_date,
     tie_break,
+    years_back,
 )
 from scraper.parsing.article_units import Unit
 from scraper.parsing.dates import parse_datetime
@@ -104,6 +106,34 @@ _HELD_THEN = re.compile(
     r"|\b(?:held|took\s+place|conducted|happened|was\s+made)\b(?:\bno\.|[^.;\n]){0,40}?(?:\bon|\bat)?\s*$",
     re.I,
 )
+#: A month and its year, no day ("August 2020"), not a bound's ("since March 2020") nor a period's start.
+_MONTH_YEAR = re.compile(
+    r"(?<!\bsince\s)(?<!\buntil\s)(?<!\d\s)(?<!\d)\b" + MONTH + r"\s+((?:19|20)\d\d)\b(?!\s*[-–])", re.I
+)
+#: One round named just before or after a month and year, no figure between ("the FST-only draw held in
+#: August 2020", "an FST-only round (August 2020)", "Back in August 2020, an FST-only round").
+_DRAW_THEN = re.compile(r"\b(?:draw|round)\b(?!s)[^\d.;:!?\n]{0,40}$", re.I)
+_THEN_DRAW = re.compile(r"[^\d.;:!?\n]{0,30}?\b(?:draw|round)\b(?!s)", re.I)
+
+
+def _one_draw_near(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    return bool(
+        _DRAW_THEN.search(text, max(start, match.start() - 60), match.start())
+        or _THEN_DRAW.match(text, match.end(), end)
+    )
+
+
+def _month_of(match: re.Match[str], published: dt.date | None) -> bool:
+    """Is the month and year at ``match`` the article's own (a page of August 2023 naming "the August 2023
+    draw")?"""
+    if published is None or int(match.group(1)) != published.year:
+        return False
+    value = parse_datetime(match.group(0).split()[0] + " 1 " + match.group(1), "date", reference=None)
+    return isinstance(value.value, dt.date) and value.value.month == published.month
+
+
+#: A date naming its own round ("the February 13 draw"), here in a clause about several rounds.
+_OWN_ROUND_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b(?!s)", re.I)
 _NOT_A_ROUND_LABEL = re.compile(r"launch|tie|cut-?off\s+date|publish|posted|updated|since", re.I)
 _NUMBER_REFS = (
     re.compile(r"#\s?(?P<id>\d{1,4})\b(?![,.]\d)"),
@@ -264,11 +294,34 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             or (unit.kind != "row" and is_publication(text, match.start(), match.end()))
             or (unit.kind in ("label", "item") and ":" in label and _NOT_A_ROUND_LABEL.search(label))
             or not sentence_words
-            or plural
         ):
+            continue
+        if plural:
+            if _OWN_ROUND_AFTER.match(text, match.end(), end):
+                # "such as the February 13 draw when all 27,332 were invited, and the April rounds that issued
+                # 6,000 each": a round named among several; what the clause says is no other round's.
+                found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
             continue
         years = [y for y in YEAR_IN_CLAUSE.finditer(text, start, end) if y.start() < match.start()]
         year = int(years[-1].group(1)) if years else None
+        if year is None and dates.published is not None and "year" in low:
+            # "On March 5 last year, IRCC invited 3,000" on a page of March 20, 2024: 2023, not 2024
+            year = _last_year(text, start, end, dates.published)
+        before_year = None
+        if year is None and not re.search(r"\d{4}", match.group("date")):
+            before_year = _year_said_before(text, line_start, match.start())
+        if before_year is not None and not before_year[1]:
+            # "The previous year ended with two draws. On December 12, IRCC invited 800": which year the
+            # paragraph's day is in (the article's, or the one before) is not said.
+            dates.doubts.append(
+                f"date: {match.group('date')!r} has no year and its paragraph names {before_year[0]!r} before"
+                " it; left empty"
+            )
+            found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown", doubt=True))
+            continue
+        if before_year is not None and dates.published is not None:
+            # "Last year, on December 12, IRCC invited 800. On December 14, ..." on a page of December 2024
+            year = dates.published.year - years_back(before_year[0])
         doubts = len(dates.doubts)
         day, warnings = dates.parse(match.group("date"), match.start(), year)
         if day is None:
@@ -289,6 +342,19 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
                 warnings=warnings,
             )
         )
+    month_year = (
+        None
+        if found or not digits or not may_hold(low, ("draw", "round"))
+        else _MONTH_YEAR.search(text, start, end)
+    )
+    if (
+        month_year
+        and _one_draw_near(text, start, end, month_year)
+        and not _month_of(month_year, dates.published)
+    ):
+        # "The nearest is the FST-only draw held in August 2020, which needed 415", "an FST-only round (August
+        # 2020)": a round named by its month alone, no day; what its clause says is no round's we can name.
+        found.append(Anchor(start, month_year.end(), text[start : month_year.end()], relative="unknown"))
     for match in _RELATIVE.finditer(text, start, end) if may_hold(low, ("day", "week", "month")) else ():
         if plural:
             break
@@ -320,6 +386,41 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             found.append(Anchor(this.start(), this.end(), this.group(0), relative="lead"))
     found.sort(key=lambda a: a.start)
     return _merge_adjacent(text, found)
+
+
+def _last_year(text: str, start: int, end: int, published: dt.date) -> int | None:
+    """The year a clause ``text[start:end]`` names relative to the article's ("last year", "the previous
+    year", "two years ago"; not "this year", and not in a comparison: "compared with the same period last
+    year"), else None."""
+    for match in RELATIVE_YEAR.finditer(text, start, end):
+        back = years_back(match.group(0))
+        if back and not _COMPARED_BEFORE.search(text, start, match.start()):
+            return published.year - back
+    return None
+
+
+def _year_said_before(text: str, line_start: int, pos: int) -> tuple[str, bool] | None:
+    """The last year named relative to the article's before ``pos`` in its paragraph ("last year", "the
+    previous year"; not "this year", a comparison, nor "last year's rate"), and whether its sentence names a
+    day; None when there is none."""
+    found = None
+    for match in RELATIVE_YEAR.finditer(text, line_start, pos):
+        if not years_back(match.group(0)) or re.match(r"['’]s\b", text[match.end() : match.end() + 2]):
+            continue
+        sentence_start = max(text.rfind(c, line_start, match.start()) for c in ".!?") + 1
+        if _COMPARED_BEFORE.search(text, max(sentence_start, line_start), match.start()):
+            continue
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+        ends = [i for i in (text.find(c, match.end(), line_end) for c in ".!?") if i >= 0]
+        sentence_end = min(ends) if ends else line_end
+        found = (match.group(0), bool(DATE.search(text, max(sentence_start, line_start), sentence_end)))
+    return found
+
+
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|compared|versus|vs\.?|same\s+(?:period|time|point|stage|moment|month|week))\b", re.I
+)
 
 
 _GATES: dict[tuple[str, ...], re.Pattern[str]] = {}

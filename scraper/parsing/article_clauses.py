@@ -144,6 +144,12 @@ _PERIOD = re.compile(
     r"(?![\s,]*\d{1,2}\b)",
     re.I,
 )
+#: A month naming its own round(s): "February's record draw", "the April rounds", "last March's draw".
+_MONTH_ROUND = re.compile(
+    r"(?:\b(?P<month>" + MONTH + r")['’]s|\b(?:the|a|an|last|that)\s+(?P<month2>" + MONTH + r"))"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:draw|round)s?\b",
+    re.I,
+)
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ROUND_WORD = re.compile(r"\b(?:draw|round)s?\b", re.I)
 
@@ -157,6 +163,11 @@ def other_period(clause: str, reference: dt.date | None) -> str | None:
         month = _MONTHS.index(match.group("month")[:3].lower()) + 1
         year = match.group("year")
         if month != reference.month or (year is not None and int(year) != reference.year):
+            return match.group(0)
+    for match in _MONTH_ROUND.finditer(clause):
+        # "It trails only February's record draw of 27,332" in a page about a May round
+        named = match.group("month") or match.group("month2")
+        if _MONTHS.index(named[:3].lower()) + 1 != reference.month:
             return match.group(0)
     return None
 

@@ -143,11 +143,34 @@ class Dates:
                     continue  # "In 2023, categories were introduced", "IRCC banned CEC draws in May 2021"
                 if full is None and not started and not _ROUNDS_WORDS.search(sentence):
                     continue  # "In 2022, the farm sector exported $92.8 billion": a year of other news
-                if full is not None or current or not _COMPARED.search(sentence):
-                    # "the total issued so far in 2021": a tally, but of the year the article is written in
+                one_draw = (
+                    full is None
+                    and not current
+                    and _MONTH_BEFORE.search(before) is not None
+                    and _ONE_DRAW.search(sentence) is not None
+                    and not _DAY_IN.search(sentence)
+                )
+                if (full is not None or current or not _COMPARED.search(sentence)) and not one_draw:
+                    # "the total issued so far in 2021": a tally, but of the year the article is written in;
+                    # "the trades draw held in August 2020" dates that one round, not the article's others
                     self._plain_years.add(int(match.group(1)))
                 if full is not None or not _OTHER_YEAR.search(sentence):
                     self._plain_at.add(match.start())
+            # "The last four draws of the previous year occurred between December 18 and 21" on a page about
+            # "the first draw of 2024": a relative year said with a day names the year before the article's
+            # own (its date, or the one year it names), as a bare year there would; without the article's
+            # year, or without a day in its sentence ("out-pacing last year's rate"), it names none.
+            own = self.published.year if self.published else None
+            if own is None and len(self._plain_years) == 1:
+                own = next(iter(self._plain_years))
+            for match in RELATIVE_YEAR.finditer(self.text) if own is not None else ():
+                sentence = self._sentence(match.start())
+                lead_in = sentence[: match.start() - self._sentence_start(match.start())]
+                said = DATE.search(sentence) and _ROUNDS_WORDS.search(sentence)
+                if own is not None and said and not _COMPARED_BEFORE.search(lead_in):
+                    self._years.append((match.start(), own - years_back(match.group(0)), None))
+                    self._plain_at.add(match.start())
+            self._years.sort(key=lambda named: named[0])
         return self._years
 
     def _note_tie_break(self, before: str, match: re.Match[str]) -> None:
@@ -505,6 +528,42 @@ _DRAWS_BEFORE = re.compile(r"\b(?:draws|rounds)\s+(?:held\s+)?(?:in|of|for|durin
 _START_TO = re.compile(r"\bstart\s+to\s+$", re.I)
 #: Before a year a draw opened: "Canada kicked off 2022 with its first Express Entry draw".
 _OPENED = re.compile(r"\b(?:kick(?:ed|s)?\s+off|start(?:ed|s)?|open(?:ed|s)?|ring(?:s|ed)?\s+in)\s+$", re.I)
+#: A month and year naming one round by its month ("the FST-only draw held in August 2020", "an FST-only
+#: round (August 2020)"), in a sentence naming no day: that round's year, not the article's others'.
+_MONTH_BEFORE = re.compile(r"\b" + MONTH + r"\s*$", re.I)
+_ONE_DRAW = re.compile(r"\b(?:draw|round)\b(?!s)", re.I)
+_DAY_IN = re.compile(
+    r"\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?!\d)|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH, re.I
+)
+#: A year named relative to the article's own: "the draws of the previous year", "last year's", "this year",
+#: "two years ago", "the year before last".
+RELATIVE_YEAR = re.compile(
+    r"\b(?:(?:the\s+)?(?:previous|prior|preceding)\s+year|last\s+year|this\s+year|the\s+year\s+before\s+last"
+    r"|(?:a|one|two|three|four|five|[1-5])\s+years?\s+ago"
+    r"|the\s+year\s+before\b(?!\s+(?:the|a|an|its?|that|this|these|those|\d)))\b",
+    re.I,
+)
+_AGO = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+def years_back(phrase: str) -> int:
+    """How many years before the article's own a relative year is: "this year" 0, "last year" 1, "the year
+    before last" 2, "three years ago" 3."""
+    low = phrase.lower()
+    if low.startswith("this"):
+        return 0
+    if low.endswith("last"):
+        return 2
+    if low.endswith("ago"):
+        word = low.split()[0]
+        return int(word) if word.isdigit() else _AGO[word]
+    return 1
+
+
+#: Before a relative year in its sentence, a comparison: "compared with the same period last year".
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:than|compared|versus|vs\.?|same\s+(?:period|time|point|stage|moment|month|week))\b", re.I
+)
 #: How many days after a tie-break date a year-less date read by it may be.
 _TIE_NEAR = 60
 #: How far above a year-less date (or a table) its year may be named.

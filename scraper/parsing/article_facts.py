@@ -460,12 +460,18 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     # "Apart from candidates eligible under the Federal Skilled Trades Class, the lowest ... was 413": a
     # program set aside names who was left out, not the round's program.
     programs = [p for p in programs if not _SET_ASIDE.search(text, max(start, p[1] - 60), p[1])]
-    # "It was not a PNP draw", "no CEC candidates were invited": a kind denied is not the round's.
+    # "It was not a PNP draw", "no CEC candidates were invited": a kind denied is not the round's; "FSW
+    # candidates were among those invited": one group of several, not the round's kind either.
     programs = [p for p in programs if not _DENIED.search(text, max(start, p[1] - 30), p[1])]
+    programs = [p for p in programs if not _among(text, start, end, p[1], p[2])]
     out = [
         k
         for k in out
-        if k[0] != "category" or not _DENIED.search(text, max(start, k[2].start - 30), k[2].start)
+        if k[0] != "category"
+        or not (
+            _DENIED.search(text, max(start, k[2].start - 30), k[2].start)
+            or _among(text, start, end, k[2].start, k[2].end)
+        )
     ]
     for code, a, b in programs:
         out.append(("program", code, _fact(text, "programs", code, a, b)))
@@ -480,7 +486,26 @@ _DENIED = re.compile(
     r"\b(?:not|n['’]t|no|neither|nor)\s+(?:(?:a|an|the|for|only|just|limited\s+to|open\s+to|targeted\s+(?:at|to))\s+){0,2}$",
     re.I,
 )
-_ELIGIBLE = re.compile(r"\beligible\s+(?:under|for|through|in)\b", re.I)
+_ELIGIBLE = re.compile(
+    r"\b(?:eligible|registered|qualif(?:y|ied|ying)|profiles?)\s+(?:(?:to\s+apply\s+)?(?:under|for|through|in))\b",
+    re.I,
+)
+#: "FSW candidates were among today's successful candidates", "among those invited were CEC candidates",
+#: "many of them FSW candidates": a group named as one of several invited (a share) says nothing of the
+#: round's kind.
+_AMONG_AFTER = re.compile(
+    r"[^.;:!?]{0,40}?\b(?:were|was|are|is|figured|featured)\s+(?:also\s+|again\s+)?among\b", re.I
+)
+_AMONG_BEFORE = re.compile(
+    r"\b(?:among|(?:many|most|some|several|half|a\s+(?:third|quarter|majority)|the\s+majority)\s+of)"
+    r"\s+(?:them|those|the|today['’]s|this|these)\b(?:(?!\b(?:draw|round)s?\b)[^.;:!?]){0,60}$",
+    re.I,
+)
+
+
+def _among(text: str, start: int, end: int, a: int, b: int) -> bool:
+    """Is the kind named at ``text[a:b]`` one group among those invited (in the clause ``start:end``)?"""
+    return bool(_AMONG_AFTER.match(text, b, end) or _AMONG_BEFORE.search(text, max(start, a - 60), a))
 
 
 def cell_kind(cell: str, start: int) -> list[tuple[str, str | None, Fact]]:

@@ -29,7 +29,7 @@ from eewatch.domain.announcement import Found
 from scraper.parsing import article_facts as facts_of
 from scraper.parsing.article_anchors import PLURAL, PROVINCIAL_WORDS, THIS_ROUND, Anchor, may_hold
 from scraper.parsing.article_clauses import clauses, other_period, other_round_tail
-from scraper.parsing.article_dates import DATE, MONTH, Dates, plain_date, tie_break
+from scraper.parsing.article_dates import DATE, MONTH, RELATIVE_YEAR, Dates, plain_date, tie_break, years_back
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_tables import table_row
 from scraper.parsing.article_units import ROW_DATE, Unit, sentences, units
@@ -162,6 +162,11 @@ _RECORD_SENTENCE = re.compile(
 _ALSO = re.compile(r"\b(?:as\s+well|also|too|includ(?:ed|ing)|along\s+with|in\s+addition)\b", re.I)
 #: A round named before, pointed back at: "the score for that draw was 557", "in that round".
 _THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
+
+
+def _past_year(clause: str) -> bool:
+    """Does a clause say its round was in an earlier year ("late last year", "two years ago")?"""
+    return any(years_back(m.group(0)) for m in RELATIVE_YEAR.finditer(clause))
 
 
 @dataclass
@@ -359,6 +364,10 @@ class Reader:
             return mention
         if self.lead is None and self.lead_doubt:
             pass  # the article's own round was dated in doubt: a later round named is not it
+        elif self.lead is None and self.pending and _past_year(clause):
+            # "IRCC invited 1,510 candidates. Late last year, on December 14, ...": a round of another year is
+            # not the one the article stated first without naming it.
+            self.lead, self.placeholder, self.open = Mention(first=group[0].start), True, False
         elif self.lead is None:
             self.lead = mention
             self._date_the_article(mention, dated)
@@ -371,8 +380,10 @@ class Reader:
             and not facts_of.SUPERLATIVE.search(clause)
             and not re.search(r"\b(?:lowest|highest)\b", clause, re.I)
             and not self._contradicts(clause)
+            and not _past_year(clause)
         ):
-            # "In its second draw of 2022, Canada sent 1,036 invitations. ... the January 19 draw ..."
+            # "In its second draw of 2022, Canada sent 1,036 invitations. ... the January 19 draw ..." (not
+            # "Late last year, on December 14, ...": a round of another year)
             self.lead, self.placeholder = mention, False
         self.open = False
         return mention
