@@ -167,7 +167,8 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
 
 
 def _undated(m: Mention) -> list[RoundFacts]:
-    """The article's own round whose year is in doubt, if it states both its count and its cut-off."""
+    """A round dated by month and day on a page that writes no year: given, with no date, only when it states
+    both its count and its cut-off (the year is the doubt, not the figures)."""
     facts = _round_facts(m)
     return [facts] if facts.invitations is not None and facts.crs_min is not None else []
 
