@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from scraper.parsing.article_anchors import Anchor, anchors, may_hold
 from scraper.parsing.article_dates import MONTH, Dates
 from scraper.parsing.article_units import Unit
+from scraper.parsing.dates import MONTHS
 
 #: A span of time after "more / less than": "more than a month ago" is no comparison of rounds.
 _SPAN = r"(?:a|an|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\b"
@@ -150,7 +151,6 @@ _MONTH_ROUND = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:draw|round)s?\b",
     re.I,
 )
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _ROUND_WORD = re.compile(r"\b(?:draw|round)s?\b", re.I)
 
 
@@ -160,14 +160,14 @@ def other_period(clause: str, reference: dt.date | None) -> str | None:
     if reference is None:
         return None
     for match in _PERIOD.finditer(clause):
-        month = _MONTHS.index(match.group("month")[:3].lower()) + 1
+        month = MONTHS[match.group("month")[:3].lower()]
         year = match.group("year")
         if month != reference.month or (year is not None and int(year) != reference.year):
             return match.group(0)
     for match in _MONTH_ROUND.finditer(clause):
         # "It trails only February's record draw of 27,332" in a page about a May round
         named = match.group("month") or match.group("month2")
-        if _MONTHS.index(named[:3].lower()) + 1 != reference.month:
+        if MONTHS[named[:3].lower()] != reference.month:
             return match.group(0)
     return None
 
