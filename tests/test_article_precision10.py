@@ -5,18 +5,9 @@ trend; "last July 5" (docs/articles.md, the doubt table). Fixtures in our own wo
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from scraper.parsing.article import parse_article
 from scraper.parsing.article_dates import Dates
-
-
-def _rounds(text: str, published: dt.date | None = None) -> list[dict[str, Any]]:
-    return [r.values() for r in parse_article(text, published=published).rounds]
-
-
-def _dates(text: str, published: dt.date | None = None) -> set[object]:
-    return {r.get("date") for r in _rounds(text, published)}
+from tests.support import articles
 
 
 def test_a_year_that_bounds_the_rounds_dates_none_of_them() -> None:
@@ -28,19 +19,19 @@ def test_a_year_that_bounds_the_rounds_dates_none_of_them() -> None:
         "Since the first targeted category-based selection invitations in May 2023, such PNP invitations "
         "had become rare.\n"
     )
-    assert _dates(text) == set()  # 2023 bounds the rounds; it is not their year
+    assert articles.dates(text) == set()  # 2023 bounds the rounds; it is not their year
     named = text.replace("Since the first targeted category-based selection invitations in", "In")
-    assert _dates(named) == {"2023-06-19", "2023-05-30"}  # a year said of the invitations dates them
+    assert articles.dates(named) == {"2023-06-19", "2023-05-30"}  # a year said of the invitations dates them
     until = text.replace("Since the first", "Until the first")
-    assert _dates(until) == set()
+    assert articles.dates(until) == set()
     for bound in (
         "It was the first PNP draw following the long break of May 2023.",
         "It was the last PNP draw before the freeze that started in May 2023.",
     ):
         said = "On June 19, IRCC invited 1,499 nominees with a cut-off of 663. " + bound
-        assert _dates(said) == set(), bound
+        assert articles.dates(said) == set(), bound
     held = "On June 19, IRCC invited 1,499 nominees with a cut-off of 663. It was one of several in May 2023."
-    assert _dates(held) == {"2023-06-19"}  # a year said of the rounds, read as before
+    assert articles.dates(held) == {"2023-06-19"}  # a year said of the rounds, read as before
 
 
 def test_the_year_of_a_stop_dates_no_round_below_it() -> None:
@@ -64,9 +55,9 @@ def test_a_year_said_of_the_round_compared_does_not_date_another() -> None:
         "The previous healthcare draw, held on February 14, had a cut-off of 422. There were four months "
         "between that draw and the previous healthcare draw, which took place in October 2023.\n"
     )
-    assert _dates(text) == set()  # 2023 is the earlier round's year, not February 14's
+    assert articles.dates(text) == set()  # 2023 is the earlier round's year, not February 14's
     plain = text.replace("the previous healthcare draw, which took place in October 2023", "the end of 2023")
-    assert _dates(plain) == {"2023-02-14"}  # without the comparison the year is read as before
+    assert articles.dates(plain) == {"2023-02-14"}  # without the comparison the year is read as before
 
 
 def test_a_period_between_two_dates_is_no_round() -> None:
@@ -74,16 +65,16 @@ def test_a_period_between_two_dates_is_no_round() -> None:
         "IRCC invited 3,750 healthcare workers on July 5, 2024 with a cut-off of 445.\n\n"
         "January 1st, 2024 to June 30th, 2024 saw a total of 43,454 invitations.\n"
     )
-    assert _dates(text) == {"2024-07-05"}
+    assert articles.dates(text) == {"2024-07-05"}
     other = text.replace(
         "January 1st, 2024 to June 30th, 2024 saw a total of 43,454 invitations.",
         "The stretch from 2 March 2024 through 28 June 2024 brought 40,000 invitations in all.",
     )
-    assert _dates(other) == {"2024-07-05"}
+    assert articles.dates(other) == {"2024-07-05"}
     dash = text.replace("January 1st, 2024 to June 30th, 2024", "March 3, 2024 – June 2, 2024:")
-    assert _dates(dash) == {"2024-07-05"}
+    assert articles.dates(dash) == {"2024-07-05"}
     one = text.replace("January 1st, 2024 to June 30th, 2024 saw a total of", "June 30th, 2024 saw")
-    assert "2024-06-30" in _dates(one)  # a single day is still a round
+    assert "2024-06-30" in articles.dates(one)  # a single day is still a round
 
 
 def test_more_than_a_month_ago_is_no_comparison() -> None:
@@ -93,11 +84,11 @@ def test_more_than_a_month_ago_is_no_comparison() -> None:
         "2020.\n\n"
         "The most recent all-program draw was more than a month ago on March 4.\n"
     )
-    rounds = {r["date"]: r for r in _rounds(text, dt.date(2020, 5, 3))}
+    rounds = {r["date"]: r for r in articles.rounds(text, dt.date(2020, 5, 3))}
     assert "round_type" not in rounds["2020-04-30"]  # "all-program" is March 4's, not the article's round
     assert rounds["2020-03-04"]["round_type"] == "general"
     weeks = text.replace("more than a month ago", "less than three weeks ago")
-    assert {r["date"] for r in _rounds(weeks, dt.date(2020, 5, 3))} == {"2020-04-30", "2020-03-04"}
+    assert {r["date"] for r in articles.rounds(weeks, dt.date(2020, 5, 3))} == {"2020-04-30", "2020-03-04"}
 
 
 def test_a_comparison_ends_where_the_sentence_turns_back_to_this_draw() -> None:
@@ -108,9 +99,9 @@ def test_a_comparison_ends_where_the_sentence_turns_back_to_this_draw() -> None:
         "The score may seem high compared to the last draw that required a score of 471, however, this draw "
         "only included provincial nominees.\n"
     )
-    assert [r.get("crs_min") for r in _rounds(text)] == [720]
+    assert [r.get("crs_min") for r in articles.rounds(text)] == [720]
     but = text.replace(", however, this draw", ", but this draw")
-    assert [r.get("crs_min") for r in _rounds(but)] == [720]
+    assert [r.get("crs_min") for r in articles.rounds(but)] == [720]
 
 
 def test_a_score_before_the_nomination_is_no_cut_off() -> None:
@@ -122,9 +113,9 @@ def test_a_score_before_the_nomination_is_no_cut_off() -> None:
         "The lowest candidate's CRS score prior to getting a nomination was 154.",
     ):
         text = f"Draw #218 on March 16, 2022 invited 924 provincial nominees.\n\n{said}\n{label}"
-        assert [r.get("crs_min") for r in _rounds(text)] == [754], said
+        assert [r.get("crs_min") for r in articles.rounds(text)] == [754], said
     plain = "Draw #218 on March 16, 2022 invited 924 provincial nominees with a CRS score of just 154.\n"
-    assert [r.get("crs_min") for r in _rounds(plain)] == [154]
+    assert [r.get("crs_min") for r in articles.rounds(plain)] == [154]
 
 
 def test_a_count_over_a_whole_year_is_a_total() -> None:
@@ -139,9 +130,9 @@ def test_a_count_over_a_whole_year_is_a_total() -> None:
         "It invited 45,115 candidates in calendar year 2022.",
         "It invited 45,115 candidates across 2022.",
     ):
-        assert "invitations" not in _rounds(head + said)[0], said
+        assert "invitations" not in articles.rounds(head + said)[0], said
     draw = head + "It invited 45,115 candidates."
-    assert _rounds(draw)[0]["invitations"] == 45115  # without the period it is the round's
+    assert articles.rounds(draw)[0]["invitations"] == 45115  # without the period it is the round's
 
 
 def test_a_trend_the_draw_continues_gives_it_no_kind() -> None:
@@ -150,9 +141,9 @@ def test_a_trend_the_draw_continues_gives_it_no_kind() -> None:
         "IRCC held its latest draw on April 30, 2020, issuing 3,311 invitations with a cut-off of 452. This "
         "draw continues the trend of inviting only PNP and CEC candidates.\n"
     )
-    assert "round_type" not in _rounds(text)[0]
+    assert "round_type" not in articles.rounds(text)[0]
     said = text.replace("continues the trend of inviting only", "invited only")
-    assert _rounds(said)[0].get("round_type") == "program"
+    assert articles.rounds(said)[0].get("round_type") == "program"
 
 
 def test_last_and_a_date_is_a_day_not_the_last_of_a_list() -> None:
@@ -164,7 +155,7 @@ def test_last_and_a_date_is_a_day_not_the_last_of_a_list() -> None:
         "Who got invitations on July 5, 2023? Many applicants waited for the results.\n\n"
         "CRS score of lowest-ranked candidate invited: 486\n"
     )
-    rounds = _rounds(text)
+    rounds = articles.rounds(text)
     assert [(r.get("round_id"), r.get("date"), r.get("crs_min")) for r in rounds] == [
         ("254", "2023-07-05", 486)
     ]

@@ -8,15 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from scraper.parsing.article import parse_article
-
-
-def _rounds(text: str, published: dt.date | None = None) -> list[dict[str, Any]]:
-    return [r.values() for r in parse_article(text, published=published).rounds]
+from tests.support import articles
 
 
 def _by_date(text: str, published: dt.date | None = None) -> dict[object, dict[str, Any]]:
-    return {r.get("date"): r for r in _rounds(text, published)}
+    return {r.get("date"): r for r in articles.rounds(text, published)}
 
 
 _OPENING = (
@@ -83,7 +79,7 @@ def test_a_month_and_year_naming_another_round_dates_no_other() -> None:
         "The nearest comparison is an FST-only round (August 2020) that needed a CRS of 415.",
         "Back in August 2020, an FST-only round needed a CRS of 415.",
     ):
-        assert _rounds(_TRADES + said + "\n") == [], said  # August 3's year is not said
+        assert articles.rounds(_TRADES + said + "\n") == [], said  # August 3's year is not said
         dated = _by_date(_TRADES + said + "\n", dt.date(2023, 8, 4))
         assert set(dated) == {"2023-08-03"}, said
         assert dated["2023-08-03"].get("crs_min") == 388, said  # 415 is the other round's
@@ -110,11 +106,13 @@ def test_a_group_among_those_invited_is_not_the_rounds_kind() -> None:
         "Among those invited were Federal Skilled Worker candidates.",
         "Federal Skilled Worker candidates were again among today's successful candidates.",
     ):
-        (round_,) = _rounds(base + said + "\n", dt.date(2021, 5, 13))
+        (round_,) = articles.rounds(base + said + "\n", dt.date(2021, 5, 13))
         assert round_.get("round_type") is None, said
-    (health,) = _rounds(base + "Healthcare workers were also among today's invitees.\n", dt.date(2023, 5, 13))
+    (health,) = articles.rounds(
+        base + "Healthcare workers were also among today's invitees.\n", dt.date(2023, 5, 13)
+    )
     assert health.get("round_type") is None
-    (cec,) = _rounds(
+    (cec,) = articles.rounds(
         base + "This draw was for Canadian Experience Class candidates only.\n", dt.date(2021, 5, 13)
     )
     assert cec.get("round_type") == "program"  # said of the round, not of a group among others
@@ -142,11 +140,11 @@ def test_programs_a_profile_is_registered_under_are_not_the_rounds() -> None:
         "candidates qualifying under the FSWP or the CEC",
         "candidates with profiles under the FSWP or CEC",
     ):
-        (round_,) = _rounds(base.format(who=who))
+        (round_,) = articles.rounds(base.format(who=who))
         assert round_.get("round_type") is None, who  # who may be invited, not the round's program
-    (cec,) = _rounds(base.format(who="candidates registered under the CEC"))
+    (cec,) = articles.rounds(base.format(who="candidates registered under the CEC"))
     assert cec.get("programs") == ["CEC"]  # one program named: the round's
-    (both,) = _rounds(base.format(who="candidates registered under the FSWP and the CEC"))
+    (both,) = articles.rounds(base.format(who="candidates registered under the FSWP and the CEC"))
     assert both.get("round_type") == "program"
 
 
@@ -168,15 +166,15 @@ def test_a_months_own_round_is_another_periods() -> None:
         "Big draw\n\nOn May 31, IRCC held a CEC draw. It trails only February's record draw of 27,332 "
         "invitations.\n"
     )
-    (round_,) = _rounds(text, dt.date(2021, 6, 1))
+    (round_,) = articles.rounds(text, dt.date(2021, 6, 1))
     assert round_.get("invitations") is None
     for other in ("the February draw of 27,332 invitations", "last February's draw of 27,332 invitations"):
-        (round_,) = _rounds(
+        (round_,) = articles.rounds(
             text.replace("February's record draw of 27,332 invitations", other), dt.date(2021, 6, 1)
         )
         assert round_.get("invitations") is None, other
     own = text.replace("It trails only February's record draw", "The May draw issued")
-    assert _rounds(own, dt.date(2021, 6, 1))[0].get("invitations") == 27332  # its own month: its own
+    assert articles.rounds(own, dt.date(2021, 6, 1))[0].get("invitations") == 27332  # its own month: its own
 
 
 def test_a_share_of_those_invited_is_not_the_rounds_kind() -> None:
@@ -185,7 +183,7 @@ def test_a_share_of_those_invited_is_not_the_rounds_kind() -> None:
         ", many of them Federal Skilled Worker candidates.",
         ". Most of those invited were CEC candidates.",
     ):
-        (round_,) = _rounds(base + said + "\n", dt.date(2021, 5, 13))
+        (round_,) = articles.rounds(base + said + "\n", dt.date(2021, 5, 13))
         assert round_.get("round_type") is None, said
     # A share of the year's invitations that names the round ("many of them in the February 13 draw that
     # reached every CEC candidate") still types that round.

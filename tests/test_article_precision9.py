@@ -4,10 +4,7 @@ said of another round (docs/articles.md, the doubt table). Fixtures in our own w
 from __future__ import annotations
 
 from scraper.parsing.article import parse_article
-
-
-def _dates(text: str) -> set[object]:
-    return {r.values().get("date") for r in parse_article(text).rounds}
+from tests.support import articles
 
 
 def test_the_day_results_were_released_today_is_no_round() -> None:
@@ -17,11 +14,11 @@ def test_the_day_results_were_released_today_is_no_round() -> None:
         "It invited 4,750 Canadian Experience Class candidates, and a score of 461 was enough.\n\n"
         "The department released today, January 8, 2021, the results of that draw.\n"
     )
-    assert _dates(text) == {"2021-01-07"}
+    assert articles.dates(text) == {"2021-01-07"}
     held = text.replace(
         "released today, January 8, 2021, the results of that draw", "held a draw on January 8, 2021"
     )
-    assert "2021-01-08" in _dates(held)  # a draw held that day is a round
+    assert "2021-01-08" in articles.dates(held)  # a draw held that day is a round
 
 
 def test_the_day_a_rule_was_introduced_is_no_round() -> None:
@@ -32,13 +29,13 @@ def test_the_day_a_rule_was_introduced_is_no_round() -> None:
         "It was the first draw of its kind since the introduction of six new occupational categories on "
         "May 31, 2023.\n"
     )
-    assert _dates(text) == {"2023-06-28"}
+    assert articles.dates(text) == {"2023-06-28"}
     other = text.replace(
         "It was the first draw of its kind since the introduction of six new occupational categories on"
         " May 31, 2023.",
         "IRCC also held a draw for all programs on May 31, 2023, inviting 300 candidates.",
     )
-    assert _dates(other) == {"2023-06-28", "2023-05-31"}  # a draw held that day is a round
+    assert articles.dates(other) == {"2023-06-28", "2023-05-31"}  # a draw held that day is a round
 
 
 def test_a_round_named_after_the_one_this_draw_follows_takes_none_of_its_figures() -> None:
@@ -137,7 +134,7 @@ def test_a_day_after_the_articles_date_under_its_own_year_is_a_doubt() -> None:
         "July 18 | French language proficiency | 1,800 | 400\n"
         "July 8 | French language proficiency | 3,200 | 420\n"
     )
-    dates = _dates(text)
+    dates = articles.dates(text)
     assert "2023-07-18" not in dates
     assert "2024-07-08" in dates
 
@@ -149,9 +146,9 @@ def test_a_change_a_few_words_before_the_date_is_no_round() -> None:
         "Points for a job offer in the CRS were removed on March 25, 2025.",
         "The department updated its page of draw results on June 29, 2023 with the figures.",
     ):
-        assert _dates(lead + sentence + "\n") == {"2023-06-28"}
+        assert articles.dates(lead + sentence + "\n") == {"2023-06-28"}
     held = lead + "IRCC invited 1,500 healthcare workers on July 6, 2023.\n"
-    assert "2023-07-06" in _dates(held)
+    assert "2023-07-06" in articles.dates(held)
 
 
 def test_a_figure_of_another_undated_round_is_not_the_dated_ones() -> None:

@@ -6,11 +6,7 @@ import datetime as dt
 
 from scraper.parsing.article import parse_article
 from scraper.parsing.article_dates import publication_date
-
-
-def _rows(text: str) -> list[tuple[object, ...]]:
-    keys = ("round_id", "date", "invitations", "crs_min", "round_type", "category")
-    return [tuple(r.values().get(k) for k in keys) for r in parse_article(text).rounds]
+from tests.support import articles
 
 
 def test_a_run_together_table_with_day_first_dates_and_a_draw_date_header() -> None:
@@ -22,13 +18,15 @@ def test_a_run_together_table_with_day_first_dates_and_a_draw_date_header() -> N
         "10 AprilGeneral1,280549\n"
         "11 AprilSTEM occupations4,500491\n"
     )
-    assert _rows(text) == [
+    assert articles.rows(text) == [
         (None, "2024-04-10", 1280, 549, "general", None),
         (None, "2024-04-11", 4500, 491, "category", "stem"),
     ]
     # Without the header the run-together lines are not read as rows.
     assert (
-        _rows(text.replace("Draw DateDraw TypeTotal Invitations IssuedMinimum CRS Score Requirement\n", ""))
+        articles.rows(
+            text.replace("Draw DateDraw TypeTotal Invitations IssuedMinimum CRS Score Requirement\n", "")
+        )
         == []
     )
 
@@ -42,7 +40,7 @@ def test_a_spaced_table_whose_number_column_comes_first() -> None:
         "135 January 22 3400 471\n"
         "134 January 8 3400 473\n"
     )
-    assert _rows(text) == [
+    assert articles.rows(text) == [
         ("135", "2020-01-22", 3400, 471, None, None),
         ("134", "2020-01-08", 3400, 473, None, None),
     ]
@@ -119,7 +117,7 @@ def test_a_tabbed_table_with_rows_that_run_together_or_lose_their_date() -> None
         "August 13 – Provincial Nominee Program763690\n"
         "July 31 Canadian Experience Class5,000510\n"
     )
-    assert _rows(text) == [
+    assert articles.rows(text) == [
         (None, "2024-08-27", 3300, 507, "program", None),
         (None, "2024-08-13", 763, 690, "program", None),
         (None, "2024-07-31", 5000, 510, "program", None),
@@ -158,7 +156,7 @@ def test_the_lines_after_a_spaced_table_are_read() -> None:
         "Another line.\n"
         "On April 10, 2024, IRCC invited 1,280 candidates with a minimum CRS score of 549.\n"
     )
-    assert ("2024-04-10", 1280, 549) in [(d, n, c) for _, d, n, c, _, _ in _rows(text)]
+    assert ("2024-04-10", 1280, 549) in [(d, n, c) for _, d, n, c, _, _ in articles.rows(text)]
 
 
 def test_a_spaced_header_naming_the_type_of_draw_and_the_cut_off_score() -> None:
@@ -169,7 +167,7 @@ def test_a_spaced_header_naming_the_type_of_draw_and_the_cut_off_score() -> None
         "January 10 General 1,510 546\n"
         "January 23 General 1,040 543\n"
     )
-    assert _rows(text) == [
+    assert articles.rows(text) == [
         (None, "2024-01-10", 1510, 546, "general", None),
         (None, "2024-01-23", 1040, 543, "general", None),
     ]
@@ -184,7 +182,7 @@ def test_a_cut_off_column_naming_the_lowest_ranked_candidate() -> None:
         "323 | November 13, 2024 | Canadian Experience Class | 400 | 547 |\n"
         "320 | October 22, 2024 | Canadian Experience Class | 400 | 539 |\n"
     )
-    assert [(d, n, c) for _, d, n, c, _, _ in _rows(text)] == [
+    assert [(d, n, c) for _, d, n, c, _, _ in articles.rows(text)] == [
         ("2024-11-13", 400, 547),
         ("2024-10-22", 400, 539),
     ]
@@ -200,13 +198,13 @@ def test_a_pair_list_one_cell_per_line_under_a_caption_naming_the_figure() -> No
         "415 |\n"
         "Scores have fallen since the first round.\n"
     )
-    assert [(d, n, c) for _, d, n, c, _, _ in _rows(text)] == [
+    assert [(d, n, c) for _, d, n, c, _, _ in articles.rows(text)] == [
         ("2017-05-04", None, 423),
         ("2017-04-19", None, 415),
     ]
     # Without a caption naming the figure the numbers are nobody's.
     bare = text.replace("The earlier cutoffs of 2017 were:", "Here they are:")
-    assert all(c is None for _, _, _, c, _, _ in _rows(bare))
+    assert all(c is None for _, _, _, c, _, _ in articles.rows(bare))
 
 
 def test_the_next_draw_that_took_place_is_a_round_not_a_plan() -> None:
@@ -216,9 +214,9 @@ def test_the_next_draw_that_took_place_is_a_round_not_a_plan() -> None:
         "Wednesday. This time, however, the next draw was held only eight days later, on March 23, 2023, and "
         "IRCC invited another 7,000 candidates with a CRS score of 484.\n"
     )
-    assert ("2023-03-23", 7000, 484) in [(d, n, c) for _, d, n, c, _, _ in _rows(text)]
+    assert ("2023-03-23", 7000, 484) in [(d, n, c) for _, d, n, c, _, _ in articles.rows(text)]
     planned = text.replace("the next draw was held only eight days later", "the next draw is expected")
-    assert "2023-03-23" not in [d for _, d, _, _, _, _ in _rows(planned)]
+    assert "2023-03-23" not in [d for _, d, _, _, _, _ in articles.rows(planned)]
 
 
 def test_the_year_of_a_change_made_by_ircc_dates_no_round() -> None:
@@ -238,6 +236,6 @@ def test_a_date_in_a_sentence_about_applicants_names_a_round() -> None:
         "On February 2, 2022, Canada welcomed 1,070 Express Entry applicants to apply for residence. The "
         "minimum Comprehensive Ranking System (CRS) score was 674.\n"
     )
-    assert [(d, c) for _, d, _, c, _, _ in _rows(text)] == [("2022-02-02", 674)]
+    assert [(d, c) for _, d, _, c, _, _ in articles.rows(text)] == [("2022-02-02", 674)]
     other = text.replace("Express Entry applicants to apply for residence", "visitors to its national parks")
-    assert [d for _, d, _, _, _, _ in _rows(other)] == []
+    assert [d for _, d, _, _, _, _ in articles.rows(other)] == []

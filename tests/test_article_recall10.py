@@ -3,14 +3,9 @@
 
 from __future__ import annotations
 
-from scraper.parsing.article import parse_article
 from scraper.parsing.article_dates import publication_date
 from scraper.parsing.article_run_together import unjammed
-
-
-def _rows(text: str) -> list[tuple[object, ...]]:
-    keys = ("round_id", "date", "invitations", "crs_min", "round_type", "category")
-    return [tuple(r.values().get(k) for k in keys) for r in parse_article(text).rounds]
+from tests.support import articles
 
 
 def test_a_run_together_table_whose_count_column_is_misspelt_and_whose_type_column_is_draw() -> None:
@@ -22,14 +17,14 @@ def test_a_run_together_table_whose_count_column_is_misspelt_and_whose_type_colu
         "March 12General2,850525\n"
         "Why transport workers?\n"
     )
-    assert _rows(text) == [
+    assert articles.rows(text) == [
         (None, "2024-03-13", 975, 430, "category", "transport"),
         (None, "2024-03-12", 2850, 525, "general", None),
     ]
     # A misspelt count column ("Invitrations") is still the count column.
-    assert _rows(text.replace("No of Invites", "No of Invitrations")) == _rows(text)
+    assert articles.rows(text.replace("No of Invites", "No of Invitrations")) == articles.rows(text)
     # Without a count column the rows are not split (nothing says which figure is which).
-    assert _rows(text.replace("No of Invites", "Size of it")) == []
+    assert articles.rows(text.replace("No of Invites", "Size of it")) == []
 
 
 def test_a_box_of_fields_whose_labels_run_into_their_values() -> None:
@@ -45,18 +40,18 @@ def test_a_box_of_fields_whose_labels_run_into_their_values() -> None:
         "Tie-break ruleJune 12, 2023, at 10:23:21 UTC\n\n"
         "More rounds for these jobs are expected.\n"
     )
-    assert [(d, n, c) for _, d, n, c, _, _ in _rows(text)] == [("2023-09-28", 600, 354)]
+    assert [(d, n, c) for _, d, n, c, _, _ in articles.rows(text)] == [("2023-09-28", 600, 354)]
     assert "Date: September 28, 2023\nNo of Invitations to apply (ITA): 600" in unjammed(text)
     # The same box with its colons reads the same; its "Date:" line is the round's, not the article's.
     spaced = unjammed(text)
-    assert [(d, n, c) for _, d, n, c, _, _ in _rows(spaced)] == [("2023-09-28", 600, 354)]
+    assert [(d, n, c) for _, d, n, c, _, _ in articles.rows(spaced)] == [("2023-09-28", 600, 354)]
     assert publication_date(spaced) is None
     # A lone line of that shape is no box: it is left as it is.
     lone = "Our office hours\nDateSeptember 28, 2023 was a holiday.\n"
     assert unjammed(lone) == lone
     # A "Date:" line over prose (no box of figures) is still the article's date, never a round.
     byline = "Date: October 3, 2023\n\nThe pool keeps growing, and IRCC invited 600 candidates at 354.\n"
-    assert _rows(byline) == []
+    assert articles.rows(byline) == []
 
 
 def test_a_table_whose_number_column_is_headed_by_a_hash_alone() -> None:
@@ -68,13 +63,13 @@ def test_a_table_whose_number_column_is_headed_by_a_hash_alone() -> None:
         "326 | November 19, 2024 | Canadian Experience Class | 400 | 539 |\n"
         "323 | November 13, 2024 | Canadian Experience Class | 400 | 547 |\n"
     )
-    assert [(n, d, c) for n, d, _, c, _, _ in _rows(text)] == [
+    assert [(n, d, c) for n, d, _, c, _, _ in articles.rows(text)] == [
         ("326", "2024-11-19", 539),
         ("323", "2024-11-13", 547),
     ]
     # A "#" column whose figures cannot be the rounds' numbers (a rank) is left empty.
     ranks = text.replace("326 |", "1 |").replace("323 |", "2 |")
-    assert [n for n, _, _, _, _, _ in _rows(ranks)] == [None, None]
+    assert [n for n, _, _, _, _, _ in articles.rows(ranks)] == [None, None]
 
 
 def test_a_run_together_row_whose_type_cell_holds_a_note_with_figures() -> None:
@@ -85,12 +80,12 @@ def test_a_run_together_row_whose_type_cell_holds_a_note_with_figures() -> None:
         "February 1, 2024French language proficiency (2023-1)7,000365\n"
         "January 31, 2024General730541\n"
     )
-    assert _rows(text) == [
+    assert articles.rows(text) == [
         (None, "2024-02-01", 7000, 365, "category", "french"),
         (None, "2024-01-31", 730, 541, "general", None),
     ]
     # A note in words ("(Version 1)") reads the same.
-    worded = _rows(text.replace("(2023-1)", "(Version 1)"))
+    worded = articles.rows(text.replace("(2023-1)", "(Version 1)"))
     assert worded[0] == (None, "2024-02-01", 7000, 365, "category", "french")
 
 
@@ -117,9 +112,9 @@ def test_table_headers_that_name_the_count_and_the_cut_off_in_other_words() -> N
         ("Date | Draw type | Draw size | CRS |", piped),
         ("Date | Program | Invitations | Points |", piped),
     ):
-        assert _rows(caption + header + "\n" + rows) == _APRIL_2024, header
+        assert articles.rows(caption + header + "\n" + rows) == _APRIL_2024, header
     # A header naming no count column leaves the run-together rows unread.
-    assert _rows(caption + "DateProgramCut-off\n" + jammed) == []
+    assert articles.rows(caption + "DateProgramCut-off\n" + jammed) == []
 
 
 def test_spaced_tables_with_the_cut_off_first_a_note_or_ordinal_days() -> None:
@@ -129,24 +124,24 @@ def test_spaced_tables_with_the_cut_off_first_a_note_or_ordinal_days() -> None:
         "Date Draw type Minimum CRS Invitations\nApril 10 General 549 1,280\n"
         "April 11 STEM occupations 491 4,500\n"
     )
-    assert _rows(caption + crs_first) == _APRIL_2024
+    assert articles.rows(caption + crs_first) == _APRIL_2024
     # "No. of ITAs" names the count column.
     counted = (
         "Draw Date Draw Type No. of ITAs CRS Score\nApril 10 General 1,280 549\n"
         "April 11 STEM occupations 4,500 491\n"
     )
-    assert _rows(caption + counted) == _APRIL_2024
+    assert articles.rows(caption + counted) == _APRIL_2024
     # A note in brackets after the count is passed over; "Score" alone heads the cut-off.
     noted = "Date Invitations Score\nApril 10 1,280 549\nApril 11 4,500 (STEM only) 491\n"
-    assert [(d, n, c) for _, d, n, c, _, _ in _rows(caption + noted)] == [
+    assert [(d, n, c) for _, d, n, c, _, _ in articles.rows(caption + noted)] == [
         ("2024-04-10", 1280, 549),
         ("2024-04-11", 4500, 491),
     ]
     # A run-together row whose day has an ordinal ("April 11th") keeps its type cell whole ("STEM ...").
     ordinal = "DateDraw TypeInvitationsCRS\nApril 10thGeneral1,280549\nApril 11thSTEM occupations4,500491\n"
-    assert _rows(caption + ordinal) == _APRIL_2024
+    assert articles.rows(caption + ordinal) == _APRIL_2024
     plain = "DateDraw TypeInvitationsCRS\nApril 10General1,280549\nApril 11STEM occupations4,500491\n"
-    assert _rows(caption + plain) == _APRIL_2024
+    assert articles.rows(caption + plain) == _APRIL_2024
 
 
 def test_a_table_laid_out_one_cell_per_line_whose_number_column_comes_first() -> None:
@@ -157,12 +152,14 @@ def test_a_table_laid_out_one_cell_per_line_whose_number_column_comes_first() ->
         "292\nApril 10\nGeneral\n1,280\n549\n"
         "293\nApril 11\nSTEM occupations\n4,500\n491\n"
     )
-    assert _rows(text) == [
+    assert articles.rows(text) == [
         ("292", "2024-04-10", 1280, 549, "general", None),
         ("293", "2024-04-11", 4500, 491, "category", "stem"),
     ]
     # A first column that is not a number column ("Notes") makes no such table: no figure is read.
-    assert all(n is None and c is None for _, _, n, c, _, _ in _rows(text.replace("Draw #\n", "Notes\n")))
+    assert all(
+        n is None and c is None for _, _, n, c, _, _ in articles.rows(text.replace("Draw #\n", "Notes\n"))
+    )
 
 
 def test_a_year_less_day_just_before_a_full_date_of_the_only_year_named() -> None:
@@ -177,11 +174,11 @@ def test_a_year_less_day_just_before_a_full_date_of_the_only_year_named() -> Non
         "  • CRS Cut-off Score: 354\n"
         "  • No. of invitations: 600\n"
     )
-    dated = {d: (n, c) for _, d, n, c, _, _ in _rows(text)}
+    dated = {d: (n, c) for _, d, n, c, _, _ in articles.rows(text)}
     assert dated == {"2023-09-27": (500, 472), "2023-09-28": (600, 354)}
     # A full date of that year more than a week later does not date it (the article may be of the next year).
     later = text.replace("September 28, 2023", "October 12, 2023")
-    assert "2023-09-27" not in {d for _, d, _, _, _, _ in _rows(later)}
+    assert "2023-09-27" not in {d for _, d, _, _, _, _ in articles.rows(later)}
 
 
 def test_headers_naming_the_round_date_day_first_full_dates_and_figures_with_their_unit() -> None:
@@ -189,21 +186,21 @@ def test_headers_naming_the_round_date_day_first_full_dates_and_figures_with_the
     caption = "Every Express Entry round held in 2024\n\n"
     spaced = "April 10 General 1,280 549\nApril 11 STEM occupations 4,500 491\n"
     for header in ("Date of draw Draw type Invitations CRS", "Round date Round type Invitations CRS"):
-        assert _rows(caption + header + "\n" + spaced) == _APRIL_2024, header
+        assert articles.rows(caption + header + "\n" + spaced) == _APRIL_2024, header
     jammed = "April 10General1,280549\nApril 11STEM occupations4,500491\n"
-    assert _rows(caption + "Round DateRound TypeInvitationsCRS\n" + jammed) == _APRIL_2024
+    assert articles.rows(caption + "Round DateRound TypeInvitationsCRS\n" + jammed) == _APRIL_2024
     # A run-together row whose full date puts the day first: "10 April 2024General1,280549".
     day_first = (
         "DateDraw TypeInvitationsCRS\n10 April 2024General1,280549\n11 April 2024STEM occupations4,500491\n"
     )
-    assert _rows(day_first) == _APRIL_2024
+    assert articles.rows(day_first) == _APRIL_2024
     # A cell may carry its column's unit ("1,280 ITAs", "549 points"); another word is no figure of it.
     piped = (
         "Date | Type | ITAs | CRS |\n---|---|---|---|\nApril 10 | General | 1,280 ITAs | 549 points |\n"
         "April 11 | STEM occupations | 4,500 ITAs | 491 points |\n"
     )
-    assert _rows(caption + piped) == _APRIL_2024
-    other = _rows(caption + piped.replace("549 points", "549 days"))
+    assert articles.rows(caption + piped) == _APRIL_2024
+    other = articles.rows(caption + piped.replace("549 points", "549 days"))
     assert other[0][3] is None and other[1][3] == 491
 
 
@@ -214,7 +211,7 @@ def test_a_year_at_a_line_end_over_a_dashed_list_item_is_no_range() -> None:
         "- 10 April: General, 1,280 ITAs, CRS 549\n"
         "- 11 April: STEM occupations, 4,500 ITAs, CRS 491\n"
     )
-    assert _rows(text) == _APRIL_2024
+    assert articles.rows(text) == _APRIL_2024
     # A range on one line ("2024 - 2026") still names no year.
     ranged = text.replace("Express Entry draws held in 2024", "The levels plan for 2024 - 2026")
-    assert _rows(ranged) == []
+    assert articles.rows(ranged) == []

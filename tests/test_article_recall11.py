@@ -4,11 +4,7 @@
 from __future__ import annotations
 
 from scraper.parsing.article import article_text, parse_article
-
-
-def _rows(text: str) -> list[tuple[object, ...]]:
-    keys = ("round_id", "date", "invitations", "crs_min", "round_type", "category")
-    return [tuple(r.values().get(k) for k in keys) for r in parse_article(text).rounds]
+from tests.support import articles
 
 
 def test_a_page_that_writes_no_year_gives_its_own_round_undated() -> None:
@@ -21,13 +17,13 @@ def test_a_page_that_writes_no_year_gives_its_own_round_undated() -> None:
     )
     # The round, its count and its cut-off are stated; only its year is not: it comes out undated and
     # unnumbered (never stored), and the score under the heading is no round's.
-    assert _rows(text) == [(None, None, 245, 721, None, None)]
+    assert articles.rows(text) == [(None, None, 245, 721, None, None)]
     parsed = parse_article(text)
     assert any("'March 3' has no year" in w for w in parsed.warnings)
     # A page that writes a year somewhere leaves the doubt as it was: no round.
-    assert _rows(text.replace("a new round", "its 9th round since 2019")) == []
+    assert articles.rows(text.replace("a new round", "its 9th round since 2019")) == []
     # Only its count, or only its cut-off: nothing to tell it by, no round.
-    assert _rows(text.replace("score of 721", "high score")) == []
+    assert articles.rows(text.replace("score of 721", "high score")) == []
 
 
 def test_the_undated_round_takes_nothing_from_a_round_it_is_compared_with() -> None:
@@ -37,7 +33,7 @@ def test_the_undated_round_takes_nothing_from_a_round_it_is_compared_with() -> N
         "scores of at least 690.\n"
     )
     # The earlier round's figures are not this one's, and without its own cut-off it is not given.
-    assert _rows(text) == []
+    assert articles.rows(text) == []
 
 
 def test_a_spaced_table_whose_rows_open_with_a_full_date_keeps_one_line_per_row() -> None:
@@ -50,7 +46,7 @@ def test_a_spaced_table_whose_rows_open_with_a_full_date_keeps_one_line_per_row(
         "More rounds are expected.\n"
     )
     # Each row keeps its own line (hard-wrapped prose would join them to the header): a round each.
-    assert _rows(text) == [
+    assert articles.rows(text) == [
         (None, "2023-09-20", 1000, 435, "category", "transport"),
         (None, "2023-09-19", 3200, 531, "general", None),
     ]
@@ -69,10 +65,10 @@ def test_a_title_naming_the_start_to_a_year_dates_the_rounds_below_it() -> None:
         "The department has been active this month. Here is what happened:\n\n"
         "- On January 10th, a general draw invited 1,510 candidates with a minimum CRS score of 546.\n"
     )
-    assert [(d, c) for _, d, _, c, _, _ in _rows(text)] == [("2024-01-10", 546)]
+    assert [(d, c) for _, d, _, c, _, _ in articles.rows(text)] == [("2024-01-10", 546)]
     # "The start of 2024" may be a forecast, and a start to a year inside a sentence is not a title.
     for other in ("A Busy Start of 2024", "IRCC has made a busy start to 2024, the minister said."):
-        assert _rows(text.replace("A Busy Start to 2024", other)) == []
+        assert articles.rows(text.replace("A Busy Start to 2024", other)) == []
 
 
 def test_a_page_that_writes_no_year_gives_each_dated_round_undated_once() -> None:
@@ -84,7 +80,9 @@ def test_a_page_that_writes_no_year_gives_each_dated_round_undated_once() -> Non
         "- On February 13, IRCC invited 1,490 candidates with a cut-off of 535.\n"
         "- On Feb. 28, the same round was the month's largest general draw.\n"
     )
-    rows = _rows(text)
+    rows = articles.rows(text)
     assert sorted((c, s) for _, d, c, s, _, _ in rows if d is None) == [(1470, 534), (1490, 535)]
     # With a year anywhere on the page, the year stays the doubt it was: no undated round.
-    assert all(d is not None for _, d, _, _, _, _ in _rows(text.replace("own round", "own round in 2019")))
+    assert all(
+        d is not None for _, d, _, _, _, _ in articles.rows(text.replace("own round", "own round in 2019"))
+    )
