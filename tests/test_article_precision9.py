@@ -137,6 +137,17 @@ def test_a_day_after_the_articles_date_under_its_own_year_is_a_doubt() -> None:
     dates = articles.dates(text)
     assert "2023-07-18" not in dates
     assert "2024-07-08" in dates
+    # In prose the table's caption rule does not apply: the day after the article's date under "in 2024"
+    # is left undated and said, never read in 2023.
+    prose = (
+        "Published: July 8, 2024\n\n"
+        "IRCC held a French language proficiency draw today, inviting 3,200 candidates at 420.\n\n"
+        "Summary of Express Entry draws in 2024\n\n"
+        "On July 18, IRCC invited 1,800 French-speaking candidates with a minimum CRS of 400.\n"
+    )
+    read = parse_article(prose)
+    assert {r.values().get("date") for r in read.rounds} == {"2024-07-08"}
+    assert any("'July 18' has no year" in w and "left empty" in w for w in read.warnings)
 
 
 def test_a_change_a_few_words_before_the_date_is_no_round() -> None:
