@@ -49,8 +49,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.feeds import SHARED
 from bench.machine import reference_cpu
+from eewatch.domain.against_record import against_record
+from eewatch.domain.record import Round
 from scraper.parsing.article import parse_article
+from scraper.parsing.feed import parse_feed
 
 ARTICLES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "articles"
 CORPUS = ARTICLES / "corpus"
@@ -124,10 +128,14 @@ class Score:
         )
 
 
-def parsed_rounds(body: bytes, url: str) -> list[dict[str, Any]]:
-    """The parser's rounds as plain values, one dict per round."""
+def parsed_rounds(body: bytes, url: str, record: list[Round] | None = None) -> list[dict[str, Any]]:
+    """The parser's rounds as plain values, one dict per round; with ``record`` (IRCC's rounds), read
+    against it as ``eewatch announcement`` does with a database."""
+    announcement = parse_article(body, url)
+    if record is not None:
+        announcement = against_record(announcement, record)
     out = []
-    for facts in parse_article(body, url).rounds:
+    for facts in announcement.rounds:
         values = facts.values()
         out.append(
             {
@@ -202,7 +210,12 @@ FACTS = ("invitations", "crs_min")
 
 
 def score(
-    corpus: Path = CORPUS, *, break_pattern: Any = None, truth: Path | None = None, skip_absent: bool = False
+    corpus: Path = CORPUS,
+    *,
+    break_pattern: Any = None,
+    truth: Path | None = None,
+    skip_absent: bool = False,
+    record: list[Round] | None = None,
 ) -> Score:
     """Parse every fixture (or page) and compare with its truth.
 
@@ -211,6 +224,7 @@ def score(
     every fixture first (the corpus test uses it to show the score can fail).
     ``skip_absent``: a page whose text is not in ``corpus`` is listed in
     ``absent`` and not scored (an unseen set whose texts were only partly found).
+    ``record``: IRCC's rounds, to read each page against (see :func:`against_record`).
     """
     truth_file = json.loads((truth or corpus / "truth.json").read_text())
     result = Score()
@@ -224,7 +238,7 @@ def score(
         body = (corpus / entry["file"]).read_bytes()
         if break_pattern is not None:
             body = break_pattern(body.decode()).encode()
-        parsed = parsed_rounds(body, entry["url"] or "")
+        parsed = parsed_rounds(body, entry["url"] or "", record)
         truth = entry["rounds"]
         stating = [t for t in truth if t.get("scored", True) and _asked(t) & {"invitations", "crs_min"}]
         yielded = False
@@ -299,13 +313,20 @@ def unseen_sets(data: Path = DATA) -> list[UnseenSet]:
     return sorted(found, key=lambda s: s.development)
 
 
-def unseen_score(texts: Path, truth: Path = UNSEEN3_TRUTH) -> Score | None:
+def unseen_score(texts: Path, truth: Path = UNSEEN3_TRUTH, record: list[Round] | None = None) -> Score | None:
     """The score over the pages of an unseen set whose texts are in ``texts`` (the others are listed in
-    ``absent``), or None when none of them is there."""
+    ``absent``), or None when none of them is there; with ``record``, read against IRCC's rounds."""
     pages = json.loads(truth.read_text())["pages"]
     if not any((texts / page["file"]).is_file() for page in pages):
         return None
-    return score(texts, truth=truth, skip_absent=True)
+    return score(texts, truth=truth, skip_absent=True, record=record)
+
+
+def feed_record(feeds: Path, truth: Path) -> list[Round] | None:
+    """IRCC's rounds as the feed copy a set's facts were checked against has them (its ``feed``, in the
+    folder ``feeds``), or None where that copy is not there."""
+    copy = feeds / json.loads(truth.read_text())["feed"]
+    return list(parse_feed(copy.read_bytes()).rounds) if copy.is_file() else None
 
 
 def combined(scores: list[Score]) -> Score:
@@ -448,6 +469,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pages", type=Path, default=UNSEEN_PAGES, help="folder of the unseen pages' texts (not committed)"
     )
+    parser.add_argument(
+        "--feed",
+        type=Path,
+        default=SHARED,
+        help="folder of the IRCC feed copies: each set is also read against the copy its facts were checked "
+        "against, as `eewatch announcement` reads against a database (absent: that score is skipped)",
+    )
     args = parser.parse_args(argv)
     result = score()
     print("corpus (the fixtures the parser was developed on):")
@@ -459,6 +487,7 @@ def main(argv: list[str] | None = None) -> int:
         print(table(heldout))
     problems: list[str] = []
     development: list[Score] = []
+    development_record: list[Score] = []
     for unseen_set in unseen_sets():
         print()
         texts = args.pages / unseen_set.folder
@@ -481,10 +510,26 @@ def main(argv: list[str] | None = None) -> int:
         problems += unseen.problems
         if unseen_set.development:
             development.append(unseen)
+        record = feed_record(args.feed, unseen_set.truth)
+        if record is None:
+            print(f"(read against IRCC's record: skipped, the feed copy is not in {args.feed})")
+            continue
+        checked = unseen_score(texts, unseen_set.truth, record)
+        assert checked is not None
+        print()
+        print(f"{name}, read against IRCC's record (the feed copy its facts were checked against):")
+        print(table(checked, unseen=True))
+        problems += [f"(against the record) {problem}" for problem in checked.problems]
+        if unseen_set.development:
+            development_record.append(checked)
     if len(development) > 1:
         print()
         print("the development sets together (real pages used to develop the parser: not an unseen score):")
         print(table(combined(development), unseen=True))
+    if len(development_record) > 1:
+        print()
+        print("the development sets together, read against IRCC's record:")
+        print(table(combined(development_record), unseen=True))
     if args.size:
         print(f"machine: reference workload {reference_cpu() * 1000:.0f} ms CPU (bench/machine.py)")
         page = time_page(args.size)

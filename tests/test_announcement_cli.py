@@ -147,3 +147,47 @@ def test_with_a_database_each_round_says_what_the_stored_round_says(
         "round": "254",
         "differences": {"crs_min": {"here": 486, "stored": 491}},
     }
+
+
+def _record(tmp_path: Path) -> dict[str, str]:
+    """A database holding IRCC's rounds #254 (July 5, 2023) and #260 (August 1, 2023)."""
+    from eewatch.store.store import Store
+    from tests.support.feeds import ROUND_254, feed_fetch, feed_with
+
+    later = {"drawNumber": "260", "drawDate": "2023-08-01", "drawDateFull": "August 1, 2023"}
+    db = tmp_path / "record.sqlite"
+    with Store.open(f"sqlite:///{db}") as store:
+        store.record_feed_fetch(feed_fetch(feed_with(ROUND_254, later)))
+    return {"EEWATCH_DATABASE_URL": f"sqlite:///{db}"}
+
+
+def test_with_a_database_a_day_irccs_record_has_no_round_on_is_no_round(
+    tmp_path: Path, empty_config: Path
+) -> None:
+    # A provincial draw on a day IRCC held no round, beside the federal round of July 5 (our words).
+    article = tmp_path / "provincial.txt"
+    article.write_text(
+        "Express Entry draw of July 5, 2023: Canada invited 500 candidates with STEM occupations. "
+        "The lowest score invited was 486.\n\n"
+        "On July 20, 2023, the Alberta Advantage Immigration Program invited 350 candidates from the "
+        "pool with scores as low as 301.\n"
+    )
+    alone = announce(tmp_path, empty_config, str(article), "--format", "json")
+    assert alone.returncode == exitcodes.OK, alone.stderr
+    days = [r["fields"]["date"]["value"] for r in json.loads(alone.stdout)["rounds"]]
+    assert days == ["2023-07-05", "2023-07-20"]  # the text alone cannot tell the provincial draw apart
+    env = _record(tmp_path)
+    table = cli("announcement", str(article), "--config", str(empty_config), env=env)
+    assert table.returncode == exitcodes.OK, table.stderr
+    assert "(article): 1 round(s)" in table.stdout
+    assert "stored: round 254 disagrees: crs_min 486 here, 491 stored" in table.stdout
+    assert (
+        "warning: date: 'July 20, 2023' dates a round on 2023-07-20, but IRCC's record has no round within "
+        "a day of it; not printed as a round"
+    ) in table.stdout
+    # Only that round: nothing left to print is a source error that says why.
+    article.write_text("On July 20, 2023, Alberta invited 350 Express Entry candidates with scores of 301.\n")
+    none = cli("announcement", str(article), "--config", str(empty_config), env=env)
+    assert none.returncode == exitcodes.SOURCE
+    assert "no round of invitations found in this article that IRCC's record bears out" in none.stderr
+    assert "2023-07-20" in none.stderr

@@ -1,6 +1,8 @@
 """``eewatch announcement``: what one MI page or article says, field by field, with where it came from.
 
-Nothing is stored. A URL is fetched once (urllib); a path is read.
+Nothing is stored. A URL is fetched once (urllib); a path is read. With a database, the article is
+read against IRCC's record of rounds (:mod:`eewatch.domain.against_record`) and each round it names
+is compared with the stored one.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from urllib.parse import urlparse
 from eewatch.app import exitcodes
 from eewatch.app.cli import Context, command_parser
 from eewatch.config import Config
+from eewatch.domain.against_record import against_record
 from eewatch.domain.announcement import (
     ARTICLE,
     FACT_FIELDS,
@@ -43,7 +46,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         run,
         help="parse one MI page or article and show what it says (stores nothing)",
         description="Parse one Ministerial Instructions page or article (a URL or a file) and print "
-        "each round's facts with where in the text they came from. Nothing is stored.",
+        "each round's facts with where in the text they came from. Nothing is stored. With a database, "
+        "a day IRCC's record has no round on is not printed as a round (a warning says so) and each round "
+        "is compared with the stored one.",
     )
     parser.add_argument("source", metavar="PATH_OR_URL", help="an http(s) URL, a file:// URL or a path")
     parser.add_argument("--format", choices=("table", "json"), default="table")
@@ -69,7 +74,13 @@ def run(ctx: Context) -> int:
         return ctx.error(
             f"{args.source}: no round of invitations found in this {announcement.kind}", exitcodes.SOURCE
         )
-    matches = stored_matches(config, announcement)
+    announcement, matches = read_against_store(config, announcement)
+    if not announcement.rounds:
+        return ctx.error(
+            f"{args.source}: no round of invitations found in this {announcement.kind} that IRCC's record "
+            f"bears out: {'; '.join(announcement.warnings[-3:])}",
+            exitcodes.SOURCE,
+        )
     if args.format == "json":
         write_json(announcement, args.source, sys.stdout, matches)
     else:
@@ -80,13 +91,16 @@ def run(ctx: Context) -> int:
 Matches = list[tuple[Round | None, dict[str, tuple[Any, Any]]]] | None
 
 
-def stored_matches(config: Config, announcement: Announcement) -> Matches:
-    """What the stored rounds say of each mention, where a database is there to read (none is made)."""
+def read_against_store(config: Config, announcement: Announcement) -> tuple[Announcement, Matches]:
+    """Where a database is there to read (none is made): the announcement read against IRCC's record
+    (the rounds the official feed confirmed; a day with no round is no round's), and what the stored
+    rounds say of each mention."""
     url = config.database.url
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
-        return None
+        return announcement, None
     with Store.open(url, migrate=False) as store:
-        return store.stored_matches(announcement.rounds)
+        announcement = against_record(announcement, store.rounds())
+        return announcement, store.stored_matches(announcement.rounds)
 
 
 def parse(body: bytes, source: str, kind: str) -> Announcement:
