@@ -91,3 +91,9 @@ def test_the_record_never_changes_a_value_the_article_states() -> None:
 def test_without_a_record_nothing_changes() -> None:
     provincial = mention(dt.date(2023, 7, 20))
     assert read(provincial, record=[]).rounds == (provincial,)
+
+
+def test_a_number_the_record_lacks_is_left_alone_whatever_its_day() -> None:
+    # The feed may leave a round out: an article numbering it is then the one source of it.
+    missing = mention(dt.date(2023, 7, 20), number="258", invitations=1800)
+    assert read(missing).rounds == (missing,)

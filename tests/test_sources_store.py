@@ -368,3 +368,40 @@ def test_an_unnumbered_mention_matching_nothing_is_not_linked(store: Store) -> N
     )
     summary = store.record_source_document(doc)
     assert summary.linked == [] and summary.disagreements == []
+
+
+def test_an_article_is_read_against_the_confirmed_rounds_before_it_is_stored(store: Store) -> None:
+    """A provincial draw on a day IRCC held no round is observed as no round; a number naming
+    another day's round is left out, so no false date disagreement lands on that round."""
+    later = {"drawNumber": "260", "drawDate": "2023-08-01", "drawDateFull": "August 1, 2023"}
+    store.record_feed_fetch(feed_fetch(feed_with(ROUND_254, later)))
+    provincial = (
+        "Published July 21, 2023\n\n"
+        "On July 20, 2023, Alberta invited 350 Express Entry candidates with scores as low as 301.\n"
+    )
+    doc = document_from_response(
+        url="https://news.example/alberta",
+        kind=ARTICLE,
+        status=200,
+        body=provincial.encode(),
+        parse=parse_article,
+    )
+    assert len(doc.announcement.rounds) == 1  # the text alone reads a round there
+    summary = store.record_source_document(doc)
+    assert summary.skipped == ["the document names no round IRCC's record bears out"]
+    [observation] = _observations(store)
+    assert observation["action"] == "unnumbered" and observation["round_id"] is None
+    misnumbered = (
+        "Published July 6, 2023\n\nExpress Entry draw #260 took place on July 5, 2023: 500 invitations.\n"
+    )
+    doc = document_from_response(
+        url="https://news.example/260",
+        kind=ARTICLE,
+        status=200,
+        body=misnumbered.encode(),
+        parse=parse_article,
+    )
+    assert doc.announcement.rounds[0].round_id.value == "260"
+    summary = store.record_source_document(doc)
+    assert summary.compared == ["254"] and summary.linked == ["254"] and summary.disagreements == []
+    assert store.source_warnings(["260"]) == {}

@@ -8,7 +8,8 @@ hand (the store, fed by the official feed), a mention it dates within the
 record's span but on a day with no round, give or take a day, is not printed as
 a round: the announcement's warnings say which date it was and why. A mention
 whose number and date name two different rounds of the record keeps the one
-the record bears out.
+the record bears out. A mention numbered with a number the record lacks is left
+alone, whatever its date: it may be a round the feed left out.
 
 The record never supplies a value: every value still printed is the article's,
 and where the article and the record disagree on a round's count or cut-off
@@ -69,9 +70,12 @@ def _check(
     if day < first - SLACK or day > last:
         return facts
     near = [r for r in rounds if abs(r.date - day) <= SLACK]
-    numbered = by_number.get(str(facts.round_id.value)) if facts.round_id is not None else None
-    if numbered is None:
+    if facts.round_id is None:
         return facts if near else None
+    numbered = by_number.get(str(facts.round_id.value))
+    if numbered is None:
+        # A number the record lacks may be a round the feed left out: the article is the one source.
+        return facts
     if abs(numbered.date - day) <= SLACK:
         return facts
     if near:

@@ -10,7 +10,10 @@ observations, any provisional round with its revision and event, the
 occupations it lists and the warnings. The occupations a round's page lists
 are checked against the shipped list of that round's category in force on the
 round's date (``eewatch/domain/occupations.py``): a code on one and not the
-other is kept as an ``occupations`` warning on the round.
+other is kept as an ``occupations`` warning on the round. An article is first
+read against the confirmed rounds (``eewatch/domain/against_record.py``): a
+day with no round is no round's, a number naming another day's round is left
+out.
 """
 
 from __future__ import annotations
@@ -24,7 +27,8 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from eewatch.domain.announcement import RoundFacts
+from eewatch.domain.against_record import against_record
+from eewatch.domain.announcement import ARTICLE, RoundFacts
 from eewatch.domain.events import NEW_ROUND
 from eewatch.domain.fetches import CHANGED, ERROR, SourceDocument
 from eewatch.domain.occupations import CategoryVersion, Occupation, Requirements, load_catalog
@@ -99,20 +103,29 @@ def record_document(conn: Connection, doc: SourceDocument, now: dt.datetime) -> 
     """Store one fetched announcement and what it says (in the caller's transaction)."""
     fetch_id = _insert_fetch(conn, doc, now)
     summary = SourceSummary(fetch_id=fetch_id, outcome=doc.outcome, error=doc.error)
+    announcement = doc.announcement
+    if doc.outcome == CHANGED and announcement is not None and doc.kind == ARTICLE:
+        # An article is read against IRCC's record: a day with no confirmed round is no round's.
+        announcement = against_record(announcement, confirmed_rounds(conn))
     if doc.outcome == ERROR:
         _observe(conn, doc, fetch_id, now, None, "error", None, [], error=doc.error)
-    elif doc.outcome == CHANGED and doc.announcement is not None:
+    elif doc.outcome == CHANGED and announcement is not None:
         baseline = not _has_confirmed_rounds(conn)
-        for facts in doc.announcement.rounds:
+        for facts in announcement.rounds:
             _apply_facts(conn, doc, facts, fetch_id, now, baseline, summary)
-        if not doc.announcement.rounds:
-            _observe(conn, doc, fetch_id, now, None, "unnumbered", None, list(doc.announcement.warnings))
-            summary.skipped.append("the document names no round")
+        if not announcement.rounds:
+            _observe(conn, doc, fetch_id, now, None, "unnumbered", None, list(announcement.warnings))
+            named = doc.announcement is not None and doc.announcement.rounds
+            summary.skipped.append(
+                "the document names no round IRCC's record bears out"
+                if named
+                else "the document names no round"
+            )
     conn.execute(
         update(schema.fetches)
         .where(schema.fetches.c.id == fetch_id)
         .values(
-            rounds_seen=len(doc.announcement.rounds) if doc.announcement else None,
+            rounds_seen=len(announcement.rounds) if announcement else None,
             new_rounds=len(summary.provisional),
             amended_rounds=len(summary.filled),
             stale_rounds=0,
@@ -179,6 +192,12 @@ def _apply_facts(
     summary.occupations += _store_occupations(conn, round_id, facts, doc.url, now)
     if _check_occupations(conn, round_id, facts, doc, now):
         summary.occupation_mismatches.append(round_id)
+
+
+def confirmed_rounds(conn: Connection) -> list[Round]:
+    """The rounds the official feed confirmed: IRCC's record as stored."""
+    r = schema.rounds
+    return [row_to_round(row._mapping) for row in conn.execute(select(r).where(r.c.status == CONFIRMED))]
 
 
 def link_unnumbered(conn: Connection, facts: RoundFacts) -> Any:
