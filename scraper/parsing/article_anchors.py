@@ -394,9 +394,20 @@ def _last_year(text: str, start: int, end: int, published: dt.date) -> int | Non
     year"), else None."""
     for match in RELATIVE_YEAR.finditer(text, start, end):
         back = years_back(match.group(0))
+        if _CHANGE_AGO.search(text, max(start, match.start() - 80), match.start()):
+            # "since it was introduced a little over two years ago": the change's year, no round's
+            continue
         if back and not _COMPARED_BEFORE.search(text, start, match.start()):
             return published.year - back
     return None
+
+
+#: A relative year said of the system's start or of a change, or only roughly ("a little over").
+_CHANGE_AGO = re.compile(
+    r"(?:\b(?:since|introduc\w*|launch\w*|began|begun|start\w*|creat\w*|establish\w*|implement\w*)\b[^.;]{0,60}"
+    r"|\b(?:over|about|around|nearly|almost|more\s+than|less\s+than)\s+)$",
+    re.I,
+)
 
 
 def _year_said_before(text: str, line_start: int, pos: int) -> tuple[str, bool] | None:

@@ -70,6 +70,12 @@ _TOTAL_AFTER = re.compile(
     r"|\s*(?:have|has)\s+been\s+(?:issued|sent|invited|extended|given)\b[^.;]{0,60}\bsince\b",
     re.I,
 )
+#: A sentence that opens with "Since" tallies what came after a day ...
+_SINCE_OPENING = re.compile(r"\s*(?:And\s+)?Since\b", re.I)
+#: ... when its count "has been" or "have been" given: a total, not one round's.
+_TALLIED_AFTER = re.compile(r"[^.;]{0,50}?\b(?:have|has)\s+(?:been|received|got(?:ten)?)\b", re.I)
+#: A comparison before a count in its sentence: "Compared to the previous draw, 250 more candidates ...".
+_COMPARED_IN = re.compile(r"\b(?:compared|in\s+comparison|than)\b", re.I)
 #: A line that is one field of a round's details: "Total Number of Invitations: 500" (no tally, a label).
 _ROUND_FIELD = re.compile(
     r"\s*(?:[-•*]\s*)?Total\s+number\s+of\s+(?:invitations|ITAs)(?:\s+(?:issued|sent))?\s*[:–—-]\s*[\d,]+\s*",
@@ -152,7 +158,8 @@ _DIFFERENCE_RIGHT = re.compile(
     re.I,
 )
 _EXPLAINED_LEFT = re.compile(
-    r"(?:adds?|additional|extra|worth|receives?|gets?|awarded|boost\w*|by|drop\s+of|decrease\s+of"
+    r"(?:adds?|additional|extra|worth|receives?|gets?|awarded|awards?|allots?|allocates?|grants?|assigns?"
+    r"|boost\w*|by|drop\s+of|decrease\s+of"
     r"|increase\s+of|rise\s+of|out\s+of|maximum\s+of|average\s+\w+\s+of|average|base|mean)\s+(?:of\s+)?$",
     re.I,
 )
@@ -217,6 +224,8 @@ _NOMINATION = re.compile(
 _GENERAL = re.compile(
     r"\b(?:general|all-programs?|all\s+programs?|no\s+program\s+specified)\s+(?:Express\s+Entry\s+)?"
     r"(?:draw|round|invitation\s+round)\b(?!s)|\bno\s+program(?:me)?\s+(?:was\s+)?specified"
+    # "there was no specific program listed for this draw"
+    r"|\bno\s+(?:specific\s+|particular\s+)?program(?:me)?\s+(?:was\s+)?(?:listed|named|specified)\b"
     r"|\b(?:did\s+not|didn[’']t|does\s+not|doesn[’']t)\s+specify\s+(?:a\s+|any\s+)?program(?:me)?s?\b"
     r"|\bnot\s+(?:limited\s+to\s+any\s+program|program[-\s]specific)|\bopen\s+to\s+(?:all|every)\s+programs?"
     r"|\bnot\s+targeted\s+(?:to|at|towards?)\s+(?:a|any)\s+(?:specific|particular|single)\s+"
@@ -255,7 +264,7 @@ _CATEGORY_WORDS = {
     "trades": ("trade",),
     "education": ("education",),
 }
-_GENERAL_WORDS = ("general", "all", "every", "no program", "not ", "specify")
+_GENERAL_WORDS = ("general", "all", "every", "no program", "no specific", "no particular", "not ", "specify")
 _KIND_GATE = re.compile("|".join(re.escape(w) for w in _KIND_WORDS))
 _PROGRAM_GATE = re.compile("canadian|federal|provincial")
 _ACRONYM_GATE = re.compile("CEC|FS|PNP")
@@ -317,13 +326,25 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
             shown = text[max(0, match.start() - 5) : snippet_end].strip()
             notes.append(f"invitations: {shown!r} may be one number split by a space; not taken")
             continue
-        if noun is not None and (
-            (
-                re.search(r"\b(?:more|fewer|less|additional)\b", text[match.end() : noun.start("noun")], re.I)
-                and re.search(r"\b(?:than|compared)\b", text[snippet_end:end], re.I)
-            )
-            or re.match(
-                r"\s+(?:more|fewer|less)\s+(?:than|compared)\b", text[snippet_end : snippet_end + 30], re.I
+        sentence_start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
+        if (
+            noun is not None
+            and (
+                (
+                    re.search(
+                        r"\b(?:more|fewer|less|additional)\b", text[match.end() : noun.start("noun")], re.I
+                    )
+                    and (
+                        re.search(r"\b(?:than|compared)\b", text[snippet_end:end], re.I)
+                        # "Compared to the previous selection #227, 250 (ITA) more candidates were invited"
+                        or _COMPARED_IN.search(text, sentence_start, match.start())
+                    )
+                )
+                or re.match(
+                    r"\s+(?:more|fewer|less)\s+(?:than|compared)\b",
+                    text[snippet_end : snippet_end + 30],
+                    re.I,
+                )
             )
         ):
             notes.append(f"invitations: {snippet!r} is a difference from another round; not taken")
@@ -342,6 +363,9 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
             or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
             or _SHARES_AFTER.match(text, snippet_end, end)
         )
+        if total is None and _SINCE_OPENING.match(text, sentence_start, match.start()):
+            # "Since the start of all-program draws on July 6, 5,250 applicants have been issued ITAs"
+            total = _TALLIED_AFTER.match(text, snippet_end, end)
         if total:
             notes.append(f"invitations: {snippet!r} is a total ({total.group(0).strip()!r}); not taken")
             continue
