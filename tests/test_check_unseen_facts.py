@@ -29,6 +29,7 @@ TENTH = checker.DATA / "articles_unseen10.json"
 ELEVENTH = checker.DATA / "articles_unseen11.json"
 TWELFTH = checker.DATA / "articles_unseen12.json"
 THIRTEENTH = checker.DATA / "articles_unseen13.json"
+FOURTEENTH = checker.DATA / "articles_unseen14.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -140,6 +141,7 @@ SETS = {
     "unseen11": (ELEVENTH, 32),
     "unseen12": (TWELFTH, 32),
     "unseen13": (THIRTEENTH, 34),
+    "unseen14": (FOURTEENTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -184,6 +186,7 @@ FRESH_SETS = {
     "unseen11": (ELEVENTH, 125, True),
     "unseen12": (TWELFTH, 78, True),
     "unseen13": (THIRTEENTH, 70, False),
+    "unseen14": (FOURTEENTH, 105, False),
 }
 
 
