@@ -55,8 +55,8 @@ def test_a_count_in_a_sentence_opening_with_since_that_have_been_issued_is_a_tot
 def test_no_specific_program_listed_makes_a_general_round() -> None:
     text = (
         "Canada held an Express Entry draw on August 3, 2022, inviting 2,000 candidates with scores of at "
-        "least 533. Candidates from the Federal Skilled Worker Program and the Canadian Experience Class were "
-        "eligible because there was no {what} for this draw.\n"
+        "least 533. Candidates from the Federal Skilled Worker Program and the Canadian Experience Class "
+        "were eligible because there was no {what} for this draw.\n"
     )
     for what in ("specific program listed", "program named", "particular program specified"):
         (round_,) = articles.rounds(text.format(what=what))
@@ -66,8 +66,8 @@ def test_no_specific_program_listed_makes_a_general_round() -> None:
 def test_points_a_system_allots_to_candidates_are_no_cut_off() -> None:
     text = (
         "Express Entry had its ninth draw on May 22nd, 2015, inviting 1,361 candidates.\n\n"
-        "The Comprehensive Ranking System {verb} 600 points to candidates with a Canadian job offer backed by "
-        "a Labour Market Impact Assessment.\n"
+        "The Comprehensive Ranking System {verb} 600 points to candidates with a Canadian job offer backed "
+        "by a Labour Market Impact Assessment.\n"
     )
     for verb in ("allots", "allocates", "awards", "grants", "assigns"):
         (round_,) = articles.rounds(text.format(verb=verb))

@@ -60,6 +60,31 @@ _CHANGE_AFTER = re.compile(
     r"|stopped|paused|halted|suspended)\b",
     re.I,
 )
+_NEXT_DATE_FIELD = re.compile(r"drawNextDate\W{0,6}$", re.I)
+#: "On February 8, IRCC announced that ...", "On September 27, in an announcement made by the minister":
+#: the day of an announcement ...
+_ANNOUNCED_AFTER = re.compile(
+    r"\W{0,3}(?:(?:IRCC|the\s+department|the\s+government|Canada|the\s+minister)\s+)?(?:\w+\s+){0,2}?"
+    r"(?:announced|(?:in|with)\s+an\s+announcement|made\s+an\s+announcement)\b",
+    re.I,
+)
+#: ... unless its sentence states a round's figures ("IRCC announced that it invited 500 candidates").
+_FIGURES = re.compile(
+    r"\d[\d,]*\s+(?:[\w()-]+\s+){0,3}(?:candidates|invitations|ITAs|applicants|people|points)\b"
+    r"|\bCRS\b|\bcut-?off\b|\bscores?\s+of\b",
+    re.I,
+)
+
+
+def _announcement_only(text: str, pos: int, end: int) -> bool:
+    """Is the date ending at ``pos`` the day something was announced, with no round's figures in its
+    sentence?"""
+    if not _ANNOUNCED_AFTER.match(text, pos, end):
+        return False
+    stops = [i for i in (text.find(c, pos, end) for c in ".!?\n") if i >= 0]
+    return not _FIGURES.search(text, pos, min(stops) if stops else end)
+
+
 #: A date that opens a period: "January 1st, 2024 to June 30th, 2024 saw a total of ...", "1 May - 31 July".
 _PERIOD_TO = re.compile(
     r"\s*(?:to|through|thru|till|until|up\s+to|[-–—])\s+(?:the\s+)?(?=" + DATE.pattern + ")", re.I
@@ -148,6 +173,8 @@ _NUMBER_REFS = (
         r"\b(?P<id>\d{1,4})(?:st|nd|rd|th)\)?\s+(?:(?:Express\s+Entry(?:\s+\(EE\))?|EE|general|all-program)\s+){0,2}"
         r"(?:round|draw)\b(?!s)(?![^.;]{0,40}\b(?:in|of|for)\s+(?:20\d\d|the\s+year|this\s+year)\b)(?![^.;,]{0,40}\bthis\s+year\b)"
         r"(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:\w{1,3}\s+)?20\d\d|in\s+a\s+row"
+        # "the 6th draw of July", "the 5th all-program draw after the lockdown": a rank within a period
+        r"|of\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|after\b"
         r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
         r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its))"
         r"|\b(?P<id3>\d{1,4})(?:st|nd|rd|th)\s+(?:draw|round)\s+(?=since\s+the\s+(?:introduction|launch|start|creation)\b)",
@@ -290,6 +317,9 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             or _EVENT_BEFORE.search(text, max(start, match.start() - 120), match.start())
             or _CHANGE_BEFORE.search(text, max(start, match.start() - 80), match.start())
             or _CHANGE_AFTER.match(text, match.end(), end)
+            or _announcement_only(text, match.end(), end)
+            # the feed's own field, '"drawNextDate": "February 1, 2015"': the next round's planned day
+            or _NEXT_DATE_FIELD.search(text, max(0, match.start() - 24), match.start())
             or _CHANGE_LATER.match(text, match.end(), end)
             or (unit.kind != "row" and is_publication(text, match.start(), match.end()))
             or (unit.kind in ("label", "item") and ":" in label and _NOT_A_ROUND_LABEL.search(label))

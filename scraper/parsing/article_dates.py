@@ -23,7 +23,7 @@ YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in)\s+(20\d\d)\b(?!\s*[-/])")
 TIE_BREAK = re.compile(
     r"(?:tie-?break\w*|tie\s+break\w*|cut-?off\s+(?:date|time)|submitted|submit|created|create|profiles?\s+by"
     r"|date\s+and\s+time\s+(?:employed|used|applied)|time\s*stamp|\bties?\b[^.\n]{0,60}?\bbroken)"
-    r"\W*(?:\w+\W+){0,9}$",
+    r"\W*(?:\w+\W+){0,12}$",
     re.I,
 )
 PUBLISHED = re.compile(
@@ -715,7 +715,7 @@ def _byline(line: str) -> bool:
 
 def tie_break(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     line_start = text.rfind("\n", 0, match.start()) + 1
-    before = text[max(start, line_start, match.start() - 80) : match.start()]
+    before = text[max(start, line_start, match.start() - 120) : match.start()]
     if _ROUND_AFTER.match(text, match.end()) and not _ZONED_TIME.search(before):
         return False  # "its tie-break rule during the December 12 draw": the round, not the moment
     return bool(

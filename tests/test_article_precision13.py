@@ -1,0 +1,61 @@
+"""Doubt rules of the thirteenth pass (precision, after the fourteenth set was scored): a rank within a month
+or since an event; the feed's "drawNextDate"; the day of an announcement; a tie-break named after a long
+subject (docs/articles.md, the doubt table). Fixtures in our own words, after real pages; each case fails
+without its rule."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+
+def test_a_rank_within_a_month_or_since_an_event_is_no_round_number() -> None:
+    text = (
+        "On July 12, 2023, IRCC held Express Entry draw #258, inviting 3,800 French-speaking candidates "
+        "with a cut-off of 375.\n\n"
+        "This is the {rank}, a record so early in the month.\n"
+    )
+    for rank in ("6th draw of July", "5th all-program draw after the lockdown", "2nd draw of the month"):
+        numbers = {r.get("round_id") for r in articles.rounds(text.format(rank=rank))}
+        assert numbers == {"258"}, rank
+    # An overall ordinal still numbers its round.
+    numbers = {r.get("round_id") for r in articles.rounds(text.format(rank="258th draw overall"))}
+    assert "258" in numbers
+
+
+def test_the_next_draw_date_of_the_feed_is_no_round() -> None:
+    # A change log of the feed, its lines run together with literal "\\n" between them.
+    text = (
+        r"Watch report: https://example.org/rounds.json changed \n---\n"
+        r'@was "drawDateFull": "January 31, 2015",@end\n'
+        r'@was "drawDateTime": "January 31, 2015 at 11:59:48 UTC",@end\n'
+        r'@now "drawDateFull": "31 janvier 2015",@end\n'
+        r'@was "drawName": "No Program Specified",@end\n@was "drawNextDate": "February 1, 2015",@end\n'
+        r'@now "drawName": "Aucun programme",@end\n'
+    )
+    assert "2015-02-01" not in articles.dates(text)
+
+
+def test_the_day_of_an_announcement_is_no_round_unless_its_sentence_states_figures() -> None:
+    text = (
+        "IRCC invited 667 provincial nominees on 15th February 2023, with a cut-off of 748.\n\n"
+        "On February 8, {said}\n"
+    )
+    for said in (
+        "IRCC announced that applicants can now follow their files online.",
+        "in an announcement made by the minister, a new tracker for applications was unveiled to the public.",
+        "the department made an announcement about processing times.",
+    ):
+        assert articles.dates(text.format(said=said)) == {"2023-02-15"}, said
+    # With a round's figures in its sentence, the day is that round's.
+    stated = "IRCC announced that it had invited 3,300 candidates with a cut-off of 791."
+    assert "2023-02-08" in articles.dates(text.format(said=stated))
+
+
+def test_a_tie_break_after_a_long_subject_is_no_round() -> None:
+    text = (
+        "Canada invited 4,200 candidates on the 2nd of September 2020.\n\n"
+        "The tie-break applied by the Immigration, Refugees and Citizenship Canada (IRCC), was August 16, "
+        "so all candidates with a CRS score of 475 and above who entered the pool before then were invited.\n"
+    )
+    (round_,) = articles.rounds(text)
+    assert round_.get("date") == "2020-09-02"
