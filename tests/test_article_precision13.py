@@ -1,7 +1,7 @@
 """Doubt rules of the thirteenth pass (precision, after the fourteenth set was scored): a rank within a month
 or since an event; the feed's "drawNextDate"; the day of an announcement; a tie-break named after a long
-subject (docs/articles.md, the doubt table). Fixtures in our own words, after real pages; each case fails
-without its rule."""
+subject; "this round" after a sentence opening on another day (docs/articles.md, the doubt table). Fixtures
+in our own words, after real pages; each case fails without its rule."""
 
 from __future__ import annotations
 
@@ -59,3 +59,21 @@ def test_a_tie_break_after_a_long_subject_is_no_round() -> None:
     )
     (round_,) = articles.rounds(text)
     assert round_.get("date") == "2020-09-02"
+
+
+def test_this_round_after_a_sentence_opening_on_another_day_is_not_the_articles() -> None:
+    text = (
+        "Canada's trades draw\n\n"
+        "On the 3rd of August, 2023, the IRCC invited 1,500 candidates in the first trades draw. Candidates "
+        "needed a minimum CRS score of 388.\n\n"
+        "On August 1st, the IRCC resumed all-program Express Entry draws, inviting 2,000 candidates from the "
+        "FSWP, the FSTP and the CEC. The minimum CRS score required for this round was 517.\n"
+    )
+    by_date = {r.get("date"): r for r in articles.rounds(text)}
+    assert by_date["2023-08-03"].get("crs_min") == 388
+    assert all(r.get("crs_min") != 517 for r in by_date.values())
+    # Said in the article's own paragraph, "this round" is the article's.
+    own = text.replace(
+        " Candidates needed a minimum CRS score of 388.", " The cut-off for this round was 388."
+    )
+    assert {r.get("date"): r for r in articles.rounds(own)}["2023-08-03"].get("crs_min") == 388

@@ -33,7 +33,7 @@ from scraper.parsing.article_dates import DATE, MONTH, RELATIVE_YEAR, Dates, pla
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_tables import table_row
 from scraper.parsing.article_units import ROW_DATE, Unit, sentences, units
-from scraper.parsing.dates import parse_datetime
+from scraper.parsing.dates import MONTHS, parse_datetime
 
 #: A unit that holds none of these can name no round and state no fact (matched on lowercased text).
 _RELEVANT = re.compile(
@@ -220,6 +220,7 @@ class Reader:
         self.sentence_named: list[Mention] = []
         self.two_named = False
         self.other_round = False  # the paragraph has spoken of another, undated round
+        self.unit_start = 0  # where the paragraph being read starts
         #: A sentence of the paragraph opened on "the previous draw" named by no date: the sentences after
         #: it that name no round may still speak of that one.
         self.previous_open = False
@@ -295,6 +296,11 @@ class Reader:
                 self.lead_doubt = True
                 return self._doubted(doubt)
             if any(a.relative == "lead" for a in group) and not any(a.relative == "unknown" for a in group):
+                if prose and carry is self.lead and self._other_day_before(group[0].start):
+                    # "On August 1st, IRCC resumed all-program draws, inviting 2,000 ... The minimum CRS score
+                    # for this round was 517", the article being about August 3: "this round" is the day its
+                    # paragraph named (read as no round of its own here), not the article's.
+                    return None
                 if (
                     carry is not None
                     and carry is not self.lead
@@ -387,6 +393,29 @@ class Reader:
             self.lead, self.placeholder = mention, False
         self.open = False
         return mention
+
+    def _other_day_before(self, pos: int) -> bool:
+        """Does a sentence of the paragraph open, before ``pos``, on a day other than the article's own
+        round's ("On August 1st, IRCC resumed ...")?"""
+        lead = self.lead.date.value if self.lead is not None and self.lead.date is not None else None
+        if lead is None:
+            return False
+        for match in DATE.finditer(self.text, self.unit_start, pos):
+            opening = self.text[max(self.unit_start, match.start() - 12) : match.start()]
+            if (
+                not re.search(r"(?:^|[.!?]\s+)(?:On\s+(?:the\s+)?)?$", opening)
+                or match.start() == self.unit_start
+            ):
+                continue  # only a sentence opening on its day names a round of its own
+            raw = match.group("date")
+            day = re.search(r"\d{1,2}", raw)
+            month = re.search(r"[A-Za-z]{3,}", re.sub(r"(?i)\b(?:on|of|the)\b", "", raw))
+            number = MONTHS.get(month.group(0).lower()) if month else None
+            if day is None or number is None:
+                continue
+            if (number, int(day.group(0))) != (lead.month, lead.day):
+                return True
+        return False
 
     def _doubted(self, anchor: Anchor) -> Mention | None:
         """The round a date in doubt names: the first one (the article's own), or on a page that writes no
@@ -591,6 +620,7 @@ class Reader:
             others: list[Mention] = []
             waiting = len(self.pending)
             self.two_named = self.other_round = self.previous_open = False
+            self.unit_start = unit.start
             for a, b in sentences(text, unit.start, unit.end):
                 self.sentence_named = []
                 unnamed = self.lead if self.placeholder else None
