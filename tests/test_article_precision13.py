@@ -77,3 +77,20 @@ def test_this_round_after_a_sentence_opening_on_another_day_is_not_the_articles(
         " Candidates needed a minimum CRS score of 388.", " The cut-off for this round was 388."
     )
     assert {r.get("date"): r for r in articles.rounds(own)}["2023-08-03"].get("crs_min") == 388
+
+
+def test_after_other_rounds_named_together_what_follows_undated_is_no_rounds() -> None:
+    text = (
+        "IRCC has held its latest Express Entry draw, issuing 1,085 ITAs under the Provincial Nominee "
+        "Program. It is the third Express Entry draw of December 2024.\n"
+        "In the December 16 draw, candidates needed a minimum CRS score of 727.\n"
+        "The December draw follows closely behind {others} earlier in the month\u2014a PNP draw on "
+        "December 2 and a draw for French-speaking candidates on December 3. The French language draw "
+        "invited 800 candidates with a CRS threshold of 466.\n"
+    )
+    for others in ("two other rounds", "several draws", "three rounds"):
+        rounds = articles.rounds(text.format(others=others))
+        (own,) = [r for r in rounds if r.get("date") == "2024-12-16"]
+        assert (own.get("invitations"), own.get("crs_min")) == (1085, 727), others
+        assert own.get("category") is None, others
+        assert all(r.get("invitations") != 800 and r.get("crs_min") != 466 for r in rounds), others

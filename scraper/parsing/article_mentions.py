@@ -120,6 +120,12 @@ _UNDATED_OTHER_ROUND = re.compile(
     r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
     re.I,
 )
+#: Other rounds named together, with their days: "two other rounds earlier in the month: a PNP draw on
+#: December 2 and a French draw on December 3".
+_OTHER_ROUNDS_DATED = re.compile(
+    r"\b(?:two|three|four|several|other|previous|earlier)\s+(?:other\s+)?(?:[\w-]+\s+){0,2}?(?:draws|rounds)\b",
+    re.I,
+)
 #: ... or said otherwise: "A separate draw invited 700", "In the other draw this week", "the week's other
 #: draw", "a second draw" (gated by _SEPARATE_WORDS).
 _SEPARATE_ROUND = re.compile(
@@ -740,6 +746,25 @@ class Reader:
             return carry
         if not group and unit.kind == "item" and self.period_list:
             self.give(None, start, end, anchored=0)  # "- Where no program was specified: Lowest – 481"
+            return carry
+        if (
+            unit.kind == "prose"
+            and not group
+            and not comparison
+            and _OTHER_ROUNDS_DATED.search(text, start, end)
+            # their days in the clause, or just after it ("... a PNP draw on | December 2 and ...")
+            and DATE.search(text, start, min(len(text), end + 30))
+        ):
+            # "The December draw follows two other rounds earlier in the month: a PNP draw on December 2 and
+            # a French-language draw on December 3. The French language draw invited 800": once the
+            # paragraph names other rounds together, what follows without a date may be any of them.
+            if not self.other_round:
+                self.dates.doubts.append(
+                    f"{text[start:end].strip()[:80]!r} names other rounds together; the paragraph's undated"
+                    " figures and kinds from here are not taken"
+                )
+            self.other_round = True
+            self.give(None, start, end, anchored=0)
             return carry
         leads = bool(group) and all(a.relative == "lead" for a in group)
         undated = all(a.relative in ("lead", "unknown") for a in group)  # "this draw", "earlier that week"
