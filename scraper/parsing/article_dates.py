@@ -6,7 +6,7 @@ import datetime as dt
 import functools
 import re
 
-from scraper.parsing.dates import parse_datetime
+from scraper.parsing.dates import MONTHS, parse_datetime
 
 MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -295,6 +295,11 @@ class Dates:
         reason = ""
         month_year = None if has_year or year is not None else self._month_named(raw, pos)
         just_after = None if has_year or year is not None else self._same_day_just_after(raw, pos)
+        since = None if has_year or year is not None or self.context is None else self._caption_since()
+        if since is not None:
+            # "Summary of Express Entry draws since June 2023" over a row "Dec 8 ...": each row is on or after
+            # that month, in the year that puts it there.
+            return self._read(raw, since, "the table's caption, since a month")
         caption = None if has_year or year is not None or self.context is None else self._caption_year()
         if caption is not None:
             # "Summary of Express Entry draw results in 2024" over a row "September 13 ...": the table's own
@@ -351,6 +356,25 @@ class Dates:
             self.doubts.append(f"date: {raw!r} has no year and could be {shown} ({reason}); left empty")
             return None, ()
         return results[0]
+
+    def _caption_line(self) -> str:
+        """The title line just above the table being read (stripped)."""
+        assert self.context is not None
+        end = self.text.rfind("\n", 0, self.context)
+        start = self.text.rfind("\n", 0, max(end, 0)) + 1
+        return self.text[start : max(end, 0)].strip()
+
+    def _caption_since(self) -> dt.date | None:
+        """The last day a row's year-less date can fall on when the title line above the table says its
+        rounds are those since a month ("Summary of Express Entry draws since June 2023": May 31, 2024)."""
+        line = self._caption_line()
+        match = _CAPTION_SINCE.search(line) if len(line) <= 80 else None
+        if match is None:
+            return None
+        month = MONTHS.get(match.group("month").lower().rstrip("."))
+        if month is None:
+            return None
+        return dt.date(int(match.group("year")) + 1, month, 1) - dt.timedelta(days=1)
 
     def _caption_year(self) -> int | None:
         """The one year named by the title line just above the table being read ("Summary of Express Entry
@@ -517,6 +541,11 @@ _TALLY_AFTER = re.compile(
     r",?\s+(?:[\w,]+\s+){0,4}(?:has|have)\s+(?:now\s+)?been\s+(?:issued|invited|sent)\b", re.I
 )
 #: A caption's year of draws: "draw results in 2024", "draws held in 2020", "the 2025 Express Entry draws".
+_CAPTION_SINCE = re.compile(
+    r"\b(?:draws|rounds|results)\s+(?:held\s+)?since\s+(?P<month>" + MONTH + r")\s+(?P<year>(?:19|20)\d\d)\b"
+    r"(?!.*\d{4})",
+    re.I,
+)
 _CAPTION_YEAR = re.compile(
     r"\b(?:draws|rounds|draw\s+results|round\s+results)\s+(?:held\s+)?(?:in|of|for|during)\s+((?:19|20)\d\d)\b"
     r"|\b((?:19|20)\d\d)\s+(?:Express\s+Entry\s+)?(?:draws|rounds)\b",

@@ -1,0 +1,36 @@
+"""Recall rules of the thirteenth pass (after the fourteenth set was scored): a table captioned with the
+month its rounds start from (docs/articles.md, the doubt table). Fixtures in our own words, after real pages;
+the first fails without the rule, the second shows where it stops."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+_SINCE = (
+    "IRCC holds a healthcare draw, its third draw this week\n\n"
+    "The department issued 3,600 invitations in a healthcare draw.\n\n"
+    "{caption}\n\n"
+    "Date Draw Type Number of ITAs Minimum CRS\n"
+    "Jan 10 All-program 1,510 546\n"
+    "Dec 8 STEM occupations 5,900 481\n"
+    "Oct 26 Healthcare occupations 3,600 431\n"
+    "July 12 French language proficiency 3,800 375\n"
+)
+
+
+def test_a_table_of_the_rounds_since_a_month_dates_its_rows_on_or_after_it() -> None:
+    for caption in (
+        "Summary of Express Entry draws since June 2023",
+        "Express Entry rounds since July 2023",
+        "Results of the draws held since Jul. 2023",
+    ):
+        rows = {r[1]: r for r in articles.rows(_SINCE.format(caption=caption))}
+        assert set(rows) >= {"2024-01-10", "2023-12-08", "2023-10-26", "2023-07-12"}, caption
+        assert rows["2024-01-10"][2:] == (1510, 546, "general", None)
+        assert rows["2023-12-08"][2:] == (5900, 481, "category", "stem")
+
+
+def test_a_caption_naming_a_year_after_the_month_is_no_start() -> None:
+    # "since June 2023, updated in 2024": two years on the line; which one the rows are in is not said.
+    rows = articles.rows(_SINCE.format(caption="Express Entry draws since June 2023 (updated in 2024)"))
+    assert "2024-01-10" not in {r[1] for r in rows}
