@@ -1,6 +1,7 @@
 """Recall rules of the thirteenth pass (after the fourteenth set was scored): a table captioned with the
-month its rounds start from (docs/articles.md, the doubt table). Fixtures in our own words, after real pages;
-the first fails without the rule, the second shows where it stops."""
+month its rounds start from; "this draw" after a round whose year is the doubt (docs/articles.md, the doubt
+table). Fixtures in our own words, after real pages; the first and third fail without their rules, the second
+shows where the first stops."""
 
 from __future__ import annotations
 
@@ -34,3 +35,19 @@ def test_a_caption_naming_a_year_after_the_month_is_no_start() -> None:
     # "since June 2023, updated in 2024": two years on the line; which one the rows are in is not said.
     rows = articles.rows(_SINCE.format(caption="Express Entry draws since June 2023 (updated in 2024)"))
     assert "2024-01-10" not in {r[1] for r in rows}
+
+
+def test_this_draw_after_a_round_whose_year_is_the_doubt_is_that_round() -> None:
+    # A page that writes no year: its round comes out with its count and cut-off and no date.
+    text = (
+        "Canada sent out 1,325 invitations in an all-program event of the Express Entry system that took "
+        "place on December 18. {said}, it was 19 points lower than the previous general draw.\n"
+    )
+    for said in (
+        "With a minimum score of 542 points for this draw",
+        "The cut-off of this draw was 542",
+        "This round needed a CRS score of 542",
+    ):
+        rounds = articles.rounds(text.format(said=said))
+        found = [(r.get("invitations"), r.get("crs_min"), r.get("date")) for r in rounds]
+        assert found == [(1325, 542, None)], said

@@ -316,6 +316,10 @@ class Reader:
                     # "All-program draws resumed on August 1st ... The minimum CRS score for this round was
                     # 517": "this round" is the one its paragraph named, not the article's own.
                     return carry
+                if self.lead is None and self.doubted is not None and self.doubted_open and not comparison:
+                    # "... an all-program draw that took place on December 18 (no year). With a minimum score
+                    # of 542 for this draw": "this draw" is the round whose date is the doubt.
+                    return self.doubted
                 return self.lead
             self.open = False
             return None
