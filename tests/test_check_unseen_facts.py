@@ -30,6 +30,7 @@ ELEVENTH = checker.DATA / "articles_unseen11.json"
 TWELFTH = checker.DATA / "articles_unseen12.json"
 THIRTEENTH = checker.DATA / "articles_unseen13.json"
 FOURTEENTH = checker.DATA / "articles_unseen14.json"
+FIFTEENTH = checker.DATA / "articles_unseen15.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -142,6 +143,7 @@ SETS = {
     "unseen12": (TWELFTH, 32),
     "unseen13": (THIRTEENTH, 34),
     "unseen14": (FOURTEENTH, 32),
+    "unseen15": (FIFTEENTH, 35),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -187,6 +189,7 @@ FRESH_SETS = {
     "unseen12": (TWELFTH, 78, True),
     "unseen13": (THIRTEENTH, 70, False),
     "unseen14": (FOURTEENTH, 105, False),
+    "unseen15": (FIFTEENTH, 120, True),
 }
 
 
