@@ -60,6 +60,7 @@ _CHANGE_AFTER = re.compile(
     r"|stopped|paused|halted|suspended)\b",
     re.I,
 )
+_BEFORE_TODAY = re.compile(r"\b(?:prior\s+to|before|until|till|up\s+to)\s+$", re.I)
 _NEXT_DATE_FIELD = re.compile(r"drawNextDate\W{0,6}$", re.I)
 #: "On February 8, IRCC announced that ...", "On September 27, in an announcement made by the minister":
 #: the day of an announcement ...
@@ -395,6 +396,11 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         gap = re.match(r",?\s*", text[match.end() : match.end() + 3])
         if groups["weekday"] and DATE.match(text, match.end() + (gap.end() if gap else 0)):
             continue  # "on Saturday, November 19": the explicit date decides whether it is a round's
+        if groups["today"] and _BEFORE_TODAY.search(text, max(start, match.start() - 16), match.start()):
+            # "Prior to today, the lowest cut-off ever was 199 points in the May 16, 2017 draw": a bound, the
+            # time before the article's round; what the clause says is another round's.
+            found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
+            continue
         if groups["today"] and published is None and _TODAYS_ROUND.match(text, match.start()):
             # "Today's draw issued 3,900 invitations" on a page whose date is unknown: the article's own
             # round, as "this draw" is, though its day is not known.

@@ -622,6 +622,18 @@ _NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
 _DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
 
 
+#: A news agency's dateline: a place, then the date, then the agency ("Toronto, June 9 (IANS)").
+_PLACE_BEFORE = re.compile(r"\W*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2},\s*")
+_AGENCY_AFTER = re.compile(r"\s*(?:,\s*(?:19|20)\d\d\s*)?\((?:[A-Z]{2,8}|Reuters|Xinhua)\)")
+#: A site's date bar: a weekday and a full date alone on a line near the top of the page.
+_DATE_BAR = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+" + DATE.pattern, re.I)
+#: A byline stamped with a clock time: "The Canadian Press, 09 Jun, 2023 11:20 AM".
+_STAMPED_BYLINE = re.compile(
+    r"^(?!.*\b(?:UTC|GMT|EST|EDT|draw|round|tie)\b).{0,60}?"
+    + DATE.pattern
+    + r"\s+\d{1,2}:\d{2}\s*[AP]\.?M\b",
+    re.I,
+)
 _ROUND_LABELS = re.compile(
     r"\n\W*(?:(?:number|no\.?)\s+of\s+)?(?:invitations|ITAs|CRS|lowest|minimum|category|draw)\b", re.I
 )
@@ -631,6 +643,7 @@ def publication_date(text: str) -> dt.date | None:
     """The article's own date: after "Published"/"Posted", a byline line holding only a date, or a full date
     closing the headline after a dash ("Latest Express Entry draw invited 529 candidates – 14th May 2020")."""
     fallback = None
+    bar = None  # a site's date bar at the top ("Thursday, February 12, 2026"): the day the page was shown
     headline = _headline_date(text)
     if headline is not None:
         parsed = parse_datetime(
@@ -657,7 +670,8 @@ def publication_date(text: str) -> dt.date | None:
             )
             if isinstance(parsed.value, dt.date):
                 return parsed.value
-        byline = _byline(line)
+        stamped = bar is not None and _STAMPED_BYLINE.search(line) is not None
+        byline = _byline(line) or stamped
         if not (labelled or byline):
             continue
         parsed = parse_datetime(
@@ -668,8 +682,15 @@ def publication_date(text: str) -> dt.date | None:
         if labelled and re.search(r"updated|modified", before, re.I):
             fallback = fallback or parsed.value
             continue
+        if bar is None and not labelled and match.start() < 200 and _DATE_BAR.fullmatch(line.strip()):
+            # "Thursday, February 12, 2026" over "The Canadian Press, 09 Jun, 2023 11:20 AM": the byline
+            # stamped with its time, below, is the article's
+            bar = parsed.value
+            continue
+        if bar is not None and not (labelled or stamped):
+            continue
         return parsed.value
-    return fallback
+    return fallback or bar
 
 
 def box_date(text: str, start: int, end: int) -> bool:
@@ -694,6 +715,8 @@ def is_publication(text: str, start: int, end: int) -> bool:
         return not box_date(text, start, end)
     if start == line_start and re.match(r"\s*[-–—]\s+\S", text[end : end + 4]) and _one_dateline(text):
         return True  # a dateline
+    if _PLACE_BEFORE.fullmatch(text, line_start, start) and _AGENCY_AFTER.match(text, end):
+        return True  # "Toronto, June 9 (IANS) Canada has issued ...": a news agency's dateline
     return len(line) < 120 and _byline(line)
 
 

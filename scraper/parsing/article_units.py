@@ -39,9 +39,23 @@ def units(text: str) -> list[Unit]:
         offset += len(line) + 1
     out: list[Unit] = []
     i = 0
+    links = False  # under a "Read More" heading: the lines are other articles' titles
     while i < len(lines):
         a, b = lines[i]
         line = text[a:b]
+        if _LINK_LIST.match(line):
+            links = True
+            out.append(Unit(a, b, "link"))
+            i += 1
+            continue
+        titles = links and not re.search(r"[.!?:](?:\s|$)", line)
+        if titles and (len(line.strip()) < 140 or _LINK_LIST.match(text[lines[i - 1][0] : lines[i - 1][1]])):
+            # "Canada Invites 3,350 With Minimum Score of 450 In New Express Entry Draw" under "Read More"
+            # (the first line may be several titles run together; none ends a sentence)
+            out.append(Unit(a, b, "link"))
+            i += 1
+            continue
+        links = False
         stacked = _stacked_table(text, lines, i)
         if stacked:
             out.extend(stacked)
@@ -92,6 +106,12 @@ def units(text: str) -> list[Unit]:
 _LINK_LINE = re.compile(
     r"^\W*(?:read\s+more|also\s+read|read\s+also|see\s+also|must\s+read|related(?:\s+(?:post|article|news|story))?)"
     r"\s*[:–—-]",
+    re.I,
+)
+#: A heading over a list of links to other articles: "Read More", "Related posts", "You may also like".
+_LINK_LIST = re.compile(
+    r"^\W*(?:read\s+more|related\s+(?:posts?|articles?|news|stories)|you\s+may\s+also\s+like|more\s+news"
+    r"|recent\s+posts?|latest\s+news|also\s+read)\W*$",
     re.I,
 )
 _HEADING_CELL = re.compile(r"^[^\d]{2,40}$")
