@@ -67,7 +67,9 @@ _TOTAL_AFTER = re.compile(
     r"|for\s+the\s+(?:whole\s+)?year|(?:is|was)\s+a\s+record[-\s]high\s+number"
     r"|(?:in|through|across|over)\s+(?:\w+\s+){0,3}(?:draws|rounds))\b"
     # "5,250 ITAs have been issued ... since the draws resumed on July 6": a tally since a date
-    r"|\s*(?:have|has)\s+been\s+(?:issued|sent|invited|extended|given)\b[^.;]{0,60}\bsince\b",
+    r"|\s*(?:have|has)\s+been\s+(?:issued|sent|invited|extended|given)\b[^.;]{0,60}\bsince\b"
+    # "has invited 2,645 candidates since the implementation of category-based selection": a tally
+    r"|[^.;]{0,30}?\bsince\s+the\s+(?:implementation|introduction|launch|start|beginning|creation|inception)\b",
     re.I,
 )
 #: A sentence that opens with "Since" tallies what came after a day ...
@@ -474,6 +476,10 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
             break
     if _GENERAL_GATE.search(low) and not _FUTURE.search(clause):
         for match in _GENERAL.finditer(text, start, end):
+            if _SINCE_THE_LAST.search(
+                text, max(start, match.start() - 30), match.start()
+            ) and not _DAY_NEXT.match(text, match.end()):
+                continue  # "since the last all-program draw": another round's kind (unless its day follows)
             out.append(("general", None, _fact(text, "round_type", "general", match.start(), match.end())))
     programs.sort(key=lambda p: p[1])
     if _ELIGIBLE.search(low) and any(
@@ -488,6 +494,11 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     # candidates were among those invited": one group of several, not the round's kind either.
     programs = [p for p in programs if not _DENIED.search(text, max(start, p[1] - 30), p[1])]
     programs = [p for p in programs if not _among(text, start, end, p[1], p[2])]
+    programs = [
+        p
+        for p in programs
+        if not (_SINCE_THE_LAST.search(text, max(start, p[1] - 30), p[1]) and not _DAY_NEXT.match(text, p[2]))
+    ]
     out = [
         k
         for k in out
@@ -508,6 +519,14 @@ _SET_ASIDE = re.compile(
 )
 _DENIED = re.compile(
     r"\b(?:not|n['’]t|no|neither|nor)\s+(?:(?:a|an|the|for|only|just|limited\s+to|open\s+to|targeted\s+(?:at|to))\s+){0,2}$",
+    re.I,
+)
+#: A kind named as another round's, the one before: "since the last all-program draw".
+_SINCE_THE_LAST = re.compile(r"\b(?:since|after|than)\s+the\s+(?:last|previous|latest|prior)\s+$", re.I)
+#: ... unless that round's day follows: "since the last general draw on February 28".
+_DAY_NEXT = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:held\s+|conducted\s+)?(?:on|of)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
     re.I,
 )
 _ELIGIBLE = re.compile(

@@ -120,6 +120,12 @@ _UNDATED_OTHER_ROUND = re.compile(
     r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
     re.I,
 )
+#: The day a stretch of rounds began: "since it resumed on July 6, 2022", "since the draws restarted on".
+_SINCE_STARTED = re.compile(
+    r"\bsince\s+(?:(?:it|they|the\s+[\w-]+(?:\s+draws?)?|[\w-]+\s+draws?)\s+)?(?:was\s+|were\s+)?"
+    r"(?:resumed|restarted|started|began|returned|reopened)\s+(?:on\s+)?" + MONTH,
+    re.I,
+)
 #: Other rounds named together, with their days: "two other rounds earlier in the month: a PNP draw on
 #: December 2 and a French draw on December 3".
 _OTHER_ROUNDS_DATED = re.compile(
@@ -312,6 +318,9 @@ class Reader:
                     and carry is not self.lead
                     and not carry.from_row
                     and (carry.date is not None or carry.number is not None)
+                    # "Draw 248 earlier in May was a PNP draw. However today's draw was an all-program draw":
+                    # "today's draw" is the article's own, whatever its paragraph named before.
+                    and not any(a.snippet.lower().startswith("today") for a in group)
                 ):
                     # "All-program draws resumed on August 1st ... The minimum CRS score for this round was
                     # 517": "this round" is the one its paragraph named, not the article's own.
@@ -380,9 +389,10 @@ class Reader:
             return mention
         if self.lead is None and self.lead_doubt:
             pass  # the article's own round was dated in doubt: a later round named is not it
-        elif self.lead is None and self.pending and _past_year(clause):
+        elif self.lead is None and self.pending and (_past_year(clause) or _SINCE_STARTED.search(clause)):
             # "IRCC invited 1,510 candidates. Late last year, on December 14, ...": a round of another year is
-            # not the one the article stated first without naming it.
+            # not the one the article stated first without naming it; nor is the day a stretch of rounds
+            # started ("... the eighth all-program draw since it resumed on July 6, 2022").
             self.lead, self.placeholder, self.open = Mention(first=group[0].start), True, False
         elif self.lead is None:
             self.lead = mention
