@@ -1,7 +1,7 @@
 """Recall rules of the thirteenth pass (after the fourteenth set was scored): a table captioned with the
-month its rounds start from; "this draw" after a round whose year is the doubt (docs/articles.md, the doubt
-table). Fixtures in our own words, after real pages; the first and third fail without their rules, the second
-shows where the first stops."""
+month its rounds start from; "this draw" after a round whose year is the doubt; one of several draws; a round
+"launched" (docs/articles.md, the doubt table). Fixtures in our own words, after real pages; each fails
+without its rule, but the second, which shows where the first stops."""
 
 from __future__ import annotations
 
@@ -51,3 +51,30 @@ def test_this_draw_after_a_round_whose_year_is_the_doubt_is_that_round() -> None
         rounds = articles.rounds(text.format(said=said))
         found = [(r.get("invitations"), r.get("crs_min"), r.get("date")) for r in rounds]
         assert found == [(1325, 542, None)], said
+
+
+def test_one_of_several_draws_named_with_its_day_is_one_round() -> None:
+    text = (
+        "{one}, on January 24, had about 2,750 invitations for Express Entry candidates. The CRS cut-off "
+        "was 444, two points lower than in the draw held on January 10, 2018.\n"
+    )
+    for one in ("One of 2018's first draws", "One of the first draws of 2018", "One of 2018's draws"):
+        dates = articles.dates(text.format(one=one))
+        assert "2018-01-24" in dates, one
+    # Several draws named together still name none.
+    assert "2018-01-24" not in articles.dates(text.format(one="Two of 2018's first draws"))
+
+
+def test_a_round_launched_is_a_round_not_a_change() -> None:
+    text = (
+        "On December 2, 2024, the Government of Canada launched its first Express Entry {what} with 676 "
+        "Invitations to Apply, for Provincial Nominee Program candidates.\n"
+    )
+    for what in ("lottery", "draw of the month", "round"):
+        (round_,) = articles.rounds(text.format(what=what))
+        assert (round_.get("date"), round_.get("invitations")) == ("2024-12-02", 676), what
+    # A selection system launched is a change, no round.
+    launch = (
+        "On May 31, 2023, the Government of Canada launched category-based selection for Express Entry.\n"
+    )
+    assert articles.rounds(launch) == []

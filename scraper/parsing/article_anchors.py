@@ -60,6 +60,13 @@ _CHANGE_AFTER = re.compile(
     r"|stopped|paused|halted|suspended)\b",
     re.I,
 )
+#: "One of 2018's first draws": a plural that names one round.
+_ONE_OF = re.compile(r"\bone\s+of\s+(?:\S+\s+){0,3}$", re.I)
+#: "On December 2, 2024, the Government of Canada launched its first Express Entry lottery with 676 ITAs":
+#: a round launched, not a change to the system.
+_LAUNCHED_A_ROUND = re.compile(
+    r"[^.;]{0,60}?\blaunched\s+(?:its|the|a|another)\s+(?:[\w-]+\s+){0,4}?(?:draw|round|lottery)\b(?!s)", re.I
+)
 _BEFORE_TODAY = re.compile(r"\b(?:prior\s+to|before|until|till|up\s+to)\s+$", re.I)
 _NEXT_DATE_FIELD = re.compile(r"drawNextDate\W{0,6}$", re.I)
 #: "On February 8, IRCC announced that ...", "On September 27, in an announcement made by the minister":
@@ -237,7 +244,11 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
     plural = (
         unit.kind != "row"
         and may_hold(low, ("draws", "rounds", "ones"))
-        and bool(PLURAL.search(text, start, end))
+        # "One of 2018's first draws, on January 24, ...": one round of several named is still one round
+        and any(
+            not _ONE_OF.search(text, max(start, m.start() - 40), m.start())
+            for m in PLURAL.finditer(text, start, end)
+        )
     )
     digits = bool(_DIGIT.search(low))
     taken: list[tuple[int, int]] = []
@@ -317,7 +328,10 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             or (NOT_A_ROUND.search(before) and not box_date(text, match.start(), match.end()))
             or _EVENT_BEFORE.search(text, max(start, match.start() - 120), match.start())
             or _CHANGE_BEFORE.search(text, max(start, match.start() - 80), match.start())
-            or _CHANGE_AFTER.match(text, match.end(), end)
+            or (
+                _CHANGE_AFTER.match(text, match.end(), end)
+                and not _LAUNCHED_A_ROUND.match(text, match.end(), end)
+            )
             or _announcement_only(text, match.end(), end)
             # the feed's own field, '"drawNextDate": "February 1, 2015"': the next round's planned day
             or _NEXT_DATE_FIELD.search(text, max(0, match.start() - 24), match.start())
