@@ -1,7 +1,8 @@
-"""Recall rules of the thirteenth pass (after the fourteenth set was scored): a table captioned with the
-month its rounds start from; "this draw" after a round whose year is the doubt; one of several draws; a round
-"launched" (docs/articles.md, the doubt table). Fixtures in our own words, after real pages; each fails
-without its rule, but the second, which shows where the first stops."""
+"""Recall rules of the thirteenth and fourteenth passes (after the fourteenth and fifteenth sets were
+scored): a table captioned with the month its rounds start from; "this draw" after a round whose year is the
+doubt; one of several draws; a round "launched" (docs/articles.md, the doubt table). Fixtures in our own
+words, after real pages; each test fails without its rule, except the second, which shows where the first
+rule stops."""
 
 from __future__ import annotations
 
