@@ -31,6 +31,7 @@ TWELFTH = checker.DATA / "articles_unseen12.json"
 THIRTEENTH = checker.DATA / "articles_unseen13.json"
 FOURTEENTH = checker.DATA / "articles_unseen14.json"
 FIFTEENTH = checker.DATA / "articles_unseen15.json"
+SIXTEENTH = checker.DATA / "articles_unseen16.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -144,6 +145,7 @@ SETS = {
     "unseen13": (THIRTEENTH, 34),
     "unseen14": (FOURTEENTH, 32),
     "unseen15": (FIFTEENTH, 35),
+    "unseen16": (SIXTEENTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -190,6 +192,7 @@ FRESH_SETS = {
     "unseen13": (THIRTEENTH, 70, False),
     "unseen14": (FOURTEENTH, 105, False),
     "unseen15": (FIFTEENTH, 120, True),
+    "unseen16": (SIXTEENTH, 90, False),
 }
 
 
