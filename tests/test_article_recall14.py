@@ -79,3 +79,16 @@ def test_a_round_launched_is_a_round_not_a_change() -> None:
         "On May 31, 2023, the Government of Canada launched category-based selection for Express Entry.\n"
     )
     assert articles.rounds(launch) == []
+
+
+def test_a_title_naming_the_years_draw_results_dates_its_list() -> None:
+    text = (
+        "IRCC invites 6,300 CEC candidates with a minimum CRS score of 515.\n\n"
+        "{title}\n\n"
+        "  • July 17: Canadian Experience Class, 6,300 ITAs, minimum CRS 515\n"
+        "  • July 16: Provincial Nominee Program, 1,391 ITAs, minimum CRS 670\n"
+        "  • April 10: General, 1,280 ITAs, minimum CRS 549\n"
+    )
+    for title in ("2024 Express Entry Draw Results at a Glance", "The 2024 Express Entry round results"):
+        dates = articles.dates(text.format(title=title))
+        assert {"2024-07-17", "2024-07-16", "2024-04-10"} <= dates, title

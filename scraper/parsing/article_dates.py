@@ -524,7 +524,7 @@ _MONTH_YEAR = re.compile(r"\b(" + MONTH + r")\s+((?:19|20)\d\d)\b(?![,\d])", re.
 _TIME_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}")
 _YEAR_LIST_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b", re.I)
 #: After a year that names the draws of that year: "the 2024 Express Entry draws", "2019 rounds".
-_DRAWS_AFTER = re.compile(r"\s+(?:Express\s+Entry\s+)?(?:draws|rounds)\b", re.I)
+_DRAWS_AFTER = re.compile(r"\s+(?:Express\s+Entry\s+)?(?:draws|rounds|(?:draw|round)\s+results)\b", re.I)
 #: A sentence that speaks of rounds: only there does a bare year ("in 2022") name the rounds' year.
 _ROUNDS_WORDS = re.compile(
     r"\b(?:draws?|rounds?|invit\w*|ITAs?|CRS|Express\s+Entry|candidates|cut-?offs?|scores?|immigra\w*|IRCC)\b",
