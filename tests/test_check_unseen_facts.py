@@ -32,6 +32,7 @@ THIRTEENTH = checker.DATA / "articles_unseen13.json"
 FOURTEENTH = checker.DATA / "articles_unseen14.json"
 FIFTEENTH = checker.DATA / "articles_unseen15.json"
 SIXTEENTH = checker.DATA / "articles_unseen16.json"
+SEVENTEENTH = checker.DATA / "articles_unseen17.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -146,6 +147,7 @@ SETS = {
     "unseen14": (FOURTEENTH, 32),
     "unseen15": (FIFTEENTH, 35),
     "unseen16": (SIXTEENTH, 32),
+    "unseen17": (SEVENTEENTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -193,6 +195,7 @@ FRESH_SETS = {
     "unseen14": (FOURTEENTH, 105, False),
     "unseen15": (FIFTEENTH, 120, True),
     "unseen16": (SIXTEENTH, 90, False),
+    "unseen17": (SEVENTEENTH, 60, True),
 }
 
 
