@@ -414,6 +414,16 @@ class Reader:
         self.open = False
         return mention
 
+    def _others_from_here(self, start: int, end: int, why: str) -> None:
+        """From ``text[start:end]`` on, the paragraph's undated figures and kinds are no round's."""
+        if not self.other_round:
+            self.dates.doubts.append(
+                f"{self.text[start:end].strip()[:80]!r} {why}; the paragraph's undated figures and kinds from"
+                " here are not taken"
+            )
+        self.other_round = True
+        self.give(None, start, end, anchored=0)
+
     def _other_day_before(self, pos: int) -> bool:
         """Does a sentence of the paragraph open, before ``pos``, on a day other than the article's own
         round's ("On August 1st, IRCC resumed ...")?"""
@@ -772,13 +782,7 @@ class Reader:
             # "The December draw follows two other rounds earlier in the month: a PNP draw on December 2 and
             # a French-language draw on December 3. The French language draw invited 800": once the
             # paragraph names other rounds together, what follows without a date may be any of them.
-            if not self.other_round:
-                self.dates.doubts.append(
-                    f"{text[start:end].strip()[:80]!r} names other rounds together; the paragraph's undated"
-                    " figures and kinds from here are not taken"
-                )
-            self.other_round = True
-            self.give(None, start, end, anchored=0)
+            self._others_from_here(start, end, "names other rounds together")
             return carry
         leads = bool(group) and all(a.relative == "lead" for a in group)
         undated = all(a.relative in ("lead", "unknown") for a in group)  # "this draw", "earlier that week"
@@ -795,13 +799,7 @@ class Reader:
             # "Earlier in the week, IRCC conducted another draw for transport occupations. In this
             # category-based draw, 975 were invited": once the paragraph speaks of another round it
             # names by no date, what follows without a date may be that round's; no round's.
-            if not self.other_round:
-                self.dates.doubts.append(
-                    f"{text[start:end].strip()[:80]!r} speaks of another round it does not date; the"
-                    " paragraph's undated figures and kinds from here are not taken"
-                )
-            self.other_round = True
-            self.give(None, start, end, anchored=0)
+            self._others_from_here(start, end, "speaks of another round it does not date")
             return carry
         if unit.kind == "prose" and self.previous_open and not group and not comparison:
             # "In the previous PNP draw, Canada invited 627 candidates. The score requirement was 760.":
