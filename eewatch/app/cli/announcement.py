@@ -47,8 +47,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="parse one MI page or article and show what it says (stores nothing)",
         description="Parse one Ministerial Instructions page or article (a URL or a file) and print "
         "each round's facts with where in the text they came from. Nothing is stored. With a database, "
-        "a day IRCC's record has no round on is not printed as a round (a warning says so) and each round "
-        "is compared with the stored one.",
+        "a day IRCC's record has no round on is not printed as an article's round (a warning says so) and "
+        "each round is compared with the stored one.",
     )
     parser.add_argument("source", metavar="PATH_OR_URL", help="an http(s) URL, a file:// URL or a path")
     parser.add_argument("--format", choices=("table", "json"), default="table")
@@ -92,14 +92,15 @@ Matches = list[tuple[Round | None, dict[str, tuple[Any, Any]]]] | None
 
 
 def read_against_store(config: Config, announcement: Announcement) -> tuple[Announcement, Matches]:
-    """Where a database is there to read (none is made): the announcement read against IRCC's record
-    (the rounds the official feed confirmed; a day with no round is no round's), and what the stored
-    rounds say of each mention."""
+    """Where a database is there to read (none is made): an article read against IRCC's record (the
+    rounds the official feed confirmed; a day with no round is no round's), and what the stored rounds
+    say of each mention."""
     url = config.database.url
     if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).is_file():
         return announcement, None
     with Store.open(url, migrate=False) as store:
-        announcement = against_record(announcement, store.rounds())
+        if announcement.kind == ARTICLE:  # an MI page is IRCC's own: it is compared, never trimmed
+            announcement = against_record(announcement, store.rounds())
         return announcement, store.stored_matches(announcement.rounds)
 
 
