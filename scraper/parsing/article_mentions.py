@@ -866,7 +866,9 @@ class Reader:
                 # with its round's date speaks of that round to its end; its figures never leave it.
                 return mention
             if unit.kind == "item" and not block and mention is not self.lead and carry is not None:
-                if mention.date is not None and not comparison:
+                heads = mention.number is not None and text[unit.start : unit.end].rstrip().endswith(":")
+                if (mention.date is not None or heads) and not comparison:
+                    # ... or "• Draw #311:" over "• Date: August 26, 2024", "• ITAs Issued: 1,121"
                     self.item_round = mention
                 return carry
             named = carry is not None and (carry.date is not None or carry.number is not None)

@@ -1,0 +1,37 @@
+"""Doubt rules of the fifteenth and sixteenth passes (after the sixteenth and seventeenth sets were scored):
+the fields under a numbered list item (docs/articles.md, the doubt table). Fixtures in our own words, after
+real pages; each case fails without its rule."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+
+def test_the_fields_under_a_numbered_list_item_are_that_rounds() -> None:
+    text = (
+        "Here are the details of the Express Entry draws held in August 2024:\n\n"
+        "  • Draw #312:\n"
+        "  • Date: August 27, 2024\n"
+        "  • Round Type: Canadian Experience Class (CEC)\n"
+        "  • ITAs Issued: 3,300\n"
+        "  • CRS Cut-off Score: 507\n"
+        "  • Draw #311:\n"
+        "  • Date: August 26, 2024\n"
+        "  • Round Type: Provincial Nominee Program (PNP)\n"
+        "  • ITAs Issued: 1,121\n"
+        "  • CRS Cut-off Score: 694\n"
+        "  • Draw #310:\n"
+        "  • Date: August 15, 2024\n"
+        "  • Round Type: Category-Based Selection (CBS) – French Language Proficiency\n"
+        "  • ITAs Issued: 2,000\n"
+        "  • CRS Cut-off Score: 394\n"
+    )
+    rows = {r[0]: r for r in articles.rows(text)}
+    assert rows["312"][2:] == (3300, 507, "program", None)
+    assert rows["311"][2:] == (1121, 694, "program", None)
+    assert rows["310"][2:] == (2000, 394, "category", "french")
+    # The "Date:" fields are not read as the rounds' days (a known limit), never as another round's.
+    assert [rows[n][1] for n in ("312", "311", "310")] in (
+        [None, None, None],
+        ["2024-08-27", "2024-08-26", "2024-08-15"],
+    )
