@@ -1,5 +1,5 @@
-"""Doubt rules of the fifteenth and sixteenth passes (after the sixteenth and seventeenth sets were scored):
-the fields under a numbered list item (docs/articles.md, the doubt table). Fixtures in our own words, after
+"""Doubt rules of the sixteenth pass (after the seventeenth set was scored): the fields under a numbered list
+item; a count "from the earlier draw" (docs/articles.md, the doubt table). Fixtures in our own words, after
 real pages; each case fails without its rule."""
 
 from __future__ import annotations
@@ -35,3 +35,16 @@ def test_the_fields_under_a_numbered_list_item_are_that_rounds() -> None:
         [None, None, None],
         ["2024-08-27", "2024-08-26", "2024-08-15"],
     )
+
+
+def test_a_count_from_the_earlier_draw_is_that_rounds_not_the_paragraphs() -> None:
+    text = (
+        "Published March 9, 2021\n\n"
+        "IRCC held a PNP-only draw on March 8, inviting 671 provincial nominees with a cut-off of 739.\n\n"
+        "So far this year IRCC has issued 38,657 ITAs. Most of these invitations came from when IRCC issued "
+        "27,332 {noun} from the {which} draw on Saturday, February 13. That draw was for CEC candidates.\n"
+    )
+    for noun, which in (("invitations to apply", "earlier"), ("ITAs", "previous"), ("candidates", "prior")):
+        by_date = {r.get("date"): r for r in articles.rounds(text.format(noun=noun, which=which))}
+        assert by_date["2021-03-08"].get("invitations") != 27332, noun
+        assert by_date["2021-02-13"].get("invitations") == 27332, noun

@@ -160,7 +160,12 @@ _KIND_FIELD = re.compile(
 )
 #: The start of a clause naming a round before this one: "previous invitation round on July 24".
 _NAMED_BEFORE = re.compile(
-    r"\s*(?:previous|preceding|prior|last)\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I
+    r"\s*(?:previous|preceding|prior|last|earlier)\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I
+)
+#: A clause that ends where the round its figure is "from" is named: "issued 27,332 invitations from the |
+#: earlier draw on Saturday, February 13".
+_FROM_THE_END = re.compile(
+    r"\b(?:invitations?(?:\s+to\s+apply)?|ITAs?|candidates|applicants)\s+(?:from|in|at)\s+the\s*$", re.I
 )
 #: A labelled line under a list item, with its own bullet: "• Invitations: 2,500".
 _BULLET_LABEL = re.compile(r"\s*[•◦▪·*-]\s+\S")
@@ -763,6 +768,17 @@ class Reader:
         start, end, comparison, group, sentence_start = clause
         text = self.text
         glued, self.glued = self.glued, None
+        if (
+            not comparison
+            and not group
+            and _FROM_THE_END.search(text, start, end)
+            and _NAMED_BEFORE.match(text, end)
+        ):
+            # "... issued 27,332 invitations from the | earlier draw on Saturday, February 13": the figure is
+            # the round named next, cut apart from it by the comparison; never the paragraph's round.
+            self.give(None, start, end, anchored=0)
+            self.glued = (start, end)
+            return carry
         if _EXAMPLE.match(text, sentence_start):
             # "For example, if your score is 448 and they select anyone with 444 or above, ...": a worked
             # example names no round and states no round's figures.
