@@ -1,5 +1,5 @@
 """Doubt rules of the sixteenth pass (after the seventeenth set was scored): the fields under a numbered list
-item; a count "from the earlier draw" (docs/articles.md, the doubt table). Fixtures in our own words, after
+item; a count "from the earlier draw"; a count of those invited "in the IRCC's draws" (docs/articles.md, the doubt table). Fixtures in our own words, after
 real pages; each case fails without its rule."""
 
 from __future__ import annotations
@@ -48,3 +48,14 @@ def test_a_count_from_the_earlier_draw_is_that_rounds_not_the_paragraphs() -> No
         by_date = {r.get("date"): r for r in articles.rounds(text.format(noun=noun, which=which))}
         assert by_date["2021-03-08"].get("invitations") != 27332, noun
         assert by_date["2021-02-13"].get("invitations") == 27332, noun
+
+
+def test_a_count_of_those_invited_in_the_departments_draws_is_a_total() -> None:
+    text = (
+        "The draw on May 24, 2023 invited 4,800 candidates with a minimum CRS score of 488.\n\n"
+        "A total of 49,948 candidates have been invited to take part in {whose} draws in 2023, not counting "
+        "the present draw.\n"
+    )
+    for whose in ("the IRCC’s", "the department's", "Canada's federal"):
+        (round_,) = articles.rounds(text.format(whose=whose))
+        assert round_.get("invitations") == 4800, whose
