@@ -1,6 +1,6 @@
 """Doubt rules of the sixteenth pass (after the seventeenth set was scored): the fields under a numbered list
-item; a count "from the earlier draw"; a count of those invited "in the IRCC's draws" (docs/articles.md, the doubt table). Fixtures in our own words, after
-real pages; each case fails without its rule."""
+item; a count "from the earlier draw"; a count of those invited "in the IRCC's draws" (docs/articles.md, the
+doubt table). Fixtures in our own words, after real pages; each case fails without its rule."""
 
 from __future__ import annotations
 
