@@ -1,6 +1,7 @@
 """Doubt rules of the sixteenth pass (after the seventeenth set was scored): the fields under a numbered list
-item; a count "from the earlier draw"; a count of those invited "in the IRCC's draws" (docs/articles.md, the
-doubt table). Fixtures in our own words, after real pages; each case fails without its rule."""
+item; a count "from the earlier draw"; a count of those invited "in the IRCC's draws"; a deadline
+(docs/articles.md, the doubt table). Fixtures in our own words, after real pages; each case fails without
+its rule."""
 
 from __future__ import annotations
 
@@ -59,3 +60,13 @@ def test_a_count_of_those_invited_in_the_departments_draws_is_a_total() -> None:
     for whose in ("the IRCC’s", "the department's", "Canada's federal"):
         (round_,) = articles.rounds(text.format(whose=whose))
         assert round_.get("invitations") == 4800, whose
+
+
+def test_a_deadline_is_no_round() -> None:
+    text = (
+        "IRCC held an Express Entry draw on January 11, 2023, inviting 5,500 candidates.\n\n"
+        "Only those invited in a draw held between November 19, 2018, and July 12, 2019, may apply (buyers "
+        "whose FRA {said} June 30, 2021, are excluded) for the Express Entry draw.\n"
+    )
+    for said in ("expires on", "expired on", "has a deadline of"):
+        assert articles.dates(text.format(said=said)) == {"2023-01-11"}, said
