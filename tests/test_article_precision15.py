@@ -1,7 +1,7 @@
 """Doubt rules of the sixteenth pass (after the seventeenth set was scored): the fields under a numbered list
-item; a count "from the earlier draw"; a count of those invited "in the IRCC's draws"; a deadline
-(docs/articles.md, the doubt table). Fixtures in our own words, after real pages; each case fails without
-its rule."""
+item; a count "from the earlier draw"; a count of those invited "in the IRCC's draws"; a deadline; the day
+of the pool's figures (docs/articles.md, the doubt table). Fixtures in our own words, after real pages; each
+case fails without its rule."""
 
 from __future__ import annotations
 
@@ -70,3 +70,13 @@ def test_a_deadline_is_no_round() -> None:
     )
     for said in ("expires on", "expired on", "has a deadline of"):
         assert articles.dates(text.format(said=said)) == {"2023-01-11"}, said
+
+
+def test_the_day_of_the_pools_figures_is_no_round() -> None:
+    text = (
+        "IRCC issued 1,842 invitations to CEC candidates on May 20, 2021.\n\n"
+        "Some statistics:\n"
+        "  • According to the newest {what} May 17th: the Express Entry pool holds 143,000 candidates.\n"
+    )
+    for what in ("data per", "figures as at", "statistics dated"):
+        assert articles.dates(text.format(what=what)) == {"2021-05-20"}, what

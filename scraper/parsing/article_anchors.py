@@ -31,6 +31,8 @@ NOT_A_ROUND = re.compile(
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
     r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the"
     r"|\b(?:post|article|blog|newsletter|piece)\s+(?:of|dated|from)"
+    # "According to the newest data per May 17th": the day of the pool's figures
+    r"|\b(?:data|figures|statistics|numbers|stats)\s+(?:per|as\s+at|dated)"
     # "whose FRA expires on June 30, 2021", "the deadline of May 1": a deadline, not a round
     r"|\bexpir(?:es|ed|e|y|ing)(?:\s+on)?|\bdeadline(?:\s+(?:of|is|was))?"
     # "Results of the draw were released today, January 8, 2021": the day of the news, not of a round
