@@ -33,6 +33,7 @@ FOURTEENTH = checker.DATA / "articles_unseen14.json"
 FIFTEENTH = checker.DATA / "articles_unseen15.json"
 SIXTEENTH = checker.DATA / "articles_unseen16.json"
 SEVENTEENTH = checker.DATA / "articles_unseen17.json"
+EIGHTEENTH = checker.DATA / "articles_unseen18.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -148,6 +149,7 @@ SETS = {
     "unseen15": (FIFTEENTH, 35),
     "unseen16": (SIXTEENTH, 32),
     "unseen17": (SEVENTEENTH, 32),
+    "unseen18": (EIGHTEENTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -196,6 +198,7 @@ FRESH_SETS = {
     "unseen15": (FIFTEENTH, 120, True),
     "unseen16": (SIXTEENTH, 90, False),
     "unseen17": (SEVENTEENTH, 60, True),
+    "unseen18": (EIGHTEENTH, 70, True),
 }
 
 
