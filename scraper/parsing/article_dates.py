@@ -232,9 +232,16 @@ class Dates:
         line_end = len(text) if line_end < 0 else line_end
         years = self.years
         in_line = [(p, y, full) for p, y, full in years if line_start <= p < line_end]
-        before = [(y, full) for p, y, full in in_line if p < pos]
+        before = [(p, y, full) for p, y, full in in_line if p < pos]
         if before:
-            return [_on_or_before(*before[-1])], "named before it in its paragraph"
+            at, year, full = before[-1]
+            if full is not None and _FIRST_ROUND_BEFORE.search(text, self._sentence_start(at), at):
+                # "In the first draw which happened on January 10th, 2019, ... On January 23rd, ...": a day
+                # after the year's first round is later in its year, not on or before it.
+                return [
+                    dt.date(year, 12, 31)
+                ], "named before it in its paragraph, after the year's first round"
+            return [_on_or_before(year, full)], "named before it in its paragraph"
         if len({y for _, y, _ in in_line}) == 1:
             # Named only after it: "... the previous draw on September 18. The last time ... was January 23,
             # 2019" may put it in that year or before that date; where those differ, the year is a doubt.
@@ -453,6 +460,10 @@ class Dates:
                 warnings = tuple(f"{w} ({reason})" for w in warnings)
             self._parsed[key] = (parsed.value if isinstance(parsed.value, dt.date) else None, warnings)
         return self._parsed[key]
+
+
+#: The year's first round, named before its date: "In the first draw which happened on".
+_FIRST_ROUND_BEFORE = re.compile(r"\b(?:first|opening|earliest)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b", re.I)
 
 
 def _on_or_before(year: int, full: dt.date | None) -> dt.date:

@@ -55,7 +55,9 @@ _APPROXIMATE = re.compile(
 #: Words before or after a count that make it a total over several rounds or a period.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|record\s+(?:of|year|total)"
-    r"|year's|last\s+year|this\s+year|in\s+20\d\d,|(?:mark|milestone)\s+of)\b[^.;]*$",
+    r"|year's|last\s+year|this\s+year|(?:mark|milestone)\s+of)\b[^.;]*$"
+    # "In 2018, only 17,500 candidates had been invited until this time": a year's running total
+    r"|\bin\s+20\d\d,[^.;]*$",
     re.I,
 )
 _TOTAL_AFTER = re.compile(

@@ -1,0 +1,32 @@
+"""Doubt rules of the seventeenth pass (after the eighteenth set was scored): a day after the year's first
+round; a year's running total opening with "In 2018," (docs/articles.md, the doubt table). Fixtures in our own
+words, after real pages; each case fails without its rule."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+
+def test_a_day_after_the_years_first_round_is_later_that_year() -> None:
+    text = (
+        "Canada held another Express Entry draw on April 3rd. In this draw, it selected candidates with "
+        "scores of 451. Eight draws have been held in 2019 so far.\n\n"
+        "In the {first} draw which happened on January 10th, 2019, 449 was the qualifying score. On January "
+        "23rd, this score was 443. The score was 438 on January 30th, 2019.\n"
+    )
+    for first in ("first", "opening", "earliest"):
+        dates = articles.dates(text.format(first=first))
+        assert "2019-01-23" in dates and "2018-01-23" not in dates, first
+    # After a round that is not the year's first, the day is on or before it, as before.
+    assert "2018-01-23" in articles.dates(text.format(first="latest"))
+
+
+def test_a_count_after_in_a_year_and_a_comma_is_that_years_running_total() -> None:
+    text = (
+        "Canada held its latest draw on April 3rd, 2019, selecting candidates with scores of 451.\n\n"
+        "With this draw, Canada has selected 24,500 candidates this year. {lead} only 17,500 candidates had "
+        "been invited until this time.\n"
+    )
+    for lead in ("In 2018,", "In 2017,"):
+        (round_,) = articles.rounds(text.format(lead=lead))
+        assert round_.get("invitations") is None, lead
