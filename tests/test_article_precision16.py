@@ -1,6 +1,7 @@
 """Doubt rules of the seventeenth pass (after the eighteenth set was scored): a day after the year's first
-round; a year's running total opening with "In 2018," (docs/articles.md, the doubt table). Fixtures in our own
-words, after real pages; each case fails without its rule."""
+round; a year's running total opening with "In 2018,"; a post's number and a rank in the pool
+(docs/articles.md, the doubt table). Fixtures in our own words, after real pages; each case fails without its
+rule."""
 
 from __future__ import annotations
 
@@ -30,3 +31,13 @@ def test_a_count_after_in_a_year_and_a_comma_is_that_years_running_total() -> No
     for lead in ("In 2018,", "In 2017,"):
         (round_,) = articles.rounds(text.format(lead=lead))
         assert round_.get("invitations") is None, lead
+
+
+def test_a_post_number_or_a_rank_in_the_pool_is_no_round_number() -> None:
+    text = (
+        "IRCC held a PNP-only draw on July 22, 2020. The drop in scores has many causes, as covered in "
+        "{what}. With my score I am somewhere around {rank} in the pool.\n"
+    )
+    for what, rank in (("post # 15", "#6500"), ("episode #3", "#12000"), ("part 2", "#4750")):
+        numbers = {r.get("round_id") for r in articles.rounds(text.format(what=what, rank=rank))}
+        assert numbers == {None}, what

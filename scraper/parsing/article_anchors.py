@@ -71,6 +71,11 @@ _ONE_OF = re.compile(r"\bone\s+of\s+(?:\S+\s+){0,3}$", re.I)
 _LAUNCHED_A_ROUND = re.compile(
     r"[^.;]{0,60}?\blaunched\s+(?:its|the|a|another)\s+(?:[\w-]+\s+){0,4}?(?:draw|round|lottery)\b(?!s)", re.I
 )
+#: A number of something other than a round: "post # 15", "episode #3", "part 2".
+_NOT_A_DRAW_BEFORE = re.compile(
+    r"\b(?:post|article|episode|part|page|issue|video|chapter|step|tip|question|item|rank(?:ed)?|around)\s*$",
+    re.I,
+)
 _BEFORE_TODAY = re.compile(r"\b(?:prior\s+to|before|until|till|up\s+to)\s+$", re.I)
 _NEXT_DATE_FIELD = re.compile(r"drawNextDate\W{0,6}$", re.I)
 #: "On February 8, IRCC announced that ...", "On September 27, in an announcement made by the minister":
@@ -269,8 +274,10 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
                 number = "1"
             else:
                 number = (groups.get("id") or groups.get("id2") or groups.get("id3") or "").lower()
-            if not number or (len(number) == 4 and number.startswith(("19", "20"))):
-                continue
+            if not number or len(number) == 4:
+                continue  # a year, or a rank in the pool ("somewhere around #6500"): no round is numbered so
+            if _NOT_A_DRAW_BEFORE.search(text, max(start, match.start() - 20), match.start()):
+                continue  # "as highlighted in post # 15": another numbered thing
             before = text[max(0, match.start() - 16) : match.start()]
             if re.search(MONTH + r"\s+$", before, re.I):
                 continue  # "the April 9th draw" is a date
