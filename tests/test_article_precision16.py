@@ -1,7 +1,7 @@
 """Doubt rules of the seventeenth pass (after the eighteenth set was scored): a day after the year's first
-round; a year's running total opening with "In 2018,"; a post's number and a rank in the pool
-(docs/articles.md, the doubt table). Fixtures in our own words, after real pages; each case fails without its
-rule."""
+round; a year's running total opening with "In 2018,"; a post's number and a rank in the pool; a kind of
+draw that did not take place (docs/articles.md, the doubt table). Fixtures in our own words, after real
+pages; each case fails without its rule."""
 
 from __future__ import annotations
 
@@ -41,3 +41,13 @@ def test_a_post_number_or_a_rank_in_the_pool_is_no_round_number() -> None:
     for what, rank in (("post # 15", "#6500"), ("episode #3", "#12000"), ("part 2", "#4750")):
         numbers = {r.get("round_id") for r in articles.rounds(text.format(what=what, rank=rank))}
         assert numbers == {None}, what
+
+
+def test_a_kind_of_draw_that_did_not_take_place_is_no_rounds() -> None:
+    from scraper.parsing.article_facts import kinds
+
+    for said in ("did not take place", "has not been held", "didn't happen"):
+        clause = f"The express entry draw for all programs {said} this month."
+        assert [k for k in kinds(clause, 0, len(clause)) if k[0] == "general"] == [], said
+    held = "The express entry draw for all programs took place this month."
+    assert [k[0] for k in kinds(held, 0, len(held))] == ["general"]

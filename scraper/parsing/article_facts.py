@@ -482,6 +482,8 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
                 text, max(start, match.start() - 30), match.start()
             ) and not _DAY_NEXT.match(text, match.end()):
                 continue  # "since the last all-program draw": another round's kind (unless its day follows)
+            if _DID_NOT_HAPPEN.match(text, match.end(), end):
+                continue  # "The express entry draw for all programs did not take place this month"
             out.append(("general", None, _fact(text, "round_type", "general", match.start(), match.end())))
     programs.sort(key=lambda p: p[1])
     if _ELIGIBLE.search(low) and any(
@@ -521,6 +523,12 @@ _SET_ASIDE = re.compile(
 )
 _DENIED = re.compile(
     r"\b(?:not|n['’]t|no|neither|nor)\s+(?:(?:a|an|the|for|only|just|limited\s+to|open\s+to|targeted\s+(?:at|to))\s+){0,2}$",
+    re.I,
+)
+#: A kind of round said not to have happened: "the draw for all programs did not take place this month".
+_DID_NOT_HAPPEN = re.compile(
+    r"[^.;]{0,20}?\b(?:did\s+not|didn['’]t|has\s+not|hasn['’]t|have\s+not|haven['’]t|was\s+not|were\s+not)"
+    r"\s+(?:yet\s+)?(?:take\s+place|taken\s+place|been\s+held|held|happen(?:ed)?|occur(?:red)?)\b",
     re.I,
 )
 #: A kind named as another round's, the one before: "since the last all-program draw".
