@@ -34,6 +34,7 @@ FIFTEENTH = checker.DATA / "articles_unseen15.json"
 SIXTEENTH = checker.DATA / "articles_unseen16.json"
 SEVENTEENTH = checker.DATA / "articles_unseen17.json"
 EIGHTEENTH = checker.DATA / "articles_unseen18.json"
+NINETEENTH = checker.DATA / "articles_unseen19.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -150,6 +151,7 @@ SETS = {
     "unseen16": (SIXTEENTH, 32),
     "unseen17": (SEVENTEENTH, 32),
     "unseen18": (EIGHTEENTH, 32),
+    "unseen19": (NINETEENTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -199,6 +201,7 @@ FRESH_SETS = {
     "unseen16": (SIXTEENTH, 90, False),
     "unseen17": (SEVENTEENTH, 60, True),
     "unseen18": (EIGHTEENTH, 70, True),
+    "unseen19": (NINETEENTH, 110, True),
 }
 
 
