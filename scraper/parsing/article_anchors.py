@@ -191,7 +191,7 @@ _NUMBER_REFS = (
         r"(?:round|draw)\b(?!s)(?![^.;]{0,40}\b(?:in|of|for)\s+(?:20\d\d|the\s+year|this\s+year)\b)(?![^.;,]{0,40}\bthis\s+year\b)"
         r"(?!\s+(?:this|of\s+the\s+(?:year|week|month)|(?:\w{1,3}\s+)?20\d\d|in\s+a\s+row"
         # "the 6th draw of July", "the 5th all-program draw after the lockdown": a rank within a period
-        r"|of\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|after\b"
+        r"|of\s+" + MONTH + r"(?![a-z])|after\b"
         r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
         r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its))"
         r"|\b(?P<id3>\d{1,4})(?:st|nd|rd|th)\s+(?:draw|round)\s+(?=since\s+the\s+(?:introduction|launch|start|creation)\b)",

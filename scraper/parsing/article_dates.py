@@ -386,10 +386,7 @@ class Dates:
     def _caption_year(self) -> int | None:
         """The one year named by the title line just above the table being read ("Summary of Express Entry
         draw results in 2024", "The 2025 Express Entry draws"); None when there is none."""
-        assert self.context is not None
-        end = self.text.rfind("\n", 0, self.context)
-        start = self.text.rfind("\n", 0, max(end, 0)) + 1
-        line = self.text[start : max(end, 0)].strip()
+        line = self._caption_line()
         if not line or len(line) > 80 or re.search(r"[.!?:]$", line) or _OTHER_YEAR.search(line):
             return None
         years = {m.group(1) or m.group(2) for m in _CAPTION_YEAR.finditer(line)}
@@ -551,12 +548,14 @@ _CURRENT_TALLY = re.compile(
 _TALLY_AFTER = re.compile(
     r",?\s+(?:[\w,]+\s+){0,4}(?:has|have)\s+(?:now\s+)?been\s+(?:issued|invited|sent)\b", re.I
 )
-#: A caption's year of draws: "draw results in 2024", "draws held in 2020", "the 2025 Express Entry draws".
+#: A caption naming the month its rounds start from: "Summary of Express Entry draws since June 2023" (and
+#: no second year after it).
 _CAPTION_SINCE = re.compile(
     r"\b(?:draws|rounds|results)\s+(?:held\s+)?since\s+(?P<month>" + MONTH + r")\s+(?P<year>(?:19|20)\d\d)\b"
     r"(?!.*\d{4})",
     re.I,
 )
+#: A caption's year of draws: "draw results in 2024", "draws held in 2020", "the 2025 Express Entry draws".
 _CAPTION_YEAR = re.compile(
     r"\b(?:draws|rounds|draw\s+results|round\s+results)\s+(?:held\s+)?(?:in|of|for|during)\s+((?:19|20)\d\d)\b"
     r"|\b((?:19|20)\d\d)\s+(?:Express\s+Entry\s+)?(?:draws|rounds)\b",

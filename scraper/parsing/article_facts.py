@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from eewatch.domain.taxonomy import KNOWN_CATEGORIES, PROGRAM_NAMES, classify
+from scraper.parsing.article_dates import MONTH
 
 
 @dataclass(frozen=True)
@@ -478,9 +479,7 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
             break
     if _GENERAL_GATE.search(low) and not _FUTURE.search(clause):
         for match in _GENERAL.finditer(text, start, end):
-            if _SINCE_THE_LAST.search(
-                text, max(start, match.start() - 30), match.start()
-            ) and not _DAY_NEXT.match(text, match.end()):
+            if _of_the_round_before(text, start, match.start(), match.end()):
                 continue  # "since the last all-program draw": another round's kind (unless its day follows)
             if _DID_NOT_HAPPEN.match(text, match.end(), end):
                 continue  # "The express entry draw for all programs did not take place this month"
@@ -498,11 +497,7 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     # candidates were among those invited": one group of several, not the round's kind either.
     programs = [p for p in programs if not _DENIED.search(text, max(start, p[1] - 30), p[1])]
     programs = [p for p in programs if not _among(text, start, end, p[1], p[2])]
-    programs = [
-        p
-        for p in programs
-        if not (_SINCE_THE_LAST.search(text, max(start, p[1] - 30), p[1]) and not _DAY_NEXT.match(text, p[2]))
-    ]
+    programs = [p for p in programs if not _of_the_round_before(text, start, p[1], p[2])]
     out = [
         k
         for k in out
@@ -536,7 +531,7 @@ _SINCE_THE_LAST = re.compile(r"\b(?:since|after|than)\s+the\s+(?:last|previous|l
 #: ... unless that round's day follows: "since the last general draw on February 28".
 _DAY_NEXT = re.compile(
     r"(?:\s+[\w-]+){0,3}?\s+(?:held\s+|conducted\s+)?(?:on|of)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)",
+    + MONTH,
     re.I,
 )
 _ELIGIBLE = re.compile(
@@ -554,6 +549,12 @@ _AMONG_BEFORE = re.compile(
     r"\s+(?:them|those|the|today['’]s|this|these)\b(?:(?!\b(?:draw|round)s?\b)[^.;:!?]){0,60}$",
     re.I,
 )
+
+
+def _of_the_round_before(text: str, start: int, a: int, b: int) -> bool:
+    """Is the kind at ``text[a:b]`` said of the round before ("since the last all-program draw"), with no
+    day of its own after it?"""
+    return bool(_SINCE_THE_LAST.search(text, max(start, a - 30), a)) and not _DAY_NEXT.match(text, b)
 
 
 def _among(text: str, start: int, end: int, a: int, b: int) -> bool:

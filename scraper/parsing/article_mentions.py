@@ -181,6 +181,14 @@ _ALSO = re.compile(r"\b(?:as\s+well|also|too|includ(?:ed|ing)|along\s+with|in\s+
 _THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
 
 
+def _month_day(raw: str) -> tuple[int, int] | None:
+    """The month and day a date as written names ("August 1st", "the 3rd of August"), or None."""
+    day = re.search(r"\d{1,2}", raw)
+    month = re.search(r"[A-Za-z]{3,}", re.sub(r"(?i)\b(?:on|of|the)\b", "", raw))
+    number = MONTHS.get(month.group(0).lower().rstrip(".")) if month else None
+    return (number, int(day.group(0))) if day is not None and number is not None else None
+
+
 def _past_year(clause: str) -> bool:
     """Does a clause say its round was in an earlier year ("late last year", "two years ago")?"""
     return any(years_back(m.group(0)) for m in RELATIVE_YEAR.finditer(clause))
@@ -442,13 +450,8 @@ class Reader:
                 or match.start() == self.unit_start
             ):
                 continue  # only a sentence opening on its day names a round of its own
-            raw = match.group("date")
-            day = re.search(r"\d{1,2}", raw)
-            month = re.search(r"[A-Za-z]{3,}", re.sub(r"(?i)\b(?:on|of|the)\b", "", raw))
-            number = MONTHS.get(month.group(0).lower()) if month else None
-            if day is None or number is None:
-                continue
-            if (number, int(day.group(0))) != (lead.month, lead.day):
+            said = _month_day(match.group("date"))
+            if said is not None and said != (lead.month, lead.day):
                 return True
         return False
 
@@ -458,9 +461,8 @@ class Reader:
         if self.doubted is not None and not self.yearless:
             self.doubted_open = False
             return None
-        day = re.search(r"\d{1,2}", anchor.snippet)
-        month = re.search(r"[A-Za-z]{3}", re.sub(r"(?i)\b(?:on|of|the)\b", "", anchor.snippet))
-        key = f"{month.group(0).lower()} {int(day.group(0))}" if day and month else "?"
+        said = _month_day(anchor.snippet)
+        key = f"{said[0]} {said[1]}" if said is not None else "?"
         self.doubted = self.undated.setdefault(key, Mention(first=anchor.start))
         self.doubted_open = True
         return self.doubted
