@@ -405,3 +405,24 @@ def test_an_article_is_read_against_the_confirmed_rounds_before_it_is_stored(sto
     summary = store.record_source_document(doc)
     assert summary.compared == ["254"] and summary.linked == ["254"] and summary.disagreements == []
     assert store.source_warnings(["260"]) == {}
+
+
+def test_a_round_the_record_cannot_bear_out_is_kept_as_an_observation_with_its_facts(store: Store) -> None:
+    """Dropped from the rounds, never from the store: what the article said of it stays, and why."""
+    later = {"drawNumber": "260", "drawDate": "2023-08-01", "drawDateFull": "August 1, 2023"}
+    store.record_feed_fetch(feed_fetch(feed_with(ROUND_254, later)))
+    text = (
+        "Published July 21, 2023\n\n"
+        "Canada held a STEM draw on July 5, 2023, inviting 500 candidates with a cut-off of 486.\n\n"
+        "On July 20, 2023, Alberta invited 350 Express Entry candidates with scores as low as 301.\n"
+    )
+    doc = document_from_response(
+        url="https://news.example/two", kind=ARTICLE, status=200, body=text.encode(), parse=parse_article
+    )
+    assert len(doc.announcement.rounds) == 2
+    summary = store.record_source_document(doc)
+    assert summary.linked == ["254"]
+    [kept] = [o for o in _observations(store) if o["action"] == "unnumbered"]
+    assert kept["round_id"] is None
+    assert kept["facts"]["fields"]["invitations"]["value"] == 350
+    assert any("2023-07-20" in w and "IRCC's record has no round" in w for w in kept["warnings"])

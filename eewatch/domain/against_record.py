@@ -33,31 +33,39 @@ SLACK = dt.timedelta(days=1)
 
 def against_record(announcement: Announcement, record: Iterable[Round]) -> Announcement:
     """``announcement`` with the mentions IRCC's ``record`` cannot bear out dropped or trimmed."""
+    return read_against_record(announcement, record)[0]
+
+
+def read_against_record(
+    announcement: Announcement, record: Iterable[Round]
+) -> tuple[Announcement, list[tuple[RoundFacts, str]]]:
+    """:func:`against_record`, and each mention it dropped with the warning that says why (a store keeps
+    them as observations: nothing an article said is lost)."""
     rounds = list(record)
     if not rounds:
-        return announcement
+        return announcement, []
     # A record that holds round 1 covers every day before it too: no round was ever held then.
     first = dt.date.min + SLACK if any(r.number == 1 for r in rounds) else min(r.date for r in rounds)
     last = max(r.date for r in rounds)
     by_number = {r.id: r for r in rounds}
     kept: list[RoundFacts] = []
-    dropped: list[str] = []
+    dropped: list[tuple[RoundFacts, str]] = []
     for facts in announcement.rounds:
         checked = _check(facts, rounds, by_number, first, last)
         if checked is None:
             assert facts.date is not None
             day = facts.date.value
-            dropped.append(
+            why = (
                 f"date: {facts.date.snippet!r} dates a round on {day.isoformat()}, but IRCC's record has no "
                 f"round within a day of it; not printed as a round"
             )
+            dropped.append((facts, why))
             continue
         kept.append(checked)
-    if len(kept) == len(announcement.rounds) and all(
-        a is b for a, b in zip(kept, announcement.rounds, strict=True)
-    ):
-        return announcement
-    return dataclasses.replace(announcement, rounds=tuple(kept), warnings=(*announcement.warnings, *dropped))
+    if not dropped and all(a is b for a, b in zip(kept, announcement.rounds, strict=True)):
+        return announcement, []
+    warnings = (*announcement.warnings, *(why for _, why in dropped))
+    return dataclasses.replace(announcement, rounds=tuple(kept), warnings=warnings), dropped
 
 
 def _check(

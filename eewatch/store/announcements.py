@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from eewatch.domain.against_record import against_record
+from eewatch.domain.against_record import read_against_record
 from eewatch.domain.announcement import ARTICLE, RoundFacts
 from eewatch.domain.events import NEW_ROUND
 from eewatch.domain.fetches import CHANGED, ERROR, SourceDocument
@@ -104,9 +104,13 @@ def record_document(conn: Connection, doc: SourceDocument, now: dt.datetime) -> 
     fetch_id = _insert_fetch(conn, doc, now)
     summary = SourceSummary(fetch_id=fetch_id, outcome=doc.outcome, error=doc.error)
     announcement = doc.announcement
+    dropped: list[tuple[RoundFacts, str]] = []
     if doc.outcome == CHANGED and announcement is not None and doc.kind == ARTICLE:
         # An article is read against IRCC's record: a day with no confirmed round is no round's.
-        announcement = against_record(announcement, confirmed_rounds(conn))
+        announcement, dropped = read_against_record(announcement, confirmed_rounds(conn))
+    for facts, why in dropped:
+        # What the article said of it is kept, as an unnumbered mention no stored round matches.
+        _observe(conn, doc, fetch_id, now, None, "unnumbered", facts, [*facts.warnings, why])
     if doc.outcome == ERROR:
         _observe(conn, doc, fetch_id, now, None, "error", None, [], error=doc.error)
     elif doc.outcome == CHANGED and announcement is not None:
@@ -114,7 +118,8 @@ def record_document(conn: Connection, doc: SourceDocument, now: dt.datetime) -> 
         for facts in announcement.rounds:
             _apply_facts(conn, doc, facts, fetch_id, now, baseline, summary)
         if not announcement.rounds:
-            _observe(conn, doc, fetch_id, now, None, "unnumbered", None, list(announcement.warnings))
+            if not dropped:  # the rounds dropped are each observed above, with their facts and why
+                _observe(conn, doc, fetch_id, now, None, "unnumbered", None, list(announcement.warnings))
             named = doc.announcement is not None and doc.announcement.rounds
             summary.skipped.append(
                 "the document names no round IRCC's record bears out"
