@@ -279,8 +279,8 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             if _NOT_A_DRAW_BEFORE.search(text, max(start, match.start() - 20), match.start()):
                 continue  # "as highlighted in post # 15": another numbered thing
             before = text[max(0, match.start() - 16) : match.start()]
-            if re.search(MONTH + r"\s+$", before, re.I):
-                continue  # "the April 9th draw" is a date
+            if re.search(MONTH + r"\.?(?:\s+|-\s*)$", before, re.I):
+                continue  # "the April 9th draw", "the Apr- 11th draw" is a date
             if re.search(r"\d(?:st|nd|rd|th)\s*(?:and|&|or|,)\s*$", before, re.I) or _ORDINAL_AFTER.match(
                 text[match.end() : match.end() + 20]
             ):

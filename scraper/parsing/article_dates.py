@@ -14,7 +14,10 @@ MONTH = (
 )
 _TIME = r"(?:\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|EST|EDT|ET)\b)?)?"
 DATE = re.compile(
-    r"\b(?P<date>" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:19|20)\d\d\b)?"
+    # "the Apr- 11th draw": a stray dash between the month and an ordinal day
+    r"\b(?P<date>"
+    + MONTH
+    + r"(?:\s+|-\s+(?=\d{1,2}(?:st|nd|rd|th)\b))\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:19|20)\d\d\b)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*(?:19|20)\d\d\b)?"
     r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b)(?P<time>" + _TIME + r")",
     re.I,
@@ -611,6 +614,10 @@ _ABOVE = 600
 _JUST_AFTER = 300
 
 
+#: "Apr- 11th": the dash a page left between a month and its day.
+_STRAY_DASH = re.compile(r"(?<=[A-Za-z.])-\s+(?=\d)")
+
+
 def plain_date(raw: str) -> str:
     """A date as the shared date parser reads it: "9th of January 2019" -> "9th January 2019",
     "1 February" (day first, no year) -> "February 1"."""
@@ -622,7 +629,7 @@ def plain_date(raw: str) -> str:
         if (day > 12 or day == month) and 1 <= month <= 12:
             return f"{year:04d}-{month:02d}-{day:02d}"
         return raw
-    raw = _OF.sub(" ", raw)
+    raw = _OF.sub(" ", _STRAY_DASH.sub(" ", raw))
     day_first = _DAY_FIRST_NO_YEAR.fullmatch(raw.strip())
     return f"{day_first.group(2)} {day_first.group(1)}" if day_first else raw
 

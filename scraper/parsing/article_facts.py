@@ -158,7 +158,8 @@ _CRS_RIGHT = re.compile(
     re.I,
 )
 _DIFFERENCE_RIGHT = re.compile(
-    r"^\s+(?:CRS\s+)?points?\s+(?:higher|lower|more|less|fewer|below|above|up|down|added|additional|extra"
+    # "600 points are added to the candidate's profile" upon a nomination: an added score
+    r"^\s+(?:CRS\s+)?points?\s+(?:(?:are|is|were|was|will\s+be)\s+(?:added|awarded|given|granted)\b|higher|lower|more|less|fewer|below|above|up|down|added|additional|extra"
     r"|automatically|toward|to\s+their|for\s+a|from|on\s+top)",
     re.I,
 )
@@ -221,6 +222,7 @@ _CATEGORY_PATTERNS = (
 )
 _ACRONYMS = {"CEC": "CEC", "FSW": "FSW", "FSWP": "FSW", "FST": "FST", "FSTP": "FST", "PNP": "PNP"}
 _ACRONYM = re.compile(r"\b(CEC|FSWP?|FSTP?|PNP)\b")
+_CERTIFICATE = re.compile(r"\)?\s*(?:\(\w+\)\s*)?certificates?\b", re.I)
 _NOMINATION = re.compile(
     r"\b(?:with|holding|held|had|having)\s+(?:a\s+|already\s+)?(?:previously\s+received\s+a\s+)?"
     r"(?:provincial\s+)?nominations?\b|\bprovincial\s+nominees\b",
@@ -498,6 +500,9 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     programs = [p for p in programs if not _DENIED.search(text, max(start, p[1] - 30), p[1])]
     programs = [p for p in programs if not _among(text, start, end, p[1], p[2])]
     programs = [p for p in programs if not _of_the_round_before(text, start, p[1], p[2])]
+    # "holding a positive LMIA or Provincial Nomination Program (PNP) certificate": a document candidates
+    # hold, not the program a round was for.
+    programs = [p for p in programs if not _CERTIFICATE.match(text, p[2], end)]
     out = [
         k
         for k in out
