@@ -7,6 +7,7 @@ import datetime as dt
 from eewatch.domain.against_record import against_record
 from eewatch.domain.announcement import ARTICLE, Announcement, Found, RoundFacts
 from eewatch.domain.record import Round
+from scraper.parsing.article import parse_article_text
 
 #: Three rounds of the record: #253 and #254 (July 4 and 5, 2023) and #255 (July 6).
 RECORD = [
@@ -97,3 +98,100 @@ def test_a_number_the_record_lacks_is_left_alone_whatever_its_day() -> None:
     # The feed may leave a round out: an article numbering it is then the one source of it.
     missing = mention(dt.date(2023, 7, 20), number="258", invitations=1800)
     assert read(missing).rounds == (missing,)
+
+
+# What the text gives a round only by context, read against the record (our words, after real pages: a PNP
+# round's "600 points are added upon nomination" read as its cut-off; "May 13th" paired with May 20's count).
+
+
+def _read_text(text: str) -> Announcement:
+    return read(*parse_article_text(text).rounds)
+
+
+def test_the_reader_marks_what_a_sentence_not_naming_the_round_gives_it() -> None:
+    (facts,) = parse_article_text(
+        "Published July 6, 2023\n\nOn July 5, 2023, IRCC invited 500 candidates in a STEM draw. "
+        "The lowest score invited was 486.\n"
+    ).rounds
+    assert facts.invitations is not None and facts.crs_min is not None
+    assert facts.by_context == frozenset({"crs_min"})  # the date's sentence gives the count, not the cut-off
+
+
+def test_a_figure_by_context_the_record_contradicts_is_left_empty_and_the_warning_gives_both() -> None:
+    result = _read_text(
+        "Published July 6, 2023\n\nOn July 5, 2023, IRCC invited 500 candidates in a STEM draw.\n\n"
+        "The minimum score was 520.\n"
+    )
+    (facts,) = result.rounds
+    assert facts.invitations is not None and facts.invitations.value == 500
+    assert facts.crs_min is None
+    assert (
+        "crs_min: 'minimum score was 520' comes from a sentence that does not name this round, and IRCC's "
+        "record gives 511 (round 253) or 486 (round 254) or 463 (round 255); it may be another round's; "
+        "left empty"
+    ) in facts.warnings
+
+
+def test_a_figure_named_with_the_round_is_never_cleared_by_the_record() -> None:
+    # The same wrong cut-off, said of the round itself: the article's claim, compared, never hidden.
+    (facts,) = _read_text(
+        "Published July 6, 2023\n\nOn July 5, 2023, IRCC invited 500 candidates with a minimum score of 511.\n"
+    ).rounds
+    assert facts.crs_min is not None and facts.crs_min.value == 511
+
+
+def test_a_slip_of_the_pen_by_context_stays_the_articles_claim() -> None:
+    # "3,664" for 3,644, "511" for 510: the article's own slip for this round, shown as a disagreement.
+    record = [
+        *RECORD[:1],
+        Round(id="254", number=254, date=dt.date(2023, 7, 5), invitations=3644, crs_min=510),
+    ]
+    (facts,) = read(
+        *parse_article_text(
+            "Published July 6, 2023\n\nIRCC held a draw on July 5, 2023.\n\n"
+            "It invited 3,664 candidates. The cut-off was 511.\n"
+        ).rounds,
+        record=record,
+    ).rounds
+    assert facts.by_context >= {"invitations", "crs_min"}
+    assert (facts.invitations.value, facts.crs_min.value) == (3664, 510 + 1)  # type: ignore[union-attr]
+
+
+def test_another_rounds_figures_by_context_mean_the_article_misdated_its_round() -> None:
+    # "The twelfth draw ... on June 26" with #12's figures (1,516 at 463): the article's date is wrong, its
+    # figures are its own; they stay, and the record's round of that day (#11: 1,575 at 469) does not clear them.
+    record = [
+        Round(id="11", number=11, date=dt.date(2015, 6, 26), invitations=1575, crs_min=469),
+        Round(id="12", number=12, date=dt.date(2015, 7, 10), invitations=1516, crs_min=463),
+    ]
+    (facts,) = read(
+        *parse_article_text(
+            "A draw took place on June 26, 2015.\n\nA total of 1,516 invitations were issued to candidates "
+            "with 463 or more points.\n"
+        ).rounds,
+        record=record,
+    ).rounds
+    assert (facts.invitations.value, facts.crs_min.value) == (1516, 463)  # type: ignore[union-attr]
+
+
+def test_a_day_without_its_year_whose_figures_the_record_contradicts_is_no_round() -> None:
+    # "May 13th" read in 2023 (the article's year), but the record's round of May 13, 2023 is not this one.
+    record = [Round(id="250", number=250, date=dt.date(2023, 5, 13), invitations=700, crs_min=791)]
+    result = read(
+        *parse_article_text(
+            "Published May 21, 2023\n\nAfter a quiet spell, IRCC held a draw on May 13th, inviting 1,842 "
+            "candidates with scores of 357 or more.\n"
+        ).rounds,
+        record=record,
+    )
+    assert result.rounds == ()
+    assert any("writes no year" in w and "the year is in doubt" in w for w in result.warnings)
+    # With its year written, the same figures are the article's claim about that round: compared, kept.
+    written = read(
+        *parse_article_text(
+            "Published May 21, 2023\n\nAfter a quiet spell, IRCC held a draw on May 13th, 2023, inviting "
+            "1,842 candidates with scores of 357 or more.\n"
+        ).rounds,
+        record=record,
+    )
+    assert [f.date.value for f in written.rounds if f.date] == [dt.date(2023, 5, 13)]

@@ -167,8 +167,7 @@ def test_with_a_database_a_day_irccs_record_has_no_round_on_is_no_round(
     # A provincial draw on a day IRCC held no round, beside the federal round of July 5 (our words).
     article = tmp_path / "provincial.txt"
     article.write_text(
-        "Express Entry draw of July 5, 2023: Canada invited 500 candidates with STEM occupations. "
-        "The lowest score invited was 486.\n\n"
+        "On July 5, 2023, Canada invited 500 candidates with STEM occupations with a lowest score of 486.\n\n"
         "On July 20, 2023, the Alberta Advantage Immigration Program invited 350 candidates from the "
         "pool with scores as low as 301.\n"
     )

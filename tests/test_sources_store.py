@@ -337,8 +337,8 @@ def test_an_unnumbered_mention_is_linked_to_the_stored_round_of_its_date(store: 
     store.record_feed_fetch(feed_fetch(feed_with(ROUND_254)))
     text = (
         "Published July 6, 2023\n\n"
-        "Canada held a STEM draw on July 5, 2023. It invited 500 candidates, "
-        "and the lowest-ranked candidate invited had a CRS score of 486.\n"
+        "Canada held a STEM draw on July 5, 2023, inviting 500 candidates; "
+        "the lowest-ranked candidate invited in it had a CRS score of 486.\n"
     )
     doc = document_from_response(
         url="https://news.example/stem-draw",
@@ -426,3 +426,29 @@ def test_a_round_the_record_cannot_bear_out_is_kept_as_an_observation_with_its_f
     assert kept["round_id"] is None
     assert kept["facts"]["fields"]["invitations"]["value"] == 350
     assert any("2023-07-20" in w and "IRCC's record has no round" in w for w in kept["warnings"])
+
+
+def test_a_figure_by_context_the_record_contradicts_is_observed_as_a_doubt_not_a_disagreement(
+    store: Store,
+) -> None:
+    """'It invited 500 ... The lowest score was 486' after the round's date: the cut-off's sentence names no
+    round, and the record's round of that day has another (491): it may be another round's, so it is no
+    disagreement of this round's; the observation keeps the figure's text and the record's in its warning."""
+    store.record_feed_fetch(feed_fetch(feed_with(ROUND_254)))
+    text = (
+        "Published July 6, 2023\n\n"
+        "Canada held a STEM draw on July 5, 2023. It invited 500 candidates.\n\n"
+        "The lowest score invited was 486.\n"
+    )
+    doc = document_from_response(
+        url="https://news.example/stem", kind=ARTICLE, status=200, body=text.encode(), parse=parse_article
+    )
+    summary = store.record_source_document(doc)
+    assert summary.linked == ["254"] and summary.disagreements == []
+    [observation] = [o for o in _observations(store) if o["action"] == "linked"]
+    assert observation["facts"]["fields"]["crs_min"] is None
+    assert any(
+        "'score invited was 486' comes from a sentence that does not name this round" in w
+        and "491 (round 254)" in w
+        for w in observation["warnings"]
+    )

@@ -24,7 +24,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from eewatch.domain.announcement import Announcement, RoundFacts
+from eewatch.domain.announcement import Announcement, Found, RoundFacts
 from eewatch.domain.record import Round
 
 #: An article dated in another time zone may name the day after the round.
@@ -51,14 +51,8 @@ def read_against_record(
     kept: list[RoundFacts] = []
     dropped: list[tuple[RoundFacts, str]] = []
     for facts in announcement.rounds:
-        checked = _check(facts, rounds, by_number, first, last)
+        checked, why = _check(facts, rounds, by_number, first, last)
         if checked is None:
-            assert facts.date is not None
-            day = facts.date.value
-            why = (
-                f"date: {facts.date.snippet!r} dates a round on {day.isoformat()}, but IRCC's record has no "
-                f"round within a day of it; not printed as a round"
-            )
             dropped.append((facts, why))
             continue
         kept.append(checked)
@@ -70,31 +64,163 @@ def read_against_record(
 
 def _check(
     facts: RoundFacts, rounds: Sequence[Round], by_number: dict[str, Round], first: dt.date, last: dt.date
-) -> RoundFacts | None:
-    """The mention as the record bears it out; None for a dated round the record has no round for."""
+) -> tuple[RoundFacts | None, str]:
+    """The mention as the record bears it out, or None and why it is not printed as a round."""
+    matched, named = _matched(facts, rounds, by_number, first, last)
+    if matched is None:
+        assert facts.date is not None
+        day = facts.date.value.isoformat()
+        why = (
+            f"date: {facts.date.snippet!r} dates a round on {day}, but IRCC's record has no round within a "
+            "day of it; not printed as a round"
+        )
+        return None, why
+    if not named:
+        return matched, ""
+    return _context_doubts(matched, named, rounds)
+
+
+def _matched(
+    facts: RoundFacts, rounds: Sequence[Round], by_number: dict[str, Round], first: dt.date, last: dt.date
+) -> tuple[RoundFacts | None, list[Round]]:
+    """The mention as the record bears out its number and date (None: a dated round the record has no
+    round for), and the record's rounds it names (none where the record cannot say)."""
+    numbered = by_number.get(str(facts.round_id.value)) if facts.round_id is not None else None
     if facts.date is None or not isinstance(facts.date.value, dt.date):
-        return facts
+        return facts, [numbered] if numbered is not None else []
     day = facts.date.value
     if day < first - SLACK or day > last:
-        return facts
+        return facts, []
     near = [r for r in rounds if abs(r.date - day) <= SLACK]
     if facts.round_id is None:
-        return facts if near else None
-    numbered = by_number.get(str(facts.round_id.value))
+        return (facts, near) if near else (None, [])
     if numbered is None:
         # A number the record lacks may be a round the feed left out: the article is the one source.
-        return facts
+        return facts, []
     if abs(numbered.date - day) <= SLACK:
-        return facts
+        return facts, [numbered]
     if near:
         # The day is a round's, the number another's: the number is the doubt.
         note = (
             f"round_id: IRCC's round {numbered.id} was held on {numbered.date.isoformat()}, not on "
             f"{day.isoformat()} as {facts.date.snippet!r} says; left empty"
         )
-        return dataclasses.replace(facts, round_id=None, warnings=(*facts.warnings, note))
+        return dataclasses.replace(facts, round_id=None, warnings=(*facts.warnings, note)), near
     note = (
         f"date: {facts.date.snippet!r} reads {day.isoformat()}, a day IRCC's record has no round on, and "
         f"round {numbered.id} was held on {numbered.date.isoformat()}; left empty"
     )
-    return dataclasses.replace(facts, date=None, warnings=(*facts.warnings, note))
+    return dataclasses.replace(facts, date=None, warnings=(*facts.warnings, note)), [numbered]
+
+
+#: The fields a sentence not naming the round may give it, and the kind's fields that go with its type.
+_FIGURES = ("invitations", "crs_min")
+_KIND = ("round_type", "category", "programs")
+
+
+def _context_doubts(
+    facts: RoundFacts, named: list[Round], rounds: Sequence[Round]
+) -> tuple[RoundFacts | None, str]:
+    """Values the text gives only by context that every round the mention names contradicts: a figure or
+    kind from a sentence that does not name the round is then another round's as likely as this one's, and
+    is left empty; a date whose year the text does not write, whose round's every other figure the record
+    contradicts, is a year in doubt, and the unnumbered mention is not printed as a round."""
+    cleared: dict[str, None] = {}
+    notes: list[str] = []
+    # "the twelfth draw ... on June 26, 2015. A total of 1,516 invitations ... 463 or more": the count and
+    # cut-off of one round of the record together are that article's, dated wrong by the article itself.
+    another = _figures_of_a_round(facts, rounds)
+    for name in (*_FIGURES, "round_type"):
+        found = getattr(facts, name)
+        if name not in facts.by_context or found is None or not _contradicted(name, found.value, named):
+            continue
+        if another or (name in _FIGURES and any(_slip(found.value, _value(r, name)) for r in named)):
+            continue  # the article's own slip ("3,664" for 3,644; "511" for 510): shown as a disagreement
+        fields = _KIND if name == "round_type" else (name,)
+        cleared.update(dict.fromkeys(f for f in fields if getattr(facts, f) is not None))
+        notes.append(
+            f"{name}: {found.snippet!r} comes from a sentence that does not name this round, and IRCC's "
+            f"record gives {_record_values(name, named)}; it may be another round's; left empty"
+        )
+    if cleared:
+        facts = dataclasses.replace(
+            facts,
+            warnings=(*facts.warnings, *notes),
+            by_context=facts.by_context - set(cleared),
+            **cleared,  # type: ignore[arg-type]
+        )
+    figures = [(n, f) for n in _FIGURES if (f := getattr(facts, n)) is not None]
+    if (
+        facts.round_id is None
+        and facts.date is not None
+        and "date" in facts.by_context
+        and figures
+        and all(
+            _contradicted(n, f.value, named) and not any(_slip(f.value, _value(r, n)) for r in named)
+            for n, f in figures
+        )
+        # One figure alone may be the article's own error ("888" for 681): the year is in doubt only where
+        # the figure is another round's of those weeks ("1,842" on "May 13th": May 20's count).
+        and (len(figures) > 1 or _of_another_round(*figures[0], facts.date.value, named, rounds))
+    ):
+        said = ", ".join(repr(f.snippet) for _, f in figures)
+        why = (
+            f"date: {facts.date.snippet!r} writes no year and was read as {facts.date.value.isoformat()}, "
+            f"but IRCC's round of that day has other figures than {said}; the year is in doubt; not printed "
+            "as a round"
+        )
+        return None, why
+    return facts, ""
+
+
+#: How far from the day read another round's figure may be and still be the one a day was paired with.
+_WEEKS = dt.timedelta(days=60)
+
+
+def _of_another_round(
+    name: str, found: Found, day: dt.date, named: list[Round], rounds: Sequence[Round]
+) -> bool:
+    """Is ``found`` the ``name`` of a round of the record within :data:`_WEEKS` of ``day``, not one named?"""
+    return any(
+        r not in named and abs(r.date - day) <= _WEEKS and _value(r, name) == found.value for r in rounds
+    )
+
+
+def _figures_of_a_round(facts: RoundFacts, rounds: Sequence[Round]) -> bool:
+    """Are the mention's count and cut-off (both given) those of one round of the record?"""
+    if facts.invitations is None or facts.crs_min is None:
+        return False
+    figures = (facts.invitations.value, facts.crs_min.value)
+    return any((r.invitations, r.crs_min) == figures for r in rounds)
+
+
+def _slip(value: object, record: object) -> bool:
+    """Is ``value`` the record's figure with a slip of the pen: a cut-off within 2 points, a count with
+    its digits swapped or one digit wrong?"""
+    if not isinstance(value, int) or not isinstance(record, int) or value == record:
+        return False
+    if abs(value - record) <= 2:
+        return True
+    a, b = str(value), str(record)
+    one_wrong = sum(x != y for x, y in zip(a, b, strict=False)) == 1
+    return len(a) == len(b) and (sorted(a) == sorted(b) or one_wrong)
+
+
+def _contradicted(name: str, value: object, named: list[Round]) -> bool:
+    """Does every round named publish another value for ``name`` than ``value``?"""
+    record = [_value(r, name) for r in named]
+    return bool(record) and all(v is not None and v != _normal(name, value) for v in record)
+
+
+def _value(r: Round, name: str) -> object:
+    if name == "programs":
+        return frozenset(r.programs) or None
+    return getattr(r, name)
+
+
+def _normal(name: str, value: object) -> object:
+    return frozenset(value) if name == "programs" and isinstance(value, (tuple, list)) else value
+
+
+def _record_values(name: str, named: list[Round]) -> str:
+    return " or ".join(f"{_value(r, name)!s} (round {r.id})" for r in named)

@@ -102,6 +102,10 @@ class RoundFacts:
     crs_min: Found | None = None
     occupations: tuple[Occupation, ...] = ()
     warnings: tuple[str, ...] = ()
+    #: Fields the text gives this round only by context: a figure or kind from a sentence that does not
+    #: name the round, a date whose year the text does not write. Read against IRCC's record, such a value
+    #: the record contradicts is a doubt (see ``eewatch/domain/against_record.py``).
+    by_context: frozenset[str] = frozenset()
 
     def found(self) -> dict[str, Found]:
         """The facts that were stated, by field name."""
@@ -117,6 +121,7 @@ class RoundFacts:
             "fields": {name: (f.to_dict() if (f := getattr(self, name)) else None) for name in FACT_FIELDS},
             "occupations": [o.to_dict() for o in self.occupations],
             "warnings": list(self.warnings),
+            "by_context": sorted(self.by_context),
         }
 
     def to_round(self, kind: str, url: str | None) -> Round | None:

@@ -52,6 +52,8 @@ _SPACED_ROW = re.compile(
 )
 _DATED_ADDRESS = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/")
 _PROGRAM_ORDER = ("CEC", "FSW", "FST", "PNP")
+#: A date's text that writes its year ("2019", "'19" is not read as one).
+_WRITES_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: The first category-based round (healthcare, #252) was held on June 28, 2023; categories were set on May 31.
 _CATEGORIES_BEGAN = dt.date(2023, 5, 31)
 #: Round #1, and how many days each round after it took at the fastest and slowest, on average since #1 (the
@@ -334,8 +336,26 @@ def _round_facts(m: Mention) -> RoundFacts:
         date=m.date,
         held_at=m.held_at,
         warnings=tuple(dict.fromkeys(warnings)),
+        by_context=_by_context(m, stated),
         **stated,
     )
+
+
+def _by_context(m: Mention, stated: dict[str, Any]) -> frozenset[str]:
+    """The fields of ``stated`` the text gives the round only by context: a count or cut-off from a clause
+    that names no round (the strongest that gave one), a kind likewise, a date that writes no year."""
+    out: set[str] = set()
+    for name in ("invitations", "crs_min"):
+        if name in stated and max(a for f, _, a in m.facts if f.name == name) == 0:
+            out.add(name)
+    if "round_type" in stated:
+        named = [k[3] for k in m.kinds if k[0] != "program"]
+        # The kind came from the strongest category or general-round clause if any, else from the programs.
+        if max(named or [k[3] for k in m.kinds], default=0) == 0:
+            out.update(k for k in ("round_type", "category", "programs") if k in stated)
+    if m.date is not None and not _WRITES_YEAR.search(m.date.snippet):
+        out.add("date")
+    return frozenset(out)
 
 
 def _relabel(where: Fact, value: object) -> Found:

@@ -287,6 +287,7 @@ def parse_page_text(text: str, url: str = "") -> Announcement:
         date=date,
         occupations=_occupations(lines, warnings),
         warnings=tuple(warnings),
+        by_context=frozenset(),  # IRCC's own page states each field of its round
         **kind,
         **values,
     )
