@@ -66,6 +66,11 @@ def units(text: str) -> list[Unit]:
             out.extend(spaced)
             i += len(spaced)  # one line per row, whatever its cells
             continue
+        dashed = _dashed_list(text, lines, i)
+        if dashed:
+            out.extend(dashed)
+            i += len(dashed)  # one line per row
+            continue
         pairs = _pair_list(text, lines, i)
         if pairs:
             out.extend(pairs)
@@ -289,6 +294,32 @@ def _pair_list(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]:
         found.append(Unit(a, lines[j + 1][1], "row", cells, columns))
         j += 2
     return found if len(found) > 1 else []
+
+
+#: A line of a figure and a full date joined by a dash: "468 – January 4, 2017".
+_DASHED_ROW = re.compile(
+    r"^\s*(?P<value>\d{3})\s*[–—-]\s*(?P<date>"
+    + MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*(?:19|20)\d\d)\s*$",
+    re.I,
+)
+#: ... under a line that says the figures are cut-offs.
+_DASHED_CAPTION = re.compile(r"\bcut-?offs?\b|\bCRS\b|\bminimum\s+scores?\b|\bthreshold\b", re.I)
+
+
+def _dashed_list(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]:
+    """A list of cut-offs, each line a score and its round's full date ("468 – January 4, 2017"), under a
+    line naming cut-offs: each line becomes a row unit of a date and a cut-off; [] when not three at least."""
+    if i == 0 or not _DASHED_CAPTION.search(text[slice(*lines[i - 1])]):
+        return []
+    found = []
+    for a, b in lines[i:]:
+        row = _DASHED_ROW.match(text[a:b])
+        if row is None:
+            break
+        cells = ((a + row.start("date"), a + row.end("date")), (a + row.start("value"), a + row.end("value")))
+        found.append(Unit(a, b, "row", cells, ("date", "crs")))
+    return found if len(found) > 2 else []
 
 
 _HALF_HEADER = r"date\s+(?:ITAs|invitations)\s+(?:CRS(?:\s+score)?|score|cut-?off)"
