@@ -26,3 +26,19 @@ def test_a_dashed_list_of_cut_offs_and_full_dates_is_a_round_per_line() -> None:
         articles.rows(text.replace("the CRS cut-off kept falling, round after round", "we kept a diary"))
         == []
     )
+
+
+def test_a_table_row_on_a_page_that_writes_no_year_is_its_round_without_a_date() -> None:
+    text = (
+        "IRCC sent invitations again this week.\n\n"
+        "Date | Draw Type | Number of ITAs | Minimum CRS |\n"
+        "---|---|---|---|\n"
+        "March 13 | Transport occupations | 975 | 430 |\n"
+        "March 12 | General | 2,850 | 525 |\n"
+    )
+    assert articles.rows(text) == [
+        (None, None, 975, 430, "category", "transport"),
+        (None, None, 2850, 525, "general", None),
+    ]
+    # A page that writes a year elsewhere is no such page: its rows' year is in doubt, and no round is given.
+    assert articles.rows(text.replace("this week", "this week, as it has done since 2015")) == []

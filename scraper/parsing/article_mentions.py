@@ -278,6 +278,14 @@ class Reader:
         mention.number = Found(anchor.number, anchor.start, anchor.end, anchor.snippet)
         self.by_number.setdefault(anchor.number, mention)
 
+    def undated_mention(self, start: int, written: str) -> Mention | None:
+        """On a page that writes no year, the round of the month and day ``written`` (a table row's date
+        cell): stated, only its year is not; None elsewhere, or for a cell that names no month and day."""
+        said = _month_day(written) if self.yearless else None
+        if said is None:
+            return None
+        return self.undated.setdefault(f"{said[0]} {said[1]}", Mention(first=start))
+
     def number_mention(self, mention: Mention, anchor: Anchor) -> None:
         """A table row's number cell numbers its round."""
         self._number(mention, anchor)

@@ -31,6 +31,8 @@ class Reader(Protocol):
 
     def new_mention(self, first: int, *, from_row: bool = False) -> Any: ...
 
+    def undated_mention(self, start: int, written: str) -> Any | None: ...
+
     def number_mention(self, mention: Any, anchor: Anchor) -> None: ...
 
     def date_mention(self, mention: Any, anchor: Anchor) -> None: ...
@@ -84,13 +86,18 @@ def table_row(
         found = [a for a in anchors(text, where[0], where[1], reader.dates, unit) if a.date is not None]
     finally:
         reader.dates.context = None
-    if not found:
-        return header, caption
-    same = reader.by_date.get(found[0].date, []) if found[0].date else []
-    mention = same[0] if len(same) == 1 else None
-    if mention is None:
-        mention = reader.new_mention(unit.start, from_row=True)
-        reader.date_mention(mention, found[0])
+    if found:
+        same = reader.by_date.get(found[0].date, []) if found[0].date else []
+        mention = same[0] if len(same) == 1 else None
+        if mention is None:
+            mention = reader.new_mention(unit.start, from_row=True)
+            reader.date_mention(mention, found[0])
+    else:
+        # "March 13 | Transport occupations | 975 | 430" on a page that writes no year: the row states its
+        # round, only the year is not stated (given with no date, when it states its count and cut-off).
+        mention = reader.undated_mention(where[0], text[where[0] : where[1]])
+        if mention is None:
+            return header, caption
     place = cell("number")
     if place is not None and mention.number is None:
         number = text[place[0] : place[1]].strip()
