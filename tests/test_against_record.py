@@ -135,7 +135,8 @@ def test_a_figure_by_context_the_record_contradicts_is_left_empty_and_the_warnin
 def test_a_figure_named_with_the_round_is_never_cleared_by_the_record() -> None:
     # The same wrong cut-off, said of the round itself: the article's claim, compared, never hidden.
     (facts,) = _read_text(
-        "Published July 6, 2023\n\nOn July 5, 2023, IRCC invited 500 candidates with a minimum score of 511.\n"
+        "Published July 6, 2023\n\n"
+        "On July 5, 2023, IRCC invited 500 candidates with a minimum score of 511.\n"
     ).rounds
     assert facts.crs_min is not None and facts.crs_min.value == 511
 
@@ -159,7 +160,8 @@ def test_a_slip_of_the_pen_by_context_stays_the_articles_claim() -> None:
 
 def test_another_rounds_figures_by_context_mean_the_article_misdated_its_round() -> None:
     # "The twelfth draw ... on June 26" with #12's figures (1,516 at 463): the article's date is wrong, its
-    # figures are its own; they stay, and the record's round of that day (#11: 1,575 at 469) does not clear them.
+    # figures are its own; they stay, and the record's round of that day (#11: 1,575 at 469) does not clear
+    # them.
     record = [
         Round(id="11", number=11, date=dt.date(2015, 6, 26), invitations=1575, crs_min=469),
         Round(id="12", number=12, date=dt.date(2015, 7, 10), invitations=1516, crs_min=463),
