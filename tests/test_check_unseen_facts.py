@@ -35,6 +35,7 @@ SIXTEENTH = checker.DATA / "articles_unseen16.json"
 SEVENTEENTH = checker.DATA / "articles_unseen17.json"
 EIGHTEENTH = checker.DATA / "articles_unseen18.json"
 NINETEENTH = checker.DATA / "articles_unseen19.json"
+TWENTIETH = checker.DATA / "articles_unseen20.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -152,6 +153,7 @@ SETS = {
     "unseen17": (SEVENTEENTH, 32),
     "unseen18": (EIGHTEENTH, 32),
     "unseen19": (NINETEENTH, 32),
+    "unseen20": (TWENTIETH, 34),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -202,6 +204,7 @@ FRESH_SETS = {
     "unseen17": (SEVENTEENTH, 60, True),
     "unseen18": (EIGHTEENTH, 70, True),
     "unseen19": (NINETEENTH, 110, True),
+    "unseen20": (TWENTIETH, 55, True),
 }
 
 
