@@ -39,3 +39,35 @@ def test_points_that_are_added_on_a_nomination_are_no_cut_off() -> None:
     )
     (only,) = articles.rounds(text)
     assert only["invitations"] == 654 and "crs_min" not in only
+
+
+# The nineteenth pass (after the twentieth set was scored).
+
+
+def test_a_planned_round_on_a_day_is_no_round() -> None:
+    text = (
+        "Published July 5, 2023\n\n"
+        "IRCC invited 700 candidates in a surprise all-program draw on July 4, 2023, with a cut-off of 511."
+        "\n\nThe draw comes ahead of a planned category-based selection to invite 1,500 healthcare workers "
+        "on July 6.\n"
+    )
+    assert articles.dates(text) == {"2023-07-04"}
+
+
+def test_the_day_an_announcement_was_made_is_no_round() -> None:
+    text = (
+        "On September 20, 2023, IRCC held its first round for transport occupations, inviting 1,000 "
+        "candidates. It came after an announcement was made by IRCC on September 18, 2023, that such a round "
+        "would follow that week.\n"
+    )
+    assert articles.dates(text) == {"2023-09-20"}
+
+
+def test_the_points_available_on_the_scale_are_no_cut_off() -> None:
+    text = (
+        "IRCC held an invitation round on Feb 02, 2023, its fourth of the year.\n\n"
+        "A total of 1200 CRS points are available: 600 for core factors and 600 for a job offer or a PNP "
+        "nomination.\n"
+    )
+    (only,) = articles.rounds(text)
+    assert only == {"date": "2023-02-02"}

@@ -36,11 +36,15 @@ NOT_A_ROUND = re.compile(
     # "whose FRA expires on June 30, 2021", "the deadline of May 1": a deadline, not a round
     r"|\bexpir(?:es|ed|e|y|ing)(?:\s+on)?|\bdeadline(?:\s+(?:of|is|was))?"
     # "Results of the draw were released today, January 8, 2021": the day of the news, not of a round
-    r"|\b(?:released|published|posted|made\s+public|announced)\s+today(?:\s+on)?\s*,?)\s*$",
+    r"|\b(?:released|published|posted|made\s+public|announced)\s+today(?:\s+on)?\s*,?"
+    # "an announcement was made by IRCC on September 18, 2023, that a ... draw ... will be made": its day
+    r"|\bannouncement\s+(?:was\s+)?(?:made|issued|published)(?:\s+by\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+){0,3}?)?"
+    r"(?:\s+on)?)\s*$",
     re.I,
 )
 _PLANNED = re.compile(
-    r"\b(?:will|would|shall|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
+    # "a planned category-based selection ... to invite 1,500 healthcare workers on July 5"
+    r"\b(?:will|would|shall|planned|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
     r"|plans?\s+to|upcoming|if|predict\w*|forecast\w*|next\s+(?:[\w-]+\s+){0,3}(?:draw|round)"
     r"(?!\s+(?:took\s+place|was\s+(?:held|conducted)|came|happened|occurred)\b))\b",
     re.I,

@@ -159,7 +159,9 @@ _CRS_RIGHT = re.compile(
 )
 _DIFFERENCE_RIGHT = re.compile(
     # "600 points are added to the candidate's profile" upon a nomination: an added score
-    r"^\s+(?:CRS\s+)?points?\s+(?:(?:are|is|were|was|will\s+be)\s+(?:added|awarded|given|granted)\b|higher|lower|more|less|fewer|below|above|up|down|added|additional|extra"
+    # "A total of 1200 CRS points are available": the scale, no round's cut-off
+    r"^\s+(?:CRS\s+)?points?\s+(?:(?:are|is|were|was|will\s+be)\s+(?:added|awarded|given|granted|available|possible)\b"
+    r"|higher|lower|more|less|fewer|below|above|up|down|added|additional|extra"
     r"|automatically|toward|to\s+their|for\s+a|from|on\s+top)",
     re.I,
 )
