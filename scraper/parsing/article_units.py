@@ -310,7 +310,11 @@ _DASHED_CAPTION = re.compile(r"\bcut-?offs?\b|\bCRS\b|\bminimum\s+scores?\b|\bth
 def _dashed_list(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit]:
     """A list of cut-offs, each line a score and its round's full date ("468 – January 4, 2017"), under a
     line naming cut-offs: each line becomes a row unit of a date and a cut-off; [] when not three at least."""
-    if i == 0 or not _DASHED_CAPTION.search(text[slice(*lines[i - 1])]):
+    if (
+        i == 0
+        or not _DASHED_ROW.match(text[slice(*lines[i])])
+        or not _DASHED_CAPTION.search(text[slice(*lines[i - 1])])
+    ):
         return []
     found = []
     for a, b in lines[i:]:
