@@ -104,8 +104,8 @@ def test_a_number_the_record_lacks_is_left_alone_whatever_its_day() -> None:
 # round's "600 points are added upon nomination" read as its cut-off; "May 13th" paired with May 20's count).
 
 
-def _read_text(text: str) -> Announcement:
-    return read(*parse_article_text(text).rounds)
+def _read_text(text: str, record: list[Round] = RECORD) -> Announcement:
+    return read(*parse_article_text(text).rounds, record=record)
 
 
 def test_the_reader_marks_what_a_sentence_not_naming_the_round_gives_it() -> None:
@@ -147,15 +147,13 @@ def test_a_slip_of_the_pen_by_context_stays_the_articles_claim() -> None:
         *RECORD[:1],
         Round(id="254", number=254, date=dt.date(2023, 7, 5), invitations=3644, crs_min=510),
     ]
-    (facts,) = read(
-        *parse_article_text(
-            "Published July 6, 2023\n\nIRCC held a draw on July 5, 2023.\n\n"
-            "It invited 3,664 candidates. The cut-off was 511.\n"
-        ).rounds,
-        record=record,
+    (facts,) = _read_text(
+        "Published July 6, 2023\n\nIRCC held a draw on July 5, 2023.\n\n"
+        "It invited 3,664 candidates. The cut-off was 511.\n",
+        record,
     ).rounds
     assert facts.by_context >= {"invitations", "crs_min"}
-    assert (facts.invitations.value, facts.crs_min.value) == (3664, 510 + 1)  # type: ignore[union-attr]
+    assert (facts.invitations.value, facts.crs_min.value) == (3664, 511)  # type: ignore[union-attr]
 
 
 def test_another_rounds_figures_by_context_mean_the_article_misdated_its_round() -> None:
@@ -166,12 +164,10 @@ def test_another_rounds_figures_by_context_mean_the_article_misdated_its_round()
         Round(id="11", number=11, date=dt.date(2015, 6, 26), invitations=1575, crs_min=469),
         Round(id="12", number=12, date=dt.date(2015, 7, 10), invitations=1516, crs_min=463),
     ]
-    (facts,) = read(
-        *parse_article_text(
-            "A draw took place on June 26, 2015.\n\nA total of 1,516 invitations were issued to candidates "
-            "with 463 or more points.\n"
-        ).rounds,
-        record=record,
+    (facts,) = _read_text(
+        "A draw took place on June 26, 2015.\n\nA total of 1,516 invitations were issued to candidates "
+        "with 463 or more points.\n",
+        record,
     ).rounds
     assert (facts.invitations.value, facts.crs_min.value) == (1516, 463)  # type: ignore[union-attr]
 
@@ -179,21 +175,17 @@ def test_another_rounds_figures_by_context_mean_the_article_misdated_its_round()
 def test_a_day_without_its_year_whose_figures_the_record_contradicts_is_no_round() -> None:
     # "May 13th" read in 2023 (the article's year), but the record's round of May 13, 2023 is not this one.
     record = [Round(id="250", number=250, date=dt.date(2023, 5, 13), invitations=700, crs_min=791)]
-    result = read(
-        *parse_article_text(
-            "Published May 21, 2023\n\nAfter a quiet spell, IRCC held a draw on May 13th, inviting 1,842 "
-            "candidates with scores of 357 or more.\n"
-        ).rounds,
-        record=record,
+    result = _read_text(
+        "Published May 21, 2023\n\nAfter a quiet spell, IRCC held a draw on May 13th, inviting 1,842 "
+        "candidates with scores of 357 or more.\n",
+        record,
     )
     assert result.rounds == ()
     assert any("writes no year" in w and "the year is in doubt" in w for w in result.warnings)
     # With its year written, the same figures are the article's claim about that round: compared, kept.
-    written = read(
-        *parse_article_text(
-            "Published May 21, 2023\n\nAfter a quiet spell, IRCC held a draw on May 13th, 2023, inviting "
-            "1,842 candidates with scores of 357 or more.\n"
-        ).rounds,
-        record=record,
+    written = _read_text(
+        "Published May 21, 2023\n\nAfter a quiet spell, IRCC held a draw on May 13th, 2023, inviting "
+        "1,842 candidates with scores of 357 or more.\n",
+        record,
     )
     assert [f.date.value for f in written.rounds if f.date] == [dt.date(2023, 5, 13)]

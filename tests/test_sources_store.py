@@ -323,6 +323,11 @@ def test_the_page_spider_for_real_then_the_feed_confirms(
         store.close()
 
 
+def _article(url: str, text: str) -> SourceDocument:
+    """An article fetched from ``url`` with the body ``text``, parsed."""
+    return document_from_response(url=url, kind=ARTICLE, status=200, body=text.encode(), parse=parse_article)
+
+
 def _observations(store: Store) -> list[dict[str, object]]:
     with store.engine.connect() as conn:
         return [
@@ -363,9 +368,7 @@ def test_an_unnumbered_mention_matching_nothing_is_not_linked(store: Store) -> N
     text = (
         "Published July 6, 2023\n\nA draw on July 5, 2023 invited 777 candidates with a CRS cut-off of 333.\n"
     )
-    doc = document_from_response(
-        url="https://news.example/other", kind=ARTICLE, status=200, body=text.encode(), parse=parse_article
-    )
+    doc = _article("https://news.example/other", text)
     summary = store.record_source_document(doc)
     assert summary.linked == [] and summary.disagreements == []
 
@@ -416,9 +419,7 @@ def test_a_round_the_record_cannot_bear_out_is_kept_as_an_observation_with_its_f
         "Canada held a STEM draw on July 5, 2023, inviting 500 candidates with a cut-off of 486.\n\n"
         "On July 20, 2023, Alberta invited 350 Express Entry candidates with scores as low as 301.\n"
     )
-    doc = document_from_response(
-        url="https://news.example/two", kind=ARTICLE, status=200, body=text.encode(), parse=parse_article
-    )
+    doc = _article("https://news.example/two", text)
     assert len(doc.announcement.rounds) == 2
     summary = store.record_source_document(doc)
     assert summary.linked == ["254"]
@@ -440,9 +441,7 @@ def test_a_figure_by_context_the_record_contradicts_is_observed_as_a_doubt_not_a
         "Canada held a STEM draw on July 5, 2023. It invited 500 candidates.\n\n"
         "The lowest score invited was 486.\n"
     )
-    doc = document_from_response(
-        url="https://news.example/stem", kind=ARTICLE, status=200, body=text.encode(), parse=parse_article
-    )
+    doc = _article("https://news.example/stem", text)
     summary = store.record_source_document(doc)
     assert summary.linked == ["254"] and summary.disagreements == []
     [observation] = [o for o in _observations(store) if o["action"] == "linked"]
