@@ -11,6 +11,14 @@ whose number and date name two different rounds of the record keeps the one
 the record bears out. A mention numbered with a number the record lacks is left
 alone, whatever its date: it may be a round the feed left out.
 
+What the text gives a round only by context (``RoundFacts.by_context``: a figure
+or kind from a clause that names no round, a date that writes no year) is where
+the reader most often pairs a value with the wrong round: such a value that every
+round the mention names contradicts is left empty, with a warning that gives
+both (unless it is a slip of the pen, or the count and cut-off together are
+another round's, which the article misdated); an unnumbered mention whose
+year-less date the record's round of that day contradicts is not printed.
+
 The record never supplies a value: every value still printed is the article's,
 and where the article and the record disagree on a round's count or cut-off
 the mention keeps the article's figure (``eewatch announcement`` shows both).
