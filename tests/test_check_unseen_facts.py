@@ -36,6 +36,7 @@ SEVENTEENTH = checker.DATA / "articles_unseen17.json"
 EIGHTEENTH = checker.DATA / "articles_unseen18.json"
 NINETEENTH = checker.DATA / "articles_unseen19.json"
 TWENTIETH = checker.DATA / "articles_unseen20.json"
+TWENTY_FIRST = checker.DATA / "articles_unseen21.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -154,6 +155,7 @@ SETS = {
     "unseen18": (EIGHTEENTH, 32),
     "unseen19": (NINETEENTH, 32),
     "unseen20": (TWENTIETH, 34),
+    "unseen21": (TWENTY_FIRST, 34),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -205,6 +207,7 @@ FRESH_SETS = {
     "unseen18": (EIGHTEENTH, 70, True),
     "unseen19": (NINETEENTH, 110, True),
     "unseen20": (TWENTIETH, 55, True),
+    "unseen21": (TWENTY_FIRST, 70, True),
 }
 
 
