@@ -189,3 +189,22 @@ def test_a_day_without_its_year_whose_figures_the_record_contradicts_is_no_round
         record,
     )
     assert [f.date.value for f in written.rounds if f.date] == [dt.date(2023, 5, 13)]
+
+
+def test_an_ordinal_whose_round_of_the_record_has_other_figures_counts_the_years_draws() -> None:
+    # "its 13th Express Entry draw ... 4800 ... 488" (of 2023): IRCC's round 13 (2015) invited 1,581 at 451.
+    record = [Round(id="13", number=13, date=dt.date(2015, 7, 17), invitations=1581, crs_min=451)]
+    text = (
+        "IRCC recently held its 13th Express Entry draw. This draw invited 4800 candidates, with a cut-off "
+        "of 488 for this draw.\n"
+    )
+    assert [f.round_id.value for f in parse_article_text(text).rounds if f.round_id] == ["13"]
+    result = _read_text(text, record)
+    assert result.rounds == ()
+    assert any("'13th Express Entry draw' may count the year's draws" in w for w in result.warnings)
+    # Written as a number ("draw #13"), it is the article's claim about round 13: kept, compared.
+    assert [
+        f.round_id.value
+        for f in _read_text(text.replace("its 13th", "draw #13, its"), record).rounds
+        if f.round_id
+    ] == ["13"]

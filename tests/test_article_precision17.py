@@ -71,3 +71,54 @@ def test_the_points_available_on_the_scale_are_no_cut_off() -> None:
     )
     (only,) = articles.rounds(text)
     assert only == {"date": "2023-02-02"}
+
+
+# The twentieth pass (after the twenty-first set was scored).
+
+
+def test_the_years_of_a_levels_target_date_no_round() -> None:
+    text = (
+        "IRCC invited 3,300 CEC candidates this week.\n\n"
+        "The department aims to welcome 110,770 new residents through Express Entry in 2024 and to ramp up "
+        "that number to 117,500 in 2025.\n\n"
+        "A notable draw on August 14 invited 3,200 CEC candidates with a cut-off of 509.\n"
+    )
+    assert articles.dates(text) == set()  # which year is not said: 2025 is only the target's
+
+
+def test_a_year_after_from_in_the_clause_dates_its_day() -> None:
+    text = (
+        "Published March 21, 2019\n\n"
+        "Yesterday, 20th March 2019, IRCC invited candidates with a cut-off of 452.\n\n"
+        "It brings back memories from 2017 and its draw of 413 on 31st May.\n"
+    )
+    assert "2017-05-31" in articles.dates(text) and "2018-05-31" not in articles.dates(text)
+    # "from 2017 to 2019" is a period, no year of its day.
+    assert "2017-05-31" not in articles.dates(text.replace("from 2017 and", "from 2017 to 2019 and"))
+
+
+def test_a_province_holding_a_draw_names_no_round() -> None:
+    text = (
+        "Published August 21, 2019\n\n"
+        "On August 20, 2019, IRCC invited 3,600 candidates with a cut-off of 457.\n\n"
+        "Prince Edward Island held a draw on 15th August, handing out 143 ITAs. Saskatchewan also held a "
+        "lottery on 16th August.\n"
+    )
+    assert articles.dates(text) == {"2019-08-20"}
+
+
+def test_one_group_included_is_not_the_rounds_program() -> None:
+    text = (
+        "Published December 2, 2022\n\n"
+        "Some ITAs were sent in error during the round of November 23, 2022, including some PNP applicants.\n"
+    )
+    (only,) = articles.rounds(text)
+    assert only["date"] == "2022-11-23" and "round_type" not in only
+
+
+def test_a_range_of_days_is_a_week_not_a_round() -> None:
+    text = (
+        "The First Express Entry Draw of 2023 – Weekly News Review January 9 – 15, 2023\n\n"
+        "On January 11, 2023, IRCC invited 5,500 candidates with a cut-off of 507.\n"
+    )
+    assert articles.dates(text) == {"2023-01-11"}

@@ -142,7 +142,7 @@ def _context_doubts(
         found = getattr(facts, name)
         if name not in facts.by_context or found is None or not _contradicted(name, found.value, named):
             continue
-        if another or (name in _FIGURES and any(_slip(found.value, _value(r, name)) for r in named)):
+        if another or (name in _FIGURES and _slip_of(name, found, named)):
             continue  # the article's own slip ("3,664" for 3,644; "511" for 510): shown as a disagreement
         fields = _KIND if name == "round_type" else (name,)
         cleared.update(dict.fromkeys(f for f in fields if getattr(facts, f) is not None))
@@ -159,14 +159,26 @@ def _context_doubts(
         )
     figures = [(n, f) for n in _FIGURES if (f := getattr(facts, n)) is not None]
     if (
+        facts.round_id is not None
+        and "round_id" in facts.by_context
+        and len(figures) == 2
+        and all(_contradicted(n, f.value, named) and not _slip_of(n, f, named) for n, f in figures)
+    ):
+        # "its 13th Express Entry draw ... 4800 ... 488": round 13 of the record (1,581 at 451) is not this
+        # one; the ordinal counts the year's draws, and the number is the doubt.
+        note = (
+            f"round_id: {facts.round_id.snippet!r} may count the year's draws: IRCC's round "
+            f"{facts.round_id.value} has other figures than the article gives; left empty"
+        )
+        if facts.date is None:
+            return None, f"{note}; with no date, not printed as a round"
+        facts = dataclasses.replace(facts, round_id=None, warnings=(*facts.warnings, note))
+    if (
         facts.round_id is None
         and facts.date is not None
         and "date" in facts.by_context
         and figures
-        and all(
-            _contradicted(n, f.value, named) and not any(_slip(f.value, _value(r, n)) for r in named)
-            for n, f in figures
-        )
+        and all(_contradicted(n, f.value, named) and not _slip_of(n, f, named) for n, f in figures)
         # One figure alone may be the article's own error ("888" for 681): the year is in doubt only where
         # the figure is another round's of those weeks ("1,842" on "May 13th": May 20's count).
         and (len(figures) > 1 or _of_another_round(*figures[0], facts.date.value, named, rounds))
@@ -200,6 +212,11 @@ def _figures_of_a_round(facts: RoundFacts, rounds: Sequence[Round]) -> bool:
         return False
     figures = (facts.invitations.value, facts.crs_min.value)
     return any((r.invitations, r.crs_min) == figures for r in rounds)
+
+
+def _slip_of(name: str, found: Found, named: list[Round]) -> bool:
+    """Is ``found`` a slip of the pen for the ``name`` of a round named?"""
+    return any(_slip(found.value, _value(r, name)) for r in named)
 
 
 def _slip(value: object, record: object) -> bool:

@@ -54,6 +54,12 @@ _DATED_ADDRESS = re.compile(r"/(20\d\d)/(0[1-9]|1[0-2])/")
 _PROGRAM_ORDER = ("CEC", "FSW", "FST", "PNP")
 #: A date's text that writes its year ("2019", "'19" is not read as one).
 _WRITES_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+#: A round number written as an ordinal ("13th", "the first"), which may count the year's draws.
+_ORDINAL = re.compile(
+    r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    r"|twelfth|[a-z]+teenth|[a-z]+ieth)\b",
+    re.I,
+)
 #: The first category-based round (healthcare, #252) was held on June 28, 2023; categories were set on May 31.
 _CATEGORIES_BEGAN = dt.date(2023, 5, 31)
 #: Round #1, and how many days each round after it took at the fastest and slowest, on average since #1 (the
@@ -355,6 +361,8 @@ def _by_context(m: Mention, stated: dict[str, Any]) -> frozenset[str]:
             out.update(k for k in ("round_type", "category", "programs") if k in stated)
     if m.date is not None and not _WRITES_YEAR.search(m.date.snippet):
         out.add("date")
+    if m.number is not None and _ORDINAL.search(m.number.snippet):
+        out.add("round_id")  # "its 13th Express Entry draw": overall, or the year's thirteenth
     return frozenset(out)
 
 

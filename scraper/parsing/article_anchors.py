@@ -110,6 +110,8 @@ def _announcement_only(text: str, pos: int, end: int) -> bool:
 _PERIOD_TO = re.compile(
     r"\s*(?:to|through|thru|till|until|up\s+to|[-–—])\s+(?:the\s+)?(?=" + DATE.pattern + ")", re.I
 )
+#: The second day of a range after a month and day: "January 9 – 15, 2023" (never "January 9 - 5,500").
+_DAY_RANGE = re.compile(r"\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?\b(?!,?\d)(?!\s+(?:[a-z]|\d))")
 #: A date whose clause goes on to say the system changed: "On January 1, 2015 Canada's program was
 #: transformed with the introduction of Express Entry".
 _CHANGE_LATER = re.compile(
@@ -254,6 +256,8 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
     low = text[start:end].lower()
     if may_hold(low, PROVINCIAL_WORDS) and facts_of.PROVINCIAL.search(text, start, end):
         return found
+    if facts_of.PROVINCE_DRAW.search(text, start, end):
+        return found  # "Ontario's draw took place on 19th August, 2019": a province's own draw, no round
     plural = (
         unit.kind != "row"
         and may_hold(low, ("draws", "rounds", "ones"))
@@ -312,6 +316,8 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
         if to or match.start() == period_end:
             period_end = to.end() if to else -1
             continue  # a period's bounds, no round's day
+        if _DAY_RANGE.match(text, match.end(), end):
+            continue  # "Weekly News Review January 9 – 15, 2023": a week, no round's day
         before = text[max(start, match.start() - 40) : match.start()]
         line_start = text.rfind("\n", 0, match.start()) + 1
         label = text[line_start : match.start()]

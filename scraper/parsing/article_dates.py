@@ -22,7 +22,7 @@ DATE = re.compile(
     r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b)(?P<time>" + _TIME + r")",
     re.I,
 )
-YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in)\s+(20\d\d)\b(?!\s*[-/])")
+YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in|from)\s+(20\d\d)\b(?!\s*(?:[-/–]|to\b|through\b|until\b|till\b))")
 TIE_BREAK = re.compile(
     r"(?:tie-?break\w*|tie\s+break\w*|cut-?off\s+(?:date|time)|submitted|submit|created|create|profiles?\s+by"
     r"|date\s+and\s+time\s+(?:employed|used|applied)|time\s*stamp|\bties?\b[^.\n]{0,60}?\bbroken)"
@@ -253,7 +253,11 @@ class Dates:
             return after, "named after it in its paragraph"
         anchor = self.context if self.context is not None else line_start
         _ = self.years  # the plain positions are found with the years
-        above = [(y, full) for p, y, full in years if anchor - _ABOVE <= p < anchor and p in self._plain_at]
+        above = [
+            (y, full)
+            for p, y, full in years
+            if anchor - _ABOVE <= p < anchor and p in self._plain_at and not _TARGET.search(self._sentence(p))
+        ]
         dated = [(y, full) for y, full in above if full]
         if dated or above:
             # A full date above ("held on November 28, 2018") names a round's year better than a bare one.
@@ -610,6 +614,9 @@ _COMPARED_BEFORE = re.compile(
 _TIE_NEAR = 60
 #: How far above a year-less date (or a table) its year may be named.
 _ABOVE = 600
+#: A sentence of targets: "The department aims to welcome 110,770 ... in 2024 and ramp up that number to
+#: 117,500 in 2025": its years are the plan's, not a round's.
+_TARGET = re.compile(r"\b(?:aims?\s+to|ramp\s+up|levels\s+plan|targets?\b|admission\s+targets?)", re.I)
 #: How far after a year-less date the same day named with its year still names that day.
 _JUST_AFTER = 300
 

@@ -106,7 +106,11 @@ PROVINCIAL = re.compile(
 PROVINCE_DRAW = re.compile(
     r"\b(?:OINP|SINP|AAIP|MPNP|BC\s?PNP|NSNP|NBPNP|Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia"
     r"|Nova\s+Scotia|New\s+Brunswick|Prince\s+Edward\s+Island|PEI|Quebec|Québec|Yukon|Newfoundland)(?:['’]s)?"
-    r"\s+(?:(?:PNP|Express\s+Entry|EE|immigration|nominee\s+program)(?:['’]s)?\s+)?(?:next\s+)?(?:draws?|stream)\b",
+    r"\s+(?:(?:PNP|Express\s+Entry|EE|immigration|nominee\s+program)(?:['’]s)?\s+)?(?:next\s+)?(?:draws?|stream)\b"
+    # "Prince Edward Island held a draw on 15th August", "Saskatchewan held a lottery too"
+    r"|\b(?:Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick"
+    r"|Prince\s+Edward\s+Island|Quebec|Québec|Yukon|Newfoundland(?:\s+and\s+Labrador)?)\s+(?:also\s+)?"
+    r"(?:held|conducted|ran|hosted)\s+(?:a|its|another|an)\s+(?:[\w-]+\s+){0,2}?(?:draw|lottery|round)\b",
     re.I,
 )
 _POOL = re.compile(
@@ -553,7 +557,9 @@ _AMONG_AFTER = re.compile(
 )
 _AMONG_BEFORE = re.compile(
     r"\b(?:among|(?:many|most|some|several|half|a\s+(?:third|quarter|majority)|the\s+majority)\s+of)"
-    r"\s+(?:them|those|the|today['’]s|this|these)\b(?:(?!\b(?:draw|round)s?\b)[^.;:!?]){0,60}$",
+    r"\s+(?:them|those|the|today['’]s|this|these)\b(?:(?!\b(?:draw|round)s?\b)[^.;:!?]){0,60}$"
+    # "ITAs were improperly distributed ... on November 23rd, including some PNP applicants": one group
+    r"|\bincluding\s+(?:some|several|a\s+few|many)\s+$",
     re.I,
 )
 
