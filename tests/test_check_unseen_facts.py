@@ -37,6 +37,7 @@ EIGHTEENTH = checker.DATA / "articles_unseen18.json"
 NINETEENTH = checker.DATA / "articles_unseen19.json"
 TWENTIETH = checker.DATA / "articles_unseen20.json"
 TWENTY_FIRST = checker.DATA / "articles_unseen21.json"
+TWENTY_SECOND = checker.DATA / "articles_unseen22.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -156,6 +157,7 @@ SETS = {
     "unseen19": (NINETEENTH, 32),
     "unseen20": (TWENTIETH, 34),
     "unseen21": (TWENTY_FIRST, 34),
+    "unseen22": (TWENTY_SECOND, 34),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -208,6 +210,7 @@ FRESH_SETS = {
     "unseen19": (NINETEENTH, 110, True),
     "unseen20": (TWENTIETH, 55, True),
     "unseen21": (TWENTY_FIRST, 70, True),
+    "unseen22": (TWENTY_SECOND, 55, False),
 }
 
 
