@@ -122,3 +122,24 @@ def test_a_range_of_days_is_a_week_not_a_round() -> None:
         "On January 11, 2023, IRCC invited 5,500 candidates with a cut-off of 507.\n"
     )
     assert articles.dates(text) == {"2023-01-11"}
+
+
+# The twenty-first pass (after the twenty-second set was scored).
+
+
+def test_a_period_that_begins_on_one_day_and_ends_on_another_names_no_round() -> None:
+    text = (
+        "The number of invitations that may be issued for the period that begins on December 22nd 2016 and "
+        "ends on December 23rd 2016 is 2,878.\n\n"
+        "Candidates who, on 22nd December, 2016 at 13:39:04 UTC, had a score of 475 points or more were "
+        "invited.\n"
+    )
+    assert "2016-12-23" not in articles.dates(text)
+
+
+def test_the_year_counted_so_far_above_dates_a_day_before_a_year_compared() -> None:
+    text = (
+        "In 2018, IRCC has issued a total of 39,700 ITAs so far. In 2017, the total number of ITAs sent was "
+        "86,023.\n\nIn the last draw held on June 25, the minimum required CRS score was 442.\n"
+    )
+    assert articles.dates(text) == {"2018-06-25"}

@@ -35,6 +35,8 @@ NOT_A_ROUND = re.compile(
     r"|\b(?:data|figures|statistics|numbers|stats)\s+(?:per|as\s+at|dated)"
     # "whose FRA expires on June 30, 2021", "the deadline of May 1": a deadline, not a round
     r"|\bexpir(?:es|ed|e|y|ing)(?:\s+on)?|\bdeadline(?:\s+(?:of|is|was))?"
+    # "the duration that begins on December 22nd 2016 and ends on December 23rd 2016": a period's bounds
+    r"|\b(?:begins|ends|ended|commences)(?:\s+on)?"
     # "Results of the draw were released today, January 8, 2021": the day of the news, not of a round
     r"|\b(?:released|published|posted|made\s+public|announced)\s+today(?:\s+on)?\s*,?"
     # "an announcement was made by IRCC on September 18, 2023, that a ... draw ... will be made": its day

@@ -61,6 +61,8 @@ class Dates:
         #: Years named outside a comparison or a record ("lower than the first draws of 2017").
         self._plain_years: set[int] = set()
         self._plain_at: set[int] = set()
+        #: Where a year is said of the year so far ("In 2018, IRCC has issued 39,700 so far").
+        self._so_far_at: set[int] = set()
         #: The month in the article's address ("/2023/10/"), read as a date its rounds are on or before.
         self.address_date: dt.date | None = None
         #: The dates of the rounds named so far (a year-less date on the same day is that round's).
@@ -142,6 +144,10 @@ class Dates:
                         and _TALLY_AFTER.match(self.text, match.end())
                     )
                 )
+                tail = self.text[match.end() : match.end() + 80]
+                so_far = _SO_FAR.search(tail)
+                if full is None and so_far and not _YEAR.search(tail, 0, so_far.start()):
+                    self._so_far_at.add(match.start())  # "In 2018, IRCC has issued 39,700 so far"
                 if full is None and not current and (_EVENT.search(sentence) or _STOPPED.search(sentence)):
                     continue  # "In 2023, categories were introduced", "IRCC banned CEC draws in May 2021"
                 if full is None and not started and not _ROUNDS_WORDS.search(sentence):
@@ -259,6 +265,11 @@ class Dates:
             if anchor - _ABOVE <= p < anchor and p in self._plain_at and not _TARGET.search(self._sentence(p))
         ]
         dated = [(y, full) for y, full in above if full]
+        so_far = [(y, full) for p, y, full in years if anchor - _ABOVE <= p < anchor and p in self._so_far_at]
+        if not dated and so_far:
+            # "In 2018, IRCC has issued 39,700 so far ... In 2017, the total was 86,023. In the last draw held
+            # on June 25 ...": the year the article counts so far is its rounds' year, not the one compared.
+            return [_on_or_before(*so_far[-1])], "named just above it, so far"
         if dated or above:
             # A full date above ("held on November 28, 2018") names a round's year better than a bare one.
             return [_on_or_before(*(dated or above)[-1])], "named just above it"
@@ -546,6 +557,7 @@ _ROUNDS_WORDS = re.compile(
     re.I,
 )
 #: Before a year in a tally of the year the article is written in: "so far in 2021", "has now issued ... in".
+_SO_FAR = re.compile(r"\b(?:so\s+far|till\s+now|until\s+now|to\s+date)\b", re.I)
 _CURRENT_TALLY = re.compile(
     r"\bso\s+far\s+in\s+$|\b(?:has|have)\s+now\s+(?:issued|invited|sent)\b"
     r"|\b(?:has|have)\s+(?:now\s+)?been\s+(?:issued|invited|sent)\s+in\s+$",
