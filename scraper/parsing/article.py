@@ -23,6 +23,7 @@ import re
 from typing import Any
 
 from eewatch.domain.announcement import ARTICLE, Announcement, Found, NotAnnouncement, RoundFacts
+from scraper.parsing.article_anchors import ORDINAL_WORDS
 from scraper.parsing.article_dates import MONTH, publication_date
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_html import html_text
@@ -55,11 +56,7 @@ _PROGRAM_ORDER = ("CEC", "FSW", "FST", "PNP")
 #: A date's text that writes its year ("2019", "'19" is not read as one).
 _WRITES_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 #: A round number written as an ordinal ("13th", "the first"), which may count the year's draws.
-_ORDINAL = re.compile(
-    r"\d(?:st|nd|rd|th)\b|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
-    r"|twelfth|[a-z]+teenth|[a-z]+ieth)\b",
-    re.I,
-)
+_ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:" + "|".join(ORDINAL_WORDS) + r")\b", re.I)
 #: The first category-based round (healthcare, #252) was held on June 28, 2023; categories were set on May 31.
 _CATEGORIES_BEGAN = dt.date(2023, 5, 31)
 #: Round #1, and how many days each round after it took at the fastest and slowest, on average since #1 (the

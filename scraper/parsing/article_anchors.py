@@ -185,6 +185,12 @@ def _month_of(match: re.Match[str], published: dt.date | None) -> bool:
 #: A date naming its own round ("the February 13 draw"), here in a clause about several rounds.
 _OWN_ROUND_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b(?!s)", re.I)
 _NOT_A_ROUND_LABEL = re.compile(r"launch|tie|cut-?off\s+date|publish|posted|updated|since", re.I)
+#: The ordinals written out, "first" to "twentieth" (a round number, or a rank within a year).
+ORDINAL_WORDS = [
+    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
+    *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
+    *("eighteenth", "nineteenth", "twentieth"),
+]
 _NUMBER_REFS = (
     re.compile(r"#\s?(?P<id>\d{1,4})\b(?![,.]\d)"),
     re.compile(
@@ -206,8 +212,7 @@ _NUMBER_REFS = (
         re.I,
     ),
     re.compile(
-        r"\bthe\s+(?P<word>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
-        r"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth),\s+and\s+"
+        r"\bthe\s+(?P<word>" + "|".join(ORDINAL_WORDS) + r"),\s+and\s+"
         r"(?:the\s+)?latest,\s+(?:Express\s+Entry\s+)?(?:draw|round)\b",
         re.I,
     ),
@@ -217,11 +222,6 @@ _NUMBER_REFS = (
         re.I,
     ),
 )
-_WORDS = [
-    *("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
-    *("eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"),
-    *("eighteenth", "nineteenth", "twentieth"),
-]
 _RELATIVE = re.compile(
     r"\b(?P<today>today)(?:'s)?\b|\b(?P<yesterday>yesterday)(?:'s)?\b"
     r"|\b(?:on|last|this\s+past)\s+(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -279,7 +279,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
                 continue
             groups = match.groupdict()
             if groups.get("word"):
-                number = str(_WORDS.index(groups["word"].lower()) + 1)
+                number = str(ORDINAL_WORDS.index(groups["word"].lower()) + 1)
             elif groups.get("first"):
                 number = "1"
             else:

@@ -63,6 +63,8 @@ class Dates:
         self._plain_at: set[int] = set()
         #: Where a year is said of the year so far ("In 2018, IRCC has issued 39,700 so far").
         self._so_far_at: set[int] = set()
+        #: Where a year is named in a sentence of targets ("aims to welcome 110,770 ... in 2024").
+        self._target_at: set[int] = set()
         #: The month in the article's address ("/2023/10/"), read as a date its rounds are on or before.
         self.address_date: dt.date | None = None
         #: The dates of the rounds named so far (a year-less date on the same day is that round's).
@@ -148,6 +150,8 @@ class Dates:
                 so_far = _SO_FAR.search(tail)
                 if full is None and so_far and not _YEAR.search(tail, 0, so_far.start()):
                     self._so_far_at.add(match.start())  # "In 2018, IRCC has issued 39,700 so far"
+                if _TARGET.search(sentence):
+                    self._target_at.add(match.start())
                 if full is None and not current and (_EVENT.search(sentence) or _STOPPED.search(sentence)):
                     continue  # "In 2023, categories were introduced", "IRCC banned CEC draws in May 2021"
                 if full is None and not started and not _ROUNDS_WORDS.search(sentence):
@@ -179,6 +183,8 @@ class Dates:
                 if own is not None and said and not _COMPARED_BEFORE.search(lead_in):
                     self._years.append((match.start(), own - years_back(match.group(0)), None))
                     self._plain_at.add(match.start())
+                    if _TARGET.search(sentence):
+                        self._target_at.add(match.start())
             self._years.sort(key=lambda named: named[0])
         return self._years
 
@@ -219,9 +225,7 @@ class Dates:
         end = self.text.find("\n", match.end())
         line = self.text[start : len(self.text) if end < 0 else end].strip()
         title = len(line) <= 80 and not re.search(r"[.!?]$", line)
-        return (
-            title or re.search(r"\b(?:so\s+far|till\s+now|until\s+now|to\s+date)\b", line, re.I) is not None
-        )
+        return title or _SO_FAR.search(line) is not None
 
     def _sentence_start(self, pos: int) -> int:
         return max(self.text.rfind(c, 0, pos) for c in ".!?\n") + 1
@@ -262,7 +266,7 @@ class Dates:
         above = [
             (y, full)
             for p, y, full in years
-            if anchor - _ABOVE <= p < anchor and p in self._plain_at and not _TARGET.search(self._sentence(p))
+            if anchor - _ABOVE <= p < anchor and p in self._plain_at and p not in self._target_at
         ]
         dated = [(y, full) for y, full in above if full]
         so_far = [(y, full) for p, y, full in years if anchor - _ABOVE <= p < anchor and p in self._so_far_at]

@@ -282,9 +282,12 @@ class Reader:
         """On a page that writes no year, the round of the month and day ``written`` (a table row's date
         cell): stated, only its year is not; None elsewhere, or for a cell that names no month and day."""
         said = _month_day(written) if self.yearless else None
-        if said is None:
-            return None
-        return self.undated.setdefault(f"{said[0]} {said[1]}", Mention(first=start))
+        return None if said is None else self._undated_round(said, start)
+
+    def _undated_round(self, said: tuple[int, int] | None, start: int) -> Mention:
+        """The one mention of a year-less month and day (``None``: a day not read) on this page."""
+        key = f"{said[0]} {said[1]}" if said is not None else "?"
+        return self.undated.setdefault(key, Mention(first=start))
 
     def number_mention(self, mention: Mention, anchor: Anchor) -> None:
         """A table row's number cell numbers its round."""
@@ -469,9 +472,7 @@ class Reader:
         if self.doubted is not None and not self.yearless:
             self.doubted_open = False
             return None
-        said = _month_day(anchor.snippet)
-        key = f"{said[0]} {said[1]}" if said is not None else "?"
-        self.doubted = self.undated.setdefault(key, Mention(first=anchor.start))
+        self.doubted = self._undated_round(_month_day(anchor.snippet), anchor.start)
         self.doubted_open = True
         return self.doubted
 
