@@ -140,10 +140,8 @@ def _context_doubts(
     another = _figures_of_a_round(facts, rounds)
     for name in (*_FIGURES, "round_type"):
         found = getattr(facts, name)
-        if name not in facts.by_context or found is None or not _contradicted(name, found.value, named):
+        if name not in facts.by_context or found is None or another or not _disagrees(name, found, named):
             continue
-        if another or (name in _FIGURES and _slip_of(name, found, named)):
-            continue  # the article's own slip ("3,664" for 3,644; "511" for 510): shown as a disagreement
         fields = _KIND if name == "round_type" else (name,)
         cleared.update(dict.fromkeys(f for f in fields if getattr(facts, f) is not None))
         notes.append(
@@ -162,7 +160,7 @@ def _context_doubts(
         facts.round_id is not None
         and "round_id" in facts.by_context
         and len(figures) == 2
-        and all(_contradicted(n, f.value, named) and not _slip_of(n, f, named) for n, f in figures)
+        and all(_disagrees(n, f, named) for n, f in figures)
     ):
         # "its 13th Express Entry draw ... 4800 ... 488": round 13 of the record (1,581 at 451) is not this
         # one; the ordinal counts the year's draws, and the number is the doubt.
@@ -178,7 +176,7 @@ def _context_doubts(
         and facts.date is not None
         and "date" in facts.by_context
         and figures
-        and all(_contradicted(n, f.value, named) and not _slip_of(n, f, named) for n, f in figures)
+        and all(_disagrees(n, f, named) for n, f in figures)
         # One figure alone may be the article's own error ("888" for 681): the year is in doubt only where
         # the figure is another round's of those weeks ("1,842" on "May 13th": May 20's count).
         and (len(figures) > 1 or _of_another_round(*figures[0], facts.date.value, named, rounds))
@@ -214,9 +212,12 @@ def _figures_of_a_round(facts: RoundFacts, rounds: Sequence[Round]) -> bool:
     return any((r.invitations, r.crs_min) == figures for r in rounds)
 
 
-def _slip_of(name: str, found: Found, named: list[Round]) -> bool:
-    """Is ``found`` a slip of the pen for the ``name`` of a round named?"""
-    return any(_slip(found.value, _value(r, name)) for r in named)
+def _disagrees(name: str, found: Found, named: list[Round]) -> bool:
+    """Does every round named publish another ``name`` than ``found``, and not by the article's own slip of
+    the pen ("3,664" for 3,644; "511" for 510), which stays its claim, shown as a disagreement?"""
+    if not _contradicted(name, found.value, named):
+        return False
+    return name not in _FIGURES or not any(_slip(found.value, _value(r, name)) for r in named)
 
 
 def _slip(value: object, record: object) -> bool:
