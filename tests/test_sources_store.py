@@ -172,11 +172,7 @@ def test_an_article_fills_in_a_provisional_round_and_keeps_rounds_apart(store: S
     assert by_id["254"].url is None  # an article is not the round's page
     # A second article, undated, gives #254's held_at? No: only what it states; it fills what is missing.
     more = "Express Entry draw #253 was held on November 5, 2026 at 14:00:00 UTC."
-    store.record_source_document(
-        document_from_response(
-            url="https://news.example/253", kind=ARTICLE, status=200, body=more.encode(), parse=parse_article
-        ),
-    )
+    store.record_source_document(_article("https://news.example/253", more))
     filled = {r.id: r for r in store.rounds(include_provisional=True)}["253"]
     assert filled.held_at == dt.datetime(2026, 11, 5, 14, 0, tzinfo=dt.UTC) and filled.invitations == 1000
     assert [r["source"] for r in store.revisions("253")] == [ARTICLE, ARTICLE]
@@ -184,13 +180,7 @@ def test_an_article_fills_in_a_provisional_round_and_keeps_rounds_apart(store: S
 
 
 def test_undated_unknown_rounds_are_observed_but_not_stored(store: Store) -> None:
-    doc = document_from_response(
-        url="https://news.example/x",
-        kind=ARTICLE,
-        status=200,
-        body=b"Draw #300 invited 2,000 candidates.",
-        parse=parse_article,
-    )
+    doc = _article("https://news.example/x", "Draw #300 invited 2,000 candidates.")
     summary = store.record_source_document(doc)
     assert summary.provisional == [] and summary.skipped
     assert count(store, schema.rounds) == 0
@@ -345,13 +335,7 @@ def test_an_unnumbered_mention_is_linked_to_the_stored_round_of_its_date(store: 
         "Canada held a STEM draw on July 5, 2023, inviting 500 candidates; "
         "the lowest-ranked candidate invited in it had a CRS score of 486.\n"
     )
-    doc = document_from_response(
-        url="https://news.example/stem-draw",
-        kind=ARTICLE,
-        status=200,
-        body=text.encode(),
-        parse=parse_article,
-    )
+    doc = _article("https://news.example/stem-draw", text)
     [mention] = doc.announcement.rounds
     assert mention.round_id is None  # the article gives no number
     summary = store.record_source_document(doc)
@@ -382,13 +366,7 @@ def test_an_article_is_read_against_the_confirmed_rounds_before_it_is_stored(sto
         "Published July 21, 2023\n\n"
         "On July 20, 2023, Alberta invited 350 Express Entry candidates with scores as low as 301.\n"
     )
-    doc = document_from_response(
-        url="https://news.example/alberta",
-        kind=ARTICLE,
-        status=200,
-        body=provincial.encode(),
-        parse=parse_article,
-    )
+    doc = _article("https://news.example/alberta", provincial)
     assert len(doc.announcement.rounds) == 1  # the text alone reads a round there
     summary = store.record_source_document(doc)
     assert summary.skipped == ["the document names no round IRCC's record bears out"]
@@ -397,13 +375,7 @@ def test_an_article_is_read_against_the_confirmed_rounds_before_it_is_stored(sto
     misnumbered = (
         "Published July 6, 2023\n\nExpress Entry draw #260 took place on July 5, 2023: 500 invitations.\n"
     )
-    doc = document_from_response(
-        url="https://news.example/260",
-        kind=ARTICLE,
-        status=200,
-        body=misnumbered.encode(),
-        parse=parse_article,
-    )
+    doc = _article("https://news.example/260", misnumbered)
     assert doc.announcement.rounds[0].round_id.value == "260"
     summary = store.record_source_document(doc)
     assert summary.compared == ["254"] and summary.linked == ["254"] and summary.disagreements == []
