@@ -145,6 +145,8 @@ def parsed_rounds(body: bytes, url: str, record: list[Round] | None = None) -> l
                 "crs_min": values.get("crs_min"),
                 "round_type": values.get("round_type"),
                 "category": values.get("category"),
+                # the month and day of a round whose year the page leaves in doubt (not scored: no field)
+                "day": facts.day_written.value if facts.day_written is not None else None,
             }
         )
     return out
@@ -182,15 +184,21 @@ def _match(truth: list[dict[str, Any]], parsed: list[dict[str, Any]]) -> list[tu
         pairs.append((ti, pi))
         free_truth.discard(ti)
         free_parsed.discard(pi)
-    # A page that writes no year for a round (its date is implied): a parsed round that rightly leaves the
-    # date empty, with no number, is that round when it states the same count and cut-off.
+    # A page that writes no year for a round (its date is implied), or whose year the parser leaves in doubt:
+    # a parsed round that leaves the date empty, with no number, is that round when it states the same count
+    # and cut-off, on the month and day it was read with (if it names one).
     for pi in sorted(free_parsed):
         p = parsed[pi]
-        if p["number"] is not None or p["date"] is not None or None in (p["invitations"], p["crs_min"]):
+        given = [k for k in FACTS if p[k] is not None]
+        if p["number"] is not None or p["date"] is not None or not given:
             continue
         for ti in sorted(free_truth):
             t = truth[ti]
-            if "date" in t.get("implied", ()) and all(p[k] == t[k] for k in FACTS):
+            on_day = p.get("day") is not None and t["date"] is not None and t["date"][5:] == p["day"]
+            implied = "date" in t.get("implied", ()) and len(given) == 2
+            # the page's own figure, where it contradicts the feed, is the one it was read with
+            said = {k: (t[k], t.get("page_error", {}).get(k)) for k in given}
+            if (implied or on_day) and all(p[k] in said[k] for k in given):
                 pairs.append((ti, pi))
                 free_truth.discard(ti)
                 free_parsed.discard(pi)

@@ -208,3 +208,56 @@ def test_an_ordinal_whose_round_of_the_record_has_other_figures_counts_the_years
         for f in _read_text(text.replace("its 13th", "draw #13, its"), record).rounds
         if f.round_id
     ] == ["13"]
+
+
+# The twenty-second pass: a round whose year the article leaves in doubt, told by the record.
+
+#: Rounds of the record held on an August 3 (#228 of 2022, #261 of 2023) and on March 16, 2022 (#218).
+DAYS = [
+    Round(id="218", number=218, date=dt.date(2022, 3, 16), invitations=924, crs_min=754),
+    Round(id="228", number=228, date=dt.date(2022, 8, 3), invitations=2000, crs_min=533),
+    Round(id="261", number=261, date=dt.date(2023, 8, 3), invitations=1500, crs_min=388),
+]
+
+
+def undated(day: str, *, invitations: int | None = None, crs_min: int | None = None) -> RoundFacts:
+    written = {"03-16": "March 16", "08-03": "August 3", "03-12": "March 12"}[day]
+    return RoundFacts(
+        day_written=Found(day, 10, 10 + len(written), written),
+        invitations=Found(invitations, 30, 34, str(invitations)) if invitations is not None else None,
+        crs_min=Found(crs_min, 40, 43, str(crs_min)) if crs_min is not None else None,
+    )
+
+
+def test_a_day_without_a_year_is_dated_by_the_one_round_of_that_day_with_its_figures() -> None:
+    result = read(undated("03-16", invitations=924, crs_min=754), record=DAYS)
+    (round_,) = result.rounds
+    assert round_.date is not None and round_.date.value == dt.date(2022, 3, 16)
+    assert round_.date.snippet == "March 16" and round_.day_written is None
+    assert any("round 218 of 2022-03-16: read as its day" in w for w in round_.warnings)
+    # One figure is enough where one round of that day has it: August 3 at 533 is 2022's, at 388 2023's.
+    assert read(undated("08-03", crs_min=388), record=DAYS).rounds[0].date.value == dt.date(2023, 8, 3)
+
+
+def test_a_day_without_a_year_whose_figures_no_round_of_that_day_has_is_not_printed() -> None:
+    # "held on March 12 and 13 ... a minimum score of 511": no round of a March 12 had 511.
+    lone = undated("03-12", crs_min=511)
+    result = read(lone, record=[*DAYS, Round(id="288", number=288, date=dt.date(2024, 3, 12), crs_min=525)])
+    assert result.rounds == ()
+    assert result.warnings == (
+        "date: 'March 12' writes no year, and no round of IRCC's record held on that day (give or take one) "
+        "has crs_min 511; not printed as a round",
+    )
+    # Two rounds of that day with the figure: which year is still the doubt; the round stays undated.
+    twins = [*DAYS, Round(id="300", number=300, date=dt.date(2024, 8, 3), invitations=2000, crs_min=520)]
+    (kept,) = read(undated("08-03", invitations=2000), record=twins).rounds
+    assert kept.date is None and kept.day_written is not None
+
+
+def test_a_number_without_a_date_and_a_day_the_record_gives_it_are_one_round() -> None:
+    # "... the latest draw held on August 3 ... CRS 533 ... this is the 228th draw": two mentions, one round.
+    numbered = RoundFacts(round_id=Found("228", 60, 65, "228th"))
+    result = read(undated("08-03", crs_min=533), numbered, record=DAYS)
+    (one,) = result.rounds
+    assert (one.round_id.value, one.date.value, one.crs_min.value) == ("228", dt.date(2022, 8, 3), 533)
+    assert any("name one round in IRCC's record (round 228, 2022-08-03)" in w for w in one.warnings)

@@ -277,7 +277,8 @@ def test_a_date_whose_year_is_a_doubt_names_no_round_and_says_why() -> None:
         "Admission targets for 2019 and 2020 are higher."
     )
     result = parse_article_text(text)
-    assert result.rounds == ()  # never May 15, 2018 (the tie-break's year)
+    # never May 15, 2018 (the tie-break's year): given undated, with the day as written
+    assert [(r.date, r.day_written and r.day_written.value) for r in result.rounds] == [(None, "05-15")]
     doubt = [w for w in result.warnings if "'May 15th' has no year" in w]
     # The tie-break's moment and "2019 and 2020" (several years) name no round's year.
     assert doubt and "no single year is named near it (named: none)" in doubt[0] and "left empty" in doubt[0]

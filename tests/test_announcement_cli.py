@@ -190,3 +190,21 @@ def test_with_a_database_a_day_irccs_record_has_no_round_on_is_no_round(
     assert none.returncode == exitcodes.SOURCE
     assert "no round of invitations found in this article that IRCC's record bears out" in none.stderr
     assert "2023-07-20" in none.stderr
+
+
+def test_a_round_whose_year_is_in_doubt_shows_the_day_it_was_written_with(
+    tmp_path: Path, empty_config: Path
+) -> None:
+    # Feed #218: March 16, 2022, PNP, 924 at 754; the text writes no year for it.
+    article = tmp_path / "no-year.txt"
+    article.write_text(
+        "On March 16, Canada invited 924 candidates with provincial nominations. The cut-off was 754.\n\n"
+        "Admission targets for 2025 and 2026 are higher.\n"
+    )
+    result = announce(tmp_path, empty_config, str(article))
+    assert result.returncode == exitcodes.OK, result.stderr
+    line = next(row for row in result.stdout.splitlines() if row.strip().startswith("date"))
+    assert "(year in doubt) 'March 16'" in line and "3-11" in line
+    as_json = announce(tmp_path, empty_config, str(article), "--format", "json")
+    (facts,) = json.loads(as_json.stdout)["rounds"]
+    assert facts["fields"]["date"] is None and facts["day_written"]["value"] == "03-16"

@@ -198,3 +198,17 @@ def test_a_round_whose_page_writes_no_year_matches_by_its_count_and_cut_off() ->
     # A date the page does write is matched by that date, never by the figures alone.
     written = [{**truth[0], "implied": []}]
     assert bench._match(written, [undated]) == [(0, None), (None, 0)]
+
+
+def test_a_round_left_undated_matches_by_the_day_it_was_written_with_and_its_figures() -> None:
+    # The page writes "March 16" for a round of 2022 and a year elsewhere: the date is stated, the parser
+    # leaves its year in doubt and gives the round with the day it was written with ("03-16").
+    truth = [{"number": None, "date": "2022-03-16", "invitations": 924, "crs_min": None, "implied": []}]
+    undated = {"number": None, "date": None, "invitations": 924, "crs_min": None, "day": "03-16"}
+    assert bench._match(truth, [undated]) == [(0, 0)]
+    # Another day, or another count, is not that round.
+    assert bench._match(truth, [{**undated, "day": "03-17"}]) == [(0, None), (None, 0)]
+    assert bench._match(truth, [{**undated, "invitations": 942}]) == [(0, None), (None, 0)]
+    # The page's own wrong figure (against the feed) is the one it was read with.
+    wrong = [{**truth[0], "invitations": None, "page_error": {"invitations": 942}}]
+    assert bench._match(wrong, [{**undated, "invitations": 942}]) == [(0, 0)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from eewatch.domain.announcement import RoundFacts
 from scraper.parsing.article import parse_article
 
 
@@ -101,7 +102,10 @@ def test_the_year_of_a_change_to_the_system_dates_no_round() -> None:
         "December 2024 saw fewer invitations than the months before it.\n"
     )
     article = parse_article(text)
-    assert article.rounds == ()
+    # January 8's round is stated with its count and cut-off: given with no date, and the day as written.
+    (round_,) = article.rounds
+    assert round_.date is None and round_.day_written is not None and round_.day_written.value == "01-08"
+    assert (round_.values()["invitations"], round_.values()["crs_min"]) == (1350, 542)
     assert any("'January 8' has no year" in w for w in article.warnings)
     # With the year said once as the rounds' own, they are dated.
     dated = text.replace("round on January 8", "round on January 8, 2025")
@@ -584,7 +588,8 @@ def test_a_bare_year_in_a_sentence_about_other_news_is_not_the_rounds_year() -> 
         "On September 26, a draw for all programs saw 3,000 candidates invited with a minimum CRS of 504.\n"
     )
     announcement = parse_article(text)
-    assert announcement.rounds == ()  # a round without its date is not stored
+    # Its year in doubt, the round is given undated (the day as written), and is not stored without a date.
+    assert [(r.date, _day(r)) for r in announcement.rounds] == [(None, "09-26")]
     assert any("'September 26' has no year" in w for w in announcement.warnings)
     # The same year in a sentence about rounds still dates it.
     dated = text.replace("the country's fishing industry sold abroad", "IRCC held draws worth")
@@ -604,7 +609,7 @@ def test_the_same_period_of_another_year_and_a_tally_now_issued_date_the_article
     assert round_.date is not None and str(round_.date.value) == "2021-03-31"
     # Without the tally, the other year's period does not date the round.
     alone = parse_article(text.replace("IRCC has now issued 44,124 ITAs through 10 draws in 2021. ", ""))
-    assert alone.rounds == ()
+    assert [(r.date, _day(r)) for r in alone.rounds] == [(None, "03-31")]
     assert any("'March 31' has no year" in w for w in alone.warnings)
 
 
@@ -671,7 +676,7 @@ def test_a_title_naming_the_years_draws_dates_the_rounds_below_it() -> None:
     assert got == [("2024-02-14", 3500), ("2024-02-13", 1490)]
     # A year before "draws" in a sentence comparing years names no round's year.
     compared = text.replace("The 2024 Express Entry Draws So Far", "The 2023 draws were larger than these.")
-    assert parse_article(compared).rounds == ()
+    assert [(r.date, _day(r)) for r in parse_article(compared).rounds] == [(None, "02-14")]
 
 
 def test_this_draw_after_the_paragraph_names_another_round_is_no_rounds() -> None:
@@ -718,7 +723,7 @@ def test_a_year_less_date_weeks_after_the_tie_break_takes_its_year() -> None:
     assert any("'June 25' has no year" in w for w in announcement.warnings)
     # A tie-break after the date (a misprint) dates nothing.
     later = parse_article(text.replace("June 26, 2018", "February 6, 2019"))
-    assert later.rounds == ()
+    assert [(r.date, _day(r)) for r in later.rounds] == [(None, "07-11")]
 
 
 def test_hopeful_new_immigrants_invited_is_a_count() -> None:
@@ -1321,3 +1326,8 @@ def test_a_program_set_aside_is_not_the_rounds_program() -> None:
     assert round_.values().get("round_type") is None
     (other,) = parse_article(text.replace("Leaving out candidates eligible under", "Only")).rounds
     assert other.values().get("round_type") == "program"  # the program named alone is the round's
+
+
+def _day(facts: RoundFacts) -> str | None:
+    """The month and day a round left undated was written with ("MM-DD")."""
+    return facts.day_written.value if facts.day_written is not None else None

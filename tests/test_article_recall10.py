@@ -214,4 +214,4 @@ def test_a_year_at_a_line_end_over_a_dashed_list_item_is_no_range() -> None:
     assert articles.rows(text) == _APRIL_2024
     # A range on one line ("2024 - 2026") still names no year.
     ranged = text.replace("Express Entry draws held in 2024", "The levels plan for 2024 - 2026")
-    assert articles.rows(ranged) == []
+    assert articles.rows(ranged) == [(None, None, 1280, 549, "general", None)]  # April 10's year: a doubt

@@ -20,10 +20,12 @@ def test_a_page_that_writes_no_year_gives_its_own_round_undated() -> None:
     assert articles.rows(text) == [(None, None, 245, 721, None, None)]
     parsed = parse_article(text)
     assert any("'March 3' has no year" in w for w in parsed.warnings)
-    # A page that writes a year somewhere leaves the doubt as it was: no round.
-    assert articles.rows(text.replace("a new round", "its 9th round since 2019")) == []
-    # Only its count, or only its cut-off: nothing to tell it by, no round.
-    assert articles.rows(text.replace("score of 721", "high score")) == []
+    # A page that writes a year somewhere leaves the year a doubt as well: the same undated round.
+    assert articles.rows(text.replace("a new round", "its 9th round since 2019")) == [
+        (None, None, 245, 721, None, None)
+    ]
+    # Only its count: given too, undated, with the day as written (IRCC's record can tell it by that).
+    assert articles.rows(text.replace("score of 721", "high score")) == [(None, None, 245, None, None, None)]
 
 
 def test_the_undated_round_takes_nothing_from_a_round_it_is_compared_with() -> None:
@@ -32,8 +34,8 @@ def test_the_undated_round_takes_nothing_from_a_round_it_is_compared_with() -> N
         "nomination from a province. In the previous draw, the department invited 310 candidates with "
         "scores of at least 690.\n"
     )
-    # The earlier round's figures are not this one's, and without its own cut-off it is not given.
-    assert articles.rows(text) == []
+    # The earlier round's figures are not this one's: it is given with its own count only.
+    assert articles.rows(text) == [(None, None, 245, None, None, None)]
 
 
 def test_a_spaced_table_whose_rows_open_with_a_full_date_keeps_one_line_per_row() -> None:
@@ -68,7 +70,10 @@ def test_a_title_naming_the_start_to_a_year_dates_the_rounds_below_it() -> None:
     assert [(d, c) for _, d, _, c, _, _ in articles.rows(text)] == [("2024-01-10", 546)]
     # "The start of 2024" may be a forecast, and a start to a year inside a sentence is not a title.
     for other in ("A Busy Start of 2024", "IRCC has made a busy start to 2024, the minister said."):
-        assert articles.rows(text.replace("A Busy Start to 2024", other)) == []
+        # no year for January 10th: the round comes out undated
+        assert articles.rows(text.replace("A Busy Start to 2024", other)) == [
+            (None, None, 1510, 546, "general", None)
+        ]
 
 
 def test_a_page_that_writes_no_year_gives_each_dated_round_undated_once() -> None:

@@ -19,9 +19,16 @@ both (unless it is a slip of the pen, or the count and cut-off together are
 another round's, which the article misdated); an unnumbered mention whose
 year-less date the record's round of that day contradicts is not printed.
 
-The record never supplies a value: every value still printed is the article's,
-and where the article and the record disagree on a round's count or cut-off
-the mention keeps the article's figure (``eewatch announcement`` shows both).
+A round given only a month and day (its year in doubt, ``day_written``) and a
+count or cut-off is dated on the one round of that month and day with those
+figures, dropped where no round of that day has them, and left undated where
+several have; a number without a date and a day without a number that the
+record says are one round are printed as one.
+
+The record never supplies a figure or a kind (only the year of a day written
+without one): every other value printed is the article's, and where the
+article and the record disagree on a round's count or cut-off the mention
+keeps the article's figure (``eewatch announcement`` shows both).
 Dates after the record's newest round are left alone: a new round is in
 articles before it is in the feed.
 """
@@ -59,15 +66,101 @@ def read_against_record(
     kept: list[RoundFacts] = []
     dropped: list[tuple[RoundFacts, str]] = []
     for facts in announcement.rounds:
-        checked, why = _check(facts, rounds, by_number, first, last)
+        dated, why = _dated_by_record(facts, rounds)
+        if dated is None:
+            dropped.append((facts, why))
+            continue
+        checked, why = _check(dated, rounds, by_number, first, last)
         if checked is None:
             dropped.append((facts, why))
             continue
         kept.append(checked)
-    if not dropped and all(a is b for a, b in zip(kept, announcement.rounds, strict=True)):
+    kept = _joined(kept, by_number)
+    if (
+        not dropped
+        and len(kept) == len(announcement.rounds)
+        and all(a is b for a, b in zip(kept, announcement.rounds, strict=True))
+    ):
         return announcement, []
     warnings = (*announcement.warnings, *(why for _, why in dropped))
     return dataclasses.replace(announcement, rounds=tuple(kept), warnings=warnings), dropped
+
+
+def _dated_by_record(facts: RoundFacts, rounds: Sequence[Round]) -> tuple[RoundFacts | None, str]:
+    """A round the article gives a month and day with no year, and a count or cut-off, read against the
+    record: dated on the one round held on that month and day with those figures; not printed where no round
+    held on that day (give or take one) has them; left undated where several have.
+
+    The day and the figures are the article's; the record says only which year they are of. "Canada has
+    invited 924 ... on March 16 ... at least 754": IRCC's rounds held on a March 16 with 924 at 754 are one,
+    of 2022."""
+    written = facts.day_written
+    if facts.date is not None or facts.round_id is not None or written is None:
+        return facts, ""
+    given = [(name, f.value) for name in _FIGURES if (f := getattr(facts, name)) is not None]
+    if not given:
+        return facts, ""
+    month, day = (int(part) for part in written.value.split("-"))
+
+    def near(r: Round, slack: int) -> bool:
+        try:
+            return abs((r.date - r.date.replace(month=month, day=day)).days) <= slack
+        except ValueError:  # February 29 in another year
+            return False
+
+    def agree(r: Round) -> bool:
+        return all(_value(r, name) == value for name, value in given)
+
+    said = " and ".join(f"{name} {value}" for name, value in given)
+    if not any(near(r, SLACK.days) and agree(r) for r in rounds):
+        why = (
+            f"date: {written.snippet!r} writes no year, and no round of IRCC's record held on that day "
+            f"(give or take one) has {said}; not printed as a round"
+        )
+        return None, why
+    same = [r for r in rounds if near(r, 0) and agree(r)]
+    if len(same) != 1:
+        return facts, ""
+    held = same[0]
+    note = (
+        f"date: {written.snippet!r} writes no year; IRCC's record has one round on that day with {said}, "
+        f"round {held.id} of {held.date.isoformat()}: read as its day"
+    )
+    dated = dataclasses.replace(
+        facts,
+        date=Found(held.date, written.start, written.end, written.snippet),
+        day_written=None,
+        warnings=(*facts.warnings, note),
+    )
+    return dated, ""
+
+
+def _joined(kept: list[RoundFacts], by_number: dict[str, Round]) -> list[RoundFacts]:
+    """A round the article numbers but does not date ("this is the 228th draw"), and one it dates but does not
+    number ("held on August 3"), that IRCC's record says are one round: one mention, numbered and dated."""
+    out = list(kept)
+    for numbered in kept:
+        number = numbered.round_id
+        held = by_number.get(str(number.value)) if number is not None else None
+        if number is None or held is None or numbered.date is not None:
+            continue
+        same = [f for f in out if f.round_id is None and f.date is not None and f.date.value == held.date]
+        if len(same) != 1:
+            continue
+        dated = same[0]
+        fields = {
+            name: getattr(numbered, name)
+            for name in ("round_id", *_FIGURES, *_KIND)
+            if getattr(dated, name) is None and getattr(numbered, name) is not None
+        }
+        day = dated.date.snippet if dated.date is not None else ""
+        note = (
+            f"round_id: {number.snippet!r} and {day!r} name one round in IRCC's record (round {held.id}, "
+            f"{held.date.isoformat()}): read as one"
+        )
+        joined = dataclasses.replace(dated, warnings=(*dated.warnings, *numbered.warnings, note), **fields)
+        out = [joined if f is dated else f for f in out if f is not numbered]
+    return out
 
 
 def _check(

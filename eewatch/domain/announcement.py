@@ -106,6 +106,9 @@ class RoundFacts:
     #: name the round, a date whose year the text does not write. Read against IRCC's record, such a value
     #: the record contradicts is a doubt (see ``eewatch/domain/against_record.py``).
     by_context: frozenset[str] = frozenset()
+    #: A month and day the text gives the round without a year ("December 18"; value "12-18") where the
+    #: year is the doubt and ``date`` is left empty: not a fact, but what tells the round in IRCC's record.
+    day_written: Found | None = None
 
     def found(self) -> dict[str, Found]:
         """The facts that were stated, by field name."""
@@ -122,6 +125,7 @@ class RoundFacts:
             "occupations": [o.to_dict() for o in self.occupations],
             "warnings": list(self.warnings),
             "by_context": sorted(self.by_context),
+            "day_written": self.day_written.to_dict() if self.day_written else None,
         }
 
     def to_round(self, kind: str, url: str | None) -> Round | None:

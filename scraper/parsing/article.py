@@ -153,14 +153,20 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
             for start, end, _ in reader.pending:
                 reader.give(reader.lead, start, end, anchored=0)
     rounds = [_round_facts(m) for m in _merged(mentions) if m.number is not None or m.date is not None]
-    if reader.undated and reader.yearless:
-        # A page that writes no year at all: its rounds are stated, only their year is not.
+    if reader.undated and (reader.yearless or reader.lead_doubt):
+        # A page that writes no year at all, or none for the round it opens on: its rounds are stated, only
+        # their year is not.
         opening = min(reader.undated.values(), key=lambda m: m.first)
         line = text.rfind("\n", 0, opening.first) + 1
-        for start, end, _ in reader.pending:
+        for start, end, _ in reader.pending if opening is not reader.lead else ():
             if start >= line:  # "Canada invited 636 candidates ... on June 22": its sentence, before its date
                 reader.give(opening, start, end, anchored=0)
-        rounds += [r for m in reader.undated.values() for r in _undated(m)]
+    if reader.undated:
+        # "Canada has invited 924 ... on March 16 ... at least 754", the year in doubt: given with no date;
+        # not where a date the text does give names that day.
+        named = {f"{r.date.value.month:02d}-{r.date.value.day:02d}" for r in rounds if r.date is not None}
+        undated = [r for m in reader.undated.values() for r in _undated(m)]
+        rounds += [r for r in undated if r.day_written is None or r.day_written.value not in named]
     rounds.sort(key=lambda r: min(f.start for f in r.found().values()))
     warnings = list(dict.fromkeys(reader.dates.doubts))
     unnumbered = sum(1 for r in rounds if r.round_id is None)
@@ -175,7 +181,9 @@ def _undated(m: Mention) -> list[RoundFacts]:
     """A round dated by month and day on a page that writes no year: given, with no date, only when it states
     both its count and its cut-off (the year is the doubt, not the figures)."""
     facts = _round_facts(m)
-    return [facts] if facts.invitations is not None and facts.crs_min is not None else []
+    both = facts.invitations is not None and facts.crs_min is not None
+    one = facts.day_written is not None and (facts.invitations is not None or facts.crs_min is not None)
+    return [facts] if both or one else []
 
 
 def _merged(mentions: list[Mention]) -> list[Mention]:
@@ -340,6 +348,7 @@ def _round_facts(m: Mention) -> RoundFacts:
         held_at=m.held_at,
         warnings=tuple(dict.fromkeys(warnings)),
         by_context=_by_context(m, stated),
+        day_written=m.day_written if m.date is None else None,
         **stated,
     )
 

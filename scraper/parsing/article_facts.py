@@ -67,6 +67,9 @@ _TOTAL_AFTER = re.compile(
     r"|(?:in|throughout|during|over|across)\s+(?:the\s+)?(?:(?:whole|entirety|entire|course|full)\s+(?:of\s+)?)?"
     r"(?:(?:the\s+)?(?:calendar\s+)?year\s+(?:of\s+)?)?20\d\d"
     r"|over\s+the\s+(?:whole|entire|full)\s+year|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
+    # "25,125 ITAs have been issued throughout July": a month's tally
+    r"|throughout\s+(?:the\s+month|January|February|March|April|May|June|July|August|September|October|November"
+    r"|December)"
     r"|for\s+the\s+(?:whole\s+)?year|(?:is|was)\s+a\s+record[-\s]high\s+number"
     r"|(?:in|through|across|over)\s+(?:[\w’'-]+\s+){0,3}(?:draws|rounds))\b"
     # "5,250 ITAs have been issued ... since the draws resumed on July 6": a tally since a date
@@ -185,6 +188,13 @@ _GIVEN_BEFORE = re.compile(
 )
 #: ... in a clause saying what the points are for: a nomination, or points added.
 _POINTS_GIVEN_FOR = re.compile(r"\bnominat|\b(?:added|bonus|additional|extra)\b", re.I)
+#: A mark a cut-off went past, just before the number: "the cut-off score was finally below 500 points at
+#: only 496", "scores dropped under 500" (not "as low as 481", "at least 470").
+_THRESHOLD_BEFORE = re.compile(
+    r"\b(?:below|under|beneath|above|over|past|exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|crossed)\s+(?:the\s+)?"
+    r"(?:(?:mark|level|threshold)\s+of\s+)?$",
+    re.I,
+)
 #: A clause that explains scores rather than stating one.
 _EXPLAINING = re.compile(
     r"would\s+have\s+(?:had|been|needed)|\bbase\s+(?:points|score)"
@@ -423,6 +433,9 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             or (_GIVEN_BEFORE.search(before[-45:]) and _POINTS_GIVEN_FOR.search(clause))
         ):
             notes.append(f"crs_min: {snippet!r} is a difference or an added score; not taken")
+            continue
+        if _THRESHOLD_BEFORE.search(before[-30:]):
+            notes.append(f"crs_min: {snippet!r} is a threshold the cut-off passed; not taken")
             continue
         if re.search(r"\baverage\b", before[-45:], re.I):
             notes.append(f"crs_min: {snippet!r} is an average; not taken")

@@ -194,6 +194,14 @@ def _past_year(clause: str) -> bool:
     return any(years_back(m.group(0)) for m in RELATIVE_YEAR.finditer(clause))
 
 
+#: A sentence opening on the article's own round and the day it was held: "This CEC-only draw, held on".
+_THIS_DRAW_HELD = re.compile(
+    r"\s*(?:this|the\s+latest|today['’]s)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b,?\s+(?:which\s+|that\s+)?"
+    r"(?:was\s+)?(?:held|took\s+place|conducted|happened)\s+on\s+$",
+    re.I,
+)
+
+
 @dataclass
 class Mention:
     """One round the article speaks of, and everything attributed to it."""
@@ -213,6 +221,8 @@ class Mention:
     itself: set[int] = field(default_factory=set)
     #: Programs a clause about the round says it took in too ("the draw included CEC candidates as well").
     also_programs: set[str] = field(default_factory=set)
+    #: The month and day a page writes for the round with no year ("December 18"), as "12-18".
+    day_written: Found | None = None
 
 
 class Reader:
@@ -282,12 +292,15 @@ class Reader:
         """On a page that writes no year, the round of the month and day ``written`` (a table row's date
         cell): stated, only its year is not; None elsewhere, or for a cell that names no month and day."""
         said = _month_day(written) if self.yearless else None
-        return None if said is None else self._undated_round(said, start)
+        return None if said is None else self._undated_round(said, start, written.strip())
 
-    def _undated_round(self, said: tuple[int, int] | None, start: int) -> Mention:
+    def _undated_round(self, said: tuple[int, int] | None, start: int, written: str) -> Mention:
         """The one mention of a year-less month and day (``None``: a day not read) on this page."""
         key = f"{said[0]} {said[1]}" if said is not None else "?"
-        return self.undated.setdefault(key, Mention(first=start))
+        mention = self.undated.setdefault(key, Mention(first=start))
+        if said is not None and mention.day_written is None:
+            mention.day_written = Found(f"{said[0]:02d}-{said[1]:02d}", start, start + len(written), written)
+        return mention
 
     def number_mention(self, mention: Mention, anchor: Anchor) -> None:
         """A table row's number cell numbers its round."""
@@ -330,6 +343,16 @@ class Reader:
             doubt = next((a for a in group if a.doubt), None)
             if self.lead is None and not comparison and doubt is not None:
                 self.lead_doubt = True
+                return self._doubted(doubt)
+            if doubt is not None and not comparison and self._lead_on(doubt, group):
+                # "has issued 5,000 ITAs in its latest draw ... This CEC-only draw, held on July 31": the
+                # article's own round, stated before it was named, is the day's, only its year unwritten.
+                assert self.lead is not None
+                return self.lead
+            if self.yearless and not comparison and doubt is not None:
+                # "IRCC also invited candidates in three draws last week. On December 8, 5,900 ...": on a page
+                # that writes no year, a later day is a round of its own too, only its year unwritten.
+                self.open = False
                 return self._doubted(doubt)
             if any(a.relative == "lead" for a in group) and not any(a.relative == "unknown" for a in group):
                 if prose and carry is self.lead and self._other_day_before(group[0].start):
@@ -466,13 +489,31 @@ class Reader:
                 return True
         return False
 
+    def _lead_on(self, doubt: Anchor, group: list[Anchor]) -> bool:
+        """Does ``group`` ("this draw, held on July 31") give the article's own round, stated but not yet
+        named, the year-less day ``doubt``? Then that day is the lead's (and the lead its day's round)."""
+        lead = self.lead
+        if lead is None or lead.date is not None or lead.number is not None or lead.day_written is not None:
+            return False
+        said = _month_day(doubt.snippet)
+        sentence_start = max(self.text.rfind(c, 0, doubt.start) for c in ".!?\n") + 1
+        this_held = _THIS_DRAW_HELD.match(self.text, sentence_start, doubt.start)
+        if said is None or not (this_held or any(a.relative == "lead" for a in group)):
+            return False
+        key = f"{said[0]} {said[1]}"
+        if key in self.undated:
+            return False
+        self.undated[key] = lead
+        lead.day_written = Found(f"{said[0]:02d}-{said[1]:02d}", doubt.start, doubt.end, doubt.snippet)
+        return True
+
     def _doubted(self, anchor: Anchor) -> Mention | None:
         """The round a date in doubt names: the first one (the article's own), or on a page that writes no
         year, the one of that month and day."""
         if self.doubted is not None and not self.yearless:
             self.doubted_open = False
             return None
-        self.doubted = self._undated_round(_month_day(anchor.snippet), anchor.start)
+        self.doubted = self._undated_round(_month_day(anchor.snippet), anchor.start, anchor.snippet)
         self.doubted_open = True
         return self.doubted
 
@@ -812,7 +853,8 @@ class Reader:
             self._others_from_here(start, end, "names other rounds together")
             return carry
         leads = bool(group) and all(a.relative == "lead" for a in group)
-        undated = all(a.relative in ("lead", "unknown") for a in group)  # "this draw", "earlier that week"
+        # "this draw", "earlier that week"; on a page that writes no year, "On December 8" still names its day
+        undated = all(a.relative in ("lead", "unknown") and not (a.doubt and self.yearless) for a in group)
         other = (
             self.other_round
             or bool(_UNDATED_OTHER_ROUND.search(text, start, end))

@@ -182,6 +182,12 @@ def write_table(announcement: Announcement, source: str, out: TextIO, matches: M
         rows = [("field", "value", "where", "text")]
         for name in FACT_FIELDS:
             found = getattr(facts, name)
+            if found is None and name == "date" and facts.day_written is not None:
+                written = facts.day_written
+                rows.append(
+                    (name, "-", f"{written.start}-{written.end}", f"(year in doubt) {written.snippet!r}")
+                )
+                continue
             if found is None:
                 rows.append((name, "-", "", "(not stated)"))
                 continue
