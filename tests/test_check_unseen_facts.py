@@ -38,6 +38,7 @@ NINETEENTH = checker.DATA / "articles_unseen19.json"
 TWENTIETH = checker.DATA / "articles_unseen20.json"
 TWENTY_FIRST = checker.DATA / "articles_unseen21.json"
 TWENTY_SECOND = checker.DATA / "articles_unseen22.json"
+TWENTY_THIRD = checker.DATA / "articles_unseen23.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -158,6 +159,7 @@ SETS = {
     "unseen20": (TWENTIETH, 34),
     "unseen21": (TWENTY_FIRST, 34),
     "unseen22": (TWENTY_SECOND, 34),
+    "unseen23": (TWENTY_THIRD, 35),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -211,6 +213,7 @@ FRESH_SETS = {
     "unseen20": (TWENTIETH, 55, True),
     "unseen21": (TWENTY_FIRST, 70, True),
     "unseen22": (TWENTY_SECOND, 55, False),
+    "unseen23": (TWENTY_THIRD, 44, True),
 }
 
 
