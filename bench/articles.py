@@ -194,7 +194,7 @@ def _match(truth: list[dict[str, Any]], parsed: list[dict[str, Any]]) -> list[tu
             continue
         for ti in sorted(free_truth):
             t = truth[ti]
-            on_day = p.get("day") is not None and t["date"] is not None and t["date"][5:] == p["day"]
+            on_day = p.get("day") is not None and any(d is not None and d[5:] == p["day"] for d in _dates(t))
             implied = "date" in t.get("implied", ()) and len(given) == 2
             # the page's own figure, where it contradicts the feed, is the one it was read with
             said = {k: (t[k], t.get("page_error", {}).get(k)) for k in given}

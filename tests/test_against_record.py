@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from eewatch.domain.against_record import against_record
@@ -261,3 +262,25 @@ def test_a_number_without_a_date_and_a_day_the_record_gives_it_are_one_round() -
     (one,) = result.rounds
     assert (one.round_id.value, one.date.value, one.crs_min.value) == ("228", dt.date(2022, 8, 3), 533)
     assert any("name one round in IRCC's record (round 228, 2022-08-03)" in w for w in one.warnings)
+
+
+def test_a_year_guessed_for_a_day_the_record_contradicts_is_the_one_round_of_that_day_with_its_figures() -> (
+    None
+):
+    # "on December 22, Canada invited 746 ..." read as 2020-12-22 (a year named later in the page): IRCC's
+    # round beside it (December 23, 2020) has other figures; its December 22 with 746 is 2021's.
+    record = [
+        Round(id="170", number=170, date=dt.date(2020, 12, 23), invitations=5000, crs_min=468),
+        Round(id="213", number=213, date=dt.date(2021, 12, 22), invitations=746, crs_min=720),
+    ]
+    guessed = RoundFacts(
+        date=Found(dt.date(2020, 12, 22), 10, 21, "December 22"),
+        invitations=Found(746, 30, 33, "746"),
+        by_context=frozenset({"date"}),
+    )
+    (round_,) = read(guessed, record=record).rounds
+    assert round_.date is not None and round_.date.value == dt.date(2021, 12, 22)
+    assert any("round 213 of 2021-12-22: read as its day" in w for w in round_.warnings)
+    # A year the text writes is never changed so.
+    written = dataclasses.replace(guessed, by_context=frozenset())
+    assert read(written, record=record).rounds[0].date.value == dt.date(2020, 12, 22)

@@ -212,3 +212,6 @@ def test_a_round_left_undated_matches_by_the_day_it_was_written_with_and_its_fig
     # The page's own wrong figure (against the feed) is the one it was read with.
     wrong = [{**truth[0], "invitations": None, "page_error": {"invitations": 942}}]
     assert bench._match(wrong, [{**undated, "invitations": 942}]) == [(0, 0)]
+    # ... and so is the page's own wrong day ("the November 28 draw, which invited 4,750": November 23's).
+    misdated = [{**truth[0], "page_error": {"date": "2022-03-17"}}]
+    assert bench._match(misdated, [{**undated, "day": "03-17"}]) == [(0, 0)]

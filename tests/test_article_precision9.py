@@ -146,7 +146,8 @@ def test_a_day_after_the_articles_date_under_its_own_year_is_a_doubt() -> None:
         "On July 18, IRCC invited 1,800 French-speaking candidates with a minimum CRS of 400.\n"
     )
     read = parse_article(prose)
-    assert {r.values().get("date") for r in read.rounds} == {"2024-07-08"}
+    assert {r.values().get("date") for r in read.rounds} == {"2024-07-08", None}
+    assert [r.day_written.value for r in read.rounds if r.day_written] == ["07-18"]
     assert any("'July 18' has no year" in w and "left empty" in w for w in read.warnings)
 
 

@@ -93,12 +93,15 @@ def _dated_by_record(facts: RoundFacts, rounds: Sequence[Round]) -> tuple[RoundF
 
     The day and the figures are the article's; the record says only which year they are of. "Canada has
     invited 924 ... on March 16 ... at least 754": IRCC's rounds held on a March 16 with 924 at 754 are one,
-    of 2022."""
-    written = facts.day_written
-    if facts.date is not None or facts.round_id is not None or written is None:
-        return facts, ""
+    of 2022. A year the reader guessed for such a day ("took 2020") that the record's rounds of that day
+    contradict, where one round of that month and day has the figures, is read so too."""
     given = [(name, f.value) for name in _FIGURES if (f := getattr(facts, name)) is not None]
-    if not given:
+    if facts.round_id is not None or not given:
+        return facts, ""
+    if facts.date is not None:
+        return _redated(facts, given, rounds), ""
+    written = facts.day_written
+    if written is None:
         return facts, ""
     month, day = (int(part) for part in written.value.split("-"))
 
@@ -133,6 +136,33 @@ def _dated_by_record(facts: RoundFacts, rounds: Sequence[Round]) -> tuple[RoundF
         warnings=(*facts.warnings, note),
     )
     return dated, ""
+
+
+def _redated(facts: RoundFacts, given: list[tuple[str, object]], rounds: Sequence[Round]) -> RoundFacts:
+    """A date whose year the text does not write (read in a year the reader guessed), whose figures no round
+    of the record within a day of it has: on the one round of that month and day that has them, if one."""
+    assert facts.date is not None
+    read = facts.date.value
+    if "date" not in facts.by_context or not isinstance(read, dt.date):
+        return facts
+
+    def agree(r: Round) -> bool:
+        return all(_value(r, name) == value for name, value in given)
+
+    if any(abs(r.date - read) <= SLACK and agree(r) for r in rounds):
+        return facts
+    same = [r for r in rounds if (r.date.month, r.date.day) == (read.month, read.day) and agree(r)]
+    if len(same) != 1:
+        return facts
+    held = same[0]
+    said = " and ".join(f"{name} {value}" for name, value in given)
+    note = (
+        f"date: {facts.date.snippet!r} writes no year and was read as {read.isoformat()}, but IRCC's round "
+        f"of that day has other figures; its one round of that day with {said} is round {held.id} of "
+        f"{held.date.isoformat()}: read as its day"
+    )
+    day = Found(held.date, facts.date.start, facts.date.end, facts.date.snippet)
+    return dataclasses.replace(facts, date=day, warnings=(*facts.warnings, note))
 
 
 def _joined(kept: list[RoundFacts], by_number: dict[str, Round]) -> list[RoundFacts]:

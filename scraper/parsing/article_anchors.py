@@ -41,12 +41,16 @@ NOT_A_ROUND = re.compile(
     r"|\b(?:released|published|posted|made\s+public|announced)\s+today(?:\s+on)?\s*,?"
     # "an announcement was made by IRCC on September 18, 2023, that a ... draw ... will be made": its day
     r"|\bannouncement\s+(?:was\s+)?(?:made|issued|published)(?:\s+by\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+){0,3}?)?"
-    r"(?:\s+on)?)\s*$",
+    r"(?:\s+on)?"
+    # "In a release sent on September 18, IRCC confirmed that later this week it will ...": the release's day
+    r"|\brelease\s+(?:was\s+)?(?:sent|issued|published|put\s+out)(?:\s+out)?(?:\s+on)?)\s*$",
     re.I,
 )
 _PLANNED = re.compile(
     # "a planned category-based selection ... to invite 1,500 healthcare workers on July 5"
+    # "Draw for Transport Occupations expected the week of September 18th, 2023" (not "as expected")
     r"\b(?:will|would|shall|planned|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
+    r"|(?<!as\s)expected\s+(?:the\s+week\s+of|on|by|later|this|next|in\s+the\s+week)"
     r"|plans?\s+to|upcoming|if|predict\w*|forecast\w*|next\s+(?:[\w-]+\s+){0,3}(?:draw|round)"
     r"(?!\s+(?:took\s+place|was\s+(?:held|conducted)|came|happened|occurred)\b))\b",
     re.I,
@@ -364,7 +368,7 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             or not sentence_words
         ):
             continue
-        if plural:
+        if plural and not _trailing_plural(text, start, end, match.end()):
             if _OWN_ROUND_AFTER.match(text, match.end(), end):
                 # "such as the February 13 draw when all 27,332 were invited, and the April rounds that issued
                 # 6,000 each": a round named among several; what the clause says is no other round's.
@@ -534,6 +538,20 @@ _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 _THIS_WORDS = ("this", "latest", "recent", "today", "new")
 
 
+#: A participle closing a clause about one round: "..., continuing its focus on PNP-only draws".
+_TRAILING = re.compile(r",\s*(?:continuing|extending|marking|bringing|making|following)\b", re.I)
+
+
+def _trailing_plural(text: str, start: int, end: int, after: int) -> bool:
+    """Are all the plural round words of the clause ``text[start:end]`` after ``after`` (a date) and in a
+    participle closing it ("On December 22, Canada invited 746 ..., continuing its focus on PNP-only draws")?
+    Then the date still names one round."""
+    trailing = _TRAILING.search(text, after, end)
+    return trailing is not None and all(
+        m.start() > trailing.start() for m in PLURAL.finditer(text, start, end)
+    )
+
+
 def _merge_adjacent(text: str, found: list[Anchor]) -> list[Anchor]:
     """ "Yesterday, on January 31" and "today, September 29th" name one round: the explicit date wins."""
     out: list[Anchor] = []
@@ -551,6 +569,7 @@ def _merge_adjacent(text: str, found: list[Anchor]) -> list[Anchor]:
                     held_at=explicit.held_at,
                     relative=explicit.relative,
                     warnings=explicit.warnings,
+                    doubt=explicit.doubt,  # "on November 5th (today)" with no year: the day is still a doubt
                 )
                 continue
         out.append(anchor)

@@ -552,7 +552,11 @@ _EVENT_AFTER = re.compile(
 )
 _MONTH_YEAR = re.compile(r"\b(" + MONTH + r")\s+((?:19|20)\d\d)\b(?![,\d])", re.I)
 _TIME_AFTER = re.compile(r",?\s*(?:at\s+)?\d{1,2}:\d{2}")
-_YEAR_LIST_AFTER = re.compile(r"\s*(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b", re.I)
+_YEAR_LIST_AFTER = re.compile(
+    # "targets for 2024 and 2025", "2019 & 2020"; "welcoming immigrants in 2021 and beyond": years ahead
+    r"\s*(?:(?:and|&|or|to|-|–|/)\s*(?:19|20)\d\d\b|and\s+beyond\b|(?:and\s+)?onwards?\b)",
+    re.I,
+)
 #: After a year that names the draws of that year: "the 2024 Express Entry draws", "2019 rounds".
 _DRAWS_AFTER = re.compile(r"\s+(?:Express\s+Entry\s+)?(?:draws|rounds|(?:draw|round)\s+results)\b", re.I)
 #: A sentence that speaks of rounds: only there does a bare year ("in 2022") name the rounds' year.

@@ -358,7 +358,8 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
                         r"\b(?:more|fewer|less|additional)\b", text[match.end() : noun.start("noun")], re.I
                     )
                     and (
-                        re.search(r"\b(?:than|compared)\b", text[snippet_end:end], re.I)
+                        # "750 additional invitations were issued over the November 28 draw"
+                        re.search(r"\b(?:than|compared|over\s+the)\b", text[snippet_end:end], re.I)
                         # "Compared to the previous selection #227, 250 (ITA) more candidates were invited"
                         or _COMPARED_IN.search(text, sentence_start, match.start())
                     )

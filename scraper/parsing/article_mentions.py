@@ -349,11 +349,12 @@ class Reader:
                 # article's own round, stated before it was named, is the day's, only its year unwritten.
                 assert self.lead is not None
                 return self.lead
-            if self.yearless and not comparison and doubt is not None:
-                # "IRCC also invited candidates in three draws last week. On December 8, 5,900 ...": on a page
-                # that writes no year, a later day is a round of its own too, only its year unwritten.
+            said = _month_day(doubt.snippet) if doubt is not None and not comparison else None
+            if doubt is not None and said is not None:
+                # "IRCC also invited candidates in three draws last week. On December 8, 5,900 ...": after the
+                # article's own round, a day whose year is in doubt is a round of its own, its year unsure.
                 self.open = False
-                return self._doubted(doubt)
+                return self._undated_round(said, doubt.start, doubt.snippet)
             if any(a.relative == "lead" for a in group) and not any(a.relative == "unknown" for a in group):
                 if prose and carry is self.lead and self._other_day_before(group[0].start):
                     # "On August 1st, IRCC resumed all-program draws, inviting 2,000 ... The minimum CRS score

@@ -1,0 +1,88 @@
+"""Tables flattened into a line of prose, split into rows: a pure step before the text is cut into units.
+
+A page copied from a rendered table sometimes keeps its cells but loses its line breaks: "The following
+table details the draws: Draw Number Date Round Type ITAs Issued CRS Cut-off Scores 316 October 7, 2024
+Provincial Nominee Program (PNP) 1,613 743 317 October 9, 2024 Canadian Experience Class (CEC) 500 539 ...".
+Under a header naming a date, a count and a cut-off column, two or more rows in a row (an optional round
+number, a full date, an optional type, the count and the three-digit cut-off, in the header's order) are
+put on lines of their own, with a tab between their cells, under a tabbed header the table reader knows
+(scraper/parsing/article_tables.py). Anything else is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from scraper.parsing.article_dates import MONTH
+
+_FULL_DATE = r"(?:" + MONTH + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d|\d{1,2}\s+" + MONTH + r",?\s+(?:19|20)\d\d)"
+#: A type cell: words (and a bracketed note such as "(PNP)" or "(2023-1)"), no figure outside brackets.
+_TYPE = r"[A-Z](?:[^\d\n(\t]|\([^()\n]{0,20}\))*?"
+_COUNT = r"\d{1,3}(?:,\d{3})+|\d{2,5}"
+_ROW_COUNT_FIRST = re.compile(
+    r"(?:(?P<number>[1-9]\d{0,2})\s+)?(?P<date>" + _FULL_DATE + r")\s+(?:(?P<type>" + _TYPE + r")\s+)?"
+    r"(?P<count>" + _COUNT + r")\s+(?P<cut>[1-9]\d\d)(?=\s|$)",
+    re.I,
+)
+_ROW_CUT_FIRST = re.compile(
+    r"(?:(?P<number>[1-9]\d{0,2})\s+)?(?P<date>" + _FULL_DATE + r")\s+(?:(?P<type>" + _TYPE + r")\s+)?"
+    r"(?P<cut>[1-9]\d\d)\s+(?P<count>" + _COUNT + r")(?=\s|$)",
+    re.I,
+)
+#: The header just before the rows: "Draw Number Date Round Type ITAs Issued CRS Cut-off Scores".
+_HEADER = re.compile(
+    r"(?:(?:Draw|Round)\s+(?:Number|No\.?|#)\s+|#\s+)?(?:(?:Draw|Round)\s+)?Date\b[^\d\n:.;]{0,90}$", re.I
+)
+_ITAS = re.compile(r"\bITAs?\b|\binvit|\bdraw\s+size\b", re.I)
+_CRS = re.compile(r"\bCRS\b|\bscores?\b|\bcut-?off\b|\bpoints\b", re.I)
+
+
+def flattened(body: str) -> str:
+    """Each table flattened into a line gets a line per row: the header's and each row's cells tabbed."""
+    if "Date" not in body and "date" not in body:
+        return body
+    return "\n".join(_line(line) for line in body.split("\n"))
+
+
+def _line(line: str) -> str:
+    for opening in _ROW_START.finditer(line):
+        header = _HEADER.search(line, max(0, opening.start() - 120), opening.start())
+        if header is not None and header.group(0).strip():
+            split = _split(line, header)
+            if split is not None:
+                return split
+    return line
+
+
+def _split(line: str, header: re.Match[str]) -> str | None:
+    """The line with the table under ``header`` put a row per line, or None where it holds no such table."""
+    said = header.group(0)
+    itas, cut = _ITAS.search(said), _CRS.search(said)
+    if itas is None or cut is None:
+        return None
+    pattern = _ROW_CUT_FIRST if cut.start() < itas.start() else _ROW_COUNT_FIRST
+    rows: list[re.Match[str]] = []
+    at = header.end()
+    while (row := pattern.match(line, at + len(line[at:]) - len(line[at:].lstrip()))) is not None:
+        rows.append(row)
+        at = row.end()
+    if len(rows) < 2:
+        return None
+    cells = ["Draw Number"] if any(r.group("number") for r in rows) else []
+    cells.append("Date")
+    if any(r.group("type") for r in rows):
+        cells.append("Round Type")
+    order = ("cut", "count") if pattern is _ROW_CUT_FIRST else ("count", "cut")
+    names = {"cut": "CRS Cut-off", "count": "ITAs Issued"}
+    out = [line[: header.start()].rstrip(), "\t".join(cells + [names[name] for name in order])]
+    for r in rows:
+        row_cells = [r.group("number") or ""] if cells[0] == "Draw Number" else []
+        row_cells.append(r.group("date"))
+        if "Round Type" in cells:
+            row_cells.append((r.group("type") or "").strip())
+        out.append("\t".join(row_cells + [r.group(name) for name in order]))
+    return "\n".join(part for part in [*out, line[at:].strip()] if part)
+
+
+#: Where a row may start: a round number and a full date, or a full date.
+_ROW_START = re.compile(r"(?<![\d,])(?:[1-9]\d{0,2}\s+)?" + _FULL_DATE, re.I)
