@@ -45,7 +45,11 @@ def flattened(body: str) -> str:
 
 
 def _line(line: str) -> str:
-    for opening in _ROW_START.finditer(line):
+    for word in _DATE_WORD.finditer(line):
+        # the first row opens within the header's reach after its "Date" column
+        opening = _ROW_START.search(line, word.end(), word.end() + 100)
+        if opening is None:
+            continue
         header = _HEADER.search(line, max(0, opening.start() - 120), opening.start())
         if header is not None and header.group(0).strip():
             split = _split(line, header)
@@ -84,5 +88,6 @@ def _split(line: str, header: re.Match[str]) -> str | None:
     return "\n".join(part for part in [*out, line[at:].strip()] if part)
 
 
+_DATE_WORD = re.compile(r"\bdate\b", re.I)
 #: Where a row may start: a round number and a full date, or a full date.
 _ROW_START = re.compile(r"(?<![\d,])(?:[1-9]\d{0,2}\s+)?" + _FULL_DATE, re.I)
