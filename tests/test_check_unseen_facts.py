@@ -39,6 +39,7 @@ TWENTIETH = checker.DATA / "articles_unseen20.json"
 TWENTY_FIRST = checker.DATA / "articles_unseen21.json"
 TWENTY_SECOND = checker.DATA / "articles_unseen22.json"
 TWENTY_THIRD = checker.DATA / "articles_unseen23.json"
+TWENTY_FOURTH = checker.DATA / "articles_unseen24.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -160,6 +161,7 @@ SETS = {
     "unseen21": (TWENTY_FIRST, 34),
     "unseen22": (TWENTY_SECOND, 34),
     "unseen23": (TWENTY_THIRD, 35),
+    "unseen24": (TWENTY_FOURTH, 34),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -214,6 +216,7 @@ FRESH_SETS = {
     "unseen21": (TWENTY_FIRST, 70, True),
     "unseen22": (TWENTY_SECOND, 55, False),
     "unseen23": (TWENTY_THIRD, 44, True),
+    "unseen24": (TWENTY_FOURTH, 21, False),
 }
 
 
