@@ -284,3 +284,25 @@ def test_a_year_guessed_for_a_day_the_record_contradicts_is_the_one_round_of_tha
     # A year the text writes is never changed so.
     written = dataclasses.replace(guessed, by_context=frozenset())
     assert read(written, record=record).rounds[0].date.value == dt.date(2020, 12, 22)
+
+
+def test_a_numbered_round_whose_guessed_year_is_wrong_takes_the_year_of_its_number() -> None:
+    # "Held on February 19 ... the 337th overall", read as 2024-02-19 (a year compared in its paragraph).
+    record = [
+        Round(id="251", number=251, date=dt.date(2023, 6, 27), invitations=4300, crs_min=486),
+        Round(id="337", number=337, date=dt.date(2025, 2, 19), invitations=6500, crs_min=428),
+    ]
+    guessed = RoundFacts(
+        round_id=Found("337", 0, 5, "337th"),
+        date=Found(dt.date(2024, 2, 19), 10, 21, "February 19"),
+        by_context=frozenset({"date"}),
+    )
+    (round_,) = read(guessed, record=record).rounds
+    assert round_.date is not None and round_.date.value == dt.date(2025, 2, 19)
+    assert any("round 337 was held on that day of 2025: read as its day" in w for w in round_.warnings)
+    # Another day, or a year the text writes, is not changed: the date is left empty as before.
+    for other in (
+        dataclasses.replace(guessed, date=Found(dt.date(2024, 2, 21), 10, 21, "February 21")),
+        dataclasses.replace(guessed, by_context=frozenset()),
+    ):
+        assert read(other, record=record).rounds[0].date is None

@@ -120,7 +120,9 @@ def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
     scored = [r for page in pages for r in page["rounds"] if r.get("scored", True)]
     # Every scored round is dated: the date is how a parsed round without a number is matched.
     assert all(r["date"] is not None for r in scored)
-    assert len(scored) >= 20  # the twenty-fourth set, 34 pages, states 21 (21 pages name no round or none dated)
+    assert (
+        len(scored) >= 20
+    )  # the twenty-fourth set, 34 pages, states 21 (21 pages name no round or none dated)
 
 
 def test_the_bench_says_so_when_the_unseen_texts_are_absent(

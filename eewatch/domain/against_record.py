@@ -230,6 +230,15 @@ def _matched(
         return facts, []
     if abs(numbered.date - day) <= SLACK:
         return facts, [numbered]
+    if "date" in facts.by_context and (numbered.date.month, numbered.date.day) == (day.month, day.day):
+        # "Held on February 19 ... the 337th overall", its year guessed wrong: the day is the round's, of the
+        # year the record gives it.
+        note = (
+            f"date: {facts.date.snippet!r} writes no year and was read as {day.isoformat()}; IRCC's round "
+            f"{numbered.id} was held on that day of {numbered.date.year}: read as its day"
+        )
+        dated = Found(numbered.date, facts.date.start, facts.date.end, facts.date.snippet)
+        return dataclasses.replace(facts, date=dated, warnings=(*facts.warnings, note)), [numbered]
     if near:
         # The day is a round's, the number another's: the number is the doubt.
         note = (

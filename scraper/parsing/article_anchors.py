@@ -37,6 +37,8 @@ NOT_A_ROUND = re.compile(
     r"|\bexpir(?:es|ed|e|y|ing)(?:\s+on)?|\bdeadline(?:\s+(?:of|is|was))?"
     # "the duration that begins on December 22nd 2016 and ends on December 23rd 2016": a period's bounds
     r"|\b(?:begins|ends|ended|commences)(?:\s+on)?"
+    # "The first STEM round ... opens the week of July 5": a week, not a round's day
+    r"|\bweek\s+of"
     # "Results of the draw were released today, January 8, 2021": the day of the news, not of a round
     r"|\b(?:released|published|posted|made\s+public|announced)\s+today(?:\s+on)?\s*,?"
     # "an announcement was made by IRCC on September 18, 2023, that a ... draw ... will be made": its day
@@ -122,7 +124,11 @@ _DAY_RANGE = re.compile(r"\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?\b(?!,?\d)(?!\s+
 #: transformed with the introduction of Express Entry".
 _CHANGE_LATER = re.compile(
     r"[^.;!?\n]{0,80}?\b(?:(?:was|were)\s+(?:transformed|overhauled|reformed|introduced|launched|created)"
-    r"|with\s+the\s+(?:introduction|launch|creation|arrival)\s+of)\b",
+    r"|with\s+the\s+(?:introduction|launch|creation|arrival)\s+of"
+    # "On November 19, 2016, the points awarded for a job offer will change": a change to come, no round
+    r"|will\s+(?:change|be\s+changed|take\s+effect|come\s+into\s+(?:force|effect))"
+    # "On June 28th, 2023, the minister announced that healthcare occupations will be the first targeted"
+    r"|announced\s+that\b[^.;!?\n]{0,80}?\bwill)\b",
     re.I,
 )
 #: A date after the introduction of a rule, not a round: "since the introduction of six new occupational
@@ -448,6 +454,11 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="lead"))
         elif groups["unknown"] or published is None:
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
+        elif groups["today"] and (
+            _PLANNED.search(text, start, match.start()) or _TODAYS_NEWS.match(text, match.start())
+        ):
+            # "The first draw is expected to take place later today", "IRCC will hold ... later today": a plan
+            found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
         elif groups["today"]:
             found.append(Anchor(match.start(), match.end(), match.group(0), date=published, relative="today"))
         elif groups["yesterday"]:
@@ -523,6 +534,10 @@ def may_hold(low: str, words: tuple[str, ...]) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+#: "In today's announcement", "today's news release": the news's day, no round's.
+_TODAYS_NEWS = re.compile(
+    r"today['’]s\s+(?:announcement|news|release|statement|press|update|briefing|post|article)", re.I
+)
 #: "Today's draw", "today's Express Entry round": the article's own round.
 _TODAYS_ROUND = re.compile(r"today['’]s\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
 PROVINCIAL_WORDS = ("notification", "noi", "letter", "expression", "eoi", "nomination")

@@ -543,7 +543,12 @@ _STOPPED = re.compile(
     re.I,
 )
 #: A sentence about a change to the system: its bare year is the change's ("In 2023, ... was introduced").
-_EVENT = re.compile(r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|created|established)\b", re.I)
+_EVENT = re.compile(
+    r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|created|established)\b"
+    # "following changes to the Immigration and Refugee Protection Act in 2022": a law's year, no round's
+    r"|\b(?:changes?|amendments?)\s+to\s+the\b[^.;]{0,80}?\b(?:Act|Regulations)\b",
+    re.I,
+)
 #: After a year, the change made in it: "In May 2023, IRCC initiated category-based selection".
 _EVENT_AFTER = re.compile(
     r",?\s+(?:IRCC|Canada|the\s+(?:department|government|minister))\s+(?:first\s+)?"

@@ -56,7 +56,9 @@ _APPROXIMATE = re.compile(
 #: Words before or after a count that make it a total over several rounds or a period.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|record\s+(?:of|year|total)"
-    r"|year's|last\s+year|this\s+year|(?:mark|milestone)\s+of)\b[^.;]*$"
+    r"|year's|last\s+year|this\s+year|(?:mark|milestone)\s+of"
+    # "During the entire year - 2017, IRCC issued 86,023 ITAs": a year's total
+    r"|(?:entire|whole|full)\s+year)\b[^.;]*$"
     # "In 2018, only 17,500 candidates had been invited until this time": a year's running total
     r"|\bin\s+20\d\d,[^.;]*$",
     re.I,
@@ -449,6 +451,8 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             continue
         if left_at is not None and _RANGE.search(text, left_at, match.start()):
             continue
+        if re.match(r"\s*[–—-]\s*\d{3}\b", text[match.end() : match.end() + 8]):
+            continue  # "scores in the 451–500 range": a range's bound, no cut-off
         weak = left_at is not None and bool(SUPERLATIVE.search(text, left_at, match.start()))
         facts.append(Fact("crs_min", value, match.start(), match.end(), snippet, weak=weak))
     return facts, notes
