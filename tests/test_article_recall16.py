@@ -10,25 +10,6 @@ from scraper.parsing.article import parse_article
 from tests.support import articles
 
 
-def _undated(text: str) -> list[tuple[object, ...]]:
-    """(day written, count, cut-off, type, category) of each round given without a date."""
-    out = []
-    for r in parse_article(text).rounds:
-        assert r.date is None and r.round_id is None, r
-        values = r.values()
-        day = r.day_written.value if r.day_written is not None else None
-        out.append(
-            (
-                day,
-                values.get("invitations"),
-                values.get("crs_min"),
-                values.get("round_type"),
-                values.get("category"),
-            )
-        )
-    return out
-
-
 def test_on_a_page_with_no_year_each_later_day_is_a_round_of_its_own() -> None:
     # The article's own round is stated first without a day; the days after it name other rounds, and a
     # sentence saying the week held several draws does not swallow the dated sentences after it.
@@ -41,7 +22,8 @@ def test_on_a_page_with_no_year_each_later_day_is_a_round_of_its_own() -> None:
         "invitations with a minimum CRS of 481. On December 7, a French-language round invited 1,000 "
         "candidates with at least 470 points.\n"
     )
-    assert _undated(text) == [
+    assert articles.dates(text) == {None}  # no year guessed
+    assert articles.undated(text) == [
         ("12-18", 1325, 542, "general", None),
         ("12-08", 5900, 481, "category", "stem"),
         ("12-07", 1000, 470, "category", "french"),
@@ -78,7 +60,8 @@ def test_this_draw_held_on_a_day_gives_the_article_its_day() -> None:
         "This CEC-only draw, held on July 31, was the ninth of a busy month. In total, 25,125 ITAs have "
         "been issued throughout July.\n"
     )
-    assert _undated(text) == [("07-31", 5000, 510, "program", None)]
+    assert articles.dates(text) == {None}  # no year guessed
+    assert articles.undated(text) == [("07-31", 5000, 510, "program", None)]
     # Without the day, the round is named by nothing: not given.
     assert parse_article(text.replace(", held on July 31,", "")).rounds == ()
 
@@ -89,8 +72,8 @@ def test_a_mark_the_cut_off_went_past_is_not_the_cut_off() -> None:
         "was finally below 500 points, at only 496.\n"
     )
     # 496 is not read here (no cue just before it), but 500 is never taken for the cut-off.
-    assert [r[2] for r in _undated(text)] == [None]
+    assert [r[2] for r in articles.undated(text)] == [None]
     assert all("500" not in str(r.values().get("crs_min")) for r in parse_article(text).rounds)
-    assert [r[2] for r in _undated(text.replace("was finally below 500 points, at only 496", "was 496"))] == [
-        496
-    ]
+    assert [
+        r[2] for r in articles.undated(text.replace("was finally below 500 points, at only 496", "was 496"))
+    ] == [496]

@@ -13,15 +13,7 @@ from tests.support import articles
 
 def _undated(text: str) -> list[tuple[object, ...]]:
     """(day written, count, cut-off) of each round given without a date."""
-    return [
-        (
-            r.day_written.value if r.day_written else None,
-            r.values().get("invitations"),
-            r.values().get("crs_min"),
-        )
-        for r in parse_article(text).rounds
-        if r.date is None
-    ]
+    return [row[:3] for row in articles.undated(text)]
 
 
 def test_a_table_flattened_into_one_line_is_read_a_row_a_round() -> None:

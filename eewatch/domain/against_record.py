@@ -111,17 +111,14 @@ def _dated_by_record(facts: RoundFacts, rounds: Sequence[Round]) -> tuple[RoundF
         except ValueError:  # February 29 in another year
             return False
 
-    def agree(r: Round) -> bool:
-        return all(_value(r, name) == value for name, value in given)
-
-    said = " and ".join(f"{name} {value}" for name, value in given)
-    if not any(near(r, SLACK.days) and agree(r) for r in rounds):
+    said = _said(given)
+    if not any(near(r, SLACK.days) and _bears(r, given) for r in rounds):
         why = (
             f"date: {written.snippet!r} writes no year, and no round of IRCC's record held on that day "
             f"(give or take one) has {said}; not printed as a round"
         )
         return None, why
-    same = [r for r in rounds if near(r, 0) and agree(r)]
+    same = [r for r in rounds if near(r, 0) and _bears(r, given)]
     if len(same) != 1:
         return facts, ""
     held = same[0]
@@ -146,16 +143,13 @@ def _redated(facts: RoundFacts, given: list[tuple[str, object]], rounds: Sequenc
     if "date" not in facts.by_context or not isinstance(read, dt.date):
         return facts
 
-    def agree(r: Round) -> bool:
-        return all(_value(r, name) == value for name, value in given)
-
-    if any(abs(r.date - read) <= SLACK and agree(r) for r in rounds):
+    if any(abs(r.date - read) <= SLACK and _bears(r, given) for r in rounds):
         return facts
-    same = [r for r in rounds if (r.date.month, r.date.day) == (read.month, read.day) and agree(r)]
+    same = [r for r in rounds if (r.date.month, r.date.day) == (read.month, read.day) and _bears(r, given)]
     if len(same) != 1:
         return facts
     held = same[0]
-    said = " and ".join(f"{name} {value}" for name, value in given)
+    said = _said(given)
     note = (
         f"date: {facts.date.snippet!r} writes no year and was read as {read.isoformat()}, but IRCC's round "
         f"of that day has other figures; its one round of that day with {said} is round {held.id} of "
@@ -163,6 +157,15 @@ def _redated(facts: RoundFacts, given: list[tuple[str, object]], rounds: Sequenc
     )
     day = Found(held.date, facts.date.start, facts.date.end, facts.date.snippet)
     return dataclasses.replace(facts, date=day, warnings=(*facts.warnings, note))
+
+
+def _bears(r: Round, given: list[tuple[str, object]]) -> bool:
+    """Does round ``r`` of the record have every figure ``given`` ((field, value) pairs)?"""
+    return all(_value(r, name) == value for name, value in given)
+
+
+def _said(given: list[tuple[str, object]]) -> str:
+    return " and ".join(f"{name} {value}" for name, value in given)
 
 
 def _joined(kept: list[RoundFacts], by_number: dict[str, Round]) -> list[RoundFacts]:

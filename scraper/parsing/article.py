@@ -179,8 +179,9 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
 
 
 def _undated(m: Mention) -> list[RoundFacts]:
-    """A round dated by month and day on a page that writes no year: given, with no date, only when it states
-    both its count and its cut-off (the year is the doubt, not the figures)."""
+    """A round dated by a month and day whose year is in doubt: given with no date when it states its count
+    and its cut-off, or one of them with the day as written (``day_written``: IRCC's record can tell it by
+    that); never with neither (the year is the doubt, not the figures)."""
     facts = _round_facts(m)
     both = facts.invitations is not None and facts.crs_min is not None
     one = facts.day_written is not None and (facts.invitations is not None or facts.crs_min is not None)

@@ -294,10 +294,13 @@ class Reader:
         said = _month_day(written) if self.yearless else None
         return None if said is None else self._undated_round(said, start, written.strip())
 
-    def _undated_round(self, said: tuple[int, int] | None, start: int, written: str) -> Mention:
-        """The one mention of a year-less month and day (``None``: a day not read) on this page."""
+    def _undated_round(
+        self, said: tuple[int, int] | None, start: int, written: str, mention: Mention | None = None
+    ) -> Mention:
+        """The one mention of a year-less month and day (``None``: a day not read) on this page: ``mention``
+        (a round stated before its day was named) if that day has none yet."""
         key = f"{said[0]} {said[1]}" if said is not None else "?"
-        mention = self.undated.setdefault(key, Mention(first=start))
+        mention = self.undated.setdefault(key, mention or Mention(first=start))
         if said is not None and mention.day_written is None:
             mention.day_written = Found(f"{said[0]:02d}-{said[1]:02d}", start, start + len(written), written)
         return mention
@@ -501,12 +504,7 @@ class Reader:
         this_held = _THIS_DRAW_HELD.match(self.text, sentence_start, doubt.start)
         if said is None or not (this_held or any(a.relative == "lead" for a in group)):
             return False
-        key = f"{said[0]} {said[1]}"
-        if key in self.undated:
-            return False
-        self.undated[key] = lead
-        lead.day_written = Found(f"{said[0]:02d}-{said[1]:02d}", doubt.start, doubt.end, doubt.snippet)
-        return True
+        return self._undated_round(said, doubt.start, doubt.snippet, lead) is lead
 
     def _doubted(self, anchor: Anchor) -> Mention | None:
         """The round a date in doubt names: the first one (the article's own), or on a page that writes no

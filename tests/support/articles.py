@@ -24,3 +24,16 @@ def rows(text: str) -> list[tuple[object, ...]]:
 def dates(text: str, published: dt.date | None = None) -> set[object]:
     """The dates of the rounds the reader gives (None for a round it leaves undated)."""
     return {r.get("date") for r in rounds(text, published)}
+
+
+def undated(text: str) -> list[tuple[object, ...]]:
+    """Each round the reader gives without a date (and without a number): the day it was written with
+    ("MM-DD", or None), its count, cut-off, round type and category (None where not stated)."""
+    out = []
+    for r in parse_article(text).rounds:
+        if r.date is not None or r.round_id is not None:
+            continue
+        values = r.values()
+        day = r.day_written.value if r.day_written is not None else None
+        out.append((day, *(values.get(k) for k in ("invitations", "crs_min", "round_type", "category"))))
+    return out
