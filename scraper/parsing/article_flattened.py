@@ -19,16 +19,26 @@ _FULL_DATE = r"(?:" + MONTH + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d|\d{1,2}\s+" + MON
 #: A type cell: words (and a bracketed note such as "(PNP)" or "(2023-1)"), no figure outside brackets.
 _TYPE = r"[A-Z](?:[^\d\n(\t]|\([^()\n]{0,20}\))*?"
 _COUNT = r"\d{1,3}(?:,\d{3})+|\d{2,5}"
-_ROW_COUNT_FIRST = re.compile(
-    r"(?:(?P<number>[1-9]\d{0,2})\s+)?(?P<date>" + _FULL_DATE + r")\s+(?:(?P<type>" + _TYPE + r")\s+)?"
-    r"(?P<count>" + _COUNT + r")\s+(?P<cut>[1-9]\d\d)(?=\s|$)",
-    re.I,
-)
-_ROW_CUT_FIRST = re.compile(
-    r"(?:(?P<number>[1-9]\d{0,2})\s+)?(?P<date>" + _FULL_DATE + r")\s+(?:(?P<type>" + _TYPE + r")\s+)?"
-    r"(?P<cut>[1-9]\d\d)\s+(?P<count>" + _COUNT + r")(?=\s|$)",
-    re.I,
-)
+_FIGURE = {"count": r"(?P<count>" + _COUNT + r")", "cut": r"(?P<cut>[1-9]\d\d)"}
+
+
+def _row(*order: str) -> re.Pattern[str]:
+    """A flattened row: an optional round number, a full date, an optional type, then the figures in
+    ``order`` ("count", "cut")."""
+    figures = r"\s+".join(_FIGURE[name] for name in order)
+    return re.compile(
+        r"(?:(?P<number>[1-9]\d{0,2})\s+)?(?P<date>"
+        + _FULL_DATE
+        + r")\s+(?:(?P<type>"
+        + _TYPE
+        + r")\s+)?"
+        + figures
+        + r"(?=\s|$)",
+        re.I,
+    )
+
+
+_ORDERS = {order: _row(*order) for order in (("count", "cut"), ("cut", "count"))}
 #: The header just before the rows: "Draw Number Date Round Type ITAs Issued CRS Cut-off Scores".
 _HEADER = re.compile(
     r"(?:(?:Draw|Round)\s+(?:Number|No\.?|#)\s+|#\s+)?(?:(?:Draw|Round)\s+)?Date\b[^\d\n:.;]{0,90}$", re.I
@@ -64,7 +74,8 @@ def _split(line: str, header: re.Match[str]) -> str | None:
     itas, cut = _ITAS.search(said), _CRS.search(said)
     if itas is None or cut is None:
         return None
-    pattern = _ROW_CUT_FIRST if cut.start() < itas.start() else _ROW_COUNT_FIRST
+    order = ("cut", "count") if cut.start() < itas.start() else ("count", "cut")
+    pattern = _ORDERS[order]
     rows: list[re.Match[str]] = []
     at = header.end()
     while (row := pattern.match(line, at + len(line[at:]) - len(line[at:].lstrip()))) is not None:
@@ -76,7 +87,6 @@ def _split(line: str, header: re.Match[str]) -> str | None:
     cells.append("Date")
     if any(r.group("type") for r in rows):
         cells.append("Round Type")
-    order = ("cut", "count") if pattern is _ROW_CUT_FIRST else ("count", "cut")
     names = {"cut": "CRS Cut-off", "count": "ITAs Issued"}
     out = [line[: header.start()].rstrip(), "\t".join(cells + [names[name] for name in order])]
     for r in rows:
