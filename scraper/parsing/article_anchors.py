@@ -24,6 +24,12 @@ from scraper.parsing.article_units import Unit
 from scraper.parsing.dates import parse_datetime
 
 PLURAL = re.compile(r"\b(?:draws|rounds|ones|selections)\b", re.I)
+#: "In a statement on Tuesday sent in a government news release, IRCC announced ...": the statement's day.
+_STATEMENT = (
+    r"\b(?:statement|(?:news|press|media)\s+release|press\s+conference|speech|interview|tweet)"
+    r"(?:\s+(?:was\s+)?(?:made|issued|sent|published|released|given))?(?:\s+on)?"
+)
+_STATEMENT_BEFORE = re.compile(_STATEMENT + r"\s*$", re.I)
 NOT_A_ROUND = re.compile(
     r"(?:\bsince(?:\s+the)?|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
@@ -45,7 +51,9 @@ NOT_A_ROUND = re.compile(
     r"|\bannouncement\s+(?:was\s+)?(?:made|issued|published)(?:\s+by\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+){0,3}?)?"
     r"(?:\s+on)?"
     # "In a release sent on September 18, IRCC confirmed that later this week it will ...": the release's day
-    r"|\brelease\s+(?:was\s+)?(?:sent|issued|published|put\s+out)(?:\s+out)?(?:\s+on)?)\s*$",
+    r"|\brelease\s+(?:was\s+)?(?:sent|issued|published|put\s+out)(?:\s+out)?(?:\s+on)?|"
+    + _STATEMENT
+    + r")\s*$",
     re.I,
 )
 _PLANNED = re.compile(
@@ -262,8 +270,12 @@ class Anchor:
     doubt: bool = False
 
 
-def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[Anchor]:
-    """Every round named in ``text[start:end]``, in order; adjacent names of one round merged."""
+def anchors(
+    text: str, start: int, end: int, dates: Dates, unit: Unit, *, said_until: int | None = None
+) -> list[Anchor]:
+    """Every round named in ``text[start:end]``, in order; adjacent names of one round merged. A clause
+    that goes on after an aside ("On July 4, prior to ..., IRCC held a draw") says what it names up to
+    ``said_until``."""
     found: list[Anchor] = []
     low = text[start:end].lower()
     if may_hold(low, PROVINCIAL_WORDS) and facts_of.PROVINCIAL.search(text, start, end):
@@ -318,7 +330,11 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
                     continue
             taken.append((match.start(), match.end()))
             found.append(Anchor(match.start(), match.end(), match.group(0), number=number))
-    sentence_words = DRAW_WORDS.search(text, start, end) or unit.kind in ("row", "item", "label")
+    sentence_words = DRAW_WORDS.search(text, start, said_until or end) or unit.kind in (
+        "row",
+        "item",
+        "label",
+    )
     dates_here = digits and (may_hold(low, _MONTH_WORDS) or "-" in low)
     period_end = -1  # where the second date of a period ("January 1 to June 30, 2024") starts
     for match in DATE.finditer(text, start, end) if dates_here else ():
@@ -452,7 +468,11 @@ def anchors(text: str, start: int, end: int, dates: Dates, unit: Unit) -> list[A
             # "Today's draw issued 3,900 invitations" on a page whose date is unknown: the article's own
             # round, as "this draw" is, though its day is not known.
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="lead"))
-        elif groups["unknown"] or published is None:
+        elif (
+            groups["unknown"]
+            or published is None
+            or _STATEMENT_BEFORE.search(text, max(start, match.start() - 40), match.start())
+        ):
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
         elif groups["today"] and (
             _PLANNED.search(text, start, match.start()) or _TODAYS_NEWS.match(text, match.start())

@@ -42,6 +42,10 @@ _CONTRAST = re.compile(
     r"\s+(?:[\w-]+\s+){0,2}?(?:draw|round)\b)",
     re.I,
 )
+#: A comparison set off by commas after a round's day, up to its closing comma: "prior to the draw for STEM
+#: professionals, " (no figure in it).
+_ASIDE = re.compile(r"(?:prior\s+to|before|after|following)\s+the\s+[^,.;:\d]{3,60},\s+(?=[A-Z])", re.I)
+_DAY_JUST_BEFORE = re.compile(r"\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?,\s*$", re.I)
 CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:another|one)\b", re.I)
 _COMPARISON_WORDS = (
     *(
@@ -80,6 +84,14 @@ def clauses(
     cuts: list[tuple[int, bool | None]] = [(cut_at(text, m, start), True) for m in compared]
     if may_hold(low, _ORDER_WORDS):
         cuts += [(m.start(), True) for m in _ORDER.finditer(text, start, end)]
+    asides: set[int] = set()
+    for cut, _ in list(cuts):
+        aside = _ASIDE.match(text, cut, end)
+        if aside and _DAY_JUST_BEFORE.search(text, start, cut):
+            # "On July 4, prior to the draw for STEM professionals, IRCC held ...": the comparison is an
+            # aside after the day; the clause after it is that day's round again.
+            cuts.append((aside.end(), None))
+            asides.add(cut)
     if cuts and may_hold(low, _CONTRAST_WORDS):
         cuts += [(m.start(), None) for m in _CONTRAST.finditer(text, start, end) if m.start() > min(cuts)[0]]
     if unit.kind == "prose":
@@ -97,7 +109,7 @@ def clauses(
             comparison = comparison  # a colon continues the clause's standing
         if a >= b:
             continue
-        found = anchors(text, a, b, dates, unit)
+        found = anchors(text, a, b, dates, unit, said_until=end if b in asides else None)
         for piece in split(text, a, b, comparison, found):
             yield (*piece, start)
 

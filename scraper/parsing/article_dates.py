@@ -255,6 +255,9 @@ class Dates:
                     dt.date(year, 12, 31)
                 ], "named before it in its paragraph, after the year's first round"
             return [_on_or_before(year, full)], "named before it in its paragraph"
+        in_line = [
+            (p, y, full) for p, y, full in in_line if not _COMPARED_BEFORE.search(text, pos, p)
+        ]  # "Held on February 19, ... lower than the last draw in December 2024": the compared round's year
         if len({y for _, y, _ in in_line}) == 1:
             # Named only after it: "... the previous draw on September 18. The last time ... was January 23,
             # 2019" may put it in that year or before that date; where those differ, the year is a doubt.

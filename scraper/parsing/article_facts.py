@@ -577,7 +577,10 @@ _AMONG_BEFORE = re.compile(
     r"\b(?:among|(?:many|most|some|several|half|a\s+(?:third|quarter|majority)|the\s+majority)\s+of)"
     r"\s+(?:them|those|the|today['’]s|this|these)\b(?:(?!\b(?:draw|round)s?\b)[^.;:!?]){0,60}$"
     # "ITAs were improperly distributed ... on November 23rd, including some PNP applicants": one group
-    r"|\bincluding\s+(?:some|several|a\s+few|many)\s+$",
+    r"|\bincluding\s+(?:some|several|a\s+few|many)\s+$"
+    # "a departure from usual as it considered candidates belonging to the FSWP category": a group let in
+    r"|\b(?:considered|included|including|let\s+in)\s+(?:\w+\s+)?candidates\s+(?:belonging\s+to|from|in|of|under)"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 

@@ -368,7 +368,7 @@ class Reader:
                     carry is not None
                     and carry is not self.lead
                     and not carry.from_row
-                    and (carry.date is not None or carry.number is not None)
+                    and (carry.date is not None or carry.number is not None or carry.day_written is not None)
                     # "Draw 248 earlier in May was a PNP draw. However today's draw was an all-program draw":
                     # "today's draw" is the article's own, whatever its paragraph named before.
                     and not any(a.snippet.lower().startswith("today") for a in group)
