@@ -77,3 +77,14 @@ def test_a_comparison_set_off_by_commas_after_a_day_leaves_the_day_its_round() -
     # An aside that names another round's day or figures is no aside: what follows it may be that round's.
     dated = text.replace("prior to the draw for STEM professionals", "prior to the draw of June 28")
     assert _undated(dated) == []
+
+
+def test_a_cut_off_said_of_the_round_by_its_kind_is_its_cut_off() -> None:
+    text = (
+        "IRCC held an all-program draw on July 4, 2023, inviting 700 candidates. The minimum CRS score for "
+        "this all-program draw was 511.\n"
+    )
+    assert articles.rows(text) == [(None, "2023-07-04", 700, 511, "general", None)]
+    # A round named as another ("the previous draw") is still no word of this round's.
+    previous = text.replace("this all-program draw was 511", "the previous draw was 450")
+    assert articles.rows(previous) == [(None, "2023-07-04", 700, None, "general", None)]
