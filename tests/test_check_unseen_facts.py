@@ -40,6 +40,7 @@ TWENTY_FIRST = checker.DATA / "articles_unseen21.json"
 TWENTY_SECOND = checker.DATA / "articles_unseen22.json"
 TWENTY_THIRD = checker.DATA / "articles_unseen23.json"
 TWENTY_FOURTH = checker.DATA / "articles_unseen24.json"
+TWENTY_FIFTH = checker.DATA / "articles_unseen25.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -162,6 +163,7 @@ SETS = {
     "unseen22": (TWENTY_SECOND, 34),
     "unseen23": (TWENTY_THIRD, 35),
     "unseen24": (TWENTY_FOURTH, 34),
+    "unseen25": (TWENTY_FIFTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -217,6 +219,7 @@ FRESH_SETS = {
     "unseen22": (TWENTY_SECOND, 55, False),
     "unseen23": (TWENTY_THIRD, 44, True),
     "unseen24": (TWENTY_FOURTH, 21, False),
+    "unseen25": (TWENTY_FIFTH, 54, True),
 }
 
 
