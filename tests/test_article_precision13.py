@@ -71,7 +71,8 @@ def test_this_round_after_a_sentence_opening_on_another_day_is_not_the_articles(
     )
     by_date = {r.get("date"): r for r in articles.rounds(text)}
     assert by_date["2023-08-03"].get("crs_min") == 388
-    assert all(r.get("crs_min") != 517 for r in by_date.values())
+    # The day the draws resumed is a round of its own (the first resumed), and "this round" is that one.
+    assert all(r.get("crs_min") != 517 for d, r in by_date.items() if d != "2023-08-01")
     # Said in the article's own paragraph, "this round" is the article's.
     own = text.replace(
         " Candidates needed a minimum CRS score of 388.", " The cut-off for this round was 388."

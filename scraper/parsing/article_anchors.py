@@ -84,6 +84,23 @@ _CHANGE_AFTER = re.compile(
     r"|stopped|paused|halted|suspended)\b",
     re.I,
 )
+#: "IRCC resumed Express Entry draws on July 6th, inviting 1,500": the day names the first round resumed.
+_RESUMED = re.compile(r"\bresum(?:ed|es|ing)\s+(?:its\s+|the\s+)?(?:[\w-]+\s+){0,3}$", re.I)
+#: "the first selection draw", "the first invitations" (not "the first draw since / of 2019 / in May").
+_FIRST_ROUND = re.compile(
+    r"\bfirst\s+(?:selection\s+|invitation\s+)?(?:draw|round|invitations)\b"
+    r"(?!\s+(?:since|after|of|in|for|under|this|that|to|from|following|held\s+(?:in|after|since))\b)",
+    re.I,
+)
+#: The start of Express Entry itself, just before: "Since the launch of ... Express Entry system in January,
+#: 2015 there have been 137 selection draws.", "When Express Entry was initially implemented,".
+_SYSTEM_START_BEFORE = re.compile(
+    r"(?:\b(?:launch|inception|introduction|implementation|start|beginning)\s+of\s+(?:[\w'’,-]+\s+){0,6}?"
+    r"Express\s+Entry(?:\s+system)?\b(?!\s+(?:draws?|rounds?|categor))"
+    r"|\bExpress\s+Entry(?:\s+system)?\s+(?:was\s+)?(?:initially\s+|first\s+)?"
+    r"(?:launched|implemented|introduced|began|started|opened))[^.!?]*[.!?]?[^.!?]*$",
+    re.I,
+)
 #: "One of 2018's first draws": a plural that names one round.
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:\S+\s+){0,3}$", re.I)
 #: "On December 2, 2024, the Government of Canada launched its first Express Entry lottery with 676 ITAs":
@@ -288,6 +305,7 @@ def anchors(
         # "One of 2018's first draws, on January 24, ...": one round of several named is still one round
         and any(
             not _ONE_OF.search(text, max(start, m.start() - 40), m.start())
+            and not _RESUMED.search(text, max(start, m.start() - 50), m.start())
             for m in PLURAL.finditer(text, start, end)
         )
     )
@@ -330,6 +348,12 @@ def anchors(
                     continue
             taken.append((match.start(), match.end()))
             found.append(Anchor(match.start(), match.end(), match.group(0), number=number))
+    first = _FIRST_ROUND.search(text, start, end) if "first" in low and not taken else None
+    if first and _SYSTEM_START_BEFORE.search(text, max(0, first.start() - 300), first.start()):
+        # "When Express Entry was initially implemented, the first invitations were issued to candidates who
+        # scored 886": the first round of all, named by the system's start.
+        taken.append((first.start(), first.end()))
+        found.append(Anchor(first.start(), first.end(), first.group(0), number="1"))
     sentence_words = DRAW_WORDS.search(text, start, said_until or end) or unit.kind in (
         "row",
         "item",

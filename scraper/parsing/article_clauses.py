@@ -129,7 +129,7 @@ def split(
                 last.append(anchor)
                 continue
         groups.append([anchor])
-    if groups and all(x.relative == "unknown" for x in groups[0]) and groups[0][0].start > a:
+    if groups and all(x.relative == "unknown" and not x.doubt for x in groups[0]) and groups[0][0].start > a:
         # Text before an unknown round ("It was the first all-programs round since May 1") is this one's.
         head = groups[0][0].start
         yield a, head, comparison, []

@@ -19,7 +19,9 @@ DATE = re.compile(
     + MONTH
     + r"(?:\s+|-\s+(?=\d{1,2}(?:st|nd|rd|th)\b))\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:19|20)\d\d\b)?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*(?:19|20)\d\d\b)?"
-    r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b)(?P<time>" + _TIME + r")",
+    r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b"
+    # a table's "07-Jul", "12-Jul-2023"
+    r"|(?<![\d-])\d{1,2}-" + MONTH + r"(?:-(?:19|20)\d\d)?\b(?!-\d))(?P<time>" + _TIME + r")",
     re.I,
 )
 YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in|from)\s+(20\d\d)\b(?!\s*(?:[-/–]|to\b|through\b|until\b|till\b))")
@@ -501,7 +503,8 @@ _GLUED_YEAR = re.compile(r",\s*((?:19|20)\d\d)\d")
 _YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?![ \t]*[-–/][ \t]*\d)")
 #: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
 _NOT_THE_ROUNDS_YEAR = re.compile(
-    r"(?:launch\w*|introduc\w*|\bsince|establish\w*|inception|created|began)\b(?:(?!(?:19|20)\d\d)[^.!?;]){0,60}$",
+    r"(?:launch\w*|introduc\w*|\bsince(?!\s+the\s+(?:beginning|start)\s+of\s+$)|establish\w*|inception|created|began)"
+    r"\b(?:(?!(?:19|20)\d\d)[^.!?;]){0,60}$",
     re.I,
 )
 _DAY_BEFORE_YEAR = re.compile(
@@ -530,7 +533,8 @@ _PERIOD_BEFORE = re.compile(
 #: drawings in May 2023", "until the pause of December 2020", "the first PNP draw after the pause that began
 #: in May 2023", "the last draw before the freeze of March 2020" (the rounds are after or before it).
 _BOUND_BEFORE = re.compile(
-    r"(?:\b(?:since|until|till)|\bfirst\s+(?:[\w-]+\s+){0,4}(?:draw|round)\s+(?:after|following)"
+    r"(?:\b(?:since(?!\s+the\s+(?:beginning|start)\s+of\s+$)|until|till)"
+    r"|\bfirst\s+(?:[\w-]+\s+){0,4}(?:draw|round)\s+(?:after|following)"
     r"|\blast\s+(?:[\w-]+\s+){0,4}(?:draw|round)\s+(?:before|prior\s+to))\b[^.!?;,:\n]{0,85}$",
     re.I,
 )
@@ -547,14 +551,14 @@ _STOPPED = re.compile(
 )
 #: A sentence about a change to the system: its bare year is the change's ("In 2023, ... was introduced").
 _EVENT = re.compile(
-    r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|created|established)\b"
+    r"\b(?:was|were|been)\s+(?:introduced|launched|implemented|created|established|inaugurated|unveiled|founded|rolled\s+out)\b"
     # "following changes to the Immigration and Refugee Protection Act in 2022": a law's year, no round's
     r"|\b(?:changes?|amendments?)\s+to\s+the\b[^.;]{0,80}?\b(?:Act|Regulations)\b",
     re.I,
 )
 #: After a year, the change made in it: "In May 2023, IRCC initiated category-based selection".
 _EVENT_AFTER = re.compile(
-    r",?\s+(?:IRCC|Canada|the\s+(?:department|government|minister))\s+(?:first\s+)?"
+    r",?\s+(?:(?:the\s+)?IRCC|Canada|the\s+(?:department|government|minister))\s+(?:first\s+)?"
     r"(?:introduced|launched|initiated|implemented|unveiled|rolled\s+out|created|established|began|started)\b",
     re.I,
 )
@@ -576,6 +580,8 @@ _ROUNDS_WORDS = re.compile(
 _SO_FAR = re.compile(r"\b(?:so\s+far|till\s+now|until\s+now|to\s+date)\b", re.I)
 _CURRENT_TALLY = re.compile(
     r"\bso\s+far\s+in\s+$|\b(?:has|have)\s+now\s+(?:issued|invited|sent)\b"
+    # "a total of 6,800 ITAs since the beginning of 2020": the year counted so far
+    r"|\bsince\s+the\s+(?:beginning|start)\s+of\s+$"
     r"|\b(?:has|have)\s+(?:now\s+)?been\s+(?:issued|invited|sent)\s+in\s+$",
     re.I,
 )
@@ -664,6 +670,10 @@ def plain_date(raw: str) -> str:
         if (day > 12 or day == month) and 1 <= month <= 12:
             return f"{year:04d}-{month:02d}-{day:02d}"
         return raw
+    dashed = _DAY_DASH_MONTH.fullmatch(raw.strip())
+    if dashed:
+        day_, month_, year_ = dashed.groups()
+        return f"{month_} {day_}" + (f", {year_}" if year_ else "")
     raw = _OF.sub(" ", _STRAY_DASH.sub(" ", raw))
     day_first = _DAY_FIRST_NO_YEAR.fullmatch(raw.strip())
     return f"{day_first.group(2)} {day_first.group(1)}" if day_first else raw
@@ -671,6 +681,7 @@ def plain_date(raw: str) -> str:
 
 _OF = re.compile(r"\s+of\s+", re.I)
 _NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_DAY_DASH_MONTH = re.compile(r"(\d{1,2})-([A-Za-z]{3,9}\.?)(?:-(\d{4}))?")
 _DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
 
 

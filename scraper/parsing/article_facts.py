@@ -131,7 +131,7 @@ _PEOPLE = (
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
     r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be)\s+){0,5}"
-    r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|" + _PEOPLE + r")\b"
+    r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|invites\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
     r"(?:invitations?(?:\s+to\s+apply)?|ITAs|draw\s+size)(?:\s*\(ITAs?\))?(?:\s+(?:issued|sent))?\s*[:–—-]\s*$|(?:invitations?|ITAs)\s+issued\s+$"
@@ -159,7 +159,7 @@ _FILLER = (
 )
 _CRS_CUE = re.compile(
     r"\bCRS\b|C\.R\.S\.|\bComprehensive\s+Ranking\s+(?:System|Score)|\bcut(?:-|\s)?off\b|\bthreshold\b|\bminimum\b"
-    r"|\blowest-ranked\b|\bscores?\b",
+    r"|\blowest-ranked\b|\bscores?\b|\b(?<=who\s)scored\b",
     re.I,
 )
 #: What may stand between a cue ("CRS", "cut-off", "minimum") and the cut-off itself.
@@ -173,7 +173,7 @@ _DIFFERENCE_RIGHT = re.compile(
     # "600 points are added to the candidate's profile" upon a nomination: an added score
     # "A total of 1200 CRS points are available": the scale, no round's cut-off
     r"^\s+(?:CRS\s+)?points?\s+(?:(?:are|is|were|was|will\s+be)\s+(?:added|awarded|given|granted|available|possible)\b"
-    r"|higher|lower|more|less|fewer|below|above|up|down|added|additional|extra"
+    r"|higher|lower|more|less|fewer|below|above|under|over|short|up|down|added|additional|extra"
     r"|automatically|toward|to\s+their|for\s+a|from|on\s+top)",
     re.I,
 )
@@ -526,6 +526,16 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     # candidates were among those invited": one group of several, not the round's kind either.
     programs = [p for p in programs if not _DENIED.search(text, max(start, p[1] - 30), p[1])]
     programs = [p for p in programs if not _among(text, start, end, p[1], p[2])]
+    # "Minimum CRS points invited for Federal Skilled Worker Program was 413 on May 31, 2017": whose score a
+    # record is, not the round's kind (unless a draw follows: "the cut-off for the CEC draw").
+    programs = [
+        p
+        for p in programs
+        if not (
+            _SCORE_FOR_BEFORE.search(text, max(start, p[1] - 100), p[1])
+            and not _DRAW_AFTER_PROGRAM.match(text, p[2], end)
+        )
+    ]
     programs = [p for p in programs if not _of_the_round_before(text, start, p[1], p[2])]
     # "holding a positive LMIA or Provincial Nomination Program (PNP) certificate": a document candidates
     # hold, not the program a round was for.
@@ -586,6 +596,17 @@ _AMONG_BEFORE = re.compile(
     r"\s+(?:the\s+)?$",
     re.I,
 )
+
+
+#: A score said "for" a program's candidates, no draw named between ("Minimum CRS points invited for Federal
+#: Skilled Worker Program was 413", "the minimum score invited till now is 75 on Feb 13, 2021 for Canadian
+#: Experience Class candidate"): whose score it is, not the round's kind.
+_SCORE_FOR_BEFORE = re.compile(
+    r"\b(?:scores?|points?|CRS|cut-?offs?)\b(?:(?!\b(?:draw|round)s?\b)[^.;]){0,80}?\bfor\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
+#: "... for the Canadian Experience Class (CEC) draw", "for CEC-only rounds": the round named by its program.
+_DRAW_AFTER_PROGRAM = re.compile(r"(?:\s*\([A-Z]+\))?(?:-only)?\s*(?:-only\s+)?(?:draws?|rounds?)\b", re.I)
 
 
 def _of_the_round_before(text: str, start: int, a: int, b: int) -> bool:

@@ -509,6 +509,12 @@ class Reader:
     def _doubted(self, anchor: Anchor) -> Mention | None:
         """The round a date in doubt names: the first one (the article's own), or on a page that writes no
         year, the one of that month and day."""
+        said = _month_day(anchor.snippet)
+        written = self.doubted.day_written if self.doubted is not None else None
+        if written is not None and said is not None and written.value == f"{said[0]:02d}-{said[1]:02d}":
+            # "... considered in the May 15th draw ... The cut-off of 332 on May 15th": the same day again
+            self.doubted_open = True
+            return self.doubted
         if self.doubted is not None and not self.yearless:
             self.doubted_open = False
             return None

@@ -1,0 +1,94 @@
+"""The twenty-sixth pass (on the twenty-fifth set, after it was scored once): a score said for a program's
+candidates, the year of a change or of the system's start, a tally since the start of a year, a table's
+"07-Jul", draws resumed on a day, the first round of all, a figure before its day in doubt (docs/articles.md,
+the doubt table). Our words, after real pages; each test fails without its rule. Facts from the feed: #1
+(January 31, 2015, 779 at 886), #65 (May 31, 2017, 413), #226 (July 6, 2022, 1,500 at 557), #245 (March 29,
+2023, 481), #256 and #258 (July 7 and 12, 2023, French, 2,300 at 439 and 3,800 at 375), #135 (January 22,
+2020, 3,400 at 471)."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+
+def test_a_score_said_for_a_programs_candidates_is_not_the_rounds_kind() -> None:
+    text = (
+        "Records of Express Entry\n\n"
+        "- The lowest CRS score ever invited for Federal Skilled Worker Program candidates was 413 on May 31, "
+        "2017\n"
+    )
+    assert [r[1:] for r in articles.rows(text)] == [("2017-05-31", None, None, None, None)]
+    # A draw named by its program is still that round's kind.
+    draw = text.replace("ever invited for Federal Skilled Worker Program candidates", "in the FSWP draw")
+    assert [r[4] for r in articles.rows(draw)] == ["program"]
+
+
+def test_the_year_of_a_plan_unveiled_does_not_date_a_later_day() -> None:
+    text = (
+        "IRCC invites 3,500 in the first draw of April\n\n"
+        "IRCC has just held an all-program draw for April, inviting 3,500 candidates with a cut-off of 486.\n\n"
+        "In 2022, the IRCC unveiled its levels plan for the next three years.\n\n"
+        "In March, IRCC held three draws back to back. The lowest CRS score was 481, recorded in the draw "
+        "that was held on March 29. The number of ITAs issued in 2023 already tops that of 2022.\n"
+    )
+    assert articles.undated(text) == [("03-29", None, 481, None, None)]
+
+
+def test_a_tally_since_the_start_of_a_year_dates_the_days_before_it() -> None:
+    text = (
+        "Canada invited 3,400 Express Entry candidates. The draw was organized on 22nd January, with a minimum "
+        "CRS score of 471. IRCC has issued 6,800 ITAs since the beginning of 2020.\n\n"
+        "The system was inaugurated in 2015 and manages three federal programs.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2020-01-22", 3400, 471)]
+    # Without the tally, the system's start names no round's year: the day stays a doubt.
+    bare = text.replace(" IRCC has issued 6,800 ITAs since the beginning of 2020.", "")
+    assert articles.undated(bare) == [("01-22", 3400, 471, None, None)]
+
+
+def test_a_table_date_written_day_dash_month_is_a_rounds_day() -> None:
+    text = (
+        "French-language draws of 2023\n\n"
+        "Date | Number of ITAs | CRS Score | Draw Type |\n"
+        "07-Jul | 2,300 | 439 | Category-based draw for French proficiency |\n"
+        "12-Jul | 3,800 | 375 | Category-based draw for French proficiency |\n"
+    )
+    assert [r[1:] for r in articles.rows(text)] == [
+        ("2023-07-07", 2300, 439, "category", "french"),
+        ("2023-07-12", 3800, 375, "category", "french"),
+    ]
+
+
+def test_the_day_draws_resumed_is_a_round() -> None:
+    text = (
+        "Express Entry in 2022\n\n"
+        "IRCC resumed Express Entry draws on July 6th, inviting 1,500 candidates with a CRS score of at least "
+        "557.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2022-07-06", 1500, 557)]
+    several = text.replace("resumed Express Entry draws", "held two Express Entry draws")
+    assert articles.rows(several) == []
+
+
+def test_the_first_round_after_the_systems_start_is_round_one() -> None:
+    text = (
+        "Since the launch of Canada's Express Entry system in January, 2015 there have been many draws.\n\n"
+        "The first selection draw saw 779 invites with the lowest selected score being 886 points.\n"
+    )
+    assert [r[:4] for r in articles.rows(text)] == [("1", None, 779, 886)]
+    other = (
+        "When Express Entry was initially implemented, the first invitations went to candidates who scored "
+        "886 or higher.\n"
+    )
+    assert [r[:4] for r in articles.rows(other)] == [("1", None, None, 886)]
+    # The first draw of a year, or since something, is not the first of all.
+    of_year = text.replace("The first selection draw saw", "The first draw of 2019 saw")
+    assert all(r[0] != "1" for r in articles.rows(of_year))
+
+
+def test_a_figure_said_before_a_day_in_doubt_and_points_under_are_kept_apart() -> None:
+    text = (
+        "Candidates with trade experience were considered in the May 15th draw.\n\n"
+        "The cut-off of 332 on May 15th was 106 points under the lowest all-program cut-off this year.\n"
+    )
+    assert articles.undated(text) == [("05-15", None, 332, None, None)]
