@@ -14,8 +14,8 @@ from tests.support import articles
 def test_a_score_said_for_a_programs_candidates_is_not_the_rounds_kind() -> None:
     text = (
         "Records of Express Entry\n\n"
-        "- The lowest CRS score ever invited for Federal Skilled Worker Program candidates was 413 on May 31, "
-        "2017\n"
+        "- The lowest CRS score ever invited for Federal Skilled Worker Program candidates was 413 on "
+        "May 31, 2017\n"
     )
     assert [r[1:] for r in articles.rows(text)] == [("2017-05-31", None, None, None, None)]
     # A draw named by its program is still that round's kind.
@@ -26,7 +26,8 @@ def test_a_score_said_for_a_programs_candidates_is_not_the_rounds_kind() -> None
 def test_the_year_of_a_plan_unveiled_does_not_date_a_later_day() -> None:
     text = (
         "IRCC invites 3,500 in the first draw of April\n\n"
-        "IRCC has just held an all-program draw for April, inviting 3,500 candidates with a cut-off of 486.\n\n"
+        "IRCC has just held an all-program draw for April, inviting 3,500 candidates with a cut-off of "
+        "486.\n\n"
         "In 2022, the IRCC unveiled its levels plan for the next three years.\n\n"
         "In March, IRCC held three draws back to back. The lowest CRS score was 481, recorded in the draw "
         "that was held on March 29. The number of ITAs issued in 2023 already tops that of 2022.\n"
@@ -36,8 +37,8 @@ def test_the_year_of_a_plan_unveiled_does_not_date_a_later_day() -> None:
 
 def test_a_tally_since_the_start_of_a_year_dates_the_days_before_it() -> None:
     text = (
-        "Canada invited 3,400 Express Entry candidates. The draw was organized on 22nd January, with a minimum "
-        "CRS score of 471. IRCC has issued 6,800 ITAs since the beginning of 2020.\n\n"
+        "Canada invited 3,400 Express Entry candidates. The draw was organized on 22nd January, with a "
+        "minimum CRS score of 471. IRCC has issued 6,800 ITAs since the beginning of 2020.\n\n"
         "The system was inaugurated in 2015 and manages three federal programs.\n"
     )
     assert [r[1:4] for r in articles.rows(text)] == [("2020-01-22", 3400, 471)]
@@ -62,8 +63,8 @@ def test_a_table_date_written_day_dash_month_is_a_rounds_day() -> None:
 def test_the_day_draws_resumed_is_a_round() -> None:
     text = (
         "Express Entry in 2022\n\n"
-        "IRCC resumed Express Entry draws on July 6th, inviting 1,500 candidates with a CRS score of at least "
-        "557.\n"
+        "IRCC resumed Express Entry draws on July 6th, inviting 1,500 candidates with a CRS score of at "
+        "least 557.\n"
     )
     assert [r[1:4] for r in articles.rows(text)] == [("2022-07-06", 1500, 557)]
     several = text.replace("resumed Express Entry draws", "held two Express Entry draws")
