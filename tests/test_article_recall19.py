@@ -93,3 +93,32 @@ def test_a_figure_said_before_a_day_in_doubt_and_points_under_are_kept_apart() -
         "The cut-off of 332 on May 15th was 106 points under the lowest all-program cut-off this year.\n"
     )
     assert articles.undated(text) == [("05-15", None, 332, None, None)]
+
+
+def test_under_a_heading_of_several_days_a_paragraph_goes_on_about_the_day_it_names() -> None:
+    text = (
+        "Canada holds another Express Entry draw on July 12\n\n"
+        "Published: July 11, 2023\n\n"
+        "July 4-7\n\n"
+        "IRCC held draws on four days in a row last week, from July 4 to 7.\n\n"
+        "The fourth draw of the week took place on July 7. ITAs went to 2,300 candidates with strong French "
+        "skills and a minimum CRS of 439.\n\n"
+        "A CRS score of 475 was needed by some.\n"
+    )
+    by_date = {r[1]: r for r in articles.rows(text)}
+    assert by_date["2023-07-07"][2:4] == (2300, 439)
+    # A paragraph naming no day under that heading is still no day's.
+    assert all(r[3] != 475 for r in by_date.values())
+
+
+def test_a_day_said_with_last_week_is_one_round_with_what_is_between() -> None:
+    text = (
+        "Published: July 11, 2023\n\n"
+        "In the third draw of last week, IRCC invited 1,500 candidates on July 6 in a healthcare draw with a "
+        "cut-off CRS score of 463. The July 4 draw was an all-program one in which the 700 invited "
+        "candidates needed a minimum CRS score of 511.\n"
+    )
+    assert {r[1]: r[2:4] for r in articles.rows(text)} == {
+        "2023-07-06": (1500, 463),
+        "2023-07-04": (700, 511),
+    }

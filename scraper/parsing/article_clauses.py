@@ -46,6 +46,8 @@ _CONTRAST = re.compile(
 #: professionals, " (no figure in it).
 _ASIDE = re.compile(r"(?:prior\s+to|before|after|following)\s+the\s+[^,.;:\d]{3,60},\s+(?=[A-Z])", re.I)
 _DAY_JUST_BEFORE = re.compile(r"\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?,\s*$", re.I)
+#: A week or a month named relatively: the day named after it in its clause is in it.
+_WEEK = re.compile(r"(?:last|this|the\s+previous|past)\s+(?:week|month)", re.I)
 CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:another|one)\b", re.I)
 _COMPARISON_WORDS = (
     *(
@@ -126,6 +128,15 @@ def split(
             kinds_ = {("n" if x.number else "d") for x in last}
             this = "n" if anchor.number else "d"
             if this not in kinds_ and not CUT.search(gap) and len(gap) < 150 and anchor.relative != "unknown":
+                last.append(anchor)
+                continue
+            if (
+                anchor.date is not None
+                and all(_WEEK.fullmatch(x.snippet) for x in last)
+                and not CUT.search(gap)
+                and len(gap) < 150
+            ):
+                # "In the third draw of last week, IRCC invited 1,500 candidates on July 6": the week's day
                 last.append(anchor)
                 continue
         groups.append([anchor])

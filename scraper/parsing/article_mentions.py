@@ -274,6 +274,9 @@ class Reader:
         #: (``section``); one holding a span ("July 11-12") heads paragraphs that are no single round's.
         self.section: Mention | None = None
         self.span_section = False
+        #: The round the paragraph being read named last (under "July 4-7", "On July 7 ... ITAs were issued
+        #: to 2,300": the sentence after it goes on about that day).
+        self.unit_named: Mention | None = None
         #: Rounds first named in a comparison ("the preceding draw (#255)"): a later date never fills them.
         self.compared: set[int] = set()
 
@@ -713,13 +716,17 @@ class Reader:
             waiting = len(self.pending)
             self.two_named = self.other_round = self.previous_open = False
             self.unit_start = unit.start
+            self.unit_named = None
             for a, b in sentences(text, unit.start, unit.end):
                 self.sentence_named = []
                 unnamed = self.lead if self.placeholder else None
                 for clause in clauses(self.text, self.dates, a, b, unit):
+                    before = carry
                     carry = self._clause(
                         clause, unit, carry, block=block or unit.kind == "label", others=others
                     )
+                    if carry is not before and clause[3]:
+                        self.unit_named = carry  # the round this paragraph named last
                 if self.sentence_named:
                     self.two_named = len({id(m) for m in self.sentence_named}) > 1
                 if (
@@ -977,7 +984,7 @@ class Reader:
             # The round this speaks of has a date in doubt: its facts are that undated round's (to a heading).
             self.give(self.doubted if self.doubted_open else None, start, end, anchored=0)
             return carry
-        if self.span_section and unit.kind == "prose":
+        if self.span_section and unit.kind == "prose" and (carry is None or carry is not self.unit_named):
             self.give(None, start, end, anchored=0)  # under "July 11-12": which of the days is not said
             return carry
         if self.two_named:
