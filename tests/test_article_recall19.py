@@ -122,3 +122,29 @@ def test_a_day_said_with_last_week_is_one_round_with_what_is_between() -> None:
         "2023-07-06": (1500, 463),
         "2023-07-04": (700, 511),
     }
+
+
+def test_an_example_citing_a_round_by_its_number_and_full_date_is_that_round() -> None:
+    text = (
+        "How cut-offs move\n\n"
+        "For example, draw no.133 was held on 19th December 2019. The minimum cut off score was declared to "
+        "be 469, and 3200 ITAs were issued.\n"
+    )
+    assert [r[:4] for r in articles.rows(text)] == [("133", "2019-12-19", 3200, 469)]
+    # A worked case with a full date is still no round.
+    worked = (
+        "How cut-offs move\n\n"
+        "For example, if you entered the pool on January 1, 2018 with 444 points and the draw cut-off was "
+        "444, you were invited.\n"
+    )
+    assert articles.rows(worked) == []
+
+
+def test_a_clause_whose_subject_is_another_days_draw_gives_this_round_no_kind() -> None:
+    text = (
+        "Canada invited 521 Express Entry candidates on September 15, 2021. All of them had a provincial "
+        "nomination, and they needed at least 732 points. However, the CEC draw expected on September 2 did "
+        "not come. The most recent CEC draw happened yesterday.\n"
+    )
+    (only,) = articles.rounds(text)
+    assert (only.get("round_type"), only.get("programs")) == ("program", ["PNP"])

@@ -46,6 +46,14 @@ _CONTRAST = re.compile(
 #: professionals, " (no figure in it).
 _ASIDE = re.compile(r"(?:prior\s+to|before|after|following)\s+the\s+[^,.;:\d]{3,60},\s+(?=[A-Z])", re.I)
 _DAY_JUST_BEFORE = re.compile(r"\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?,\s*$", re.I)
+#: The subject of a clause naming another round by its day: "However, the CEC draw expected on (September 2)",
+#: "The most recent CEC draw happened (yesterday)": what the clause says is that round's, not this one's.
+_OTHER_ROUND_HEAD = re.compile(
+    r"\W*(?:however,?\s+|but\s+|and\s+)?the\s+(?:[\w-]+\s+){0,3}(?:draw|round)\s+"
+    r"(?:(?:was\s+|is\s+)?(?:expected|scheduled|planned|due|happened|took\s+place|occurred|was\s+held|held)\s+)?"
+    r"(?:on\s+|in\s+)?$",
+    re.I,
+)
 #: A week or a month named relatively: the day named after it in its clause is in it.
 _WEEK = re.compile(r"(?:last|this|the\s+previous|past)\s+(?:week|month)", re.I)
 CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:another|one)\b", re.I)
@@ -140,7 +148,12 @@ def split(
                 last.append(anchor)
                 continue
         groups.append([anchor])
-    if groups and all(x.relative == "unknown" and not x.doubt for x in groups[0]) and groups[0][0].start > a:
+    if (
+        groups
+        and all(x.relative == "unknown" and not x.doubt for x in groups[0])
+        and groups[0][0].start > a
+        and not _OTHER_ROUND_HEAD.match(text, a, groups[0][0].start)
+    ):
         # Text before an unknown round ("It was the first all-programs round since May 1") is this one's.
         head = groups[0][0].start
         yield a, head, comparison, []

@@ -152,6 +152,7 @@ _FILLER = (
     r"|in|this|that|draw|draw's|round|round's|for|lowest-ranked|lowest-ranking|lowest-scoring|lowest|ranked"
     r"|ranking|candidate|candidates|invited|system|CRS|C\.R\.S\.|comprehensive|currently|as|low|least|had|has"
     r"|with|needed|be|today's|this|score's|just|only|point|points|of\s+20\d\d|in\s+20\d\d|s|still|an|invitation"
+    r"|declared|reported|announced|confirmed"
     r"|for\s+an\s+invitation|to\s+(?:get|receive)\s+an\s+(?:invitation|ITA)"
     # "The minimum CRS score for this all-program draw was 511": one word naming the round's kind
     r"|(?!(?:previous|preceding|prior|last|next|earlier|other|upcoming|following|future|past)\b)[\w-]+"

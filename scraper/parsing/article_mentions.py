@@ -78,6 +78,9 @@ _HABIT = re.compile(
 # -- mentions ---------------------------------------------------------------------
 
 
+_ROUND_WORD = re.compile(r"\b(?:draw|round)\b", re.I)
+#: A case made up to explain: "if your score is 448", "suppose you entered the pool".
+_HYPOTHETICAL = re.compile(r"\b(?:if|suppose|imagine|you|your|let['’]s|say)\b", re.I)
 #: A worked example: a sentence that starts so, or a caption over a list of example rows.
 _EXAMPLE = re.compile(
     r"\W*(?:for\s+(?:example|instance)\b|(?:another|an|one)\s+example\b|e\.g\.|suppose\b|imagine\b)"
@@ -764,6 +767,13 @@ class Reader:
             caption = self._caption(unit)
         return self.mentions
 
+    def _cited(self, group: list[Anchor], sentence_start: int, end: int) -> bool:
+        """Does an example sentence cite a real round, by its number or its full date ("For example, draw
+        no. 133 was held on 19th December 2019"), rather than work a hypothetical case ("if your score")?"""
+        named = any(a.number or (a.date is not None and re.search(r"\d{4}", a.snippet)) for a in group)
+        sentence = self.text[sentence_start:end]
+        return named and _ROUND_WORD.search(sentence) is not None and not _HYPOTHETICAL.search(sentence)
+
     def _box_date(self, heading: Mention, dated: Mention, unit: Unit) -> None:
         """A box of labelled lines ("Total Number of Invitations:667 / Minimum CRS score required:748 /
         Date of Draw:1st March 2023") under a round named for another day: the box's figures are the
@@ -843,7 +853,7 @@ class Reader:
             self.give(None, start, end, anchored=0)
             self.glued = (start, end)
             return carry
-        if _EXAMPLE.match(text, sentence_start):
+        if _EXAMPLE.match(text, sentence_start) and not self._cited(group, sentence_start, end):
             # "For example, if your score is 448 and they select anyone with 444 or above, ...": a worked
             # example names no round and states no round's figures.
             self.give(None, start, end, anchored=0)
