@@ -148,3 +148,27 @@ def test_a_clause_whose_subject_is_another_days_draw_gives_this_round_no_kind() 
     )
     (only,) = articles.rounds(text)
     assert (only.get("round_type"), only.get("programs")) == ("program", ["PNP"])
+
+
+def test_a_score_the_candidate_would_have_is_no_cut_off() -> None:
+    text = (
+        "Canada invited 627 Express Entry candidates to apply on July 7, 2021. The round was only for "
+        "provincial nominees. These candidates needed a score of at least 760. Without the 600 points, the "
+        "lowest-scoring candidate would have 160 points.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2021-07-07", 627, 760)]
+
+
+def test_a_day_in_doubt_is_joined_to_the_round_the_text_dates_on_that_day() -> None:
+    text = (
+        "IRCC surprises with 700 invitations\n\n"
+        "In the most recent draw, IRCC invited 700 candidates across all programs.\n\n"
+        "Last week, on June 28, IRCC held the first-ever category-based draw, for healthcare workers. A "
+        "total of 500 candidates with a minimum CRS score of 476 were invited.\n\n"
+        "Comparing the recent draws, the current cut-off is the highest among the all-program draws in 2023. "
+        "It is 35 points higher than the category-based draw on June 28.\n"
+    )
+    rows = articles.rows(text)
+    assert [r for r in rows if r[1] == "2023-06-28"] == [
+        (None, "2023-06-28", 500, 476, "category", "healthcare")
+    ]

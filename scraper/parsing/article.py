@@ -153,7 +153,8 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
         else:
             for start, end, _ in reader.pending:
                 reader.give(reader.lead, start, end, anchored=0)
-    rounds = [_round_facts(m) for m in _merged(mentions) if m.number is not None or m.date is not None]
+    mentions = _merged(mentions)
+    rounds = [_round_facts(m) for m in mentions if m.number is not None or m.date is not None]
     if reader.undated and (reader.yearless or reader.lead_doubt):
         # A page that writes no year at all, or none for the round it opens on: its rounds are stated, only
         # their year is not.
@@ -164,9 +165,19 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
                 reader.give(opening, start, end, anchored=0)
     if reader.undated:
         # "Canada has invited 924 ... on March 16 ... at least 754", the year in doubt: given with no date;
-        # not where a date the text does give names that day.
+        # where a date the text does give names that day, that round's (its figures joined to it).
+        by_day: dict[str, list[Mention]] = {}
+        for m in mentions:
+            if m.date is not None and m.number is None:
+                by_day.setdefault(f"{m.date.value.month:02d}-{m.date.value.day:02d}", []).append(m)
+        undated = []
+        for m in reader.undated.values():
+            same = by_day.get(m.day_written.value, []) if m.day_written is not None else []
+            if len(same) == 1 and m is not reader.lead and _joined(same[0], m):
+                continue
+            undated += _undated(m)
         named = {f"{r.date.value.month:02d}-{r.date.value.day:02d}" for r in rounds if r.date is not None}
-        undated = [r for m in reader.undated.values() for r in _undated(m)]
+        rounds = [_round_facts(m) for m in mentions if m.number is not None or m.date is not None]
         rounds += [r for r in undated if r.day_written is None or r.day_written.value not in named]
     rounds.sort(key=lambda r: min(f.start for f in r.found().values()))
     warnings = list(dict.fromkeys(reader.dates.doubts))
@@ -186,6 +197,22 @@ def _undated(m: Mention) -> list[RoundFacts]:
     both = facts.invitations is not None and facts.crs_min is not None
     one = facts.day_written is not None and (facts.invitations is not None or facts.crs_min is not None)
     return [facts] if both or one else []
+
+
+def _joined(dated: Mention, undated: Mention) -> bool:
+    """Join the facts said of a day whose year is in doubt ("Last week, on June 28, ... 500 ... 476") to the
+    round the text dates on that day elsewhere ("the category-based draw on June 28" in a paragraph of 2023),
+    unless they disagree; True when joined."""
+    have = {f.name: f.value for f, _, _ in dated.facts}
+    if any(f.name in have and have[f.name] != f.value for f, _, _ in undated.facts):
+        return False
+    dated.facts.extend(undated.facts)
+    dated.itself |= undated.itself
+    dated.kinds.extend(undated.kinds)
+    dated.warnings.extend(undated.warnings)
+    dated.tie_breaks.extend(undated.tie_breaks)
+    dated.first = min(dated.first, undated.first)
+    return True
 
 
 def _merged(mentions: list[Mention]) -> list[Mention]:

@@ -619,7 +619,8 @@ def _merge_adjacent(text: str, found: list[Anchor]) -> list[Anchor]:
             gap = text[out[-1].end : anchor.start]
             if re.fullmatch(r"[\s,(]*(?:on\s+)?[\s(]*", gap):
                 prev = out[-1]
-                explicit = anchor if anchor.relative is None else prev
+                # "Last week, on June 28" (its year in doubt): the day, not the week
+                explicit = anchor if anchor.relative is None or (anchor.doubt and prev.date is None) else prev
                 out[-1] = Anchor(
                     prev.start,
                     anchor.end,

@@ -203,7 +203,7 @@ _THRESHOLD_BEFORE = re.compile(
 )
 #: A clause that explains scores rather than stating one.
 _EXPLAINING = re.compile(
-    r"would\s+have\s+(?:had|been|needed)|\bbase\s+(?:points|score)"
+    r"\bwould\s+(?:only\s+)?(?:have|be)\b|\bbase\s+(?:points|score)"
     r"|\bwithout\s+(?:the|a|their)\s+(?:provincial\s+)?nomination|\bcore\s+(?:CRS\s+)?scores?\b"
     r"|\bhuman[-\s]capital\s+scores?\b"
     r"|\b(?:before|prior\s+to)\s+(?:their|the|receiving)\s+(?:a\s+)?nomination"

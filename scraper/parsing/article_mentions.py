@@ -187,8 +187,8 @@ _THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re
 def _month_day(raw: str) -> tuple[int, int] | None:
     """The month and day a date as written names ("August 1st", "the 3rd of August"), or None."""
     day = re.search(r"\d{1,2}", raw)
-    month = re.search(r"[A-Za-z]{3,}", re.sub(r"(?i)\b(?:on|of|the)\b", "", raw))
-    number = MONTHS.get(month.group(0).lower().rstrip(".")) if month else None
+    words = (w.lower().rstrip(".") for w in re.findall(r"[A-Za-z]{3,}", raw))
+    number = next((MONTHS[w] for w in words if w in MONTHS), None)  # "Last week, on June 28": June
     return (number, int(day.group(0))) if day is not None and number is not None else None
 
 
