@@ -130,7 +130,7 @@ _PEOPLE = (
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
-    r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected)\s+){0,5}"
+    r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected|issued)\s+){0,5}"
     r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|invites\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
