@@ -175,5 +175,8 @@ def test_a_day_in_doubt_is_joined_to_the_round_the_text_dates_on_that_day() -> N
 
 
 def test_a_count_of_issued_invitations_is_a_count() -> None:
-    text = "Express Entry draws of 2024\n\nAugust 15: Level 7 in French – 2,000 issued invitations, with CRS cutoff at 394\n"
+    text = (
+        "Express Entry draws of 2024\n\n"
+        "August 15: Level 7 in French – 2,000 issued invitations, with CRS cutoff at 394\n"
+    )
     assert [r[1:4] for r in articles.rows(text)] == [("2024-08-15", 2000, 394)]
