@@ -41,6 +41,7 @@ TWENTY_SECOND = checker.DATA / "articles_unseen22.json"
 TWENTY_THIRD = checker.DATA / "articles_unseen23.json"
 TWENTY_FOURTH = checker.DATA / "articles_unseen24.json"
 TWENTY_FIFTH = checker.DATA / "articles_unseen25.json"
+TWENTY_SIXTH = checker.DATA / "articles_unseen26.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -164,6 +165,7 @@ SETS = {
     "unseen23": (TWENTY_THIRD, 35),
     "unseen24": (TWENTY_FOURTH, 34),
     "unseen25": (TWENTY_FIFTH, 32),
+    "unseen26": (TWENTY_SIXTH, 34),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -220,6 +222,7 @@ FRESH_SETS = {
     "unseen23": (TWENTY_THIRD, 44, True),
     "unseen24": (TWENTY_FOURTH, 21, False),
     "unseen25": (TWENTY_FIFTH, 54, True),
+    "unseen26": (TWENTY_SIXTH, 37, True),
 }
 
 
