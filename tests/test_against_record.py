@@ -306,3 +306,17 @@ def test_a_numbered_round_whose_guessed_year_is_wrong_takes_the_year_of_its_numb
         dataclasses.replace(guessed, by_context=frozenset()),
     ):
         assert read(other, record=record).rounds[0].date is None
+
+
+def test_an_ordinal_with_one_figure_its_round_of_the_record_lacks_names_no_round() -> None:
+    # "The 15th draw of the country's flagship system, which invited 4,300 candidates" (the 15th of 2023):
+    # IRCC's round 15 (2015) invited 1,506.
+    record = [Round(id="15", number=15, date=dt.date(2015, 8, 21), invitations=1506, crs_min=471)]
+    text = (
+        "The 15th draw of the country's flagship immigration system, which invited 4,300 candidates in "
+        "total, came after a quiet month.\n"
+    )
+    assert [f.round_id.value for f in parse_article_text(text).rounds if f.round_id] == ["15"]
+    result = _read_text(text, record)
+    assert result.rounds == ()
+    assert any("'15th draw' may count the year's draws" in w for w in result.warnings)

@@ -294,11 +294,12 @@ def _context_doubts(
     if (
         facts.round_id is not None
         and "round_id" in facts.by_context
-        and len(figures) == 2
+        and figures
         and all(_disagrees(n, f, named) for n, f in figures)
     ):
-        # "its 13th Express Entry draw ... 4800 ... 488": round 13 of the record (1,581 at 451) is not this
-        # one; the ordinal counts the year's draws, and the number is the doubt.
+        # "its 13th Express Entry draw ... 4800 ... 488", "The 15th draw ..., which invited 4,300": round 13
+        # of the record (1,581 at 451) is not this one; the ordinal counts the year's draws, and the number
+        # is the doubt.
         note = (
             f"round_id: {facts.round_id.snippet!r} may count the year's draws: IRCC's round "
             f"{facts.round_id.value} has other figures than the article gives; left empty"

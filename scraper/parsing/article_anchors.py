@@ -29,7 +29,14 @@ _STATEMENT = (
     r"\b(?:statement|(?:news|press|media)\s+release|press\s+conference|speech|interview|tweet)"
     r"(?:\s+(?:was\s+)?(?:made|issued|sent|published|released|given))?(?:\s+on)?"
 )
-_STATEMENT_BEFORE = re.compile(_STATEMENT + r"\s*$", re.I)
+_STATEMENT_BEFORE = re.compile(
+    _STATEMENT + r"\s*$"
+    # "..., said François-Philippe Champagne, Minister of Innovation, Science and Industry on Thursday", "Sean
+    # Fraser ... tweeted on Wednesday": the day of the words, not of a round
+    r"|\b(?:said|says|told|tweeted|wrote|posted|announced|added|noted|stated)\b"
+    r"(?:(?!\b(?:draws?|rounds?|invit\w*|ITAs?|held|issued)\b)[^.;:\d]){0,80}?\s$",
+    re.I,
+)
 NOT_A_ROUND = re.compile(
     r"(?:\bsince(?:\s+the)?|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
@@ -101,6 +108,9 @@ _SYSTEM_START_BEFORE = re.compile(
     r"(?:launched|implemented|introduced|began|started|opened))[^.!?]*[.!?]?[^.!?]*$",
     re.I,
 )
+#: "... invited 500 healthcare workers through the newly introduced category-based selection draws": the
+#: kind of draw a round was held under, not several rounds.
+_MECHANISM = re.compile(r"\b(?:through|under|via)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,6}$", re.I)
 #: "One of 2018's first draws": a plural that names one round.
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:\S+\s+){0,3}$", re.I)
 #: "On December 2, 2024, the Government of Canada launched its first Express Entry lottery with 676 ITAs":
@@ -162,7 +172,9 @@ _EVENT_BEFORE = re.compile(
     r"\b(?:introduction|launch|creation|implementation|announcement|unveiling|arrival|rollout|adoption)"
     r"\s+of\s+(?:[\w()'’-]+\s+){0,5}?(?:categor(?:y|ies)|(?:category-based\s+)?selection|system|Express\s+Entry"
     r"|NOC(?:\s+(?:codes?|2021|system))?|rules?|criteria|changes?|reforms?|polic(?:y|ies)|instructions?)"
-    r"\s+(?:on|in)\s*$",
+    r"\s+(?:on|in)\s*$"
+    # "The category-based selection for Express Entry introduced by IRCC on May 31 has prioritized ..."
+    r"|\b(?:introduced|launched|unveiled|implemented|rolled\s+out)\s+by\s+[^.;:\d]{1,70}?\s(?:on|in)\s*$",
     re.I,
 )
 #: A change to the system a few words before the date: "Job offer points were removed on March 25, 2025",
@@ -306,6 +318,7 @@ def anchors(
         and any(
             not _ONE_OF.search(text, max(start, m.start() - 40), m.start())
             and not _RESUMED.search(text, max(start, m.start() - 50), m.start())
+            and not _MECHANISM.search(text, max(start, m.start() - 90), m.start())
             for m in PLURAL.finditer(text, start, end)
         )
     )
@@ -495,7 +508,7 @@ def anchors(
         elif (
             groups["unknown"]
             or published is None
-            or _STATEMENT_BEFORE.search(text, max(start, match.start() - 40), match.start())
+            or _STATEMENT_BEFORE.search(text, max(start, match.start() - 90), match.start())
         ):
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
         elif groups["today"] and (
@@ -510,7 +523,12 @@ def anchors(
             found.append(Anchor(match.start(), match.end(), match.group(0), date=value, relative="yesterday"))
         else:
             back = (published.weekday() - _WEEKDAYS.index(groups["weekday"].lower())) % 7
-            value = published - dt.timedelta(days=back)
+            last = match.group(0).lower().startswith("last")
+            if last and 0 < back <= published.weekday():
+                # "last Wednesday" said on a Friday: two days before, or the week before? Not said.
+                found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
+                continue
+            value = published - dt.timedelta(days=back or (7 if last else 0))
             found.append(Anchor(match.start(), match.end(), match.group(0), date=value, relative="weekday"))
     if not found:
         this = THIS_ROUND.search(text, start, end) if may_hold(low, _THIS_WORDS) else None

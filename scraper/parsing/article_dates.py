@@ -687,6 +687,7 @@ _DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
 
 #: A news agency's dateline: a place, then the date, then the agency ("Toronto, June 9 (IANS)").
 _PLACE_BEFORE = re.compile(r"\W*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2},\s*")
+_PLACE_ENDING = re.compile(r"(?:^|(?<=\s))[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2},\s*$")
 _AGENCY_AFTER = re.compile(r"\s*(?:,\s*(?:19|20)\d\d\s*)?\((?:[A-Z]{2,8}|Reuters|Xinhua)\)")
 #: A site's date bar: a weekday and a full date alone on a line near the top of the page.
 _DATE_BAR = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+" + DATE.pattern, re.I)
@@ -770,9 +771,12 @@ def is_publication(text: str, start: int, end: int) -> bool:
     if headline is not None and headline.start("date") <= start < headline.end("date"):
         return True
     line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
+    if start < 400 and not rest.strip() and _PLACE_ENDING.search(text, line_start, start):
+        return True  # "Toronto, June 29" closing a line at the top (alone or after the headline): a dateline
     if start - line_start > 60:
         return False  # a date deep in a paragraph is neither after a "Published" label nor a byline
-    line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     if PUBLISHED.search(text[line_start:start]):
         return not box_date(text, start, end)
@@ -780,6 +784,7 @@ def is_publication(text: str, start: int, end: int) -> bool:
         return True  # a dateline
     if _PLACE_BEFORE.fullmatch(text, line_start, start) and _AGENCY_AFTER.match(text, end):
         return True  # "Toronto, June 9 (IANS) Canada has issued ...": a news agency's dateline
+
     return len(line) < 120 and _byline(line)
 
 

@@ -78,6 +78,9 @@ _HABIT = re.compile(
 # -- mentions ---------------------------------------------------------------------
 
 
+_CALLED_PREVIOUS = re.compile(
+    r"\b(?:previous|preceding|prior|last|earlier)\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b[^.;]{0,30}$", re.I
+)
 _ROUND_WORD = re.compile(r"\b(?:draw|round)\b", re.I)
 #: A case made up to explain: "if your score is 448", "suppose you entered the pool".
 _HYPOTHETICAL = re.compile(r"\b(?:if|suppose|imagine|you|your|let['’]s|say)\b", re.I)
@@ -767,6 +770,14 @@ class Reader:
             caption = self._caption(unit)
         return self.mentions
 
+    def _called_previous(self, mention: Mention) -> bool:
+        """Was ``mention`` named as the previous round ("the previous draw on July 6", "the last draw,
+        held on")? Only then does "the previous round" later speak of it."""
+        named = [f for f in (mention.date, mention.number) if f is not None]
+        return any(
+            _CALLED_PREVIOUS.search(self.text, max(0, f.start - 60), f.start) is not None for f in named
+        )
+
     def _cited(self, group: list[Anchor], sentence_start: int, end: int) -> bool:
         """Does an example sentence cite a real round, by its number or its full date ("For example, draw
         no. 133 was held on 19th December 2019"), rather than work a hypothetical case ("if your score")?"""
@@ -982,6 +993,10 @@ class Reader:
             lead_in = text[max(sentence_start, start - 12) : start]
             previous = re.match(r"(?:previous|preceding)\b", text[start:end], re.I)
             only = others[-1] if others and len(others) == 1 else None
+            if only is not None and not self._called_previous(only):
+                # "the largest since ... 1,047 PNP candidates on March 2. In the previous Express Entry draw,
+                # IRCC invited 589": a round named as a bound is not thereby the previous one.
+                only = None
             if only is not None and previous and re.search(r"(?:^|\s)(?:[Ii]n\s+)?[Tt]he\s+$", lead_in):
                 # "... the previous draw on July 6 ... The previous round had sent 1,500 invitations."
                 self.give(only, start, end, anchored=0)
