@@ -28,6 +28,7 @@ from scraper.parsing.article_dates import MONTH, publication_date
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_flattened import flattened
 from scraper.parsing.article_html import html_text
+from scraper.parsing.article_lookalikes import latin_lookalikes
 from scraper.parsing.article_mentions import Mention, Reader
 from scraper.parsing.article_run_together import unjammed
 from scraper.parsing.mi_page import tidy_lines
@@ -79,7 +80,7 @@ def article_text(body: bytes | str) -> str:
     """The article's text: HTML made into lines, plain text with wrapped lines joined."""
     head = body[:2048].decode("latin-1") if isinstance(body, bytes) else body[:2048]
     if re.search(r"<(?:!doctype|html|body|p|div|article|h[1-6]|br)\b", head, re.I):
-        return html_text(body)
+        return latin_lookalikes(html_text(body))
     if isinstance(body, bytes):
         try:
             body = body.decode("utf-8-sig")
@@ -87,7 +88,7 @@ def article_text(body: bytes | str) -> str:
             raise NotAnnouncement(f"the article is not UTF-8 text (byte {exc.start})") from None
     # A paragraph (up to a blank line) is one line, except rows, labelled lines and short lines.
     out: list[str] = []
-    body = flattened(unjammed(body.replace("\r\n", "\n")))
+    body = flattened(unjammed(latin_lookalikes(body.replace("\r\n", "\n"))))
     # "February 16Agriculture and Agri-food Occupations": a day run into the next word, split from it.
     body = _DAY_RUN_IN.sub(r"\1 – ", body)
     for paragraph in re.split(r"\n[ \t]*\n", body):

@@ -64,7 +64,8 @@ _TOTAL_BEFORE = re.compile(
     re.I,
 )
 _TOTAL_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:in\s+20\d\d|so\s+far|in\s+all\s+of\s+20\d\d"
+    # ("3,884, which are the highest so far": a record of this round's, no tally)
+    r"[^.;]{0,40}?\b(?:in\s+20\d\d|(?<!highest\s)(?<!largest\s)(?<!biggest\s)so\s+far|in\s+all\s+of\s+20\d\d"
     # "in the whole of 2022", "throughout 2022", "over the course of the year 2022", "in calendar year 2022"
     r"|(?:in|throughout|during|over|across)\s+(?:the\s+)?(?:(?:whole|entirety|entire|course|full)\s+(?:of\s+)?)?"
     r"(?:(?:the\s+)?(?:calendar\s+)?year\s+(?:of\s+)?)?20\d\d"
@@ -135,7 +136,10 @@ _INVITATION_NOUN = re.compile(
 )
 _INVITATION_LABEL = re.compile(
     r"(?:invitations?(?:\s+to\s+apply)?|ITAs|draw\s+size)(?:\s*\(ITAs?\))?(?:\s+(?:issued|sent))?\s*[:–—-]\s*$|(?:invitations?|ITAs)\s+issued\s+$"
-    r"|(?:invitations|ITAs)\s+(?:issued\s+)?(?:rose|increased|grew|climbed|fell|dropped|went\s+up|went\s+down)\s+to\s+$",
+    r"|(?:invitations|ITAs)\s+(?:issued\s+)?(?:rose|increased|grew|climbed|fell|dropped|went\s+up|went\s+down)\s+to\s+$"
+    # "The total ITAs issued in this draw were 3,884"
+    r"|(?:invitations|ITAs)\s+(?:issued|sent)\s+in\s+(?:this|the|today's)\s+(?:[\w-]+\s+)?(?:draw|round)"
+    r"\s+(?:were|was|stood\s+at|totall?ed|came\s+to)\s+$",
     re.I,
 )
 _LABEL_WORD = re.compile(r"invitation|ITA|draw\s+size", re.I)
@@ -206,6 +210,8 @@ _EXPLAINING = re.compile(
     r"\bwould\s+(?:only\s+)?(?:have|be)\b|\bbase\s+(?:points|score)"
     r"|\bwithout\s+(?:the|a|their)\s+(?:provincial\s+)?nomination|\bcore\s+(?:CRS\s+)?scores?\b"
     r"|\bhuman[-\s]capital\s+scores?\b"
+    # "the draw would give him the ITA as his score is 435 CRS points": a candidate's own score
+    r"|\b(?:his|her|their|your|my)\s+(?:CRS\s+)?(?:score|points)\b"
     r"|\b(?:before|prior\s+to)\s+(?:their|the|receiving)\s+(?:a\s+)?nomination"
     # "a score of just 154 before being nominated", "prior to getting a nomination", "excluding the 600"
     r"|\b(?:before|prior\s+to|without|excluding|not\s+counting)\s+(?:being|getting|having\s+been|having|receiving"

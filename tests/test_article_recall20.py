@@ -1,0 +1,48 @@
+"""The twenty-eighth pass (on the twenty-sixth set, used since its one score): Latin text written with Greek
+and Cyrillic look-alike letters, a candidate's own score, the count of "the ITAs issued in this draw", and a
+record "so far" that is still the round's count (docs/articles.md, the doubt table). Our words, after real
+pages; each test fails without its rule. Facts from the feed: #236 (November 23, 2022, 4,750 at 491), #56
+(March 1, 2017, 3,884 at 434)."""
+
+from __future__ import annotations
+
+from scraper.parsing.article_lookalikes import latin_lookalikes
+from tests.support import articles
+
+
+def test_latin_words_written_with_look_alike_letters_are_read_as_latin() -> None:
+    # A Greek omicron and a Cyrillic ie in Latin words, as a copied page writes them.
+    text = (
+        "\u039fn N\u03bfv\u0435mb\u0435r 23, Canada h\u0435ld an all-pr\u03bfgram draw. IRCC invit\u0435d "
+        "4,750 applicants with a minimum CRS sc\u03bfr\u0435 \u03bff 491.\n"
+    )
+    assert articles.undated(text) == [("11-23", 4750, 491, "general", None)]
+    # Each letter is one letter: positions stay; a word in Greek or Cyrillic script is its own.
+    assert len(latin_lookalikes(text)) == len(text)
+    assert latin_lookalikes(
+        "\u0394\u03b5\u03bb\u03c6\u03bf\u03af and \u041c\u043e\u0441\u043a\u0432\u0430"
+    ) == ("\u0394\u03b5\u03bb\u03c6\u03bf\u03af and \u041c\u043e\u0441\u043a\u0432\u0430")
+
+
+def test_a_candidates_own_score_is_no_cut_off() -> None:
+    text = (
+        "The sixth draw of IRCC, held on March 1, 2017, brought the cut-off down: the CRS points were as "
+        "low as 434.\n\n"
+        "Abdul, 29, has three years of experience. The latest draw would give him an ITA, as his score is "
+        "435 CRS points.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2017-03-01", None, 434)]
+
+
+def test_the_itas_issued_in_this_draw_were_a_count_even_as_a_record() -> None:
+    text = (
+        "The sixth draw of IRCC was held on March 1, 2017. The total ITAs issued in this draw were 3,884, "
+        "which are the highest so far.\n"
+    )
+    assert [r[1:3] for r in articles.rows(text)] == [("2017-03-01", 3884)]
+    # A tally "so far" is still no round's count.
+    tally = text.replace(
+        "The total ITAs issued in this draw were 3,884, which are the highest so far",
+        "IRCC has issued 30,000 ITAs so far",
+    )
+    assert [r[1:3] for r in articles.rows(tally)] == [("2017-03-01", None)]
