@@ -46,3 +46,12 @@ def test_the_itas_issued_in_this_draw_were_a_count_even_as_a_record() -> None:
         "IRCC has issued 30,000 ITAs so far",
     )
     assert [r[1:3] for r in articles.rows(tally)] == [("2017-03-01", None)]
+
+
+def test_a_cut_off_said_of_the_round_named_by_its_day_is_its_cut_off() -> None:
+    text = (
+        "CRS cut-off trends for 2022\n\n"
+        "Since the draws resumed, the cut-off has dropped in ten draws. The CRS cut-off score for the first "
+        "EE draw held on July 6 was 557.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2022-07-06", None, 557)]

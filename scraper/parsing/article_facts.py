@@ -157,6 +157,10 @@ _FILLER = (
     r"|ranking|candidate|candidates|invited|system|CRS|C\.R\.S\.|comprehensive|currently|as|low|least|had|has"
     r"|with|needed|be|today's|this|score's|just|only|point|points|of\s+20\d\d|in\s+20\d\d|s|still|an|invitation"
     r"|declared|reported|announced|confirmed"
+    # "The CRS cut-off score for the first EE draw held on July 6 was 557": the round named in the gap
+    r"|held|on|EE|Express\s+Entry|first|latest|newest|most\s+recent|"
+    + MONTH
+    + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+20\d\d)?"
     r"|for\s+an\s+invitation|to\s+(?:get|receive)\s+an\s+(?:invitation|ITA)"
     # "The minimum CRS score for this all-program draw was 511": one word naming the round's kind
     r"|(?!(?:previous|preceding|prior|last|next|earlier|other|upcoming|following|future|past)\b)[\w-]+"
