@@ -77,6 +77,9 @@ class Dates:
         self.tie_dates: set[dt.date] = set()
         #: Without the article's own date, the date of its own round when named with its year.
         self.lead_date: dt.date | None = None
+        #: Without the article's own date, the day it calls "today": its own round's, fully dated, once the
+        #: text says "today's draw" of it ("Yesterday, IRCC issued 341 ITAs" is then the day before).
+        self.today: dt.date | None = None
 
     @property
     def years(self) -> list[tuple[int, int, dt.date | None]]:

@@ -367,6 +367,16 @@ class Reader:
                 # article's own round, a day whose year is in doubt is a round of its own, its year unsure.
                 self.open = False
                 return self._undated_round(said, doubt.start, doubt.snippet)
+            if (
+                self.dates.published is None
+                and self.lead is not None
+                and self.lead.date is not None
+                and re.search(r"\d{4}", self.lead.date.snippet)
+                and any(a.relative == "lead" and a.snippet.lower().startswith("today") for a in group)
+            ):
+                # "... the draw which took place on June 11, 2020 ... Today's CEC draw was the second in 24
+                # hours": the article's today is its own round's day.
+                self.dates.today = self.lead.date.value
             if any(a.relative == "lead" for a in group) and not any(a.relative == "unknown" for a in group):
                 if prose and carry is self.lead and self._other_day_before(group[0].start):
                     # "On August 1st, IRCC resumed all-program draws, inviting 2,000 ... The minimum CRS score
@@ -911,7 +921,15 @@ class Reader:
             return carry
         if group and not comparison:
             self.previous_open = False
-        if leads and unit.kind == "prose" and others and carry is self.lead and self.lead is not None:
+        today = any(a.snippet.lower().startswith("today") for a in group)  # "today's draw" is the article's
+        if (
+            leads
+            and not today
+            and unit.kind == "prose"
+            and others
+            and carry is self.lead
+            and self.lead is not None
+        ):
             # "Prior to this week's draw, on February 1, Canada held another draw. In this draw, 7000 were
             # invited": once the paragraph names another round, "this draw" may be either; no round's.
             self.give(None, start, end, anchored=0)
