@@ -62,8 +62,8 @@ def test_yesterday_is_the_day_before_the_round_the_text_calls_todays() -> None:
         "A total of 3,559 candidates were invited in the Express Entry draw which took place on June 11, "
         "2020. The cut-off in this draw was 437.\n\n"
         "The cut-off of 437 is 3 points below the previous CEC draw held on May 28, 2020, which had a "
-        "minimum score of 440. Today's CEC draw was the second invitation round in 24 hours. Yesterday, IRCC issued "
-        "341 ITAs to candidates nominated through the Provincial Nominee Program.\n"
+        "minimum score of 440. Today's CEC draw was the second invitation round in 24 hours. Yesterday, "
+        "IRCC issued 341 ITAs to candidates nominated through the Provincial Nominee Program.\n"
     )
     by_date = {r[1]: r for r in articles.rows(text)}
     assert by_date["2020-06-10"][2] == 341
