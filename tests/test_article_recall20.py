@@ -68,3 +68,13 @@ def test_yesterday_is_the_day_before_the_round_the_text_calls_todays() -> None:
     by_date = {r[1]: r for r in articles.rows(text)}
     assert by_date["2020-06-10"][2] == 341
     assert by_date["2020-06-11"][2:4] == (3559, 437)
+
+
+def test_another_draw_on_a_day_in_doubt_is_that_days_round() -> None:
+    text = (
+        "Today marks the first STEM draw, with 500 ITAs at a minimum CRS of 486, a move announced last "
+        "week.\n\n"
+        "IRCC also held an all-program draw yesterday. On June 27th the department held another all-program "
+        "Express Entry draw, issuing 4,300 ITAs to candidates with a minimum CRS score of 486.\n"
+    )
+    assert ("06-27", 4300, 486, "general", None) in articles.undated(text)

@@ -897,7 +897,7 @@ class Reader:
             return carry
         leads = bool(group) and all(a.relative == "lead" for a in group)
         # "this draw", "earlier that week"; on a page that writes no year, "On December 8" still names its day
-        undated = all(a.relative in ("lead", "unknown") and not (a.doubt and self.yearless) for a in group)
+        undated = all(a.relative in ("lead", "unknown") and not a.doubt for a in group)
         other = (
             self.other_round
             or bool(_UNDATED_OTHER_ROUND.search(text, start, end))
