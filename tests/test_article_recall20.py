@@ -71,10 +71,12 @@ def test_yesterday_is_the_day_before_the_round_the_text_calls_todays() -> None:
 
 
 def test_another_draw_on_a_day_in_doubt_is_that_days_round() -> None:
+    # The page names a year (the system's start) but none for the day.
     text = (
-        "Today marks the first STEM draw, with 500 ITAs at a minimum CRS of 486, a move announced last "
-        "week.\n\n"
-        "IRCC also held an all-program draw yesterday. On June 27th the department held another all-program "
-        "Express Entry draw, issuing 4,300 ITAs to candidates with a minimum CRS score of 486.\n"
+        "Today marks the first round of STEM draws: 500 ITAs to candidates with a minimum CRS of 486.\n\n"
+        "IRCC also held an all-program draw yesterday (700 ITAs, at least 511) for the second week in a "
+        "row. On June 27th the department held another all-program Express Entry draw, issuing 4,300 ITAs "
+        "to candidates with a minimum CRS score of 486.\n\n"
+        "Express Entry manages three programs. Since its introduction in 2015 it has grown.\n"
     )
     assert ("06-27", 4300, 486, "general", None) in articles.undated(text)
