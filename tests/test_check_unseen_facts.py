@@ -42,6 +42,7 @@ TWENTY_THIRD = checker.DATA / "articles_unseen23.json"
 TWENTY_FOURTH = checker.DATA / "articles_unseen24.json"
 TWENTY_FIFTH = checker.DATA / "articles_unseen25.json"
 TWENTY_SIXTH = checker.DATA / "articles_unseen26.json"
+TWENTY_SEVENTH = checker.DATA / "articles_unseen27.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -166,6 +167,7 @@ SETS = {
     "unseen24": (TWENTY_FOURTH, 34),
     "unseen25": (TWENTY_FIFTH, 32),
     "unseen26": (TWENTY_SIXTH, 34),
+    "unseen27": (TWENTY_SEVENTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -223,6 +225,7 @@ FRESH_SETS = {
     "unseen24": (TWENTY_FOURTH, 21, False),
     "unseen25": (TWENTY_FIFTH, 54, True),
     "unseen26": (TWENTY_SIXTH, 37, True),
+    "unseen27": (TWENTY_SEVENTH, 60, False),
 }
 
 
