@@ -26,7 +26,7 @@ from eewatch.domain.announcement import ARTICLE, Announcement, Found, NotAnnounc
 from scraper.parsing.article_anchors import ORDINAL_WORDS
 from scraper.parsing.article_dates import MONTH, publication_date
 from scraper.parsing.article_facts import Fact
-from scraper.parsing.article_flattened import flattened
+from scraper.parsing.article_flattened import flattened, spaced_rows
 from scraper.parsing.article_html import html_text
 from scraper.parsing.article_lookalikes import latin_lookalikes
 from scraper.parsing.article_mentions import Mention, Reader
@@ -88,7 +88,7 @@ def article_text(body: bytes | str) -> str:
             raise NotAnnouncement(f"the article is not UTF-8 text (byte {exc.start})") from None
     # A paragraph (up to a blank line) is one line, except rows, labelled lines and short lines.
     out: list[str] = []
-    body = flattened(unjammed(latin_lookalikes(body.replace("\r\n", "\n"))))
+    body = spaced_rows(flattened(unjammed(latin_lookalikes(body.replace("\r\n", "\n")))))
     # "February 16Agriculture and Agri-food Occupations": a day run into the next word, split from it.
     body = _DAY_RUN_IN.sub(r"\1 – ", body)
     for paragraph in re.split(r"\n[ \t]*\n", body):

@@ -17,7 +17,8 @@ DATE = re.compile(
     # "the Apr- 11th draw": a stray dash between the month and an ordinal day
     r"\b(?P<date>"
     + MONTH
-    + r"(?:\s+|-\s+(?=\d{1,2}(?:st|nd|rd|th)\b))\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s*(?:19|20)\d\d\b)?"
+    + r"(?:\s+|-\s+(?=\d{1,2}(?:st|nd|rd|th)\b))\d{1,2}(?:st|nd|rd|th)?\b"
+    + r"(?:,?\s*(?:19|20)\d\d\b(?![ \t]+\d{3}\b))?"  # (not "Aug 1 2000 517": a row's day, count, cut-off)
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*(?:19|20)\d\d\b)?"
     r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b"
     # a table's "07-Jul", "12-Jul-2023"
@@ -28,7 +29,7 @@ YEAR_IN_CLAUSE = re.compile(r"\b(?:of|in|from)\s+(20\d\d)\b(?!\s*(?:[-/–]|to\b
 TIE_BREAK = re.compile(
     r"(?:tie-?break\w*|tie\s+break\w*|cut-?off\s+(?:date|time)|submitted|submit|created|create|profiles?\s+by"
     r"|date\s+and\s+time\s+(?:employed|used|applied)|time\s*stamp|\bties?\b[^.\n]{0,60}?\bbroken)"
-    r"\W*(?:\w+\W+){0,12}$",
+    r"\W*(?:\w+\W+){0,16}$",
     re.I,
 )
 PUBLISHED = re.compile(
@@ -503,7 +504,8 @@ def _on_or_before(year: int, full: dt.date | None) -> dt.date:
 _GLUED_YEAR = re.compile(r",\s*((?:19|20)\d\d)\d")
 #: A year as a word ("in 2024", "March 6, 2025"), not part of a range ("2025-2027") or a label ("2023-1").
 #: (A range "2025 - 2027" is on one line: "... in 2024" over a list item "- 10 April" is a year.)
-_YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?![ \t]*[-–/][ \t]*\d)")
+#: (Not "Aug 1 2000 517": a row's day, count and cut-off, the count no year.)
+_YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?![ \t]*[-–/][ \t]*\d)(?![ \t]+\d{3}\b)")
 #: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
 _NOT_THE_ROUNDS_YEAR = re.compile(
     r"(?:launch\w*|introduc\w*|\bsince(?!\s+the\s+(?:beginning|start)\s+of\s+$)|establish\w*|inception|created|began)"

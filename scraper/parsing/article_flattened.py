@@ -101,3 +101,58 @@ def _split(line: str, header: re.Match[str]) -> str | None:
 _DATE_WORD = re.compile(r"\bdate\b", re.I)
 #: Where a row may start: a round number and a full date, or a full date.
 _ROW_START = re.compile(r"(?<![\d,])(?:[1-9]\d{0,2}\s+)?" + _FULL_DATE, re.I)
+
+
+#: A header over rows whose cells are parted by single spaces: "Date ITAs CRS Draw Type" (no figure).
+_SPACED_HEADER = re.compile(r"\s*(?:(?:Draw|Round)\s+)?Date\s+[^\d\t|]*$", re.I)
+#: Such a row: a month and day (with or without its year), the two figures, an optional type.
+_SPACED_ROW = re.compile(
+    r"\s*(?P<date>"
+    + MONTH
+    + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*(?:19|20)\d\d)?)\s+(?P<first>"
+    + _COUNT
+    + r")\s+(?P<second>"
+    + _COUNT
+    + r")(?:\s+(?P<type>[A-Z][^\d\t|]*?))?\s*$",
+    re.I,
+)
+
+
+def spaced_rows(body: str) -> str:
+    """A table whose header and rows part their cells by single spaces ("Date ITAs CRS Draw Type" over
+    "June 8 4800 486 All-program"), each row on its own line (blank lines between them dropped): its header
+    and rows tabbed, the figures in the header's order. Two rows at least; anything else is left as it is."""
+    if "Date" not in body and "date" not in body:
+        return body
+    lines = body.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        header = lines[k]
+        said = _SPACED_HEADER.fullmatch(header)
+        itas, cut = (_ITAS.search(header), _CRS.search(header)) if said else (None, None)
+        rows: list[re.Match[str]] = []
+        j = k + 1
+        while itas and cut and j < len(lines):
+            if not lines[j].strip():
+                j += 1
+                continue
+            row = _SPACED_ROW.fullmatch(lines[j])
+            if row is None:
+                break
+            rows.append(row)
+            j += 1
+        if itas is None or cut is None or len(rows) < 2:
+            out.append(header)
+            k += 1
+            continue
+        order = (
+            ("CRS Cut-off", "ITAs Issued") if cut.start() < itas.start() else ("ITAs Issued", "CRS Cut-off")
+        )
+        typed = any(r.group("type") for r in rows)
+        out.append("\t".join(["Date", *order, *(["Round Type"] if typed else [])]))
+        for r in rows:
+            cells = [r.group("date"), r.group("first"), r.group("second")]
+            out.append("\t".join(cells + ([(r.group("type") or "").strip()] if typed else [])))
+        k = j
+    return "\n".join(out)

@@ -254,7 +254,8 @@ class Reader:
         #: page that writes no year, each day named so is one (``undated``, by its month and day).
         self.doubted: Mention | None = None
         self.doubted_open = False
-        self.yearless = not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text)
+        # ("Aug 1 2000 517": a row's count, no year)
+        self.yearless = not re.search(r"(?<![\d,])(?:19|20)\d\d(?!\d)(?![ \t]+\d{3}\b)", text)
         self.undated: dict[str, Mention] = {}
         #: The rounds the sentence being read names (not in comparisons), and whether the sentence before,
         #: in the same unit, named two or more: a sentence after it that names none speaks of either.

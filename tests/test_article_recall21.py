@@ -1,0 +1,54 @@
+"""The twenty-ninth pass (on the twenty-seventh set, after it was scored once): a tie-break said at length
+dates no round, a table's count that looks like a year, a table whose cells are parted by single spaces
+(docs/articles.md, the doubt table). Our words, after real pages; each test fails without its rule. Facts
+from the feed: #343-#348 (May 2025; after the feed copy, their shape only), #250-#252 (June 8, 27 and 28,
+2023: 4,800 at 486, 4,300 at 486, healthcare 500 at 476), #259 (August 1, 2023, 2,000 at 517)."""
+
+from __future__ import annotations
+
+from scraper.parsing.article_flattened import spaced_rows
+from tests.support import articles
+
+
+def test_the_year_of_a_tie_break_said_at_length_dates_no_round() -> None:
+    text = (
+        "On May 13, IRCC held its first CEC draw since February, inviting 500 candidates. They needed a CRS "
+        "score of at least 547 and to have submitted their Express Entry profile before 5:26 p.m. UTC on May "
+        "21, 2024.\n\n"
+        "So far in 2025, the draws have been varied.\n\n"
+        "Date | Draw Type | ITAs Issued | CRS Cut-off |\n"
+        "May 12 | Provincial Nominee Program | 511 | 706 |\n"
+    )
+    assert {r[1] for r in articles.rows(text)} == {"2025-05-13", "2025-05-12"}
+
+
+def test_a_count_after_a_day_is_no_year() -> None:
+    text = (
+        "Express Entry draw results summary\n\n"
+        "Date ITAs CRS Draw Type\n"
+        "July 12 3800 375 French language proficiency\n\n"
+        "Aug 1 2000 517 All-program\n"
+        "Aug 2 800 435 French language proficiency\n\n"
+        "On May 31, IRCC presented six new categories.\n"
+    )
+    assert [r for r in articles.rows(text) if r[1] is not None] == []  # no "2000-05-31", no "2000-08-01"
+    assert ("08-01", 2000, 517, "general", None) in articles.undated(text)
+
+
+def test_a_table_whose_cells_are_parted_by_single_spaces_is_read_a_row_a_round() -> None:
+    text = (
+        "Express Entry draw results summary\n\n"
+        "Date ITAs CRS Draw Type\n"
+        "June 8 4800 486 All-program\n"
+        "June 27 4300 486 All-program\n\n\n"
+        "June 28 500 476 Healthcare occupations\n"
+    )
+    assert articles.undated(text) == [
+        ("06-08", 4800, 486, "general", None),
+        ("06-27", 4300, 486, "general", None),
+        ("06-28", 500, 476, "category", "healthcare"),
+    ]
+    # One row is no table; a header naming no count is none either.
+    assert spaced_rows("Date ITAs CRS Draw Type\nJune 8 4800 486 All-program\n").count("\t") == 0
+    bare = text.replace("Date ITAs CRS Draw Type", "Date Draw Type")
+    assert spaced_rows(bare) == bare
