@@ -164,12 +164,13 @@ def _record(tmp_path: Path) -> dict[str, str]:
 def test_with_a_database_a_day_irccs_record_has_no_round_on_is_no_round(
     tmp_path: Path, empty_config: Path
 ) -> None:
-    # A provincial draw on a day IRCC held no round, beside the federal round of July 5 (our words).
+    # A province's draw on a day IRCC held no round, beside the federal round of July 5 (our words), named
+    # so that the text alone cannot tell it apart ("the province" is no provincial program's name).
     article = tmp_path / "provincial.txt"
     article.write_text(
         "On July 5, 2023, Canada invited 500 candidates with STEM occupations with a lowest score of 486.\n\n"
-        "On July 20, 2023, the Alberta Advantage Immigration Program invited 350 candidates from the "
-        "pool with scores as low as 301.\n"
+        "On July 20, 2023, the province's stream invited 350 candidates from the pool with scores as low "
+        "as 301.\n"
     )
     alone = announce(tmp_path, empty_config, str(article), "--format", "json")
     assert alone.returncode == exitcodes.OK, alone.stderr

@@ -52,3 +52,31 @@ def test_a_table_whose_cells_are_parted_by_single_spaces_is_read_a_row_a_round()
     assert spaced_rows("Date ITAs CRS Draw Type\nJune 8 4800 486 All-program\n").count("\t") == 0
     bare = text.replace("Date ITAs CRS Draw Type", "Date Draw Type")
     assert spaced_rows(bare) == bare
+
+
+def test_a_rows_round_number_after_a_cut_off_header_is_no_cut_off() -> None:
+    text = (
+        "January 2025: the pool\n\n"
+        "January saw the issuance of 5,821 Invitations to Apply, more than twice December's.\n\n"
+        "The following table sums up January's draws:\n\n"
+        "Draw number Date of draw Draw type ITAs issued CRS cut-off score\n"
+        "331 January 7, 2025 Provincial Nominee Program 471 793\n"
+        "332 January 8, 2025 Canadian Experience"
+    )
+    rows = articles.rows(text)
+    assert all(r[3] != 331 and r[2] != 5821 for r in rows)
+    # The day "saw" a count of its own draw is still its count.
+    own = "The most recent draw on 19th April 2017 saw 3,665 invitations issued and a cut-off of 415.\n"
+    assert [r[1:4] for r in articles.rows(own)] == [("2017-04-19", 3665, 415)]
+
+
+def test_a_provinces_own_program_and_a_laws_day_name_no_round() -> None:
+    text = (
+        "On September 21, 2016, 1,288 ITAs were issued to candidates with 483 or more CRS points.\n\n"
+        "British Columbia issued 647 candidates an Invitation to Apply to the British Columbia Provincial "
+        "Nominee Program (BC PNP) in a draw that took place on September 27, 2016.\n\n"
+        "On January 31, 2016, the OINP (Ontario Immigrant Nominee Program) issued 611 invitations.\n\n"
+        "On June 23, 2016, the bill was passed and received royal assent, changing how IRCC invites "
+        "candidates.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2016-09-21", 1288, 483)]

@@ -88,7 +88,9 @@ _FOLLOWING = re.compile(
 _CHANGE_AFTER = re.compile(
     r"\W{0,3}(?:(?:IRCC|the\s+department|the\s+government|Canada|Ottawa|the\s+minister)\s+)?(?:\w+\s+){0,2}?"
     r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced|launched"
-    r"|stopped|paused|halted|suspended)\b",
+    r"|stopped|paused|halted|suspended)\b"
+    # "On June 23, 2022, the bill was officially passed and received royal assent": a law's day
+    r"|\W{0,3}(?:the\s+)?(?:bill|act|law|legislation|regulations?)\b",
     re.I,
 )
 #: "IRCC resumed Express Entry draws on July 6th, inviting 1,500": the day names the first round resumed.

@@ -57,6 +57,10 @@ _APPROXIMATE = re.compile(
 _TOTAL_BEFORE = re.compile(
     r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|record\s+(?:of|year|total)"
     r"|year's|last\s+year|this\s+year|(?:mark|milestone)\s+of"
+    # "January saw the issuance of 5,821 ITAs": a month's (a week's, a year's) total
+    r"|(?<!\d\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)"  # (not "the draw on 19th April saw 3,665")
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|month|week|year"
+    r"|quarter)\s+saw"
     # "During the entire year - 2017, IRCC issued 86,023 ITAs": a year's total
     r"|(?:entire|whole|full)\s+year)\b[^.;]*$"
     # "In 2018, only 17,500 candidates had been invited until this time": a year's running total
@@ -116,7 +120,15 @@ PROVINCE_DRAW = re.compile(
     # "Prince Edward Island held a draw on 15th August", "Saskatchewan held a lottery too"
     r"|\b(?:Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick"
     r"|Prince\s+Edward\s+Island|Quebec|Québec|Yukon|Newfoundland(?:\s+and\s+Labrador)?)\s+(?:also\s+)?"
-    r"(?:held|conducted|ran|hosted)\s+(?:a|its|another|an)\s+(?:[\w-]+\s+){0,2}?(?:draw|lottery|round)\b",
+    r"(?:held|conducted|ran|hosted)\s+(?:a|its|another|an)\s+(?:[\w-]+\s+){0,2}?(?:draw|lottery|round)\b"
+    # "On January 31, the OINP (Ontario Immigrant Nominee Program) issued 611", "the Ministry of Immigration,
+    # Francization and Integration invited 1,006 skilled workers to apply for permanent selection in Quebec"
+    r"|\bthe\s+(?:OINP|SINP|AAIP|MPNP|BC\s?PNP|NSNP|NBPNP|NLPNP|PEI\s?PNP)\b|\bImmigrant\s+Nominee\s+Program\b"
+    r"|\bFrancization\b|\bpermanent\s+selection\b"
+    # "... issued an ITA to the British Columbia Provincial Nominee Program (BC PNP) in a draw"
+    r"|\b(?:Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick"
+    r"|Prince\s+Edward\s+Island|Yukon|Newfoundland(?:\s+and\s+Labrador)?)\s+(?:Provincial\s+Nominee|Advantage"
+    r"\s+Immigration)\s+Program\b",
     re.I,
 )
 _POOL = re.compile(
@@ -227,6 +239,8 @@ SUPERLATIVE = re.compile(
     r"\b(?:so\s+far|of\s+any|record|ever|this\s+year|of\s+20\d\d|all-time|lowest\s+all|(?:lowest|highest)\s+\w+\s+of)",
     re.I,
 )
+#: A day right after a number: the number opens a row ("331 January 7, 2025 Provincial Nominee Program").
+_DATE_NEXT = re.compile(r"[ \t]+" + MONTH + r"\s+\d{1,2}\b", re.I)
 _RANGE = re.compile(r"\b(?:between|ranging|ranged|range)\b", re.I)
 
 # -- kinds ---------------------------------------------------------------------
@@ -467,6 +481,8 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             continue
         if re.match(r"\s*[–—-]\s*\d{3}\b", text[match.end() : match.end() + 8]):
             continue  # "scores in the 451–500 range": a range's bound, no cut-off
+        if _DATE_NEXT.match(text, match.end()):
+            continue  # "CRS cut-off score" over "331 January 7, 2025 ...": a row's round number, no cut-off
         weak = left_at is not None and bool(SUPERLATIVE.search(text, left_at, match.start()))
         facts.append(Fact("crs_min", value, match.start(), match.end(), snippet, weak=weak))
     return facts, notes

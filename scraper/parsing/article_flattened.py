@@ -103,8 +103,11 @@ _DATE_WORD = re.compile(r"\bdate\b", re.I)
 _ROW_START = re.compile(r"(?<![\d,])(?:[1-9]\d{0,2}\s+)?" + _FULL_DATE, re.I)
 
 
-#: A header over rows whose cells are parted by single spaces: "Date ITAs CRS Draw Type" (no figure).
-_SPACED_HEADER = re.compile(r"\s*(?:(?:Draw|Round)\s+)?Date\s+[^\d\t|]*$", re.I)
+#: A header over rows whose cells are parted by single spaces: "Date ITAs CRS Draw Type", "Draw number Date
+#: of draw Draw type ITAs issued CRS cut-off score" (no figure).
+_SPACED_HEADER = re.compile(
+    r"\s*(?:(?:(?:Draw|Round)\s+)?(?:Number|No\.?|#)\s+)?(?:(?:Draw|Round)\s+)?Date\s+[^\d\t|]*$", re.I
+)
 #: Such a row: a month and day (with or without its year), the two figures, an optional type.
 _SPACED_ROW = re.compile(
     r"\s*(?P<date>"
@@ -119,9 +122,11 @@ _SPACED_ROW = re.compile(
 
 
 def spaced_rows(body: str) -> str:
-    """A table whose header and rows part their cells by single spaces ("Date ITAs CRS Draw Type" over
-    "June 8 4800 486 All-program"), each row on its own line (blank lines between them dropped): its header
-    and rows tabbed, the figures in the header's order. Two rows at least; anything else is left as it is."""
+    """A table whose header and rows part their cells by single spaces, each row on a line of its own (blank
+    lines between them dropped): "Date ITAs CRS Draw Type" over "June 8 4800 486 All-program", or "Draw
+    number Date of draw Draw type ITAs issued CRS cut-off score" over "331 January 7, 2025 Provincial Nominee
+    Program 471 793". Its header and rows are tabbed, the figures in the header's order; two rows at least,
+    every line read whole; anything else is left as it is."""
     if "Date" not in body and "date" not in body:
         return body
     lines = body.split("\n")
@@ -131,28 +136,53 @@ def spaced_rows(body: str) -> str:
         header = lines[k]
         said = _SPACED_HEADER.fullmatch(header)
         itas, cut = (_ITAS.search(header), _CRS.search(header)) if said else (None, None)
-        rows: list[re.Match[str]] = []
+        if itas is None or cut is None:
+            out.append(header)
+            k += 1
+            continue
+        order = ("cut", "count") if cut.start() < itas.start() else ("count", "cut")
+        rows: list[dict[str, str]] = []
         j = k + 1
-        while itas and cut and j < len(lines):
+        while j < len(lines):
             if not lines[j].strip():
                 j += 1
                 continue
-            row = _SPACED_ROW.fullmatch(lines[j])
+            row = _spaced_row(lines[j], order)
             if row is None:
                 break
             rows.append(row)
             j += 1
-        if itas is None or cut is None or len(rows) < 2:
+        if len(rows) < 2:
             out.append(header)
             k += 1
             continue
-        order = (
-            ("CRS Cut-off", "ITAs Issued") if cut.start() < itas.start() else ("ITAs Issued", "CRS Cut-off")
-        )
-        typed = any(r.group("type") for r in rows)
-        out.append("\t".join(["Date", *order, *(["Round Type"] if typed else [])]))
+        numbered, typed = any(r["number"] for r in rows), any(r["type"] for r in rows)
+        names = {"cut": "CRS Cut-off", "count": "ITAs Issued"}
+        cells = ["Draw Number"] * numbered + ["Date"] + ["Round Type"] * typed + [names[n] for n in order]
+        out.append("\t".join(cells))
         for r in rows:
-            cells = [r.group("date"), r.group("first"), r.group("second")]
-            out.append("\t".join(cells + ([(r.group("type") or "").strip()] if typed else [])))
+            out.append(
+                "\t".join(
+                    [r["number"]] * numbered + [r["date"]] + [r["type"]] * typed + [r[n] for n in order]
+                )
+            )
         k = j
     return "\n".join(out)
+
+
+def _spaced_row(line: str, order: tuple[str, ...]) -> dict[str, str] | None:
+    """One row of a table parted by single spaces, its cells by name; None where the line is no such row."""
+    row = _SPACED_ROW.fullmatch(line)
+    if row is not None:
+        figures = dict(zip(order, (row.group("first"), row.group("second")), strict=True))
+        return {"number": "", "date": row.group("date"), "type": (row.group("type") or "").strip(), **figures}
+    full = _ORDERS[order].fullmatch(line.strip())  # "331 January 7, 2025 Provincial Nominee Program 471 793"
+    if full is None:
+        return None
+    named = {name: full.group(name) for name in order}
+    return {
+        "number": full.group("number") or "",
+        "date": full.group("date"),
+        "type": (full.group("type") or "").strip(),
+        **named,
+    }
