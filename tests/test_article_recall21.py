@@ -80,3 +80,18 @@ def test_a_provinces_own_program_and_a_laws_day_name_no_round() -> None:
         "candidates.\n"
     )
     assert [r[1:4] for r in articles.rows(text)] == [("2016-09-21", 1288, 483)]
+
+
+def test_a_milestones_day_a_memos_date_and_a_tally_as_of_a_draw_are_no_rounds() -> None:
+    text = (
+        "Published: October 8, 2021\n\n"
+        "Even so, on September 14 the number of ITAs issued in 2021 surpassed the amount for the whole of "
+        "2020. Last year, IRCC issued a total of 107,350 ITAs. As of the last Express Entry draw on "
+        "September 29, IRCC has issued 109,696 invitations with three months left in the year.\n\n"
+        "The memo, dated June 8, says the department planned record CEC draws of 6,000 for June and July.\n"
+    )
+    rows = articles.rows(text)
+    assert all(r[1] not in ("2021-09-14", "2021-06-08") and r[2] != 109696 for r in rows)
+    # "the number of invitations rose to" after a round's day is still that round's count.
+    held = "In the latest draw, held on September 7, 2016, the number of invitations rose to 1,000.\n"
+    assert [r[1:3] for r in articles.rows(held)] == [("2016-09-07", 1000)]

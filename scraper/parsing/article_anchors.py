@@ -43,7 +43,7 @@ NOT_A_ROUND = re.compile(
     r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bending(?:\s+on)?|\bafter|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
     r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the"
-    r"|\b(?:post|article|blog|newsletter|piece)\s+(?:of|dated|from)"
+    r"|\b(?:post|article|blog|newsletter|piece)\s+(?:of|dated|from)|\bdated"
     # "According to the newest data per May 17th": the day of the pool's figures
     r"|\b(?:data|figures|statistics|numbers|stats)\s+(?:per|as\s+at|dated)"
     # "whose FRA expires on June 30, 2021", "the deadline of May 1": a deadline, not a round
@@ -90,7 +90,10 @@ _CHANGE_AFTER = re.compile(
     r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced|launched"
     r"|stopped|paused|halted|suspended)\b"
     # "On June 23, 2022, the bill was officially passed and received royal assent": a law's day
-    r"|\W{0,3}(?:the\s+)?(?:bill|act|law|legislation|regulations?)\b",
+    r"|\W{0,3}(?:the\s+)?(?:bill|act|law|legislation|regulations?)\b"
+    # "on September 14 the number of ITAs issued in 2021 surpassed ...": a milestone's day
+    r"|\W{0,3}the\s+(?:number|total|count|tally)\s+of\b[^.;]{0,60}?\b(?:surpassed|passed|reached|exceeded"
+    r"|crossed|topped|hit)\b",
     re.I,
 )
 #: "IRCC resumed Express Entry draws on July 6th, inviting 1,500": the day names the first round resumed.

@@ -85,6 +85,9 @@ _TOTAL_AFTER = re.compile(
     r"|[^.;]{0,30}?\bsince\s+the\s+(?:implementation|introduction|launch|start|beginning|creation|inception)\b",
     re.I,
 )
+#: A sentence that opens with "As of" and says what IRCC "has issued" tallies up to a day.
+_AS_OF_OPENING = re.compile(r"\s*As\s+of\b", re.I)
+_HAS_ISSUED_BEFORE = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:issued|invited|sent)\s+$", re.I)
 #: A sentence that opens with "Since" tallies what came after a day ...
 _SINCE_OPENING = re.compile(r"\s*(?:And\s+)?Since\b", re.I)
 #: ... when its count "has been" or "have been" given: a total, not one round's.
@@ -417,6 +420,9 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
             or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
             or _SHARES_AFTER.match(text, snippet_end, end)
         )
+        if total is None and _AS_OF_OPENING.match(text, sentence_start, match.start()):
+            # "As of the last draw on September 29, IRCC has issued 109,696 invitations": a tally
+            total = _HAS_ISSUED_BEFORE.search(text, sentence_start, match.start())
         if total is None and _SINCE_OPENING.match(text, sentence_start, match.start()):
             # "Since the start of all-program draws on July 6, 5,250 applicants have been issued ITAs"
             total = _TALLIED_AFTER.match(text, snippet_end, end)
