@@ -43,6 +43,7 @@ TWENTY_FOURTH = checker.DATA / "articles_unseen24.json"
 TWENTY_FIFTH = checker.DATA / "articles_unseen25.json"
 TWENTY_SIXTH = checker.DATA / "articles_unseen26.json"
 TWENTY_SEVENTH = checker.DATA / "articles_unseen27.json"
+TWENTY_EIGHTH = checker.DATA / "articles_unseen28.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -168,6 +169,7 @@ SETS = {
     "unseen25": (TWENTY_FIFTH, 32),
     "unseen26": (TWENTY_SIXTH, 34),
     "unseen27": (TWENTY_SEVENTH, 32),
+    "unseen28": (TWENTY_EIGHTH, 16),  # too few pages to stand as the fresh set
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -226,6 +228,7 @@ FRESH_SETS = {
     "unseen25": (TWENTY_FIFTH, 54, True),
     "unseen26": (TWENTY_SIXTH, 37, True),
     "unseen27": (TWENTY_SEVENTH, 60, False),
+    "unseen28": (TWENTY_EIGHTH, 55, True),
 }
 
 
