@@ -36,6 +36,7 @@ from scraper.parsing.mi_page import tidy_lines
 #: A line that keeps its own line in plain text: a table or list row, a labelled line, a footnote.
 _OWN_LINE = re.compile(
     r"\t|\s\|\s|^\s*(?:[-•*–—]|\d{1,2}[.)])\s|^\s*[^\W\d][^:.!?|\t]{0,45}:\s*\S|^\s*\*|^\s*[\d,]+\*?\s*$"
+    r"|^\s*[^\W\d][^:.!?|\t]{0,45}:\s*$"  # a caption: "February 28th Invitations:"
     r"|^\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s*[:–—-]\s"
     r"|^\s*\d{4}-\d{2}-\d{2}\s+\d"  # a table row "2024-12-03 329 French ... 800 466"
 )

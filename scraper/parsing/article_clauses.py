@@ -140,6 +140,15 @@ def split(
                 last.append(anchor)
                 continue
             if (
+                any(x.number for x in last)
+                and anchor.relative == "unknown"
+                and not anchor.doubt
+                and not gap.strip()
+            ):
+                # "Canada conducted its 22nd Express Entry draw today", "its 13th draw last week": one round
+                last.append(anchor)
+                continue
+            if (
                 anchor.date is not None
                 and all(_WEEK.fullmatch(x.snippet) for x in last)
                 and not CUT.search(gap)

@@ -56,7 +56,7 @@ _APPROXIMATE = re.compile(
 #: Words before or after a count that make it a total over several rounds or a period.
 _TOTAL_BEFORE = re.compile(
     r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|record\s+(?:of|year|total)"
-    r"|year's|last\s+year|this\s+year|(?:mark|milestone)\s+of"
+    r"|year's|last\s+year|this\s+year|(?:mark|milestone)\s+of|\bto\s+date"
     # "January saw the issuance of 5,821 ITAs": a month's (a week's, a year's) total
     r"|(?<!\d\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)"  # (not "the draw on 19th April saw 3,665")
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|month|week|year"
@@ -82,7 +82,10 @@ _TOTAL_AFTER = re.compile(
     # "5,250 ITAs have been issued ... since the draws resumed on July 6": a tally since a date
     r"|\s*(?:have|has)\s+been\s+(?:issued|sent|invited|extended|given)\b[^.;]{0,60}\bsince\b"
     # "has invited 2,645 candidates since the implementation of category-based selection": a tally
-    r"|[^.;]{0,30}?\bsince\s+the\s+(?:implementation|introduction|launch|start|beginning|creation|inception)\b",
+    r"|[^.;]{0,30}?\bsince\s+the\s+(?:implementation|introduction|launch|start|beginning|creation|inception)\b"
+    # "Canada has issued just 16,025 ITAs since the Express Entry began"
+    r"|[^.;]{0,30}?\bsince\s+(?:the\s+)?Express\s+Entry\s+(?:system\s+)?(?:was\s+)?(?:began|begun|started|launched"
+    r"|opened|introduced)\b",
     re.I,
 )
 #: A sentence that opens with "As of" and says what IRCC "has issued" tallies up to a day.

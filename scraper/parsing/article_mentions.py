@@ -103,7 +103,9 @@ _DATE_LINE = re.compile(
     + MONTH
     + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
     + MONTH
-    + r"(?:,?\s*\d{4})?)(?P<span>\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?)?\s*:?\s*",
+    + r"(?:,?\s*\d{4})?)(?P<span>\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?)?"
+    # "February 7th Invitations:": a section's caption
+    r"(?:\s+(?:Invitations?|Draws?|Rounds?|ITAs|Results?|Express\s+Entry\s+(?:Draws?|Rounds?)))?\s*:?\s*",
     re.I,
 )
 #: A short line without a sentence's end: a title ("What is category-based selection?" ends one too).

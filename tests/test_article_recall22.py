@@ -1,0 +1,43 @@
+"""The thirty-first pass (on the twenty-eighth set, after it was scored once): a tally "to date" and "since
+Express Entry began", an ordinal round said with "today" or "last week", a caption line naming a day
+(docs/articles.md, the doubt table). Our words, after real pages; each test fails without its rule. Facts
+from the feed: #22 (December 4, 2015, 1,451 at 461), #13 (July 17, 2015, 1,581 at 451), #1 to #4 (January
+31, February 7, 20 and 27, 2015)."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+
+def test_an_ordinal_round_said_with_today_keeps_its_figures_and_a_tally_to_date_is_none() -> None:
+    text = (
+        "What is the change? Canada conducted its 22nd Express Entry draw today, accepting a lowest "
+        "qualifying score of 461 and issuing 1,451 invitations to apply.\n\n"
+        "Background: Since June, all draws have recorded minimum scores below 600. To date, 29,560 "
+        "invitations to apply have been issued.\n"
+    )
+    assert [(r[0], *r[2:4]) for r in articles.rows(text)] == [("22", 1451, 461)]
+
+
+def test_an_ordinal_round_said_with_last_week_and_a_tally_since_express_entry_began() -> None:
+    text = (
+        "Canada conducted its 13th draw last week for Express Entry, inviting 1,581 people to apply. The "
+        "number of ITAs has topped 1,500 in each of the past four draws. Still, Canada has issued just "
+        "16,025 ITAs since the Express Entry began.\n"
+    )
+    assert [r[:3] for r in articles.rows(text)] == [("13", None, 1581)]
+
+
+def test_a_caption_line_naming_a_day_heads_its_rounds_section() -> None:
+    text = (
+        "On January 31st, February 7th, February 21st and February 28th 2015 CIC held rounds.\n"
+        "February 7th Invitations:\n"
+        "CIC invited 779 skilled workers from every program. The lowest CRS score was 818.\n"
+        "February 21st Invitations:\n"
+        "CIC invited 849 skilled workers from the Canadian Experience Class. The lowest CRS score was 809.\n"
+        "February 28th Invitations:\n"
+        "CIC invited 1187 skilled workers. The lowest CRS score was 735.\n"
+    )
+    by_date = {r[1]: r[2:4] for r in articles.rows(text)}
+    assert by_date["2015-02-21"] == (849, 809)
+    assert by_date["2015-02-28"] == (1187, 735)
