@@ -41,3 +41,16 @@ def test_a_caption_line_naming_a_day_heads_its_rounds_section() -> None:
     by_date = {r[1]: r[2:4] for r in articles.rows(text)}
     assert by_date["2015-02-21"] == (849, 809)
     assert by_date["2015-02-28"] == (1187, 735)
+
+
+def test_a_numbered_table_whose_cells_run_together_is_read_a_row_a_round() -> None:
+    text = (
+        "The following table gives each draw of November:\n\n"
+        "Draw numberDateDraw typeInvitations issuedCRS score\n"
+        "327November 20, 2024Healthcare occupations (Version 1)3,000463\n"
+        "326November 19, 2024Canadian Experience Class400539\n"
+    )
+    assert articles.rows(text) == [
+        ("327", "2024-11-20", 3000, 463, "category", "healthcare"),
+        ("326", "2024-11-19", 400, 539, "program", None),
+    ]

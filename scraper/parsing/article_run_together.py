@@ -19,7 +19,9 @@ from scraper.parsing.dates import parse_datetime
 #: scoreNumber of ITAs issued" (a date, a count and a cut-off column, at least two cells joined).
 _JAMMED_HEADER = re.compile(
     r"\s*(?:(?:Draw|Round)\s+)?Date\b[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
-    r"|\s*(?:(?:Draw|Round)\s+)?Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
+    # "Draw numberDateDraw typeInvitations issuedCRS score"
+    r"|\s*(?:(?:Draw|Round)\s*(?:[Nn]umber|No\.?|#)\s*)?(?:(?:Draw|Round)\s+)?Date(?=[A-Z])[^\d\n]*"
+    r"(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
 )
 _HEADER_ITAS = re.compile(r"ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize")
 #: The cut-off column's words: "Minimum CRS", "Lowest score", "Cut-off", "Minimum points".
@@ -33,7 +35,7 @@ _JAMMED_ROW = re.compile(
     r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2}(?-i:st|nd|rd|th)?|\d{1,2}\s+" + MONTH + r")(?: *[–—-] *| +)?"
     r"(?P<type>" + _TYPE_CELL + r") *(?P<figures>[\d,]+)\s*$"
     r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2}[,.]\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
-    r"|\s*(?P<full3>(?:"
+    r"|\s*(?P<number3>[1-9]\d{0,2}(?=[A-Za-z]))?(?P<full3>(?:"
     + MONTH
     + r"\.?\s+\d{1,2},\s*|\d{1,2}\s+"
     + MONTH
@@ -241,5 +243,7 @@ def unjammed(body: str) -> str:
             # "March 6. 2019": a full stop for the comma between the day and the year, read as the comma
             full = re.sub(r"(\d)\.\s*((?:19|20)\d\d)$", r"\1, \2", row.group("full") or "")
             first = [row.group("full3"), row.group("type3")] if row.group("full3") else [full]
+            if row.group("number3"):
+                first.insert(0, row.group("number3"))  # "327November 20, 2024Healthcare ...": its number
         lines[k] = "\t".join([*first, *((cut, count) if crs_first else (count, cut))])
     return "\n".join(line for k, line in enumerate(lines) if k not in joined)
