@@ -54,3 +54,14 @@ def test_a_numbered_table_whose_cells_run_together_is_read_a_row_a_round() -> No
         ("327", "2024-11-20", 3000, 463, "category", "healthcare"),
         ("326", "2024-11-19", 400, 539, "program", None),
     ]
+
+
+def test_a_program_included_in_a_round_and_a_years_smallest_draw_give_no_kind() -> None:
+    text = (
+        "Q3 2020 was the biggest quarter of Express Entry.\n\n"
+        "Candidates in the Federal Skilled Worker Program, who had been left out in Q2, were finally "
+        "included in the July 8th, 2020 Express Entry draw, which invited 3,900 candidates.\n\n"
+        "On December 23, 2020, IRCC held the year's last draw. The smallest draw of 2020 was held a month "
+        "after the pandemic began, when 118 invitations were issued during the PNP draw.\n"
+    )
+    assert [(r[1], r[4]) for r in articles.rows(text)] == [("2020-07-08", None), ("2020-12-23", None)]

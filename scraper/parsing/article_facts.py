@@ -620,7 +620,10 @@ _ELIGIBLE = re.compile(
 #: "many of them FSW candidates": a group named as one of several invited (a share) says nothing of the
 #: round's kind.
 _AMONG_AFTER = re.compile(
-    r"[^.;:!?]{0,40}?\b(?:were|was|are|is|figured|featured)\s+(?:also\s+|again\s+)?among\b", re.I
+    r"[^.;:!?]{0,40}?\b(?:were|was|are|is|figured|featured)\s+(?:also\s+|again\s+)?among\b"
+    # "Candidates in the Federal Skilled Worker Program, who had been left out, were finally included in"
+    r"|[^.;:!?]{0,70}?\b(?:were|was)\s+(?:\w+\s+)?included\s+in\b",
+    re.I,
 )
 _AMONG_BEFORE = re.compile(
     r"\b(?:among|(?:many|most|some|several|half|a\s+(?:third|quarter|majority)|the\s+majority)\s+of)"

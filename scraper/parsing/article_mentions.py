@@ -180,7 +180,9 @@ _BULLET_LABEL = re.compile(r"\s*[•◦▪·*-]\s+\S")
 #: A sentence stating a record over rounds: "The most applicants selected in a round were 1637".
 _RECORD_SENTENCE = re.compile(
     r"\s*The\s+(?:most|fewest|largest|smallest|highest|lowest)\b[^.!?\n]{0,60}?\bin\s+(?:a|any|one)\s+"
-    r"(?:single\s+)?(?:round|draw)\b",
+    r"(?:single\s+)?(?:round|draw)\b"
+    # "The smallest draw of 2020 was held ...": the year's record, a round the sentence does not date
+    r"|\s*The\s+(?:largest|smallest|biggest|highest|lowest)\s+(?:[\w-]+\s+)?(?:round|draw)\s+of\s+(?:the\s+year|20\d\d)\b",
     re.I,
 )
 #: A clause adding to what the round took in: "The draw included CEC candidates as well".
