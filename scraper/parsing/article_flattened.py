@@ -170,7 +170,7 @@ def spaced_rows(body: str) -> str:
     return "\n".join(out)
 
 
-def _spaced_row(line: str, order: tuple[str, ...]) -> dict[str, str] | None:
+def _spaced_row(line: str, order: tuple[str, str]) -> dict[str, str] | None:
     """One row of a table parted by single spaces, its cells by name; None where the line is no such row."""
     row = _SPACED_ROW.fullmatch(line)
     if row is not None:
