@@ -44,6 +44,7 @@ TWENTY_FIFTH = checker.DATA / "articles_unseen25.json"
 TWENTY_SIXTH = checker.DATA / "articles_unseen26.json"
 TWENTY_SEVENTH = checker.DATA / "articles_unseen27.json"
 TWENTY_EIGHTH = checker.DATA / "articles_unseen28.json"
+TWENTY_NINTH = checker.DATA / "articles_unseen29.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -170,6 +171,7 @@ SETS = {
     "unseen26": (TWENTY_SIXTH, 34),
     "unseen27": (TWENTY_SEVENTH, 32),
     "unseen28": (TWENTY_EIGHTH, 16),  # too few pages to stand as the fresh set
+    "unseen29": (TWENTY_NINTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -229,6 +231,7 @@ FRESH_SETS = {
     "unseen26": (TWENTY_SIXTH, 37, True),
     "unseen27": (TWENTY_SEVENTH, 60, False),
     "unseen28": (TWENTY_EIGHTH, 55, True),
+    "unseen29": (TWENTY_NINTH, 49, True),
 }
 
 
