@@ -44,6 +44,8 @@ NOT_A_ROUND = re.compile(
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
     r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the"
     r"|\b(?:post|article|blog|newsletter|piece)\s+(?:of|dated|from)|\bdated"
+    # "— IRCC (@CitImmCanada) May 1, 2023": an embedded post's date
+    r"|\(@\w+\)"
     # "According to the newest data per May 17th": the day of the pool's figures
     r"|\b(?:data|figures|statistics|numbers|stats)\s+(?:per|as\s+at|dated)"
     # "whose FRA expires on June 30, 2021", "the deadline of May 1": a deadline, not a round
@@ -67,6 +69,8 @@ _PLANNED = re.compile(
     # "a planned category-based selection ... to invite 1,500 healthcare workers on July 5"
     # "Draw for Transport Occupations expected the week of September 18th, 2023" (not "as expected")
     r"\b(?:will|would|shall|planned|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
+    # "The CEC draw, which was supposed to take place on September 2, did not happen"
+    r"|(?:was|were)\s+(?:supposed|meant|due|scheduled|expected)\s+to"
     r"|(?<!as\s)expected\s+(?:the\s+week\s+of|on|by|later|this|next|in\s+the\s+week)"
     r"|plans?\s+to|upcoming|if|predict\w*|forecast\w*|next\s+(?:[\w-]+\s+){0,3}(?:draw|round)"
     r"(?!\s+(?:took\s+place|was\s+(?:held|conducted)|came|happened|occurred)\b))\b",

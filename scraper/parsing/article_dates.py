@@ -519,7 +519,9 @@ _DAY_BEFORE_YEAR = re.compile(
 _RECORD = re.compile(r"\b(?:lowest|highest|largest|smallest|record|ever|all-time)\b[^.!?;]*$", re.I)
 #: A sentence that compares with, or records, other rounds: its year is not the article's.
 _COMPARED = re.compile(
-    r"\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year|total"
+    # ("Nearly quadruple of what they were in 2020": another year's figure, compared)
+    r"\b(?:double|triple|quadruple|twice)\b|\bwhat\s+(?:they|it)\s+(?:were|was)\b"
+    r"|\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year|total"
     r"|across|draws|rounds)\b|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage|period|moment)\s+(?:in|of|last)\b",
     re.I,
 )
@@ -578,7 +580,8 @@ _YEAR_LIST_AFTER = re.compile(
 _DRAWS_AFTER = re.compile(r"\s+(?:Express\s+Entry\s+)?(?:draws|rounds|(?:draw|round)\s+results)\b", re.I)
 #: A sentence that speaks of rounds: only there does a bare year ("in 2022") name the rounds' year.
 _ROUNDS_WORDS = re.compile(
-    r"\b(?:draws?|rounds?|invit\w*|ITAs?|CRS|Express\s+Entry|candidates|cut-?offs?|scores?|immigra\w*|IRCC)\b",
+    r"\b(?:draws?|drawings?|rounds?|invit\w*|ITAs?|CRS|Express\s+Entry|candidates|cut-?offs?|scores?|immigra\w*"
+    r"|IRCC)\b",
     re.I,
 )
 #: Before a year in a tally of the year the article is written in: "so far in 2021", "has now issued ... in".
