@@ -34,3 +34,20 @@ def test_an_embedded_posts_date_is_no_round() -> None:
         "IRCC held its regular Express Entry draw despite the strike.\n"
     )
     assert articles.rows(text) == []
+
+
+def test_a_dated_caption_item_heads_the_lines_and_items_under_it() -> None:
+    text = (
+        "Breakdown of the November draws\n"
+        "- November 15, 2024 – Focus on French Proficiency:\n"
+        "The IRCC issued 800 Invitations to Apply (ITAs) to candidates with strong French language skills.\n"
+        "- CRS Score Cutoff: Candidates needed a CRS score of 478 or higher to qualify.\n"
+        "- November 13, 2024 – Canadian Experience Class (CEC):\n"
+        "- A smaller draw of 400 ITAs targeted candidates under the Canadian Experience Class.\n"
+        "- CRS Score Cutoff: Candidates needed a score of 547 or higher, which reflects an 8-point increase "
+        "from the last CEC draw held on October 22.\n"
+    )
+    by_date = {r[1]: r[2:4] for r in articles.rows(text)}
+    assert by_date["2024-11-15"] == (800, 478)
+    assert by_date["2024-11-13"] == (400, 547)
+    assert by_date.get("2024-10-22", (None, None))[1] is None

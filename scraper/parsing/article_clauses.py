@@ -19,7 +19,9 @@ COMPARISON = re.compile(
     r"|\bagainst\s+[\d,]+|\bfollows?\s+(?:two|three|a|an|the)\b|\b(?:comes?|came)\s+after\s+(?:two|three|four|several|a|an|the)\b|\bin\s+another\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b"
     r"|(?:lower|higher|fewer|greater|more|less|larger|smaller|bigger)\s+than(?!\s+\d)(?!\s+" + _SPAN + r")"
     r"|(?<=\s)points?\s+(?:below|above|lower|higher|more|less|fewer|up|down)\b"
-    r"|(?:a\s+)?(?:drop|decrease|increase|rise|reduction)\s+of\s+\w+\s+points?)",
+    r"|(?:a\s+)?(?:drop|decrease|increase|rise|reduction)\s+of\s+\w+\s+points?"
+    # "a score of 547, which reflects an 8-point increase from the last CEC draw held on October 22"
+    r"|\b\d+-point\s+(?:drop|decrease|increase|rise|jump|fall)\b|(?:drop|decrease|increase|rise|jump|fall)\s+from\b)",
     re.I,
 )
 #: Another round named by its order, in passing: "one week after a STEM draw", "days after inviting 500 STEM

@@ -108,6 +108,12 @@ _DATE_LINE = re.compile(
     r"(?:\s+(?:Invitations?|Draws?|Rounds?|ITAs|Results?|Express\s+Entry\s+(?:Draws?|Rounds?)))?\s*:?\s*",
     re.I,
 )
+#: A list item that is a dated caption: "- November 13, 2024 – Canadian Experience Class (CEC):".
+_DATED_CAPTION = re.compile(
+    r"\s*(?:[-•*–—]|\d{1,2}[.)])\s+(?:" + MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?|\d{1,2}"
+    r"(?:st|nd|rd|th)?\s+" + MONTH + r"(?:,?\s*\d{4})?)\s*(?:[–—:-][^:\n]{0,70})?:\s*",
+    re.I,
+)
 #: A short line without a sentence's end: a title ("What is category-based selection?" ends one too).
 _TITLE_LINE = re.compile(r"[^\n]{1,80}?(?<![.!:])\s*")
 #: Two rounds set side by side in one sentence: "On February 1 ..., while the draw on February 2 ...".
@@ -288,6 +294,8 @@ class Reader:
         #: The round the paragraph being read named last (under "July 4-7", "On July 7 ... ITAs were issued
         #: to 2,300": the sentence after it goes on about that day).
         self.unit_named: Mention | None = None
+        #: The section is headed by a dated list item ending in a colon: the items under it stay in it.
+        self.item_section = False
         #: Rounds first named in a comparison ("the preceding draw (#255)"): a later date never fills them.
         self.compared: set[int] = set()
 
@@ -709,9 +717,13 @@ class Reader:
             if unit.kind == "prose" and self._date_heading(unit):
                 carry, block = self.lead, False
                 continue
-            if unit.kind != "prose" or _TITLE_LINE.fullmatch(text, unit.start, unit.end):
+            in_item_section = self.item_section and unit.kind in ("item", "label")
+            if (
+                unit.kind != "prose" or _TITLE_LINE.fullmatch(text, unit.start, unit.end)
+            ) and not in_item_section:
                 self.section, self.span_section = None, False  # a title or a list ends the dated section
                 self.doubted_open = False  # ... and what is said of the undated round
+                self.item_section = False
             if not _RELEVANT.search(text[unit.start : unit.end].lower()):
                 # No digit, no date word, no round word, no kind: nothing here names a round or states a fact.
                 carry, block, caption = (self.lead if unit.kind == "prose" else carry), False, []
@@ -719,6 +731,8 @@ class Reader:
             if unit.kind in ("prose", "heading"):
                 carry = self.section if self.section is not None else self.lead
                 block = unit.kind == "heading"
+            elif in_item_section and self.section is not None:
+                carry = self.section  # "- A smaller draw of 400 ITAs ..." under its dated caption item
             elif unit.kind == "foot":
                 for a, b in sentences(text, unit.start, unit.end):
                     for clause in clauses(self.text, self.dates, a, b, unit):
@@ -765,6 +779,11 @@ class Reader:
                         " the round the article stated first without naming it"
                     )
             self.two_named = False
+            captioned = self.item_round or self.unit_named
+            if unit.kind == "item" and captioned and _DATED_CAPTION.fullmatch(text, unit.start, unit.end):
+                # "- November 13, 2024 – Canadian Experience Class (CEC):" over the lines and items that state
+                # that round's figures: the item heads a section, as a date line does.
+                self.section, self.span_section, self.item_section = captioned, False, True
             if under_item is not None:
                 carry = kept
             sentence = re.search(r"[.!?]\s*$", text[unit.start : unit.end]) and unit.end - unit.start > 60
