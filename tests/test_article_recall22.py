@@ -65,3 +65,17 @@ def test_a_program_included_in_a_round_and_a_years_smallest_draw_give_no_kind() 
         "after the pandemic began, when 118 invitations were issued during the PNP draw.\n"
     )
     assert [(r[1], r[4]) for r in articles.rows(text)] == [("2020-07-08", None), ("2020-12-23", None)]
+
+
+def test_a_flattened_table_of_month_day_rows_under_a_caption_since_a_month_and_a_confirmation_day() -> None:
+    text = (
+        "A draw has not taken place since the all-program draw on August 15, in which 4,300 were invited. On "
+        "September 18, it confirmed it would be resuming Express Entry draws this week. Summary of Express "
+        "Entry draw results since June 2023 Date Program Number of ITAs Minimum CRS Aug 15 All-program 4,300 "
+        "496 Aug 3 Trade occupations 1,500 388 Aug 2 French language proficiency 800 435 What is Express "
+        "Entry? It is a system.\n"
+    )
+    rows = articles.rows(text)
+    assert (None, "2023-08-03", 1500, 388, "category", "trades") in rows
+    assert all(r[1] != "2023-09-18" for r in rows)
+    assert all(r[0] != "09-18" for r in articles.undated(text))

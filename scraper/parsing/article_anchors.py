@@ -138,7 +138,9 @@ _NEXT_DATE_FIELD = re.compile(r"drawNextDate\W{0,6}$", re.I)
 #: the day of an announcement ...
 _ANNOUNCED_AFTER = re.compile(
     r"\W{0,3}(?:(?:IRCC|the\s+department|the\s+government|Canada|the\s+minister)\s+)?(?:\w+\s+){0,2}?"
-    r"(?:announced|(?:in|with)\s+an\s+announcement|made\s+an\s+announcement)\b",
+    r"(?:announced|confirmed|(?:in|with)\s+an\s+announcement|made\s+an\s+announcement)\b"
+    # "On September 18, it confirmed it would be resuming Express Entry draws this week"
+    r"|\W{0,3}it\s+(?:announced|confirmed)\b",
     re.I,
 )
 #: ... unless its sentence states a round's figures ("IRCC announced that it invited 500 candidates").

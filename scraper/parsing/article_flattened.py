@@ -16,6 +16,9 @@ import re
 from scraper.parsing.article_dates import MONTH
 
 _FULL_DATE = r"(?:" + MONTH + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d|\d{1,2}\s+" + MONTH + r",?\s+(?:19|20)\d\d)"
+#: A row's date: a full date, or a month and day ("Aug 15 All-program 4,300 496" under a caption "since June
+#: 2023"; the table reader gives it the caption's year, or leaves it in doubt).
+_ROW_DATE = r"(?:" + _FULL_DATE + r"|" + MONTH + r"\.?\s+\d{1,2}(?![\d,]))"
 #: A type cell: words (and a bracketed note such as "(PNP)" or "(2023-1)"), no figure outside brackets.
 _TYPE = r"[A-Z](?:[^\d\n(\t]|\([^()\n]{0,20}\))*?"
 _COUNT = r"\d{1,3}(?:,\d{3})+|\d{2,5}"
@@ -28,7 +31,7 @@ def _row(*order: str) -> re.Pattern[str]:
     figures = r"\s+".join(_FIGURE[name] for name in order)
     return re.compile(
         r"(?:(?P<number>[1-9]\d{0,2})\s+)?(?P<date>"
-        + _FULL_DATE
+        + _ROW_DATE
         + r")\s+(?:(?P<type>"
         + _TYPE
         + r")\s+)?"
@@ -88,7 +91,11 @@ def _split(line: str, header: re.Match[str]) -> str | None:
     if any(r.group("type") for r in rows):
         cells.append("Round Type")
     names = {"cut": "CRS Cut-off", "count": "ITAs Issued"}
-    out = [line[: header.start()].rstrip(), "\t".join(cells + [names[name] for name in order])]
+    before = line[: header.start()].rstrip()
+    # "... this week. Summary of Express Entry draw results since June 2023": the caption, on its own line
+    caption = re.search(r"(?<=[.!?])\s+([A-Z][^.!?\n]{0,100})$", before)
+    lead = [before[: caption.start()].rstrip(), caption.group(1)] if caption else [before]
+    out = [*lead, "\t".join(cells + [names[name] for name in order])]
     for r in rows:
         row_cells = [r.group("number") or ""] if cells[0] == "Draw Number" else []
         row_cells.append(r.group("date"))
@@ -100,7 +107,7 @@ def _split(line: str, header: re.Match[str]) -> str | None:
 
 _DATE_WORD = re.compile(r"\bdate\b", re.I)
 #: Where a row may start: a round number and a full date, or a full date.
-_ROW_START = re.compile(r"(?<![\d,])(?:[1-9]\d{0,2}\s+)?" + _FULL_DATE, re.I)
+_ROW_START = re.compile(r"(?<![\d,])(?:[1-9]\d{0,2}\s+)?" + _ROW_DATE, re.I)
 
 
 #: A header over rows whose cells are parted by single spaces: "Date ITAs CRS Draw Type", "Draw number Date
