@@ -4,9 +4,11 @@ A page copied from a rendered table sometimes keeps its cells but loses its line
 table details the draws: Draw Number Date Round Type ITAs Issued CRS Cut-off Scores 316 October 7, 2024
 Provincial Nominee Program (PNP) 1,613 743 317 October 9, 2024 Canadian Experience Class (CEC) 500 539 ...".
 Under a header naming a date, a count and a cut-off column, two or more rows in a row (an optional round
-number, a full date, an optional type, the count and the three-digit cut-off, in the header's order) are
-put on lines of their own, with a tab between their cells, under a tabbed header the table reader knows
-(scraper/parsing/article_tables.py). Anything else is left as it is.
+number, a full date or a month and day, an optional type, the count and the three-digit cut-off, in the
+header's order) are put on lines of their own, with a tab between their cells, under a tabbed header the
+table reader knows (scraper/parsing/article_tables.py); the sentence just before the header, its caption, on
+a line of its own. `spaced_rows` does the same for a table whose rows keep their lines but part their cells
+by single spaces. Anything else is left as it is.
 """
 
 from __future__ import annotations
