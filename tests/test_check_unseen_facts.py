@@ -45,6 +45,7 @@ TWENTY_SIXTH = checker.DATA / "articles_unseen26.json"
 TWENTY_SEVENTH = checker.DATA / "articles_unseen27.json"
 TWENTY_EIGHTH = checker.DATA / "articles_unseen28.json"
 TWENTY_NINTH = checker.DATA / "articles_unseen29.json"
+THIRTIETH = checker.DATA / "articles_unseen30.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -172,6 +173,7 @@ SETS = {
     "unseen27": (TWENTY_SEVENTH, 32),
     "unseen28": (TWENTY_EIGHTH, 16),  # too few pages to stand as the fresh set
     "unseen29": (TWENTY_NINTH, 32),
+    "unseen30": (THIRTIETH, 23),  # too few pages to stand as the fresh set
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -232,6 +234,7 @@ FRESH_SETS = {
     "unseen27": (TWENTY_SEVENTH, 60, False),
     "unseen28": (TWENTY_EIGHTH, 55, True),
     "unseen29": (TWENTY_NINTH, 49, True),
+    "unseen30": (THIRTIETH, 42, True),
 }
 
 
