@@ -79,3 +79,12 @@ def test_a_flattened_table_of_month_day_rows_under_a_caption_since_a_month_and_a
     assert (None, "2023-08-03", 1500, 388, "category", "trades") in rows
     assert all(r[1] != "2023-09-18" for r in rows)
     assert all(r[0] != "09-18" for r in articles.undated(text))
+
+
+def test_a_tally_thus_far_is_no_rounds_count() -> None:
+    text = (
+        "IRCC issued invitations to 1,400 Express Entry candidates in the second draw this week, with a "
+        "minimum CRS score of 410. This category-based draw on April 24, 2024 was for French proficiency.\n\n"
+        "Thus far, IRCC has invited 35,960 candidates to apply for permanent residence in Canada.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2024-04-24", 1400, 410)]

@@ -55,7 +55,8 @@ _APPROXIMATE = re.compile(
 )
 #: Words before or after a count that make it a total over several rounds or a period.
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|record\s+(?:of|year|total)"
+    r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|thus\s+far"
+    r"|record\s+(?:of|year|total)"
     r"|year's|last\s+year|this\s+year|(?:mark|milestone)\s+of|\bto\s+date"
     # "January saw the issuance of 5,821 ITAs": a month's (a week's, a year's) total
     r"|(?<!\d\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)"  # (not "the draw on 19th April saw 3,665")
