@@ -156,7 +156,6 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
             for start, end, _ in reader.pending:
                 reader.give(reader.lead, start, end, anchored=0)
     mentions = _merged(mentions)
-    rounds = [_round_facts(m) for m in mentions if m.number is not None or m.date is not None]
     if reader.undated and (reader.yearless or reader.lead_doubt):
         # A page that writes no year at all, or none for the round it opens on: its rounds are stated, only
         # their year is not.
@@ -165,22 +164,21 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
         for start, end, _ in reader.pending if opening is not reader.lead else ():
             if start >= line:  # "Canada invited 636 candidates ... on June 22": its sentence, before its date
                 reader.give(opening, start, end, anchored=0)
-    if reader.undated:
-        # "Canada has invited 924 ... on March 16 ... at least 754", the year in doubt: given with no date;
-        # where a date the text does give names that day, that round's (its figures joined to it).
-        by_day: dict[str, list[Mention]] = {}
-        for m in mentions:
-            if m.date is not None and m.number is None:
-                by_day.setdefault(f"{m.date.value.month:02d}-{m.date.value.day:02d}", []).append(m)
-        undated = []
-        for m in reader.undated.values():
-            same = by_day.get(m.day_written.value, []) if m.day_written is not None else []
-            if len(same) == 1 and m is not reader.lead and _joined(same[0], m):
-                continue
-            undated += _undated(m)
-        named = {f"{r.date.value.month:02d}-{r.date.value.day:02d}" for r in rounds if r.date is not None}
-        rounds = [_round_facts(m) for m in mentions if m.number is not None or m.date is not None]
-        rounds += [r for r in undated if r.day_written is None or r.day_written.value not in named]
+    # "Canada has invited 924 ... on March 16 ... at least 754", the year in doubt: given with no date; where
+    # a date the text does give names that day, that round's (its figures joined to it before it is decided).
+    by_day: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.date is not None and m.number is None:
+            by_day.setdefault(f"{m.date.value.month:02d}-{m.date.value.day:02d}", []).append(m)
+    undated: list[RoundFacts] = []
+    for m in reader.undated.values():
+        same = by_day.get(m.day_written.value, []) if m.day_written is not None else []
+        if len(same) == 1 and m is not reader.lead and _joined(same[0], m):
+            continue
+        undated += _undated(m)
+    rounds = [_round_facts(m) for m in mentions if m.number is not None or m.date is not None]
+    named = {f"{r.date.value.month:02d}-{r.date.value.day:02d}" for r in rounds if r.date is not None}
+    rounds += [r for r in undated if r.day_written is None or r.day_written.value not in named]
     rounds.sort(key=lambda r: min(f.start for f in r.found().values()))
     warnings = list(dict.fromkeys(reader.dates.doubts))
     unnumbered = sum(1 for r in rounds if r.round_id is None)

@@ -25,6 +25,8 @@ _ROW_DATE = r"(?:" + _FULL_DATE + r"|" + MONTH + r"\.?\s+\d{1,2}(?![\d,]))"
 _TYPE = r"[A-Z](?:[^\d\n(\t]|\([^()\n]{0,20}\))*?"
 _COUNT = r"\d{1,3}(?:,\d{3})+|\d{2,5}"
 _FIGURE = {"count": r"(?P<count>" + _COUNT + r")", "cut": r"(?P<cut>[1-9]\d\d)"}
+#: The tabbed header's name of each figure's column, as the table reader knows it.
+_COLUMNS = {"cut": "CRS Cut-off", "count": "ITAs Issued"}
 
 
 def _row(*order: str) -> re.Pattern[str]:
@@ -92,12 +94,11 @@ def _split(line: str, header: re.Match[str]) -> str | None:
     cells.append("Date")
     if any(r.group("type") for r in rows):
         cells.append("Round Type")
-    names = {"cut": "CRS Cut-off", "count": "ITAs Issued"}
     before = line[: header.start()].rstrip()
     # "... this week. Summary of Express Entry draw results since June 2023": the caption, on its own line
     caption = re.search(r"(?<=[.!?])\s+([A-Z][^.!?\n]{0,100})$", before)
     lead = [before[: caption.start()].rstrip(), caption.group(1)] if caption else [before]
-    out = [*lead, "\t".join(cells + [names[name] for name in order])]
+    out = [*lead, "\t".join(cells + [_COLUMNS[name] for name in order])]
     for r in rows:
         row_cells = [r.group("number") or ""] if cells[0] == "Draw Number" else []
         row_cells.append(r.group("date"))
@@ -166,8 +167,8 @@ def spaced_rows(body: str) -> str:
             k += 1
             continue
         numbered, typed = any(r["number"] for r in rows), any(r["type"] for r in rows)
-        names = {"cut": "CRS Cut-off", "count": "ITAs Issued"}
-        cells = ["Draw Number"] * numbered + ["Date"] + ["Round Type"] * typed + [names[n] for n in order]
+        columns = [_COLUMNS[n] for n in order]
+        cells = ["Draw Number"] * numbered + ["Date"] + ["Round Type"] * typed + columns
         out.append("\t".join(cells))
         for r in rows:
             out.append(
