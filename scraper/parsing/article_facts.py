@@ -150,7 +150,7 @@ _PEOPLE = (
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
-    r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected|issued)\s+){0,5}"
+    r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected|issued|provincial)\s+){0,5}"
     r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|invites\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
@@ -453,6 +453,7 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
         return facts, notes
     explaining = _EXPLAINING.search(clause)
     cues = [m.start() for m in _CRS_CUE.finditer(text, start, end)]
+    moved = _moved_to(text, cues, start, end)
     for match in _NUMBER.finditer(text, start, end):
         if "," in match.group(1):
             continue
@@ -462,6 +463,8 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
         before = text[max(start, match.start() - 90) : match.start()]
         after = text[match.end() : min(end, match.end() + 60)]
         left_at = _left_cue(text, cues, match.start())
+        if left_at is None:
+            left_at = moved.get(match.start())
         right = None if left_at is not None else _CRS_RIGHT.match(after)
         if left_at is None and right is None:
             continue
@@ -496,6 +499,26 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
         weak = left_at is not None and bool(SUPERLATIVE.search(text, left_at, match.start()))
         facts.append(Fact("crs_min", value, match.start(), match.end(), snippet, weak=weak))
     return facts, notes
+
+
+#: A cut-off said as a move from the round before: "the cut-off dropped from 490 to 484" (484 is the round's).
+_MOVED = re.compile(
+    r"\b(?:dropped|fell|decreased|declined|dipped|slipped|slid|eased|rose|increased|climbed|jumped|went\s+(?:down|up)"
+    r"|moved)\s+(?:by\s+\d{1,3}\s+points?\s+)?from\s+(?:a\s+|an?\s+)?(?:\w+\s+){0,2}?\d{3}(?:\s+points?)?"
+    r"(?:\s+in\s+the\s+(?:previous|last|prior|preceding)\s+(?:draw|round))?\s*,?\s+to\s+(?:just\s+|only\s+)?"
+    r"(?=(?P<to>\d{3})\b)",
+    re.I,
+)
+
+
+def _moved_to(text: str, cues: list[int], start: int, end: int) -> dict[int, int]:
+    """Where each cut-off said as a move ("score fell from 490 to 484") starts, with where its cue starts."""
+    found = {}
+    for moved in _MOVED.finditer(text, start, end):
+        cue = _left_cue(text, cues, moved.start())
+        if cue is not None:
+            found[moved.start("to")] = cue
+    return found
 
 
 def _left_cue(text: str, cues: list[int], pos: int) -> int | None:
