@@ -1,7 +1,7 @@
 """The thirty-seventh pass (session 12, before its fresh sets were scored): a cut-off said as a move from
-the round before ("dropped from 454 to 452"), and a count of provincial nominees. Our words, after real
-pages; each test fails without its rule. Facts from the feed: #113 (March 20, 2019, 3,350 at 452; #112
-before it, 454) and #217 (March 2, 2022, 1,047 provincial nominees at 761)."""
+the round before ("dropped from 454 to 452", "descended to as low as 452"), and a count of provincial
+nominees. Our words, after real pages; each test fails without its rule. Facts from the feed: #113 (March
+20, 2019, 3,350 at 452; #112 before it, 454) and #217 (March 2, 2022, 1,047 provincial nominees at 761)."""
 
 from __future__ import annotations
 
@@ -27,3 +27,11 @@ def test_a_move_that_only_names_the_round_before_gives_no_cut_off() -> None:
 def test_a_count_of_provincial_nominees_is_the_rounds_count() -> None:
     text = "Today, March 2, 2022, IRCC invited 1,047 provincial nominees to apply, with a cut-off of 761.\n"
     assert [r[1:5] for r in articles.rows(text)] == [("2022-03-02", 1047, 761, "program")]
+
+
+def test_how_low_the_threshold_descended_is_the_rounds_cut_off() -> None:
+    text = (
+        "On March 20, 2019, IRCC sent 3,350 invitations to apply. The threshold descended to as low as 452, "
+        "lower than in any round this year.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2019-03-20", 3350, 452)]

@@ -501,12 +501,15 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
     return facts, notes
 
 
-#: A cut-off said as a move from the round before: "the cut-off dropped from 490 to 484" (484 is the round's).
+#: A cut-off said as a move from the round before: "the cut-off dropped from 490 to 484" (484 is the round's),
+#: "the threshold descended to as low as 413".
 _MOVED = re.compile(
     r"\b(?:dropped|fell|decreased|declined|dipped|slipped|slid|eased|rose|increased|climbed|jumped|went\s+(?:down|up)"
     r"|moved)\s+(?:by\s+\d{1,3}\s+points?\s+)?from\s+(?:a\s+|an?\s+)?(?:\w+\s+){0,2}?\d{3}(?:\s+points?)?"
     r"(?:\s+in\s+the\s+(?:previous|last|prior|preceding)\s+(?:draw|round))?\s*,?\s+to\s+(?:just\s+|only\s+)?"
-    r"(?=(?P<to>\d{3})\b)",
+    r"(?=(?P<to>\d{3})\b)"
+    # "the threshold descended to as low as 413": how low it went is the round's
+    r"|\b(?:descended|dropped|fell|dipped|plunged|slid|sank)\s+to\s+as\s+low\s+as\s+(?=(?P<low>\d{3})\b)",
     re.I,
 )
 
@@ -517,7 +520,7 @@ def _moved_to(text: str, cues: list[int], start: int, end: int) -> dict[int, int
     for moved in _MOVED.finditer(text, start, end):
         cue = _left_cue(text, cues, moved.start())
         if cue is not None:
-            found[moved.start("to")] = cue
+            found[moved.start("to") if moved.group("to") else moved.start("low")] = cue
     return found
 
 
