@@ -156,6 +156,7 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
             for start, end, _ in reader.pending:
                 reader.give(reader.lead, start, end, anchored=0)
     mentions = _merged(mentions)
+    mentions = _this_numbered(mentions, text)
     if reader.undated and (reader.yearless or reader.lead_doubt):
         # A page that writes no year at all, or none for the round it opens on: its rounds are stated, only
         # their year is not.
@@ -240,6 +241,37 @@ def _merged(mentions: list[Mention]) -> list[Mention]:
             keep.first = min(keep.first, other.first)
             out.remove(other)
     return out
+
+
+#: A sentence that numbers the article's own round: "This was the 24th round ... in 2022 and 236th overall."
+_THIS_WAS = re.compile(
+    r"\s*(?:This|It|Today's\s+draw|The\s+latest\s+draw)\s+(?:was|is|marks|marked|became)\b"
+)
+
+
+def _this_numbered(mentions: list[Mention], text: str) -> list[Mention]:
+    """An article of one dated round that numbers a round only in a sentence opening "This was" ("This was
+    the 236th round overall") with no day: the number is that round's, where the number can be of that date
+    (:func:`_number_fits_date`) and the figures do not disagree."""
+    numbered = [m for m in mentions if m.number is not None and m.date is None]
+    dated = [m for m in mentions if m.date is not None and m.number is None]
+    if len(numbered) != 1 or len(dated) != 1 or len(mentions) != 2:
+        return mentions
+    number, day = numbered[0], dated[0]
+    assert number.number is not None and day.date is not None
+    sentence = max(text.rfind(". ", 0, number.number.start), text.rfind("\n", 0, number.number.start)) + 1
+    if (
+        not _THIS_WAS.match(text, sentence)
+        or not _number_fits_date(str(number.number.value), day.date.value)
+        or not _joined(day, number)
+    ):
+        return mentions
+    day.number = number.number
+    day.warnings.append(
+        f"round_id: {number.number.snippet!r} numbers the article's one dated round ({day.date.snippet!r}): "
+        "read as its number"
+    )
+    return [day]
 
 
 def _choose(

@@ -71,7 +71,9 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|planned|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
     # "The CEC draw, which was supposed to take place on September 2, did not happen"
     r"|(?:was|were)\s+(?:supposed|meant|due|scheduled|expected)\s+to"
-    r"|(?<!as\s)expected\s+(?:the\s+week\s+of|on|by|later|this|next|in\s+the\s+week)"
+    r"|(?<!as\s)expected\s+(?:the\s+week\s+of|on|by|later|this|next|in\s+the\s+week|that)"
+    # "it is expected that in the same week as 5 July, another draw will be conducted": a week, and a plan
+    r"|(?:in\s+)?the\s+same\s+week\s+as"
     r"|plans?\s+to|upcoming|if|predict\w*|forecast\w*|next\s+(?:[\w-]+\s+){0,3}(?:draw|round)"
     r"(?!\s+(?:took\s+place|was\s+(?:held|conducted)|came|happened|occurred)\b))\b",
     re.I,
@@ -184,15 +186,24 @@ _EVENT_BEFORE = re.compile(
     r"\s+of\s+(?:[\w()'’-]+\s+){0,5}?(?:categor(?:y|ies)|(?:category-based\s+)?selection|system|Express\s+Entry"
     r"|NOC(?:\s+(?:codes?|2021|system))?|rules?|criteria|changes?|reforms?|polic(?:y|ies)|instructions?)"
     r"\s+(?:on|in)\s*$"
+    # "In a recent announcement on May 31, IRCC revealed plans to introduce six new categories"
+    r"|\bannouncement\s+(?:made\s+|issued\s+|published\s+)?(?:on|dated)\s*$"
     # "The category-based selection for Express Entry introduced by IRCC on May 31 has prioritized ..."
     r"|\b(?:introduced|launched|unveiled|implemented|rolled\s+out)\s+by\s+[^.;:\d]{1,70}?\s(?:on|in)\s*$",
     re.I,
 )
+#: A list item written as prose: twelve words or more, or opening "On May 7, 2023," as a sentence does.
+_PROSE_ITEM = re.compile(
+    r"(?:\S+\s+){11}\S|\W*(?:\d{1,2}[.)]\s*)?On\s+[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4},\s"
+)
 #: A change to the system a few words before the date: "Job offer points were removed on March 25, 2025",
-#: "IRCC updated its draw page on June 29" (not "the results of the draw held on June 29").
+#: "IRCC updated its draw page on June 29", "Canada moved to NOC 2021 on November 16" (not "the results of the
+#: draw held on June 29").
 _CHANGE_BEFORE = re.compile(
     r"\b(?:removed|changed|amended|modified|eliminated|abolished|revised|updated|scrapped|replaced|reformed"
-    r"|overhauled|introduced|implemented|unveiled|launched)\b"
+    r"|overhauled|introduced|implemented|unveiled|launched|adopted"
+    # "Canada moved to NOC 2021 on November 16": a change of system's day
+    r"|(?:moved|switched|transitioned|shifted|converted|migrated)\s+(?:over\s+)?to)\b"
     r"(?:\s+(?!(?:held|conducted|took|invit\w*|issued|sent|when|where|which|and|but)\b)[\w'’-]+){0,6}?\s+on\s*$",
     re.I,
 )
@@ -378,10 +389,12 @@ def anchors(
         # scored 886": the first round of all, named by the system's start.
         taken.append((first.start(), first.end()))
         found.append(Anchor(first.start(), first.end(), first.group(0), number="1"))
-    sentence_words = DRAW_WORDS.search(text, start, said_until or end) or unit.kind in (
-        "row",
-        "item",
-        "label",
+    # A row, item or label names its round by its layout, but an item written as a sentence of prose ("1. On
+    # May 7, 2023, Employment and Social Development Canada stopped accepting LMIA applications by email.")
+    # speaks of a round only in a round's words.
+    sentence_words = DRAW_WORDS.search(text, start, said_until or end) or (
+        unit.kind in ("row", "item", "label")
+        and not (unit.kind == "item" and _PROSE_ITEM.match(text[start : said_until or end]))
     )
     dates_here = digits and (may_hold(low, _MONTH_WORDS) or "-" in low)
     period_end = -1  # where the second date of a period ("January 1 to June 30, 2024") starts

@@ -502,14 +502,18 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
 
 
 #: A cut-off said as a move from the round before: "the cut-off dropped from 490 to 484" (484 is the round's),
-#: "the threshold descended to as low as 413".
+#: "the threshold descended to as low as 413", "the draw saw the minimum score drop to 491".
 _MOVED = re.compile(
     r"\b(?:dropped|fell|decreased|declined|dipped|slipped|slid|eased|rose|increased|climbed|jumped|went\s+(?:down|up)"
     r"|moved)\s+(?:by\s+\d{1,3}\s+points?\s+)?from\s+(?:a\s+|an?\s+)?(?:\w+\s+){0,2}?\d{3}(?:\s+points?)?"
     r"(?:\s+in\s+the\s+(?:previous|last|prior|preceding)\s+(?:draw|round))?\s*,?\s+to\s+(?:just\s+|only\s+)?"
     r"(?=(?P<to>\d{3})\b)"
     # "the threshold descended to as low as 413": how low it went is the round's
-    r"|\b(?:descended|dropped|fell|dipped|plunged|slid|sank)\s+to\s+as\s+low\s+as\s+(?=(?P<low>\d{3})\b)",
+    r"|\b(?:descended|dropped|fell|dipped|plunged|slid|sank)\s+to\s+as\s+low\s+as\s+(?=(?P<low>\d{3})\b)"
+    # "The November 23 draw saw the minimum Comprehensive Ranking System score drop to 491": what a round saw
+    r"|\b(?:draw|round)\s+saw\s+(?:the\s+|its\s+)?(?P<saw_cue>(?:[\w-]+\s+){0,5}?(?:score|cut-?off|threshold))"
+    r"\s+(?:drop|fall|dip|decline|decrease|slide|sink|rise|climb|increase|jump|go\s+(?:down|up))\s+"
+    r"(?:by\s+\d{1,3}\s+points?\s+)?to\s+(?:just\s+|only\s+)?(?=(?P<saw>\d{3})\b)",
     re.I,
 )
 
@@ -518,6 +522,9 @@ def _moved_to(text: str, cues: list[int], start: int, end: int) -> dict[int, int
     """Where each cut-off said as a move ("score fell from 490 to 484") starts, with where its cue starts."""
     found = {}
     for moved in _MOVED.finditer(text, start, end):
+        if moved.group("saw"):
+            found[moved.start("saw")] = moved.start("saw_cue")
+            continue
         cue = _left_cue(text, cues, moved.start())
         if cue is not None:
             found[moved.start("to") if moved.group("to") else moved.start("low")] = cue
