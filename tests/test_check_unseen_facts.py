@@ -46,6 +46,7 @@ TWENTY_SEVENTH = checker.DATA / "articles_unseen27.json"
 TWENTY_EIGHTH = checker.DATA / "articles_unseen28.json"
 TWENTY_NINTH = checker.DATA / "articles_unseen29.json"
 THIRTIETH = checker.DATA / "articles_unseen30.json"
+THIRTY_FIRST = checker.DATA / "articles_unseen31.json"
 THIRTY_SECOND = checker.DATA / "articles_unseen32.json"
 
 
@@ -175,6 +176,7 @@ SETS = {
     "unseen28": (TWENTY_EIGHTH, 16),  # too few pages to stand as the fresh set
     "unseen29": (TWENTY_NINTH, 32),
     "unseen30": (THIRTIETH, 23),  # too few pages to stand as the fresh set
+    "unseen31": (THIRTY_FIRST, 27),  # too few pages to stand as the fresh set
     "unseen32": (THIRTY_SECOND, 33),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
@@ -237,6 +239,7 @@ FRESH_SETS = {
     "unseen28": (TWENTY_EIGHTH, 55, True),
     "unseen29": (TWENTY_NINTH, 49, True),
     "unseen30": (THIRTIETH, 42, True),
+    "unseen31": (THIRTY_FIRST, 60, False),
     "unseen32": (THIRTY_SECOND, 60, True),
 }
 
