@@ -50,6 +50,10 @@ _DATELINE = re.compile(
     r"[^.!?\d]{0,40}$",
     re.I,
 )
+#: A paragraph opening with a full date and a dash, then prose: "December 1, 2016 - Federal immigration ...".
+_DATED_PARAGRAPH = re.compile(
+    r"\s*" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\s*[–—-]\s+[A-Z][a-z]+\s+[a-z]"
+)
 #: A spaced table's row: "September 28th, 2023 Agriculture and agri-food occupations 600 354".
 _SPACED_ROW = re.compile(
     r"^\s*" + MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s(?:.*\s)?[\d,]{2,6}\s+\d{3}\s*$", re.I
@@ -95,6 +99,9 @@ def article_text(body: bytes | str) -> str:
     for paragraph in re.split(r"\n[ \t]*\n", body):
         lines: list[str] = []
         raw = paragraph.split("\n")
+        # Lines of a paragraph some of whose lines run past any wrap width (one newline per paragraph) are
+        # headlines and paragraphs of their own: a short line there is not a wrapped one.
+        unwrapped = any(len(line) > 160 for line in raw)
         for k, line in enumerate(raw):
             # A run of short lines without end punctuation is a table laid out one cell per line.
             stacked = _cell_line(line) and (
@@ -108,7 +115,18 @@ def article_text(body: bytes | str) -> str:
                 and not _DATELINE.match(line)
                 and not _SPACED_ROW.match(line)
             )
-            if (joinable and _wrapped(raw[k - 1])) or (lines and re.match(r"\s*[,;]\s", line)):
+            # A dated paragraph hard-wrapped ("December 1, 2016 - Federal ... the 25th round of" over
+            # "invitations under Express Entry in 2016 ..."): a long line that ends mid-sentence goes on.
+            dated_wrap = (
+                lines
+                and k
+                and _DATED_PARAGRAPH.match(lines[-1])
+                and len(raw[k - 1].rstrip()) >= 60
+                and not re.search(r"[.!?:][\"”’)]*\s*$", raw[k - 1])
+                and not _OWN_LINE.search(line)
+            )
+            wrapped = _wrapped(raw[k - 1]) and not (unwrapped and len(raw[k - 1].rstrip()) <= 100)
+            if (joinable and wrapped) or dated_wrap or (lines and re.match(r"\s*[,;]\s", line)):
                 # A line that starts with a comma goes on from the line before ("... Worker program
                 # / , and the #239th draw was ...").
                 lines[-1] += " " + line

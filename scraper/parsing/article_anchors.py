@@ -54,6 +54,8 @@ NOT_A_ROUND = re.compile(
     r"|\b(?:begins|ends|ended|commences)(?:\s+on)?"
     # "The first STEM round ... opens the week of July 5": a week, not a round's day
     r"|\bweek\s+of"
+    # "Lowest Cut-off Score so far (June 2, 2016): 450": the day a record stood, no round's
+    r"|\b(?:so\s+far|to\s+date|as\s+of|thus\s+far)\s*\("
     # "Results of the draw were released today, January 8, 2021": the day of the news, not of a round
     r"|\b(?:released|published|posted|made\s+public|announced)\s+today(?:\s+on)?\s*,?"
     # "an announcement was made by IRCC on September 18, 2023, that a ... draw ... will be made": its day
@@ -78,6 +80,11 @@ _PLANNED = re.compile(
     r"(?!\s+(?:took\s+place|was\s+(?:held|conducted)|came|happened|occurred)\b))\b",
     re.I,
 )
+#: A day said to be expected: "28th of December, 2022 was expected to be the upcoming draw date".
+_PLANNED_AFTER = re.compile(
+    r"\W{0,3}(?:was|is|were|had\s+been)\s+(?:expected|supposed|scheduled|planned|due|predicted|forecast)\s+to\b",
+    re.I,
+)
 #: Another ordinal joined to one: "the 63rd and 64th" names two rounds without saying which is which.
 _ORDINAL_AFTER = re.compile(r"\s*(?:and|&|or|,)\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|th)\b", re.I)
 #: After a bound's date, the clause going on about its own round: ", inviting 250 candidates".
@@ -87,14 +94,16 @@ _BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
 #: round's, named in passing; what the sentence goes on to say is not that round's (unless a relative clause
 #: speaks of it: "following the draw on January 10 which invited 1,510").
 _FOLLOWING = re.compile(
-    r"\bfollowing\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,3}(?:draw|round)\s+(?:held\s+)?(?:on|of)\s+$", re.I
+    r"\bfollowing\s+(?:the|a|an|their|its)\s+(?:[\w-]+\s+){0,3}(?:draw|round)\s+\(?(?:held\s+)?(?:on|of)\s+$",
+    re.I,
 )
 #: A date followed by a change to the system, not a round: "on November 16, 2022, IRCC switched every
-#: program to the new NOC codes", "on May 31, 2023, the department introduced categories".
+#: program to the new NOC codes", "on May 31, 2023, the department introduced categories", "On November 19,
+#: 2016, IRCC made major changes to the way points are awarded".
 _CHANGE_AFTER = re.compile(
     r"\W{0,3}(?:(?:IRCC|the\s+department|the\s+government|Canada|Ottawa|the\s+minister)\s+)?(?:\w+\s+){0,2}?"
     r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced|launched"
-    r"|stopped|paused|halted|suspended)\b"
+    r"|stopped|paused|halted|suspended|made\s+(?:\w+\s+){0,2}?changes)\b"
     # "On June 23, 2022, the bill was officially passed and received royal assent": a law's day
     r"|\W{0,3}(?:the\s+)?(?:bill|act|law|legislation|regulations?)\b"
     # "on September 14 the number of ITAs issued in 2021 surpassed ...": a milestone's day
@@ -417,6 +426,7 @@ def anchors(
         if (
             _BOUND.search(before)
             or _PLANNED.search(text, start, match.start())
+            or _PLANNED_AFTER.match(text, match.end(), end)
             or (
                 _FOLLOWING.search(text, max(line_start, match.start() - 60), match.start())
                 and not re.match(
@@ -533,6 +543,9 @@ def anchors(
             groups["unknown"]
             or published is None
             or _STATEMENT_BEFORE.search(text, max(start, match.start() - 90), match.start())
+            # "Today, IRCC Minister Sean Fraser provided an update on new PGWP extension policy": a day, but
+            # not a round's, where the sentence says nothing of a round
+            or (groups["today"] and not DRAW_WORDS.search(text, start, said_until or end))
         ):
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
         elif groups["today"] and (

@@ -8,9 +8,10 @@ import re
 
 from scraper.parsing.dates import MONTHS, parse_datetime
 
+#: A month's name; a point only after an abbreviation ("Jun. 15", not "this past June. 15 points if ...").
 MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
-    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June|Jun\.?|July|Jul\.?|Aug(?:ust|\.)?"
+    r"|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 _TIME = r"(?:\s*,?\s*(?:at\s*)?\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?(?:\s*(?:UTC|GMT|EST|EDT|ET)\b)?)?"
 DATE = re.compile(
@@ -743,7 +744,7 @@ def publication_date(text: str) -> dt.date | None:
             if isinstance(parsed.value, dt.date):
                 return parsed.value
         stamped = bar is not None and _STAMPED_BYLINE.search(line) is not None
-        byline = _byline(line) or stamped
+        byline = (_byline(line) and not _in_date_column(text, line_start, line_end)) or stamped
         if not (labelled or byline):
             continue
         parsed = parse_datetime(
@@ -824,6 +825,16 @@ def _one_dateline(text: str) -> bool:
     has conducted ...") is the article's date; several such lines ("March 1st, 2023 – The draw was for ...",
     "February 15th, 2023 – ...") are a list of rounds, each row dated by its own."""
     return len(_DATELINE_START.findall(text)) <= 1
+
+
+def _in_date_column(text: str, line_start: int, line_end: int) -> bool:
+    """Is the line a cell of a table laid out one cell per line, one of the two lines before or after it
+    (blank lines apart) also a date alone ("November 1" over "October 18" over "October 04, 2017"): a
+    round's day, no byline?"""
+    before = [line for line in text[max(0, line_start - 400) : line_start].split("\n") if line.strip()][-2:]
+    after_text = text[line_end : line_end + 400] if line_end >= 0 else ""
+    after = [line for line in after_text.split("\n") if line.strip()][:2]
+    return any(DATE.fullmatch(neighbour.strip()) for neighbour in (*before, *after))
 
 
 def _byline(line: str) -> bool:

@@ -79,7 +79,7 @@ _TOTAL_AFTER = re.compile(
     r"|throughout\s+(?:the\s+month|January|February|March|April|May|June|July|August|September|October|November"
     r"|December)"
     r"|for\s+the\s+(?:whole\s+)?year|(?:is|was)\s+a\s+record[-\s]high\s+number"
-    r"|(?:in|through|across|over)\s+(?:[\w’'-]+\s+){0,3}(?:draws|rounds))\b"
+    r"|(?:in|through|across|over)\s+(?:[\w’'-]+\s+){0,4}(?:draws|rounds))\b"
     # "5,250 ITAs have been issued ... since the draws resumed on July 6": a tally since a date
     r"|\s*(?:have|has)\s+been\s+(?:issued|sent|invited|extended|given)\b[^.;]{0,60}\bsince\b"
     # "has invited 2,645 candidates since the implementation of category-based selection": a tally
@@ -175,6 +175,7 @@ _FILLER = (
     r"|in|this|that|draw|draw's|round|round's|for|lowest-ranked|lowest-ranking|lowest-scoring|lowest|ranked"
     r"|ranking|candidate|candidates|invited|system|CRS|C\.R\.S\.|comprehensive|currently|as|low|least|had|has"
     r"|with|needed|be|today's|this|score's|just|only|point|points|of\s+20\d\d|in\s+20\d\d|s|still|an|invitation"
+    r"|of\s+the\s+year(?:\s+20\d\d)?"
     r"|declared|reported|announced|confirmed"
     # "The CRS cut-off score for the first EE draw held on July 6 was 557": the round named in the gap
     r"|held|on|EE|Express\s+Entry|first|latest|newest|most\s+recent|"
@@ -492,8 +493,10 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             continue
         if left_at is not None and _RANGE.search(text, left_at, match.start()):
             continue
-        if re.match(r"\s*[–—-]\s*\d{3}\b", text[match.end() : match.end() + 8]):
-            continue  # "scores in the 451–500 range": a range's bound, no cut-off
+        if re.match(r"\s*[–—-]\s*\d{3}\b", text[match.end() : match.end() + 8]) or re.search(
+            r"\bbetween\s+\d{2,3}\s*(?:[–—-]|and)\s*$", before[-20:], re.I
+        ):
+            continue  # "scores in the 451–500 range", "lost between 300 – 550 points": a range's bound
         if _DATE_NEXT.match(text, match.end()):
             continue  # "CRS cut-off score" over "331 January 7, 2025 ...": a row's round number, no cut-off
         weak = left_at is not None and bool(SUPERLATIVE.search(text, left_at, match.start()))
