@@ -85,6 +85,12 @@ _PLANNED_AFTER = re.compile(
     r"\W{0,3}(?:was|is|were|had\s+been)\s+(?:expected|supposed|scheduled|planned|due|predicted|forecast)\s+to\b",
     re.I,
 )
+#: A day that names a document: "according to the Jan. 22 report prepared by the department".
+_DOCUMENT_AFTER = re.compile(
+    r"\s+(?:internal\s+)?(?:report|memo|memorandum|letter|e-?mail|press\s+release|news\s+release|briefing|notice"
+    r"|document)\b",
+    re.I,
+)
 #: Another ordinal joined to one: "the 63rd and 64th" names two rounds without saying which is which.
 _ORDINAL_AFTER = re.compile(r"\s*(?:and|&|or|,)\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|th)\b", re.I)
 #: After a bound's date, the clause going on about its own round: ", inviting 250 candidates".
@@ -231,7 +237,10 @@ _DAY_THEN = re.compile(
 _HELD_THEN = re.compile(
     r"\b(?:of|for)\s+(?:the\s+)?(?:draw|round)\W{0,3}(?:(?:was|is)\W{0,3})?$"
     r"|\b(?:draw|round)\s+(?:date|time|date\s+and\s+time)\W{0,3}(?:(?:was|is)\W{0,3})?$"
-    r"|\b(?:held|took\s+place|conducted|happened|was\s+made)\b(?:\bno\.|[^.;\n]){0,40}?(?:\bon|\bat)?\s*$",
+    r"|\b(?:held|took\s+place|conducted|happened|was\s+made)\b(?:\bno\.|[^.;\n]){0,40}?(?:\bon|\bat)?\s*$"
+    # "779 Invitations to Apply ... were issued for candidates holding 886 points or higher ... on January 31,
+    # 2015 at 11:59:48 UTC": the moment the invitations went out (not a profile's: "submitted", "created")
+    r"|\b(?:were|was)\s+(?:issued|sent)\b(?:(?!submitted|created|entered|profile)[^.;\n]){0,90}?\bon\s*$",
     re.I,
 )
 #: A month and its year, no day ("August 2020"), not a bound's ("since March 2020") nor a period's start.
@@ -296,7 +305,11 @@ _NUMBER_REFS = (
     ),
     re.compile(
         r"\b(?P<first>very\s+first\s+(?:Express\s+Entry\s+)?(?:draw|round)|first\s+(?:draw|round)\s+from\s+the"
-        r"\s+(?:Express\s+Entry\s+)?pool|first\s+Express\s+Entry\s+(?:draw|round)\s+of\s+all)\b",
+        r"\s+(?:Express\s+Entry\s+)?pool|first\s+Express\s+Entry\s+(?:draw|round)\s+of\s+all"
+        # "779 candidates were selected in the inaugural round of Ottawa's revamped skilled immigration
+        # program" (not "the inaugural round of 2023", "the inaugural draw for the categories")
+        r"|inaugural\s+(?:Express\s+Entry\s+|EE\s+)?(?:draw|round)(?!s)(?!\s+(?:of|in|for|since|under)\s+"
+        r"(?:20\d\d|the\s+year|this\s+year|(?:the\s+|a\s+)?(?:[\w-]+\s+)?categor)))\b",
         re.I,
     ),
 )
@@ -427,6 +440,7 @@ def anchors(
             _BOUND.search(before)
             or _PLANNED.search(text, start, match.start())
             or _PLANNED_AFTER.match(text, match.end(), end)
+            or _DOCUMENT_AFTER.match(text, match.end(), end)
             or (
                 _FOLLOWING.search(text, max(line_start, match.start() - 60), match.start())
                 and not re.match(
@@ -646,7 +660,7 @@ _NUMBER_REF_WORDS = (
     ("(",),
     ("draw", "round", "overall", "since", "total"),
     ("latest",),
-    ("first",),
+    ("first", "inaugural"),
 )
 _MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _THIS_WORDS = ("this", "latest", "recent", "today", "new")

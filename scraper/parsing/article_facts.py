@@ -50,7 +50,7 @@ _DAY_BEFORE = re.compile(
 )
 _APPROXIMATE = re.compile(
     r"(?:about|around|approximately|nearly|almost|roughly|over|more\s+than|fewer\s+than|less\s+than"
-    r"|up\s+to|some|at\s+most|close\s+to|under|just\s+over|just\s+under|~)\s*$",
+    r"|up\s+to|some|at\s+most|close\s+to|under|just\s+over|just\s+under|~|estimated)\s*$",
     re.I,
 )
 #: Words before or after a count that make it a total over several rounds or a period.
@@ -166,7 +166,12 @@ _LABEL_WORD = re.compile(r"invitation|ITA|draw\s+size", re.I)
 _INVITED_JUST_BEFORE = re.compile(r"\binvit\w*\s+(?:\w+\s+){0,2}$", re.I)
 #: After a count of people: "1,545 candidates in the pool received ITAs" (they were invited).
 _INVITED_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:received|were\s+(?:invited|issued|sent|selected))\b", re.I)
-_INVITING = re.compile(r"invit|\bITAs?\b|\bissued\b|\bselected\b|\breceived\b|\bsent\b|\bdrawn\b", re.I)
+_INVITING = re.compile(
+    r"invit|\bITAs?\b|\bissued\b|\bselected\b|\breceived\b|\bsent\b|\bdrawn\b"
+    # "The government offered permanent residency to 779 skilled workers in its first draw"
+    r"|\boffered\s+permanent\s+residen",
+    re.I,
+)
 
 # -- CRS -----------------------------------------------------------------------
 
@@ -207,7 +212,7 @@ _DIFFERENCE_RIGHT = re.compile(
     re.I,
 )
 _EXPLAINED_LEFT = re.compile(
-    r"(?:adds?|additional|extra|worth|receives?|gets?|awarded|awards?|allots?|allocates?|grants?|assigns?"
+    r"(?:adds?|additional|extra|worth|receives?|gets?|earns?|earned|earning|possible|awarded|awards?|allots?|allocates?|grants?|assigns?"
     r"|boost\w*|by|drop\s+of|decrease\s+of"
     r"|increase\s+of|rise\s+of|out\s+of|maximum\s+of|average\s+\w+\s+of|average|base|mean)\s+(?:of\s+)?$",
     re.I,
@@ -215,13 +220,13 @@ _EXPLAINED_LEFT = re.compile(
 #: Points given to a candidate, a few words before the number: "nominees automatically receive a cumulative
 #: score of 600 points" (not "received an invitation", "got their ITA").
 _GIVEN_BEFORE = re.compile(
-    r"\b(?:automatically\s+)?(?:receives?|gets?|gains?|earns?|(?:are|is)\s+(?:given|awarded|granted))\s+"
+    r"\b(?:automatically\s+)?(?:receives?|gets?|gains?|earn(?:s|ed)?|(?:are|is)\s+(?:given|awarded|granted))\s+"
     r"(?!(?:a\s+|an\s+|their\s+|the\s+)?(?:provincial\s+)?(?:nominations?|invitations?|ITAs?)\b)"
     r"[^.;,]{0,30}$",
     re.I,
 )
 #: ... in a clause saying what the points are for: a nomination, or points added.
-_POINTS_GIVEN_FOR = re.compile(r"\bnominat|\b(?:added|bonus|additional|extra)\b", re.I)
+_POINTS_GIVEN_FOR = re.compile(r"\bnominat|\b(?:added|bonus|additional|extra|automatically)\b", re.I)
 #: A mark a cut-off went past, just before the number: "the cut-off score was finally below 500 points at
 #: only 496", "scores dropped under 500" (not "as low as 481", "at least 470").
 _THRESHOLD_BEFORE = re.compile(
