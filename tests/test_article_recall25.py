@@ -46,3 +46,26 @@ def test_points_a_candidate_can_earn_are_no_cut_off_and_give_no_kind() -> None:
         "Express Entry draw #107 invited 3,900 candidates to apply.\n"
     )
     assert [r[:5] for r in articles.rows(text)] == [("107", None, 3900, None, None)]
+
+
+def test_a_tables_date_column_headed_by_its_year_is_read() -> None:
+    text = (
+        "The draws held so far this year:\n"
+        "Draw in 2025 | Draw Type | ITAs Issued | CRS Cut-off |\n"
+        "February 19 | French Language Proficiency | 6,500 | 428 |\n"
+        "February 17 | Provincial Nominee Program | 646 | 750 |\n"
+    )
+    assert [r[1:6] for r in articles.rows(text)] == [
+        ("2025-02-19", 6500, 428, "category", "french"),
+        ("2025-02-17", 646, 750, "program", None),
+    ]
+
+
+def test_the_year_express_entry_began_leaves_a_page_without_a_year_of_its_own() -> None:
+    text = (
+        "IRCC issued 3,600 more ITAs to healthcare workers in its first such draw since July 6.\n"
+        "The October 26 draw follows two other draws this week. IRCC held a draw for French-language "
+        "proficiency candidates on October 25 where it issued 300 ITAs and the minimum CRS was 486.\n\n"
+        "In place since the inception of Express Entry in 2015, the standard draws rank every candidate.\n"
+    )
+    assert articles.undated(text) == [("10-25", 300, 486, "category", "french")]

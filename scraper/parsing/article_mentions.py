@@ -218,6 +218,14 @@ _THIS_DRAW_HELD = re.compile(
 )
 
 
+#: The year Express Entry began, said as such: "In place since the inception of Express Entry in 2015".
+_SYSTEM_YEAR = re.compile(
+    r"\b(?:inception|launch|introduction|creation|start|beginning)\s+of\s+(?:[\w’'-]+\s+){0,4}?in\s+"
+    r"(?:January\s+)?2015\b",
+    re.I,
+)
+
+
 @dataclass
 class Mention:
     """One round the article speaks of, and everything attributed to it."""
@@ -265,7 +273,9 @@ class Reader:
         self.doubted: Mention | None = None
         self.doubted_open = False
         # ("Aug 1 2000 517": a row's count, no year)
-        self.yearless = not re.search(r"(?<![\d,])(?:19|20)\d\d(?!\d)(?![ \t]+\d{3}\b)", text)
+        # (the year Express Entry began, "since the inception of Express Entry in 2015", dates no round)
+        years = _SYSTEM_YEAR.sub("", text)
+        self.yearless = not re.search(r"(?<![\d,])(?:19|20)\d\d(?!\d)(?![ \t]+\d{3}\b)", years)
         self.undated: dict[str, Mention] = {}
         #: The rounds the sentence being read names (not in comparisons), and whether the sentence before,
         #: in the same unit, named two or more: a sentence after it that names none speaks of either.

@@ -38,19 +38,29 @@ class Reader(Protocol):
     def date_mention(self, mention: Any, anchor: Anchor) -> None: ...
 
 
+#: A header cell naming the rounds of a year, over their days: "Draw in 2025", "Draws of 2024", "2023 rounds".
+_YEAR_DRAWS = re.compile(
+    r"\s*(?:(?:draws?|rounds?)\s+(?:in|of|held\s+in)\s+(?:19|20)\d\d|(?:19|20)\d\d\s+(?:draws?|rounds?))\s*",
+    re.I,
+)
+
+
 def table_row(
     reader: Reader, unit: Unit, header: dict[str, int] | None, caption: Caption
 ) -> tuple[dict[str, int] | None, Caption]:
     """One table row: a header row names the columns; a data row is a round of its own."""
     text = reader.text
     cells = [text[a:b] for a, b in unit.cells]
-    if not any(re.search(r"\d", c) for c in cells) and any(re.search(r"date", c, re.I) for c in cells):
+    if all(not re.search(r"\d", c) or _YEAR_DRAWS.fullmatch(c) for c in cells) and any(
+        re.search(r"date", c, re.I) or _YEAR_DRAWS.fullmatch(c) for c in cells
+    ):
         columns: dict[str, int] = {}
         for i, heading in enumerate(cells):
             low = heading.lower()
             if "tie" in low:
                 columns.setdefault("tie", i)
-            elif re.search(r"\bdates?\b", low):  # not "candidate" ("CRS Score of Lowest-Ranked Candidate")
+            elif re.search(r"\bdates?\b", low) or _YEAR_DRAWS.fullmatch(heading):
+                # not "candidate" ("CRS Score of Lowest-Ranked Candidate"); "Draw in 2025" over the days
                 columns.setdefault("date", i)
             elif re.fullmatch(r"\s*(?:(?:draw|round)\s*)?(?:#|no\.?)\s*|\s*(?:draw|round)\s*number\s*", low):
                 # "Draw #", "Round number", or "#" alone over the rounds' numbers
