@@ -150,7 +150,7 @@ _PEOPLE = (
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
-    r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected|issued|provincial)\s+){0,5}"
+    r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected|issued|provincial|francophone)\s+){0,5}"
     r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|invites\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
@@ -180,7 +180,9 @@ _FILLER = (
     r"|in|this|that|draw|draw's|round|round's|for|lowest-ranked|lowest-ranking|lowest-scoring|lowest|ranked"
     r"|ranking|candidate|candidates|invited|system|CRS|C\.R\.S\.|comprehensive|currently|as|low|least|had|has"
     r"|with|needed|be|today's|this|score's|just|only|point|points|of\s+20\d\d|in\s+20\d\d|s|still|an|invitation"
-    r"|of\s+the\s+year(?:\s+20\d\d)?"
+    r"|of\s+the\s+year(?:\s+20\d\d)?|for\s+20\d\d"
+    # "the lowest Comprehensive Ranking Score (CRS) accepted was an astounding 75"
+    r"|accepted|astounding|staggering|whopping|mere|remarkable|incredible|unprecedented"
     r"|declared|reported|announced|confirmed"
     # "The CRS cut-off score for the first EE draw held on July 6 was 557": the round named in the gap
     r"|held|on|EE|Express\s+Entry|first|latest|newest|most\s+recent|"
@@ -288,7 +290,7 @@ _NOMINATION = re.compile(
     re.I,
 )
 _GENERAL = re.compile(
-    r"\b(?:general|all-programs?|all\s+programs?|no\s+program\s+specified)\s+(?:Express\s+Entry\s+)?"
+    r"\b(?:general|all-programs?|all\s+programs?|no\s+program\s+specified)\s+(?:Express\s+Entry\s+|immigration\s+)?"
     r"(?:draw|round|invitation\s+round)\b(?!s)|\bno\s+program(?:me)?\s+(?:was\s+)?specified"
     # "there was no specific program listed for this draw"
     r"|\bno\s+(?:specific\s+|particular\s+)?program(?:me)?\s+(?:was\s+)?(?:listed|named|specified)\b"
@@ -298,6 +300,8 @@ _GENERAL = re.compile(
     r"(?:group|program(?:me)?|category)"
     r"|\bdraw\s+for\s+all\s+(?:types\s+of\s+)?(?:candidates|programs)|\ball-candidate\s+draw"
     r"|\b(?:candidates|applicants)\s+from\s+all\s+programs"
+    # "IRCC invited 3,000 candidates under all immigration programs"
+    r"|\b(?:under|from|across|through)\s+all\s+(?:immigration\s+|Express\s+Entry\s+|economic\s+)?programs\b"
     r"|\b(?:involving|covering|open\s+to)\s+all\s+three\s+(?:federal\s+)?(?:economic\s+)?(?:classes|programs)\b"
     # a list row's or a label's kind: "February 13: General, 1,490 ITAs", "Draw type: General"
     r"|(?:(?<=:\s)|(?<=\|\s)|(?<=\t))general(?=\s*(?:,|\||\t|\n|$))",

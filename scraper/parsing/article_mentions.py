@@ -507,6 +507,20 @@ class Reader:
         self.open = False
         return mention
 
+    def _named_just_before(self, carry: Mention | None, sentence_start: int) -> bool:
+        """Did the sentence just before ``sentence_start`` name ``carry`` by its date, and no other day?"""
+        if carry is None or carry.date is None or carry.date.start >= sentence_start:
+            return False
+        between = self.text[carry.date.end : sentence_start]
+        before = self.text[max(0, carry.date.start - 200) : carry.date.start]
+        opened = max(before.rfind(". "), before.rfind("\n"))
+        return (
+            len(re.findall(r"[.!?](?:\s|$)", between)) == 1
+            and "\n" not in between
+            and not DATE.search(between)
+            and not DATE.search(before[opened + 1 :] if opened >= 0 else before)
+        )
+
     def _others_from_here(self, start: int, end: int, why: str) -> None:
         """From ``text[start:end]`` on, the paragraph's undated figures and kinds are no round's."""
         if not self.other_round:
@@ -941,6 +955,18 @@ class Reader:
             )
             or (start == sentence_start and bool(_OTHER_DAY_OPENS.match(text, start, end)))
         )
+        if (
+            unit.kind == "prose"
+            and leads
+            and not comparison
+            and other
+            and self._named_just_before(carry, sentence_start)
+        ):
+            # "Last week, IRCC held two Express Entry draws. On February 28, 2024, Canada ... issued 1,470
+            # ITAs. The minimum score for this round was 534 points.": "this round" is the one round the
+            # sentence before it named by its date, though the paragraph names others.
+            group = []
+            other = False
         if unit.kind == "prose" and undated and not comparison and other:
             # "Earlier in the week, IRCC conducted another draw for transport occupations. In this
             # category-based draw, 975 were invited": once the paragraph speaks of another round it
