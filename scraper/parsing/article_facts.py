@@ -179,10 +179,12 @@ _FILLER = (
     r"score|scores|of|was|is|were|at|stood|set|to|a|an|the|cut(?:-|\s)?off|minimum|required|needed|requirement|threshold"
     r"|in|this|that|draw|draw's|round|round's|for|lowest-ranked|lowest-ranking|lowest-scoring|lowest|ranked"
     r"|ranking|candidate|candidates|invited|system|CRS|C\.R\.S\.|comprehensive|currently|as|low|least|had|has"
-    r"|with|needed|be|today's|this|score's|just|only|point|points|of\s+20\d\d|in\s+20\d\d|s|still|an|invitation"
+    r"|with|needed|be|today['’]s|this|score's|just|only|point|points|of\s+20\d\d|in\s+20\d\d|s|still|an|invitation"
     r"|of\s+the\s+year(?:\s+20\d\d)?|for\s+20\d\d"
     # "the lowest Comprehensive Ranking Score (CRS) accepted was an astounding 75"
-    r"|accepted|astounding|staggering|whopping|mere|remarkable|incredible|unprecedented"
+    r"|accepted|astounding|staggering|whopping|mere|remarkable|incredible|unprecedented|selected"
+    # "a Comprehensive Ranking System (CRS) score not less than 471"
+    r"|(?:not|no)\s+(?:less|lower)\s+than"
     r"|declared|reported|announced|confirmed"
     # "The CRS cut-off score for the first EE draw held on July 6 was 557": the round named in the gap
     r"|held|on|EE|Express\s+Entry|first|latest|newest|most\s+recent|"
@@ -475,6 +477,8 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
         left_at = _left_cue(text, cues, match.start())
         if left_at is None:
             left_at = moved.get(match.start())
+        if left_at is None and (low := _NEW_LOW.search(text, max(start, match.start() - 40), match.start())):
+            left_at = low.start()
         right = None if left_at is not None else _CRS_RIGHT.match(after)
         if left_at is None and right is None:
             continue
@@ -497,7 +501,9 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
         if explaining:
             notes.append(f"crs_min: {snippet!r} explains a score ({explaining.group(0)!r}); not taken")
             continue
-        if _APPROXIMATE.search(before[-20:]) and not re.search(r"as\s+low\s+as\s*$", before, re.I):
+        if _APPROXIMATE.search(before[-20:]) and not re.search(
+            r"(?:as\s+low\s+as|(?:not|no)\s+(?:less|lower)\s+than)\s*$", before, re.I
+        ):
             notes.append(f"crs_min: {snippet!r} is an approximation; not taken")
             continue
         if left_at is not None and _RANGE.search(text, left_at, match.start()):
@@ -528,6 +534,10 @@ _MOVED = re.compile(
     r"(?:by\s+\d{1,3}\s+points?\s+)?to\s+(?:just\s+|only\s+)?(?=(?P<saw>\d{3})\b)",
     re.I,
 )
+
+
+#: A cut-off said as a record low, just before it: "The latest CRS draw ... reached a new low at 441".
+_NEW_LOW = re.compile(r"\b(?:new|record|all-time|historic)\s+(?:record\s+)?low\s+(?:of|at)\s+$", re.I)
 
 
 def _moved_to(text: str, cues: list[int], start: int, end: int) -> dict[int, int]:
