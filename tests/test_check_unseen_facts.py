@@ -48,6 +48,7 @@ TWENTY_NINTH = checker.DATA / "articles_unseen29.json"
 THIRTIETH = checker.DATA / "articles_unseen30.json"
 THIRTY_FIRST = checker.DATA / "articles_unseen31.json"
 THIRTY_SECOND = checker.DATA / "articles_unseen32.json"
+THIRTY_THIRD = checker.DATA / "articles_unseen33.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -178,6 +179,7 @@ SETS = {
     "unseen30": (THIRTIETH, 23),  # too few pages to stand as the fresh set
     "unseen31": (THIRTY_FIRST, 27),  # too few pages to stand as the fresh set
     "unseen32": (THIRTY_SECOND, 33),
+    "unseen33": (THIRTY_THIRD, 31),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -241,6 +243,7 @@ FRESH_SETS = {
     "unseen30": (THIRTIETH, 42, True),
     "unseen31": (THIRTY_FIRST, 60, False),
     "unseen32": (THIRTY_SECOND, 60, True),
+    "unseen33": (THIRTY_THIRD, 73, True),
 }
 
 
