@@ -40,7 +40,7 @@ _STATEMENT_BEFORE = re.compile(
 NOT_A_ROUND = re.compile(
     r"(?:\bsince(?:\s+the)?|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
-    r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bending(?:\s+on)?|\bafter|\bbefore|\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
+    r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bending(?:\s+on)?|\bafter|\bbefore|(?<!yesterday\s)(?<!today\s)\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
     r"|\b(?:launch\w*|introduc\w*|implemented|began|started|opened|created|establish\w*)(?:\s+on)?\s+the"
     r"|\b(?:post|article|blog|newsletter|piece)\s+(?:of|dated|from)|\bdated"
@@ -73,11 +73,25 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|planned|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
     # "The CEC draw, which was supposed to take place on September 2, did not happen"
     r"|(?:was|were)\s+(?:supposed|meant|due|scheduled|expected)\s+to"
-    r"|(?<!as\s)expected\s+(?:the\s+week\s+of|on|by|later|this|next|in\s+the\s+week|that)"
+    r"|(?<!as\s)expected\s+(?:the\s+week\s+of|on|by|later|this|next|in\s+the\s+week|that|date)"
+    # "Another draw is organized for July 5th, inviting an additional 1,500": a draw set for a day to come
+    r"|(?:organi[sz]ed|planned|scheduled|slated)\s+for"
     # "it is expected that in the same week as 5 July, another draw will be conducted": a week, and a plan
     r"|(?:in\s+)?the\s+same\s+week\s+as"
     r"|plans?\s+to|upcoming|if|predict\w*|forecast\w*|next\s+(?:[\w-]+\s+){0,3}(?:draw|round)"
     r"(?!\s+(?:took\s+place|was\s+(?:held|conducted)|came|happened|occurred)\b))\b",
+    re.I,
+)
+#: "the announcement of the first-ever Express Entry invitations for 500 healthcare professionals on June 27":
+#: the announcement's day, and its figures no round's (not "the announcement of the draw held on ...").
+_ANNOUNCEMENT_OF = re.compile(
+    r"\bannouncement\s+of\b(?:(?!held|conducted|took\s+place)[^.;:]){0,90}?\s(?:on|in)\s*$", re.I
+)
+#: "The results of this draw were released a day after the draw took place which was 8th January 2021": the
+#: day the results came out.
+_RELEASED_BEFORE = re.compile(
+    r"\b(?:results|draw|invitations|ITAs)\b[^.;!?]{0,30}?\b(?:were|was)\s+(?:released|published|made\s+public)\b"
+    r"[^.;!?\d]{0,70}$",
     re.I,
 )
 #: A day said to be expected: "28th of December, 2022 was expected to be the upcoming draw date".
@@ -294,7 +308,9 @@ _NUMBER_REFS = (
         # "the 6th draw of July", "the 5th all-program draw after the lockdown": a rank within a period
         r"|of\s+" + MONTH + r"(?![a-z])|after\b"
         r"|since(?!\s+(?:2015|its|Express|the\s+system|launch))))"
-        r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its))"
+        r"|\b(?P<id2>\d{1,4})(?:st|nd|rd|th)\s+(?=overall\b|in\s+total\b|since\s+(?:Express\s+Entry|the\s+system|its)"
+        # "June 28 marks the 252nd Express Entry since 2015"
+        r"|Express\s+Entry\s+(?:draw\s+|round\s+)?since\s+(?:2015|its|the\s+system)\b)"
         r"|\b(?P<id3>\d{1,4})(?:st|nd|rd|th)\s+(?:draw|round)\s+(?=since\s+the\s+(?:introduction|launch|start|creation)\b)",
         re.I,
     ),
@@ -440,6 +456,8 @@ def anchors(
             _BOUND.search(before)
             or _PLANNED.search(text, start, match.start())
             or _PLANNED_AFTER.match(text, match.end(), end)
+            or _ANNOUNCEMENT_OF.search(text, max(start, match.start() - 120), match.start())
+            or _RELEASED_BEFORE.search(text, max(start, match.start() - 100), match.start())
             or _DOCUMENT_AFTER.match(text, match.end(), end)
             or (
                 _FOLLOWING.search(text, max(line_start, match.start() - 60), match.start())
@@ -686,7 +704,8 @@ def _merge_adjacent(text: str, found: list[Anchor]) -> list[Anchor]:
     for anchor in found:
         if out and anchor.number is None and out[-1].number is None:
             gap = text[out[-1].end : anchor.start]
-            if re.fullmatch(r"[\s,(]*(?:on\s+)?[\s(]*", gap):
+            # ("took place yesterday by July 6": the day, however it is joined)
+            if re.fullmatch(r"[\s,(]*(?:(?:on|by|of)\s+)?[\s(]*", gap):
                 prev = out[-1]
                 # "Last week, on June 28" (its year in doubt): the day, not the week
                 explicit = anchor if anchor.relative is None or (anchor.doubt and prev.date is None) else prev

@@ -55,7 +55,7 @@ _APPROXIMATE = re.compile(
 )
 #: Words before or after a count that make it a total over several rounds or a period.
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:brings?|bringing|now\s+totals?|total\s+number|week's\s+total|reached|so\s+far|thus\s+far"
+    r"\b(?:brings?|bringing|now\s+totals?|(?<![Aa]\s)total\s+number|week's\s+total|reached|so\s+far|thus\s+far"
     r"|record\s+(?:of|year|total)"
     r"|year's|last\s+year|this\s+year|(?:mark|milestone)\s+of|\bto\s+date"
     # "January saw the issuance of 5,821 ITAs": a month's (a week's, a year's) total
@@ -68,13 +68,19 @@ _TOTAL_BEFORE = re.compile(
     r"|\bin\s+20\d\d,[^.;]*$",
     re.I,
 )
+#: A sentence that opens on a year and names no day: "Back in 2018, the ministry ... issued a record-breaking
+#: 89,800 ITAs" (its count is the year's).
+_YEAR_OPENING = re.compile(
+    r"(?:(?<![^\n])|(?<=[.!?]\s))(?:Back\s+)?[Ii]n\s+20\d\d,(?![^.;!?\n]*\b(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[^.;!?\n]*$"
+)
 _TOTAL_AFTER = re.compile(
     # ("3,884, which are the highest so far": a record of this round's, no tally)
     r"[^.;]{0,40}?\b(?:in\s+20\d\d|(?<!highest\s)(?<!largest\s)(?<!biggest\s)so\s+far|in\s+all\s+of\s+20\d\d"
     # "in the whole of 2022", "throughout 2022", "over the course of the year 2022", "in calendar year 2022"
     r"|(?:in|throughout|during|over|across)\s+(?:the\s+)?(?:(?:whole|entirety|entire|course|full)\s+(?:of\s+)?)?"
     r"(?:(?:the\s+)?(?:calendar\s+)?year\s+(?:of\s+)?)?20\d\d"
-    r"|over\s+the\s+(?:whole|entire|full)\s+year|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in"
+    r"|over\s+the\s+(?:whole|entire|full)\s+year|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in|for\s+20\d\d"
     # "25,125 ITAs have been issued throughout July": a month's tally
     r"|throughout\s+(?:the\s+month|January|February|March|April|May|June|July|August|September|October|November"
     r"|December)"
@@ -150,7 +156,7 @@ _PEOPLE = (
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
-    r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected|issued|provincial|francophone)\s+){0,5}"
+    r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected|issued|provincial|francophone|being)\s+){0,5}"
     r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|invites\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
@@ -191,6 +197,8 @@ _FILLER = (
     + MONTH
     + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+20\d\d)?"
     r"|for\s+an\s+invitation|to\s+(?:get|receive)\s+an\s+(?:invitation|ITA)"
+    # "The minimum score required for getting an Invitation to Apply (ITA) was a 461 CRS ... score"
+    r"|for\s+(?:getting|receiving)\s+an\s+(?:invitation(?:\s+to\s+apply)?(?:\s*\(ITA)?|ITA)"
     # "The minimum CRS score for this all-program draw was 511": one word naming the round's kind
     r"|(?!(?:previous|preceding|prior|last|next|earlier|other|upcoming|following|future|past)\b)[\w-]+"
     r"(?=\s+(?:draw|round)(?:'s)?\b)"
@@ -433,6 +441,7 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         field = _ROUND_FIELD.fullmatch(text, line_start, len(text) if line_end < 0 else line_end)
         total = (
             (None if field else _TOTAL_BEFORE.search(text[max(start, match.start() - 50) : match.start()]))
+            or _YEAR_OPENING.search(text, max(start, match.start() - 150), match.start())
             or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
             or _SHARES_AFTER.match(text, snippet_end, end)
         )

@@ -406,6 +406,11 @@ class Reader:
                     # for this round was 517", the article being about August 3: "this round" is the day its
                     # paragraph named (read as no round of its own here), not the article's.
                     return None
+                if not prose and self.item_round is not None and self.item_round is not self.lead:
+                    # "• The most recent draw of this week took place yesterday by July 6 with ... 1,500
+                    # candidates ... The minimum CRS score needed for this draw was at least 463": "this draw"
+                    # in a list item is the round the item named by its day.
+                    return self.item_round
                 if (
                     carry is not None
                     and carry is not self.lead
