@@ -67,3 +67,19 @@ def test_a_total_number_of_invitations_in_this_draw_is_its_count() -> None:
 def test_the_nth_express_entry_since_2015_is_a_rounds_number() -> None:
     text = "IRCC held its first category-based draw on June 28, 2023: the 252nd Express Entry since 2015.\n"
     assert [r[:2] for r in articles.rows(text)] == [("252", "2023-06-28")]
+
+
+def test_the_number_of_candidates_invited_was_and_a_cut_off_closed_at_a_high() -> None:
+    texts = {
+        "first": "The very first draw on January 31, 2015 required a score of 886 out of 1200. The actual "
+        "number of candidates invited was 779.\n",
+        "receive": "The first EE draw was conducted on January 31, 2015. The minimum CRS score required to "
+        "receive an invitation to apply (ITA) was 886.\n",
+        "high": "The awaited draw of 6th July 2022 is here: the CRS cut off closed at an unthinkable high "
+        "of 557.\n",
+    }
+    assert {k: [r[2:4] for r in articles.rows(t)] for k, t in texts.items()} == {
+        "first": [(779, 886)],
+        "receive": [(None, 886)],
+        "high": [(None, 557)],
+    }

@@ -163,11 +163,13 @@ _INVITATION_LABEL = re.compile(
     r"(?:invitations?(?:\s+to\s+apply)?|ITAs|draw\s+size)(?:\s*\(ITAs?\))?(?:\s+(?:issued|sent))?\s*[:–—-]\s*$|(?:invitations?|ITAs)\s+issued\s+$"
     r"|(?:invitations|ITAs)\s+(?:issued\s+)?(?:rose|increased|grew|climbed|fell|dropped|went\s+up|went\s+down)\s+to\s+$"
     # "The total ITAs issued in this draw were 3,884"
+    # "The actual number of candidates invited was 779"
+    r"|\bnumber\s+of\s+(?:candidates|applicants|people|ITAs|invitations)\s+(?:invited|issued|selected)\s+(?:was|were)\s+$"
     r"|(?:invitations|ITAs)\s+(?:issued|sent)\s+in\s+(?:this|the|today's)\s+(?:[\w-]+\s+)?(?:draw|round)"
     r"\s+(?:were|was|stood\s+at|totall?ed|came\s+to)\s+$",
     re.I,
 )
-_LABEL_WORD = re.compile(r"invitation|ITA|draw\s+size", re.I)
+_LABEL_WORD = re.compile(r"invitation|invited|ITA|draw\s+size", re.I)
 #: Just before a count of immigrants: "inviting 284 hopeful new immigrants", "invited 500 immigrants".
 _INVITED_JUST_BEFORE = re.compile(r"\binvit\w*\s+(?:\w+\s+){0,2}$", re.I)
 #: After a count of people: "1,545 candidates in the pool received ITAs" (they were invited).
@@ -189,6 +191,8 @@ _FILLER = (
     r"|of\s+the\s+year(?:\s+20\d\d)?|for\s+20\d\d"
     # "the lowest Comprehensive Ranking Score (CRS) accepted was an astounding 75"
     r"|accepted|astounding|staggering|whopping|mere|remarkable|incredible|unprecedented|selected"
+    # "the CRS cut off closed at an unthinkable high of 557"
+    r"|closed|unthinkable|high"
     # "a Comprehensive Ranking System (CRS) score not less than 471"
     r"|(?:not|no)\s+(?:less|lower)\s+than"
     r"|declared|reported|announced|confirmed"
@@ -196,7 +200,7 @@ _FILLER = (
     r"|held|on|EE|Express\s+Entry|first|latest|newest|most\s+recent|"
     + MONTH
     + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+20\d\d)?"
-    r"|for\s+an\s+invitation|to\s+(?:get|receive)\s+an\s+(?:invitation|ITA)"
+    r"|for\s+an\s+invitation|to\s+(?:get|receive)\s+an\s+(?:invitation(?:\s+to\s+apply)?(?:\s*\(ITA)?|ITA)"
     # "The minimum score required for getting an Invitation to Apply (ITA) was a 461 CRS ... score"
     r"|for\s+(?:getting|receiving)\s+an\s+(?:invitation(?:\s+to\s+apply)?(?:\s*\(ITA)?|ITA)"
     # "The minimum CRS score for this all-program draw was 511": one word naming the round's kind
