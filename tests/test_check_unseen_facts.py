@@ -49,6 +49,7 @@ THIRTIETH = checker.DATA / "articles_unseen30.json"
 THIRTY_FIRST = checker.DATA / "articles_unseen31.json"
 THIRTY_SECOND = checker.DATA / "articles_unseen32.json"
 THIRTY_THIRD = checker.DATA / "articles_unseen33.json"
+THIRTY_FOURTH = checker.DATA / "articles_unseen34.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -180,6 +181,7 @@ SETS = {
     "unseen31": (THIRTY_FIRST, 27),  # too few pages to stand as the fresh set
     "unseen32": (THIRTY_SECOND, 33),
     "unseen33": (THIRTY_THIRD, 31),
+    "unseen34": (THIRTY_FOURTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -244,6 +246,7 @@ FRESH_SETS = {
     "unseen31": (THIRTY_FIRST, 60, False),
     "unseen32": (THIRTY_SECOND, 60, True),
     "unseen33": (THIRTY_THIRD, 73, True),
+    "unseen34": (THIRTY_FOURTH, 79, True),
 }
 
 
