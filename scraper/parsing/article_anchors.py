@@ -105,6 +105,12 @@ _DOCUMENT_AFTER = re.compile(
     r"|document)\b",
     re.I,
 )
+#: A line opening on a list marker "#1" and a heading: "#1 Largest Draw Size: IRCC maintains ..." (not "#28
+#: Express Entry draw").
+_LIST_MARKER = re.compile(
+    r"\s*#\d{1,2}\s+(?!(?:Express|EE|CRS|[Dd]raws?|[Rr]ounds?)\b)[A-Z][a-z]"
+    r"|[ \t]*#\d{1,2}[ \t]*(?:\n|$)"  # "#3" alone on its line, under "Express Entry draw Chart"
+)
 #: Another ordinal joined to one: "the 63rd and 64th" names two rounds without saying which is which.
 _ORDINAL_AFTER = re.compile(r"\s*(?:and|&|or|,)\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|th)\b", re.I)
 #: After a bound's date, the clause going on about its own round: ", inviting 250 candidates".
@@ -124,6 +130,8 @@ _CHANGE_AFTER = re.compile(
     r"\W{0,3}(?:(?:IRCC|the\s+department|the\s+government|Canada|Ottawa|the\s+minister)\s+)?(?:\w+\s+){0,2}?"
     r"(?:switched|moved|changed|transitioned|amended|replaced|implemented|unveiled|introduced|launched"
     r"|stopped|paused|halted|suspended|made\s+(?:\w+\s+){0,2}?changes)\b"
+    # "today’s 17th April 2024, and still no sign of a draw": a day without a round
+    r"|\W{0,3}(?:and\s+)?(?:still\s+)?no\s+(?:sign\s+of\s+(?:a|any)\s+)?(?:new\s+)?(?:draws?|rounds?)\b"
     # "On June 23, 2022, the bill was officially passed and received royal assent": a law's day
     r"|\W{0,3}(?:the\s+)?(?:bill|act|law|legislation|regulations?)\b"
     # "on September 14 the number of ITAs issued in 2021 surpassed ...": a milestone's day
@@ -401,6 +409,8 @@ def anchors(
                 continue  # a year, or a rank in the pool ("somewhere around #6500"): no round is numbered so
             if _NOT_A_DRAW_BEFORE.search(text, max(start, match.start() - 20), match.start()):
                 continue  # "as highlighted in post # 15": another numbered thing
+            if _LIST_MARKER.match(text, text.rfind("\n", 0, match.start()) + 1):
+                continue  # "#1 Largest Draw Size: ...", "#2 Qualifying CRS increases": a list's markers
             before = text[max(0, match.start() - 16) : match.start()]
             if re.search(MONTH + r"\.?(?:\s+|-\s*)$", before, re.I):
                 continue  # "the April 9th draw", "the Apr- 11th draw" is a date

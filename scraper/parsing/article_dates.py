@@ -18,7 +18,8 @@ DATE = re.compile(
     # "the Apr- 11th draw": a stray dash between the month and an ordinal day
     r"\b(?P<date>"
     + MONTH
-    + r"(?:\s+|-\s+(?=\d{1,2}(?:st|nd|rd|th)\b))\d{1,2}(?:st|nd|rd|th)?\b"
+    # (not "in June 3,750 ITAs": a month and a count)
+    + r"(?:\s+|-\s+(?=\d{1,2}(?:st|nd|rd|th)\b))\d{1,2}(?:st|nd|rd|th)?\b(?!,\d)"
     + r"(?:,?\s*(?:19|20)\d\d\b(?![ \t]+\d{3}\b))?"  # (not "Aug 1 2000 517": a row's day, count, cut-off)
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*(?:19|20)\d\d\b)?"
     r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b"
@@ -261,6 +262,8 @@ class Dates:
                 return [
                     dt.date(year, 12, 31)
                 ], "named before it in its paragraph, after the year's first round"
+            if full is not None and _LATER_BETWEEN.search(text, at, pos):
+                return [dt.date(year, 12, 31)], "named before it in its paragraph, the story going on"
             return [_on_or_before(year, full)], "named before it in its paragraph"
         in_line = [
             (p, y, full) for p, y, full in in_line if not _COMPARED_BEFORE.search(text, pos, p)
@@ -319,6 +322,13 @@ class Dates:
         """The date ``raw`` (at ``pos``) names, with the reading's warnings; None when its year is a doubt."""
         glued = _GLUED_YEAR.match(self.text, pos + len(raw))
         value, warnings = self._parse(raw, pos, year)
+        if value is not None and value < _FIRST_ROUND_DAY and not re.search(r"\d{4}", raw) and year is None:
+            # "the draw was held on March 18" read in 2010, "June 28" in 2014: no round was held before
+            # January 31, 2015, so the year guessed is wrong, and which is right is a doubt.
+            self.doubts.append(
+                f"date: {raw!r} has no year and would take {value.year}, before the first round; left empty"
+            )
+            return None, ()
         if glued and value is not None and value.year != int(glued.group(1)):
             # "January 5, 2022392": a year run into the next cell's figure is not read as the date's, but
             # a year guessed for the date that disagrees with it is a doubt.
@@ -326,6 +336,11 @@ class Dates:
                 f"date: {raw!r} is followed by {glued.group(1)!r} run into a figure and would take "
                 f"{value.year}; left empty"
             )
+            return None, ()
+        if value is not None and value.year < _FIRST_ROUND_DAY.year and re.search(r"\d{4}", raw):
+            # "On February 19, 2010, Canada ... inviting 4,500 applicants": Express Entry began in 2015, so
+            # the page's year is wrong (a slip for 2020?), and the day is no round's we can date.
+            self.doubts.append(f"date: {raw!r} is before Express Entry began (2015); left empty")
             return None, ()
         return value, warnings
 
@@ -493,6 +508,13 @@ class Dates:
 
 #: The year's first round, named before its date: "In the first draw which happened on".
 _FIRST_ROUND_BEFORE = re.compile(r"\b(?:first|opening|earliest)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b", re.I)
+
+
+#: The first round of all (round #1): no year-less day read before it is a round's.
+_FIRST_ROUND_DAY = dt.date(2015, 1, 31)
+#: Words that move a story forward after a full date: "... 457 on February 20th, 2019. After that, it has been
+#: decreasing. It had been 454 in the March 6th draw" (March 6 is after it, in its year).
+_LATER_BETWEEN = re.compile(r"\b(?:after\s+that|since\s+then|thereafter|subsequently|later\s+on)\b", re.I)
 
 
 def _on_or_before(year: int, full: dt.date | None) -> dt.date:

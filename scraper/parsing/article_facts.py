@@ -81,6 +81,8 @@ _TOTAL_AFTER = re.compile(
     r"|(?:in|throughout|during|over|across)\s+(?:the\s+)?(?:(?:whole|entirety|entire|course|full)\s+(?:of\s+)?)?"
     r"(?:(?:the\s+)?(?:calendar\s+)?year\s+(?:of\s+)?)?20\d\d"
     r"|over\s+the\s+(?:whole|entire|full)\s+year|this\s+year|to\s+date|last\s+year|year\s+to|each\s+in|for\s+20\d\d"
+    # "Canada has continued to issue 3,900 Invitations to Apply at each draw": every round's, no one round's
+    r"|(?:at|in)\s+(?:each|every)\s+(?:draw|round)|per\s+(?:draw|round)"
     # "25,125 ITAs have been issued throughout July": a month's tally
     r"|throughout\s+(?:the\s+month|January|February|March|April|May|June|July|August|September|October|November"
     r"|December)"
@@ -505,6 +507,9 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
         ):
             notes.append(f"crs_min: {snippet!r} is a difference or an added score; not taken")
             continue
+        if _OR_EXTRA.search(before[-40:]):
+            notes.append(f"crs_min: {snippet!r} is a second added score; not taken")
+            continue
         if _THRESHOLD_BEFORE.search(before[-30:]):
             notes.append(f"crs_min: {snippet!r} is a threshold the cut-off passed; not taken")
             continue
@@ -536,7 +541,7 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
 #: "the threshold descended to as low as 413", "the draw saw the minimum score drop to 491".
 _MOVED = re.compile(
     r"\b(?:dropped|fell|decreased|declined|dipped|slipped|slid|eased|rose|increased|climbed|jumped|went\s+(?:down|up)"
-    r"|moved)\s+(?:by\s+\d{1,3}\s+points?\s+)?from\s+(?:a\s+|an?\s+)?(?:\w+\s+){0,2}?\d{3}(?:\s+points?)?"
+    r"|moved)\s+(?:\w+ly\s+)?(?:by\s+\d{1,3}\s+points?\s+)?from\s+(?:a\s+|an?\s+)?(?:\w+\s+){0,2}?\d{3}(?:\s+points?)?"
     r"(?:\s+in\s+the\s+(?:previous|last|prior|preceding)\s+(?:draw|round))?\s*,?\s+to\s+(?:just\s+|only\s+)?"
     r"(?=(?P<to>\d{3})\b)"
     # "the threshold descended to as low as 413": how low it went is the round's
@@ -549,6 +554,8 @@ _MOVED = re.compile(
 )
 
 
+#: The second of two added scores: "This guarantees an extra 50 points, or 200 points in the case of ...".
+_OR_EXTRA = re.compile(r"\b(?:extra|additional|bonus|added)\s+\d{1,3}\s+points?,?\s+or\s+$", re.I)
 #: A cut-off said as a record low, just before it: "The latest CRS draw ... reached a new low at 441".
 _NEW_LOW = re.compile(r"\b(?:new|record|all-time|historic)\s+(?:record\s+)?low\s+(?:of|at)\s+$", re.I)
 
