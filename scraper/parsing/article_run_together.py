@@ -19,6 +19,8 @@ from scraper.parsing.dates import parse_datetime
 #: scoreNumber of ITAs issued" (a date, a count and a cut-off column, at least two cells joined).
 _JAMMED_HEADER = re.compile(
     r"\s*(?:(?:Draw|Round)\s+)?Date\b[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
+    # "DayDateRound typeInvitations issuedCRS cut-off"
+    r"|\s*(?:Date\s+gaps?\s*)?(?:Day\s*)?Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
     # "Draw numberDateDraw typeInvitations issuedCRS score"
     r"|\s*(?:(?:Draw|Round)\s*(?:[Nn]umber|No\.?|#)\s*)?(?:(?:Draw|Round)\s+)?Date(?=[A-Z])[^\d\n]*"
     r"(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
@@ -35,13 +37,16 @@ _JAMMED_ROW = re.compile(
     r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2}(?-i:st|nd|rd|th)?|\d{1,2}\s+" + MONTH + r")(?: *[–—-] *| +)?"
     r"(?P<type>" + _TYPE_CELL + r") *(?P<figures>[\d,]+)\s*$"
     r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2}[,.]\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
-    r"|\s*(?P<number3>[1-9]\d{0,2}(?=[A-Za-z]))?(?P<full3>(?:"
+    # ("-1Thursday29-Feb-2024...": a column of the days since the round before, and the weekday, dropped)
+    r"|\s*(?:[-+]?\d{1,2}(?=[A-Z]))?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?(?P<number3>[1-9]\d{0,2}(?=[A-Za-z]))?(?P<full3>(?:"
     + MONTH
     + r"\.?\s+\d{1,2},\s*|\d{1,2}\s+"
     + MONTH
-    + r",?\s+)(?:19|20)\d\d)(?P<type3>"
+    + r",?\s+|\d{1,2}-"  # "8-Jul-2024French language proficiency3,700420"
+    + MONTH
+    + r"-)(?:19|20)\d\d)(?P<type3>"
     + _TYPE_CELL
-    + r")(?P<figures3>[\d,]+)\s*$",
+    + r") *(?P<figures3>[\d,]+)\s*$",
     re.I,
 )
 #: A run-together row without figures: "July 7, 2023Targeted for profiles having" (a full date, a type).
@@ -195,7 +200,12 @@ def unjammed(body: str) -> str:
             cells = re.sub(
                 r"(?<=[a-z])(?=[A-Z])",
                 "\t",
-                re.sub(r"^\s*((?:(?:Draw|Round)\s+)?Date)\s+(?=[A-Z])", r"\1\t", line.strip()),
+                # (a weekday column, "DayDate...", is dropped with the weekdays of the rows)
+                re.sub(
+                    r"^\s*((?:(?:Draw|Round)\s+)?Date)\s+(?=[A-Z])",
+                    r"\1\t",
+                    re.sub(r"^\s*(?:Date\s+gaps?\s*)?Day\s*(?=Date)", "", line.strip()),
+                ),
             )
             itas, crs = _HEADER_ITAS.search(cells), _HEADER_CRS.search(cells)
             crs_first = bool(itas and crs and crs.start() < itas.start())
