@@ -64,6 +64,7 @@ def test_a_month_before_a_count_is_no_day_and_no_draw_is_no_round() -> None:
         "today's 30th April 2024, and still no sign of a draw.\n"
     )
     assert articles.dates(text) == {"2024-04-24"}
+    assert articles.dates("On March 4,2020 IRCC invited 3,900 candidates.\n") == {"2020-03-04"}  # a day still
 
 
 def test_an_added_score_a_count_at_each_draw_and_an_earlier_draws_cut_off_are_not_this_rounds() -> None:
