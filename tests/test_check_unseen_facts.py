@@ -50,6 +50,7 @@ THIRTY_FIRST = checker.DATA / "articles_unseen31.json"
 THIRTY_SECOND = checker.DATA / "articles_unseen32.json"
 THIRTY_THIRD = checker.DATA / "articles_unseen33.json"
 THIRTY_FOURTH = checker.DATA / "articles_unseen34.json"
+THIRTY_FIFTH = checker.DATA / "articles_unseen35.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -182,6 +183,7 @@ SETS = {
     "unseen32": (THIRTY_SECOND, 33),
     "unseen33": (THIRTY_THIRD, 31),
     "unseen34": (THIRTY_FOURTH, 32),
+    "unseen35": (THIRTY_FIFTH, 32),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -247,6 +249,7 @@ FRESH_SETS = {
     "unseen32": (THIRTY_SECOND, 60, True),
     "unseen33": (THIRTY_THIRD, 73, True),
     "unseen34": (THIRTY_FOURTH, 79, True),
+    "unseen35": (THIRTY_FIFTH, 55, True),
 }
 
 
