@@ -24,7 +24,7 @@ from typing import Any
 
 from eewatch.domain.announcement import ARTICLE, Announcement, Found, NotAnnouncement, RoundFacts
 from scraper.parsing.article_anchors import ORDINAL_WORDS
-from scraper.parsing.article_dates import MONTH, publication_date
+from scraper.parsing.article_dates import FIRST_ROUND_DAY, MONTH, publication_date
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_flattened import flattened, spaced_rows
 from scraper.parsing.article_html import html_text
@@ -66,9 +66,8 @@ _WRITES_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _ORDINAL = re.compile(r"\d(?:st|nd|rd|th)\b|\b(?:" + "|".join(ORDINAL_WORDS) + r")\b", re.I)
 #: The first category-based round (healthcare, #252) was held on June 28, 2023; categories were set on May 31.
 _CATEGORIES_BEGAN = dt.date(2023, 5, 31)
-#: Round #1, and how many days each round after it took at the fastest and slowest, on average since #1 (the
-#: feed's 338 rounds to #338 took between 7.0 and 14.3 days each; these bounds leave a wide margin).
-_FIRST_ROUND = dt.date(2015, 1, 31)
+#: How many days each round after #1 took at the fastest and slowest, on average since #1 (the feed's 338
+#: rounds to #338 took between 7.0 and 14.3 days each; these bounds leave a wide margin).
 _FASTEST, _SLOWEST, _SLACK = 4, 21, 90
 
 
@@ -352,7 +351,7 @@ def _number_fits_date(number: str, date: dt.date) -> bool:
     for its date ("On 20th September 2016, in the 20th round": #20 was held in 2015) is not that round's."""
     if not number.isdigit():
         return True
-    n, days = int(number), (date - _FIRST_ROUND).days
+    n, days = int(number), (date - FIRST_ROUND_DAY).days
     return _FASTEST * (n - 1) <= days <= _SLOWEST * n + _SLACK
 
 

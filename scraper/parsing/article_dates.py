@@ -322,7 +322,7 @@ class Dates:
         """The date ``raw`` (at ``pos``) names, with the reading's warnings; None when its year is a doubt."""
         glued = _GLUED_YEAR.match(self.text, pos + len(raw))
         value, warnings = self._parse(raw, pos, year)
-        if value is not None and value < _FIRST_ROUND_DAY and not re.search(r"\d{4}", raw) and year is None:
+        if value is not None and value < FIRST_ROUND_DAY and not re.search(r"\d{4}", raw) and year is None:
             # "the draw was held on March 18" read in 2010, "June 28" in 2014: no round was held before
             # January 31, 2015, so the year guessed is wrong, and which is right is a doubt.
             self.doubts.append(
@@ -337,7 +337,7 @@ class Dates:
                 f"{value.year}; left empty"
             )
             return None, ()
-        if value is not None and value.year < _FIRST_ROUND_DAY.year and re.search(r"\d{4}", raw):
+        if value is not None and value.year < FIRST_ROUND_DAY.year and re.search(r"\d{4}", raw):
             # "On February 19, 2010, Canada ... inviting 4,500 applicants": Express Entry began in 2015, so
             # the page's year is wrong (a slip for 2020?), and the day is no round's we can date.
             self.doubts.append(f"date: {raw!r} is before Express Entry began (2015); left empty")
@@ -510,8 +510,8 @@ class Dates:
 _FIRST_ROUND_BEFORE = re.compile(r"\b(?:first|opening|earliest)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b", re.I)
 
 
-#: The first round of all (round #1): no year-less day read before it is a round's.
-_FIRST_ROUND_DAY = dt.date(2015, 1, 31)
+#: The first round of all (round #1): no day before it is a round's.
+FIRST_ROUND_DAY = dt.date(2015, 1, 31)
 #: Words that move a story forward after a full date: "... 457 on February 20th, 2019. After that, it has been
 #: decreasing. It had been 454 in the March 6th draw" (March 6 is after it, in its year).
 _LATER_BETWEEN = re.compile(r"\b(?:after\s+that|since\s+then|thereafter|subsequently|later\s+on)\b", re.I)

@@ -71,8 +71,8 @@ _TOTAL_BEFORE = re.compile(
 #: A sentence that opens on a year and names no day: "Back in 2018, the ministry ... issued a record-breaking
 #: 89,800 ITAs" (its count is the year's).
 _YEAR_OPENING = re.compile(
-    r"(?:(?<![^\n])|(?<=[.!?]\s))(?:Back\s+)?[Ii]n\s+20\d\d,(?![^.;!?\n]*\b(?:January|February|March|April|May|June|July"
-    r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b)[^.;!?\n]*$"
+    r"(?:(?<![^\n])|(?<=[.!?]\s))(?:Back\s+)?[Ii]n\s+20\d\d,"
+    r"(?![^.;!?\n]*\b" + MONTH + r"(?![a-z]))[^.;!?\n]*$"
 )
 _TOTAL_AFTER = re.compile(
     # ("3,884, which are the highest so far": a record of this round's, no tally)
