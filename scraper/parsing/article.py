@@ -372,6 +372,7 @@ def _round_facts(m: Mention) -> RoundFacts:
             "crs_min", [x for x in m.facts if x[0].name == "crs_min"], warnings, frozenset(m.itself)
         ),
     }
+    _untangle(m, found, warnings)
     # A category or a general round named with the round beats one named in a clause that names no round;
     # programs are listed in every kind of round, so they count only when nothing else is named.
     named = [k for k in m.kinds if k[0] != "program"]
@@ -429,6 +430,26 @@ def _round_facts(m: Mention) -> RoundFacts:
         day_written=m.day_written if m.date is None else None,
         **stated,
     )
+
+
+def _untangle(m: Mention, found: dict[str, Found | None], warnings: list[str]) -> None:
+    """Two clauses that give one round two cut-offs (or two counts) may speak of two rounds: the other figure,
+    given only by one of them, is then in doubt too. "The last draw ... on August 15 ... requested 4,300 ...
+    with a minimum ... of 496 ... The latest draw invited 3,200 ... with a minimum ... of 531": the cut-off
+    is left empty, and so is the 3,200."""
+    for name, other in (("crs_min", "invitations"), ("invitations", "crs_min")):
+        given = found[other]
+        clashing = {clause for f, clause, _ in m.facts if f.name == name}
+        values = {f.value for f, _, _ in m.facts if f.name == name}
+        if found[name] is not None or given is None or len(values) < 2:
+            continue
+        sources = {clause for f, clause, _ in m.facts if f.name == other and f.value == given.value}
+        if sources <= clashing and sources != clashing:
+            warnings.append(
+                f"{other}: {given.snippet!r} comes from a clause giving this round another {name} than the"
+                " rest of the article, so it may be another round's; left empty"
+            )
+            found[other] = None
 
 
 def _by_context(m: Mention, stated: dict[str, Any]) -> frozenset[str]:

@@ -428,7 +428,9 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
                     )
                 )
                 or re.match(
-                    r"\s+(?:more|fewer|less)\s+(?:than|compared)\b",
+                    r"\s+(?:more|fewer|less)\s+(?:than|compared)\b"
+                    # "and 500 invitations have been reduced": the drop from the round before
+                    r"|\s+(?:(?:have|has|had)\s+been\s+|were\s+|was\s+)?(?:reduced|cut|dropped|removed|added)\b",
                     text[snippet_end : snippet_end + 30],
                     re.I,
                 )

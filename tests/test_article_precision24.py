@@ -1,0 +1,44 @@
+"""The forty-eighth pass (session 13, on the thirty-fifth set, after its one score): a pool update's day is
+no round's, two cut-offs for one round put the other figure of either clause in doubt, and "500 invitations
+have been reduced" is a difference. Our words, after real pages; each test fails without its rule. Facts
+from the feed: #262 (August 15, 2023, 4,300 at 496), #263 (September 19, 2023, 3,200 at 531), #261
+(August 3, 2023, 1,500 trades at 388), #276 (December 19, 2023, 1,000 trades at 425)."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+
+def test_the_day_of_a_pool_update_is_no_round() -> None:
+    text = (
+        "What the pool looks like now\n\n"
+        "There were 215,735 profiles in the pool on July 17, 2024, about 7,000 fewer than the count "
+        "published on July 2.\n\n"
+        "Since the update on July 2, IRCC has issued 19,161 invitations across seven draws.\n\n"
+        "IRCC's most recent figures on the pool were July 17th, 2024, just before two Express Entry draws.\n"
+    )
+    assert articles.rows(text) == []
+
+
+def test_a_figure_from_a_clause_that_gives_the_round_another_cut_off_is_in_doubt() -> None:
+    text = (
+        "Express Entry draws are back, says IRCC\n\n"
+        "IRCC has confirmed that Express Entry draws have resumed after a break of more than a month. "
+        "The last Express Entry draw took place over a month back on August 15. It was an all-program draw "
+        "that requested 4,300 candidates with a minimum Comprehensive Ranking System (CRS) score of 496. "
+        "Then on September 18 the department said draws would resume this week. The latest Express Entry "
+        "draw invited 3,200 candidates across all programs with a minimum CRS score of 531.\n"
+    )
+    assert all(r[1] != 3200 for r in articles.undated(text))
+
+
+def test_invitations_that_have_been_reduced_are_a_difference() -> None:
+    text = (
+        "Express Entry draw #276: 1,000 invitations for trades\n\n"
+        "Date of draw: December 19, 2023\nInvitations: 1,000\nLowest CRS: 425\n\n"
+        "The previous trades draw took place on August 3, 2023. Express Entry draw #261 gave out 1,500 "
+        "invitations and the lowest score invited was 388. The new draw needed 37 more points, and 500 "
+        "invitations have been reduced.\n"
+    )
+    rows = {r[0]: r for r in articles.rows(text)}
+    assert rows["261"][2:4] == (1500, 388)
