@@ -45,6 +45,38 @@ _YEAR_DRAWS = re.compile(
 )
 
 
+#: A numeric date in a table's date cell: "10-04-24", "23/04/2024" (its column tells the order).
+_NUMERIC_CELL = re.compile(r"\s*(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})\s*")
+#: The same, anywhere in a line of the table.
+_NUMERIC_IN_LINE = re.compile(r"(?<![\d/.-])(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})(?![\d/.-])")
+
+
+def _numeric_cell_date(text: str, where: tuple[int, int], table_start: int) -> Anchor | str | None:
+    """A numeric date cell, read by its column: day first when some row's first part can only be a day
+    ("23-04-24") and none's second part, month first the other way round; otherwise a doubt (a warning
+    string). Two-digit years are of this century. None when the cell is no numeric date."""
+    cell = _NUMERIC_CELL.fullmatch(text, where[0], where[1])
+    if cell is None:
+        return None
+    end = text.find("\n\n", where[1])
+    block = text[table_start : len(text) if end < 0 else end]
+    pairs = [(int(m.group(1)), int(m.group(3))) for m in _NUMERIC_IN_LINE.finditer(block)]
+    day_first = any(a > 12 for a, _ in pairs)
+    month_first = any(b > 12 for _, b in pairs)
+    first, second, year = int(cell.group(1)), int(cell.group(3)), int(cell.group(4))
+    year += 2000 if year < 100 else 0
+    raw = cell.group(0).strip()
+    if day_first == month_first and first != second:
+        return f"date: {raw!r} may be day first or month first, and the table does not tell; not taken"
+    day, month = (second, first) if month_first else (first, second)
+    try:
+        value = dt.date(year, month, day)
+    except ValueError:
+        return f"date: {raw!r} is no date; not taken"
+    start = where[0] + len(cell.group(0)) - len(cell.group(0).lstrip())
+    return Anchor(start, start + len(raw), raw, date=value)
+
+
 def table_row(
     reader: Reader, unit: Unit, header: dict[str, int] | None, caption: Caption
 ) -> tuple[dict[str, int] | None, Caption]:
@@ -96,6 +128,12 @@ def table_row(
         found = [a for a in anchors(text, where[0], where[1], reader.dates, unit) if a.date is not None]
     finally:
         reader.dates.context = None
+    if not found:
+        numeric = _numeric_cell_date(text, where, reader.table_start)
+        if isinstance(numeric, str):
+            reader.dates.doubts.append(numeric)
+            return header, caption
+        found = [numeric] if numeric is not None else []
     if found:
         same = reader.by_date.get(found[0].date, []) if found[0].date else []
         mention = same[0] if len(same) == 1 else None

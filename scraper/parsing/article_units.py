@@ -158,7 +158,7 @@ def _stacked_table(text: str, lines: list[tuple[int, int]], i: int) -> list[Unit
 
 
 _HEAD_START = (
-    r"^\W*(?:(?P<lead>draw\s*#|draw\s+(?:no\.?|number))\s+)?(?P<date>(?:(?:draw|round)\s+)?date(?:\s+of\s+(?:the\s+)?(?:draw|round))?)\s+"
+    r"^\W*(?:(?P<lead>draw\s*#|draw\s+(?:no\.?|number))\s+)?(?P<date>(?:(?:draw|round)(?:['’]s)?\s+)?date(?:\s+of\s+(?:the\s+)?(?:draw|round))?)\s+"
     r"(?:(?P<number>draw\s*#|draw\s+(?:no\.?|number))\s+)?"
     r"(?:(?P<type>(?:draw\s+|round\s+)?type(?:\s+of\s+(?:draw|round))?|program|category)\s+)?"
 )
@@ -168,6 +168,7 @@ _HEAD_COUNT = (
 )
 _HEAD_CRS = (
     r"(?P<crs>(?:minimum\s+|lowest\s+|cut-?off\s+)?CRS(?:\s+score)?(?:\s+(?:cut-?off|requirement|required))?"
+    r"(?:\s+score)?"  # "CRS Cut-Off Score"
     r"|(?:(?:minimum|lowest|cut-?off)\s+)?(?:score|points)|cut-?off)"
 )
 _SPACED_HEADER = re.compile(_HEAD_START + _HEAD_COUNT + r"\s+" + _HEAD_CRS + r"\W*$", re.I)
