@@ -207,7 +207,8 @@ _PERIOD_TO = re.compile(
     r"\s*(?:to|through|thru|till|until|up\s+to|[-–—])\s+(?:the\s+)?(?=" + DATE.pattern + ")", re.I
 )
 #: The second day of a range after a month and day: "January 9 – 15, 2023" (never "January 9 - 5,500").
-_DAY_RANGE = re.compile(r"\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?\b(?!,?\d)(?!\s+(?:[a-z]|\d))")
+#: (not "on May 3 - 5 candidates ...", but "October 23 – 29 2023")
+_DAY_RANGE = re.compile(r"\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?\b(?!,?\d)(?!\s+(?:[a-z]|(?!(?:19|20)\d\d\b)\d))")
 #: A date whose clause goes on to say the system changed: "On January 1, 2015 Canada's program was
 #: transformed with the introduction of Express Entry".
 _CHANGE_LATER = re.compile(

@@ -734,6 +734,14 @@ _ROUND_LABELS = re.compile(
 )
 
 
+#: A headline naming the week it reviews: "News Review October 23 – 29 2023", "March 27 - April 2, 2023".
+_WEEK_TITLE = re.compile(
+    r"\b(?P<month>" + MONTH + r")\s+\d{1,2}(?:st|nd|rd|th)?\s*[-–—]\s*(?:(?P<month2>" + MONTH + r")\s+)?"
+    r"(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 def publication_date(text: str) -> dt.date | None:
     """The article's own date: after "Published"/"Posted", a byline line holding only a date, or a full date
     closing the headline after a dash ("Latest Express Entry draw invited 529 candidates – 14th May 2020")."""
@@ -743,6 +751,17 @@ def publication_date(text: str) -> dt.date | None:
     if headline is not None:
         parsed = parse_datetime(
             plain_date(headline.group("date")), "publication date", reference=None, want_time=False
+        )
+        if isinstance(parsed.value, dt.date):
+            return parsed.value
+    week = _WEEK_TITLE.search(text.lstrip().split("\n", 1)[0])
+    if week is not None:
+        # "Weekly News Review October 23 – 29 2023": a review of the week, written at its end
+        parsed = parse_datetime(
+            f"{week.group('month2') or week.group('month')} {week.group('day')}, {week.group('year')}",
+            "publication date",
+            reference=None,
+            want_time=False,
         )
         if isinstance(parsed.value, dt.date):
             return parsed.value
