@@ -2,10 +2,10 @@
 date  Category  CRS Cut-Off Score  Number of ITAs issued", a table of numeric dates whose order of day and
 month the column tells ("10-04-24" beside "23-04-24"), and a weekly review headed "October 23 – 29 2023"
 (its days take its year; its first day is no round). Our words, after real pages; each test fails without
-its rule but the third, a guard (a column that does not tell names no day). Facts from the feed: #254 to
-#256 (June 28, 2023, 500 healthcare at 476; July 5, 500 STEM at 486; July 6, 1,500 healthcare at 463),
-#293 to #296 (April 10, 2024, 1,280 at 549; April 11, 4,500 STEM at 491; April 23, 2,095 at 529; April 24,
-1,400 French at 410), #271 and #273 (October 24, 2023, 1,548 PNP; October 26, 3,600 healthcare)."""
+its rule but the third, a guard (a column that does not tell names no day). Facts from the feed: #252,
+#254 and #255 (June 28, 2023, 500 healthcare at 476; July 5, 500 STEM at 486; July 6, 1,500 healthcare at
+463), #292 to #295 (April 10, 2024, 1,280 at 549; April 11, 4,500 STEM at 491; April 23, 2,095 at 529;
+April 24, 1,400 French at 410), #269 and #271 (October 24, 2023, 1,548 PNP; October 26, 3,600 healthcare)."""
 
 from __future__ import annotations
 
