@@ -56,6 +56,9 @@ _FIELD_LABEL = re.compile(
 
 
 _DAY_BEFORE = re.compile(r"the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier", re.I)
+_DAY_AFTER = re.compile(r"the\s+(?:following|next)\s+day|a\s+day\s+later", re.I)
+#: A clause that says a round was held: it invites, or names a draw.
+_HOLDS_A_ROUND = re.compile(r"\binvit|\bITAs?\b|\bdraw\b|\bround\b", re.I)
 #: A clause that speaks of the round it belongs to: "this draw", "the draw", "today's round", "the selection".
 _ROUND_ITSELF = re.compile(
     r"\b(?:this|the|today's|latest|newest|new)\s+(?:(?!(?:last|previous|preceding|prior|next|upcoming)\b)[\w-]+\s+){0,3}"
@@ -916,6 +919,23 @@ class Reader:
         start, end, comparison, group, sentence_start = clause
         text = self.text
         glued, self.glued = self.glued, None
+        if (
+            len(group) == 1
+            and _DAY_AFTER.fullmatch(group[0].snippet)
+            and group[0].start == sentence_start == start
+            and not comparison
+            and unit.kind == "prose"
+            and carry is not None
+            and carry.date is not None
+            and carry.number is None
+            and _HOLDS_A_ROUND.search(text, start, end)
+        ):
+            # "On October 24, IRCC issued 1,548 ITAs ... The following day, the Government invited 300
+            # Francophone candidates": the day after the round the sentence before dated.
+            after = group[0]
+            day = carry.date.value + dt.timedelta(days=1)
+            group = [Anchor(after.start, after.end, after.snippet, date=day, relative="day-after")]
+            clause = (start, end, comparison, group, sentence_start)
         if (
             not comparison
             and not group
