@@ -1095,7 +1095,7 @@ def test_a_read_more_link_is_another_articles_title() -> None:
     # Feed: #160 on August 19, 2020, 600 provincial nominees at 771.
     text = (
         "Express Entry draw #160 on August 19, 2020 sent 600 invitations to candidates with 771 points.\n\n"
-        "Read More: British Columbia Issued 437 Invitations In New PNP Draw\n"
+        "Read More: Canada Issued 437 Invitations In New PNP Draw\n"
     )
     (round_,) = parse_article(text).rounds
     assert round_.values().get("invitations") == 600

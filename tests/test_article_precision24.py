@@ -1,8 +1,9 @@
 """The forty-eighth pass (session 13, on the thirty-fifth set, after its one score): a pool update's day is
-no round's, two cut-offs for one round put the other figure of either clause in doubt, and "500 invitations
-have been reduced" is a difference. Our words, after real pages; each test fails without its rule. Facts
-from the feed: #262 (August 15, 2023, 4,300 at 496), #263 (September 19, 2023, 3,200 at 531), #261
-(August 3, 2023, 1,500 trades at 388), #276 (December 19, 2023, 1,000 trades at 425)."""
+no round's, two cut-offs for one round put the other figure of either clause in doubt, "500 invitations
+have been reduced" is a difference, and a province that invites holds its own draw. Our words, after real
+pages; each test fails without its rule. Facts from the feed: #262 (August 15, 2023, 4,300 at 496), #263
+(September 19, 2023, 3,200 at 531), #261 (August 3, 2023, 1,500 trades at 388), #276 (December 19, 2023,
+1,000 trades at 425), #65 (May 31, 2017, 3,877 at 413)."""
 
 from __future__ import annotations
 
@@ -42,3 +43,12 @@ def test_invitations_that_have_been_reduced_are_a_difference() -> None:
     )
     rows = {r[0]: r for r in articles.rows(text)}
     assert rows["261"][2:4] == (1500, 388)
+
+
+def test_a_province_that_invites_holds_its_own_draw() -> None:
+    # Feed: #65, May 31, 2017, 3,877 invitations at 413 (Ontario's own draw the next day is no federal round).
+    text = (
+        "On 31st May 2017 IRCC invited 3,877 people. Points required: 413. On 1 June 2017, Ontario "
+        "invited 500 candidates through its Human Capital Priorities stream.\n"
+    )
+    assert articles.dates(text) == {"2017-05-31"}
