@@ -1,5 +1,7 @@
 """The fifty-first pass (session 13, on the thirty-fifth set): "The following day" opening a sentence that
-invites dates the day after the round the sentence before dated. Our words, after a real page; the first
+invites dates the day after the round the sentence before dated; then, from probes in real pages' phrasing,
+a bare count after "invited" ("invited 3,350 with a score of 438") and a cut-off after "at" ("3,900
+invitations at 445"). Our words, after a real page; the first
 test fails without the rule, the others are guards (a number of its own, a day with no round, a
 comparison). Facts from the feed: #269 to #271 (October 24, 2023, 1,548 PNP; October 25, 300 French at
 486; October 26, 3,600 healthcare at 431)."""
@@ -35,3 +37,24 @@ def test_the_following_days_round_compared_is_not_dated_by_it() -> None:
         "fewer than the 3,600 invited in the draw held the following day.\n"
     )
     assert articles.dates(text) == {"2023-10-24"}
+
+
+def test_a_bare_count_after_invited_and_a_cut_off_after_at() -> None:
+    # Feed: #110, January 30, 2019, 3,350 at 438; #105, November 28, 2018, 3,900 at 445; #104, November 14,
+    # 2018, 3,900 at 449.
+    text = (
+        "Draws to remember\n\n"
+        "The round of January 30, 2019 invited 3,350 with a score of 438.\n\n"
+        "On November 28, 2018, IRCC issued 3,900 invitations at 445. On November 14, 2018, 3,900 candidates "
+        "were invited at 449.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [
+        ("2019-01-30", 3350, 438),
+        ("2018-11-28", 3900, 445),
+        ("2018-11-14", 3900, 449),
+    ]
+
+
+def test_a_time_after_at_is_no_cut_off() -> None:
+    text = "On November 28, 2018, IRCC issued 3,900 invitations at 11 am. The tie-break was at 445 UTC.\n"
+    assert [r[3] for r in articles.rows(text)] == [None]

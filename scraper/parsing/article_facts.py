@@ -176,6 +176,9 @@ _INVITATION_LABEL = re.compile(
     re.I,
 )
 _LABEL_WORD = re.compile(r"invitation|invited|ITA|draw\s+size", re.I)
+#: A count that is the bare object of an inviting verb: "invited 3,900 with a score of 438".
+_INVITED_BARE = re.compile(r"\b(?:invited|invites|inviting|issued|issuing)\s+(?:a\s+total\s+of\s+)?$", re.I)
+_BARE_AFTER = re.compile(r"\s+(?:with|at)\b|\s*[,;](?!\d)|\.(?!\d)", re.I)
 #: Just before a count of immigrants: "inviting 284 hopeful new immigrants", "invited 500 immigrants".
 _INVITED_JUST_BEFORE = re.compile(r"\binvit\w*\s+(?:\w+\s+){0,2}$", re.I)
 #: After a count of people: "1,545 candidates in the pool received ITAs" (they were invited).
@@ -395,6 +398,9 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         labelled = None
         if noun is None:
             labelled = _INVITATION_LABEL.search(before) if _LABEL_WORD.search(before) else None
+            if labelled is None and _BARE_AFTER.match(text, match.end(), end):
+                # "The biggest, on January 30, invited 3,900 with a score of 438": the verb's bare object
+                labelled = _INVITED_BARE.search(before)
             if labelled is None:
                 continue
         elif re.match(_PEOPLE, noun.group("noun"), re.I) and not _INVITING.search(clause):
@@ -477,6 +483,16 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
     return facts, notes
 
 
+#: A cut-off said as the level a count was invited at: "3,600 invitations at 445", "were invited at 443",
+#: "3,600 invitations on November 28, 2018 at 445".
+_COUNTED_AT = re.compile(
+    r"\b(?:invitations?|ITAs?|candidates|applicants|invited|issued)"
+    r"(?:\s+on\s+" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?,?)?\s+at\s+$",
+    re.I,
+)
+_NOT_A_SCORE_AFTER = re.compile(r"\s*(?:%|[ap]\.?m\b|:|h\b|UTC|GMT|E[DS]?T\b|percent)", re.I)
+
+
 def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
     """CRS cut-offs stated in ``text[start:end]``."""
     clause = text[start:end]
@@ -500,6 +516,9 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             left_at = moved.get(match.start())
         if left_at is None and (low := _NEW_LOW.search(text, max(start, match.start() - 40), match.start())):
             left_at = low.start()
+        counted = _COUNTED_AT.search(text, max(start, match.start() - 60), match.start())
+        if left_at is None and counted and not _NOT_A_SCORE_AFTER.match(after):
+            left_at = counted.start()  # "IRCC issued 3,900 invitations at 445", "were invited at 449"
         right = None if left_at is not None else _CRS_RIGHT.match(after)
         if left_at is None and right is None:
             continue
