@@ -1,9 +1,10 @@
 """The forty-eighth pass (session 13, on the thirty-fifth set, after its one score): a pool update's day is
 no round's, two cut-offs for one round put the other figure of either clause in doubt, "500 invitations
-have been reduced" is a difference, and a province that invites holds its own draw. Our words, after real
-pages; each test fails without its rule. Facts from the feed: #262 (August 15, 2023, 4,300 at 496), #263
-(September 19, 2023, 3,200 at 531), #261 (August 3, 2023, 1,500 trades at 388), #276 (December 19, 2023,
-1,000 trades at 425), #65 (May 31, 2017, 3,877 at 413)."""
+have been reduced" is a difference, a province that invites holds its own draw (and so does "OINP"), and
+the pool's count on a day names no round. Our words, after real pages; each test fails without its rule.
+Facts from the feed: #262 (August 15, 2023, 4,300 at 496), #263 (September 19, 2023, 3,200 at 531), #261
+(August 3, 2023, 1,500 trades at 388), #276 (December 19, 2023, 1,000 trades at 425), #65 (May 31, 2017,
+3,877 at 413), #242 (March 1, 2023, 667 at 748)."""
 
 from __future__ import annotations
 
@@ -52,3 +53,12 @@ def test_a_province_that_invites_holds_its_own_draw() -> None:
         "invited 500 candidates through its Human Capital Priorities stream.\n"
     )
     assert articles.dates(text) == {"2017-05-31"}
+
+
+def test_a_provincial_programs_acronym_and_the_pools_count_name_no_federal_round() -> None:
+    # Feed: #242, March 1, 2023, 667 provincial nominees at 748.
+    text = (
+        "On March 1, 2023, IRCC invited 667 PNP candidates at 748. On February 28, 2023, Ontario's OINP "
+        "invited 1,000 candidates. The pool had 250,000 candidates on February 27, 2023.\n"
+    )
+    assert articles.dates(text) == {"2023-03-01"}

@@ -51,6 +51,8 @@ NOT_A_ROUND = re.compile(
     # "profiles published on July 2", "Since the update on July 2", "the number of profiles in the pool was
     # July 17th": the day of a pool update, no round's
     r"|\b(?:updated?|published)(?:\s+on)?|\bpool\s+(?:was|were|is|are|stood|on)"
+    # "The pool had 250,000 candidates on February 27": the pool's count that day
+    r"|\bpool\s+(?:had|held|contained|counted)\b[^.;!?]{0,40}?\b(?:on|at)"
     # "whose FRA expires on June 30, 2021", "the deadline of May 1": a deadline, not a round
     r"|\bexpir(?:es|ed|e|y|ing)(?:\s+on)?|\bdeadline(?:\s+(?:of|is|was))?"
     # "the duration that begins on December 22nd 2016 and ends on December 23rd 2016": a period's bounds

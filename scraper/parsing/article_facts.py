@@ -138,7 +138,7 @@ PROVINCE_DRAW = re.compile(
     r"(?:held|conducted|ran|hosted)\s+(?:a|its|another|an)\s+(?:[\w-]+\s+){0,2}?(?:draw|lottery|round)\b"
     # "On January 31, the OINP (Ontario Immigrant Nominee Program) issued 611", "the Ministry of Immigration,
     # Francization and Integration invited 1,006 skilled workers to apply for permanent selection in Quebec"
-    r"|\bthe\s+(?:OINP|SINP|AAIP|MPNP|BC\s?PNP|NSNP|NBPNP|NLPNP|PEI\s?PNP)\b|\bImmigrant\s+Nominee\s+Program\b"
+    r"|\b(?:OINP|SINP|AAIP|MPNP|BC\s?PNP|NSNP|NBPNP|NLPNP|PEI\s?PNP)\b|\bImmigrant\s+Nominee\s+Program\b"
     r"|\bFrancization\b|\bpermanent\s+selection\b"
     # "On 1 June 2017, Ontario invited 500 candidates through its Human Capital Priorities stream"
     r"|\b(?:Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick"
