@@ -1,10 +1,11 @@
 """The forty-eighth pass (session 13, on the thirty-fifth set, after its one score): a pool update's day is
 no round's, two cut-offs for one round put the other figure of either clause in doubt, "500 invitations
-have been reduced" is a difference, a province that invites holds its own draw (and so does "OINP"), and
-the pool's count on a day names no round. Our words, after real pages; each test fails without its rule.
-Facts from the feed: #262 (August 15, 2023, 4,300 at 496), #263 (September 19, 2023, 3,200 at 531), #261
-(August 3, 2023, 1,500 trades at 388), #276 (December 19, 2023, 1,000 trades at 425), #65 (May 31, 2017,
-3,877 at 413), #242 (March 1, 2023, 667 at 748)."""
+have been reduced" is a difference, a province that invites holds its own draw (and so does "OINP"), the
+pool's count on a day names no round, and a year-less day half a year before an undated article's own
+round is a doubt. Our words, after real pages; each test fails without its rule. Facts from the feed: #262
+(August 15, 2023, 4,300 at 496), #263 (September 19, 2023, 3,200 at 531), #261 (August 3, 2023, 1,500
+trades at 388), #276 (December 19, 2023, 1,000 trades at 425), #65 (May 31, 2017, 3,877 at 413), #242
+(March 1, 2023, 667 at 748), #243 (March 15, 2023, 7,000 at 490)."""
 
 from __future__ import annotations
 
@@ -62,3 +63,13 @@ def test_a_provincial_programs_acronym_and_the_pools_count_name_no_federal_round
         "invited 1,000 candidates. The pool had 250,000 candidates on February 27, 2023.\n"
     )
     assert articles.dates(text) == {"2023-03-01"}
+
+
+def test_a_day_far_before_the_articles_own_round_is_a_doubt_when_the_article_is_undated() -> None:
+    # Feed: #242, March 1, 2023, 667 at 748; #243, March 15, 2023, 7,000 at 490 (a later article's link).
+    text = (
+        "On March 1, 2023, IRCC invited 667 PNP candidates at 748. "
+        "Also read: Canada invites 7,000 candidates on March 15\n"
+    )
+    assert articles.dates(text) == {"2023-03-01", None}
+    assert ("03-15", 7000, None, None, None) in articles.undated(text)

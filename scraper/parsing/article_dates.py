@@ -392,7 +392,17 @@ class Dates:
             if self.lead_date is not None:
                 # "Today, March 15, ... the seventh draw of 2023. ... the most recent draw on March 1": the
                 # year that puts it on or before the article's own round (a week's grace), as for its date.
-                return self._read(raw, self.lead_date + dt.timedelta(days=7), "the article's own round")
+                read = self._read(raw, self.lead_date + dt.timedelta(days=7), "the article's own round")
+                if read[0] is not None and (self.lead_date - read[0]).days > _LEAD_REACH:
+                    # "Canada invited 667 on March 1, 2023 ... Also read: 7,000 invited on March 15": the
+                    # article's date is not known, and half a year or more before its round, or days after
+                    # it (a later article's link), is a guess.
+                    self.doubts.append(
+                        f"date: {raw!r} has no year; before the article's own round ({self.lead_date})"
+                        " it would be over half a year earlier, and the article's date is unknown; left empty"
+                    )
+                    return None, ()
+                return read
             found, reason = self.year_near(pos)
             near = None if found else self.near_tie_break(raw)
             if near is not None:
@@ -510,6 +520,8 @@ class Dates:
 _FIRST_ROUND_BEFORE = re.compile(r"\b(?:first|opening|earliest)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b", re.I)
 
 
+#: How far before the article's own round a year-less date read by that round may fall (days).
+_LEAD_REACH = 183
 #: The first round of all (round #1): no day before it is a round's.
 FIRST_ROUND_DAY = dt.date(2015, 1, 31)
 #: Words that move a story forward after a full date: "... 457 on February 20th, 2019. After that, it has been
