@@ -58,3 +58,12 @@ def test_a_bare_count_after_invited_and_a_cut_off_after_at() -> None:
 def test_a_time_after_at_is_no_cut_off() -> None:
     text = "On November 28, 2018, IRCC issued 3,900 invitations at 11 am. The tie-break was at 445 UTC.\n"
     assert [r[3] for r in articles.rows(text)] == [None]
+
+
+def test_a_cut_off_after_at_following_the_people_invited() -> None:
+    # Feed: #293, April 11, 2024, 4,500 STEM at 491; #296, May 30, 2024, 2,985 provincial nominees at 676.
+    text = (
+        "On April 11, 2024, IRCC invited 4,500 candidates with STEM experience at 491. On May 30, 2024, it "
+        "invited 2,985 provincial nominees at 676.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2024-04-11", 4500, 491), ("2024-05-30", 2985, 676)]
