@@ -67,3 +67,9 @@ def test_a_cut_off_after_at_following_the_people_invited() -> None:
         "invited 2,985 provincial nominees at 676.\n"
     )
     assert [r[1:4] for r in articles.rows(text)] == [("2024-04-11", 4500, 491), ("2024-05-30", 2985, 676)]
+
+
+def test_a_type_label_in_a_rounds_box_is_its_kind() -> None:
+    # Feed: #289, March 12, 2024, 2,850 at 525, no program specified.
+    text = "Express Entry draw #289\nDate: March 12, 2024\nType: General\nInvitations: 2,850\nCRS: 525\n"
+    assert articles.rows(text) == [("289", "2024-03-12", 2850, 525, "general", None)]

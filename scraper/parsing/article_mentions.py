@@ -172,7 +172,8 @@ _PREVIOUS_OPENS = re.compile(
 )
 #: A field naming the kind of the round its box speaks of: "Program Specified: Provincial Nominee Program".
 _KIND_FIELD = re.compile(
-    r"\s*(?:[•◦▪·*-]\s+)?(?:program(?:me)?s?\s+specified|(?:draw|round)\s+type|type\s+of\s+(?:draw|round))\s*:",
+    r"\s*(?:[•◦▪·*-]\s+)?(?:program(?:me)?s?\s+specified|(?:(?:draw|round)\s+)?type|type\s+of\s+(?:draw|round)"
+    r"|(?:draw|round)\s+name)\s*:",
     re.I,
 )
 #: The start of a clause naming a round before this one: "previous invitation round on July 24".
