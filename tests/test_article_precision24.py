@@ -9,6 +9,9 @@ trades at 388), #276 (December 19, 2023, 1,000 trades at 425), #65 (May 31, 2017
 
 from __future__ import annotations
 
+from scraper.parsing.article import _round_facts
+from scraper.parsing.article_facts import Fact
+from scraper.parsing.article_mentions import Mention
 from tests.support import articles
 
 
@@ -23,16 +26,29 @@ def test_the_day_of_a_pool_update_is_no_round() -> None:
     assert articles.rows(text) == []
 
 
-def test_a_figure_from_a_clause_that_gives_the_round_another_cut_off_is_in_doubt() -> None:
-    text = (
-        "Express Entry draws are back, says IRCC\n\n"
-        "IRCC has confirmed that Express Entry draws have resumed after a break of more than a month. "
-        "The last Express Entry draw took place over a month back on August 15. It was an all-program draw "
-        "that requested 4,300 candidates with a minimum Comprehensive Ranking System (CRS) score of 496. "
-        "Then on September 18 the department said draws would resume this week. The latest Express Entry "
-        "draw invited 3,200 candidates across all programs with a minimum CRS score of 531.\n"
+def _facts(*given: tuple[str, int, int, int]) -> tuple[object, object]:
+    """The count and cut-off decided for one round given (field, value, clause, strength) facts."""
+    mention = Mention(first=0)
+    for name, value, clause, strength in given:
+        mention.facts.append((Fact(name, value, 0, 1, str(value)), clause, strength))
+    facts = _round_facts(mention)
+    return (
+        facts.invitations.value if facts.invitations else None,
+        facts.crs_min.value if facts.crs_min else None,
     )
-    assert all(r[1] != 3200 for r in articles.undated(text))
+
+
+def test_a_figure_from_a_clause_that_gives_the_round_another_cut_off_is_in_doubt() -> None:
+    # "The last draw took place on August 15 (no year) ... it was an all-program draw ... minimum score of
+    # 496 ... The latest draw invited 3,200 ... minimum of 531": clause 1 gives 496; clause 2, 3,200 and 531.
+    assert _facts(("crs_min", 496, 1, 1), ("invitations", 3200, 2, 1), ("crs_min", 531, 2, 1)) == (None, None)
+    # A count that a third clause, naming the round by its day, gives too is no doubt.
+    assert _facts(
+        ("crs_min", 496, 1, 1),
+        ("invitations", 3200, 2, 1),
+        ("crs_min", 531, 2, 1),
+        ("invitations", 3200, 3, 2),
+    ) == (3200, None)
 
 
 def test_invitations_that_have_been_reduced_are_a_difference() -> None:
