@@ -51,6 +51,8 @@ THIRTY_SECOND = checker.DATA / "articles_unseen32.json"
 THIRTY_THIRD = checker.DATA / "articles_unseen33.json"
 THIRTY_FOURTH = checker.DATA / "articles_unseen34.json"
 THIRTY_FIFTH = checker.DATA / "articles_unseen35.json"
+THIRTY_SIXTH = checker.DATA / "articles_unseen36.json"
+THIRTY_SEVENTH = checker.DATA / "articles_unseen37.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -184,6 +186,8 @@ SETS = {
     "unseen33": (THIRTY_THIRD, 31),
     "unseen34": (THIRTY_FOURTH, 32),
     "unseen35": (THIRTY_FIFTH, 32),
+    "unseen36": (THIRTY_SIXTH, 17),  # too few pages to stand alone as the fresh set (with 37: 48)
+    "unseen37": (THIRTY_SEVENTH, 31),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -250,6 +254,8 @@ FRESH_SETS = {
     "unseen33": (THIRTY_THIRD, 73, True),
     "unseen34": (THIRTY_FOURTH, 79, True),
     "unseen35": (THIRTY_FIFTH, 55, True),
+    "unseen36": (THIRTY_SIXTH, 42, True),
+    "unseen37": (THIRTY_SEVENTH, 72, False),
 }
 
 
