@@ -439,12 +439,20 @@ def _untangle(m: Mention, found: dict[str, Found | None], warnings: list[str]) -
     is left empty, and so is the 3,200."""
     for name, other in (("crs_min", "invitations"), ("invitations", "crs_min")):
         given = found[other]
-        clashing = {clause for f, clause, _ in m.facts if f.name == name}
-        values = {f.value for f, _, _ in m.facts if f.name == name}
-        if found[name] is not None or given is None or len(values) < 2:
+        chosen = found[name]
+        if given is None:
             continue
         sources = {clause for f, clause, _ in m.facts if f.name == other and f.value == given.value}
-        if sources <= clashing and sources != clashing:
+        if chosen is None:
+            clashing = {clause for f, clause, _ in m.facts if f.name == name}
+            values = {f.value for f, _, _ in m.facts if f.name == name}
+            doubted = len(values) > 1 and sources <= clashing and sources != clashing
+        else:
+            # "The December 20 draw ... saw 670 ITAs. Lastly, IRCC issued 400 ITAs ... with a minimum score of
+            # 386": a clause whose count is not the round's own speaks of another round, cut-off and all.
+            contrary = {clause for f, clause, _ in m.facts if f.name == name and f.value != chosen.value}
+            doubted = bool(sources) and sources <= contrary
+        if doubted:
             warnings.append(
                 f"{other}: {given.snippet!r} comes from a clause giving this round another {name} than the"
                 " rest of the article, so it may be another round's; left empty"

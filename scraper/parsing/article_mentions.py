@@ -287,6 +287,8 @@ class Reader:
         self.two_named = False
         self.other_round = False  # the paragraph has spoken of another, undated round
         self.unit_start = 0  # where the paragraph being read starts
+        #: The rest of a paragraph after a clause about a province's own draw: what it says is that draw's.
+        self.provincial_rest = (0, 0)
         #: A sentence of the paragraph opened on "the previous draw" named by no date: the sentences after
         #: it that name no round may still speak of that one.
         self.previous_open = False
@@ -663,6 +665,13 @@ class Reader:
             # "The latest OINP Express Entry draw focused on health occupations, with 344 invitations": a
             # province's own draw; its figures and kind are no federal round's.
             mention.warnings.append(f"{clause.strip()[:80]!r} speaks of a province's own draw; not taken")
+            line_end = text.find("\n", end)
+            self.provincial_rest = (end, len(text) if line_end < 0 else line_end)
+            return
+        if not anchored and self.provincial_rest[0] <= start < self.provincial_rest[1]:
+            # "Quebec announced the results of a January 27 draw ... Cut off mark of 647 points was used":
+            # what the paragraph says after a province's draw, naming no round, is that draw's.
+            mention.warnings.append(f"{clause.strip()[:80]!r} follows a province's own draw; not taken")
             return
         if not anchored:
             period = other_period(clause, mention.date.value if mention.date else self.dates.published)

@@ -1,0 +1,32 @@
+"""The fifty-second pass (session 13, on the thirty-sixth and thirty-seventh sets, after their one score): a
+clause whose count is not the round's own speaks of another round, cut-off and all; a sentence opening on a
+province that announces, holds or runs a draw is that province's; and what its paragraph says next, naming
+no round, is that draw's too. Our words, after real pages; each test fails without its rule. Facts from the
+feed: #275 to #278 (December 18 to 21, 2023: 1,325 at 542; 1,000 trades at 425; 670 transport at 435; 400
+agriculture at 386), #215 (February 2, 2022, 1,070 provincial nominees at 674)."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+
+def test_a_clause_whose_count_is_another_rounds_gives_no_cut_off() -> None:
+    text = (
+        "Weekly review: December 18 – 24, 2023\n\n"
+        "IRCC held four draws last week. The first invited 1,325 candidates from all programs with a minimum "
+        "score of 542. On December 19, IRCC held a trades draw and invited 1,000 candidates. The December 20 "
+        "draw for transport occupations saw 670 invitations to apply. Lastly, IRCC issued 400 invitations to "
+        "agriculture and agri-food candidates with a minimum score of 386.\n"
+    )
+    assert ("2023-12-20", 670, None) in [r[1:4] for r in articles.rows(text)]
+
+
+def test_a_province_opening_a_sentence_holds_its_own_draw_and_keeps_what_follows() -> None:
+    text = (
+        "February 2, 2022: the federal government issued 1,070 invitations to PNP candidates.\n\n"
+        "• Quebec announced the results of a January 27, 2022 draw which invited 322 candidates. A cut-off "
+        "of 647 points was used.\n"
+        "• Alberta announced the results of a January 18, 2022 draw that invited 350 Express Entry "
+        "candidates with a CRS cut-off of 346.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2022-02-02", 1070, None)]
