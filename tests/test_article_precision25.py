@@ -1,9 +1,11 @@
 """The fifty-second pass (session 13, on the thirty-sixth and thirty-seventh sets, after their one score): a
 clause whose count is not the round's own speaks of another round, cut-off and all; a sentence opening on a
 province that announces, holds or runs a draw is that province's; and what its paragraph says next, naming
-no round, is that draw's too. Our words, after real pages; each test fails without its rule. Facts from the
-feed: #275 to #278 (December 18 to 21, 2023: 1,325 at 542; 1,000 trades at 425; 670 transport at 435; 400
-agriculture at 386), #215 (February 2, 2022, 1,070 provincial nominees at 674)."""
+no round, is that draw's too; then a round number too large for a day is not its number (five days a round
+at the fastest), and "On February 13, 2021:" opens its sentence. Our words, after real pages; each test
+fails without its rule. Facts from the feed: #275 to #278 (December 18 to 21, 2023: 1,325 at 542; 1,000
+trades at 425; 670 transport at 435; 400 agriculture at 386), #215 (February 2, 2022, 1,070 provincial
+nominees at 674), #64, #175, #176."""
 
 from __future__ import annotations
 
@@ -30,3 +32,21 @@ def test_a_province_opening_a_sentence_holds_its_own_draw_and_keeps_what_follows
         "candidates with a CRS cut-off of 346.\n"
     )
     assert [r[1:4] for r in articles.rows(text)] == [("2022-02-02", 1070, None)]
+
+
+def test_a_round_number_too_large_for_a_records_day_is_not_its_number() -> None:
+    # Feed: #175, February 10, 2021, 654 provincial nominees; the record of 199 was #64, May 26, 2017.
+    text = (
+        "The lowest CRS requirement ever, before this year, was 199 points for the May 26, 2017 Express "
+        "Entry draw.\n\nIt was the 175th Express Entry draw. A total of 654 invitations were sent.\n"
+    )
+    assert ("175", None) in [(r[0], r[1]) for r in articles.rows(text)]
+
+
+def test_a_day_and_a_colon_open_their_sentence() -> None:
+    # Feed: #176, February 13, 2021, 27,332 Canadian Experience Class candidates at 75.
+    text = (
+        "On February 13, 2021: the latest Express Entry draw was held. Canada invited 27,332 applicants from "
+        "the Canadian Experience Class (CEC).\n"
+    )
+    assert [r[1:3] for r in articles.rows(text)] == [("2021-02-13", 27332)]

@@ -47,6 +47,12 @@ _CONTRAST = re.compile(
 #: A comparison set off by commas after a round's day, up to its closing comma: "prior to the draw for STEM
 #: professionals, " (no figure in it).
 _ASIDE = re.compile(r"(?:prior\s+to|before|after|following)\s+the\s+[^,.;:\d]{3,60},\s+(?=[A-Z])", re.I)
+#: A sentence that opens on a day and a colon: "On February 13, 2021:", "Wednesday, May 31:".
+_DAY_OPENING = re.compile(
+    r"\W*(?:On\s+)?(?:the\s+)?(?:[A-Z][a-z]+day,?\s+)?(?:" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r")(?:,?\s*\d{4})?\s*",
+    re.I,
+)
 _DAY_JUST_BEFORE = re.compile(r"\b" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?,\s*$", re.I)
 #: The subject of a clause naming another round by its day: "However, the CEC draw expected on (September 2)",
 #: "The most recent CEC draw happened (yesterday)": what the clause says is that round's, not this one's.
@@ -108,7 +114,12 @@ def clauses(
     if cuts and may_hold(low, _CONTRAST_WORDS):
         cuts += [(m.start(), None) for m in _CONTRAST.finditer(text, start, end) if m.start() > min(cuts)[0]]
     if unit.kind == "prose":
-        cuts += [(m.end(), False) for m in _COLON.finditer(text, start, end)] if ":" in low else []
+        cuts += [
+            (m.end(), False)
+            for m in (_COLON.finditer(text, start, end) if ":" in low else ())
+            # "On February 13, 2021: the latest Express Entry draw was conducted": the day opens its clause
+            if not _DAY_OPENING.fullmatch(text, start, m.start())
+        ]
     cuts.sort(key=lambda cut: cut[0])
     bounds = [(start, False), *cuts, (end, False)]
     comparison = False
