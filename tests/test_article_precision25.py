@@ -2,7 +2,8 @@
 clause whose count is not the round's own speaks of another round, cut-off and all; a sentence opening on a
 province that announces, holds or runs a draw is that province's; and what its paragraph says next, naming
 no round, is that draw's too; then a round number too large for a day is not its number (five days a round
-at the fastest), and "On February 13, 2021:" opens its sentence. Our words, after real pages; each test
+at the fastest), "On February 13, 2021:" opens its sentence, a goal's programs are no kind and a
+document's day no round. Our words, after real pages; each test
 fails without its rule. Facts from the feed: #275 to #278 (December 18 to 21, 2023: 1,325 at 542; 1,000
 trades at 425; 670 transport at 435; 400 agriculture at 386), #215 (February 2, 2022, 1,070 provincial
 nominees at 674), #64, #175, #176."""
@@ -50,3 +51,18 @@ def test_a_day_and_a_colon_open_their_sentence() -> None:
         "the Canadian Experience Class (CEC).\n"
     )
     assert [r[1:3] for r in articles.rows(text)] == [("2021-02-13", 27332)]
+
+
+def test_a_goals_programs_are_no_kind() -> None:
+    # Feed: #176, February 13, 2021, 27,332 Canadian Experience Class candidates at 75 (the kind not said).
+    text = (
+        "Focus on candidates in Canada in 2021\n\n"
+        "The huge round held on 13th February 2021 helped towards this year's goal of 141,000 CEC "
+        "admissions.\n"
+    )
+    assert articles.rows(text) == [(None, "2021-02-13", None, None, None, None)]
+
+
+def test_a_documents_day_is_no_round() -> None:
+    text = "IRCC invited 6,000 CEC candidates in each round, as a document released on 8th June 2021 shows.\n"
+    assert articles.rows(text) == []

@@ -48,6 +48,9 @@ NOT_A_ROUND = re.compile(
     r"|\(@\w+\)"
     # "According to the newest data per May 17th": the day of the pool's figures
     r"|\b(?:data|figures|statistics|numbers|stats)\s+(?:per|as\s+at|dated)"
+    # "as evident from a document released on 8th June this year": the document's day
+    r"|\b(?:document|memo|memorandum|report|letter|notice|briefing)\s+(?:was\s+)?(?:released|published|issued"
+    r"|sent|obtained|prepared|dated)(?:\s+on)?"
     # "profiles published on July 2", "Since the update on July 2", "the number of profiles in the pool was
     # July 17th": the day of a pool update, no round's
     r"|\b(?:updated?|published)(?:\s+on)?|\bpool\s+(?:was|were|is|are|stood|on)"

@@ -57,6 +57,8 @@ _FIELD_LABEL = re.compile(
 
 _DAY_BEFORE = re.compile(r"the\s+day\s+before|the\s+previous\s+day|a\s+day\s+earlier", re.I)
 _DAY_AFTER = re.compile(r"the\s+(?:following|next)\s+day|a\s+day\s+later", re.I)
+#: A goal or a target, whose programs are not a round's kind: "this year's goal of 141,000 CEC applications".
+_GOAL = re.compile(r"\b(?:goal|target|objective|quota|plan)s?\s+(?:of|to|for)\b", re.I)
 #: A clause that says a round was held: it invites, or names a draw.
 _HOLDS_A_ROUND = re.compile(r"\binvit|\bITAs?\b|\bdraw\b|\bround\b", re.I)
 #: A clause that speaks of the round it belongs to: "this draw", "the draw", "today's round", "the selection".
@@ -716,7 +718,10 @@ class Reader:
             # "Before the current draw for STEM profiles, IRCC held the healthcare draw on June 28": the
             # leading phrase speaks of the other round, its kind is not this clause's round's.
             kinds_from = lead_in.end() if lead_in and anchored else start
-            named_kinds = facts_of.kinds(text, kinds_from, end)
+            # "The huge round held on 13th February aided in reaching this year's goal of 141,000 CEC
+            # applications": the programs of a goal are not the round's kind.
+            goal = _GOAL.search(text, kinds_from, end)
+            named_kinds = facts_of.kinds(text, kinds_from, goal.start() if goal else end)
             mention.kinds.extend((*k, anchored) for k in named_kinds)
             if not anchored and _ALSO.search(clause) and _ROUND_ITSELF.search(clause):
                 # "The draw included candidates from the Canadian Experience Class as well": more programs.
