@@ -2,11 +2,11 @@
 clause whose count is not the round's own speaks of another round, cut-off and all; a sentence opening on a
 province that announces, holds or runs a draw is that province's; and what its paragraph says next, naming
 no round, is that draw's too; then a round number too large for a day is not its number (five days a round
-at the fastest), "On February 13, 2021:" opens its sentence, a goal's programs are no kind and a
-document's day no round. Our words, after real pages; each test
+at the fastest), "On February 13, 2021:" opens its sentence, a goal's programs are no kind, a document's
+day no round, and "There was also one draw for ..." another round. Our words, after real pages; each test
 fails without its rule. Facts from the feed: #275 to #278 (December 18 to 21, 2023: 1,325 at 542; 1,000
 trades at 425; 670 transport at 435; 400 agriculture at 386), #215 (February 2, 2022, 1,070 provincial
-nominees at 674), #64, #175, #176."""
+nominees at 674), #64, #175, #176, #240, #252."""
 
 from __future__ import annotations
 
@@ -66,3 +66,13 @@ def test_a_goals_programs_are_no_kind() -> None:
 def test_a_documents_day_is_no_round() -> None:
     text = "IRCC invited 6,000 CEC candidates in each round, as a document released on 8th June 2021 shows.\n"
     assert articles.rows(text) == []
+
+
+def test_there_was_also_one_draw_names_another_round() -> None:
+    # Feed: #252, June 28, 2023, 500 healthcare at 476; #240, February 2, 2023, 3,300 FSW at 489.
+    text = (
+        "The year 2023 in review\n\n"
+        "The first category-based draw took place on June 28, 2023 and invited 500 healthcare workers. "
+        "There was also one draw for Federal Skilled Workers with a minimum CRS of 489.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2023-06-28", 500, None)]

@@ -136,7 +136,9 @@ _UNDATED_OTHER_ROUND = re.compile(
     r"(?<!\bis\s)(?<!\bwas\s)(?<!\bbe\s)(?<!\bas\s)(?<!\byet\s)(?<!\bmarks\s)(?<!\bmarked\s)"
     r"\banother\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
     r"|\b(?:draw|round)\s+(?:[\w-]+\s+){0,6}?(?:was|were)\s+held\s+(?:earlier|last\s+week|previously)\b"
-    r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
+    r"|\b(?:last|previous)\s+(?:year|month)['’]s\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
+    # "There was also one draw for Federal Skilled Workers with a minimum CRS of 489"
+    r"|\bthere\s+(?:was|were)\s+also\s+(?:one|a|an)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b",
     re.I,
 )
 #: The day a stretch of rounds began: "since it resumed on July 6, 2022", "since the draws restarted on".
