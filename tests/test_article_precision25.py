@@ -3,10 +3,10 @@ clause whose count is not the round's own speaks of another round, cut-off and a
 province that announces, holds or runs a draw is that province's; and what its paragraph says next, naming
 no round, is that draw's too; then a round number too large for a day is not its number (five days a round
 at the fastest), "On February 13, 2021:" opens its sentence, a goal's programs are no kind, a document's
-day no round, and "There was also one draw for ..." another round. Our words, after real pages; each test
-fails without its rule. Facts from the feed: #275 to #278 (December 18 to 21, 2023: 1,325 at 542; 1,000
-trades at 425; 670 transport at 435; 400 agriculture at 386), #215 (February 2, 2022, 1,070 provincial
-nominees at 674), #64, #175, #176, #240, #252."""
+day no round, "There was also one draw for ..." another round, and "Starting June 6, 2017" no round. Our
+words, after real pages; each test fails without its rule. Facts from the feed: #275 to #278 (December 18
+to 21, 2023: 1,325 at 542; 1,000 trades at 425; 670 transport at 435; 400 agriculture at 386), #215
+(February 2, 2022, 1,070 provincial nominees at 674), #59, #64, #175, #176, #240, #252."""
 
 from __future__ import annotations
 
@@ -76,3 +76,12 @@ def test_there_was_also_one_draw_names_another_round() -> None:
         "There was also one draw for Federal Skilled Workers with a minimum CRS of 489.\n"
     )
     assert [r[1:4] for r in articles.rows(text)] == [("2023-06-28", 500, None)]
+
+
+def test_the_first_day_of_a_change_is_no_round() -> None:
+    # Feed: #59, April 12, 2017, 3,923 at 423 (the new points began on June 6, 2017: no round that day).
+    text = (
+        "On April 12, 2017, IRCC invited 3,923 candidates with at least 423 points. Starting June 6, 2017, "
+        "more CRS points go to candidates with strong French and to those with a sibling in Canada.\n"
+    )
+    assert articles.dates(text) == {"2017-04-12"}

@@ -60,6 +60,8 @@ NOT_A_ROUND = re.compile(
     r"|\bexpir(?:es|ed|e|y|ing)(?:\s+on)?|\bdeadline(?:\s+(?:of|is|was))?"
     # "the duration that begins on December 22nd 2016 and ends on December 23rd 2016": a period's bounds
     r"|\b(?:begins|ends|ended|commences)(?:\s+on)?"
+    # "Starting June 6, 2017, additional CRS points will be awarded": a change's first day
+    r"|\b(?:starting|beginning|commencing)(?:\s+(?:on|from))?"
     # "The first STEM round ... opens the week of July 5": a week, not a round's day
     r"|\bweek\s+of"
     # "Lowest Cut-off Score so far (June 2, 2016): 450": the day a record stood, no round's
