@@ -3,10 +3,11 @@ clause whose count is not the round's own speaks of another round, cut-off and a
 province that announces, holds or runs a draw is that province's; and what its paragraph says next, naming
 no round, is that draw's too; then a round number too large for a day is not its number (five days a round
 at the fastest), "On February 13, 2021:" opens its sentence, a goal's programs are no kind, a document's
-day no round, "There was also one draw for ..." another round, and "Starting June 6, 2017" no round. Our
+day no round, "There was also one draw for ..." another round, "Starting June 6, 2017" no round, a cut-off
+"which dropped to" another is not the round's, and "Alberta (AINP) invited" is a province's draw. Our
 words, after real pages; each test fails without its rule. Facts from the feed: #275 to #278 (December 18
 to 21, 2023: 1,325 at 542; 1,000 trades at 425; 670 transport at 435; 400 agriculture at 386), #215
-(February 2, 2022, 1,070 provincial nominees at 674), #59, #64, #175, #176, #240, #252."""
+(February 2, 2022, 1,070 provincial nominees at 674), #59, #64, #148, #175, #176, #240, #252."""
 
 from __future__ import annotations
 
@@ -85,3 +86,14 @@ def test_the_first_day_of_a_change_is_no_round() -> None:
         "more CRS points go to candidates with strong French and to those with a sibling in Canada.\n"
     )
     assert articles.dates(text) == {"2017-04-12"}
+
+
+def test_a_cut_off_before_its_change_is_not_the_rounds() -> None:
+    # Feed: #148, May 14, 2020, 3,371 at 447.
+    text = "Express Entry in May 2020\n\nThe May score was 452, which dropped to 447 on the May 14th draw.\n"
+    assert all(r[3] != 452 for r in articles.rows(text))
+
+
+def test_a_province_with_its_acronym_holds_its_own_draw() -> None:
+    text = "Alberta (AINP) invited 191 Express Entry candidates (CRS 300) on 13th May 2020.\n"
+    assert articles.rows(text) == []

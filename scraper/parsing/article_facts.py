@@ -143,7 +143,8 @@ PROVINCE_DRAW = re.compile(
     # "On 1 June 2017, Ontario invited 500 candidates through its Human Capital Priorities stream"
     r"|\b(?:Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick"
     r"|Prince\s+Edward\s+Island|Quebec|Québec|Yukon|Newfoundland(?:\s+and\s+Labrador)?)\s+(?:also\s+)?"
-    r"(?:invited|issued|selected|nominated)\b|\bHuman\s+Capital\s+Priorities\b|\bQuebec\s+Skilled\s+Worker\b"
+    r"(?:\([A-Z]{2,6}\)\s+)?(?:invited|issued|selected|nominated)\b|\bHuman\s+Capital\s+Priorities\b"
+    r"|\bQuebec\s+Skilled\s+Worker\b|\bAINP\b"
     # "Alberta announced the results of a January 18 draw that invited 350 Express Entry candidates"
     r"|(?:^|(?<=[\n.!?•])|(?<=[\n.!?•]\s))[^\w\n]{0,3}(?:Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick"
     r"|Prince\s+Edward\s+Island|Quebec|Québec|Yukon|Newfoundland(?:\s+and\s+Labrador)?)\s+(?:\w+\s+){0,2}?"
@@ -230,6 +231,12 @@ _CRS_GAP = re.compile(r"(?:[\s:(),\"“”'’–—-]+(?:" + _FILLER + r")\b)*[
 _CRS_RIGHT = re.compile(
     r"^(?:\s+or\s+(?:more|higher|above))?\s+(?:(?:CRS|Comprehensive\s+Ranking\s+System)(?:\s+\(CRS\))?\s+)?"
     r"(?:points?\b|pts\b|score\b|cut-?off\b)",
+    re.I,
+)
+#: A cut-off followed by its change: "The May score was 452, which dropped to 447 on May 15th draw".
+_CHANGED_AFTER = re.compile(
+    r",?\s*(?:which|and\s+(?:it|then))\s+(?:then\s+|later\s+|has\s+|had\s+)?(?:dropped|fell|declined|decreased"
+    r"|rose|climbed|increased|jumped|went\s+(?:up|down))\s+to\b",
     re.I,
 )
 _DIFFERENCE_RIGHT = re.compile(
@@ -536,6 +543,9 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             or (_GIVEN_BEFORE.search(before[-45:]) and _POINTS_GIVEN_FOR.search(clause))
         ):
             notes.append(f"crs_min: {snippet!r} is a difference or an added score; not taken")
+            continue
+        if _CHANGED_AFTER.match(after):
+            notes.append(f"crs_min: {snippet!r} is the value before a change; not taken")
             continue
         if _OR_EXTRA.search(before[-40:]):
             notes.append(f"crs_min: {snippet!r} is a second added score; not taken")
