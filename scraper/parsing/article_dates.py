@@ -19,7 +19,8 @@ DATE = re.compile(
     r"\b(?P<date>"
     + MONTH
     # (not "in June 3,750 ITAs": a month and a count)
-    + r"(?:\s+|-\s+(?=\d{1,2}(?:st|nd|rd|th)\b))\d{1,2}(?:st|nd|rd|th)?\b(?!,\d{3}(?!\d))"
+    # ("Jan.10, 2018": an abbreviation's point, then the day)
+    + r"(?:\s+|(?<=\.)|-\s+(?=\d{1,2}(?:st|nd|rd|th)\b))\d{1,2}(?:st|nd|rd|th)?\b(?!,\d{3}(?!\d))"
     + r"(?:,?\s*(?:19|20)\d\d\b(?![ \t]+\d{3}\b))?"  # (not "Aug 1 2000 517": a row's day, count, cut-off)
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*(?:19|20)\d\d\b)?"
     r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b"

@@ -85,6 +85,14 @@ def units(text: str) -> list[Unit]:
             out.append(Unit(a, b, "link"))
         elif "\t" in line or line.count(" | ") >= 2 or (line.count("|") >= 3 and "|" in line.strip()[-1:]):
             out.append(Unit(a, b, "row", _cells(text, a, b)))
+        elif (
+            line.rstrip().endswith("|")
+            and out
+            and out[-1].kind == "row"
+            and not re.search(r"\d", text[out[-1].start : b])
+        ):
+            # "Draw Date | Number of ITAs | Minimum CRS Score |" over "Category |": a header cell, wrapped
+            out[-1] = Unit(out[-1].start, b, "row", out[-1].cells + _cells(text, a, b))
         elif line.lstrip().startswith("*") and not line.lstrip().startswith("**"):
             out.append(Unit(a, b, "foot"))
         elif (
@@ -192,7 +200,7 @@ _SPACED_ROW_NUMBER_FIRST = re.compile(
 _SPACED_ROW_PLAIN = re.compile(
     r"^\s*(?P<date>"
     + MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+"
+    + r"(?:\s+|(?<=\.))\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+"
     + MONTH
     + r")\s+"
     r"(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})" + _NOTE + r"\s+(?P<crs>\d{2,4})\s*$",
@@ -201,7 +209,7 @@ _SPACED_ROW_PLAIN = re.compile(
 _SPACED_ROW = re.compile(
     r"^\s*(?P<date>"
     + MONTH
-    + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+"
+    + r"(?:\s+|(?<=\.))\d{1,2}(?:st|nd|rd|th)?(?:,\s*\d{4})?|\d{1,2}(?:st|nd|rd|th)?\s+"
     + MONTH
     + r")\s+"
     r"(?P<type>\S.*?)\s+(?P<count>\d{1,3}(?:,\d{3})+|\d{1,5})" + _NOTE + r"\s+(?P<crs>\d{2,4})\s*$",

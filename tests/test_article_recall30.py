@@ -1,0 +1,33 @@
+"""The fifty-third pass (session 13, on the thirty-sixth and thirty-seventh sets): a spaced table whose first
+row writes "Jan.10, 2018" (no space after the point), and a pipe table whose header's last cell wrapped onto
+its own line ("Category |"). Our words, after real pages; each test fails without its rule. Facts from the
+feed: #81 and #82 (January 10 and 24, 2018, 2,750 at 446 and 444), #334 and #335 (February 4 and 5, 2025,
+455 provincial nominees at 802 as the feed has them; 4,000 CEC at 521)."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+
+def test_a_spaced_table_whose_first_day_follows_a_point() -> None:
+    text = (
+        "The draws of 2018 so far\n\n"
+        "Date Invitations Minimum Score\n"
+        "Jan.10, 2018 2,750 446\n"
+        "Jan. 24, 2018 2,750 444\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2018-01-10", 2750, 446), ("2018-01-24", 2750, 444)]
+
+
+def test_a_pipe_tables_header_cell_wrapped_onto_its_own_line() -> None:
+    text = (
+        "The draws of 2025 so far\n\n"
+        "Draw Date | Number of ITAs | Minimum CRS Score |\n"
+        "Category |\n"
+        "February 5, 2025 | 4,000 | 521 | Canadian Experience Class (CEC) |\n"
+        "February 4, 2025 | 455 | 802 | Provincial Nominee Program (PNP) |\n"
+    )
+    assert [r[1:5] for r in articles.rows(text)] == [
+        ("2025-02-05", 4000, 521, "program"),
+        ("2025-02-04", 455, 802, "program"),
+    ]
