@@ -1,8 +1,9 @@
 """The fifty-third pass (session 13, on the thirty-sixth and thirty-seventh sets): a spaced table whose first
-row writes "Jan.10, 2018" (no space after the point), and a pipe table whose header's last cell wrapped onto
-its own line ("Category |"). Our words, after real pages; each test fails without its rule. Facts from the
-feed: #81 and #82 (January 10 and 24, 2018, 2,750 at 446 and 444), #334 and #335 (February 4 and 5, 2025,
-455 provincial nominees at 802 as the feed has them; 4,000 CEC at 521)."""
+row writes "Jan.10, 2018" (no space after the point), a pipe table whose header's last cell wrapped onto
+its own line ("Category |"), and a run-together table under "Date of Draw". Our words, after real pages;
+each test fails without its rule. Facts from the feed: #81 and #82 (January 10 and 24, 2018, 2,750 at 446
+and 444), #334 and #335 (February 4 and 5, 2025, 455 provincial nominees at 802 as the feed has them;
+4,000 CEC at 521), #332 and #333."""
 
 from __future__ import annotations
 
@@ -30,4 +31,18 @@ def test_a_pipe_tables_header_cell_wrapped_onto_its_own_line() -> None:
     assert [r[1:5] for r in articles.rows(text)] == [
         ("2025-02-05", 4000, 521, "program"),
         ("2025-02-04", 455, 802, "program"),
+    ]
+
+
+def test_a_run_together_table_under_date_of_draw() -> None:
+    # Feed: #332 and #333, January 8 and 23, 2025, 1,350 and 4,000 CEC at 542 and 527.
+    text = (
+        "January's draws\n\n"
+        "Draw NumberDate of DrawDraw TypeITAs IssuedCRS Cut-Off Score\n"
+        "332January 8, 2025Canadian Experience Class1,350542\n"
+        "333January 23, 2025Canadian Experience Class4,000527\n"
+    )
+    assert [r[:4] for r in articles.rows(text)] == [
+        ("332", "2025-01-08", 1350, 542),
+        ("333", "2025-01-23", 4000, 527),
     ]

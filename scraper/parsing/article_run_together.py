@@ -22,7 +22,9 @@ _JAMMED_HEADER = re.compile(
     # "DayDateRound typeInvitations issuedCRS cut-off"
     r"|\s*(?:Date\s+gaps?\s*)?(?:Day\s*)?Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
     # "Draw numberDateDraw typeInvitations issuedCRS score"
-    r"|\s*(?:(?:Draw|Round)\s*(?:[Nn]umber|No\.?|#)\s*)?(?:(?:Draw|Round)\s+)?Date(?=[A-Z])[^\d\n]*"
+    # ("Draw NumberDate of DrawDraw TypeITAs IssuedCRS Cut-Off Score")
+    r"|\s*(?:(?:Draw|Round)\s*(?:[Nn]umber|No\.?|#)\s*)?(?:(?:Draw|Round)\s+)?Date(?:\s+of\s+(?:the\s+)?(?:Draw|Round))?"
+    r"(?=[A-Z])[^\d\n]*"
     r"(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
 )
 _HEADER_ITAS = re.compile(r"ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize")
