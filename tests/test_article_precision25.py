@@ -4,10 +4,11 @@ province that announces, holds or runs a draw is that province's; and what its p
 no round, is that draw's too; then a round number too large for a day is not its number (five days a round
 at the fastest), "On February 13, 2021:" opens its sentence, a goal's programs are no kind, a document's
 day no round, "There was also one draw for ..." another round, "Starting June 6, 2017" no round, a cut-off
-"which dropped to" another is not the round's, and "Alberta (AINP) invited" is a province's draw. Our
-words, after real pages; each test fails without its rule. Facts from the feed: #275 to #278 (December 18
-to 21, 2023: 1,325 at 542; 1,000 trades at 425; 670 transport at 435; 400 agriculture at 386), #215
-(February 2, 2022, 1,070 provincial nominees at 674), #59, #64, #148, #175, #176, #240, #252."""
+"which dropped to" another is not the round's, and "Alberta (AINP) invited", "In Ontario,", "Quebec's
+Arrima draw" are a province's. Our words, after real pages; each test fails without its rule. Facts from
+the feed: #275 to #278 (December 18 to 21, 2023: 1,325 at 542; 1,000 trades at 425; 670 transport at 435;
+400 agriculture at 386), #215 (February 2, 2022, 1,070 provincial nominees at 674), #59, #64, #148, #175,
+#176, #240, #242, #252."""
 
 from __future__ import annotations
 
@@ -97,3 +98,16 @@ def test_a_cut_off_before_its_change_is_not_the_rounds() -> None:
 def test_a_province_with_its_acronym_holds_its_own_draw() -> None:
     text = "Alberta (AINP) invited 191 Express Entry candidates (CRS 300) on 13th May 2020.\n"
     assert articles.rows(text) == []
+
+
+def test_provinces_own_draws_in_other_words() -> None:
+    # Feed: #242, March 1, 2023, 667 provincial nominees at 748 (the province's draws the next day are not).
+    base = "On March 1, 2023, IRCC invited 667 PNP candidates at 748.\n\n"
+    for other in (
+        "In Ontario, 1,000 invitations were issued on March 2, 2023 under the French-Speaking Skilled Worker "
+        "stream.\n",
+        "Saskatchewan's Express Entry category draw on March 2, 2023 invited 500 candidates, score 70.\n",
+        "Quebec's Arrima draw on March 2, 2023 invited 1,000 candidates with a score of 600.\n",
+        "On March 2, 2023, PEI invited 150 candidates in its Labour and Express Entry draw.\n",
+    ):
+        assert articles.dates(base + other) == {"2023-03-01"}, other

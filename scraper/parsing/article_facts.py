@@ -127,32 +127,40 @@ PROVINCIAL = re.compile(
     r"|invitations?\s+to\s+apply\s+for\s+(?:a\s+)?(?:provincial\s+)?nomination",
     re.I,
 )
+#: A province or territory, and its nominee programs' acronyms.
+_PROVINCE = (
+    r"(?:Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick"
+    r"|Prince\s+Edward\s+Island|PEI|Quebec|Québec|Yukon|Northwest\s+Territories|Newfoundland(?:\s+and\s+Labrador)?)"
+)
+_PROVINCE_PROGRAM = r"(?:OINP|SINP|AAIP|AINP|MPNP|BC\s?PNP|NSNP|NBPNP|NLPNP|PEI\s?PNP)"
 #: A province's own draw, not a federal round: "The latest OINP Express Entry draw ... 344 invitations".
 PROVINCE_DRAW = re.compile(
-    r"\b(?:OINP|SINP|AAIP|MPNP|BC\s?PNP|NSNP|NBPNP|Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia"
-    r"|Nova\s+Scotia|New\s+Brunswick|Prince\s+Edward\s+Island|PEI|Quebec|Québec|Yukon|Newfoundland)(?:['’]s)?"
-    r"\s+(?:(?:PNP|Express\s+Entry|EE|immigration|nominee\s+program)(?:['’]s)?\s+)?(?:next\s+)?(?:draws?|stream)\b"
+    # "Saskatchewan's Express Entry category draw", "Quebec's Arrima draw", "Ontario's next draw"
+    r"\b(?:"
+    + _PROVINCE_PROGRAM
+    + "|"
+    + _PROVINCE
+    + r")(?:['’]s)?\s+(?:[\w-]+\s+){0,3}?(?:draws?|stream|lottery)\b"
     # "Prince Edward Island held a draw on 15th August", "Saskatchewan held a lottery too"
-    r"|\b(?:Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick"
-    r"|Prince\s+Edward\s+Island|Quebec|Québec|Yukon|Newfoundland(?:\s+and\s+Labrador)?)\s+(?:also\s+)?"
+    r"|\b" + _PROVINCE + r"\s+(?:also\s+)?"
     r"(?:held|conducted|ran|hosted)\s+(?:a|its|another|an)\s+(?:[\w-]+\s+){0,2}?(?:draw|lottery|round)\b"
     # "On January 31, the OINP (Ontario Immigrant Nominee Program) issued 611", "the Ministry of Immigration,
     # Francization and Integration invited 1,006 skilled workers to apply for permanent selection in Quebec"
-    r"|\b(?:OINP|SINP|AAIP|MPNP|BC\s?PNP|NSNP|NBPNP|NLPNP|PEI\s?PNP)\b|\bImmigrant\s+Nominee\s+Program\b"
-    r"|\bFrancization\b|\bpermanent\s+selection\b"
-    # "On 1 June 2017, Ontario invited 500 candidates through its Human Capital Priorities stream"
-    r"|\b(?:Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick"
-    r"|Prince\s+Edward\s+Island|Quebec|Québec|Yukon|Newfoundland(?:\s+and\s+Labrador)?)\s+(?:also\s+)?"
-    r"(?:\([A-Z]{2,6}\)\s+)?(?:invited|issued|selected|nominated)\b|\bHuman\s+Capital\s+Priorities\b"
-    r"|\bQuebec\s+Skilled\s+Worker\b|\bAINP\b"
+    r"|\b"
+    + _PROVINCE_PROGRAM
+    + r"\b|\bImmigrant\s+Nominee\s+Program\b|\bFrancization\b|\bpermanent\s+selection\b"
+    r"|\bHuman\s+Capital\s+Priorities\b|\bQuebec\s+Skilled\s+Worker\b|\bArrima\b"
+    # "On 1 June 2017, Ontario invited 500 candidates", "Alberta (AINP) invited 191", "PEI invited 150"
+    r"|\b" + _PROVINCE + r"\s+(?:also\s+)?(?:\([A-Z]{2,6}\)\s+)?(?:invited|issued|selected|nominated)\b"
     # "Alberta announced the results of a January 18 draw that invited 350 Express Entry candidates"
-    r"|(?:^|(?<=[\n.!?•])|(?<=[\n.!?•]\s))[^\w\n]{0,3}(?:Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick"
-    r"|Prince\s+Edward\s+Island|Quebec|Québec|Yukon|Newfoundland(?:\s+and\s+Labrador)?)\s+(?:\w+\s+){0,2}?"
-    r"(?:announced|held|conducted|released|published|ran)\b"
+    r"|(?:^|(?<=[\n.!?•])|(?<=[\n.!?•]\s))[^\w\n]{0,3}(?:the\s+province\s+of\s+)?"
+    + _PROVINCE
+    + r"\s+(?:\w+\s+){0,2}?"
+    r"(?:announced|held|conducted|released|published|ran|invited|issued)\b"
+    # "In Ontario, 1,000 invitations were issued on March 2 under the French-Speaking Skilled Worker stream"
+    r"|\bIn\s+" + _PROVINCE + r"\s*,"
     # "... issued an ITA to the British Columbia Provincial Nominee Program (BC PNP) in a draw"
-    r"|\b(?:Ontario|Alberta|Saskatchewan|Manitoba|British\s+Columbia|Nova\s+Scotia|New\s+Brunswick"
-    r"|Prince\s+Edward\s+Island|Yukon|Newfoundland(?:\s+and\s+Labrador)?)\s+(?:Provincial\s+Nominee|Advantage"
-    r"\s+Immigration)\s+Program\b",
+    r"|\b" + _PROVINCE + r"\s+(?:Provincial\s+Nominee|Advantage\s+Immigration)\s+Program\b",
     re.I,
 )
 _POOL = re.compile(
