@@ -364,7 +364,8 @@ def test_an_article_is_read_against_the_confirmed_rounds_before_it_is_stored(sto
     store.record_feed_fetch(feed_fetch(feed_with(ROUND_254, later)))
     provincial = (
         "Published July 21, 2023\n\n"
-        "On July 20, 2023, Alberta invited 350 Express Entry candidates with scores as low as 301.\n"
+        "On July 20, 2023, the province's stream invited 350 candidates from the pool with scores as low "
+        "as 301.\n"
     )
     doc = _article("https://news.example/alberta", provincial)
     assert len(doc.announcement.rounds) == 1  # the text alone reads a round there
@@ -389,7 +390,8 @@ def test_a_round_the_record_cannot_bear_out_is_kept_as_an_observation_with_its_f
     text = (
         "Published July 21, 2023\n\n"
         "Canada held a STEM draw on July 5, 2023, inviting 500 candidates with a cut-off of 486.\n\n"
-        "On July 20, 2023, Alberta invited 350 Express Entry candidates with scores as low as 301.\n"
+        "On July 20, 2023, the province's stream invited 350 candidates from the pool with scores as low "
+        "as 301.\n"
     )
     doc = _article("https://news.example/two", text)
     assert len(doc.announcement.rounds) == 2
