@@ -5,7 +5,8 @@ no round, is that draw's too; then a round number too large for a day is not its
 at the fastest), "On February 13, 2021:" opens its sentence, a goal's programs are no kind, a document's
 day no round, "There was also one draw for ..." another round, "Starting June 6, 2017" no round, a cut-off
 "which dropped to" another is not the round's, and "Alberta (AINP) invited", "In Ontario,", "Quebec's
-Arrima draw" are a province's. Our words, after real pages; each test fails without its rule. Facts from
+Arrima draw" are a province's, and a day something else happened on (an update, a deadline, a tweet) is no
+round. Our words, after real pages; each test fails without its rule. Facts from
 the feed: #275 to #278 (December 18 to 21, 2023: 1,325 at 542; 1,000 trades at 425; 670 transport at 435;
 400 agriculture at 386), #215 (February 2, 2022, 1,070 provincial nominees at 674), #59, #64, #148, #175,
 #176, #240, #242, #252."""
@@ -109,5 +110,17 @@ def test_provinces_own_draws_in_other_words() -> None:
         "Saskatchewan's Express Entry category draw on March 2, 2023 invited 500 candidates, score 70.\n",
         "Quebec's Arrima draw on March 2, 2023 invited 1,000 candidates with a score of 600.\n",
         "On March 2, 2023, PEI invited 150 candidates in its Labour and Express Entry draw.\n",
+    ):
+        assert articles.dates(base + other) == {"2023-03-01"}, other
+
+
+def test_a_day_when_something_else_happened_is_no_round() -> None:
+    # Feed: #242, March 1, 2023, 667 provincial nominees at 748.
+    base = "On March 1, 2023, IRCC invited 667 PNP candidates at 748.\n\n"
+    for other in (
+        "On March 2, 2023, IRCC updated the CRS score distribution of the pool.\n",
+        "IRCC extended the deadline for invited candidates on March 6, 2023.\n",
+        "Minister Sean Fraser tweeted about the draw on March 2, 2023.\n",
+        "IRCC confirmed the draw on March 2, 2023 in an email to a news site.\n",
     ):
         assert articles.dates(base + other) == {"2023-03-01"}, other

@@ -200,12 +200,44 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
     rounds += [r for r in undated if r.day_written is None or r.day_written.value not in named]
     rounds.sort(key=lambda r: min(f.start for f in r.found().values()))
     warnings = list(dict.fromkeys(reader.dates.doubts))
+    for r in [r for r in rounds if set(r.found()) == {"date"}]:
+        # "On March 2, 2023, IRCC updated the CRS score distribution", "IRCC extended the deadline ... on
+        # March 6": a day that states nothing of a round, in a sentence about something else that happened
+        # (not "IRCC held a draw and said ...").
+        assert r.date is not None
+        sentence = _sentence_of(text, r.date.start)
+        event = _OTHER_EVENT.search(sentence)
+        if event and not _HELD_A_ROUND.search(sentence):
+            rounds.remove(r)
+            warnings.append(f"date: {r.date.snippet!r} is the day something else happened ({event[0]!r})")
     unnumbered = sum(1 for r in rounds if r.round_id is None)
     if unnumbered:
         warnings.append(
             f"the article states {unnumbered} round(s) it does not number; they are not stored until numbered"
         )
     return Announcement(ARTICLE, tuple(rounds), tuple(warnings))
+
+
+#: What else happens on a day an article names: updates, deadlines, words said or written.
+_OTHER_EVENT = re.compile(
+    r"\b(?:updated|extended|tweeted|confirmed|said|stated|announced|e-?mailed|wrote|posted|published|released"
+    r"|reported|told|unveiled|launched|introduced|changed|closed|opened|reopened|paused)\b",
+    re.I,
+)
+
+
+_HELD_A_ROUND = re.compile(
+    r"\b(?:held|conducted|ran|hosted)\s+(?:a|an|its|the|another)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
+    r"|\b(?:draw|round)\s+(?:was\s+)?(?:held|conducted|took\s+place)\b",
+    re.I,
+)
+
+
+def _sentence_of(text: str, pos: int) -> str:
+    """The sentence around ``pos`` (to the stops or line ends either side)."""
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    ends = [e for e in (text.find(c, pos) for c in ".!?\n") if e >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def _undated(m: Mention) -> list[RoundFacts]:
