@@ -73,3 +73,12 @@ def test_a_type_label_in_a_rounds_box_is_its_kind() -> None:
     # Feed: #289, March 12, 2024, 2,850 at 525, no program specified.
     text = "Express Entry draw #289\nDate: March 12, 2024\nType: General\nInvitations: 2,850\nCRS: 525\n"
     assert articles.rows(text) == [("289", "2024-03-12", 2850, 525, "general", None)]
+
+
+def test_a_cut_off_after_at_following_a_bare_count_or_the_occupations() -> None:
+    # Feed: #252, June 28, 2023, 500 healthcare at 476; #297, May 31, 2024, 3,000 CEC at 522.
+    text = (
+        "On June 28, 2023, IRCC invited 500 candidates in healthcare occupations at 476. On May 31, 2024, a "
+        "CEC draw invited 3,000 at 522.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2023-06-28", 500, 476), ("2024-05-31", 3000, 522)]

@@ -505,8 +505,8 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
 #: A cut-off said as the level a count was invited at: "3,600 invitations at 445", "were invited at 443",
 #: "3,600 invitations on November 28, 2018 at 445".
 _COUNTED_AT = re.compile(
-    r"\b(?:invitations?|ITAs?|invited|issued|" + _PEOPLE + r")"
-    r"(?:\s+with\s+(?:[\w-]+\s+){0,3}?(?:experience|proficiency|skills))?"
+    r"\b(?:invitations?|ITAs?|(?:invited|issued)(?:\s+\d{1,3}(?:,\d{3})+|\s+\d+)?|" + _PEOPLE + r")"
+    r"(?:\s+(?:with|in)\s+(?:[\w-]+\s+){0,3}?(?:experience|proficiency|skills|occupations))?"
     r"(?:\s+on\s+" + MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?,?)?\s+at\s+$",
     re.I,
 )
