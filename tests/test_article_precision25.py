@@ -4,12 +4,12 @@ province that announces, holds or runs a draw is that province's; and what its p
 no round, is that draw's too; then a round number too large for a day is not its number (five days a round
 at the fastest), "On February 13, 2021:" opens its sentence, a goal's programs are no kind, a document's
 day no round, "There was also one draw for ..." another round, "Starting June 6, 2017" no round, a cut-off
-"which dropped to" another is not the round's, and "Alberta (AINP) invited", "In Ontario,", "Quebec's
-Arrima draw" are a province's, and a day something else happened on (an update, a deadline, a tweet) is no
-round. Our words, after real pages; each test fails without its rule. Facts from
-the feed: #275 to #278 (December 18 to 21, 2023: 1,325 at 542; 1,000 trades at 425; 670 transport at 435;
-400 agriculture at 386), #215 (February 2, 2022, 1,070 provincial nominees at 674), #59, #64, #148, #175,
-#176, #240, #242, #252."""
+"which dropped to" another is not the round's, "Alberta (AINP) invited", "In Ontario,", "Quebec's Arrima
+draw" are a province's, a day something else happened on (an update, a deadline, a tweet) is no round, and
+"updated for 2025" is not its rounds' year. Our words, after real pages; each test fails without its rule.
+Facts from the feed: #275 to #278 (December 18 to 21, 2023: 1,325 at 542; 1,000 trades at 425; 670
+transport at 435; 400 agriculture at 386), #215 (February 2, 2022, 1,070 provincial nominees at 674), #59,
+#64, #148, #175, #176, #240, #242, #252, #286."""
 
 from __future__ import annotations
 
@@ -124,3 +124,9 @@ def test_a_day_when_something_else_happened_is_no_round() -> None:
         "IRCC confirmed the draw on March 2, 2023 in an email to a news site.\n",
     ):
         assert articles.dates(base + other) == {"2023-03-01"}, other
+
+
+def test_a_pages_edition_year_is_not_its_rounds_year() -> None:
+    # Feed: #286, February 28, 2024, 1,470 at 534 (not 2025).
+    text = "Express Entry guide (updated for 2025)\n\nOn February 28, IRCC invited 1,470 candidates at 534.\n"
+    assert articles.dates(text) == {None}
