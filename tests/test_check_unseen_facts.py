@@ -53,6 +53,7 @@ THIRTY_FOURTH = checker.DATA / "articles_unseen34.json"
 THIRTY_FIFTH = checker.DATA / "articles_unseen35.json"
 THIRTY_SIXTH = checker.DATA / "articles_unseen36.json"
 THIRTY_SEVENTH = checker.DATA / "articles_unseen37.json"
+THIRTY_EIGHTH = checker.DATA / "articles_unseen38.json"
 THIRTY_NINTH = checker.DATA / "articles_unseen39.json"
 
 
@@ -189,6 +190,7 @@ SETS = {
     "unseen35": (THIRTY_FIFTH, 32),
     "unseen36": (THIRTY_SIXTH, 17),  # too few pages to stand alone as the fresh set (with 37: 48)
     "unseen37": (THIRTY_SEVENTH, 31),
+    "unseen38": (THIRTY_EIGHTH, 11),  # too few pages to stand alone as the fresh set (with 39: 41)
     "unseen39": (THIRTY_NINTH, 30),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
@@ -258,6 +260,7 @@ FRESH_SETS = {
     "unseen35": (THIRTY_FIFTH, 55, True),
     "unseen36": (THIRTY_SIXTH, 42, True),
     "unseen37": (THIRTY_SEVENTH, 72, False),
+    "unseen38": (THIRTY_EIGHTH, 30, True),
     "unseen39": (THIRTY_NINTH, 67, True),
 }
 
