@@ -221,7 +221,7 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
 #: What else happens on a day an article names: updates, deadlines, words said or written.
 _OTHER_EVENT = re.compile(
     r"\b(?:updated|extended|tweeted|confirmed|said|stated|announced|e-?mailed|wrote|posted|published|released"
-    r"|reported|told|unveiled|launched|introduced|changed|closed|opened|reopened|paused)\b",
+    r"|reported|told|unveiled|launched|introduced|changed|closed|opened|reopened|paused|anniversary|celebrated)\b",
     re.I,
 )
 

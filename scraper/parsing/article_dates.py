@@ -172,7 +172,10 @@ class Dates:
                     and _ONE_DRAW.search(sentence) is not None
                     and not _DAY_IN.search(sentence)
                 )
-                if (full is not None or current or not _COMPARED.search(sentence)) and not one_draw:
+                recorded = full is not None and _RECORDED.search(sentence)
+                if (
+                    (full is not None and not recorded) or current or not _COMPARED.search(sentence)
+                ) and not one_draw:
                     # "the total issued so far in 2021": a tally, but of the year the article is written in;
                     # "the trades draw held in August 2020" dates that one round, not the article's others
                     self._plain_years.add(int(match.group(1)))
@@ -560,7 +563,16 @@ _COMPARED = re.compile(
     # ("Nearly quadruple of what they were in 2020": another year's figure, compared)
     r"\b(?:double|triple|quadruple|twice)\b|\bwhat\s+(?:they|it)\s+(?:were|was)\b"
     r"|\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year|total"
-    r"|across|draws|rounds)\b|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage|period|moment)\s+(?:in|of|last)\b",
+    r"|across|draws|rounds)\b|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage|period|moment)\s+(?:in|of|last)\b"
+    # "The last time the score was this low was on December 23, 2020": a time compared with
+    r"|\bthe\s+last\s+time\b|\bfirst\s+time\s+since\b|\bthis\s+low\b|\bthis\s+high\b",
+    re.I,
+)
+#: A record or a time compared with: "The last time the score was this low was on December 23, 2020" (its
+#: full date's year is that round's, never the year of the article's other days).
+_RECORDED = re.compile(
+    r"\b(?:the\s+last\s+time|first\s+time\s+since|this\s+low|this\s+high|lowest|highest|record\w*|ever"
+    r"|all-time)\b",
     re.I,
 )
 #: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs", "the tally at this
