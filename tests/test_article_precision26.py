@@ -1,8 +1,10 @@
 """The fifty-fourth pass (session 13, on the thirty-eighth and thirty-ninth sets, after their one score): an
 anniversary's day is no round, and the year of a full date in a record or a comparison ("The last time the
-score was this low was on December 23, 2020") is not the year of the article's other days. Our words, after
-real pages; each test fails without its rule. Facts from the feed: #1 (January 31, 2015, 779 at 886), #171
-(December 23, 2020, 5,000 at 468), #232 (October 26, 2022, 4,750 at 496)."""
+score was this low was on December 23, 2020") is not the year of the article's other days; then an
+anticipated draw's day is a plan, and the day a draw was delayed or postponed until is its round's. Our
+words, after real pages; each test fails without its rule. Facts from the feed: #1 (January 31, 2015, 779
+at 886), #57 (March 24, 2017, 3,749 at 441), #171 (December 23, 2020, 5,000 at 468), #232 (October 26,
+2022, 4,750 at 496)."""
 
 from __future__ import annotations
 
@@ -27,3 +29,12 @@ def test_a_records_year_does_not_date_the_articles_other_days() -> None:
     )
     assert ("10-26", 4750, 496, "general", None) in articles.undated(text)
     assert "2020-10-26" not in articles.dates(text)
+
+
+def test_an_anticipated_draws_day_is_a_plan_and_the_day_it_was_delayed_until_is_the_round() -> None:
+    # Feed: #57, March 24, 2017, 3,749 at 441.
+    text = (
+        "The Express Entry draw anticipated on March 15, 2017 did not come: it was postponed until March 24, "
+        "2017, when 3,749 people were invited and the minimum score was 441.\n"
+    )
+    assert articles.rows(text) == [(None, "2017-03-24", 3749, 441, None, None)]

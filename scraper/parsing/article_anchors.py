@@ -38,7 +38,7 @@ _STATEMENT_BEFORE = re.compile(
     re.I,
 )
 NOT_A_ROUND = re.compile(
-    r"(?:\bsince(?:\s+the)?|\bbetween|\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
+    r"(?:\bsince(?:\s+the)?|\bbetween|(?<!delayed\s)(?<!postponed\s)\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
     r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bending(?:\s+on)?|\bafter|\bbefore|(?<!yesterday\s)(?<!today\s)\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
@@ -83,6 +83,9 @@ _PLANNED = re.compile(
     r"\b(?:will|would|shall|planned|is\s+(?:expected|set|scheduled|planned)\s+to|are\s+(?:expected|set|scheduled)\s+to"
     # "The CEC draw, which was supposed to take place on September 2, did not happen"
     r"|(?:was|were)\s+(?:supposed|meant|due|scheduled|expected)\s+to"
+    # "The anticipated Express Entry draw on March 15, 2017 was delayed until March 24, 2017"
+    r"|anticipated\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\s+(?:on|for|of)(?=\s*$)"
+    r"|(?:draw|round)\s+(?:was\s+)?anticipated\s+(?:on|for)(?=\s*$)"
     r"|(?<!as\s)expected\s+(?:the\s+week\s+of|on|by|later|this|next|in\s+the\s+week|that|date)"
     # "Another draw is organized for July 5th, inviting an additional 1,500": a draw set for a day to come
     r"|(?:organi[sz]ed|planned|scheduled|slated)\s+for"
@@ -125,7 +128,7 @@ _LIST_MARKER = re.compile(
 _ORDINAL_AFTER = re.compile(r"\s*(?:and|&|or|,)\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|th)\b", re.I)
 #: After a bound's date, the clause going on about its own round: ", inviting 250 candidates".
 _GOES_ON = re.compile(r",?\s*(?:inviting|issuing|sending|selecting)\b", re.I)
-_BOUND = re.compile(r"\b(?:since|until)\s+$", re.I)
+_BOUND = re.compile(r"\b(?:since|(?<!delayed\s)(?<!postponed\s)until)\s+$", re.I)
 #: "In June's first draw, following the recent draw on May 24, 4,800 were invited": the date is another
 #: round's, named in passing; what the sentence goes on to say is not that round's (unless a relative clause
 #: speaks of it: "following the draw on January 10 which invited 1,510").
