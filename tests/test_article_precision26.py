@@ -1,10 +1,12 @@
 """The fifty-fourth pass (session 13, on the thirty-eighth and thirty-ninth sets, after their one score): an
 anniversary's day is no round, and the year of a full date in a record or a comparison ("The last time the
 score was this low was on December 23, 2020") is not the year of the article's other days; then an
-anticipated draw's day is a plan, and the day a draw was delayed or postponed until is its round's. Our
+anticipated draw's day is a plan, the day a draw was delayed or postponed until is its round's, a bare day
+and the article's one numbered round are one round, and the pool's days, "statistics on" a day and a
+range's upper bound ("601-1200") are no round's. Our
 words, after real pages; each test fails without its rule. Facts from the feed: #1 (January 31, 2015, 779
-at 886), #57 (March 24, 2017, 3,749 at 441), #171 (December 23, 2020, 5,000 at 468), #232 (October 26,
-2022, 4,750 at 496)."""
+at 886), #57 (March 24, 2017, 3,749 at 441), #170 (December 23, 2020, 5,000 at 468), #234 (October 26,
+2022, 4,750 at 496), #238 (January 18, 2023, 5,500 at 490)."""
 
 from __future__ import annotations
 
@@ -38,3 +40,22 @@ def test_an_anticipated_draws_day_is_a_plan_and_the_day_it_was_delayed_until_is_
         "2017, when 3,749 people were invited and the minimum score was 441.\n"
     )
     assert articles.rows(text) == [(None, "2017-03-24", 3749, 441, None, None)]
+
+
+def test_a_bare_day_and_the_articles_one_numbered_round_are_one_round() -> None:
+    # Feed: #238, January 18, 2023, 5,500 at 490.
+    text = (
+        "Express Entry Draw #238\n\n"
+        "In a surprise, Canada held its second Express Entry draw of 2023 on January 18, 2023.\n\n"
+        "In draw #238, the government issued 5,500 invitations to apply, with a minimum CRS score of 490.\n"
+    )
+    assert articles.rows(text) == [("238", "2023-01-18", 5500, 490, None, None)]
+
+
+def test_the_pools_days_statistics_and_a_ranges_upper_bound_are_no_rounds_figures() -> None:
+    text = (
+        "The pool grew from 209,892 candidates on October 7, 2024 to 218,167 by November 19, 2024.\n\n"
+        "IRCC statistics on May 25, 2021 show that the number of people in the 601-1200 score range grew "
+        "from 203 to 477.\n"
+    )
+    assert articles.rows(text) == []

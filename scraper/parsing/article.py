@@ -175,6 +175,7 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
                 reader.give(reader.lead, start, end, anchored=0)
     mentions = _merged(mentions)
     mentions = _this_numbered(mentions, text)
+    mentions = _day_of_the_number(mentions)
     if reader.undated and (reader.yearless or reader.lead_doubt):
         # A page that writes no year at all, or none for the round it opens on: its rounds are stated, only
         # their year is not.
@@ -221,7 +222,9 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
 #: What else happens on a day an article names: updates, deadlines, words said or written.
 _OTHER_EVENT = re.compile(
     r"\b(?:updated|extended|tweeted|confirmed|said|stated|announced|e-?mailed|wrote|posted|published|released"
-    r"|reported|told|unveiled|launched|introduced|changed|closed|opened|reopened|paused|anniversary|celebrated)\b",
+    r"|reported|told|unveiled|launched|introduced|changed|closed|opened|reopened|paused|anniversary|celebrated"
+    # "The pool grew from 209,892 on October 7 to 218,167": the pool's day
+    r"|(?<!from\sthe\s)(?<!from\s)pool)\b",
     re.I,
 )
 
@@ -322,6 +325,27 @@ def _this_numbered(mentions: list[Mention], text: str) -> list[Mention]:
         "read as its number"
     )
     return [day]
+
+
+def _day_of_the_number(mentions: list[Mention]) -> list[Mention]:
+    """A day the article names with nothing said of it ("Canada held its second draw of 2023 on January 18,
+    2023") and the one round it numbers without a day ("Express Entry Draw #238", "In draw #238, ... 5,500
+    ITAs ... 490"): one round, where the number can be of that day (:func:`_number_fits_date`)."""
+    numbered = [m for m in mentions if m.number is not None and m.date is None]
+    bare = [m for m in mentions if m.date is not None and m.number is None and not m.facts and not m.kinds]
+    if len(numbered) != 1 or len(bare) != 1:
+        return mentions
+    number, day = numbered[0], bare[0]
+    assert number.number is not None and day.date is not None
+    if not _number_fits_date(str(number.number.value), day.date.value):
+        return mentions
+    number.date = day.date
+    number.first = min(number.first, day.first)
+    number.warnings.append(
+        f"date: {day.date.snippet!r}, named with nothing said of it, is the day of the article's one numbered"
+        " round"
+    )
+    return [m for m in mentions if m is not day]
 
 
 def _choose(

@@ -47,7 +47,7 @@ NOT_A_ROUND = re.compile(
     # "— IRCC (@CitImmCanada) May 1, 2023": an embedded post's date
     r"|\(@\w+\)"
     # "According to the newest data per May 17th": the day of the pool's figures
-    r"|\b(?:data|figures|statistics|numbers|stats)\s+(?:per|as\s+at|dated)"
+    r"|\b(?:data|figures|statistics|numbers|stats)\s+(?:per|as\s+at|dated|on|from)"
     # "as evident from a document released on 8th June this year": the document's day
     r"|\b(?:document|memo|memorandum|report|letter|notice|briefing)\s+(?:was\s+)?(?:released|published|issued"
     r"|sent|obtained|prepared|dated)(?:\s+on)?"

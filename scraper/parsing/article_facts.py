@@ -574,8 +574,10 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             continue
         if left_at is not None and _RANGE.search(text, left_at, match.start()):
             continue
-        if re.match(r"\s*[–—-]\s*\d{3}\b", text[match.end() : match.end() + 8]) or re.search(
-            r"\bbetween\s+\d{2,3}\s*(?:[–—-]|and)\s*$", before[-20:], re.I
+        if (
+            re.match(r"\s*[–—-]\s*\d{3}\b", text[match.end() : match.end() + 8])
+            or re.search(r"\bbetween\s+\d{2,3}\s*(?:[–—-]|and)\s*$", before[-20:], re.I)
+            or re.search(r"\d{3}\s*[–—-]\s*$", before[-8:])  # "the 601-1200 score range": its upper bound
         ):
             continue  # "scores in the 451–500 range", "lost between 300 – 550 points": a range's bound
         if _DATE_NEXT.match(text, match.end()):
