@@ -3,10 +3,10 @@ anniversary's day is no round, and the year of a full date in a record or a comp
 score was this low was on December 23, 2020") is not the year of the article's other days; then an
 anticipated draw's day is a plan, the day a draw was delayed or postponed until is its round's, a bare day
 and the article's one numbered round are one round, and the pool's days, "statistics on" a day and a
-range's upper bound ("601-1200") are no round's. Our
+range's upper bound ("601-1200") are no round's, and "its 191st draw on June 9" (no year) is one round. Our
 words, after real pages; each test fails without its rule. Facts from the feed: #1 (January 31, 2015, 779
 at 886), #57 (March 24, 2017, 3,749 at 441), #170 (December 23, 2020, 5,000 at 468), #234 (October 26,
-2022, 4,750 at 496), #238 (January 18, 2023, 5,500 at 490)."""
+2022, 4,750 at 496), #238 (January 18, 2023, 5,500 at 490), #191 (June 9, 2021, 940 at 711)."""
 
 from __future__ import annotations
 
@@ -59,3 +59,13 @@ def test_the_pools_days_statistics_and_a_ranges_upper_bound_are_no_rounds_figure
         "from 203 to 477.\n"
     )
     assert articles.rows(text) == []
+
+
+def test_a_numbered_round_and_its_day_whose_year_is_in_doubt_are_one_round() -> None:
+    # Feed: #191, June 9, 2021, 940 provincial nominees at 711.
+    text = (
+        "Express Entry #191: the largest PNP draw so far\n\n"
+        "Canada held its 191st Express Entry draw on June 9. In all, 940 ITAs were issued. The minimum CRS "
+        "score in this round was 711.\n"
+    )
+    assert articles.rows(text) == [("191", None, 940, 711, "program", None)]

@@ -64,6 +64,8 @@ _OTHER_ROUND_HEAD = re.compile(
 )
 #: A week or a month named relatively: the day named after it in its clause is in it.
 _WEEK = re.compile(r"(?:last|this|the\s+previous|past)\s+(?:week|month)", re.I)
+#: Between a round's number and its day: "the 191st draw | on | June 9", "draw #191, held on".
+_NUMBER_THEN_DAY = re.compile(r"\s*,?\s*(?:(?:was\s+)?(?:held|conducted)\s+)?(?:on\s+)?", re.I)
 CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:another|one)\b", re.I)
 _COMPARISON_WORDS = (
     *(
@@ -159,6 +161,10 @@ def split(
                 and not gap.strip()
             ):
                 # "Canada conducted its 22nd Express Entry draw today", "its 13th draw last week": one round
+                last.append(anchor)
+                continue
+            if any(x.number for x in last) and anchor.doubt and _NUMBER_THEN_DAY.fullmatch(gap):
+                # "Canada held its 191th Express Entry draw on June 9" (no year): one round, its day in doubt
                 last.append(anchor)
                 continue
             if (
