@@ -2,11 +2,12 @@
 anniversary's day is no round, and the year of a full date in a record or a comparison ("The last time the
 score was this low was on December 23, 2020") is not the year of the article's other days; then an
 anticipated draw's day is a plan, the day a draw was delayed or postponed until is its round's, a bare day
-and the article's one numbered round are one round, and the pool's days, "statistics on" a day and a
-range's upper bound ("601-1200") are no round's, and "its 191st draw on June 9" (no year) is one round. Our
-words, after real pages; each test fails without its rule. Facts from the feed: #1 (January 31, 2015, 779
-at 886), #57 (March 24, 2017, 3,749 at 441), #170 (December 23, 2020, 5,000 at 468), #234 (October 26,
-2022, 4,750 at 496), #238 (January 18, 2023, 5,500 at 490), #191 (June 9, 2021, 940 at 711)."""
+and the article's one numbered round are one round, the pool's days, "statistics on" a day and a range's
+upper bound ("601-1200") are no round's, "its 191st draw on June 9" (no year) is one round, and "on
+Wednesday" on a page dated a week after its round is a doubt. Our words, after real pages; each test fails
+without its rule. Facts from the feed: #1 (January 31, 2015, 779 at 886), #57 (March 24, 2017, 3,749 at
+441), #170 (December 23, 2020, 5,000 at 468), #234 (October 26, 2022, 4,750 at 496), #238 (January 18,
+2023, 5,500 at 490), #191 (June 9, 2021, 940 at 711), #175, #176."""
 
 from __future__ import annotations
 
@@ -69,3 +70,15 @@ def test_a_numbered_round_and_its_day_whose_year_is_in_doubt_are_one_round() -> 
         "score in this round was 711.\n"
     )
     assert articles.rows(text) == [("191", None, 940, 711, "program", None)]
+
+
+def test_a_weekday_on_a_page_dated_a_week_after_its_round_is_a_doubt() -> None:
+    # Feed: #176, February 13, 2021, 27,332 CEC at 75; #175, Wednesday February 10, 2021, 654 provincial
+    # nominees (the page, dated February 20, would make "on Wednesday" February 17).
+    text = (
+        "Express Entry: the largest draw ever\n\nPublished: February 20, 2021\n\n"
+        "Canada invited 27,332 candidates in a single Express Entry draw held on 13 February 2021.\n\n"
+        "Canada also held an Express Entry draw on Wednesday to invite 654 applicants from the Provincial "
+        "Nominee Program.\n"
+    )
+    assert "2021-02-17" not in articles.dates(text)

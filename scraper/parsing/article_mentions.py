@@ -376,6 +376,15 @@ class Reader:
         prose: bool,
         row: bool = False,
     ) -> Mention | None:
+        lead_day = self.lead.date.value if self.lead is not None and self.lead.date is not None else None
+        published = self.dates.published
+        if lead_day and published and (published - lead_day).days > 6:
+            # A page dated February 20 about its round of February 13: "on Wednesday" is that week's, or the
+            # page's; not said.
+            group = [
+                Anchor(a.start, a.end, a.snippet, relative="unknown") if a.relative == "weekday" else a
+                for a in group
+            ]
         number = next((a for a in group if a.number), None)
         dated = next((a for a in group if a.date is not None), None)
         if not (number or dated) and self.lead is not None and self.lead.date is not None:
