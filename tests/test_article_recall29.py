@@ -1,7 +1,8 @@
 """The fifty-first pass (session 13, on the thirty-fifth set): "The following day" opening a sentence that
 invites dates the day after the round the sentence before dated; then, from probes in real pages' phrasing,
 a bare count after "invited" ("invited 3,350 with a score of 438") and a cut-off after "at" ("3,900
-invitations at 445"). Our words, after a real page; the first
+invitations at 445"); a day written with slashes ("13/03/2024", day first where it reads one way only)
+and "975 transport workers". Our words, after a real page; the first
 test fails without the rule, the others are guards (a number of its own, a day with no round, a
 comparison). Facts from the feed: #269 to #271 (October 24, 2023, 1,548 PNP; October 25, 300 French at
 486; October 26, 3,600 healthcare at 431)."""
@@ -82,3 +83,9 @@ def test_a_cut_off_after_at_following_a_bare_count_or_the_occupations() -> None:
         "CEC draw invited 3,000 at 522.\n"
     )
     assert [r[1:4] for r in articles.rows(text)] == [("2023-06-28", 500, 476), ("2024-05-31", 3000, 522)]
+
+
+def test_a_day_with_slashes_and_transport_workers_invited() -> None:
+    # Feed: #289, March 13, 2024, 975 transport at 430 (13 is no month: day first).
+    text = "Draw 289 took place on 13/03/2024: IRCC invited 975 transport workers with a cut-off of 430.\n"
+    assert [r[:4] for r in articles.rows(text)] == [("289", "2024-03-13", 975, 430)]

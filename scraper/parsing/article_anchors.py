@@ -458,7 +458,7 @@ def anchors(
         unit.kind in ("row", "item", "label")
         and not (unit.kind == "item" and _PROSE_ITEM.match(text[start : said_until or end]))
     )
-    dates_here = digits and (may_hold(low, _MONTH_WORDS) or "-" in low)
+    dates_here = digits and (may_hold(low, _MONTH_WORDS) or "-" in low or "/" in low)
     period_end = -1  # where the second date of a period ("January 1 to June 30, 2024") starts
     for match in DATE.finditer(text, start, end) if dates_here else ():
         if any(a <= match.start() < b for a, b in taken):

@@ -23,7 +23,7 @@ DATE = re.compile(
     + r"(?:\s+|(?<=\.)|-\s+(?=\d{1,2}(?:st|nd|rd|th)\b))\d{1,2}(?:st|nd|rd|th)?\b(?!,\d{3}(?!\d))"
     + r"(?:,?\s*(?:19|20)\d\d\b(?![ \t]+\d{3}\b))?"  # (not "Aug 1 2000 517": a row's day, count, cut-off)
     r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*(?:19|20)\d\d\b)?"
-    r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b"
+    r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}\b"
     # a table's "07-Jul", "12-Jul-2023"
     r"|(?<![\d-])\d{1,2}-" + MONTH + r"(?:-(?:19|20)\d\d)?\b(?!-\d))(?P<time>" + _TIME + r")",
     re.I,
@@ -724,7 +724,7 @@ def plain_date(raw: str) -> str:
     if numeric:
         # "23-07-2020" (day first: 23 is no month) and "02-02-2023" read one way only; "03-07-2020" could
         # be March 7 or July 3: left as it is, which reads as no date.
-        day, month, year = (int(g) for g in numeric.groups())
+        day, month, year = (int(numeric.group(n)) for n in (1, 3, 4))
         if (day > 12 or day == month) and 1 <= month <= 12:
             return f"{year:04d}-{month:02d}-{day:02d}"
         return raw
@@ -738,7 +738,7 @@ def plain_date(raw: str) -> str:
 
 
 _OF = re.compile(r"\s+of\s+", re.I)
-_NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})-(\d{1,2})-(\d{4})")
+_NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})([-/])(\d{1,2})\2(\d{4})")
 _DAY_DASH_MONTH = re.compile(r"(\d{1,2})-([A-Za-z]{3,9}\.?)(?:-(\d{4}))?")
 _DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
 

@@ -175,7 +175,8 @@ _PEOPLE = (
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
-    r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected|issued|provincial|francophone|being)\s+){0,5}"
+    r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected|issued|provincial|francophone|being"
+    r"|transport|agriculture|agri-food|education|French-speaking)\s+){0,5}"
     r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|invites\b|" + _PEOPLE + r")\b"
 )
 _INVITATION_LABEL = re.compile(
