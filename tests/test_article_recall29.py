@@ -1,11 +1,10 @@
 """The fifty-first pass (session 13, on the thirty-fifth set): "The following day" opening a sentence that
-invites dates the day after the round the sentence before dated; then, from probes in real pages' phrasing,
-a bare count after "invited" ("invited 3,350 with a score of 438") and a cut-off after "at" ("3,900
-invitations at 445"); a day written with slashes ("13/03/2024", day first where it reads one way only)
-and "975 transport workers". Our words, after a real page; the first
-test fails without the rule, the others are guards (a number of its own, a day with no round, a
-comparison). Facts from the feed: #269 to #271 (October 24, 2023, 1,548 PNP; October 25, 300 French at
-486; October 26, 3,600 healthcare at 431)."""
+invites dates the day after the round the sentence before dated; then, from probes in real pages' phrasing:
+a bare count after "invited" ("invited 3,350 with a score of 438"), a cut-off after "at" ("3,900
+invitations at 445", "4,500 candidates with STEM experience at 491", "invited 3,000 at 522"), a "Type:"
+label in a round's box, and a day written with slashes ("13/03/2024"). Our words; each test fails without
+its rule, but the second and third, guards (a day with no round, a comparison) and the time after "at".
+Facts from the feed: #269 to #271 (October 24 to 26, 2023), and those named in each test."""
 
 from __future__ import annotations
 
