@@ -391,7 +391,7 @@ def anchors(
     low = text[start:end].lower()
     if may_hold(low, PROVINCIAL_WORDS) and facts_of.PROVINCIAL.search(text, start, end):
         return found
-    if facts_of.PROVINCE_DRAW.search(text, start, end):
+    if facts_of.province_draw(text, start, end):
         return found  # "Ontario's draw took place on 19th August, 2019": a province's own draw, no round
     plural = (
         unit.kind != "row"

@@ -163,6 +163,22 @@ PROVINCE_DRAW = re.compile(
     r"|\b" + _PROVINCE + r"\s+(?:Provincial\s+Nominee|Advantage\s+Immigration)\s+Program\b",
     re.I,
 )
+#: Words one of which any province's draw names (a cheap gate before :data:`PROVINCE_DRAW`).
+_PROVINCE_WORDS = (
+    *("ontario", "alberta", "saskatchewan", "manitoba", "columbia", "nova scotia", "brunswick"),
+    *("prince edward", "pei", "quebec", "québec", "yukon", "northwest", "newfoundland"),
+    *("oinp", "sinp", "aaip", "ainp", "mpnp", "bc pnp", "bcpnp", "nsnp", "nbpnp", "nlpnp"),
+    *("nominee program", "francization", "permanent selection", "human capital", "arrima"),
+)
+
+
+def province_draw(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Does ``text[start:end]`` speak of a province's own draw (:data:`PROVINCE_DRAW`)?"""
+    end = len(text) if end is None else end
+    low = text[start:end].lower()
+    return any(w in low for w in _PROVINCE_WORDS) and PROVINCE_DRAW.search(text, start, end) is not None
+
+
 _POOL = re.compile(
     r"\b(?:in|into|entered|remain\w*\s+in)\s+the\s+(?:Express\s+Entry\s+)?pool\b|\bpool\s+(?:of|has)", re.I
 )

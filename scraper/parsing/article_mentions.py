@@ -674,7 +674,7 @@ class Reader:
         low = clause.lower()
         if may_hold(low, PROVINCIAL_WORDS) and facts_of.PROVINCIAL.search(clause):
             return
-        if not anchored and facts_of.PROVINCE_DRAW.search(clause):
+        if not anchored and facts_of.province_draw(clause):
             # "The latest OINP Express Entry draw focused on health occupations, with 344 invitations": a
             # province's own draw; its figures and kind are no federal round's.
             mention.warnings.append(f"{clause.strip()[:80]!r} speaks of a province's own draw; not taken")
