@@ -4,7 +4,8 @@ score was this low was on December 23, 2020") is not the year of the article's o
 anticipated draw's day is a plan, the day a draw was delayed or postponed until is its round's, a bare day
 and the article's one numbered round are one round, the pool's days, "statistics on" a day and a range's
 upper bound ("601-1200") are no round's, "its 191st draw on June 9" (no year) is one round, and "on
-Wednesday" on a page dated a week after its round is a doubt. Our words, after real pages; each test fails
+Wednesday" on a page dated a week after its round is a doubt; a cut-off said of the next draw is a
+prediction. Our words, after real pages; each test fails
 without its rule. Facts from the feed: #1 (January 31, 2015, 779 at 886), #57 (March 24, 2017, 3,749 at
 441), #170 (December 23, 2020, 5,000 at 468), #234 (October 26, 2022, 4,750 at 496), #238 (January 18,
 2023, 5,500 at 490), #191 (June 9, 2021, 940 at 711), #175, #176."""
@@ -82,3 +83,10 @@ def test_a_weekday_on_a_page_dated_a_week_after_its_round_is_a_doubt() -> None:
         "Nominee Program.\n"
     )
     assert "2021-02-17" not in articles.dates(text)
+
+
+def test_a_cut_off_said_of_the_next_draw_is_a_prediction() -> None:
+    # Feed: #292, April 10, 2024, 1,280 at 549.
+    for said in ("The next draw may need 540 points.", "The cut-off is expected to fall to 540 points."):
+        text = f"On April 10, 2024, IRCC invited 1,280 candidates. {said}\n"
+        assert articles.rows(text) == [(None, "2024-04-10", 1280, None, None, None)], said

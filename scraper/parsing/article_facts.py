@@ -258,6 +258,13 @@ _CRS_RIGHT = re.compile(
     r"(?:points?\b|pts\b|score\b|cut-?off\b)",
     re.I,
 )
+#: A cut-off said of a round to come: "The next draw may need 540 points", "the score is expected to fall to".
+_PREDICTED_BEFORE = re.compile(
+    r"(?:\bnext\s+(?:[\w-]+\s+){0,2}(?:draw|round)|\b(?:may|might|could|would|will)\s+(?:\w+\s+)?(?:need|require"
+    r"|be|drop|fall|rise|go|see|stay|reach|hover|settle)|\bpredict\w*|\bforecast\w*|\bexpected\s+to|\blikely"
+    r"|\bprobably|\bprojected)\b(?:(?![.;!?])[^\n]){0,50}$",
+    re.I,
+)
 #: A cut-off followed by its change: "The May score was 452, which dropped to 447 on May 15th draw".
 _CHANGED_AFTER = re.compile(
     r",?\s*(?:which|and\s+(?:it|then))\s+(?:then\s+|later\s+|has\s+|had\s+)?(?:dropped|fell|declined|decreased"
@@ -568,6 +575,9 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             or (_GIVEN_BEFORE.search(before[-45:]) and _POINTS_GIVEN_FOR.search(clause))
         ):
             notes.append(f"crs_min: {snippet!r} is a difference or an added score; not taken")
+            continue
+        if _PREDICTED_BEFORE.search(before[-70:]):
+            notes.append(f"crs_min: {snippet!r} is a prediction; not taken")
             continue
         if _CHANGED_AFTER.match(after):
             notes.append(f"crs_min: {snippet!r} is the value before a change; not taken")
