@@ -1179,7 +1179,7 @@ def test_a_count_that_is_a_record_high_number_is_a_total() -> None:
     # Feed: December 23, 2020, 5,000 invitations.
     text = (
         "The newest draw, on December 23, 2020, invited over 5,000 applicants. It is the fourth draw in a "
-        "row where 5,000 Invitations to Apply were issued. And the 107,350 ITAs issued is a record-high "
+        "row where 5,000 Invitations to Apply were issued. And the 27,350 ITAs issued is a record-high "
         "number of invitations.\n"
     )
     (round_,) = parse_article(text).rounds

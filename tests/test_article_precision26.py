@@ -5,7 +5,8 @@ anticipated draw's day is a plan, the day a draw was delayed or postponed until 
 and the article's one numbered round are one round, the pool's days, "statistics on" a day and a range's
 upper bound ("601-1200") are no round's, "its 191st draw on June 9" (no year) is one round, and "on
 Wednesday" on a page dated a week after its round is a doubt; a cut-off said of the next draw is a
-prediction. Our words, after real pages; each test fails
+prediction; a draw that did not happen, a memo's day, a day compared "as with", and more invitations
+than any round issued are no round's. Our words, after real pages; each test fails
 without its rule. Facts from the feed: #1 (January 31, 2015, 779 at 886), #57 (March 24, 2017, 3,749 at
 441), #170 (December 23, 2020, 5,000 at 468), #234 (October 26, 2022, 4,750 at 496), #238 (January 18,
 2023, 5,500 at 490), #191 (June 9, 2021, 940 at 711), #175, #176."""
@@ -90,3 +91,29 @@ def test_a_cut_off_said_of_the_next_draw_is_a_prediction() -> None:
     for said in ("The next draw may need 540 points.", "The cut-off is expected to fall to 540 points."):
         text = f"On April 10, 2024, IRCC invited 1,280 candidates. {said}\n"
         assert articles.rows(text) == [(None, "2024-04-10", 1280, None, None, None)], said
+
+
+def test_a_draw_that_did_not_happen_and_a_memos_day_are_no_rounds() -> None:
+    # Feed: #245, March 29, 2023, 7,000 at 481.
+    head = "On March 29, 2023, IRCC invited 7,000 candidates at 481. "
+    for other in (
+        "The draw on June 21, 2023 did not happen as planned.\n",
+        "November 24, 2021 IRCC memo already showed that no draw was needed.\n",
+    ):
+        assert articles.dates(head + other) == {"2023-03-29"}, other
+
+
+def test_a_day_compared_with_as_with_takes_nothing_of_the_articles_round() -> None:
+    # Feed: #61, May 4, 2017, 3,796 at 423; #60, April 19, 2017, 3,665 at 415.
+    text = (
+        "3,796 invitations were issued in yesterday's Express Entry draw, at 423 points. As with the April "
+        "19th draw, this is among the lowest scores needed so far.\n"
+    )
+    assert all(r[0] != "04-19" for r in articles.undated(text))
+
+
+def test_more_invitations_than_any_round_issued_are_a_total() -> None:
+    # Feed: #294, April 23, 2024, the last general round of 2024 (the page says April 24); the largest round
+    # ever, #176, invited 27,332.
+    text = "The last all-program draw was held on April 24, 2024.\n\n- Total ITAs issued: 33,404\n"
+    assert articles.rows(text) == [(None, "2024-04-24", None, None, "general", None)]

@@ -224,7 +224,9 @@ _OTHER_EVENT = re.compile(
     r"\b(?:updated|extended|tweeted|confirmed|said|stated|announced|e-?mailed|wrote|posted|published|released"
     r"|reported|told|unveiled|launched|introduced|changed|closed|opened|reopened|paused|anniversary|celebrated"
     # "The pool grew from 209,892 on October 7 to 218,167": the pool's day
-    r"|(?<!from\sthe\s)(?<!from\s)pool)\b",
+    r"|(?<!from\sthe\s)(?<!from\s)pool"
+    # "the draw on June 21 did not happen as planned"
+    r"|did\s+not\s+(?:happen|take\s+place|go\s+ahead)|cancell?ed|skipped)\b",
     re.I,
 )
 

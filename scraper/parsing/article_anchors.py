@@ -114,7 +114,9 @@ _PLANNED_AFTER = re.compile(
 )
 #: A day that names a document: "according to the Jan. 22 report prepared by the department".
 _DOCUMENT_AFTER = re.compile(
-    r"\s+(?:internal\s+)?(?:report|memo|memorandum|letter|e-?mail|press\s+release|news\s+release|briefing|notice"
+    # ("November 24, 2021 IRCC memo already revealed ...")
+    r",?\s+(?:(?:IRCC|internal|government|department|ministry)(?:['’]s)?\s+){0,2}"
+    r"(?:report|memo|memorandum|letter|e-?mail|press\s+release|news\s+release|briefing|notice"
     r"|document)\b",
     re.I,
 )

@@ -14,7 +14,7 @@ from scraper.parsing.dates import MONTHS
 #: A span of time after "more / less than": "more than a month ago" is no comparison of rounds.
 _SPAN = r"(?:a|an|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\b"
 COMPARISON = re.compile(
-    r"\b(?:compared\s+(?:with|to)|similar\s+to|(?:the\s+)?same\s+as|(?:down|up)\s+from|versus|vs\.|whereas|previous|preceding|prior\s+(?:draw|round|to)\b|tie[sd]?\s+with\b"
+    r"\b(?:compared\s+(?:with|to)|similar\s+to|as\s+with\b|(?:the\s+)?same\s+as|(?:down|up)\s+from|versus|vs\.|whereas|previous|preceding|prior\s+(?:draw|round|to)\b|tie[sd]?\s+with\b"
     r"|last\s+(?:draw|round|week's|month's)|earlier\s+(?:draw|round)|\bearlier\s+in\s+the\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b|the\s+one\s+before|(?:just\s+)?before\s+(?:it|that|this)\b"
     r"|\bagainst\s+[\d,]+|\bfollows?\s+(?:two|three|a|an|the)\b|\b(?:comes?|came)\s+after\s+(?:two|three|four|several|a|an|the)\b|\bin\s+another\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b"
     r"|(?:lower|higher|fewer|greater|more|less|larger|smaller|bigger)\s+than(?!\s+\d)(?!\s+" + _SPAN + r")"
@@ -70,6 +70,7 @@ CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:ano
 _COMPARISON_WORDS = (
     *(
         "compared",
+        "as with",
         "similar",
         "same",
         "from",

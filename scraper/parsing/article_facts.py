@@ -185,6 +185,10 @@ _POOL = re.compile(
 
 # -- invitations ---------------------------------------------------------------
 
+#: More invitations than any round has issued (the largest, #176 of February 13, 2021, issued 27,332; a
+#: margin above it): a count over this is a total of several rounds.
+LARGEST_ROUND = 30_000
+
 _PEOPLE = (
     r"candidates|applicants|people|profiles|individuals|foreign\s+nationals|nominees|specialists|workers"
     r"|hopefuls|professionals|employees|immigrants"
@@ -521,6 +525,10 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         ) or _INVITED_AFTER.match(text, snippet_end, end)
         if people and _POOL.search(clause) and (value >= 40_000 or not invited):
             notes.append(f"invitations: {snippet!r} counts the pool; not taken")
+            continue
+        if value > LARGEST_ROUND:
+            # "Total ITAs issued: 33,404" under a year's figures: more than any round has invited
+            notes.append(f"invitations: {snippet!r} is more than any round has invited; a total, not taken")
             continue
         facts.append(Fact("invitations", value, match.start(), match.end(), snippet))
     return facts, notes
