@@ -5,11 +5,12 @@ anticipated draw's day is a plan, the day a draw was delayed or postponed until 
 and the article's one numbered round are one round, the pool's days, "statistics on" a day and a range's
 upper bound ("601-1200") are no round's, "its 191st draw on June 9" (no year) is one round, and "on
 Wednesday" on a page dated a week after its round is a doubt; a cut-off said of the next draw is a
-prediction; a draw that did not happen, a memo's day, a day compared "as with", and more invitations
-than any round issued are no round's. Our words, after real pages; each test fails
-without its rule. Facts from the feed: #1 (January 31, 2015, 779 at 886), #57 (March 24, 2017, 3,749 at
-441), #170 (December 23, 2020, 5,000 at 468), #234 (October 26, 2022, 4,750 at 496), #238 (January 18,
-2023, 5,500 at 490), #191 (June 9, 2021, 940 at 711), #175, #176."""
+prediction; after the fortieth set: a draw that did not happen, a memo's day, a day compared "as with", and
+more invitations than any round issued are no round's, nor is "IRCC's 3rd draw" on a page of 2024 round #3.
+Our words, after real pages; each test fails without its rule. Facts from the feed: #1 (January 31, 2015,
+779 at 886), #57 (March 24, 2017, 3,749 at 441), #170 (December 23, 2020, 5,000 at 468), #234 (October 26,
+2022, 4,750 at 496), #238 (January 18, 2023, 5,500 at 490), #191 (June 9, 2021, 940 at 711), #175, #176,
+and those named in each test."""
 
 from __future__ import annotations
 
@@ -117,3 +118,14 @@ def test_more_invitations_than_any_round_issued_are_a_total() -> None:
     # ever, #176, invited 27,332.
     text = "The last all-program draw was held on April 24, 2024.\n\n- Total ITAs issued: 33,404\n"
     assert articles.rows(text) == [(None, "2024-04-24", None, None, "general", None)]
+
+
+def test_a_small_ordinal_no_day_of_the_article_can_bear_is_no_round_number() -> None:
+    # Feed: #318, October 10, 2024, 1,000 French at 444; #316, October 7, 2024, 1,613 provincial nominees;
+    # #3 was held in February 2015.
+    text = (
+        "IRCC's 3rd Express Entry draw invites 1,000 French-speaking candidates\n\n"
+        "It has been a big week for Express Entry. Before this, on October 7, 2024, IRCC invited 1,613 "
+        "provincial nominees.\n"
+    )
+    assert all(r[0] != "3" for r in articles.rows(text))

@@ -176,6 +176,7 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
     mentions = _merged(mentions)
     mentions = _this_numbered(mentions, text)
     mentions = _day_of_the_number(mentions)
+    _numbers_of_another_time(mentions)
     if reader.undated and (reader.yearless or reader.lead_doubt):
         # A page that writes no year at all, or none for the round it opens on: its rounds are stated, only
         # their year is not.
@@ -348,6 +349,28 @@ def _day_of_the_number(mentions: list[Mention]) -> list[Mention]:
         " round"
     )
     return [m for m in mentions if m is not day]
+
+
+#: Ordinals at or above this are no rank within a year (the most rounds a year held: 52, in 2024).
+_RANKS = 60
+
+
+def _numbers_of_another_time(mentions: list[Mention]) -> None:
+    """A round number written as an ordinal with no day ("IRCC's 3rd Express Entry Draw invites 1,000 ...")
+    that can be the number of none of the days the article dates its rounds by (all of 2024) counts something
+    else, the week's or the month's draws: no number."""
+    days = [m.date.value for m in mentions if m.date is not None]
+    for m in mentions:
+        if m.number is None or m.date is not None or not days or not _ORDINAL.search(m.number.snippet):
+            continue
+        if not str(m.number.value).isdigit() or int(str(m.number.value)) >= _RANKS:
+            continue  # "the 175th draw": no rank within a week, a month or a year
+        if not any(_number_fits_date(str(m.number.value), day) for day in days):
+            m.warnings.append(
+                f"number: {m.number.snippet!r} can be the number of no round of the days the article names;"
+                " left empty"
+            )
+            m.number = None
 
 
 def _choose(
