@@ -56,6 +56,7 @@ THIRTY_SEVENTH = checker.DATA / "articles_unseen37.json"
 THIRTY_EIGHTH = checker.DATA / "articles_unseen38.json"
 THIRTY_NINTH = checker.DATA / "articles_unseen39.json"
 FORTIETH = checker.DATA / "articles_unseen40.json"
+FORTY_FIRST = checker.DATA / "articles_unseen41.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -194,6 +195,7 @@ SETS = {
     "unseen38": (THIRTY_EIGHTH, 11),  # too few pages to stand alone as the fresh set (with 39: 41)
     "unseen39": (THIRTY_NINTH, 30),
     "unseen40": (FORTIETH, 28),  # too few pages to stand as the fresh set
+    "unseen41": (FORTY_FIRST, 18),  # too few pages to stand as the fresh set
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -265,6 +267,7 @@ FRESH_SETS = {
     "unseen38": (THIRTY_EIGHTH, 30, True),
     "unseen39": (THIRTY_NINTH, 67, True),
     "unseen40": (FORTIETH, 57, False),
+    "unseen41": (FORTY_FIRST, 36, True),
 }
 
 
