@@ -1,6 +1,7 @@
 """The fifty-third pass (session 13, on the thirty-sixth and thirty-seventh sets): a spaced table whose first
 row writes "Jan.10, 2018" (no space after the point), a pipe table whose header's last cell wrapped onto
-its own line ("Category |"), and a run-together table under "Date of Draw". Our words, after real pages;
+its own line ("Category |"), a run-together table under "Date of Draw", and (after the forty-first set's
+score) one whose number column is a bare "#" run into "Date". Our words, after real pages;
 each test fails without its rule. Facts from the feed: #81 and #82 (January 10 and 24, 2018, 2,750 at 446
 and 444), #334 and #335 (February 4 and 5, 2025, 455 provincial nominees at 802 as the feed has them;
 4,000 CEC at 521), #332 and #333."""
@@ -45,4 +46,18 @@ def test_a_run_together_table_under_date_of_draw() -> None:
     assert [r[:4] for r in articles.rows(text)] == [
         ("332", "2025-01-08", 1350, 542),
         ("333", "2025-01-23", 4000, 527),
+    ]
+
+
+def test_a_run_together_table_whose_number_column_is_a_bare_hash() -> None:
+    # Feed: #248 and #249, May 10 and 24, 2023, 589 provincial nominees at 691 and 4,800 at 488.
+    text = (
+        "A summary of this year's draws\n\n"
+        "#DateImmigration ProgramInvitations IssuedCRS Cut Off\n"
+        "249May 24, 2023No Program Specified4,800488\n"
+        "248May 10, 2023Provincial Nominee Program589691\n"
+    )
+    assert [r[:4] for r in articles.rows(text)] == [
+        ("249", "2023-05-24", 4800, 488),
+        ("248", "2023-05-10", 589, 691),
     ]

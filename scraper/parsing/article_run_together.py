@@ -23,7 +23,7 @@ _JAMMED_HEADER = re.compile(
     r"|\s*(?:Date\s+gaps?\s*)?(?:Day\s*)?Date(?=[A-Z])[^\d\n]*(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
     # "Draw numberDateDraw typeInvitations issuedCRS score"
     # ("Draw NumberDate of DrawDraw TypeITAs IssuedCRS Cut-Off Score")
-    r"|\s*(?:(?:Draw|Round)\s*(?:[Nn]umber|No\.?|#)\s*)?(?:(?:Draw|Round)\s+)?Date(?:\s+of\s+(?:the\s+)?(?:Draw|Round))?"
+    r"|\s*(?:(?:(?:Draw|Round)\s*)?(?:[Nn]umber|No\.?|#)\s*)?(?:(?:Draw|Round)\s+)?Date(?:\s+of\s+(?:the\s+)?(?:Draw|Round))?"
     r"(?=[A-Z])[^\d\n]*"
     r"(?:ITAs|[Ii]nvit[a-z]*|Draw\s+[Ss]ize)[^\d\n]*$"
 )

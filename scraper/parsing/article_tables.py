@@ -87,6 +87,10 @@ def table_row(
         re.search(r"date", c, re.I) or _YEAR_DRAWS.fullmatch(c) for c in cells
     ):
         columns: dict[str, int] = {}
+        if cells and re.match(r"\s*#\s*[A-Za-z]", cells[0]):
+            # "#Date | Immigration Program | ..." over "249 | May 24, 2023 | ...": the number's "#" ran into
+            # the next heading; its rows keep the number in a cell of its own.
+            cells = ["#", cells[0].lstrip().lstrip("#"), *cells[1:]]
         for i, heading in enumerate(cells):
             low = heading.lower()
             if "tie" in low:
