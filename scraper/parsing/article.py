@@ -24,7 +24,7 @@ from typing import Any
 
 from eewatch.domain.announcement import ARTICLE, Announcement, Found, NotAnnouncement, RoundFacts
 from scraper.parsing.article_anchors import ORDINAL_WORDS
-from scraper.parsing.article_dates import FIRST_ROUND_DAY, MONTH, publication_date
+from scraper.parsing.article_dates import FIRST_ROUND_DAY, MONTH, publication_date, sentence_at
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_flattened import flattened, spaced_rows
 from scraper.parsing.article_html import html_text
@@ -207,7 +207,7 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
         # March 6": a day that states nothing of a round, in a sentence about something else that happened
         # (not "IRCC held a draw and said ...").
         assert r.date is not None
-        sentence = _sentence_of(text, r.date.start)
+        sentence = sentence_at(text, r.date.start)
         event = _OTHER_EVENT.search(sentence)
         if event and not _HELD_A_ROUND.search(sentence):
             rounds.remove(r)
@@ -237,13 +237,6 @@ _HELD_A_ROUND = re.compile(
     r"|\b(?:draw|round)\s+(?:was\s+)?(?:held|conducted|took\s+place)\b",
     re.I,
 )
-
-
-def _sentence_of(text: str, pos: int) -> str:
-    """The sentence around ``pos`` (to the stops or line ends either side)."""
-    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
-    ends = [e for e in (text.find(c, pos) for c in ".!?\n") if e >= 0]
-    return text[start : min(ends) if ends else len(text)]
 
 
 def _undated(m: Mention) -> list[RoundFacts]:

@@ -243,10 +243,7 @@ class Dates:
         return max(self.text.rfind(c, 0, pos) for c in ".!?\n") + 1
 
     def _sentence(self, pos: int) -> str:
-        text = self.text
-        start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
-        ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
-        return text[start : min(ends) if ends else len(text)]
+        return sentence_at(self.text, pos)
 
     def year_near(self, pos: int) -> tuple[list[dt.date], str]:
         """What a year-less date at ``pos`` is read against when the article's own date is unknown: the
@@ -558,21 +555,21 @@ _DAY_BEFORE_YEAR = re.compile(
 )
 #: A year in a record ("the lowest score of 2017 was 413 on May 31, 2017") is some other round's.
 _RECORD = re.compile(r"\b(?:lowest|highest|largest|smallest|record|ever|all-time)\b[^.!?;]*$", re.I)
+#: A time compared with: "The last time the score was this low was on December 23, 2020".
+_TIME_COMPARED = r"the\s+last\s+time|first\s+time\s+since|this\s+low|this\s+high"
 #: A sentence that compares with, or records, other rounds: its year is not the article's.
 _COMPARED = re.compile(
     # ("Nearly quadruple of what they were in 2020": another year's figure, compared)
     r"\b(?:double|triple|quadruple|twice)\b|\bwhat\s+(?:they|it)\s+(?:were|was)\b"
     r"|\b(?:lowest|highest|largest|smallest|record\w*|ever|all-time|than|compared|previous|last\s+year|total"
     r"|across|draws|rounds)\b|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage|period|moment)\s+(?:in|of|last)\b"
-    # "The last time the score was this low was on December 23, 2020": a time compared with
-    r"|\bthe\s+last\s+time\b|\bfirst\s+time\s+since\b|\bthis\s+low\b|\bthis\s+high\b",
+    r"|\b(?:" + _TIME_COMPARED + r")\b",
     re.I,
 )
 #: A record or a time compared with: "The last time the score was this low was on December 23, 2020" (its
 #: full date's year is that round's, never the year of the article's other days).
 _RECORDED = re.compile(
-    r"\b(?:the\s+last\s+time|first\s+time\s+since|this\s+low|this\s+high|lowest|highest|record\w*|ever"
-    r"|all-time)\b",
+    r"\b(?:" + _TIME_COMPARED + r"|lowest|highest|record\w*|ever|all-time)\b",
     re.I,
 )
 #: A sentence about another year's figures ("in 2020, Canada issued a record 107,350 ITAs", "the tally at this
@@ -715,6 +712,13 @@ _JUST_AFTER = 300
 
 #: "Apr- 11th": the dash a page left between a month and its day.
 _STRAY_DASH = re.compile(r"(?<=[A-Za-z.])-\s+(?=\d)")
+
+
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence around ``pos`` (to the stops or line ends either side)."""
+    start = max(text.rfind(c, 0, pos) for c in ".!?\n") + 1
+    ends = [i for i in (text.find(c, pos) for c in ".!?\n") if i >= 0]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def plain_date(raw: str) -> str:
