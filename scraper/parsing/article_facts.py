@@ -189,6 +189,55 @@ _POOL = re.compile(
 #: margin above it): a count over this is a total of several rounds.
 LARGEST_ROUND = 30_000
 
+#: Figures listed together ("invited 1,470 and 2,500 candidates", "cut-offs of 534, 336 and 410,
+#: respectively"): several rounds' values in one list, none of them one round's.
+_LIST_JOIN = r"(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)"
+_LISTED_BEFORE = re.compile(r"(?<![\d,.#])(\d{1,3}(?:,\d{3})+|\d{2,5})\s*" + _LIST_JOIN + "$", re.I)
+_LISTED_AFTER = re.compile(r"\s*" + _LIST_JOIN + r"(\d{1,3}(?:,\d{3})+|\d{2,5})(?![\d,]*\d)(?!%)")
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
+def listed(text: str, match: re.Match[str], start: int, end: int, *, score: bool) -> str | None:
+    """The list of figures ``match`` stands in, if it is one of several rounds' values listed together.
+
+    A neighbour counts when it is of the same kind: for a cut-off, a plain number of 60 to 1200 not followed
+    by a count's noun; for a count, a number not a day ("June 4 and 700 candidates") nor a cut-off.
+    """
+    sentence_end = min(end, *(i for c in ".;\n" if (i := text.find(c, match.end(), end)) >= 0), end)
+    if _RESPECTIVELY.search(text, match.end(), sentence_end) and re.search(
+        r"\d\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\d", text[max(start, match.start() - 40) : sentence_end]
+    ):
+        return text[match.start() : sentence_end].strip()
+    neighbours: list[re.Match[str]] = []
+    before = _LISTED_BEFORE.search(text, max(start, match.start() - 16), match.start())
+    if before is not None:
+        neighbours.append(before)
+    after = _LISTED_AFTER.match(text, match.end(), end)
+    if after is not None:
+        neighbours.append(after)
+    for other in neighbours:
+        raw = other.group(1)
+        value = int(raw.replace(",", ""))
+        if score:
+            if "," in raw or not 60 <= value <= 1200:
+                continue
+            if _INVITATION_NOUN.match(text, other.end(1), end):
+                continue  # "a cut-off of 511 and 700 invitations": a count beside the cut-off
+        else:
+            if 1900 <= value <= 2100 and "," not in raw:
+                continue
+            if _MONTH_JUST_BEFORE.search(text, max(0, other.start(1) - 12), other.start(1)):
+                continue  # "on July 4 and 700 candidates": a day
+            if "," not in raw and (
+                _CRS_CUE.search(text, max(start, other.start(1) - 30), other.start(1))
+                or _CRS_RIGHT.match(text, other.end(1), end)
+            ):
+                continue  # "a minimum score of 471 and 2,000 invitations": a cut-off beside the count
+        lo, hi = min(match.start(), other.start(1)), max(match.end(), other.end(1))
+        return text[lo:hi]
+    return None
+
+
 _PEOPLE = (
     r"candidates|applicants|people|profiles|individuals|foreign\s+nationals|nominees|specialists|workers"
     r"|hopefuls|professionals|employees|immigrants"
@@ -530,6 +579,10 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
             # "Total ITAs issued: 33,404" under a year's figures: more than any round has invited
             notes.append(f"invitations: {snippet!r} is more than any round has invited; a total, not taken")
             continue
+        together = listed(text, match, start, end, score=False)
+        if together is not None:
+            notes.append(f"invitations: {snippet!r} is listed with other rounds' ({together!r}); not taken")
+            continue
         facts.append(Fact("invitations", value, match.start(), match.end(), snippet))
     return facts, notes
 
@@ -617,6 +670,10 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             continue  # "scores in the 451–500 range", "lost between 300 – 550 points": a range's bound
         if _DATE_NEXT.match(text, match.end()):
             continue  # "CRS cut-off score" over "331 January 7, 2025 ...": a row's round number, no cut-off
+        together = listed(text, match, start, end, score=True)
+        if together is not None:
+            notes.append(f"crs_min: {snippet!r} is listed with other rounds' ({together!r}); not taken")
+            continue
         weak = left_at is not None and bool(SUPERLATIVE.search(text, left_at, match.start()))
         facts.append(Fact("crs_min", value, match.start(), match.end(), snippet, weak=weak))
     return facts, notes
