@@ -246,7 +246,10 @@ _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
     r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected|issued|provincial|francophone|being"
     r"|transport|agriculture|agri-food|education|French-speaking)\s+){0,5}"
-    r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|invites\b|" + _PEOPLE + r")\b"
+    # "(1,510 invited, 546 minimum)": a count said as the people invited
+    r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|invites\b|invited(?=\s*[,;:)(]|\s+(?:at|with)\b)|"
+    + _PEOPLE
+    + r")\b"
 )
 _INVITATION_LABEL = re.compile(
     r"(?:invitations?(?:\s+to\s+apply)?|ITAs|draw\s+size)(?:\s*\(ITAs?\))?(?:\s+(?:issued|sent))?\s*[:–—-]\s*$|(?:invitations?|ITAs)\s+issued\s+$"
@@ -308,7 +311,8 @@ _CRS_CUE = re.compile(
 _CRS_GAP = re.compile(r"(?:[\s:(),\"“”'’–—-]+(?:" + _FILLER + r")\b)*[\s:(),\"“”'’–—-]*", re.I)
 _CRS_RIGHT = re.compile(
     r"^(?:\s+or\s+(?:more|higher|above))?\s+(?:(?:CRS|Comprehensive\s+Ranking\s+System)(?:\s+\(CRS\))?\s+)?"
-    r"(?:points?\b|pts\b|score\b|cut-?off\b)",
+    # "(1,510 invited, 546 minimum)"
+    r"(?:points?\b|pts\b|score\b|cut-?off\b|minimum\b(?=\s*(?:[,;:)]|\.(?!\d)|$|(?:CRS\s+)?(?:score|points)\b)))",
     re.I,
 )
 #: A cut-off said of a round to come: "The next draw may need 540 points", "the score is expected to fall to".
@@ -385,7 +389,9 @@ _CATEGORY_PATTERNS = (
         "french",
         re.compile(
             r"\bFrench[-\s](?:language|proficiency|speaking|speakers|proficient)|\bFrancophone\s+candidates"
-            r"|\bproficien\w*\s+in\s+(?:the\s+)?French\b(?!\s+or\b)|\bFrench\s+proficiency",
+            r"|\bproficien\w*\s+in\s+(?:the\s+)?French\b(?!\s+or\b)|\bFrench\s+proficiency"
+            # "the most recent French round", "the February 19 French draw", "a Francophone draw"
+            r"|\b(?:French|Francophone)\s+(?:draws?|rounds?|category|ITAs?)\b",
             re.I,
         ),
     ),

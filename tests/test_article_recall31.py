@@ -1,0 +1,27 @@
+"""The fifty-sixth pass (session 14, before its fresh sets were scored): "the French round", "a Francophone
+draw" name the French-language category, and "(1,510 invited, 546 minimum)" states a count. Our words;
+each test fails without its rule. Facts from the feed: #342 is after the feed copy, so the rounds here are
+#337 (February 19, 2025, French, 6,500 at 428) and #282 (January 10, 2024, 1,510 at 546)."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+
+def test_the_french_round_names_the_category() -> None:
+    text = (
+        "What the new rules mean for your score\n\n"
+        "Published February 24, 2025\n\n"
+        "In the most recent French round, on February 19, 2025, 6,500 candidates were invited with a "
+        "cut-off of 428.\n"
+    )
+    assert articles.rows(text) == [(None, "2025-02-19", 6500, 428, "category", "french")]
+
+
+def test_a_count_said_as_the_people_invited() -> None:
+    text = (
+        "How does the tie-breaking rule work?\n\n"
+        "In the round of January 10, 2024 (1,510 invited, 546 minimum), the tie-breaking time was "
+        "December 29, 2023 at 13:14:08 UTC.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2024-01-10", 1510, 546)]
