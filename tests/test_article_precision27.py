@@ -1,8 +1,9 @@
 """The fifty-fifth pass (session 14, before its fresh sets were scored): figures listed together ("invited
-1,470 and 2,500 candidates", "cut-offs of 534 and 336, respectively") are several rounds' values, and none
-of them is given to the one round the clause names; a count beside a cut-off ("a minimum score of 534 and
-1,470 invitations") is no list. Our words; each test fails without its rule. Facts from the feed: #289
-(February 27, 2024, 1,470 at 534, PNP) and #290 (February 28, 2024, 2,500 at 336, French)."""
+1,470 and 2,500 candidates", "cut-offs of 534 and 336, respectively") are several rounds' values, none of
+them given to the one round the clause names; a count beside a cut-off ("a minimum score of 534 and 1,470
+invitations") is no list; a count that "were expected" is a plan. Our words; each test fails without its
+rule. Facts from the feed: #289 (February 27, 2024, 1,470 at 534, PNP), #290 (February 28, 2024, 2,500 at
+336, French) and #333 (January 23, 2025, 4,000 CEC at 527)."""
 
 from __future__ import annotations
 
@@ -35,3 +36,13 @@ def test_a_count_beside_a_cut_off_is_no_list() -> None:
         "provincial nominees.\n"
     )
     assert articles.rows(text) == [(None, "2024-02-27", 1470, 534, "program", None)]
+
+
+def test_a_count_said_to_be_planned_is_no_rounds() -> None:
+    # Feed: #333, January 23, 2025, 4,000 CEC candidates at 527.
+    text = (
+        "Express Entry draw of January 23, 2025\n\n"
+        "On January 23, 2025, 5,000 invitations were expected for Canadian Experience Class candidates, but "
+        "IRCC issued 4,000 ITAs with a cut-off of 527.\n"
+    )
+    assert articles.rows(text) == [(None, "2025-01-23", 4000, 527, "program", None)]

@@ -1,7 +1,8 @@
 """The fifty-sixth pass (session 14, before its fresh sets were scored): "the French round", "a Francophone
-draw" name the French-language category, and "(1,510 invited, 546 minimum)" states a count. Our words;
-each test fails without its rule. Facts from the feed: #342 is after the feed copy, so the rounds here are
-#337 (February 19, 2025, French, 6,500 at 428) and #282 (January 10, 2024, 1,510 at 546)."""
+draw" name the French-language category; "(1,510 invited, 546 minimum)" states a count and a cut-off, and
+"4,000 were issued" a count. Our words; each test fails without its rule. Facts from the feed: #337
+(February 19, 2025, French, 6,500 at 428), #282 (January 10, 2024, 1,510 at 546), #333 (January 23, 2025,
+4,000 CEC at 527)."""
 
 from __future__ import annotations
 
@@ -25,3 +26,13 @@ def test_a_count_said_as_the_people_invited() -> None:
         "December 29, 2023 at 13:14:08 UTC.\n"
     )
     assert [r[1:4] for r in articles.rows(text)] == [("2024-01-10", 1510, 546)]
+
+
+def test_a_bare_count_the_next_words_say_were_issued() -> None:
+    # Feed: #333, January 23, 2025, 4,000 CEC candidates at 527.
+    text = (
+        "Express Entry draw of January 23, 2025\n\n"
+        "The Canadian Experience Class round took place on January 23, 2025: 4,000 were issued, and the "
+        "lowest score was 527.\n"
+    )
+    assert articles.rows(text) == [(None, "2025-01-23", 4000, 527, "program", None)]

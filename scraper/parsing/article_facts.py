@@ -121,6 +121,13 @@ _PLAN_BEFORE = re.compile(
     r"\b(?:will|would|plans?\s+to|aims?\s+to|targets?|targeting|allocat\w*|is\s+set\s+to|expected\s+to)\b[^.;]*$",
     re.I,
 )
+#: A count said to be planned: "3,000 ITAs were planned but 2,985 were issued".
+_PLAN_AFTER = re.compile(
+    r"\s+(?:were|was|are|is|had\s+been|have\s+been)\s+(?:planned|expected|anticipated|projected|forecast|targeted)\b",
+    re.I,
+)
+#: A bare count the next words say were invited: "2,985 were issued", "500 were invited on Tuesday".
+_BARE_INVITED_AFTER = re.compile(r"\s+(?:were|had\s+been|have\s+been)\s+(?:invited|issued)\b", re.I)
 #: Provincial selections are not federal rounds.
 PROVINCIAL = re.compile(
     r"notifications?\s+of\s+interest|\bNOIs?\b|letters?\s+of\s+advice|expressions?\s+of\s+interest|\bEOI\b"
@@ -497,13 +504,15 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         if value <= 31 and _MONTH_JUST_BEFORE.search(before):
             continue  # "in the May 27 invitation round": a day of the month, not a count
         noun = _INVITATION_NOUN.match(text, match.end(), end)
-        labelled = None
+        labelled = said_after = None
         if noun is None:
             labelled = _INVITATION_LABEL.search(before) if _LABEL_WORD.search(before) else None
             if labelled is None and _BARE_AFTER.match(text, match.end(), end):
                 # "The biggest, on January 30, invited 3,900 with a score of 438": the verb's bare object
                 labelled = _INVITED_BARE.search(before)
-            if labelled is None:
+            if labelled is None and "," in match.group(1):
+                said_after = _BARE_INVITED_AFTER.match(text, match.end(), end)  # "2,985 were issued"
+            if labelled is None and said_after is None:
                 continue
         elif re.match(_PEOPLE, noun.group("noun"), re.I) and not _INVITING.search(clause):
             continue
@@ -512,6 +521,8 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         ):
             continue  # "to welcome 485,000 new immigrants": immigrants are a count only when just invited
         snippet_end = noun.end() if noun else match.end()
+        if said_after is not None:
+            snippet_end = said_after.end()
         snippet = text[
             (labelled.start() + max(start, match.start() - 40)) if labelled else match.start() : snippet_end
         ]
@@ -553,7 +564,9 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         if _APPROXIMATE.search(before):
             notes.append(f"invitations: {snippet!r} is an approximation; not taken")
             continue
-        if _PLAN_BEFORE.search(text, max(start, match.start() - 50), match.start()):
+        if _PLAN_BEFORE.search(text, max(start, match.start() - 50), match.start()) or _PLAN_AFTER.match(
+            text, snippet_end, end
+        ):
             notes.append(f"invitations: {snippet!r} is a plan or a target; not taken")
             continue
         line_start = text.rfind("\n", 0, match.start()) + 1
