@@ -2,8 +2,8 @@
 1,470 and 2,500 candidates", "cut-offs of 534 and 336, respectively") are several rounds' values, none of
 them given to the one round the clause names; a count beside a cut-off ("a minimum score of 534 and 1,470
 invitations") is no list; a count that "were expected" is a plan. Our words; each test fails without its
-rule. Facts from the feed: #289 (February 27, 2024, 1,470 at 534, PNP), #290 (February 28, 2024, 2,500 at
-336, French) and #333 (January 23, 2025, 4,000 CEC at 527)."""
+rule. Facts from the feed: #286 (February 28, 2024, 1,470 at 534, general), #287 (February 29, 2024, 2,500
+at 336, French) and #333 (January 23, 2025, 4,000 CEC at 527)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from tests.support import articles
 def test_two_counts_listed_together_are_not_the_first_days() -> None:
     text = (
         "Express Entry: two draws this week\n\n"
-        "On February 27 and 28, 2024, IRCC invited 1,470 and 2,500 candidates, with minimum scores of 534 "
+        "On February 28 and 29, 2024, IRCC invited 1,470 and 2,500 candidates, with minimum scores of 534 "
         "and 336, respectively.\n"
     )
     for row in articles.rows(text):
@@ -22,8 +22,8 @@ def test_two_counts_listed_together_are_not_the_first_days() -> None:
 
 def test_cut_offs_listed_with_respectively_are_no_one_rounds() -> None:
     text = (
-        "Express Entry draws #289 and #290\n\n"
-        "Draws #289 and #290 invited 1,470 and 2,500 candidates with cut-offs of 534 and 336 respectively.\n"
+        "Express Entry draws #286 and #287\n\n"
+        "Draws #286 and #287 invited 1,470 and 2,500 candidates with cut-offs of 534 and 336 respectively.\n"
     )
     for row in articles.rows(text):
         assert row[2] is None and row[3] is None, row
@@ -31,11 +31,11 @@ def test_cut_offs_listed_with_respectively_are_no_one_rounds() -> None:
 
 def test_a_count_beside_a_cut_off_is_no_list() -> None:
     text = (
-        "Express Entry draw on February 27, 2024\n\n"
-        "On February 27, 2024, IRCC set the minimum score at 534 and 1,470 invitations were issued to "
-        "provincial nominees.\n"
+        "Express Entry draw on February 28, 2024\n\n"
+        "On February 28, 2024, IRCC set the minimum score at 534 and 1,470 invitations were issued in a "
+        "general round.\n"
     )
-    assert articles.rows(text) == [(None, "2024-02-27", 1470, 534, "program", None)]
+    assert articles.rows(text) == [(None, "2024-02-28", 1470, 534, "general", None)]
 
 
 def test_a_count_said_to_be_planned_is_no_rounds() -> None:

@@ -1,7 +1,7 @@
 """The fifty-sixth pass (session 14, before its fresh sets were scored): "the French round", "a Francophone
 draw" name the French-language category; "(1,510 invited, 546 minimum)" states a count and a cut-off, and
 "4,000 were issued" a count. Our words; each test fails without its rule. Facts from the feed: #337
-(February 19, 2025, French, 6,500 at 428), #282 (January 10, 2024, 1,510 at 546), #333 (January 23, 2025,
+(February 19, 2025, French, 6,500 at 428), #279 (January 10, 2024, 1,510 at 546), #333 (January 23, 2025,
 4,000 CEC at 527)."""
 
 from __future__ import annotations
