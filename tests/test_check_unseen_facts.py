@@ -57,6 +57,10 @@ THIRTY_EIGHTH = checker.DATA / "articles_unseen38.json"
 THIRTY_NINTH = checker.DATA / "articles_unseen39.json"
 FORTIETH = checker.DATA / "articles_unseen40.json"
 FORTY_FIRST = checker.DATA / "articles_unseen41.json"
+FORTY_THIRD = checker.DATA / "articles_unseen43.json"
+FORTY_FOURTH = checker.DATA / "articles_unseen44.json"
+FORTY_FIFTH = checker.DATA / "articles_unseen45.json"
+FORTY_SIXTH = checker.DATA / "articles_unseen46.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -196,6 +200,11 @@ SETS = {
     "unseen39": (THIRTY_NINTH, 30),
     "unseen40": (FORTIETH, 28),  # too few pages to stand as the fresh set
     "unseen41": (FORTY_FIRST, 18),  # too few pages to stand as the fresh set
+    # Sets 43 to 46 were gathered together and scored once together (33 pages): none stands alone.
+    "unseen43": (FORTY_THIRD, 3),
+    "unseen44": (FORTY_FOURTH, 6),
+    "unseen45": (FORTY_FIFTH, 10),
+    "unseen46": (FORTY_SIXTH, 14),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -268,6 +277,10 @@ FRESH_SETS = {
     "unseen39": (THIRTY_NINTH, 67, True),
     "unseen40": (FORTIETH, 57, False),
     "unseen41": (FORTY_FIRST, 36, True),
+    "unseen43": (FORTY_THIRD, 3, True),
+    "unseen44": (FORTY_FOURTH, 11, True),
+    "unseen45": (FORTY_FIFTH, 26, False),
+    "unseen46": (FORTY_SIXTH, 18, True),
 }
 
 
