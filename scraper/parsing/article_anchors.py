@@ -126,6 +126,14 @@ _LIST_MARKER = re.compile(
     r"\s*#\d{1,2}\s+(?!(?:Express|EE|CRS|[Dd]raws?|[Rr]ounds?)\b)[A-Z][a-z]"
     r"|[ \t]*#\d{1,2}[ \t]*(?:\n|$)"  # "#3" alone on its line, under "Express Entry draw Chart"
 )
+#: A profile's day, the tie-break: "1,500 people ... who registered in Express Entry no earlier than November
+#: 13, 2021", "candidates had until 10:15 a.m. UTC on February 17 to submit their profile".
+_PROFILE_DAY_BEFORE = re.compile(
+    r"\bno\s+(?:earlier|later)\s+than\s+$"
+    r"|\b(?:registered|submitted|created|entered|made)\b[^.;!?]{0,60}?\b(?:before|by|prior\s+to|on\s+or\s+before)\s+$"
+    r"|\b(?:had|have|has)\s+until\b(?:[ap]\.m\.|[^.;!?]){0,40}$",
+    re.I,
+)
 #: Another ordinal joined to one: "the 63rd and 64th" names two rounds without saying which is which.
 _ORDINAL_AFTER = re.compile(r"\s*(?:and|&|or|,)\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|th)\b", re.I)
 #: After a bound's date, the clause going on about its own round: ", inviting 250 candidates".
@@ -317,7 +325,12 @@ ORDINAL_WORDS = [
     *("eighteenth", "nineteenth", "twentieth"),
 ]
 _NUMBER_REFS = (
-    re.compile(r"#\s?(?P<id>\d{1,4})\b(?![,.]\d)"),
+    # (not a rank: "Canada is the #1 country in the world")
+    re.compile(
+        r"#\s?(?P<id>\d{1,4})\b(?![,.]\d)(?!\s+(?:country|nation|city|spot|place|position|pick|choice|destination"
+        r"|best|most|in\s+the\s+world|ranked|ranking)\b)",
+        re.I,
+    ),
     re.compile(
         r"\b(?:draw|round)\s*(?:no\.?|number|num\.?)?\s*[:#]?\s*(?P<id>\d{1,4})\b(?![,.]\d)"
         r"(?!\s*(?:invitations|ITAs|candidates|points|CRS)\b)"
@@ -504,6 +517,8 @@ def anchors(
                 and not _HELD_THEN.search(text, max(line_start, match.start() - 100), match.start())
             )
             or (NOT_A_ROUND.search(before) and not box_date(text, match.start(), match.end()))
+            # (from the line's start: "until 10:15 a.m. UTC on" may be cut into two sentences at "a.m.")
+            or _PROFILE_DAY_BEFORE.search(text, max(line_start, match.start() - 100), match.start())
             or _EVENT_BEFORE.search(text, max(start, match.start() - 120), match.start())
             or _CHANGE_BEFORE.search(text, max(start, match.start() - 80), match.start())
             or (

@@ -220,6 +220,20 @@ _MONTH_ROUND = re.compile(
 _ROUND_WORD = re.compile(r"\b(?:draw|round)s?\b", re.I)
 
 
+#: A season named as a period: "during the summer", "last winter", "in the spring of 2020".
+_SEASON = re.compile(
+    r"\b(?:in|during|throughout|over|this|last|of)\s+(?:the\s+)?(?P<season>summer|spring|fall|autumn|winter)\b",
+    re.I,
+)
+_SEASON_MONTHS = {
+    "spring": (3, 4, 5),
+    "summer": (6, 7, 8),
+    "fall": (9, 10, 11),
+    "autumn": (9, 10, 11),
+    "winter": (12, 1, 2),
+}
+
+
 def other_period(clause: str, reference: dt.date | None) -> str | None:
     """The period a clause names ("in February 2021") when it is not the month of ``reference`` (the round's
     date, else the article's): such a clause speaks of that time, not of the round. None otherwise."""
@@ -234,6 +248,10 @@ def other_period(clause: str, reference: dt.date | None) -> str | None:
         # "It trails only February's record draw of 27,332" in a page about a May round
         named = match.group("month") or match.group("month2")
         if MONTHS[named[:3].lower()] != reference.month:
+            return match.group(0)
+    for match in _SEASON.finditer(clause):
+        # "the immigration service sent 6,000 CEC invites at a time during the summer" after a February round
+        if reference.month not in _SEASON_MONTHS[match.group("season").lower()]:
             return match.group(0)
     return None
 

@@ -35,7 +35,8 @@ class Fact:
 
 # -- numbers -------------------------------------------------------------------
 
-_NUMBER = re.compile(r"(?<![\d,.#])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\d)(?!%)")
+#: (not the tail of a number cut by a letter: "invited 3و900 applicants" is no 900)
+_NUMBER = re.compile(r"(?<![\d,.#])(?<!\d[^\W\d_])(\d{1,3}(?:,\d{3})+|\d+)(?![\d,]*\d)(?!%)")
 #: "3, 350 candidates": a count's thousands cut off by a comma and a space.
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,2},[ \u00a0]$")
 #: ... unless the first part is a day: "On July 5, 500 candidates".
@@ -97,6 +98,7 @@ _TOTAL_AFTER = re.compile(
     r"|opened|introduced)\b",
     re.I,
 )
+_SINGLE_ROUND = re.compile(r"\b(?:in|at|through)\s+(?:a|one)\s+(?:single\s+)?(?:draw|round)\b", re.I)
 #: A sentence that opens with "As of" and says what IRCC "has issued" tallies up to a day.
 _AS_OF_OPENING = re.compile(r"\s*As\s+of\b", re.I)
 _HAS_ISSUED_BEFORE = re.compile(r"\b(?:has|have)\s+(?:now\s+)?(?:issued|invited|sent)\s+$", re.I)
@@ -338,13 +340,16 @@ _CHANGED_AFTER = re.compile(
 _DIFFERENCE_RIGHT = re.compile(
     # "600 points are added to the candidate's profile" upon a nomination: an added score
     # "A total of 1200 CRS points are available": the scale, no round's cut-off
-    r"^\s+(?:CRS\s+)?points?\s+(?:(?:are|is|were|was|will\s+be)\s+(?:added|awarded|given|granted|available|possible)\b"
+    # "the 600 points available through an LMIA"
+    r"^\s+(?:CRS\s+)?points?\s+(?:(?:(?:are|is|were|was|will\s+be)\s+)?(?:added|awarded|given|granted|available|possible)\b"
     r"|higher|lower|more|less|fewer|below|above|under|over|short|up|down|added|additional|extra"
     r"|automatically|toward|to\s+their|for\s+a|from|on\s+top)",
     re.I,
 )
 _EXPLAINED_LEFT = re.compile(
-    r"(?:adds?|additional|extra|worth|receives?|gets?|earns?|earned|earning|possible|awarded|awards?|allots?|allocates?|grants?|assigns?"
+    # "earn an automatic 600 points", "automatically adding 600 points"
+    r"(?:adds?|adding|automatic|additional|extra|worth|receives?|gets?|earns?|earned|earning|possible|awarded|awards?"
+    r"|allots?|allocates?|grants?|assigns?"
     r"|boost\w*|by|drop\s+of|decrease\s+of"
     r"|increase\s+of|rise\s+of|out\s+of|maximum\s+of|average\s+\w+\s+of|average|base|mean)\s+(?:of\s+)?$",
     re.I,
@@ -358,7 +363,7 @@ _GIVEN_BEFORE = re.compile(
     re.I,
 )
 #: ... in a clause saying what the points are for: a nomination, or points added.
-_POINTS_GIVEN_FOR = re.compile(r"\bnominat|\b(?:added|bonus|additional|extra|automatically)\b", re.I)
+_POINTS_GIVEN_FOR = re.compile(r"\bnominat|\b(?:added|bonus|additional|extra|automatic(?:ally)?)\b", re.I)
 #: A mark a cut-off went past, just before the number: "the cut-off score was finally below 500 points at
 #: only 496", "scores dropped under 500" (not "as low as 481", "at least 470").
 _THRESHOLD_BEFORE = re.compile(
@@ -369,7 +374,7 @@ _THRESHOLD_BEFORE = re.compile(
 #: A clause that explains scores rather than stating one.
 _EXPLAINING = re.compile(
     r"\bwould\s+(?:only\s+)?(?:have|be)\b|\bbase\s+(?:points|score)"
-    r"|\bwithout\s+(?:the|a|their)\s+(?:provincial\s+)?nomination|\bcore\s+(?:CRS\s+)?scores?\b"
+    r"|\bwithout\s+(?:(?:the|a|their)\s+)?(?:provincial\s+)?nominations?|\bcore\s+(?:CRS\s+)?scores?\b"
     r"|\bhuman[-\s]capital\s+scores?\b"
     # "the draw would give him the ITA as his score is 435 CRS points": a candidate's own score
     r"|\b(?:his|her|their|your|my)\s+(?:CRS\s+)?(?:score|points)\b"
@@ -578,6 +583,12 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
             or _TOTAL_AFTER.match(text, snippet_end, min(end, snippet_end + 60))
             or _SHARES_AFTER.match(text, snippet_end, end)
         )
+        if (
+            total is not None
+            and total.start() >= snippet_end
+            and _SINGLE_ROUND.search(text, snippet_end, total.end())
+        ):
+            total = None  # "27,332 CEC applicants in a single draw on February 13 of this year": one round's
         if total is None and _AS_OF_OPENING.match(text, sentence_start, match.start()):
             # "As of the last draw on September 29, IRCC has issued 109,696 invitations": a tally
             total = _HAS_ISSUED_BEFORE.search(text, sentence_start, match.start())

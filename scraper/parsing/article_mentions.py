@@ -87,6 +87,7 @@ _CALLED_PREVIOUS = re.compile(
     r"\b(?:previous|preceding|prior|last|earlier)\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b[^.;]{0,30}$", re.I
 )
 _ROUND_WORD = re.compile(r"\b(?:draw|round)\b", re.I)
+_PAST_INVITING = re.compile(r"\b(?:invited|issued|sent)\s+(?:out\s+)?[\d,]{3,}", re.I)
 #: A case made up to explain: "if your score is 448", "suppose you entered the pool".
 _HYPOTHETICAL = re.compile(r"\b(?:if|suppose|imagine|you|your|let['’]s|say)\b", re.I)
 #: A worked example: a sentence that starts so, or a caption over a list of example rows.
@@ -873,9 +874,14 @@ class Reader:
     def _cited(self, group: list[Anchor], sentence_start: int, end: int) -> bool:
         """Does an example sentence cite a real round, by its number or its full date ("For example, draw
         no. 133 was held on 19th December 2019"), rather than work a hypothetical case ("if your score")?"""
-        named = any(a.number or (a.date is not None and re.search(r"\d{4}", a.snippet)) for a in group)
         sentence = self.text[sentence_start:end]
-        return named and _ROUND_WORD.search(sentence) is not None and not _HYPOTHETICAL.search(sentence)
+        if _HYPOTHETICAL.search(sentence):
+            return False
+        if any(a.number or (a.date is not None and re.search(r"\d{4}", a.snippet)) for a in group):
+            return _ROUND_WORD.search(sentence) is not None
+        # "For example, on November 24, Canada invited 613 Express Entry hopefuls": a day and what was done
+        dated = any(a.date is not None and a.relative is None for a in group)
+        return dated and _PAST_INVITING.search(sentence) is not None
 
     def _box_date(self, heading: Mention, dated: Mention, unit: Unit) -> None:
         """A box of labelled lines ("Total Number of Invitations:667 / Minimum CRS score required:748 /
