@@ -14,7 +14,7 @@ def test_two_counts_listed_together_are_not_the_first_days() -> None:
     text = (
         "Express Entry: two draws this week\n\n"
         "On February 28 and 29, 2024, IRCC invited 1,470 and 2,500 candidates, with minimum scores of 534 "
-        "and 336, respectively.\n"
+        "and 336.\n"
     )
     for row in articles.rows(text):
         assert row[2] is None and row[3] is None, row

@@ -30,7 +30,9 @@ from scraper.parsing.article_flattened import flattened, spaced_rows
 from scraper.parsing.article_html import html_text
 from scraper.parsing.article_lookalikes import latin_lookalikes
 from scraper.parsing.article_mentions import Mention, Reader
+from scraper.parsing.article_respectively import respective
 from scraper.parsing.article_run_together import unjammed
+from scraper.parsing.article_units import sentences
 from scraper.parsing.mi_page import tidy_lines
 
 #: A line that keeps its own line in plain text: a table or list row, a labelled line, a footnote.
@@ -173,6 +175,7 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
         else:
             for start, end, _ in reader.pending:
                 reader.give(reader.lead, start, end, anchored=0)
+    _respective(reader, mentions)
     mentions = _merged(mentions)
     mentions = _this_numbered(mentions, text)
     mentions = _day_of_the_number(mentions)
@@ -237,6 +240,37 @@ _HELD_A_ROUND = re.compile(
     r"|\b(?:draw|round)\s+(?:was\s+)?(?:held|conducted|took\s+place)\b",
     re.I,
 )
+
+
+def _respective(reader: Reader, mentions: list[Mention]) -> None:
+    """Give the days a sentence lists "respectively" their figures, in order (a day no round yet becomes
+    one); a doubt the first reading had of such a day's year, now read with the list's year, is dropped."""
+    text = reader.text
+    for line in re.finditer(r"[^\n]*respectively[^\n]*", text, re.I):
+        for a, b in sentences(text, line.start(), line.end()):
+            for listed in respective(text, a, b):
+                raw = listed.snippet if listed.month in listed.snippet else f"{listed.month} {listed.day}"
+                value, warnings = reader.dates.parse(raw, listed.start, listed.year)
+                if value is None:
+                    continue
+                stale = (f"date: {listed.snippet!r} has no year", f"date: {raw!r} has no year")
+                reader.dates.doubts[:] = [d for d in reader.dates.doubts if not d.startswith(stale)]
+                same = [
+                    m for m in mentions if m.number is None and m.date is not None and m.date.value == value
+                ]
+                if len(same) > 1:
+                    continue
+                if same:
+                    mention = same[0]
+                else:
+                    mention = Mention(first=listed.start, date=Found(value, listed.start, listed.end, raw))
+                    mention.warnings.extend(warnings)
+                    mentions.append(mention)
+                held = {f.name for f, _, _ in mention.facts}
+                for fact in listed.facts:
+                    if fact.name not in held:
+                        reader.clause_id += 1
+                        mention.facts.append((fact, reader.clause_id, 2))
 
 
 def _undated(m: Mention) -> list[RoundFacts]:

@@ -96,6 +96,14 @@ _EXAMPLE = re.compile(
     r"|[^\n]*\bexamples?\s+(?:is|are)\s+(?:as\s+follows|below)\b",
     re.I,
 )
+#: A list item under "For example:" citing a real round: by its number, or by a full date and a round word.
+_CITED_ITEM = re.compile(
+    r"\b(?:draw|round)\s*(?:no\.?\s*|number\s*|#\s*)\d{1,4}\b"
+    r"|"
+    + MONTH
+    + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b(?=[^\n]*\b(?:draw|round|ITAs?|invit\w*)\b)",
+    re.I,
+)
 #: A caption over a list of a period's figures: "Lowest and Highest CRS Cutoff this year:", "Invitations
 #: issued so far:" (a period and an aggregate; "Details of the first draw of 2024:" is one round's).
 _PERIOD_CAPTION = re.compile(
@@ -771,8 +779,11 @@ class Reader:
                 # "Moreover, the current draw is:" over "254th draw conducted under Express Entry": the list
                 # describes the article's own round.
                 self.this_list = captioning and bool(THIS_ROUND.search(text, unit.start, unit.end))
-            elif self.example_list:
-                continue  # a row of a worked example: "Joe entered his profile on January 1st, 2018 with 444"
+            elif self.example_list and not _CITED_ITEM.search(text, unit.start, unit.end):
+                # a row of a worked example: "Joe entered his profile on January 1st, 2018 with 444" (not a
+                # real round cited under "For example:", by its number or its full date: "- Draw #335
+                # (February 5, 2025): CEC, 4,000 invitations, CRS score: 521")
+                continue
             if unit.kind == "prose" and self._date_heading(unit):
                 carry, block = self.lead, False
                 continue

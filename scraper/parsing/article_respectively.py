@@ -1,0 +1,100 @@
+"""Rounds listed with their figures "respectively": one sentence, matched in order (pure).
+
+"General draws were held on April 10th and 23rd, with CRS cut-offs of 549 and 529 respectively." names two
+rounds and gives each its cut-off by its place in the list. The figures of such a list are no one round's
+when read clause by clause (:func:`scraper.parsing.article_facts.listed` leaves them out); here a sentence
+that says "respectively" and lists as many days as it lists counts or cut-offs gives the n-th figure to the
+n-th day. Anything less tidy (a list of another length, two lists of days) gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from scraper.parsing.article_dates import MONTH
+from scraper.parsing.article_facts import Fact
+
+_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_JOIN = r"(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
+_DAY = r"(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\d{3})(?!\s*(?:invit|ITAs?|candidates|points|CRS))"
+#: A list of days of one month or of several: "April 10th and 23rd", "February 28 and March 5, 2024".
+_DAYS = re.compile(
+    r"\b(?P<list>" + MONTH + r"\.?\s+" + _DAY + r"(?:" + _JOIN + r"(?:" + MONTH + r"\.?\s+)?" + _DAY + r")+)"
+    r"(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?",
+    re.I,
+)
+_ONE_DAY = re.compile(r"(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?", re.I)
+_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d{2,5})"
+_NUMBERS = re.compile(r"(?<![\d,.#])" + _NUMBER + r"(?:" + _JOIN + _NUMBER + r")+(?![\d,]*\d)(?!%)")
+_SCORE_BEFORE = re.compile(r"\b(?:CRS|cut-?offs?|scores?|minimums?|thresholds?|points)\b[^.;\d]{0,25}$", re.I)
+_SCORE_AFTER = re.compile(r"\s*(?:CRS\s+)?(?:points|pts)\b", re.I)
+_COUNT_BEFORE = re.compile(r"\b(?:invited|invit\w*|issued|ITAs|sent)\b[^.;\d]{0,15}$", re.I)
+_COUNT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:invitations|ITAs|candidates|applicants|people|profiles|workers)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One day of the list, as written, and the figures given to it."""
+
+    month: str
+    day: int
+    year: int | None
+    start: int
+    end: int
+    snippet: str
+    facts: tuple[Fact, ...]
+
+
+def respective(text: str, start: int, end: int) -> list[Listed]:
+    """The days a sentence lists with their figures "respectively" (empty where it lists none so)."""
+    if not _RESPECTIVELY.search(text, start, end):
+        return []
+    lists = list(_DAYS.finditer(text, start, end))
+    if len(lists) != 1:
+        return []
+    days = list(_days(lists[0]))
+    counts: list[Fact] = []
+    scores: list[Fact] = []
+    for match in _NUMBERS.finditer(text, lists[0].end(), end):
+        values = list(_values(match))
+        before = text[max(start, match.start() - 40) : match.start()]
+        after = text[match.end() : min(end, match.end() + 40)]
+        if _SCORE_BEFORE.search(before) or _SCORE_AFTER.match(after):
+            kind = "crs_min"
+            if any("," in raw or not 60 <= value <= 1200 for value, raw, _, _ in values):
+                return []
+        elif _COUNT_BEFORE.search(before) or _COUNT_AFTER.match(after):
+            kind = "invitations"
+        else:
+            return []  # a list of figures of no kind said: which is which is a doubt
+        if len(values) != len(days) or (scores if kind == "crs_min" else counts):
+            return []
+        facts = [Fact(kind, value, a, b, raw) for value, raw, a, b in values]
+        (scores if kind == "crs_min" else counts).extend(facts)
+    if not counts and not scores:
+        return []
+    out = []
+    for i, (month, day, a, b, snippet) in enumerate(days):
+        given = tuple(f[i] for f in (counts, scores) if f)
+        year = int(lists[0].group("year")) if lists[0].group("year") else None
+        out.append(Listed(month, day, year, a, b, snippet, given))
+    return out
+
+
+def _days(match: re.Match[str]) -> Iterator[tuple[str, int, int, int, str]]:
+    month = ""
+    offset = match.start("list")
+    for one in _ONE_DAY.finditer(match.group("list")):
+        month = one.group("month") or month
+        snippet = one.group(0)
+        yield month, int(one.group("day")), offset + one.start(), offset + one.end(), snippet
+
+
+def _values(match: re.Match[str]) -> Iterator[tuple[int, str, int, int]]:
+    for one in re.finditer(_NUMBER, match.group(0)):
+        raw = one.group(1)
+        yield int(raw.replace(",", "")), raw, match.start() + one.start(), match.start() + one.end()
