@@ -64,3 +64,14 @@ def test_an_example_that_cites_a_dated_round() -> None:
         "Entry candidates to apply for permanent residence.\n"
     )
     assert [r[1:3] for r in articles.rows(text)] == [("2021-11-24", 613)]
+
+
+def test_the_second_program_of_a_denied_list_is_denied_too() -> None:
+    # Feed: #64, May 26, 2017, Federal Skilled Trades, at 199.
+    text = (
+        "Express Entry draw of May 26, 2017\n\n"
+        "The draw of May 26, 2017 was for the Federal Skilled Trades Class and not the Canadian Experience "
+        "Class or the Federal Skilled Worker Class.\n"
+    )
+    (round_,) = articles.rounds(text)
+    assert round_["programs"] == ["FST"]

@@ -47,3 +47,14 @@ def test_rounds_cited_by_number_under_for_example() -> None:
         ("335", "2025-02-05", 4000, 521),
         ("333", "2025-01-23", 4000, 527),
     ]
+
+
+def test_an_example_that_cites_a_selection_by_its_full_date() -> None:
+    # Feed: #226 (July 6, 2022, 1,500 at 557) and #204 (September 14, 2021, 2,000 CEC at 462).
+    text = (
+        "Selections resume\n\n"
+        "On July 6, 2022, IRCC invited 1,500 candidates with a minimum score of 557. For example, in the "
+        "last selection for professionals with Canadian experience, which was September 14, 2021, the "
+        "minimum score was 462.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2022-07-06", 1500, 557), ("2021-09-14", None, 462)]

@@ -808,7 +808,14 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     programs = [p for p in programs if not _SET_ASIDE.search(text, max(start, p[1] - 60), p[1])]
     # "It was not a PNP draw", "no CEC candidates were invited": a kind denied is not the round's; "FSW
     # candidates were among those invited": one group of several, not the round's kind either.
-    programs = [p for p in programs if not _DENIED.search(text, max(start, p[1] - 30), p[1])]
+    programs = [
+        p
+        for p in programs
+        if not _DENIED.search(text, max(start, p[1] - 30), p[1])
+        # "for the Federal Skilled Trades Category and not the Canada Experience Class or the Federal Skilled
+        # Worker Class": the second of a list denied is denied too
+        and not _DENIED_LIST.search(text, max(start, p[1] - 90), p[1])
+    ]
     programs = [p for p in programs if not _among(text, start, end, p[1], p[2])]
     # "Minimum CRS points invited for Federal Skilled Worker Program was 413 on May 31, 2017": whose score a
     # record is, not the round's kind (unless a draw follows: "the cut-off for the CEC draw").
@@ -845,6 +852,9 @@ _SET_ASIDE = re.compile(
 _DENIED = re.compile(
     r"\b(?:not|n['’]t|no|neither|nor)\s+(?:(?:a|an|the|for|only|just|limited\s+to|open\s+to|targeted\s+(?:at|to))\s+){0,2}$",
     re.I,
+)
+_DENIED_LIST = re.compile(
+    r"\b(?:not|neither)\s+(?:the\s+|a\s+|an\s+)?[^.;,]{2,60}?\s+(?:or|nor)\s+(?:the\s+|a\s+|an\s+)?$", re.I
 )
 #: A kind of round said not to have happened: "the draw for all programs did not take place this month".
 _DID_NOT_HAPPEN = re.compile(

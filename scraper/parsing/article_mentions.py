@@ -889,7 +889,9 @@ class Reader:
         if _HYPOTHETICAL.search(sentence):
             return False
         if any(a.number or (a.date is not None and re.search(r"\d{4}", a.snippet)) for a in group):
-            return _ROUND_WORD.search(sentence) is not None
+            # "For example, in the last selection for professionals with Canadian experience, which was
+            # September 14, 2021, the minimum score was 462"
+            return _ROUND_WORD.search(sentence) is not None or "selection" in sentence.lower()
         # "For example, on November 24, Canada invited 613 Express Entry hopefuls": a day and what was done
         dated = any(a.date is not None and a.relative is None for a in group)
         return dated and _PAST_INVITING.search(sentence) is not None
