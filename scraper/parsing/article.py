@@ -246,8 +246,9 @@ def _respective(reader: Reader, mentions: list[Mention]) -> None:
     """Give the days a sentence lists "respectively" their figures, in order (a day no round yet becomes
     one); a doubt the first reading had of such a day's year, now read with the list's year, is dropped."""
     text = reader.text
-    for line in re.finditer(r"[^\n]*respectively[^\n]*", text, re.I):
-        for a, b in sentences(text, line.start(), line.end()):
+    lines = {_line_of(text, m.start()) for m in re.finditer("respectively", text, re.I)}
+    for line_start, line_end in sorted(lines):
+        for a, b in sentences(text, line_start, line_end):
             for listed in respective(text, a, b):
                 raw = listed.snippet if listed.month in listed.snippet else f"{listed.month} {listed.day}"
                 value, warnings = reader.dates.parse(raw, listed.start, listed.year)
@@ -271,6 +272,12 @@ def _respective(reader: Reader, mentions: list[Mention]) -> None:
                     if fact.name not in held:
                         reader.clause_id += 1
                         mention.facts.append((fact, reader.clause_id, 2))
+
+
+def _line_of(text: str, pos: int) -> tuple[int, int]:
+    """Where the line holding ``pos`` starts and ends."""
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end
 
 
 def _undated(m: Mention) -> list[RoundFacts]:
