@@ -1,7 +1,8 @@
 """The fifty-eighth pass (session 14, on the forty-third to forty-sixth sets, after their one score): days
 listed with their figures "respectively" are matched in order ("Held on April 10th and 23rd, with CRS
 cut-offs of 549 and 529 respectively"); a list of another length gives nothing; and a real round cited by
-its number under "For example:" is read. Our words, after real pages; each test but the third (a guard
+its number under "For example:" is read; "09/28/2022" is read month first (28 is no month), and
+"the number of invitees was 3,750" is a count. Our words, after real pages; each test but the third (a guard
 of the first two) fails without its rule.
 Facts from the feed: #292 and #294 (April 10 and 23, 2024, 1,280 at 549 and 2,095 at 529), #286 and #287
 (February 28 and 29, 2024, 1,470 at 534, 2,500 at 336), #331 to #335 (January 7 to February 5, 2025)."""
@@ -58,3 +59,14 @@ def test_an_example_that_cites_a_selection_by_its_full_date() -> None:
         "minimum score was 462.\n"
     )
     assert [r[1:4] for r in articles.rows(text)] == [("2022-07-06", 1500, 557), ("2021-09-14", None, 462)]
+
+
+def test_a_slashed_day_read_month_first_and_the_number_of_invitees() -> None:
+    # Feed: #233 (October 12, 2022, 4,250 at 500) and #232 (September 28, 2022, 3,750 at 504).
+    text = (
+        "Record approvals in 2022\n\n"
+        "On October 12, 2022, Canada held a draw with a threshold of 500.\n\n"
+        "For comparison, in the last round of 09/28/2022, the minimum score was 504 and the number of "
+        "invitees was 3,750.\n"
+    )
+    assert [r[1:4] for r in articles.rows(text)] == [("2022-10-12", None, 500), ("2022-09-28", 3750, 504)]

@@ -726,11 +726,14 @@ def plain_date(raw: str) -> str:
     "1 February" (day first, no year) -> "February 1"."""
     numeric = _NUMERIC_DAY_FIRST.fullmatch(raw.strip())
     if numeric:
-        # "23-07-2020" (day first: 23 is no month) and "02-02-2023" read one way only; "03-07-2020" could
-        # be March 7 or July 3: left as it is, which reads as no date.
+        # "23-07-2020" (day first: 23 is no month), "09/28/2022" (month first) and "02-02-2023" read one way
+        # only; "03-07-2020" could be March 7 or July 3: left as it is, which reads as no date.
         day, month, year = (int(numeric.group(n)) for n in (1, 3, 4))
         if (day > 12 or day == month) and 1 <= month <= 12:
             return f"{year:04d}-{month:02d}-{day:02d}"
+        if month > 12 and 1 <= day <= 12 and month <= 31:
+            # "in the last round of 09/28/2022": month first, as 28 is no month
+            return f"{year:04d}-{day:02d}-{month:02d}"
         return raw
     dashed = _DAY_DASH_MONTH.fullmatch(raw.strip())
     if dashed:

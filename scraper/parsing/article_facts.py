@@ -266,11 +266,13 @@ _INVITATION_LABEL = re.compile(
     # "The total ITAs issued in this draw were 3,884"
     # "The actual number of candidates invited was 779"
     r"|\bnumber\s+of\s+(?:candidates|applicants|people|ITAs|invitations)\s+(?:invited|issued|selected)\s+(?:was|were)\s+$"
+    # "the number of invitees was 3,750"
+    r"|\bnumber\s+of\s+invitees\s+(?:was|were)\s+$"
     r"|(?:invitations|ITAs)\s+(?:issued|sent)\s+in\s+(?:this|the|today's)\s+(?:[\w-]+\s+)?(?:draw|round)"
     r"\s+(?:were|was|stood\s+at|totall?ed|came\s+to)\s+$",
     re.I,
 )
-_LABEL_WORD = re.compile(r"invitation|invited|ITA|draw\s+size", re.I)
+_LABEL_WORD = re.compile(r"invitation|invited|invitees|ITA|draw\s+size", re.I)
 #: A count that is the bare object of an inviting verb: "invited 3,900 with a score of 438".
 _INVITED_BARE = re.compile(r"\b(?:invited|invites|inviting|issued|issuing)\s+(?:a\s+total\s+of\s+)?$", re.I)
 _BARE_AFTER = re.compile(r"\s+(?:with|at)\b|\s*[,;](?!\d)|\.(?!\d)", re.I)
