@@ -75,3 +75,18 @@ def test_the_second_program_of_a_denied_list_is_denied_too() -> None:
     )
     (round_,) = articles.rounds(text)
     assert round_["programs"] == ["FST"]
+
+
+def test_rows_of_a_dated_list_keep_their_own_lines() -> None:
+    # Found by probing: day-first dated rows over 50 characters were joined as wrapped prose, and the second
+    # row's day took the first row's figures. Feed: #288 (March 12, 2024, 2,850 at 525), #289 (March 13,
+    # 2024, transport, 975 at 430).
+    text = (
+        "Latest News\n\n"
+        "12 Mar 2024 - Express Entry Draw #288: 2,850 ITAs issued, CRS 525\n"
+        "13 Mar 2024 - Transport category draw: 975 invitations at 430\n"
+    )
+    assert articles.rows(text) == [
+        ("288", "2024-03-12", 2850, 525, None, None),
+        (None, "2024-03-13", 975, 430, "category", "transport"),
+    ]

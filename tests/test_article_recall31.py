@@ -1,8 +1,9 @@
 """The fifty-sixth pass (session 14, before its fresh sets were scored): "the French round", "a Francophone
 draw" name the French-language category; "(1,510 invited, 546 minimum)" states a count and a cut-off, and
-"4,000 were issued" a count. Our words; each test fails without its rule. Facts from the feed: #337
-(February 19, 2025, French, 6,500 at 428), #279 (January 10, 2024, 1,510 at 546), #333 (January 23, 2025,
-4,000 CEC at 527)."""
+"4,000 were issued" a count; later, "a Transport category draw" names its category. Our words; each test
+fails without its rule. Facts from the feed: #337 (February 19, 2025, French, 6,500 at 428), #279 (January
+10, 2024, 1,510 at 546), #333 (January 23, 2025, 4,000 CEC at 527), #289 (March 13, 2024, transport, 975 at
+430)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,13 @@ def test_a_bare_count_the_next_words_say_were_issued() -> None:
         "lowest score was 527.\n"
     )
     assert articles.rows(text) == [(None, "2025-01-23", 4000, 527, "program", None)]
+
+
+def test_a_transport_category_draw() -> None:
+    # Feed: #289, March 13, 2024, transport occupations, 975 at 430.
+    text = (
+        "Latest News\n\n"
+        "12 Mar 2024 - Express Entry Draw #288: 2,850 ITAs issued, CRS 525\n"
+        "13 Mar 2024 - Transport category draw: 975 invitations at 430\n"
+    )
+    assert (None, "2024-03-13", 975, 430, "category", "transport") in articles.rows(text)

@@ -40,6 +40,8 @@ _OWN_LINE = re.compile(
     r"\t|\s\|\s|^\s*(?:[-•*–—]|\d{1,2}[.)])\s|^\s*[^\W\d][^:.!?|\t]{0,45}:\s*\S|^\s*\*|^\s*[\d,]+\*?\s*$"
     r"|^\s*[^\W\d][^:.!?|\t]{0,45}:\s*$"  # a caption: "February 28th Invitations:"
     r"|^\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s*\d{4})?\s*[:–—-]\s"
+    # "12 Mar 2024 - Express Entry Draw #288: ..." (a dated list's row, day first)
+    r"|^\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s*\d{4})?\s*[:–—-]\s"
     r"|^\s*\d{4}-\d{2}-\d{2}\s+\d"  # a table row "2024-12-03 329 French ... 800 466"
 )
 #: A line that starts with a full date and a few words more: a byline ("November 21, 2024 A. Writer").

@@ -410,7 +410,11 @@ _CATEGORY_PATTERNS = (
         ),
     ),
     ("healthcare", re.compile(r"\bhealth\s?care\b|\bhealthcare\s+and\s+social|\bhealth\s+workers\b", re.I)),
-    ("transport", re.compile(r"\btransport(?:ation)?\s+occupations", re.I)),
+    (
+        "transport",
+        # "Transport category draw: 975 invitations"
+        re.compile(r"\btransport(?:ation)?\s+(?:occupations|category|draws?|rounds?|workers)\b", re.I),
+    ),
     ("agriculture", re.compile(r"\bagri(?:culture|-food|food)", re.I)),
     (
         "trades",
