@@ -61,6 +61,11 @@ FORTY_THIRD = checker.DATA / "articles_unseen43.json"
 FORTY_FOURTH = checker.DATA / "articles_unseen44.json"
 FORTY_FIFTH = checker.DATA / "articles_unseen45.json"
 FORTY_SIXTH = checker.DATA / "articles_unseen46.json"
+FORTY_EIGHTH = checker.DATA / "articles_unseen48.json"
+FORTY_NINTH = checker.DATA / "articles_unseen49.json"
+FIFTIETH = checker.DATA / "articles_unseen50.json"
+FIFTY_FIRST = checker.DATA / "articles_unseen51.json"
+FIFTY_SECOND = checker.DATA / "articles_unseen52.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -205,6 +210,12 @@ SETS = {
     "unseen44": (FORTY_FOURTH, 6),
     "unseen45": (FORTY_FIFTH, 10),
     "unseen46": (FORTY_SIXTH, 14),
+    # Sets 48 to 52 were gathered at the same time and scored once together (42 pages); 47 found none.
+    "unseen48": (FORTY_EIGHTH, 9),
+    "unseen49": (FORTY_NINTH, 1),
+    "unseen50": (FIFTIETH, 9),
+    "unseen51": (FIFTY_FIRST, 11),
+    "unseen52": (FIFTY_SECOND, 12),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -281,6 +292,11 @@ FRESH_SETS = {
     "unseen44": (FORTY_FOURTH, 11, True),
     "unseen45": (FORTY_FIFTH, 26, False),
     "unseen46": (FORTY_SIXTH, 18, True),
+    "unseen48": (FORTY_EIGHTH, 19, True),
+    "unseen49": (FORTY_NINTH, 2, True),
+    "unseen50": (FIFTIETH, 20, True),
+    "unseen51": (FIFTY_FIRST, 15, True),
+    "unseen52": (FIFTY_SECOND, 22, True),
 }
 
 
