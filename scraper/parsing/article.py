@@ -156,6 +156,7 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
     """Parse an article's text into the rounds it states, in the order it names them."""
     if not text.strip():
         raise NotAnnouncement("the article is empty")
+    text = _without_date_badge(text)
     reader = Reader(text, published or publication_date(text))
     dated_address = _DATED_ADDRESS.search(url)
     if dated_address:
@@ -242,6 +243,25 @@ _HELD_A_ROUND = re.compile(
     r"|\b(?:draw|round)\s+(?:was\s+)?(?:held|conducted|took\s+place)\b",
     re.I,
 )
+
+
+#: A title line opening on a year-less day: "31 May Express Entry Draw #118".
+_BADGED_TITLE = re.compile(
+    r"[ \t]*(?P<badge>(?:\d{1,2}\s+" + MONTH + r"|" + MONTH + r"\s+\d{1,2})\.?)[ \t]+(?P<title>\S[^\n]*)",
+    re.I,
+)
+
+
+def _without_date_badge(text: str) -> str:
+    """The text with a blog's date badge blanked: "31 May Express Entry Draw #118" over the title "Express
+    Entry Draw #118" is the post's day (no year), not the day of the round the title names. Positions keep."""
+    lines = text.split("\n")[:6]
+    for i, line in enumerate(lines):
+        badged = _BADGED_TITLE.fullmatch(line)
+        if badged and badged.group("title").strip() in (other.strip() for other in lines[i + 1 : i + 4]):
+            start = sum(len(x) + 1 for x in lines[:i]) + badged.start("badge")
+            return text[:start] + " " * len(badged.group("badge")) + text[badged.end("badge") :]
+    return text
 
 
 def _respective(reader: Reader, mentions: list[Mention]) -> None:

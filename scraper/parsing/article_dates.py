@@ -71,6 +71,8 @@ class Dates:
         self._so_far_at: set[int] = set()
         #: Where a year is named in a sentence of targets ("aims to welcome 110,770 ... in 2024").
         self._target_at: set[int] = set()
+        #: Bare years that name no period of rounds ("its 2021 targets"): (position, year).
+        self._bare: list[tuple[int, int]] = []
         #: The month in the article's address ("/2023/10/"), read as a date its rounds are on or before.
         self.address_date: dt.date | None = None
         #: The dates of the rounds named so far (a year-less date on the same day is that round's).
@@ -122,6 +124,7 @@ class Dates:
                     and not _PERIOD_BEFORE.search(before)
                     and not (draws_of or draws_in or opened or started)
                 ):
+                    self._bare.append((match.start(), int(match.group(1))))
                     continue  # a bare year names a period of rounds only as "in 2024", "any 2024 draw"
                 timed = _TIME_AFTER.match(self.text, match.end())
                 if (
@@ -277,11 +280,12 @@ class Dates:
             return after, "named after it in its paragraph"
         anchor = self.context if self.context is not None else line_start
         _ = self.years  # the plain positions are found with the years
-        above = [
-            (y, full)
+        above_at = [
+            (p, y, full)
             for p, y, full in years
             if anchor - _ABOVE <= p < anchor and p in self._plain_at and p not in self._target_at
         ]
+        above = [(y, full) for _, y, full in above_at]
         dated = [(y, full) for y, full in above if full]
         so_far = [(y, full) for p, y, full in years if anchor - _ABOVE <= p < anchor and p in self._so_far_at]
         if not dated and so_far:
@@ -290,6 +294,15 @@ class Dates:
             return [_on_or_before(*so_far[-1])], "named just above it, so far"
         if dated or above:
             # A full date above ("held on November 28, 2018") names a round's year better than a bare one.
+            chosen_at, year, _full = [a for a in above_at if a[2]][-1] if dated else above_at[-1]
+            later = {y for p, y, _ in above_at if p > chosen_at} | {
+                y for p, y in self._bare if chosen_at < p < anchor
+            }
+            later -= {year}
+            if later:
+                # "... admissions in 2020. In response last fall, the government revised its 2021 targets
+                # ... on February 13 the government issued invitations to 27,332": a later year is a doubt.
+                return [], f"{year} is named above it, and {min(later)} after that"
             return [_on_or_before(*(dated or above)[-1])], "named just above it"
         if self.address_date is not None:
             return [self.address_date], "the year in the article's address"

@@ -168,6 +168,9 @@ PROVINCE_DRAW = re.compile(
     r"(?:announced|held|conducted|released|published|ran|invited|issued)\b"
     # "In Ontario, 1,000 invitations were issued on March 2 under the French-Speaking Skilled Worker stream"
     r"|\bIn\s+" + _PROVINCE + r"\s*,"
+    # "The first draw took place on July 7 with the province issuing 21 invitations" under "Ontario"
+    r"|\bthe\s+(?:province|territory)\s+(?:also\s+)?(?:has\s+)?(?:held|holding|issued|issuing|invited|inviting"
+    r"|conducted|ran|selected|selecting)\b"
     # "... issued an ITA to the British Columbia Provincial Nominee Program (BC PNP) in a draw"
     r"|\b" + _PROVINCE + r"\s+(?:Provincial\s+Nominee|Advantage\s+Immigration)\s+Program\b",
     re.I,
@@ -178,6 +181,7 @@ _PROVINCE_WORDS = (
     *("prince edward", "pei", "quebec", "québec", "yukon", "northwest", "newfoundland"),
     *("oinp", "sinp", "aaip", "ainp", "mpnp", "bc pnp", "bcpnp", "nsnp", "nbpnp", "nlpnp"),
     *("nominee program", "francization", "permanent selection", "human capital", "arrima"),
+    *("the province", "the territory"),
 )
 
 
@@ -326,6 +330,9 @@ _CRS_RIGHT = re.compile(
     r"(?:points?\b|pts\b|score\b|cut-?off\b|minimum\b(?=\s*(?:[,;:)]|\.(?!\d)|$|(?:CRS\s+)?(?:score|points)\b)))",
     re.I,
 )
+#: A figure said of the round compared with: "since the December 23, 2020 draw (back then, the score was
+#: 468)".
+_BACK_THEN = re.compile(r"\b(?:back\s+then|at\s+that\s+time|at\s+the\s+time)\b[^.;]{0,40}$", re.I)
 #: A cut-off said of a round to come: "The next draw may need 540 points", "the score is expected to fall to".
 _PREDICTED_BEFORE = re.compile(
     r"(?:\bnext\s+(?:[\w-]+\s+){0,2}(?:draw|round)|\b(?:may|might|could|would|will)\s+(?:\w+\s+)?(?:need|require"
@@ -572,6 +579,9 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         ):
             notes.append(f"invitations: {snippet!r} is a difference from another round; not taken")
             continue
+        if _BACK_THEN.search(before):
+            notes.append(f"invitations: {snippet!r} is said of another time ('back then'); not taken")
+            continue
         if _APPROXIMATE.search(before):
             notes.append(f"invitations: {snippet!r} is an approximation; not taken")
             continue
@@ -672,6 +682,9 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             or (_GIVEN_BEFORE.search(before[-45:]) and _POINTS_GIVEN_FOR.search(clause))
         ):
             notes.append(f"crs_min: {snippet!r} is a difference or an added score; not taken")
+            continue
+        if _BACK_THEN.search(before[-50:]):
+            notes.append(f"crs_min: {snippet!r} is said of another time ('back then'); not taken")
             continue
         if _PREDICTED_BEFORE.search(before[-70:]):
             notes.append(f"crs_min: {snippet!r} is a prediction; not taken")

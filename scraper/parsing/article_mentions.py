@@ -211,6 +211,12 @@ _RECORD_SENTENCE = re.compile(
 #: A clause adding to what the round took in: "The draw included CEC candidates as well".
 _ALSO = re.compile(r"\b(?:as\s+well|also|too|includ(?:ed|ing)|along\s+with|in\s+addition)\b", re.I)
 #: A round named before, pointed back at: "the score for that draw was 557", "in that round".
+#: A clause about a round still to come: "the first STEM round ... will open the week of July 5".
+_A_ROUND_TO_COME = re.compile(
+    r"\b(?:draw|round)s?\b[^.;]{0,60}?\bwill\s+(?!not\b)\w+"
+    r"|\b(?:upcoming|next|future|planned)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)s?\b",
+    re.I,
+)
 _THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
 
 
@@ -742,6 +748,11 @@ class Reader:
             # applications": the programs of a goal are not the round's kind.
             goal = _GOAL.search(text, kinds_from, end)
             named_kinds = facts_of.kinds(text, kinds_from, goal.start() if goal else end)
+            if named_kinds and _A_ROUND_TO_COME.search(text, kinds_from, end):
+                # "On June 28, 2023, the Minister ... announced that the first STEM round ... will open the
+                # week of July 5", "The draw will prioritize ... STEM": the kind of a round to come.
+                mention.warnings.append(f"kind: {clause.strip()[:80]!r} speaks of a round to come; not taken")
+                named_kinds = []
             mention.kinds.extend((*k, anchored) for k in named_kinds)
             if not anchored and _ALSO.search(clause) and _ROUND_ITSELF.search(clause):
                 # "The draw included candidates from the Canadian Experience Class as well": more programs.
