@@ -2,7 +2,8 @@
 listed with their figures "respectively" are matched in order ("Held on April 10th and 23rd, with CRS
 cut-offs of 549 and 529 respectively"); a list of another length gives nothing; and a real round cited by
 its number under "For example:" is read; "09/28/2022" is read month first (28 is no month), and
-"the number of invitees was 3,750" is a count. Our words, after real pages; each test but the third (a guard
+"the number of invitees was 3,750" is a count; counts paired with their days ("512 ITAs on August 4 and
+another 463 on August 18") are each day's. Our words, after real pages; each test but the third (a guard
 of the first two) fails without its rule.
 Facts from the feed: #292 and #294 (April 10 and 23, 2024, 1,280 at 549 and 2,095 at 529), #286 and #287
 (February 28 and 29, 2024, 1,470 at 534, 2,500 at 336), #331 to #335 (January 7 to February 5, 2025)."""
@@ -70,3 +71,14 @@ def test_a_slashed_day_read_month_first_and_the_number_of_invitees() -> None:
         "invitees was 3,750.\n"
     )
     assert [r[1:4] for r in articles.rows(text)] == [("2022-10-12", None, 500), ("2022-09-28", 3750, 504)]
+
+
+def test_counts_paired_with_their_days() -> None:
+    # Feed: #199 and #201 (August 4 and 18, 2021, 512 and 463 PNP).
+    text = (
+        "PNP results for August 2021\n\n"
+        "Published: September 2, 2021\n\n"
+        "In August, IRCC conducted two Express Entry draws targeting PNP candidates, issuing 512 ITAs on "
+        "August 4 and another 463 on August 18.\n"
+    )
+    assert [r[1:3] for r in articles.rows(text)] == [("2021-08-04", 512), ("2021-08-18", 463)]

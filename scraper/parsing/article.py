@@ -30,7 +30,7 @@ from scraper.parsing.article_flattened import flattened, spaced_rows
 from scraper.parsing.article_html import html_text
 from scraper.parsing.article_lookalikes import latin_lookalikes
 from scraper.parsing.article_mentions import Mention, Reader
-from scraper.parsing.article_respectively import respective
+from scraper.parsing.article_respectively import paired, respective
 from scraper.parsing.article_run_together import unjammed
 from scraper.parsing.article_units import sentences
 from scraper.parsing.mi_page import tidy_lines
@@ -268,10 +268,10 @@ def _respective(reader: Reader, mentions: list[Mention]) -> None:
     """Give the days a sentence lists "respectively" their figures, in order (a day no round yet becomes
     one); a doubt the first reading had of such a day's year, now read with the list's year, is dropped."""
     text = reader.text
-    lines = {_line_of(text, m.start()) for m in re.finditer("respectively", text, re.I)}
+    lines = {_line_of(text, m.start()) for m in re.finditer(r"respectively|\son\s", text, re.I)}
     for line_start, line_end in sorted(lines):
         for a, b in sentences(text, line_start, line_end):
-            for listed in respective(text, a, b):
+            for listed in respective(text, a, b) + paired(text, a, b):
                 raw = listed.snippet if listed.month in listed.snippet else f"{listed.month} {listed.day}"
                 value, warnings = reader.dates.parse(raw, listed.start, listed.year)
                 if value is None:

@@ -1,10 +1,14 @@
-"""Rounds listed with their figures "respectively": one sentence, matched in order (pure).
+"""Rounds listed with their figures "respectively", or in pairs: one sentence, matched in order (pure).
 
 "General draws were held on April 10th and 23rd, with CRS cut-offs of 549 and 529 respectively." names two
 rounds and gives each its cut-off by its place in the list. The figures of such a list are no one round's
 when read clause by clause (:func:`scraper.parsing.article_facts.listed` leaves them out); here a sentence
 that says "respectively" and lists as many days as it lists counts or cut-offs gives the n-th figure to the
 n-th day. Anything less tidy (a list of another length, two lists of days) gives nothing.
+
+A list of pairs, each count next to its day ("issuing 512 ITAs on August 4 and another 463 on August 18",
+"granting 635 ITAs on September 1st, 521 on September 15th, and 761 on September 29th"), gives each day its
+count (:func:`paired`).
 """
 
 from __future__ import annotations
@@ -98,3 +102,38 @@ def _values(match: re.Match[str]) -> Iterator[tuple[int, str, int, int]]:
     for one in re.finditer(_NUMBER, match.group(0)):
         raw = one.group(1)
         yield int(raw.replace(",", "")), raw, match.start() + one.start(), match.start() + one.end()
+
+
+_PAIR = (
+    r"(\d{1,3}(?:,\d{3})+|\d{2,5})(?:\s+(?:ITAs?|invitations?|candidates))?\s+on\s+("
+    + MONTH
+    + r"\.?\s+\d{1,2})(?:st|nd|rd|th)?\b"
+)
+#: Two or more pairs in a row, the first said of invitations: "issuing 512 ITAs on August 4 and another 463 on
+#: August 18".
+_PAIRS = re.compile(
+    r"\b(?:issu\w*|grant\w*|invit\w*|sen[dt]\w*)\s+(?P<pairs>"
+    + _PAIR
+    + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:another\s+|a\s+further\s+)?"
+    + _PAIR
+    + r")+)(?![\d,]*\d)(?!\s*,?\s*\d{4})",
+    re.I,
+)
+_ONE_PAIR = re.compile(_PAIR, re.I)
+
+
+def paired(text: str, start: int, end: int) -> list[Listed]:
+    """The days a sentence gives in pairs with their counts ("512 ITAs on August 4 and another 463 on
+    August 18"), each with its count (empty where it gives none so)."""
+    out: list[Listed] = []
+    for match in _PAIRS.finditer(text, start, end):
+        offset = match.start("pairs")
+        for one in _ONE_PAIR.finditer(match.group("pairs")):
+            raw = one.group(1)
+            count = Fact(
+                "invitations", int(raw.replace(",", "")), offset + one.start(1), offset + one.end(1), raw
+            )
+            month, day = one.group(2).rsplit(None, 1)
+            a, b = offset + one.start(2), offset + one.end(2)
+            out.append(Listed(month, int(day), None, a, b, one.group(2), (count,)))
+    return out
