@@ -265,8 +265,8 @@ def _without_date_badge(text: str) -> str:
 
 
 def _respective(reader: Reader, mentions: list[Mention]) -> None:
-    """Give the days a sentence lists "respectively" their figures, in order (a day no round yet becomes
-    one); a doubt the first reading had of such a day's year, now read with the list's year, is dropped."""
+    """Give the days a sentence lists "respectively", or pairs with counts, their figures in order (a day no
+    round yet becomes one); a doubt the first reading had of such a day's year, now read, is dropped."""
     text = reader.text
     lines = {_line_of(text, m.start()) for m in re.finditer(r"respectively|\son\s", text, re.I)}
     for line_start, line_end in sorted(lines):
