@@ -204,10 +204,12 @@ LARGEST_ROUND = 30_000
 
 #: Figures listed together ("invited 1,470 and 2,500 candidates", "cut-offs of 534, 336 and 410,
 #: respectively"): several rounds' values in one list, none of them one round's.
+#: One figure of such a list: a count with its thousands' commas, or a plain number of two to five digits.
+LISTED_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d{2,5})"
 _LIST_JOIN = r"(?:,\s*(?:and\s+|&\s*)?|and\s+|&\s*)"
-_LISTED_BEFORE = re.compile(r"(?<![\d,.#])(\d{1,3}(?:,\d{3})+|\d{2,5})\s*" + _LIST_JOIN + "$", re.I)
-_LISTED_AFTER = re.compile(r"\s*" + _LIST_JOIN + r"(\d{1,3}(?:,\d{3})+|\d{2,5})(?![\d,]*\d)(?!%)")
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+_LISTED_BEFORE = re.compile(r"(?<![\d,.#])" + LISTED_NUMBER + r"\s*" + _LIST_JOIN + "$", re.I)
+_LISTED_AFTER = re.compile(r"\s*" + _LIST_JOIN + LISTED_NUMBER + r"(?![\d,]*\d)(?!%)")
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 
 def listed(text: str, match: re.Match[str], start: int, end: int, *, score: bool) -> str | None:
@@ -216,8 +218,9 @@ def listed(text: str, match: re.Match[str], start: int, end: int, *, score: bool
     A neighbour counts when it is of the same kind: for a cut-off, a plain number of 60 to 1200 not followed
     by a count's noun; for a count, a number not a day ("June 4 and 700 candidates") nor a cut-off.
     """
-    sentence_end = min(end, *(i for c in ".;\n" if (i := text.find(c, match.end(), end)) >= 0), end)
-    if _RESPECTIVELY.search(text, match.end(), sentence_end) and re.search(
+    stops = [i for c in ".;\n" if (i := text.find(c, match.end(), end)) >= 0]
+    sentence_end = min(stops, default=end)
+    if RESPECTIVELY.search(text, match.end(), sentence_end) and re.search(
         r"\d\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)\d", text[max(start, match.start() - 40) : sentence_end]
     ):
         return text[match.start() : sentence_end].strip()

@@ -18,9 +18,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from scraper.parsing.article_dates import MONTH
-from scraper.parsing.article_facts import Fact
+from scraper.parsing.article_facts import LISTED_NUMBER, RESPECTIVELY, Fact
 
-_RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 _JOIN = r"(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\d{3})(?!\s*(?:invit|ITAs?|candidates|points|CRS))"
 #: A list of days of one month or of several: "April 10th and 23rd", "February 28 and March 5, 2024".
@@ -30,8 +29,9 @@ _DAYS = re.compile(
     re.I,
 )
 _ONE_DAY = re.compile(r"(?:(?P<month>" + MONTH + r")\.?\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)?", re.I)
-_NUMBER = r"(\d{1,3}(?:,\d{3})+|\d{2,5})"
-_NUMBERS = re.compile(r"(?<![\d,.#])" + _NUMBER + r"(?:" + _JOIN + _NUMBER + r")+(?![\d,]*\d)(?!%)")
+_NUMBERS = re.compile(
+    r"(?<![\d,.#])" + LISTED_NUMBER + r"(?:" + _JOIN + LISTED_NUMBER + r")+(?![\d,]*\d)(?!%)"
+)
 _SCORE_BEFORE = re.compile(r"\b(?:CRS|cut-?offs?|scores?|minimums?|thresholds?|points)\b[^.;\d]{0,25}$", re.I)
 _SCORE_AFTER = re.compile(r"\s*(?:CRS\s+)?(?:points|pts)\b", re.I)
 _COUNT_BEFORE = re.compile(r"\b(?:invited|invit\w*|issued|ITAs|sent)\b[^.;\d]{0,15}$", re.I)
@@ -55,7 +55,7 @@ class Listed:
 
 def respective(text: str, start: int, end: int) -> list[Listed]:
     """The days a sentence lists with their figures "respectively" (empty where it lists none so)."""
-    if not _RESPECTIVELY.search(text, start, end):
+    if not RESPECTIVELY.search(text, start, end):
         return []
     lists = list(_DAYS.finditer(text, start, end))
     if len(lists) != 1:
@@ -99,13 +99,14 @@ def _days(match: re.Match[str]) -> Iterator[tuple[str, int, int, int, str]]:
 
 
 def _values(match: re.Match[str]) -> Iterator[tuple[int, str, int, int]]:
-    for one in re.finditer(_NUMBER, match.group(0)):
+    for one in re.finditer(LISTED_NUMBER, match.group(0)):
         raw = one.group(1)
         yield int(raw.replace(",", "")), raw, match.start() + one.start(), match.start() + one.end()
 
 
 _PAIR = (
-    r"(\d{1,3}(?:,\d{3})+|\d{2,5})(?:\s+(?:ITAs?|invitations?|candidates))?\s+on\s+("
+    LISTED_NUMBER
+    + r"(?:\s+(?:ITAs?|invitations?|candidates))?\s+on\s+("
     + MONTH
     + r"\.?\s+\d{1,2})(?:st|nd|rd|th)?\b"
 )
