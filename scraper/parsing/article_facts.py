@@ -397,6 +397,12 @@ _EXPLAINING = re.compile(
     r"|\b(?:excluding|not\s+counting|minus)\s+(?:the|their|a)\s+(?:\d+\s+)?(?:provincial\s+)?nomination",
     re.I,
 )
+#: A writer telling of their own invitation: a score they give is theirs, unless called the cut-off.
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|[Ww]e)\s+(?:(?:have|had|just|finally|also)\s+)*(?:received|got|get|was\s+invited|were\s+invited)\b"
+    r"|\b(?:[Mm]y|[Oo]ur)\s+(?:ITA|invitation)s?\b",
+)
+_CUT_OFF_WORD = re.compile(r"\b(?:cut-?\s?off|minimum|lowest|threshold)\b", re.I)
 SUPERLATIVE = re.compile(
     r"\b(?:so\s+far|of\s+any|record|ever|this\s+year|of\s+20\d\d|all-time|lowest\s+all|(?:lowest|highest)\s+\w+\s+of)",
     re.I,
@@ -706,6 +712,10 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             continue
         if explaining:
             notes.append(f"crs_min: {snippet!r} explains a score ({explaining.group(0)!r}); not taken")
+            continue
+        if (own := _FIRST_PERSON.search(clause)) and not _CUT_OFF_WORD.search(before[-30:]):
+            # "I received my ITA in the draw of 23 May 2018 with 452 points": the writer's score
+            notes.append(f"crs_min: {snippet!r} is the writer's own score ({own.group(0)!r}); not taken")
             continue
         if _APPROXIMATE.search(before[-20:]) and not re.search(
             r"(?:as\s+low\s+as|(?:not|no)\s+(?:less|lower)\s+than)\s*$", before, re.I
