@@ -1,7 +1,10 @@
 """Session 15, before its fresh set: a writer telling of their own invitation ("I received my ITA in the
 draw of 23 May 2018 with 452 points") gives their own score, not the round's cut-off, unless they call it
-the cut-off. Our words, in the shape of forum posts and journey blogs; each test fails without its rule.
-Facts from the feed: #90 (May 23, 2018, 3,500 at 440)."""
+the cut-off; and a press release's dateline ("TORONTO, Nov. 20, 2024 /PRNewswire/ --", "(Newsfile Corp. -
+March 3, 2023)", "VANCOUVER, British Columbia, Jan. 12, 2024 (GLOBE NEWSWIRE)") is the release's day, no
+round's. Our words, in the shape of forum posts, journey blogs and wire releases; each test fails without
+its rule. Facts from the feed: #90 (May 23, 2018, 3,500 at 440), #326 (November 19, 2024, 400 CEC at 539),
+#242 (March 1, 2023, 667 PNP at 748), #279 (January 10, 2024, 1,510 at 546)."""
 
 from __future__ import annotations
 
@@ -22,3 +25,28 @@ def test_a_score_the_writer_calls_the_cut_off_is_taken() -> None:
         "We got our ITA on May 23, 2018. The cut-off was 440 and 3,500 people were invited.\n"
     )
     assert (None, "2018-05-23", 3500, 440, None, None) in articles.rows(text)
+
+
+def test_a_press_wire_dateline_is_no_round() -> None:
+    text = (
+        "TORONTO, Nov. 20, 2024 /PRNewswire/ -- A Toronto immigration firm welcomes the latest Express Entry "
+        "draw. On November 19, IRCC issued 400 invitations to Canadian Experience Class candidates with a "
+        "minimum CRS of 539.\n"
+    )
+    assert articles.rows(text) == [(None, "2024-11-19", 400, 539, "program", None)]
+
+
+def test_a_newsfile_dateline_is_no_round_and_the_days_round_is_read() -> None:
+    text = (
+        "Calgary, Alberta--(Newsfile Corp. - March 3, 2023) - A consultancy comments on the March 1 draw, in "
+        "which 667 provincial nominees were invited with scores of 748 or higher.\n"
+    )
+    assert articles.rows(text) == [(None, "2023-03-01", 667, 748, "program", None)]
+
+
+def test_a_dateline_with_a_province_is_no_round() -> None:
+    text = (
+        "VANCOUVER, British Columbia, Jan. 12, 2024 (GLOBE NEWSWIRE) -- A firm said the January 10 draw "
+        "invited 1,510 candidates with a minimum score of 546.\n"
+    )
+    assert articles.rows(text) == [(None, "2024-01-10", 1510, 546, None, None)]

@@ -764,9 +764,16 @@ _DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")
 
 
 #: A news agency's dateline: a place, then the date, then the agency ("Toronto, June 9 (IANS)").
-_PLACE_BEFORE = re.compile(r"\W*[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2},\s*")
+_PLACE_BEFORE = re.compile(r"\W*(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2},\s*){1,2}")
 _PLACE_ENDING = re.compile(r"(?:^|(?<=\s))[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,2},\s*$")
-_AGENCY_AFTER = re.compile(r"\s*(?:,\s*(?:19|20)\d\d\s*)?\((?:[A-Z]{2,8}|Reuters|Xinhua)\)")
+_AGENCY_AFTER = re.compile(
+    r"\s*(?:,\s*(?:19|20)\d\d\s*)?(?:\((?:[A-Z]{2,8}|Reuters|Xinhua|GLOBE\s+NEWSWIRE|BUSINESS\s+WIRE)\)"
+    # "TORONTO, Nov. 20, 2024 /PRNewswire/ --": a press release's wire
+    r"|\s*/\s*(?:[A-Za-z]+[ -])?(?:PRNewswire|CNW|EINPresswire|PRWeb|Newswire|NewsWire)"
+    r"(?:[ -][A-Za-z]+)?\s*/)",
+)
+#: "Calgary, Alberta--(Newsfile Corp. - March 3, 2023) -": a press release's wire, then its date.
+_WIRE_BEFORE = re.compile(r"\((?:Newsfile\s+Corp\.?|[A-Z][\w ]{0,20}(?:Wire|WIRE|wire))\s*[-–—]\s*$")
 #: A site's date bar: a weekday and a full date alone on a line near the top of the page.
 _DATE_BAR = re.compile(r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+" + DATE.pattern, re.I)
 #: A byline stamped with a clock time: "The Canadian Press, 09 Jun, 2023 11:20 AM".
@@ -881,6 +888,8 @@ def is_publication(text: str, start: int, end: int) -> bool:
         return True  # a dateline
     if _PLACE_BEFORE.fullmatch(text, line_start, start) and _AGENCY_AFTER.match(text, end):
         return True  # "Toronto, June 9 (IANS) Canada has issued ...": a news agency's dateline
+    if _WIRE_BEFORE.search(text, max(line_start, start - 40), start):
+        return True
 
     return len(line) < 120 and _byline(line)
 
