@@ -2,9 +2,11 @@
 draw of 23 May 2018 with 452 points") gives their own score, not the round's cut-off, unless they call it
 the cut-off; and a press release's dateline ("TORONTO, Nov. 20, 2024 /PRNewswire/ --", "(Newsfile Corp. -
 March 3, 2023)", "VANCOUVER, British Columbia, Jan. 12, 2024 (GLOBE NEWSWIRE)") is the release's day, no
-round's. Our words, in the shape of forum posts, journey blogs and wire releases; each test fails without
-its rule. Facts from the feed: #90 (May 23, 2018, 3,500 at 440), #326 (November 19, 2024, 400 CEC at 539),
-#242 (March 1, 2023, 667 PNP at 748), #279 (January 10, 2024, 1,510 at 546)."""
+round's; a figure's label after a sentence ("... invited 3,900 candidates. Minimum CRS: 471.") keeps its
+figure (a colon cut them apart). Our words, in the shape of forum posts, journey blogs and wire releases;
+each test fails without its rule. Facts from the feed: #138 (March 4, 2020, 3,900 at 471), #90 (May 23,
+2018, 3,500 at 440), #326 (November 19, 2024, 400 CEC at 539), #242 (March 1, 2023, 667 PNP at 748), #279
+(January 10, 2024, 1,510 at 546)."""
 
 from __future__ import annotations
 
@@ -50,3 +52,8 @@ def test_a_dateline_with_a_province_is_no_round() -> None:
         "invited 1,510 candidates with a minimum score of 546.\n"
     )
     assert articles.rows(text) == [(None, "2024-01-10", 1510, 546, None, None)]
+
+
+def test_a_label_and_its_figure_after_a_sentence_stay_together() -> None:
+    text = "Express Entry update\n\nThe March 4, 2020 round invited 3,900 candidates. Minimum CRS: 471.\n"
+    assert articles.rows(text) == [(None, "2020-03-04", 3900, 471, None, None)]

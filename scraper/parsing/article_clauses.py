@@ -38,6 +38,13 @@ _ORDER = re.compile(
 _ORDER_WORDS = ("after", "before", "unlike", "following", "since")
 _CONTRAST_WORDS = ("however", "but", "yet", "though")
 _COLON = re.compile(r":\s")
+#: A figure's label before a colon: "Cut-off: 471", "Minimum CRS: 471", "ITAs: 3,900".
+_FIGURE_LABEL = re.compile(
+    r"\b(?:cut-?\s?off(?:\s+score)?|CRS(?:\s+(?:score|cut-?\s?off))?|minimum(?:\s+(?:CRS|score))?|lowest\s+score"
+    r"|ITAs?(?:\s+issued)?|invitations(?:\s+issued)?)\s*$",
+    re.I,
+)
+_FIGURE = re.compile(r"\s*\d")
 #: A turn back from a comparison to the round: "compared to the last draw's 471, however, this draw ...".
 _CONTRAST = re.compile(
     r"[,;]\s*(?:however|but|yet|although|though)\s*,?\s+(?=(?:this|today's|the\s+(?:latest|current|new|most\s+recent))"
@@ -122,6 +129,11 @@ def clauses(
             for m in (_COLON.finditer(text, start, end) if ":" in low else ())
             # "On February 13, 2021: the latest Express Entry draw was conducted": the day opens its clause
             if not _DAY_OPENING.fullmatch(text, start, m.start())
+            # "... invited 3,900. Cut-off: 471.": a label and its figure stay one clause
+            and not (
+                _FIGURE_LABEL.search(text, max(start, m.start() - 30), m.start())
+                and _FIGURE.match(text, m.end())
+            )
         ]
     cuts.sort(key=lambda cut: cut[0])
     bounds = [(start, False), *cuts, (end, False)]
