@@ -3,10 +3,12 @@ draw of 23 May 2018 with 452 points") gives their own score, not the round's cut
 the cut-off; and a press release's dateline ("TORONTO, Nov. 20, 2024 /PRNewswire/ --", "(Newsfile Corp. -
 March 3, 2023)", "VANCOUVER, British Columbia, Jan. 12, 2024 (GLOBE NEWSWIRE)") is the release's day, no
 round's; a figure's label after a sentence ("... invited 3,900 candidates. Minimum CRS: 471.") keeps its
-figure (a colon cut them apart). Our words, in the shape of forum posts, journey blogs and wire releases;
-each test fails without its rule. Facts from the feed: #138 (March 4, 2020, 3,900 at 471), #90 (May 23,
-2018, 3,500 at 440), #326 (November 19, 2024, 400 CEC at 539), #242 (March 1, 2023, 667 PNP at 748), #279
-(January 10, 2024, 1,510 at 546)."""
+figure (a colon cut them apart); a candidate's timeline ("Profile: CEC, CRS 478, ITA on 4 March 2020, PPR
+2 Aug 2020") gives the writer's program and score and days that are no rounds' ("PPR", "AOR"). Our words,
+in the shape of forum posts, journey blogs and wire releases; each test fails without its rule but a
+guard's. Facts from the feed: #176 (February 13, 2021, 27,332 CEC at 75), #138 (March 4, 2020, 3,900 at
+471), #90 (May 23, 2018, 3,500 at 440), #326 (November 19, 2024, 400 CEC at 539), #242 (March 1, 2023, 667
+PNP at 748), #279 (January 10, 2024, 1,510 at 546)."""
 
 from __future__ import annotations
 
@@ -57,3 +59,20 @@ def test_a_dateline_with_a_province_is_no_round() -> None:
 def test_a_label_and_its_figure_after_a_sentence_stay_together() -> None:
     text = "Express Entry update\n\nThe March 4, 2020 round invited 3,900 candidates. Minimum CRS: 471.\n"
     assert articles.rows(text) == [(None, "2020-03-04", 3900, 471, None, None)]
+
+
+def test_a_candidates_timeline_gives_no_cut_off_kind_or_round_of_its_own() -> None:
+    text = (
+        "Re: CEC applicants, share your timelines\n\n"
+        "Profile: CEC, CRS 478, ITA on 4 March 2020, PPR 2 Aug 2020.\n\n"
+        "My timeline:\nCRS: 478\nITA: March 4, 2020\nAOR: March 20, 2020\n"
+    )
+    rows = articles.rows(text)
+    assert {r[1] for r in rows} == {"2020-03-04"}
+    assert all(r[3] is None and r[4] is None for r in rows)
+
+
+def test_a_program_the_writer_names_with_a_draw_is_the_rounds() -> None:
+    # a guard: it passes without the rule too
+    text = "Finally!\n\nI got my ITA in the CEC draw of February 13, 2021, with a cut-off of 75.\n"
+    assert articles.rows(text) == [(None, "2021-02-13", None, 75, "program", None)]

@@ -72,9 +72,11 @@ NOT_A_ROUND = re.compile(
     r"|\bannouncement\s+(?:was\s+)?(?:made|issued|published)(?:\s+by\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+){0,3}?)?"
     r"(?:\s+on)?"
     # "In a release sent on September 18, IRCC confirmed that later this week it will ...": the release's day
-    r"|\brelease\s+(?:was\s+)?(?:sent|issued|published|put\s+out)(?:\s+out)?(?:\s+on)?|"
-    + _STATEMENT
-    + r")\s*$",
+    r"|\brelease\s+(?:was\s+)?(?:sent|issued|published|put\s+out)(?:\s+out)?(?:\s+on)?"
+    # a candidate's timeline, "AOR: March 20, 2020", "PPR 2 Aug 2020", "Medicals done on May 2": no round
+    r"|\b(?:AOR|PPR|e?COPR|BIL|BGC|GCMS|PCC|ECA|PR\s+card|landed|landing|medicals?|biometrics"
+    r"|passport\s+request|(?:application|profile|e-?APR)\s+(?:submitted|created|filed))"
+    r"(?:\s+(?:done|received|given|requested|on))?\s*[:-]?|" + _STATEMENT + r")\s*$",
     re.I,
 )
 _PLANNED = re.compile(

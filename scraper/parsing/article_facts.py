@@ -400,8 +400,10 @@ _EXPLAINING = re.compile(
 #: A writer telling of their own invitation: a score they give is theirs, unless called the cut-off.
 _FIRST_PERSON = re.compile(
     r"\b(?:I|[Ww]e)\s+(?:(?:have|had|just|finally|also)\s+)*(?:received|got|get|was\s+invited|were\s+invited)\b"
-    r"|\b(?:[Mm]y|[Oo]ur)\s+(?:ITA|invitation)s?\b",
+    r"|\b(?:[Mm]y|[Oo]ur)\s+(?:ITA|invitation|CRS)s?\b",
 )
+#: A candidate's timeline near a score ("CRS: 478 / ITA: March 4, 2020 / AOR: March 20"): the score is theirs.
+_TIMELINE = re.compile(r"\b(?:AOR|PPR|e?COPR|ECOPR|[Mm]y\s+timeline)\b")
 _CUT_OFF_WORD = re.compile(r"\b(?:cut-?\s?off|minimum|lowest|threshold)\b", re.I)
 SUPERLATIVE = re.compile(
     r"\b(?:so\s+far|of\s+any|record|ever|this\s+year|of\s+20\d\d|all-time|lowest\s+all|(?:lowest|highest)\s+\w+\s+of)",
@@ -713,7 +715,10 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
         if explaining:
             notes.append(f"crs_min: {snippet!r} explains a score ({explaining.group(0)!r}); not taken")
             continue
-        if (own := _FIRST_PERSON.search(clause)) and not _CUT_OFF_WORD.search(before[-30:]):
+        own = _FIRST_PERSON.search(clause) or _TIMELINE.search(
+            text, max(0, match.start() - 200), min(len(text), match.end() + 200)
+        )
+        if own and not _CUT_OFF_WORD.search(before[-30:]):
             # "I received my ITA in the draw of 23 May 2018 with 452 points": the writer's score
             notes.append(f"crs_min: {snippet!r} is the writer's own score ({own.group(0)!r}); not taken")
             continue
@@ -860,6 +865,12 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
         )
     ]
     programs = [p for p in programs if not _of_the_round_before(text, start, p[1], p[2])]
+    if programs and (
+        _FIRST_PERSON.search(clause) or _TIMELINE.search(text, max(0, start - 200), min(len(text), end + 200))
+    ):
+        # "Profile: CEC, CRS 478, ITA on 4 March 2020, PPR ...": the writer's own program, not the round's
+        # (unless a draw follows it: "my ITA came in the CEC draw").
+        programs = [p for p in programs if _DRAW_AFTER_PROGRAM.match(text, p[2], end)]
     # "holding a positive LMIA or Provincial Nomination Program (PNP) certificate": a document candidates
     # hold, not the program a round was for.
     programs = [p for p in programs if not _CERTIFICATE.match(text, p[2], end)]
