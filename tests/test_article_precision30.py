@@ -4,11 +4,13 @@ the cut-off; and a press release's dateline ("TORONTO, Nov. 20, 2024 /PRNewswire
 March 3, 2023)", "VANCOUVER, British Columbia, Jan. 12, 2024 (GLOBE NEWSWIRE)") is the release's day, no
 round's; a figure's label after a sentence ("... invited 3,900 candidates. Minimum CRS: 471.") keeps its
 figure (a colon cut them apart); a candidate's timeline ("Profile: CEC, CRS 478, ITA on 4 March 2020, PPR
-2 Aug 2020") gives the writer's program and score and days that are no rounds' ("PPR", "AOR"). Our words,
+2 Aug 2020") gives the writer's program and score and days that are no rounds' ("PPR", "AOR"); the count of
+a round's Ministerial Instructions ("the number of invitations that may be issued for the period ... is
+2,878") is the round's. Our words,
 in the shape of forum posts, journey blogs and wire releases; each test fails without its rule but a
 guard's. Facts from the feed: #176 (February 13, 2021, 27,332 CEC at 75), #138 (March 4, 2020, 3,900 at
 471), #90 (May 23, 2018, 3,500 at 440), #326 (November 19, 2024, 400 CEC at 539), #242 (March 1, 2023, 667
-PNP at 748), #279 (January 10, 2024, 1,510 at 546)."""
+PNP at 748), #279 (January 10, 2024, 1,510 at 546), #50 (December 22, 2016, 2,878 at 475)."""
 
 from __future__ import annotations
 
@@ -76,3 +78,16 @@ def test_a_program_the_writer_names_with_a_draw_is_the_rounds() -> None:
     # a guard: it passes without the rule too
     text = "Finally!\n\nI got my ITA in the CEC draw of February 13, 2021, with a cut-off of 75.\n"
     assert articles.rows(text) == [(None, "2021-02-13", None, 75, "program", None)]
+
+
+def test_the_count_of_a_rounds_ministerial_instructions_is_read() -> None:
+    text = (
+        "Instructions for the 50th round\n\n"
+        "The Minister gave the annexed Ministerial Instructions Respecting Invitations to Apply for "
+        "Permanent Residence under the Express Entry System on December 22, 2016.\n"
+        "1. (1) For the purposes of paragraph 10.2(1)(b), the number of invitations that may be issued for "
+        "the period beginning on December 22, 2016 and ending on December 23, 2016 is 2,878.\n"
+        "(2) Foreign nationals who, on December 22, 2016 at 13:39:04 UTC, have been assigned a total of 475 "
+        "points or more hold the rank required to be invited.\n"
+    )
+    assert ("50", "2016-12-22", 2878, 475, None, None) in articles.rows(text)

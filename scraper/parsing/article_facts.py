@@ -518,6 +518,14 @@ def number_at(match: re.Match[str]) -> int:
     return int(match.group(1).replace(",", ""))
 
 
+#: The count in a round's Ministerial Instructions, the number the round issued: "the number of invitations
+#: that may be issued for the period beginning on ... and ending on ... is 2,878".
+_INSTRUCTED_COUNT = re.compile(
+    r"\bnumber\s+of\s+invitations\s+that\s+(?:may|might|can|could|will)\s+be\s+issued\b[^.;:]{0,160}?\bis\s*$",
+    re.I,
+)
+
+
 def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
     """Counts of invitations stated in ``text[start:end]``, and why others were not taken."""
     clause = text[start:end]
@@ -542,6 +550,12 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
             if labelled is None and "," in match.group(1):
                 said_after = _BARE_INVITED_AFTER.match(text, match.end(), end)  # "2,985 were issued"
             if labelled is None and said_after is None:
+                instructed = _INSTRUCTED_COUNT.search(text, max(start, match.start() - 200), match.start())
+                if instructed is None:
+                    continue
+                # a round's Ministerial Instructions: "the number of invitations that may be issued for the
+                # period beginning on December 22, 2016 and ending on December 23, 2016 is 2,878"
+                facts.append(_fact(text, "invitations", value, match.start(), match.end()))
                 continue
         elif re.match(_PEOPLE, noun.group("noun"), re.I) and not _INVITING.search(clause):
             continue
