@@ -6,7 +6,8 @@ round's; a figure's label after a sentence ("... invited 3,900 candidates. Minim
 figure (a colon cut them apart); a candidate's timeline ("Profile: CEC, CRS 478, ITA on 4 March 2020, PPR
 2 Aug 2020") gives the writer's program and score and days that are no rounds' ("PPR", "AOR"); the count of
 a round's Ministerial Instructions ("the number of invitations that may be issued for the period ... is
-2,878") is the round's. Our words,
+2,878") is the round's; a weekday written with a year-less day that the year taken makes another weekday
+("on Wednesday, March 4" on a page of 2021) leaves the year in doubt. Our words,
 in the shape of forum posts, journey blogs and wire releases; each test fails without its rule but a
 guard's. Facts from the feed: #176 (February 13, 2021, 27,332 CEC at 75), #138 (March 4, 2020, 3,900 at
 471), #90 (May 23, 2018, 3,500 at 440), #326 (November 19, 2024, 400 CEC at 539), #242 (March 1, 2023, 667
@@ -91,3 +92,21 @@ def test_the_count_of_a_rounds_ministerial_instructions_is_read() -> None:
         "points or more hold the rank required to be invited.\n"
     )
     assert ("50", "2016-12-22", 2878, 475, None, None) in articles.rows(text)
+
+
+def test_a_weekday_that_the_years_day_is_not_leaves_the_year_in_doubt() -> None:
+    text = (
+        "Posted on March 20, 2021\n\n"
+        "Looking back: on Wednesday, March 4, IRCC invited 3,900 candidates with a minimum score of 471.\n"
+    )
+    assert "2021-03-04" not in articles.dates(text)
+    assert articles.undated(text) == [("03-04", 3900, 471, None, None)]
+
+
+def test_a_weekday_that_agrees_keeps_the_year() -> None:
+    # a guard: it passes without the rule too
+    text = (
+        "Posted on March 20, 2020\n\n"
+        "Looking back: on Wednesday, March 4, IRCC invited 3,900 candidates with a minimum score of 471.\n"
+    )
+    assert articles.dates(text) == {"2020-03-04"}

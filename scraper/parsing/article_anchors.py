@@ -382,6 +382,17 @@ THIS_ROUND = re.compile(
     re.I,
 )
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BEFORE = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*(?:the\s+)?$", re.I)
+_WEEKDAY_AFTER = re.compile(r"\s*,?\s*\(?(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+_FULL_YEAR = re.compile(r"\d{4}")
+
+
+def _stated_weekday(text: str, line_start: int, match: re.Match[str]) -> str | None:
+    """The weekday written with a date ("Wednesday, March 4", "March 4 (Wednesday)"), lowercased, or None."""
+    said = _WEEKDAY_BEFORE.search(text, max(line_start, match.start() - 16), match.start()) or (
+        _WEEKDAY_AFTER.match(text, match.end("date"))
+    )
+    return f"{said.group(1).lower()}day" if said else None
 
 
 @dataclass(frozen=True)
@@ -567,6 +578,20 @@ def anchors(
         if day is None:
             doubt = len(dates.doubts) > doubts
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown", doubt=doubt))
+            continue
+        weekday = _stated_weekday(text, line_start, match)
+        if (
+            weekday is not None
+            and day.weekday() != _WEEKDAYS.index(weekday)
+            and not _FULL_YEAR.search(match.group("date"))
+        ):
+            # "Looking back: on Wednesday, March 4, IRCC invited 3,900" on a page of March 2021: March 4, 2021
+            # was a Thursday, so the year taken is not the one the text means.
+            dates.doubts.append(
+                f"date: {match.group('date')!r} is said to be a {weekday.title()}, but {day:%B} {day.day}, "
+                f"{day.year} was a {day:%A}; its year is in doubt; left empty"
+            )
+            found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown", doubt=True))
             continue
         held = None
         if match.group("time").strip(" ,"):
