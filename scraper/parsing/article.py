@@ -177,6 +177,16 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
             )
         else:
             for start, end, _ in reader.pending:
+                year = _YEAR_OF_CLAUSE.search(sentence_at(text, start))
+                lead_day = reader.lead.date.value if reader.lead.date is not None else None
+                if year and lead_day is not None and int(year.group(1)) != lead_day.year:
+                    # "In the year 2015, IRCC invited 12,928 people ..." over a round of May 31, 2017: another
+                    # year's figures, not the round's
+                    reader.lead.warnings.append(
+                        f"{text[start:end].strip()[:60]!r} speaks of {year.group(0)!r}, not of the article's"
+                        " round; not taken"
+                    )
+                    continue
                 reader.give(reader.lead, start, end, anchored=0)
     _respective(reader, mentions)
     mentions = _merged(mentions)
@@ -226,6 +236,12 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
     return Announcement(ARTICLE, tuple(rounds), tuple(warnings))
 
 
+#: A year a clause speaks of: "In the year 2015", "in 2016", "during 2019".
+_YEAR_OF_CLAUSE = re.compile(
+    r"\b(?:in|of|during|for|throughout)\s+(?:the\s+(?:(?:calendar\s+)?year|whole\s+of|first\s+half\s+of"
+    r"|second\s+half\s+of)\s+)?(20\d\d)\b(?!\s*[-/–])",
+    re.I,
+)
 #: What else happens on a day an article names: updates, deadlines, words said or written.
 _OTHER_EVENT = re.compile(
     r"\b(?:updated|extended|tweeted|confirmed|said|stated|announced|e-?mailed|wrote|posted|published|released"

@@ -38,7 +38,8 @@ _STATEMENT_BEFORE = re.compile(
     re.I,
 )
 NOT_A_ROUND = re.compile(
-    r"(?:\bsince(?:\s+the)?|\bbetween|(?<!delayed\s)(?<!postponed\s)\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
+    # ("because May 20": a spun page's "since May 20")
+    r"(?:\bsince(?:\s+the)?|\bbecause|\bbetween|(?<!delayed\s)(?<!postponed\s)\buntil|\bexpected\s+(?:on|for)|\b(?<!draw\s)(?<!round\s)announced(?:\s+on)?"
     r"|\bsaid(?:\s+on)?|\beffect(?:ive)?(?:\s+on|\s+from)?|\blaunch\w*(?:\s+on)?|\bopened(?:\s+on)?"
     r"|\bbegan(?:\s+on)?|\bstarted(?:\s+on)?|\bending(?:\s+on)?|\bafter|\bbefore|(?<!yesterday\s)(?<!today\s)\bby|\bfrom|\bto|\band|\bpaused(?:\s+on)?"
     r"|\bintroduced(?:\s+on)?|\bimplemented(?:\s+on)?|\bin(?:to)?\s+force(?:\s+on)?|\bas\s+of|\bdate:"
@@ -381,6 +382,12 @@ THIS_ROUND = re.compile(
     r"(?:draw|round|invitation\s+round)\b|\bthe\s+latest\s+one\b|\bthis\s+one\b",
     re.I,
 )
+_ROUND_LAUNCHED = re.compile(r"\b(?:draw|round)\s+(?:was\s+|were\s+)?launched\s+(?:on\s+)?$", re.I)
+#: "On July 6th IRCC re-opened all Express Entry programs": the day all-program rounds came back, a round's.
+_REOPENED_ALL = re.compile(
+    r"\b(?:re-?opened|resumed|restarted)\s+all\s+(?:(?:of\s+)?(?:the|its)\s+)?(?:Express\s+Entry\s+)?programs\b",
+    re.I,
+)
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY_BEFORE = re.compile(r"\b(mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s*(?:the\s+)?$", re.I)
 _WEEKDAY_AFTER = re.compile(r"\s*,?\s*\(?(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
@@ -482,9 +489,13 @@ def anchors(
     # A row, item or label names its round by its layout, but an item written as a sentence of prose ("1. On
     # May 7, 2023, Employment and Social Development Canada stopped accepting LMIA applications by email.")
     # speaks of a round only in a round's words.
-    sentence_words = DRAW_WORDS.search(text, start, said_until or end) or (
-        unit.kind in ("row", "item", "label")
-        and not (unit.kind == "item" and _PROSE_ITEM.match(text[start : said_until or end]))
+    sentence_words = (
+        DRAW_WORDS.search(text, start, said_until or end)
+        or (_REOPENED_ALL.search(text, start, said_until or end))
+        or (
+            unit.kind in ("row", "item", "label")
+            and not (unit.kind == "item" and _PROSE_ITEM.match(text[start : said_until or end]))
+        )
     )
     dates_here = digits and (may_hold(low, _MONTH_WORDS) or "-" in low or "/" in low)
     period_end = -1  # where the second date of a period ("January 1 to June 30, 2024") starts
@@ -529,11 +540,19 @@ def anchors(
                 match.group("time").strip(" ,")
                 and not _HELD_THEN.search(text, max(line_start, match.start() - 100), match.start())
             )
-            or (NOT_A_ROUND.search(before) and not box_date(text, match.start(), match.end()))
+            or (
+                NOT_A_ROUND.search(before)
+                and not box_date(text, match.start(), match.end())
+                # "the 15th express entry draw launched on May 31, 2017": a round held, not a launch
+                and not _ROUND_LAUNCHED.search(before)
+            )
             # (from the line's start: "until 10:15 a.m. UTC on" may be cut into two sentences at "a.m.")
             or _PROFILE_DAY_BEFORE.search(text, max(line_start, match.start() - 100), match.start())
             or _EVENT_BEFORE.search(text, max(start, match.start() - 120), match.start())
-            or _CHANGE_BEFORE.search(text, max(start, match.start() - 80), match.start())
+            or (
+                _CHANGE_BEFORE.search(text, max(start, match.start() - 80), match.start())
+                and not _ROUND_LAUNCHED.search(before)
+            )
             or (
                 _CHANGE_AFTER.match(text, match.end(), end)
                 and not _LAUNCHED_A_ROUND.match(text, match.end(), end)

@@ -41,8 +41,9 @@ PUBLISHED = re.compile(
     re.I,
 )
 DRAW_WORDS = re.compile(
-    r"draw|round|invit|\bITAs?\b|held|\bCRS\b|cut-?off|score|points|\bpts\b|candidates|applicants|nominees|selected"
-    r"|took\s+place",
+    # ("a roundup" is no round)
+    r"draw|round(?!-?\s?ups?\b)|invit|\bITAs?\b|held|\bCRS\b|cut-?off|score|points|\bpts\b|candidates|applicants"
+    r"|nominees|selected|took\s+place",
     re.I,
 )
 

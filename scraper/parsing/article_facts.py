@@ -256,7 +256,7 @@ def listed(text: str, match: re.Match[str], start: int, end: int, *, score: bool
 
 _PEOPLE = (
     r"candidates|applicants|people|profiles|individuals|foreign\s+nationals|nominees|specialists|workers"
-    r"|hopefuls|professionals|employees|immigrants"
+    r"|hopefuls|professionals|employees|immigrants|applications"
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
@@ -463,6 +463,8 @@ _GENERAL = re.compile(
     r"|\b(?:candidates|applicants)\s+from\s+all\s+programs"
     # "IRCC invited 3,000 candidates under all immigration programs"
     r"|\b(?:under|from|across|through)\s+all\s+(?:immigration\s+|Express\s+Entry\s+|economic\s+)?programs\b"
+    # "On July 6th IRCC re-opened all Express Entry programs including the FSWP and CEC"
+    r"|\bre-?opened\s+all\s+(?:(?:of\s+)?(?:the|its)\s+)?(?:Express\s+Entry\s+)?programs\b"
     r"|\b(?:involving|covering|open\s+to)\s+all\s+three\s+(?:federal\s+)?(?:economic\s+)?(?:classes|programs)\b"
     # a list row's or a label's kind: "February 13: General, 1,490 ITAs", "Draw type: General"
     r"|(?:(?<=:\s)|(?<=\|\s)|(?<=\t))general(?=\s*(?:,|\||\t|\n|$))",
@@ -559,10 +561,12 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
                 continue
         elif re.match(_PEOPLE, noun.group("noun"), re.I) and not _INVITING.search(clause):
             continue
-        elif noun.group("noun").lower() == "immigrants" and not _INVITED_JUST_BEFORE.search(
+        elif noun.group("noun").lower() in ("immigrants", "applications") and not _INVITED_JUST_BEFORE.search(
             text, max(start, match.start() - 30), match.start()
         ):
-            continue  # "to welcome 485,000 new immigrants": immigrants are a count only when just invited
+            # "to welcome 485,000 new immigrants", "received 1,500 applications": a count only when just
+            # invited ("IRCC invited 1,500 Express Entry applications")
+            continue
         snippet_end = noun.end() if noun else match.end()
         if said_after is not None:
             snippet_end = said_after.end()

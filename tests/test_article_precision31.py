@@ -1,0 +1,61 @@
+"""Session 15, after its fresh set's one score (sets 53 to 67): a "Weekly Roundup" title's date is the
+page's, not a round's ("roundup" is no round); "IRCC re-opened all Express Entry programs" on a day is an
+all-program round (the FSWP and CEC it names are its members), and "invited 1,500 Express Entry
+applications" counts invitations; a spun page's "because May 20" is "since May 20", a bound; "the draw
+launched on May 31, 2017" was held that day, no launch; and "In the year 2015, IRCC invited 12,928 people"
+is another year's tally, not the figure of the round the page names later. Our words, after real pages;
+each test fails without its rule. Facts from the feed: #239 (February 1, 2023, 893 PNP at 733), #226 (July
+6, 2022, 1,500 at 557, no program specified), #196 (July 8, 2021, 4,500 CEC at 369), #65 (May 31, 2017,
+3,877 at 413)."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+
+def test_a_roundups_title_date_is_no_round() -> None:
+    text = (
+        "Newsletter\n\n"
+        "Settlement Weekly Roundup February 7, 2023\n\n"
+        "Stories of the week for the settlement sector.\n\n"
+        "On February 1st a Provincial Nominee Program draw invited 893 candidates with a minimum CRS score "
+        "of 733.\n"
+    )
+    assert articles.rows(text) == [(None, "2023-02-01", 893, 733, "program", None)]
+
+
+def test_reopening_all_programs_on_a_day_is_an_all_program_round() -> None:
+    text = (
+        "Settlement Weekly Roundup July 12, 2022\n\n"
+        "On July 6th IRCC re-opened all Express Entry programs including the Federal Skilled Worker Program "
+        "and the Canadian Experience Class. For the first time since December 2020 IRCC invited 1,500 "
+        "Express Entry applications, with a cut-off score of 557.\n"
+    )
+    assert articles.rows(text) == [(None, "2022-07-06", 1500, 557, "general", None)]
+
+
+def test_because_before_a_day_is_a_spun_since() -> None:
+    text = (
+        "Express Entry: Canada invitations 4,500 CEC candidates\n\n"
+        "On July 8, 2021, Canada invited 4,500 Canadian Experience Class candidates with a minimum rating "
+        "of 369. This was once additionally the smallest CEC draw because May 20.\n"
+    )
+    assert "2021-05-20" not in articles.dates(text)
+
+
+def test_a_draw_launched_on_a_day_was_held_that_day() -> None:
+    text = (
+        "First half of 2017\n\n"
+        "In fact, in the 15th express entry draw launched on May 31, 2017, the CRS requirement went down to "
+        "as low as 413 points.\n"
+    )
+    assert articles.rows(text) == [(None, "2017-05-31", None, 413, None, None)]
+
+
+def test_another_years_tally_before_the_round_is_not_its_count() -> None:
+    text = (
+        "Invitations in the first half of 2017\n\n"
+        "In the year 2015, IRCC invited 12,928 people to apply for permanent residence.\n\n"
+        "In the draw launched on May 31, 2017, the CRS requirement went down to as low as 413 points.\n"
+    )
+    assert articles.rows(text) == [(None, "2017-05-31", None, 413, None, None)]
