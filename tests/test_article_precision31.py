@@ -3,10 +3,16 @@ page's, not a round's ("roundup" is no round); "IRCC re-opened all Express Entry
 all-program round (the FSWP and CEC it names are its members), and "invited 1,500 Express Entry
 applications" counts invitations; a spun page's "because May 20" is "since May 20", a bound; "the draw
 launched on May 31, 2017" was held that day, no launch; and "In the year 2015, IRCC invited 12,928 people"
-is another year's tally, not the figure of the round the page names later. Our words, after real pages;
+is another year's tally, not the figure of the round the page names later; a sentence ending "in the
+previous round of invites" speaks of that round throughout, and "Canada welcomed 924 Express Entry
+applicants to apply" counts invitations; "the first draw to include Federal Skilled Worker candidates" is
+no FSW round; a sentence may open on a count ("... Class Draw. 4626 candidates were invited"), and what
+follows a round named only in a comparison is not that round's. Our words, after real pages;
 each test fails without its rule. Facts from the feed: #239 (February 1, 2023, 893 PNP at 733), #226 (July
 6, 2022, 1,500 at 557, no program specified), #196 (July 8, 2021, 4,500 CEC at 369), #65 (May 31, 2017,
-3,877 at 413)."""
+3,877 at 413), #218 (March 16, 2022, 924 PNP at 754), #217 (March 2, 2022, 1,047 PNP), #155 (July 8,
+2020, 3,900 at 478, no program specified), #174 (January 21, 2021, 4,626 CEC at 454), #172 (January 7, 2021,
+4,750 CEC at 461)."""
 
 from __future__ import annotations
 
@@ -59,3 +65,34 @@ def test_another_years_tally_before_the_round_is_not_its_count() -> None:
         "In the draw launched on May 31, 2017, the CRS requirement went down to as low as 413 points.\n"
     )
     assert articles.rows(text) == [(None, "2017-05-31", None, 413, None, None)]
+
+
+def test_a_count_said_in_the_previous_round_is_not_this_rounds() -> None:
+    text = (
+        "Canada welcomes 924 PNP candidates\n\n"
+        "On March 16, 2022, Canada welcomed 924 Express Entry applicants to apply for permanent residency. "
+        "Candidates needed a CRS of at least 754.\n\n"
+        "Invited candidates now have 60 days to apply. IRCC invited 1,047 PNP candidates to apply for "
+        "Canadian immigration in the previous round of invites.\n"
+    )
+    assert articles.rows(text) == [(None, "2022-03-16", 924, 754, None, None)]
+
+
+def test_a_draw_to_include_a_programs_candidates_is_not_that_programs() -> None:
+    text = (
+        "Express Entry update\n\n"
+        "On July 8th 2020, we saw the first draw to include Federal Skilled Worker candidates again since "
+        "March; it invited 3,900 candidates.\n"
+    )
+    assert articles.rows(text) == [(None, "2020-07-08", 3900, None, None, None)]
+
+
+def test_a_count_after_a_compared_round_is_not_the_compared_rounds() -> None:
+    text = (
+        "News on Express Entry\n\n"
+        "On January 20th and January 21st, 2021, IRCC issued two new rounds of invitations.\n\n"
+        "The second draw invited candidates who qualify under the Canadian Experience Class. The minimum "
+        "score selected was 454, a decrease of 7 points from the January 7th, 2021 Canadian Experience Class "
+        "Draw. 4626 candidates were invited to apply in this draw.\n"
+    )
+    assert all(r[2] != 4626 for r in articles.rows(text))

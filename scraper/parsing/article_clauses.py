@@ -73,6 +73,11 @@ _OTHER_ROUND_HEAD = re.compile(
 _WEEK = re.compile(r"(?:last|this|the\s+previous|past)\s+(?:week|month)", re.I)
 #: Between a round's number and its day: "the 191st draw | on | June 9", "draw #191, held on".
 _NUMBER_THEN_DAY = re.compile(r"\s*,?\s*(?:(?:was\s+)?(?:held|conducted)\s+)?(?:on\s+)?", re.I)
+#: A sentence ending on the round before: "... invited 1,047 candidates in the previous round of invites."
+_IN_THE_ROUND_BEFORE = re.compile(
+    r"\b(?:in|during|at|for)\s+the\s+(?:previous|last|prior|preceding)\s+(?:[\w-]+\s+){0,2}?(?:round|draw)\b",
+    re.I,
+)
 CUT = re.compile(r",\s*and\b|;|\band\b|,\s*(?:while|whereas)\b|,\s*with\s+(?:another|one)\b", re.I)
 _COMPARISON_WORDS = (
     *(
@@ -111,6 +116,11 @@ def clauses(
     low = text[start:end].lower()
     compared = COMPARISON.finditer(text, start, end) if may_hold(low, _COMPARISON_WORDS) else ()
     cuts: list[tuple[int, bool | None]] = [(cut_at(text, m, start), True) for m in compared]
+    trailing = _IN_THE_ROUND_BEFORE.search(text, start, end) if cuts else None
+    if trailing and not re.search(r"\d", text[trailing.end() : end]):
+        # "IRCC invited 1,047 PNP candidates ... in the previous round of invites.": the whole sentence speaks
+        # of the round before
+        cuts.append((start, True))
     if may_hold(low, _ORDER_WORDS):
         cuts += [(m.start(), True) for m in _ORDER.finditer(text, start, end)]
     asides: set[int] = set()

@@ -290,7 +290,9 @@ _INVITED_AFTER = re.compile(r"[^.;:]{0,30}?\b(?:received|were\s+(?:invited|issue
 _INVITING = re.compile(
     r"invit|\bITAs?\b|\bissued\b|\bselected\b|\breceived\b|\bsent\b|\bdrawn\b"
     # "The government offered permanent residency to 779 skilled workers in its first draw"
-    r"|\boffered\s+permanent\s+residen",
+    r"|\boffered\s+permanent\s+residen"
+    # "Canada welcomed 924 Express Entry applicants to apply for permanent residency"
+    r"|\bwelcomed\b(?=[^.;]{0,60}?\bto\s+apply\b)",
     re.I,
 )
 
@@ -951,7 +953,9 @@ _AMONG_BEFORE = re.compile(
     r"|\bincluding\s+(?:some|several|a\s+few|many)\s+$"
     # "a departure from usual as it considered candidates belonging to the FSWP category": a group let in
     r"|\b(?:considered|included|including|let\s+in)\s+(?:\w+\s+)?candidates\s+(?:belonging\s+to|from|in|of|under)"
-    r"\s+(?:the\s+)?$",
+    r"\s+(?:the\s+)?$"
+    # "the first draw to include Federal Skilled Worker candidates again since March": one group let in
+    r"|\b(?:draws?|rounds?)\s+(?:that\s+|which\s+)?(?:to\s+include|includ(?:ed|es|ing))\s+(?:the\s+)?$",
     re.I,
 )
 

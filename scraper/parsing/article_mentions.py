@@ -1133,10 +1133,16 @@ class Reader:
                     self.item_round = mention
                 return carry
             named = carry is not None and (carry.date is not None or carry.number is not None)
-            if comparison and mention is not self.lead and (named or unit.kind == "item"):
+            if (
+                comparison
+                and mention is not self.lead
+                and (named or unit.kind == "item" or id(mention) in self.compared)
+            ):
                 # "... compared to the previous draw on July 24. The CRS score of the lowest-ranked candidate
                 # was 466": what follows a comparison is still the paragraph's round, not the one compared;
-                # and the list items after one comparing with another round are never that round's.
+                # and the list items after one comparing with another round are never that round's; nor is
+                # what follows a round named only in a comparison ("a decrease of 7 points from the January
+                # 7th, 2021 CEC Draw. 4626 candidates were invited to apply in this draw").
                 return carry
             return mention
         if detached:

@@ -390,6 +390,16 @@ def _cells(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     return tuple(c for c in cells if c[1] > c[0]) if sep == "|" else tuple(cells)
 
 
+def _number_opens(text: str, word: re.Match[str] | None, pos: int) -> bool:
+    """Does a sentence open on a count at ``pos``, after a word ("... Class Draw. 4626 candidates were
+    invited")? Not after a number or a short token ("Step 1. 2 ...", "p. 5")."""
+    return bool(
+        word is not None
+        and re.fullmatch(r"[A-Za-z]{3,}", word.group(1))
+        and re.match(r"\d[\d,]*\s+[A-Za-z]{3,}", text[pos : pos + 40])
+    )
+
+
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     a = start
     for match in _SENTENCE_END.finditer(text, start, end):
@@ -398,7 +408,7 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if (
             (word and word.group(1).lower().rstrip(".") in _ABBREVIATIONS)
             or after.islower()
-            or after.isdigit()
+            or (after.isdigit() and not _number_opens(text, word, match.end()))
         ):
             continue
         yield a, match.end()
