@@ -1,18 +1,19 @@
-"""Session 15, after its fresh set's one score (sets 53 to 67): a "Weekly Roundup" title's date is the
-page's, not a round's ("roundup" is no round); "IRCC re-opened all Express Entry programs" on a day is an
-all-program round (the FSWP and CEC it names are its members), and "invited 1,500 Express Entry
-applications" counts invitations; a spun page's "because May 20" is "since May 20", a bound; "the draw
-launched on May 31, 2017" was held that day, no launch; and "In the year 2015, IRCC invited 12,928 people"
-is another year's tally, not the figure of the round the page names later; a sentence ending "in the
-previous round of invites" speaks of that round throughout, and "Canada welcomed 924 Express Entry
-applicants to apply" counts invitations; "the first draw to include Federal Skilled Worker candidates" is
-no FSW round; a sentence may open on a count ("... Class Draw. 4626 candidates were invited"), and what
-follows a round named only in a comparison is not that round's. Our words, after real pages;
-each test fails without its rule. Facts from the feed: #239 (February 1, 2023, 893 PNP at 733), #226 (July
-6, 2022, 1,500 at 557, no program specified), #196 (July 8, 2021, 4,500 CEC at 369), #65 (May 31, 2017,
-3,877 at 413), #218 (March 16, 2022, 924 PNP at 754), #217 (March 2, 2022, 1,047 PNP), #155 (July 8,
-2020, 3,900 at 478, no program specified), #174 (January 21, 2021, 4,626 CEC at 454), #172 (January 7, 2021,
-4,750 CEC at 461)."""
+"""Session 15, after its fresh set's one score (sets 53 to 67): a "Weekly Roundup" title's date is the page's,
+not a round's ("roundup" is no round); "IRCC re-opened all Express Entry programs" on a day is an all-
+program round (the FSWP and CEC it names are its members), and "invited 1,500 Express Entry applications"
+counts invitations; a spun page's "because May 20" is "since May 20", a bound; "the draw launched on May
+31, 2017" was held that day, no launch; and "In the year 2015, IRCC invited 12,928 people" is another
+year's tally, not the figure of the round the page names later; a sentence ending "in the previous round of
+invites" speaks of that round throughout, and "Canada welcomed 924 Express Entry applicants to apply"
+counts invitations; "the first draw to include Federal Skilled Worker candidates" is no FSW round; a
+sentence may open on a count ("... Class Draw. 4626 candidates were invited"), and what follows a round
+named only in a comparison is not that round's; "the range of 3000-7000 invitations" gives no count; and
+"today" on a page dated only "Updated: Feb 14, 2021" is no known day. Our words, after real pages; each
+test fails without its rule. Facts from the feed: #239 (February 1, 2023, 893 PNP at 733), #226 (July 6,
+2022, 1,500 at 557, no program specified), #196 (July 8, 2021, 4,500 CEC at 369), #65 (May 31, 2017, 3,877
+at 413), #218 (March 16, 2022, 924 PNP at 754), #217 (March 2, 2022, 1,047 PNP), #155 (July 8, 2020, 3,900
+at 478, no program specified), #174 (January 21, 2021, 4,626 CEC at 454), #172 (January 7, 2021, 4,750 CEC
+at 461)."""
 
 from __future__ import annotations
 
@@ -96,3 +97,26 @@ def test_a_count_after_a_compared_round_is_not_the_compared_rounds() -> None:
         "Draw. 4626 candidates were invited to apply in this draw.\n"
     )
     assert all(r[2] != 4626 for r in articles.rows(text))
+
+
+def test_a_ranges_bound_is_no_count() -> None:
+    text = (
+        "Why is the cut-off so high?\n\n"
+        "On December 6, 2023, the department finally held a new invitation round. The cut-off score of this "
+        "round was 561 points.\n\n"
+        "Number of invitations in the round\n\n"
+        "In most cases, the number of invitations in a single round is stable. On average, it is always "
+        "within the range of 3000-7000 invitations to apply every two-week cycle.\n"
+    )
+    assert articles.rows(text) == [(None, "2023-12-06", None, 561, None, None)]
+
+
+def test_today_on_a_page_dated_only_by_its_update_is_no_known_day() -> None:
+    text = (
+        "Immigration News\n\n"
+        "Largest Express Entry Draw of all time\n\n"
+        "Updated: Feb 14, 2021\n\n"
+        "In a very surprising event today, IRCC has selected 27,332 people in the Express Entry Draw, all of "
+        "them Canadian Experience Class candidates, with a CRS score as low as 75.\n"
+    )
+    assert "2021-02-14" not in articles.dates(text)

@@ -24,7 +24,7 @@ from typing import Any
 
 from eewatch.domain.announcement import ARTICLE, Announcement, Found, NotAnnouncement, RoundFacts
 from scraper.parsing.article_anchors import ORDINAL_WORDS
-from scraper.parsing.article_dates import FIRST_ROUND_DAY, MONTH, publication_date, sentence_at
+from scraper.parsing.article_dates import FIRST_ROUND_DAY, MONTH, publication_date, sentence_at, updated_only
 from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_flattened import flattened, spaced_rows
 from scraper.parsing.article_html import html_text
@@ -158,6 +158,9 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
         raise NotAnnouncement("the article is empty")
     text = _without_date_badge(text)
     reader = Reader(text, published or publication_date(text))
+    # "Updated: Feb 14, 2021" over "In a very surprising event today, IRCC has selected 27,332": the page was
+    # written that day or before it; its "today" is not known
+    reader.dates.updated_only = published is None and updated_only(text)
     dated_address = _DATED_ADDRESS.search(url)
     if dated_address:
         # "cicnews.com/2023/10/...": the year the article was filed under, for dates that name none nearer.

@@ -644,7 +644,7 @@ def anchors(
             break
         if any(a <= match.start() < b for a, b in taken):
             continue
-        published = dates.published or dates.today
+        published = dates.today if dates.updated_only else dates.published or dates.today
         groups = match.groupdict()
         gap = re.match(r",?\s*", text[match.end() : match.end() + 3])
         if groups["weekday"] and DATE.match(text, match.end() + (gap.end() if gap else 0)):

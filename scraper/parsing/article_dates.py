@@ -78,6 +78,9 @@ class Dates:
         self.address_date: dt.date | None = None
         #: The dates of the rounds named so far (a year-less date on the same day is that round's).
         self.named: set[dt.date] = set()
+        #: The article's date is only the day it was updated: its "today", "yesterday", "on Wednesday" are
+        #: not known.
+        self.updated_only = False
         #: Year-less dates left empty, each with why.
         self.doubts: list[str] = []
         #: The full dates of the tie-breaks the article names (a round is held weeks after its own).
@@ -800,6 +803,23 @@ _WEEK_TITLE = re.compile(
 def publication_date(text: str) -> dt.date | None:
     """The article's own date: after "Published"/"Posted", a byline line holding only a date, or a full date
     closing the headline after a dash ("Latest Express Entry draw invited 529 candidates – 14th May 2020")."""
+    return _publication(text)[0]
+
+
+def updated_only(text: str) -> bool:
+    """Is the article's only date the day it was updated ("Updated: Feb 14, 2021")? Its "today" is then
+    not known: the page was written on that day or before it."""
+    return _publication(text)[1]
+
+
+@functools.lru_cache(maxsize=8)
+def _publication(text: str) -> tuple[dt.date | None, bool]:
+    found, fallback = _publication_or_update(text)
+    return (found, False) if found is not None else (fallback, fallback is not None)
+
+
+def _publication_or_update(text: str) -> tuple[dt.date | None, dt.date | None]:
+    """The article's own date (or None), and the day it was updated or shown (its date bar)."""
     fallback = None
     bar = None  # a site's date bar at the top ("Thursday, February 12, 2026"): the day the page was shown
     headline = _headline_date(text)
@@ -808,7 +828,7 @@ def publication_date(text: str) -> dt.date | None:
             plain_date(headline.group("date")), "publication date", reference=None, want_time=False
         )
         if isinstance(parsed.value, dt.date):
-            return parsed.value
+            return parsed.value, None
     week = _WEEK_TITLE.search(text.lstrip().split("\n", 1)[0])
     if week is not None:
         # "Weekly News Review October 23 – 29 2023": a review of the week, written at its end
@@ -819,7 +839,7 @@ def publication_date(text: str) -> dt.date | None:
             want_time=False,
         )
         if isinstance(parsed.value, dt.date):
-            return parsed.value
+            return parsed.value, None
     for match in DATE.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
@@ -838,7 +858,7 @@ def publication_date(text: str) -> dt.date | None:
                 plain_date(match.group("date")), "publication date", reference=None, want_time=False
             )
             if isinstance(parsed.value, dt.date):
-                return parsed.value
+                return parsed.value, None
         stamped = bar is not None and _STAMPED_BYLINE.search(line) is not None
         byline = (_byline(line) and not _in_date_column(text, line_start, line_end)) or stamped
         if not (labelled or byline):
@@ -858,8 +878,8 @@ def publication_date(text: str) -> dt.date | None:
             continue
         if bar is not None and not (labelled or stamped):
             continue
-        return parsed.value
-    return fallback or bar
+        return parsed.value, None
+    return (None, fallback) if fallback is not None else (bar, None)
 
 
 def box_date(text: str, start: int, end: int) -> bool:

@@ -610,6 +610,12 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         ):
             notes.append(f"invitations: {snippet!r} is a difference from another round; not taken")
             continue
+        if re.search(r"\d\s*[–—-]\s*$|\bbetween\s+[\d,]+\s+and\s+$", before) or re.match(
+            r"\s*[–—-]\s*\d", text[match.end() : match.end() + 4]
+        ):
+            # "within the range of 3000-7000 invitations to apply every two-week cycle": a range's bound
+            notes.append(f"invitations: {snippet!r} is a bound of a range; not taken")
+            continue
         if _BACK_THEN.search(before):
             notes.append(f"invitations: {snippet!r} is said of another time ('back then'); not taken")
             continue
