@@ -8,12 +8,13 @@ invites" speaks of that round throughout, and "Canada welcomed 924 Express Entry
 counts invitations; "the first draw to include Federal Skilled Worker candidates" is no FSW round; a
 sentence may open on a count ("... Class Draw. 4626 candidates were invited"), and what follows a round
 named only in a comparison is not that round's; "the range of 3000-7000 invitations" gives no count; and
-"today" on a page dated only "Updated: Feb 14, 2021" is no known day. Our words, after real pages; each
-test fails without its rule. Facts from the feed: #239 (February 1, 2023, 893 PNP at 733), #226 (July 6,
-2022, 1,500 at 557, no program specified), #196 (July 8, 2021, 4,500 CEC at 369), #65 (May 31, 2017, 3,877
-at 413), #218 (March 16, 2022, 924 PNP at 754), #217 (March 2, 2022, 1,047 PNP), #155 (July 8, 2020, 3,900
-at 478, no program specified), #174 (January 21, 2021, 4,626 CEC at 454), #172 (January 7, 2021, 4,750 CEC
-at 461)."""
+"today" on a page dated only "Updated: Feb 14, 2021" is no known day; the year of "the implementation of
+category-based selection in May 2023" dates no round. Our words, after real pages; each test fails without
+its rule. Facts from the feed: #239 (February 1, 2023, 893 PNP at 733), #226 (July 6, 2022, 1,500 at 557,
+no program specified), #196 (July 8, 2021, 4,500 CEC at 369), #65 (May 31, 2017, 3,877 at 413), #218 (March
+16, 2022, 924 PNP at 754), #217 (March 2, 2022, 1,047 PNP), #155 (July 8, 2020, 3,900 at 478, no program
+specified), #174 (January 21, 2021, 4,626 CEC at 454), #172 (January 7, 2021, 4,750 CEC at 461), #294
+(April 23, 2024, 2,095 at 529)."""
 
 from __future__ import annotations
 
@@ -120,3 +121,12 @@ def test_today_on_a_page_dated_only_by_its_update_is_no_known_day() -> None:
         "them Canadian Experience Class candidates, with a CRS score as low as 75.\n"
     )
     assert "2021-02-14" not in articles.dates(text)
+
+
+def test_the_year_of_an_implementation_is_not_the_rounds() -> None:
+    text = (
+        "The three draws of the final week of April 2024 show that IRCC is recruiting.\n\n"
+        "The implementation of category-based selection in May 2023 is a significant change. This is a "
+        "marked decrease from the April 23rd general draw, whose minimum CRS score was 529.\n"
+    )
+    assert "2023-04-23" not in articles.dates(text)

@@ -561,7 +561,8 @@ _GLUED_YEAR = re.compile(r",\s*((?:19|20)\d\d)\d")
 _YEAR = re.compile(r"(?<![\d,.\-–/])((?:19|20)\d\d)(?![\d\-–/])(?![ \t]*[-–/][ \t]*\d)(?![ \t]+\d{3}\b)")
 #: A year that is not a round's: the system's launch, a start ("since 2015"), an introduction.
 _NOT_THE_ROUNDS_YEAR = re.compile(
-    r"(?:launch\w*|introduc\w*|\bsince(?!\s+the\s+(?:beginning|start)\s+of\s+$)|establish\w*|inception|created|began)"
+    r"(?:launch\w*|introduc\w*|implement\w*|\bsince(?!\s+the\s+(?:beginning|start)\s+of\s+$)|establish\w*|inception"
+    r"|created|began)"
     r"\b(?:(?!(?:19|20)\d\d)[^.!?;]){0,60}$"
     # "Express Entry guide (updated for 2025)": a page's edition, not its rounds' year
     r"|\b(?:updated|revised|edition)\s+(?:for|in)\s+$",
