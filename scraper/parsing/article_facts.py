@@ -58,7 +58,9 @@ _APPROXIMATE = re.compile(
 _TOTAL_BEFORE = re.compile(
     r"\b(?:brings?|bringing|now\s+totals?|(?<![Aa]\s)total\s+number|week's\s+total|reached|so\s+far|thus\s+far"
     r"|record\s+(?:of|year|total)"
-    r"|year's|last\s+year|this\s+year|(?:mark|milestone)\s+of|\bto\s+date"
+    # ("On February 13 this year, 27,332 foreigners received ITAs": the day's year, no tally)
+    r"|year's|last\s+year|(?<!\d\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)this\s+year|(?:mark|milestone)\s+of"
+    r"|\bto\s+date"
     # "January saw the issuance of 5,821 ITAs": a month's (a week's, a year's) total
     r"|(?<!\d\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)"  # (not "the draw on 19th April saw 3,665")
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|month|week|year"
@@ -256,7 +258,7 @@ def listed(text: str, match: re.Match[str], start: int, end: int, *, score: bool
 
 _PEOPLE = (
     r"candidates|applicants|people|profiles|individuals|foreign\s+nationals|nominees|specialists|workers"
-    r"|hopefuls|professionals|employees|immigrants|applications"
+    r"|hopefuls|professionals|employees|immigrants|applications|foreigners"
 )
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
@@ -720,6 +722,8 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
         ):
             notes.append(f"crs_min: {snippet!r} is a difference or an added score; not taken")
             continue
+        if re.match(r"['’]?s\b", after):
+            continue  # "CRS scores in the 200s or 300s": a span of scores, no cut-off
         if _BACK_THEN.search(before[-50:]):
             notes.append(f"crs_min: {snippet!r} is said of another time ('back then'); not taken")
             continue

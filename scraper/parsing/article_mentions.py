@@ -217,6 +217,11 @@ _A_ROUND_TO_COME = re.compile(
     r"|\b(?:upcoming|next|future|planned)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)s?\b",
     re.I,
 )
+#: A sentence that says a round was held: "IRCC held the largest Express Entry draw ever".
+_HELD_ROUND = re.compile(
+    r"\b(?:held|conducted|ran|hosted|issued)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,4}?(?:draw|round)\b(?!s)",
+    re.I,
+)
 _THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
 
 
@@ -1148,6 +1153,16 @@ class Reader:
         if detached:
             return carry
         if _THAT_ROUND.search(text, start, end):
+            if (
+                unit.kind == "prose"
+                and carry is not None
+                and self._named_just_before(carry, sentence_start)
+                and _HELD_ROUND.search(text, text.rfind("\n", 0, carry.date.start) + 1, sentence_start)
+            ):
+                # "On February 13, 2021, IRCC held the largest Express Entry draw ever. In that draw, 27,332
+                # CEC candidates received ITAs": the round the sentence before held on its day
+                self.give(carry, start, end, anchored=1, itself=True)
+                return carry
             # "... since the draws resumed on July 6. The score for that draw was 557": "that draw" is one
             # named before, in passing, not the round the paragraph speaks of.
             self.give(None, start, end, anchored=0)

@@ -113,7 +113,7 @@ _PAIR = (
 #: Two or more pairs in a row, the first said of invitations: "issuing 512 ITAs on August 4 and another 463 on
 #: August 18".
 _PAIRS = re.compile(
-    r"\b(?:issu\w*|grant\w*|invit\w*|sen[dt]\w*)\s+(?P<pairs>"
+    r"\b(?:issu\w*|grant\w*|invit\w*|sen[dt]\w*|giv\w*|gave|award\w*|extend\w*)\s+(?P<pairs>"
     + _PAIR
     + r"(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:another\s+|a\s+further\s+)?"
     + _PAIR

@@ -1,0 +1,41 @@
+"""Session 15, after its fresh set's one score (sets 53 to 67), recall: counts paired with their days after
+"giving" ("giving 775 ITAs on November 10, and another 613 on November 24"); "In that draw" after a
+sentence saying the round of its day was held ("On February 13, 2021, IRCC held the largest Express Entry
+draw ever. In that draw, 27,332 ... received ITAs"); "CRS scores in the 200s" is no cut-off to clash with
+the round's; "foreigners received" counts; and "On February 13 this year, 27,332 ..." is a day in doubt
+with its count, not a year's tally. Our words, after real pages; each test fails without its rule. Facts
+from the feed: #209 (November 10, 2021, 775 PNP), #210 (November 24, 2021, 613 PNP), #176 (February 13,
+2021, 27,332 CEC at 75)."""
+
+from __future__ import annotations
+
+from tests.support import articles
+
+
+def test_counts_given_with_their_days() -> None:
+    text = (
+        "Highlights of the PNP-focused Express Entry in November 2021\n\n"
+        "In November, IRCC held two Express Entry draws for PNP candidates, giving 775 ITAs on November 10, "
+        "and another 613 on November 24.\n"
+    )
+    rows = articles.rows(text)
+    assert (None, "2021-11-10", 775, None, None, None) in rows
+    assert (None, "2021-11-24", 613, None, None, None) in rows
+
+
+def test_that_draw_after_the_sentence_that_held_it() -> None:
+    text = (
+        "Lessons from the biggest draw\n\n"
+        "On February 13, 2021, IRCC held the largest Express Entry draw ever. In that draw, 27,332 Canadian "
+        "Experience Class (CEC) candidates received ITAs. The CRS cut-off score was only 75 points.\n\n"
+        "Many candidates with CRS scores in the 200s or 300s assume they have no chance.\n"
+    )
+    assert articles.rows(text) == [(None, "2021-02-13", 27332, 75, "program", None)]
+
+
+def test_a_day_this_year_with_foreigners_invited() -> None:
+    text = (
+        "A record number of invitations\n\n"
+        "On February 13 this year, 27,332 foreigners received the so-called Invitation to Apply (ITA).\n"
+    )
+    assert articles.undated(text) == [("02-13", 27332, None, None, None)]
