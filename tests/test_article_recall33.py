@@ -3,9 +3,11 @@
 sentence saying the round of its day was held ("On February 13, 2021, IRCC held the largest Express Entry
 draw ever. In that draw, 27,332 ... received ITAs"); "CRS scores in the 200s" is no cut-off to clash with
 the round's; "foreigners received" counts; and "On February 13 this year, 27,332 ..." is a day in doubt
-with its count, not a year's tally. Our words, after real pages; each test fails without its rule. Facts
-from the feed: #209 (November 10, 2021, 775 PNP), #210 (November 24, 2021, 613 PNP), #176 (February 13,
-2021, 27,332 CEC at 75)."""
+with its count, not a year's tally; "invitation rounds conducted on September 20, 2017" with one day is one
+round; and "Before that, IRCC invited 3,200 ... on July 8" is a day of its own (year in doubt), not a
+comparison. Our words, after real pages; each test fails without its rule. Facts from the feed: #209
+(November 10, 2021, 775 PNP), #210 (November 24, 2021, 613 PNP), #176 (February 13, 2021, 27,332 CEC at
+75), #72 (September 20, 2017, 2,871 at 433), #302 (July 8, 2024, 3,200 French)."""
 
 from __future__ import annotations
 
@@ -39,3 +41,22 @@ def test_a_day_this_year_with_foreigners_invited() -> None:
         "On February 13 this year, 27,332 foreigners received the so-called Invitation to Apply (ITA).\n"
     )
     assert articles.undated(text) == [("02-13", 27332, None, None, None)]
+
+
+def test_rounds_conducted_on_one_day_are_one_round() -> None:
+    text = (
+        "The Express Entry pool as of now\n\n"
+        "The recent invitation rounds conducted on September 20, 2017, issued 2,871 ITAs. There are 59,917 "
+        "profiles in the pool.\n"
+    )
+    assert articles.rows(text) == [(None, "2017-09-20", 2871, None, None, None)]
+
+
+def test_a_day_before_that_is_a_round_of_its_own() -> None:
+    text = (
+        "The week's draws\n\n"
+        "Earlier this week, IRCC invited 1,391 candidates in a PNP-only draw with a minimum CRS score of "
+        "670. Before that, IRCC invited 3,200 candidates in a category-based draw for French proficiency on "
+        "July 8.\n"
+    )
+    assert articles.undated(text) == [("07-08", 3200, None, "category", "french")]

@@ -186,6 +186,7 @@ _SYSTEM_START_BEFORE = re.compile(
 #: kind of draw a round was held under, not several rounds.
 _MECHANISM = re.compile(r"\b(?:through|under|via)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,6}$", re.I)
 #: "One of 2018's first draws": a plural that names one round.
+_HELD_ON = re.compile(r"\s+(?:conducted|held)\s+on\s+(?=\S)", re.I)
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:\S+\s+){0,3}$", re.I)
 #: "On December 2, 2024, the Government of Canada launched its first Express Entry lottery with 676 ITAs":
 #: a round launched, not a change to the system.
@@ -436,6 +437,8 @@ def anchors(
             not _ONE_OF.search(text, max(start, m.start() - 40), m.start())
             and not _RESUMED.search(text, max(start, m.start() - 50), m.start())
             and not _MECHANISM.search(text, max(start, m.start() - 90), m.start())
+            # "The recent invitation rounds conducted on September 20, 2017, issued 2,871 ITAs": one round
+            and not (_HELD_ON.match(text, m.end(), end) and len(DATE.findall(text, start, end)) == 1)
             for m in PLURAL.finditer(text, start, end)
         )
     )

@@ -217,6 +217,8 @@ _A_ROUND_TO_COME = re.compile(
     r"|\b(?:upcoming|next|future|planned)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)s?\b",
     re.I,
 )
+#: A sentence opening on a turn back in time: "Before that, IRCC invited 3,200 candidates ... on July 8".
+_BEFORE_THAT = re.compile(r"\s*(?:before|prior\s+to|ahead\s+of)\s+(?:that|this|it)\s*,", re.I)
 #: A sentence that says a round was held: "IRCC held the largest Express Entry draw ever".
 _HELD_ROUND = re.compile(
     r"\b(?:held|conducted|ran|hosted|issued)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,4}?(?:draw|round)\b(?!s)",
@@ -423,7 +425,9 @@ class Reader:
                 # article's own round, stated before it was named, is the day's, only its year unwritten.
                 assert self.lead is not None
                 return self.lead
-            said = _month_day(doubt.snippet) if doubt is not None and not comparison else None
+            # ("Before that, IRCC invited 3,200 candidates ... on July 8": a day of its own, not a comparison)
+            connective = comparison and bool(_BEFORE_THAT.match(clause))
+            said = _month_day(doubt.snippet) if doubt is not None and (connective or not comparison) else None
             if doubt is not None and said is not None:
                 # "IRCC also invited candidates in three draws last week. On December 8, 5,900 ...": after the
                 # article's own round, a day whose year is in doubt is a round of its own, its year unsure.
