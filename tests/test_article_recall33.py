@@ -7,7 +7,8 @@ with its count, not a year's tally; "invitation rounds conducted on September 20
 round; and "Before that, IRCC invited 3,200 ... on July 8" is a day of its own (year in doubt), not a
 comparison. Our words, after real pages; each test fails without its rule. Facts from the feed: #209
 (November 10, 2021, 775 PNP), #210 (November 24, 2021, 613 PNP), #176 (February 13, 2021, 27,332 CEC at
-75), #72 (September 20, 2017, 2,871 at 433), #302 (July 8, 2024, 3,200 French)."""
+75), #72 (September 20, 2017, 2,871 at 433), #302 (July 8, 2024, 3,200 French), #279 (January 10, 2024,
+1,510 at 546, general), #282 (February 1, 2024, 7,000 French)."""
 
 from __future__ import annotations
 
@@ -60,3 +61,16 @@ def test_a_day_before_that_is_a_round_of_its_own() -> None:
         "July 8.\n"
     )
     assert articles.undated(text) == [("07-08", 3200, None, "category", "french")]
+
+
+def test_a_general_selection_process_and_the_largest_draw_thus_far() -> None:
+    text = (
+        "Draws of 2024\n\n"
+        "In 2024, IRCC has conducted five draws to date. The initial draw occurred on January 10, inviting "
+        "1,510 candidates with a minimum CRS score of 546 through a general selection process.\n\n"
+        "The largest draw of the year thus far occurred on February 1, inviting 7,000 candidates through a "
+        "category-based selection process tailored for applicants proficient in French.\n"
+    )
+    rows = articles.rows(text)
+    assert (None, "2024-01-10", 1510, 546, "general", None) in rows
+    assert (None, "2024-02-01", 7000, None, "category", "french") in rows

@@ -56,7 +56,9 @@ _APPROXIMATE = re.compile(
 )
 #: Words before or after a count that make it a total over several rounds or a period.
 _TOTAL_BEFORE = re.compile(
-    r"\b(?:brings?|bringing|now\s+totals?|(?<![Aa]\s)total\s+number|week's\s+total|reached|so\s+far|thus\s+far"
+    # ("The largest draw of the year thus far occurred on February 1, inviting 7,000": a record, no tally)
+    r"\b(?:brings?|bringing|now\s+totals?|(?<![Aa]\s)total\s+number|week's\s+total|reached|(?<!year\s)so\s+far"
+    r"|(?<!year\s)thus\s+far"
     r"|record\s+(?:of|year|total)"
     # ("On February 13 this year, 27,332 foreigners received ITAs": the day's year, no tally)
     r"|year's|last\s+year|(?<!\d\s)(?<!\dst\s)(?<!\dnd\s)(?<!\drd\s)(?<!\dth\s)this\s+year|(?:mark|milestone)\s+of"
@@ -467,6 +469,8 @@ _GENERAL = re.compile(
     r"|\b(?:candidates|applicants)\s+from\s+all\s+programs"
     # "IRCC invited 3,000 candidates under all immigration programs"
     r"|\b(?:under|from|across|through)\s+all\s+(?:immigration\s+|Express\s+Entry\s+|economic\s+)?programs\b"
+    # "inviting 1,490 candidates through a general selection process"
+    r"|\bgeneral\s+selection\b"
     # "On July 6th IRCC re-opened all Express Entry programs including the FSWP and CEC"
     r"|\bre-?opened\s+all\s+(?:(?:of\s+)?(?:the|its)\s+)?(?:Express\s+Entry\s+)?programs\b"
     r"|\b(?:involving|covering|open\s+to)\s+all\s+three\s+(?:federal\s+)?(?:economic\s+)?(?:classes|programs)\b"
