@@ -8,7 +8,8 @@ round; and "Before that, IRCC invited 3,200 ... on July 8" is a day of its own (
 comparison. Our words, after real pages; each test fails without its rule. Facts from the feed: #209
 (November 10, 2021, 775 PNP), #210 (November 24, 2021, 613 PNP), #176 (February 13, 2021, 27,332 CEC at
 75), #72 (September 20, 2017, 2,871 at 433), #302 (July 8, 2024, 3,200 French), #279 (January 10, 2024,
-1,510 at 546, general), #282 (February 1, 2024, 7,000 French)."""
+1,510 at 546, general), #282 (February 1, 2024, 7,000 French), #173 (January 20, 2021, 374 PNP at 741),
+#174 (January 21, 2021, 4,626 CEC at 454)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,19 @@ def test_a_general_selection_process_and_the_largest_draw_thus_far() -> None:
     rows = articles.rows(text)
     assert (None, "2024-01-10", 1510, 546, "general", None) in rows
     assert (None, "2024-02-01", 7000, None, "category", "french") in rows
+
+
+def test_the_first_and_second_draw_after_two_days_named() -> None:
+    text = (
+        "News on Express Entry\n\n"
+        "On January 20th and January 21st, 2021, IRCC issued two new rounds of invitations to apply for "
+        "permanent residence.\n\n"
+        "The first draw invited candidates who qualify under the Provincial Nominee Class. The minimum score "
+        "selected was 741, and 374 candidates were invited to apply.\n\n"
+        "The second draw invited candidates who qualify under the Canadian Experience Class. The minimum "
+        "score selected was 454, a decrease of 7 points from the January 7th, 2021 Canadian Experience "
+        "Class Draw. 4626 candidates were invited to apply in this draw.\n"
+    )
+    rows = articles.rows(text)
+    assert (None, "2021-01-20", 374, 741, None, None) in rows
+    assert (None, "2021-01-21", 4626, 454, None, None) in rows

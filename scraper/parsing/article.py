@@ -30,7 +30,7 @@ from scraper.parsing.article_flattened import flattened, spaced_rows
 from scraper.parsing.article_html import html_text
 from scraper.parsing.article_lookalikes import latin_lookalikes
 from scraper.parsing.article_mentions import Mention, Reader
-from scraper.parsing.article_respectively import paired, respective
+from scraper.parsing.article_respectively import ordinal, paired, respective
 from scraper.parsing.article_run_together import unjammed
 from scraper.parsing.article_units import sentences
 from scraper.parsing.mi_page import tidy_lines
@@ -180,14 +180,14 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
             )
         else:
             for start, end, _ in reader.pending:
-                year = _YEAR_OF_CLAUSE.search(sentence_at(text, start))
+                named_year = _YEAR_OF_CLAUSE.search(sentence_at(text, start))
                 lead_day = reader.lead.date.value if reader.lead.date is not None else None
-                if year and lead_day is not None and int(year.group(1)) != lead_day.year:
+                if named_year and lead_day is not None and int(named_year.group(1)) != lead_day.year:
                     # "In the year 2015, IRCC invited 12,928 people ..." over a round of May 31, 2017: another
                     # year's figures, not the round's
                     reader.lead.warnings.append(
-                        f"{text[start:end].strip()[:60]!r} speaks of {year.group(0)!r}, not of the article's"
-                        " round; not taken"
+                        f"{text[start:end].strip()[:60]!r} speaks of {named_year.group(0)!r}, not of the"
+                        " article's round; not taken"
                     )
                     continue
                 reader.give(reader.lead, start, end, anchored=0)
@@ -284,35 +284,43 @@ def _without_date_badge(text: str) -> str:
 
 
 def _respective(reader: Reader, mentions: list[Mention]) -> None:
-    """Give the days a sentence lists "respectively", or pairs with counts, their figures in order (a day no
-    round yet becomes one); a doubt the first reading had of such a day's year, now read, is dropped."""
+    """Give the days a sentence lists "respectively", or pairs with counts, or as rounds that sentences
+    opening "The first draw", "The second draw" go on about, their figures in order (a day no round yet
+    becomes one); a doubt the first reading had of such a day's year, now read, is dropped."""
     text = reader.text
     lines = {_line_of(text, m.start()) for m in re.finditer(r"respectively|\son\s", text, re.I)}
-    for line_start, line_end in sorted(lines):
-        for a, b in sentences(text, line_start, line_end):
-            for listed in respective(text, a, b) + paired(text, a, b):
-                raw = listed.snippet if listed.month in listed.snippet else f"{listed.month} {listed.day}"
-                value, warnings = reader.dates.parse(raw, listed.start, listed.year)
-                if value is None:
-                    continue
-                stale = (f"date: {listed.snippet!r} has no year", f"date: {raw!r} has no year")
-                reader.dates.doubts[:] = [d for d in reader.dates.doubts if not d.startswith(stale)]
-                same = [
-                    m for m in mentions if m.number is None and m.date is not None and m.date.value == value
-                ]
-                if len(same) > 1:
-                    continue
-                if same:
-                    mention = same[0]
-                else:
-                    mention = Mention(first=listed.start, date=Found(value, listed.start, listed.end, raw))
-                    mention.warnings.extend(warnings)
-                    mentions.append(mention)
-                held = {f.name for f, _, _ in mention.facts}
-                for fact in listed.facts:
-                    if fact.name not in held:
-                        reader.clause_id += 1
-                        mention.facts.append((fact, reader.clause_id, 2))
+    found = [
+        listed
+        for line_start, line_end in sorted(lines)
+        for a, b in sentences(text, line_start, line_end)
+        for listed in respective(text, a, b) + paired(text, a, b)
+    ]
+    # "On January 20th and January 21st, 2021, IRCC issued two new rounds ... The first draw ... The second
+    # draw ...": each day with its ordinal's figures
+    found += (
+        ordinal(text) if re.search(r"\b(?:two|three)\s+(?:\w+\s+)?(?:rounds|draws)\b", text, re.I) else []
+    )
+    for listed in found:
+        raw = listed.snippet if listed.month in listed.snippet else f"{listed.month} {listed.day}"
+        value, warnings = reader.dates.parse(raw, listed.start, listed.year)
+        if value is None:
+            continue
+        stale = (f"date: {listed.snippet!r} has no year", f"date: {raw!r} has no year")
+        reader.dates.doubts[:] = [d for d in reader.dates.doubts if not d.startswith(stale)]
+        same = [m for m in mentions if m.number is None and m.date is not None and m.date.value == value]
+        if len(same) > 1:
+            continue
+        if same:
+            mention = same[0]
+        else:
+            mention = Mention(first=listed.start, date=Found(value, listed.start, listed.end, raw))
+            mention.warnings.extend(warnings)
+            mentions.append(mention)
+        held = {f.name for f, _, _ in mention.facts}
+        for fact in listed.facts:
+            if fact.name not in held:
+                reader.clause_id += 1
+                mention.facts.append((fact, reader.clause_id, 2))
 
 
 def _line_of(text: str, pos: int) -> tuple[int, int]:

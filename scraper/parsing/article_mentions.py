@@ -1160,6 +1160,7 @@ class Reader:
             if (
                 unit.kind == "prose"
                 and carry is not None
+                and carry.date is not None
                 and self._named_just_before(carry, sentence_start)
                 and _HELD_ROUND.search(text, text.rfind("\n", 0, carry.date.start) + 1, sentence_start)
             ):

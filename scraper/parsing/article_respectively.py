@@ -9,6 +9,11 @@ n-th day. Anything less tidy (a list of another length, two lists of days) gives
 A list of pairs, each count next to its day ("issuing 512 ITAs on August 4 and another 463 on August 18",
 "granting 635 ITAs on September 1st, 521 on September 15th, and 761 on September 29th"), gives each day its
 count (:func:`paired`).
+
+A sentence that lists two or three days as that many rounds ("On January 20th and January 21st, 2021, IRCC
+issued two new rounds of invitations"), followed by sentences opening "The first draw ...", "The second
+draw ...", gives each day the count and cut-off its ordinal's sentences state, one of each at most
+(:func:`ordinal`).
 """
 
 from __future__ import annotations
@@ -17,8 +22,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from scraper.parsing.article_dates import MONTH
-from scraper.parsing.article_facts import LISTED_NUMBER, RESPECTIVELY, Fact
+from scraper.parsing.article_dates import DATE, MONTH
+from scraper.parsing.article_facts import LISTED_NUMBER, RESPECTIVELY, Fact, crs, invitations
 
 _JOIN = r"(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\d{3})(?!\s*(?:invit|ITAs?|candidates|points|CRS))"
@@ -138,3 +143,61 @@ def paired(text: str, start: int, end: int) -> list[Listed]:
             a, b = offset + one.start(2), offset + one.end(2)
             out.append(Listed(month, int(day), None, a, b, one.group(2), (count,)))
     return out
+
+
+_ORDINALS = ("first", "second", "third")
+_COUNTED_ROUNDS = re.compile(r"\b(two|three)\s+(?:new\s+|separate\s+|more\s+)?(?:rounds|draws)\b", re.I)
+_ORDINAL_OPENS = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*The\s+(first|second|third)\s+(?:draw|round)\b", re.I | re.M
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+def ordinal(text: str) -> list[Listed]:
+    """The days a sentence lists as two or three rounds, each with the count and cut-off of the sentences
+    opening "The first draw", "The second draw" ... after it (empty where there are none so)."""
+    out: list[Listed] = []
+    for match in _DAYS.finditer(text):
+        days = list(_days(match))
+        end = _SENTENCE_END.search(text, match.end())
+        stop = end.end() if end else len(text)
+        counted = _COUNTED_ROUNDS.search(text, match.end(), stop)
+        if counted is None or _ORDINALS.index(_word(counted.group(1))) + 1 != len(days):
+            continue
+        opens = list(_ORDINAL_OPENS.finditer(text, stop, stop + 3000))
+        starts = [_next(opens, name) for name in _ORDINALS[: len(days)]]
+        at = [x for x in starts if x is not None]
+        if len(at) != len(starts) or sorted(at) != at:
+            continue
+        last_end = text.find("\n", at[-1])
+        bounds = [*at, last_end if last_end >= 0 else len(text)]
+        year = int(match.group("year")) if match.group("year") else None
+        for (month, day, a, b, snippet), x, y in zip(days, bounds[:-1], bounds[1:], strict=True):
+            out.append(Listed(month, day, year, a, b, snippet, _figures(text, x, y)))
+    return out
+
+
+def _word(number: str) -> str:
+    return {"two": "second", "three": "third"}[number.lower()]
+
+
+def _next(opens: list[re.Match[str]], name: str) -> int | None:
+    """Where the first sentence opening on that ordinal starts, or None."""
+    found = next((m for m in opens if m.group(1).lower() == name), None)
+    return None if found is None else found.end() - len(found.group(0).lstrip())
+
+
+def _figures(text: str, start: int, end: int) -> tuple[Fact, ...]:
+    """The one count and the one cut-off said in ``text[start:end]``, each up to the first date of its
+    sentence (what follows a date compares with another round)."""
+    found: dict[str, list[Fact]] = {"invitations": [], "crs_min": []}
+    a = start
+    for sentence_end in [*(m.end() for m in _SENTENCE_END.finditer(text, start, end)), end]:
+        if sentence_end <= a:
+            continue
+        date = DATE.search(text, a, sentence_end)
+        b = date.start() if date else sentence_end
+        found["invitations"] += invitations(text, a, b)[0]
+        found["crs_min"] += crs(text, a, b)[0]
+        a = sentence_end
+    return tuple(facts[0] for facts in found.values() if len({f.value for f in facts}) == 1)
