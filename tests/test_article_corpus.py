@@ -123,6 +123,7 @@ def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
     # sets 53 to 67, scored together: 36 pages
     smaller |= {"unseen53": 3, "unseen54": 1, "unseen57": 6, "unseen58": 7, "unseen60": 5}
     smaller |= {"unseen61": 1, "unseen63": 3, "unseen64": 2, "unseen65": 1, "unseen67": 7}
+    smaller |= {"unseen68": 5, "unseen69": 3, "unseen70": 3}  # scored together: 11 pages
     assert len(pages) >= smaller.get(doc["folder"], 30)
     assert all(page["url"].startswith("http") for page in pages)
     scored = [r for page in pages for r in page["rounds"] if r.get("scored", True)]
@@ -134,6 +135,7 @@ def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
     together |= {"unseen48": 19, "unseen49": 1, "unseen50": 20, "unseen51": 12, "unseen52": 21}  # 73 in all
     together |= {"unseen53": 3, "unseen54": 4, "unseen57": 10, "unseen58": 12, "unseen60": 6}
     together |= {"unseen61": 1, "unseen63": 4, "unseen64": 3, "unseen65": 4, "unseen67": 15}
+    together |= {"unseen68": 5, "unseen69": 4, "unseen70": 6}  # 15 in all
     assert len(scored) >= together.get(doc["folder"], 20)
 
 

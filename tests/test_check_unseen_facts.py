@@ -76,6 +76,9 @@ SIXTY_THIRD = checker.DATA / "articles_unseen63.json"
 SIXTY_FOURTH = checker.DATA / "articles_unseen64.json"
 SIXTY_FIFTH = checker.DATA / "articles_unseen65.json"
 SIXTY_SEVENTH = checker.DATA / "articles_unseen67.json"
+SIXTY_EIGHTH = checker.DATA / "articles_unseen68.json"
+SIXTY_NINTH = checker.DATA / "articles_unseen69.json"
+SEVENTIETH = checker.DATA / "articles_unseen70.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -238,6 +241,10 @@ SETS = {
     "unseen64": (SIXTY_FOURTH, 2),
     "unseen65": (SIXTY_FIFTH, 1),
     "unseen67": (SIXTY_SEVENTH, 7),
+    # Sets 68 to 70, gathered after pass sixty and scored once together at its end (11 pages).
+    "unseen68": (SIXTY_EIGHTH, 5),
+    "unseen69": (SIXTY_NINTH, 3),
+    "unseen70": (SEVENTIETH, 3),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -329,6 +336,9 @@ FRESH_SETS = {
     "unseen64": (SIXTY_FOURTH, 3, True),
     "unseen65": (SIXTY_FIFTH, 4, True),
     "unseen67": (SIXTY_SEVENTH, 15, True),
+    "unseen68": (SIXTY_EIGHTH, 5, True),
+    "unseen69": (SIXTY_NINTH, 4, True),
+    "unseen70": (SEVENTIETH, 6, True),
 }
 
 
