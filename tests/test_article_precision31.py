@@ -9,12 +9,14 @@ counts invitations; "the first draw to include Federal Skilled Worker candidates
 sentence may open on a count ("... Class Draw. 4626 candidates were invited"), and what follows a round
 named only in a comparison is not that round's; "the range of 3000-7000 invitations" gives no count; and
 "today" on a page dated only "Updated: Feb 14, 2021" is no known day; the year of "the implementation of
-category-based selection in May 2023" dates no round. Our words, after real pages; each test fails without
-its rule. Facts from the feed: #239 (February 1, 2023, 893 PNP at 733), #226 (July 6, 2022, 1,500 at 557,
-no program specified), #196 (July 8, 2021, 4,500 CEC at 369), #65 (May 31, 2017, 3,877 at 413), #218 (March
-16, 2022, 924 PNP at 754), #217 (March 2, 2022, 1,047 PNP), #155 (July 8, 2020, 3,900 at 478, no program
-specified), #174 (January 21, 2021, 4,626 CEC at 454), #172 (January 7, 2021, 4,750 CEC at 461), #294
-(April 23, 2024, 2,095 at 529)."""
+category-based selection in May 2023" dates no round; the items under "4. Ontario made several draws at the
+end of September:" are the province's draws, up to the next numbered item; and "Today" under a listed
+post's own date line ("Oct 14, 2020") is that day, not the page's. Our words, after real pages; each test
+fails without its rule. Facts from the feed: #239 (February 1, 2023, 893 PNP at 733), #226 (July 6, 2022,
+1,500 at 557, no program specified), #196 (July 8, 2021, 4,500 CEC at 369), #65 (May 31, 2017, 3,877 at
+413), #218 (March 16, 2022, 924 PNP at 754), #217 (March 2, 2022, 1,047 PNP), #155 (July 8, 2020, 3,900 at
+478, no program specified), #174 (January 21, 2021, 4,626 CEC at 454), #172 (January 7, 2021, 4,750 CEC at
+461), #294 (April 23, 2024, 2,095 at 529)."""
 
 from __future__ import annotations
 
@@ -130,3 +132,32 @@ def test_the_year_of_an_implementation_is_not_the_rounds() -> None:
         "marked decrease from the April 23rd general draw, whose minimum CRS score was 529.\n"
     )
     assert "2023-04-23" not in articles.dates(text)
+
+
+def test_the_items_under_a_provinces_draws_are_the_provinces() -> None:
+    text = (
+        "Immigration news September 2022\n\n"
+        "3. Express entry draws are heading towards pre-covid points. The latest draw made on September 28, "
+        "2022, was for 504 points and more.\n"
+        "4. Ontario made several draws at the end of September:\n"
+        "a. September 27, 2022\n"
+        "Human Capital Priorities stream - Tech draw (for candidates in the Express Entry pool with a score "
+        "of 496)\n"
+        "b. September 23, 2022, French Speaking Skilled stream (CLB 7 and up) for candidates in the Express "
+        "Entry pool with a score of 326\n"
+        "5. Study permits are processed faster.\n"
+    )
+    assert articles.rows(text) == [(None, "2022-09-28", None, 504, None, None)]
+
+
+def test_today_under_a_listed_posts_date_line_is_that_day() -> None:
+    text = (
+        "A Law Firm\n"
+        "Apr 28, 2016\n\n"
+        "Electronic Travel Authorizations will be required starting November 10th, 2016.\n\n"
+        "More Recent News\n\n"
+        "Oct 14, 2020\n\n"
+        "Today, the Department of Immigration, Refugees and Citizenship Canada announced an all program "
+        "Express Entry draw inviting 4,500 candidates.\n"
+    )
+    assert articles.dates(text) == {"2020-10-14"}

@@ -648,6 +648,9 @@ def anchors(
         if any(a <= match.start() < b for a, b in taken):
             continue
         published = dates.today if dates.updated_only else dates.published or dates.today
+        # "More Recent News" over "Oct 14, 2020" over "Today, IRCC announced an all program Express Entry
+        # draw": a teaser's own date line, just above it, is its "today"
+        published = _teaser_date(text, match.start()) or published
         groups = match.groupdict()
         gap = re.match(r",?\s*", text[match.end() : match.end() + 3])
         if groups["weekday"] and DATE.match(text, match.end() + (gap.end() if gap else 0)):
@@ -695,6 +698,20 @@ def anchors(
             found.append(Anchor(this.start(), this.end(), this.group(0), relative="lead"))
     found.sort(key=lambda a: a.start)
     return _merge_adjacent(text, found)
+
+
+def _teaser_date(text: str, pos: int) -> dt.date | None:
+    """The date of a line holding only a full date (a teaser's or a listed post's date line) among the two
+    lines with text just above the line of ``pos``, or None."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    above = [line.strip() for line in text[max(0, line_start - 300) : line_start].split("\n") if line.strip()]
+    for line in above[-2:]:
+        whole = DATE.fullmatch(line)
+        if whole and re.search(r"\d{4}", whole.group("date")) and not whole.group("time").strip(" ,"):
+            parsed = parse_datetime(plain_date(whole.group("date")), "date", reference=None, want_time=False)
+            if isinstance(parsed.value, dt.date):
+                return parsed.value
+    return None
 
 
 def _last_year(text: str, start: int, end: int, published: dt.date) -> int | None:

@@ -217,6 +217,7 @@ _A_ROUND_TO_COME = re.compile(
     r"|\b(?:upcoming|next|future|planned)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)s?\b",
     re.I,
 )
+_NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
 #: A sentence opening on a turn back in time: "Before that, IRCC invited 3,200 candidates ... on July 8".
 _BEFORE_THAT = re.compile(r"\s*(?:before|prior\s+to|ahead\s+of)\s+(?:that|this|it)\s*,", re.I)
 #: A sentence that says a round was held: "IRCC held the largest Express Entry draw ever".
@@ -340,6 +341,10 @@ class Reader:
         self.item_section = False
         #: Rounds first named in a comparison ("the preceding draw (#255)"): a later date never fills them.
         self.compared: set[int] = set()
+        #: Inside a list captioned by a province's own draws: whether the caption is a numbered item (None:
+        #: outside any).
+        self.province_list: bool | None = None
+        self.province_list_at = 0
 
     # -- finding the mention an anchor group names
     def new_mention(self, first: int, *, from_row: bool = False) -> Mention:
@@ -554,6 +559,31 @@ class Reader:
             self.lead, self.placeholder = mention, False
         self.open = False
         return mention
+
+    def _in_province_list(self, unit: Unit) -> bool:
+        """Is ``unit`` under a caption about a province's own draws ("4. Ontario made several draws at the
+        end of September:" over "b. September 23, 2022, French Speaking Skilled stream ... score of 326")?
+        The list runs to the caption's next sibling (the next numbered item, for a numbered caption, at most
+        3,000 characters on; else the next unit that is no list item, or a title)."""
+        text = self.text
+        body = text[unit.start : unit.end]
+        if self.province_list is not None:
+            numbered = self.province_list
+            ends = (
+                unit.start - self.province_list_at > 3000
+                or (numbered and unit.kind == "item" and _NUMBERED.match(body))
+                or (
+                    not numbered
+                    and (unit.kind != "item" or _TITLE_LINE.fullmatch(text, unit.start, unit.end))
+                )
+            )
+            if not ends:
+                return True
+            self.province_list = None
+        if body.rstrip().endswith(":") and facts_of.province_draw(text, unit.start, unit.end):
+            self.province_list = bool(_NUMBERED.match(body))
+            self.province_list_at = unit.end
+        return False
 
     def _named_just_before(self, carry: Mention | None, sentence_start: int) -> bool:
         """Did the sentence just before ``sentence_start`` name ``carry`` by its date, and no other day?"""
@@ -792,6 +822,8 @@ class Reader:
             if unit.kind == "link":
                 continue  # "Read More: British Columbia Issued 437 Invitations": another article's title
             header = None
+            if self._in_province_list(unit):
+                continue
             if unit.kind != "item":
                 captioning = text[unit.start : unit.end].rstrip().endswith(":")
                 self.example_list = captioning and bool(_EXAMPLE.search(text, unit.start, unit.end))
