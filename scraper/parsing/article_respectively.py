@@ -146,6 +146,7 @@ def paired(text: str, start: int, end: int) -> list[Listed]:
 
 
 _ORDINALS = ("first", "second", "third")
+_COUNTS = {"two": 2, "three": 3}
 _COUNTED_ROUNDS = re.compile(r"\b(two|three)\s+(?:new\s+|separate\s+|more\s+)?(?:rounds|draws)\b", re.I)
 _ORDINAL_OPENS = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*The\s+(first|second|third)\s+(?:draw|round)\b", re.I | re.M
@@ -162,7 +163,7 @@ def ordinal(text: str) -> list[Listed]:
         end = _SENTENCE_END.search(text, match.end())
         stop = end.end() if end else len(text)
         counted = _COUNTED_ROUNDS.search(text, match.end(), stop)
-        if counted is None or _ORDINALS.index(_word(counted.group(1))) + 1 != len(days):
+        if counted is None or _COUNTS[counted.group(1).lower()] != len(days):
             continue
         opens = list(_ORDINAL_OPENS.finditer(text, stop, stop + 3000))
         starts = [_next(opens, name) for name in _ORDINALS[: len(days)]]
@@ -175,10 +176,6 @@ def ordinal(text: str) -> list[Listed]:
         for (month, day, a, b, snippet), x, y in zip(days, bounds[:-1], bounds[1:], strict=True):
             out.append(Listed(month, day, year, a, b, snippet, _figures(text, x, y)))
     return out
-
-
-def _word(number: str) -> str:
-    return {"two": "second", "three": "third"}[number.lower()]
 
 
 def _next(opens: list[re.Match[str]], name: str) -> int | None:
