@@ -29,7 +29,7 @@ from scraper.parsing.article_facts import Fact
 from scraper.parsing.article_flattened import flattened, spaced_rows
 from scraper.parsing.article_html import html_text
 from scraper.parsing.article_lookalikes import latin_lookalikes
-from scraper.parsing.article_mentions import Mention, Reader
+from scraper.parsing.article_mentions import HELD_A_ROUND, Mention, Reader
 from scraper.parsing.article_respectively import ordinal, paired, respective
 from scraper.parsing.article_run_together import unjammed
 from scraper.parsing.article_units import sentences
@@ -228,7 +228,7 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
         assert r.date is not None
         sentence = sentence_at(text, r.date.start)
         event = _OTHER_EVENT.search(sentence)
-        if event and not _HELD_A_ROUND.search(sentence):
+        if event and not HELD_A_ROUND.search(sentence):
             rounds.remove(r)
             warnings.append(f"date: {r.date.snippet!r} is the day something else happened ({event[0]!r})")
     unnumbered = sum(1 for r in rounds if r.round_id is None)
@@ -253,13 +253,6 @@ _OTHER_EVENT = re.compile(
     r"|(?<!from\sthe\s)(?<!from\s)pool"
     # "the draw on June 21 did not happen as planned"
     r"|did\s+not\s+(?:happen|take\s+place|go\s+ahead)|cancell?ed|skipped)\b",
-    re.I,
-)
-
-
-_HELD_A_ROUND = re.compile(
-    r"\b(?:held|conducted|ran|hosted)\s+(?:a|an|its|the|another)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
-    r"|\b(?:draw|round)\s+(?:was\s+)?(?:held|conducted|took\s+place)\b",
     re.I,
 )
 

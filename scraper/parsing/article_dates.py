@@ -820,7 +820,8 @@ def _publication(text: str) -> tuple[dt.date | None, bool]:
 
 
 def _publication_or_update(text: str) -> tuple[dt.date | None, dt.date | None]:
-    """The article's own date (or None), and the day it was updated or shown (its date bar)."""
+    """The article's own date (a site's date bar for want of a better one; or None), and the day it was
+    updated where that is its only date (else None)."""
     fallback = None
     bar = None  # a site's date bar at the top ("Thursday, February 12, 2026"): the day the page was shown
     headline = _headline_date(text)

@@ -220,9 +220,11 @@ _A_ROUND_TO_COME = re.compile(
 _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
 #: A sentence opening on a turn back in time: "Before that, IRCC invited 3,200 candidates ... on July 8".
 _BEFORE_THAT = re.compile(r"\s*(?:before|prior\s+to|ahead\s+of)\s+(?:that|this|it)\s*,", re.I)
-#: A sentence that says a round was held: "IRCC held the largest Express Entry draw ever".
-_HELD_ROUND = re.compile(
-    r"\b(?:held|conducted|ran|hosted|issued)\s+(?:a|an|the|its)\s+(?:[\w-]+\s+){0,4}?(?:draw|round)\b(?!s)",
+#: A sentence that says a round was held: "IRCC held the largest Express Entry draw ever", "the draw was
+#: held".
+HELD_A_ROUND = re.compile(
+    r"\b(?:held|conducted|ran|hosted)\s+(?:a|an|its|the|another)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b"
+    r"|\b(?:draw|round)\s+(?:was\s+)?(?:held|conducted|took\s+place)\b",
     re.I,
 )
 _THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
@@ -1194,7 +1196,7 @@ class Reader:
                 and carry is not None
                 and carry.date is not None
                 and self._named_just_before(carry, sentence_start)
-                and _HELD_ROUND.search(text, text.rfind("\n", 0, carry.date.start) + 1, sentence_start)
+                and HELD_A_ROUND.search(text, text.rfind("\n", 0, carry.date.start) + 1, sentence_start)
             ):
                 # "On February 13, 2021, IRCC held the largest Express Entry draw ever. In that draw, 27,332
                 # CEC candidates received ITAs": the round the sentence before held on its day
