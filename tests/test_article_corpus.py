@@ -124,6 +124,7 @@ def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
     smaller |= {"unseen53": 3, "unseen54": 1, "unseen57": 6, "unseen58": 7, "unseen60": 5}
     smaller |= {"unseen61": 1, "unseen63": 3, "unseen64": 2, "unseen65": 1, "unseen67": 7}
     smaller |= {"unseen68": 5, "unseen69": 3, "unseen70": 3}  # scored together: 11 pages
+    smaller |= {"unseen71": 3, "unseen72": 3}  # scored together: 6 pages
     assert len(pages) >= smaller.get(doc["folder"], 30)
     assert all(page["url"].startswith("http") for page in pages)
     scored = [r for page in pages for r in page["rounds"] if r.get("scored", True)]
@@ -136,6 +137,7 @@ def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
     together |= {"unseen53": 3, "unseen54": 4, "unseen57": 10, "unseen58": 12, "unseen60": 6}
     together |= {"unseen61": 1, "unseen63": 4, "unseen64": 3, "unseen65": 4, "unseen67": 15}
     together |= {"unseen68": 5, "unseen69": 4, "unseen70": 6}  # 15 in all
+    together |= {"unseen71": 4, "unseen72": 4}
     assert len(scored) >= together.get(doc["folder"], 20)
 
 
