@@ -410,6 +410,16 @@ _FIRST_PERSON = re.compile(
 )
 #: A candidate's timeline near a score ("CRS: 478 / ITA: March 4, 2020 / AOR: March 20"): the score is theirs.
 _TIMELINE = re.compile(r"\b(?:AOR|PPR|e?COPR|ECOPR|[Mm]y\s+timeline)\b")
+
+
+def _writers_own(text: str, clause: str, start: int, end: int) -> re.Match[str] | None:
+    """What says that ``clause`` (at ``text[start:end]``) tells of the writer's own invitation: a first-person
+    word in it, or a timeline's label within 200 characters of it; None where nothing does."""
+    return _FIRST_PERSON.search(clause) or _TIMELINE.search(
+        text, max(0, start - 200), min(len(text), end + 200)
+    )
+
+
 _CUT_OFF_WORD = re.compile(r"\b(?:cut-?\s?off|minimum|lowest|threshold)\b", re.I)
 SUPERLATIVE = re.compile(
     r"\b(?:so\s+far|of\s+any|record|ever|this\s+year|of\s+20\d\d|all-time|lowest\s+all|(?:lowest|highest)\s+\w+\s+of)",
@@ -749,9 +759,7 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
         if explaining:
             notes.append(f"crs_min: {snippet!r} explains a score ({explaining.group(0)!r}); not taken")
             continue
-        own = _FIRST_PERSON.search(clause) or _TIMELINE.search(
-            text, max(0, match.start() - 200), min(len(text), match.end() + 200)
-        )
+        own = _writers_own(text, clause, match.start(), match.end())
         if own and not _CUT_OFF_WORD.search(before[-30:]):
             # "I received my ITA in the draw of 23 May 2018 with 452 points": the writer's score
             notes.append(f"crs_min: {snippet!r} is the writer's own score ({own.group(0)!r}); not taken")
@@ -899,9 +907,7 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
         )
     ]
     programs = [p for p in programs if not _of_the_round_before(text, start, p[1], p[2])]
-    if programs and (
-        _FIRST_PERSON.search(clause) or _TIMELINE.search(text, max(0, start - 200), min(len(text), end + 200))
-    ):
+    if programs and _writers_own(text, clause, start, end):
         # "Profile: CEC, CRS 478, ITA on 4 March 2020, PPR ...": the writer's own program, not the round's
         # (unless a draw follows it: "my ITA came in the CEC draw").
         programs = [p for p in programs if _DRAW_AFTER_PROGRAM.match(text, p[2], end)]

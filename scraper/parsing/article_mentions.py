@@ -210,13 +210,13 @@ _RECORD_SENTENCE = re.compile(
 )
 #: A clause adding to what the round took in: "The draw included CEC candidates as well".
 _ALSO = re.compile(r"\b(?:as\s+well|also|too|includ(?:ed|ing)|along\s+with|in\s+addition)\b", re.I)
-#: A round named before, pointed back at: "the score for that draw was 557", "in that round".
 #: A clause about a round still to come: "the first STEM round ... will open the week of July 5".
 _A_ROUND_TO_COME = re.compile(
     r"\b(?:draw|round)s?\b[^.;]{0,60}?\bwill\s+(?!not\b)\w+"
     r"|\b(?:upcoming|next|future|planned)\s+(?:[\w-]+\s+){0,2}?(?:draw|round)s?\b",
     re.I,
 )
+#: A numbered list item's opening: "4. Ontario made several draws ...".
 _NUMBERED = re.compile(r"\s*\d{1,2}[.)]\s")
 #: A sentence opening on a turn back in time: "Before that, IRCC invited 3,200 candidates ... on July 8".
 _BEFORE_THAT = re.compile(r"\s*(?:before|prior\s+to|ahead\s+of)\s+(?:that|this|it)\s*,", re.I)
@@ -227,6 +227,7 @@ HELD_A_ROUND = re.compile(
     r"|\b(?:draw|round)\s+(?:was\s+)?(?:held|conducted|took\s+place)\b",
     re.I,
 )
+#: A round named before, pointed back at: "the score for that draw was 557", "in that round".
 _THAT_ROUND = re.compile(r"\bthat\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)
 
 
