@@ -290,9 +290,7 @@ def _respective(reader: Reader, mentions: list[Mention]) -> None:
     ]
     # "On January 20th and January 21st, 2021, IRCC issued two new rounds ... The first draw ... The second
     # draw ...": each day with its ordinal's figures
-    found += (
-        ordinal(text) if re.search(r"\b(?:two|three)\s+(?:\w+\s+)?(?:rounds|draws)\b", text, re.I) else []
-    )
+    found += ordinal(text)
     for listed in found:
         raw = listed.snippet if listed.month in listed.snippet else f"{listed.month} {listed.day}"
         value, warnings = reader.dates.parse(raw, listed.start, listed.year)

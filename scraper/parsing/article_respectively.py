@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from scraper.parsing.article_dates import DATE, MONTH
 from scraper.parsing.article_facts import LISTED_NUMBER, RESPECTIVELY, Fact, crs, invitations
+from scraper.parsing.article_units import sentences
 
 _JOIN = r"(?:\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*)"
 _DAY = r"(\d{1,2})(?:st|nd|rd|th)?\b(?!,?\d{3})(?!\s*(?:invit|ITAs?|candidates|points|CRS))"
@@ -151,17 +152,17 @@ _COUNTED_ROUNDS = re.compile(r"\b(two|three)\s+(?:new\s+|separate\s+|more\s+)?(?
 _ORDINAL_OPENS = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*The\s+(first|second|third)\s+(?:draw|round)\b", re.I | re.M
 )
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 
 
 def ordinal(text: str) -> list[Listed]:
     """The days a sentence lists as two or three rounds, each with the count and cut-off of the sentences
     opening "The first draw", "The second draw" ... after it (empty where there are none so)."""
     out: list[Listed] = []
+    if not _COUNTED_ROUNDS.search(text):
+        return out
     for match in _DAYS.finditer(text):
         days = list(_days(match))
-        end = _SENTENCE_END.search(text, match.end())
-        stop = end.end() if end else len(text)
+        stop = _sentence_end(text, match.end())
         counted = _COUNTED_ROUNDS.search(text, match.end(), stop)
         if counted is None or _COUNTS[counted.group(1).lower()] != len(days):
             continue
@@ -178,6 +179,13 @@ def ordinal(text: str) -> list[Listed]:
     return out
 
 
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` ends (within its line)."""
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    return next((b for _, b in sentences(text, text.rfind("\n", 0, pos) + 1, line_end) if b > pos), line_end)
+
+
 def _next(opens: list[re.Match[str]], name: str) -> int | None:
     """Where the first sentence opening on that ordinal starts, or None."""
     found = next((m for m in opens if m.group(1).lower() == name), None)
@@ -188,13 +196,9 @@ def _figures(text: str, start: int, end: int) -> tuple[Fact, ...]:
     """The one count and the one cut-off said in ``text[start:end]``, each up to the first date of its
     sentence (what follows a date compares with another round)."""
     found: dict[str, list[Fact]] = {"invitations": [], "crs_min": []}
-    a = start
-    for sentence_end in [*(m.end() for m in _SENTENCE_END.finditer(text, start, end)), end]:
-        if sentence_end <= a:
-            continue
+    for a, sentence_end in sentences(text, start, end):
         date = DATE.search(text, a, sentence_end)
         b = date.start() if date else sentence_end
         found["invitations"] += invitations(text, a, b)[0]
         found["crs_min"] += crs(text, a, b)[0]
-        a = sentence_end
     return tuple(facts[0] for facts in found.values() if len({f.value for f in facts}) == 1)
