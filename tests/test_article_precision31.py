@@ -20,6 +20,7 @@ fails without its rule. Facts from the feed: #239 (February 1, 2023, 893 PNP at 
 
 from __future__ import annotations
 
+from scraper.parsing.article import parse_article
 from tests.support import articles
 
 
@@ -148,6 +149,8 @@ def test_the_items_under_a_provinces_draws_are_the_provinces() -> None:
         "5. Study permits are processed faster.\n"
     )
     assert articles.rows(text) == [(None, "2022-09-28", None, 504, None, None)]
+    # what is left out is said, not dropped
+    assert any("heads a province's own draws" in w for w in parse_article(text).warnings)
 
 
 def test_today_under_a_listed_posts_date_line_is_that_day() -> None:

@@ -586,6 +586,9 @@ class Reader:
         if body.rstrip().endswith(":") and facts_of.province_draw(text, unit.start, unit.end):
             self.province_list = bool(_NUMBERED.match(body))
             self.province_list_at = unit.end
+            self.dates.doubts.append(
+                f"{body.strip()[:80]!r} heads a province's own draws; the lines under it are not taken"
+            )
         return False
 
     def _named_just_before(self, carry: Mention | None, sentence_start: int) -> bool:
