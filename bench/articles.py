@@ -20,8 +20,9 @@ name: a new set needs only its JSON) holding the pages' addresses and facts
 DIR (the pages as stored, not ours to commit; DIR given by ``--pages DIR``,
 default ``$EEWATCH_UNSEEN_PAGES``, else ``../helpers`` beside the checkout), and
 ``used_for_development``: true once a set was scored and then used to fix what
-it showed. Fresh sets are printed first, each on its own; the development sets
-after them, each and then together. A set whose texts are absent is skipped
+it showed. Fresh sets are printed first, each on its own, then together (the
+unseen score of the parser at hand); the development sets after them, each and
+then together. A set whose texts are absent is skipped
 and says so; one whose texts are partly there is scored on those, and the
 others are named. A fact a page gives
 only by "the same as" or arithmetic is *implied*: a value given for it is
@@ -496,6 +497,8 @@ def main(argv: list[str] | None = None) -> int:
         print("held out (written after the parser; scored unseen once, then used to fix the bugs it showed):")
         print(table(heldout))
     problems: list[str] = []
+    fresh: list[Score] = []
+    fresh_record: list[Score] = []
     development: list[Score] = []
     development_record: list[Score] = []
     for unseen_set in unseen_sets():
@@ -518,8 +521,7 @@ def main(argv: list[str] | None = None) -> int:
             )
         print(table(unseen, unseen=True))
         problems += unseen.problems
-        if unseen_set.development:
-            development.append(unseen)
+        (development if unseen_set.development else fresh).append(unseen)
         record = feed_record(args.feed, unseen_set.truth)
         if record is None:
             print(f"(read against IRCC's record: skipped, the feed copy is not in {args.feed})")
@@ -530,8 +532,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name}, read against IRCC's record (the feed copy its facts were checked against):")
         print(table(checked, unseen=True))
         problems += [f"(against the record) {problem}" for problem in checked.problems]
-        if unseen_set.development:
-            development_record.append(checked)
+        (development_record if unseen_set.development else fresh_record).append(checked)
+    if len(fresh) > 1:
+        print()
+        print("the fresh sets together (real pages never used for development: the unseen score):")
+        print(table(combined(fresh), unseen=True))
+    if len(fresh_record) > 1:
+        print()
+        print("the fresh sets together, read against IRCC's record:")
+        print(table(combined(fresh_record), unseen=True))
     if len(development) > 1:
         print()
         print("the development sets together (real pages used to develop the parser: not an unseen score):")

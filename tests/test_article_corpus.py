@@ -233,3 +233,29 @@ def test_a_round_left_undated_matches_by_the_day_it_was_written_with_and_its_fig
     # ... and so is the page's own wrong day ("the November 28 draw, which invited 4,750": November 23's).
     misdated = [{**truth[0], "page_error": {"date": "2022-03-17"}}]
     assert bench._match(misdated, [{**undated, "day": "03-17"}]) == [(0, 0)]
+
+
+def test_the_fresh_sets_are_also_scored_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two fresh sets, their texts stood in for by held-out fixtures: each is printed, then both as one
+    # (the unseen score), with the pages of both counted; development sets are not in that block.
+    held = sorted(p for p in bench.HELDOUT.iterdir() if p.name != "truth.json")
+    data, pages = tmp_path / "data", tmp_path / "pages"
+    data.mkdir()
+    for n, sources in ((91, held[:2]), (92, held[2:5])):
+        doc = {"feed": "absent.json", "folder": f"unseen{n}", "title": f"set {n} (fresh)", "pages": []}
+        (pages / f"unseen{n}").mkdir(parents=True)
+        for i, source in enumerate(sources):
+            name = f"q{i:02d}.txt"
+            (pages / f"unseen{n}" / name).write_bytes(source.read_bytes())
+            doc["pages"].append({"file": name, "url": "https://example.org/", "rounds": []})
+        (data / f"articles_unseen{n}.json").write_text(json.dumps(doc))
+    found = bench.unseen_sets
+    monkeypatch.setattr(bench, "unseen_sets", lambda: found(data))
+    bench.main(["--size", "0", "--pages", str(pages), "--feed", str(tmp_path / "no-feed")])
+    out = capsys.readouterr().out
+    block = out.split("the fresh sets together (real pages never used for development: the unseen score):\n")
+    assert len(block) == 2
+    assert block[1].startswith("articles: 5 fixtures, 0 scored rounds")
+    assert "the development sets together" not in out
