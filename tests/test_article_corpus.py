@@ -125,6 +125,9 @@ def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
     smaller |= {"unseen61": 1, "unseen63": 3, "unseen64": 2, "unseen65": 1, "unseen67": 7}
     smaller |= {"unseen68": 5, "unseen69": 3, "unseen70": 3}  # scored together: 11 pages
     smaller |= {"unseen71": 3, "unseen72": 3}  # scored together: 6 pages
+    # sets 76 to 90, scored together: 41 pages
+    smaller |= {"unseen76": 8, "unseen77": 3, "unseen79": 1, "unseen80": 10, "unseen82": 2, "unseen83": 2}
+    smaller |= {"unseen85": 6, "unseen87": 4, "unseen88": 1, "unseen89": 2, "unseen90": 2}
     assert len(pages) >= smaller.get(doc["folder"], 30)
     assert all(page["url"].startswith("http") for page in pages)
     scored = [r for page in pages for r in page["rounds"] if r.get("scored", True)]
@@ -138,6 +141,8 @@ def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
     together |= {"unseen61": 1, "unseen63": 4, "unseen64": 3, "unseen65": 4, "unseen67": 15}
     together |= {"unseen68": 5, "unseen69": 4, "unseen70": 6}  # 15 in all
     together |= {"unseen71": 4, "unseen72": 4}
+    together |= {"unseen76": 9, "unseen77": 6, "unseen79": 1, "unseen80": 13, "unseen82": 31, "unseen83": 2}
+    together |= {"unseen85": 15, "unseen87": 6, "unseen88": 1, "unseen89": 2, "unseen90": 2}
     assert len(scored) >= together.get(doc["folder"], 20)
 
 

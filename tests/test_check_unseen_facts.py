@@ -81,6 +81,17 @@ SIXTY_NINTH = checker.DATA / "articles_unseen69.json"
 SEVENTIETH = checker.DATA / "articles_unseen70.json"
 SEVENTY_FIRST = checker.DATA / "articles_unseen71.json"
 SEVENTY_SECOND = checker.DATA / "articles_unseen72.json"
+SEVENTY_SIXTH = checker.DATA / "articles_unseen76.json"
+SEVENTY_SEVENTH = checker.DATA / "articles_unseen77.json"
+SEVENTY_NINTH = checker.DATA / "articles_unseen79.json"
+EIGHTIETH = checker.DATA / "articles_unseen80.json"
+EIGHTY_SECOND = checker.DATA / "articles_unseen82.json"
+EIGHTY_THIRD = checker.DATA / "articles_unseen83.json"
+EIGHTY_FIFTH = checker.DATA / "articles_unseen85.json"
+EIGHTY_SEVENTH = checker.DATA / "articles_unseen87.json"
+EIGHTY_EIGHTH = checker.DATA / "articles_unseen88.json"
+EIGHTY_NINTH = checker.DATA / "articles_unseen89.json"
+NINETIETH = checker.DATA / "articles_unseen90.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -251,6 +262,19 @@ SETS = {
     # none.
     "unseen71": (SEVENTY_FIRST, 3),
     "unseen72": (SEVENTY_SECOND, 3),
+    # Sets 76 to 90 (session 16), scored once together at f52ed50 (41 pages); 74, 75, 78, 81, 84 and 86 found
+    # none.
+    "unseen76": (SEVENTY_SIXTH, 8),
+    "unseen77": (SEVENTY_SEVENTH, 3),
+    "unseen79": (SEVENTY_NINTH, 1),
+    "unseen80": (EIGHTIETH, 10),
+    "unseen82": (EIGHTY_SECOND, 2),
+    "unseen83": (EIGHTY_THIRD, 2),
+    "unseen85": (EIGHTY_FIFTH, 6),
+    "unseen87": (EIGHTY_SEVENTH, 4),
+    "unseen88": (EIGHTY_EIGHTH, 1),
+    "unseen89": (EIGHTY_NINTH, 2),
+    "unseen90": (NINETIETH, 2),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -347,6 +371,17 @@ FRESH_SETS = {
     "unseen70": (SEVENTIETH, 6, True),
     "unseen71": (SEVENTY_FIRST, 4, True),
     "unseen72": (SEVENTY_SECOND, 4, True),
+    "unseen76": (SEVENTY_SIXTH, 9, True),
+    "unseen77": (SEVENTY_SEVENTH, 6, True),
+    "unseen79": (SEVENTY_NINTH, 1, True),
+    "unseen80": (EIGHTIETH, 13, True),
+    "unseen82": (EIGHTY_SECOND, 31, True),
+    "unseen83": (EIGHTY_THIRD, 2, True),
+    "unseen85": (EIGHTY_FIFTH, 15, True),
+    "unseen87": (EIGHTY_SEVENTH, 6, False),
+    "unseen88": (EIGHTY_EIGHTH, 1, True),
+    "unseen89": (EIGHTY_NINTH, 2, True),
+    "unseen90": (NINETIETH, 2, True),
 }
 
 
