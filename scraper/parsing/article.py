@@ -171,7 +171,21 @@ def parse_article_text(text: str, *, published: dt.date | None = None, url: str 
         said = reader._pending_facts()
         own = {(f.name, f.value) for f, _, _ in reader.lead.facts}
         clash = [f for f in said if any(n == f.name and v != f.value for n, v in own)]
-        if clash:
+        named_first = reader.lead.date
+        if (
+            said
+            and named_first is not None
+            and _EARLIER_ROUND.search(sentence_at(text, named_first.start))
+            and _TODAY.search(text, 0, named_first.start)
+        ):
+            # "The second draw of the year was held today. ... 490 ... 5,500 ... On January 11, the IRCC had
+            # just completed a draw": today's round is not the earlier one named first; its figures are not
+            # that round's (and its day is not known).
+            reader.lead.warnings.append(
+                f"{said[0].name}: {said[0].snippet!r} is said of today's round, and the round named first "
+                f"({named_first.snippet!r}) was held before it; not taken"
+            )
+        elif clash:
             # "IRCC issues 2,095 ITAs ... The two other draws ... The April 10 draw ... invited 1,280": what
             # the article says before naming a round is not the round it names first, so it is no round's.
             reader.lead.warnings.append(
@@ -373,10 +387,22 @@ def _merged(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+#: A round named as held before the article's own: "On January 11, the IRCC had just completed a draw".
+_EARLIER_ROUND = re.compile(
+    r"\bhad\s+(?:just\s+|already\s+)?(?:completed|held|conducted|run|issued|invited)\b|\blast\s+week['’]?s?\b",
+    re.I,
+)
+_TODAY = re.compile(r"\btoday\b", re.I)
+
+
 #: A sentence that numbers the article's own round: "This was the 24th round ... in 2022 and 236th overall."
 _THIS_WAS = re.compile(
     r"\s*(?:This|It|Today's\s+draw|The\s+latest\s+draw)\s+(?:was|is|marks|marked|became)\b"
 )
+
+
+#: ... or within it: "In the year 2022, this was the 14th round ..., and it was the 226th overall."
+_THIS_WAS_IN = re.compile(r"\b(?:[Tt]his|[Ii]t)\s+(?:was|is|marks|marked|became)\b")
 
 
 def _this_numbered(mentions: list[Mention], text: str) -> list[Mention]:
@@ -385,23 +411,43 @@ def _this_numbered(mentions: list[Mention], text: str) -> list[Mention]:
     (:func:`_number_fits_date`) and the figures do not disagree."""
     numbered = [m for m in mentions if m.number is not None and m.date is None]
     dated = [m for m in mentions if m.date is not None and m.number is None]
-    if len(numbered) != 1 or len(dated) != 1 or len(mentions) != 2:
+    if len(numbered) != 1:
         return mentions
-    number, day = numbered[0], dated[0]
-    assert number.number is not None and day.date is not None
-    sentence = max(text.rfind(". ", 0, number.number.start), text.rfind("\n", 0, number.number.start)) + 1
-    if (
-        not _THIS_WAS.match(text, sentence)
-        or not _number_fits_date(str(number.number.value), day.date.value)
-        or not _joined(day, number)
-    ):
+    number = numbered[0]
+    assert number.number is not None
+    at = number.number.start
+    sentence = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    if len(dated) == 1 and len(mentions) == 2 and _THIS_WAS.match(text, sentence):
+        day = dated[0]
+    else:
+        # "In the draw that took place on July 6, the minimum ... was 557 points. In the year 2022, this was
+        # the 14th round ..., and it was the 226th overall.": "this was", "it was" in its sentence number the
+        # round dated last before it in its paragraph, whatever rounds the article names elsewhere.
+        # (A number the dated round already has that cannot be of its day, "the 14th round ... in 2022", is a
+        # rank within the year, and gives way.)
+        paragraph = text.rfind("\n\n", 0, at)
+        before = [
+            m
+            for m in mentions
+            if m.date is not None
+            and paragraph < m.date.start < sentence
+            and m.first < at
+            and (m.number is None or not _number_fits_date(str(m.number.value), m.date.value))
+        ]
+        if not before or not _THIS_WAS_IN.search(text, sentence, at):
+            return mentions
+        day = max(before, key=lambda m: m.date.start if m.date is not None else -1)
+        if any(paragraph < m.first < at for m in mentions if m is not day and m is not number):
+            return mentions  # another round named between: which one the number is of is a doubt
+    assert day.date is not None
+    if not _number_fits_date(str(number.number.value), day.date.value) or not _joined(day, number):
         return mentions
     day.number = number.number
     day.warnings.append(
         f"round_id: {number.number.snippet!r} numbers the article's one dated round ({day.date.snippet!r}): "
         "read as its number"
     )
-    return [day]
+    return [m for m in mentions if m is not number]
 
 
 def _day_of_the_number(mentions: list[Mention]) -> list[Mention]:

@@ -21,8 +21,10 @@ DATE = re.compile(
     # (not "in June 3,750 ITAs": a month and a count)
     # ("Jan.10, 2018": an abbreviation's point, then the day)
     + r"(?:\s+|(?<=\.)|-\s+(?=\d{1,2}(?:st|nd|rd|th)\b))\d{1,2}(?:st|nd|rd|th)?\b(?!,\d{3}(?!\d))"
-    + r"(?:,?\s*(?:19|20)\d\d\b(?![ \t]+\d{3}\b))?"  # (not "Aug 1 2000 517": a row's day, count, cut-off)
-    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*(?:19|20)\d\d\b)?"
+    # (not "Aug 1 2000 517": a row's day, count, cut-off)
+    + r"(?:,?\s*(?:in\s+)?(?:19|20)\d\d\b(?![ \t]+\d{3}\b))?"
+    # ("on 30th January in 2019": the year after "in" is the day's)
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r"\b(?:\s*,?\s*(?:in\s+)?(?:19|20)\d\d\b)?"
     r"|\d{4}-\d{2}-\d{2}\b|(?<![\d-])\d{1,2}-\d{1,2}-\d{4}\b|(?<![\d/])\d{1,2}/\d{1,2}/\d{4}\b"
     # a table's "07-Jul", "12-Jul-2023"
     r"|(?<![\d-])\d{1,2}-" + MONTH + r"(?:-(?:19|20)\d\d)?\b(?!-\d))(?P<time>" + _TIME + r")",
@@ -316,6 +318,19 @@ class Dates:
         named = ", ".join(str(y) for y in distinct) or "none"
         return [], f"the article's date is unknown and no single year is named near it (named: {named})"
 
+    def _record_of_the_year(self, year: int, pos: int, at: int) -> bool:
+        """Is the year-less date at ``pos`` a record ("the highest ... on December 6") among the rounds of
+        ``year``, which the text names as a period of rounds ("In 2023, Canada issued ... in 42 draws") in
+        the stretch above ``at``?"""
+        sentence = self._sentence(pos)
+        if not _RECORD_WORD.search(sentence):
+            return False
+        period = re.compile(r"\b(?:in|of|during)\s+" + str(year) + r"\b(?!\s*[-/–])", re.I)
+        return any(
+            _ROUNDS_WORDS.search(self._sentence(m.start()))
+            for m in period.finditer(self.text, max(0, at - _ABOVE), at)
+        )
+
     def _only_in_later_dates(self, year: int, pos: int) -> bool:
         """Is ``year`` named only in full dates after ``pos`` ("... on November 16, 2022, IRCC switched")?
         Such a date is another event's, later in the text: it does not say which year an earlier date is in
@@ -411,6 +426,14 @@ class Dates:
                 # "Today, March 15, ... the seventh draw of 2023. ... the most recent draw on March 1": the
                 # year that puts it on or before the article's own round (a week's grace), as for its date.
                 read = self._read(raw, self.lead_date + dt.timedelta(days=7), "the article's own round")
+                if (
+                    # "In 2023, Canada issued ... in 42 draws. The lowest ... was 481 for the March 29, 2023
+                    # draw. The highest recorded was 561 on December 6": the year's records, both in it.
+                    read[0] is not None
+                    and read[0].year < self.lead_date.year
+                    and self._record_of_the_year(self.lead_date.year, pos, pos)
+                ):
+                    return self._read(raw, dt.date(self.lead_date.year, 12, 31), "a record of the year named")
                 if read[0] is not None and (self.lead_date - read[0]).days > _LEAD_REACH:
                     # "Canada invited 667 on March 1, 2023 ... Also read: 7,000 invited on March 15": the
                     # article's date is not known, and half a year or more before its round, or days after
@@ -572,6 +595,7 @@ _DAY_BEFORE_YEAR = re.compile(
     MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s*$|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + MONTH + r",?\s*$", re.I
 )
 #: A year in a record ("the lowest score of 2017 was 413 on May 31, 2017") is some other round's.
+_RECORD_WORD = re.compile(r"\b(?:lowest|highest|largest|smallest|biggest)\b", re.I)
 _RECORD = re.compile(r"\b(?:lowest|highest|largest|smallest|record|ever|all-time)\b[^.!?;]*$", re.I)
 #: A time compared with: "The last time the score was this low was on December 23, 2020".
 _TIME_COMPARED = r"the\s+last\s+time|first\s+time\s+since|this\s+low|this\s+high"
@@ -757,12 +781,13 @@ def plain_date(raw: str) -> str:
     if dashed:
         day_, month_, year_ = dashed.groups()
         return f"{month_} {day_}" + (f", {year_}" if year_ else "")
-    raw = _OF.sub(" ", _STRAY_DASH.sub(" ", raw))
+    raw = _IN_YEAR.sub(" ", _OF.sub(" ", _STRAY_DASH.sub(" ", raw)))
     day_first = _DAY_FIRST_NO_YEAR.fullmatch(raw.strip())
     return f"{day_first.group(2)} {day_first.group(1)}" if day_first else raw
 
 
 _OF = re.compile(r"\s+of\s+", re.I)
+_IN_YEAR = re.compile(r"\s+in\s+(?=(?:19|20)\d\d)", re.I)
 _NUMERIC_DAY_FIRST = re.compile(r"(\d{1,2})([-/])(\d{1,2})\2(\d{4})")
 _DAY_DASH_MONTH = re.compile(r"(\d{1,2})-([A-Za-z]{3,9}\.?)(?:-(\d{4}))?")
 _DAY_FIRST_NO_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+\.?)")

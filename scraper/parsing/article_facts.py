@@ -40,6 +40,12 @@ _NUMBER = re.compile(r"(?<![\d,.#])(?<!\d[^\W\d_])(\d{1,3}(?:,\d{3})+|\d+)(?![\d
 #: "3, 350 candidates": a count's thousands cut off by a comma and a space.
 _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,2},[ \u00a0]$")
 #: ... unless the first part is a day: "On July 5, 500 candidates".
+#: A month name just after a number: "on 13 February invited" (the number is a day, not a count).
+_MONTH_JUST_AFTER = re.compile(
+    # ("13 may receive" is no day: May only with its capital)
+    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|(?-i:May)|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    re.I,
+)
 #: A month name just before a number: "in the May 27 invitation round" (the number is a day, not a count).
 _MONTH_JUST_BEFORE = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I
@@ -54,6 +60,8 @@ _APPROXIMATE = re.compile(
     r"|up\s+to|some|at\s+most|close\s+to|under|just\s+over|just\s+under|~|estimated)\s*$",
     re.I,
 )
+#: After a score: "in the 470 regions", "in the 450 range" (a level named loosely, no cut-off).
+_IN_THE_RANGE = re.compile(r"s?\s+(?:range|regions?|area|ballpark|neighbou?rhood|mark\s+or\s+so)\b", re.I)
 #: Words before or after a count that make it a total over several rounds or a period.
 _TOTAL_BEFORE = re.compile(
     # ("The largest draw of the year thus far occurred on February 1, inviting 7,000": a record, no tally)
@@ -460,6 +468,9 @@ _CATEGORY_PATTERNS = (
 )
 _ACRONYMS = {"CEC": "CEC", "FSW": "FSW", "FSWP": "FSW", "FST": "FST", "FSTP": "FST", "PNP": "PNP"}
 _ACRONYM = re.compile(r"\b(CEC|FSWP?|FSTP?|PNP)\b")
+_NOMINATED_THROUGH = re.compile(
+    r"\bnomination\b[^.;:]{0,30}?\b(?:through|under|via|from)\s+(?:the\s+|a\s+|its\s+)?$", re.I
+)
 _CERTIFICATE = re.compile(r"\)?\s*(?:\(\w+\)\s*)?certificates?\b", re.I)
 _NOMINATION = re.compile(
     r"\b(?:with|holding|held|had|having)\s+(?:a\s+|already\s+)?(?:previously\s+received\s+a\s+)?"
@@ -560,6 +571,8 @@ def invitations(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]
         before = text[max(start, match.start() - 40) : match.start()]
         if value <= 31 and _MONTH_JUST_BEFORE.search(before):
             continue  # "in the May 27 invitation round": a day of the month, not a count
+        if value <= 31 and _MONTH_JUST_AFTER.match(text, match.end()):
+            continue  # "IRCC on 13 February invited candidates": a day, the month after it
         noun = _INVITATION_NOUN.match(text, match.end(), end)
         labelled = said_after = None
         if noun is None:
@@ -764,9 +777,11 @@ def crs(text: str, start: int, end: int) -> tuple[list[Fact], list[str]]:
             # "I received my ITA in the draw of 23 May 2018 with 452 points": the writer's score
             notes.append(f"crs_min: {snippet!r} is the writer's own score ({own.group(0)!r}); not taken")
             continue
-        if _APPROXIMATE.search(before[-20:]) and not re.search(
-            r"(?:as\s+low\s+as|(?:not|no)\s+(?:less|lower)\s+than)\s*$", before, re.I
-        ):
+        if (
+            _APPROXIMATE.search(before[-20:])
+            and not re.search(r"(?:as\s+low\s+as|(?:not|no)\s+(?:less|lower)\s+than)\s*$", before, re.I)
+        ) or _IN_THE_RANGE.match(text, match.end()):
+            # ("a score requirement in the 470 regions", "in the 470s range": a level, no cut-off)
             notes.append(f"crs_min: {snippet!r} is an approximation; not taken")
             continue
         if left_at is not None and _RANGE.search(text, left_at, match.start()):
@@ -914,6 +929,9 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     # "holding a positive LMIA or Provincial Nomination Program (PNP) certificate": a document candidates
     # hold, not the program a round was for.
     programs = [p for p in programs if not _CERTIFICATE.match(text, p[2], end)]
+    # "points for ... a nomination from a province through the Provincial Nominee Program": how a candidate
+    # earns points, not the program a round was for.
+    programs = [p for p in programs if not _NOMINATED_THROUGH.search(text, max(start, p[1] - 60), p[1])]
     out = [
         k
         for k in out
@@ -969,6 +987,9 @@ _AMONG_AFTER = re.compile(
 _AMONG_BEFORE = re.compile(
     r"\b(?:among|(?:many|most|some|several|half|a\s+(?:third|quarter|majority)|the\s+majority)\s+of)"
     r"\s+(?:them|those|the|today['’]s|this|these)\b(?:(?!\b(?:draw|round)s?\b)[^.;:!?]){0,60}$"
+    # "About 90% of the candidates who received invites in this draw were CEC candidates": a share
+    r"|\b\d{1,3}(?:\.\d+)?\s*(?:%|per\s*cent|percent)\s+of\s+(?:the\s+|those\s+|them\b)?"
+    r"(?:candidates|applicants|invitations|invitees|ITAs|people|them)?\b[^.;:!?]{0,80}$"
     # "ITAs were improperly distributed ... on November 23rd, including some PNP applicants": one group
     r"|\bincluding\s+(?:some|several|a\s+few|many)\s+$"
     # "a departure from usual as it considered candidates belonging to the FSWP category": a group let in
@@ -999,7 +1020,7 @@ def _of_the_round_before(text: str, start: int, a: int, b: int) -> bool:
 
 def _among(text: str, start: int, end: int, a: int, b: int) -> bool:
     """Is the kind named at ``text[a:b]`` one group among those invited (in the clause ``start:end``)?"""
-    return bool(_AMONG_AFTER.match(text, b, end) or _AMONG_BEFORE.search(text, max(start, a - 60), a))
+    return bool(_AMONG_AFTER.match(text, b, end) or _AMONG_BEFORE.search(text, max(start, a - 100), a))
 
 
 def cell_kind(cell: str, start: int) -> list[tuple[str, str | None, Fact]]:

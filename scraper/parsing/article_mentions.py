@@ -64,7 +64,8 @@ _HOLDS_A_ROUND = re.compile(r"\binvit|\bITAs?\b|\bdraw\b|\bround\b", re.I)
 #: A clause that speaks of the round it belongs to: "this draw", "the draw", "today's round", "the selection".
 _ROUND_ITSELF = re.compile(
     r"\b(?:this|the|today's|latest|newest|new)\s+(?:(?!(?:last|previous|preceding|prior|next|upcoming)\b)[\w-]+\s+){0,3}"
-    r"(?:draw|round|selection)\b(?!s)"
+    # (not "the introduction of category-based selection", "the default selection method": the system)
+    r"(?:draw|round|(?<!based\s)selection(?!\s+(?:method|process|system|criteria|mechanism|rules?)\b))\b(?!s)"
     r"|\b(?:it|this)\s+(?:was|is)\s+(?:a|an)\s+(?:[\w-]+\s+){0,3}(?:draw|round)\b(?!s)"
     r"|\bno\s+program(?:me)?\s+(?:was\s+)?specified\b",
     re.I,

@@ -48,7 +48,10 @@ _JAMMED_ROW = re.compile(
     + MONTH
     + r"-)(?:19|20)\d\d)(?P<type3>"
     + _TYPE_CELL
-    + r") *(?P<figures3>[\d,]+)\s*$",
+    + r") *(?P<figures3>[\d,]+)\s*$"
+    # "4-Mar-203,900471": a day, a month and a two-digit year, then the count (with its comma) and the cut-off
+    # (a four-digit year would leave three digits before the comma: not read so)
+    r"|\s*(?P<day4>\d{1,2}-" + MONTH + r"-)(?P<yy>\d\d)(?P<figures4>[1-9]\d?,\d{3}[1-9]\d\d)\s*$",
     re.I,
 )
 #: A run-together row without figures: "July 7, 2023Targeted for profiles having" (a full date, a type).
@@ -58,6 +61,8 @@ _BARE_ROW = re.compile(
     + r"\.?\s+\d{1,2},\s*(?:19|20)\d\d)(?P<type>[A-Z][^\d\n]*?(?:\s\d{1,2})?[^\d\n]*)",
     re.I,
 )
+#: A date cell's second half: "Date" "Invitation issued" (the day the invitations were issued, not a count).
+_ISSUED_ON = re.compile(r"\s*(?:Invitations?|ITAs?)\s+(?:issued|sent)\s*", re.I)
 _COUNT_THEN_CUT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+?)([1-9]\d\d)")
 _CUT_THEN_COUNT = re.compile(r"([1-9]\d\d)(\d{1,3}(?:,\d{3})+|\d+)")
 
@@ -209,12 +214,23 @@ def unjammed(body: str) -> str:
                     re.sub(r"^\s*(?:Date\s+gaps?\s*)?Day\s*(?=Date)", "", line.strip()),
                 ),
             )
+            parts = cells.split("\t")
+            if (
+                len(parts) > 3
+                and _ISSUED_ON.fullmatch(parts[1])
+                and _HEADER_ITAS.search("\t".join(parts[2:]))
+            ):
+                # "Date Invitation issuedNumber of InvitationsCRS score": the date the invitations were issued
+                # is one cell, the count another
+                cells = "\t".join([f"{parts[0]} {parts[1]}", *parts[2:]])
             itas, crs = _HEADER_ITAS.search(cells), _HEADER_CRS.search(cells)
             crs_first = bool(itas and crs and crs.start() < itas.start())
             lines[k] = cells
             continue
         row = _JAMMED_ROW.fullmatch(line) if crs_first is not None else None
-        figures = row and (row.group("figures") or row.group("figures2") or row.group("figures3"))
+        figures = row and (
+            row.group("figures") or row.group("figures2") or row.group("figures3") or row.group("figures4")
+        )
         split = (_CUT_THEN_COUNT if crs_first else _COUNT_THEN_CUT).fullmatch(figures) if figures else None
         if row is None or split is None:
             wrapped = (
@@ -251,6 +267,8 @@ def unjammed(body: str) -> str:
             continue
         if row.group("date"):
             first = [row.group("date"), row.group("type")]
+        elif row.group("day4"):
+            first = [f"{row.group('day4')}20{row.group('yy')}"]  # "4-Mar-20" reads "4-Mar-2020"
         else:
             # "March 6. 2019": a full stop for the comma between the day and the year, read as the comma
             full = re.sub(r"(\d)\.\s*((?:19|20)\d\d)$", r"\1, \2", row.group("full") or "")

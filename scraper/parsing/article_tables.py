@@ -101,6 +101,9 @@ def table_row(
             elif re.fullmatch(r"\s*(?:(?:draw|round)\s*)?(?:#|no\.?)\s*|\s*(?:draw|round)\s*number\s*", low):
                 # "Draw #", "Round number", or "#" alone over the rounds' numbers
                 columns.setdefault("number", i)
+            elif re.match(r"\s*(?:crs|cut-?off)\b", low):
+                # "CRS score of lowest-ranked candidate invited": a cut-off's heading that names the invited
+                columns.setdefault("crs", i)
             elif re.search(r"ita|invit|^\s*(?:draw\s+)?size\s*$", low):
                 columns.setdefault("invitations", i)
             elif re.search(r"crs|score|cut-?off|minimum|^\s*points\s*$", low):
