@@ -2,19 +2,22 @@
 two-digit years ("4-Mar-203,900471" under "Date Invitation issuedNumber of InvitationsCRS score of lowest-
 ranked candidate invited") reads day, count and cut-off, the heading naming "invited" after "CRS score"
 being the cut-off's (a four-digit year run into a count is not read so: a guard, which passes without the
-rule too); "on 30th January in 2019" carries its year; "a score requirement in the 470 regions" is no
-cut-off; "About 90% of the candidates ... were CEC candidates" is a share, no program; "on 13 February
-invited" is a day, no count of 13; "In the year 2022, this was the 14th round ..., and it was the 226th
-overall" numbers the round dated just before it in its paragraph; "the introduction of category-based
-selection" and "the default selection method" are the system, no round ("the selection"); a record ("the
-highest ... on December 6") of a year named as a period of rounds above it ("In 2023, ... in 42 draws") is
-in that year, and "a nomination ... through the Provincial Nominee Program" is a CRS factor, no program; and
-what a page says of "today's" round is not the round it dates first when that one "had just" been held.
-Our words, after real pages; each test fails without its rule. Facts from the feed: #138 (March 4, 2020,
-3,900 at 471), #137 (February 19, 2020, 4,500 at 470), #136 (February 5, 2020, 3,500 at 472), #110 (January
-30, 2019, 3,350 at 438), #176 (February 13, 2021, 27,332 CEC at 75), #226 (July 6, 2022, 1,500 at 557),
-#170 (December 23, 2020, 5,000 at 468), #271 (October 26, 2023), #245 (March 29, 2023, 7,000 at 481), #272
-(December 6, 2023, 4,750 at 561), #237 (January 11, 2023, 5,500 at 507)."""
+rule too); "on 30th January in 2019" carries its year; "a score requirement in the 470 regions" is no cut-
+off; "About 90% of the candidates ... were CEC candidates" is a share, no program; "on 13 February invited"
+is a day, no count of 13; "In the year 2022, this was the 14th round ..., and it was the 226th overall"
+numbers the round dated just before it in its paragraph; "the introduction of category-based selection" and
+"the default selection method" are the system, no round ("the selection"); a record ("the highest ... on
+December 6") of a year named as a period of rounds above it ("In 2023, ... in 42 draws") is in that year,
+and "a nomination ... through the Provincial Nominee Program" is a CRS factor, no program; and what a page
+says of "today's" round is not the round it dates first when that one "had just" been held; "If you saw the
+CEC draw on February 13, 2021" sets no condition on a round; and "Draw #DateCRSInvitations" over "Draw
+#293April 11, 20244914,500" reads number, date, cut-off and count. Our words, after real pages; each test
+fails without its rule. Facts from the feed: #138 (March 4, 2020, 3,900 at 471), #137 (February 19, 2020,
+4,500 at 470), #136 (February 5, 2020, 3,500 at 472), #110 (January 30, 2019, 3,350 at 438), #176 (February
+13, 2021, 27,332 CEC at 75), #226 (July 6, 2022, 1,500 at 557), #170 (December 23, 2020, 5,000 at 468), #271
+(October 26, 2023), #245 (March 29, 2023, 7,000 at 481), #272 (December 6, 2023, 4,750 at 561), #237
+(January 11, 2023, 5,500 at 507), #293 (April 11, 2024, 4,500 STEM at 491), #254 (July 5, 2023, 500 STEM at
+486)."""
 
 from __future__ import annotations
 
@@ -144,3 +147,30 @@ def test_todays_figures_are_not_the_earlier_round_named_first() -> None:
         "On January 11, 2023, IRCC had just completed a draw in which it also invited 5,500 applicants.\n"
     )
     assert articles.rows(text) == [(None, "2023-01-11", 5500, None, None, None)]
+
+
+def test_if_you_saw_a_draw_it_was_held() -> None:
+    # "If you saw the CEC draw on February 13, 2021 then you know ... 75": the reader saw a real round; "if"
+    # here sets no condition on it.
+    text = (
+        "Language scores and your CRS\n\n"
+        "If you saw the Canadian Experience Class (CEC) draw on February 13, 2021 then you know that the "
+        "lowest CRS score was 75, a first.\n"
+    )
+    assert articles.rows(text) == [(None, "2021-02-13", None, 75, "program", None)]
+
+
+def test_a_numbered_run_together_table_with_the_cut_off_first() -> None:
+    # "Draw #DateCRSInvitations" over "Draw #293April 11, 20244914,500": number, date, cut-off, count (the
+    # caption's STEM types the rows).
+    text = (
+        "STEM draws so far\n\n"
+        "Draw #DateCRSInvitations\n"
+        "Draw #293April 11, 20244914,500\n"
+        "Draw #254July 5, 2023486500\n\n"
+        "More STEM rounds are planned.\n"
+    )
+    assert articles.rows(text) == [
+        ("293", "2024-04-11", 4500, 491, "category", "stem"),
+        ("254", "2023-07-05", 500, 486, "category", "stem"),
+    ]

@@ -94,7 +94,9 @@ _PLANNED = re.compile(
     r"|(?:organi[sz]ed|planned|scheduled|slated)\s+for"
     # "it is expected that in the same week as 5 July, another draw will be conducted": a week, and a plan
     r"|(?:in\s+)?the\s+same\s+week\s+as"
-    r"|plans?\s+to|upcoming|if|predict\w*|forecast\w*|next\s+(?:[\w-]+\s+){0,3}(?:draw|round)"
+    # ("If you saw the CEC draw on February 13, 2021 then you know ...": a round the reader saw, no condition)
+    r"|plans?\s+to|upcoming|if(?!\s+you\s+(?:saw|followed|missed|watched|caught|remember|heard\s+(?:of|about))\b)"
+    r"|predict\w*|forecast\w*|next\s+(?:[\w-]+\s+){0,3}(?:draw|round)"
     r"(?!\s+(?:took\s+place|was\s+(?:held|conducted)|came|happened|occurred)\b))\b",
     re.I,
 )

@@ -38,7 +38,9 @@ _TYPE_CELL = r"[A-Z](?:[^\d\n(]|\([^()\n]{0,20}\))*?(?:[A-Za-z)]|\([^()\n]{0,20}
 _JAMMED_ROW = re.compile(
     r"\s*(?P<date>" + MONTH + r"\.?\s+\d{1,2}(?-i:st|nd|rd|th)?|\d{1,2}\s+" + MONTH + r")(?: *[–—-] *| +)?"
     r"(?P<type>" + _TYPE_CELL + r") *(?P<figures>[\d,]+)\s*$"
-    r"|\s*(?P<full>" + MONTH + r"\.?\s+\d{1,2}[,.]\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
+    # ("Draw #293April 11, 20244914,500": the round's number before its date)
+    r"|\s*(?:(?:Draw|Round)\s*#\s*(?P<number2>[1-9]\d{0,2}))?"
+    r"(?P<full>" + MONTH + r"\.?\s+\d{1,2}[,.]\s*(?:19|20)\d\d)(?P<figures2>\d[\d,]*)\s*$"
     # ("-1Thursday29-Feb-2024...": a column of the days since the round before, and the weekday, dropped)
     r"|\s*(?:[-+]?\d{1,2}(?=[A-Z]))?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?(?P<number3>[1-9]\d{0,2}(?=[A-Za-z]))?(?P<full3>(?:"
     + MONTH
@@ -205,7 +207,8 @@ def unjammed(body: str) -> str:
         run_together = re.search(r"[a-z][A-Z]", line) or "\t" in line
         if header and _HEADER_CRS.search(line) and run_together:
             cells = re.sub(
-                r"(?<=[a-z])(?=[A-Z])",
+                # "DateCRSInvitations", "Draw #Date": a word, an acronym or a "#" run into the next heading
+                r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z]{3})(?=[A-Z][a-z])|(?<=#)(?=[A-Z])",
                 "\t",
                 # (a weekday column, "DayDate...", is dropped with the weekdays of the rows)
                 re.sub(
@@ -275,5 +278,7 @@ def unjammed(body: str) -> str:
             first = [row.group("full3"), row.group("type3")] if row.group("full3") else [full]
             if row.group("number3"):
                 first.insert(0, row.group("number3"))  # "327November 20, 2024Healthcare ...": its number
+            elif row.group("number2"):
+                first.insert(0, row.group("number2"))  # "Draw #293April 11, 2024...": its number
         lines[k] = "\t".join([*first, *((cut, count) if crs_first else (count, cut))])
     return "\n".join(line for k, line in enumerate(lines) if k not in joined)
