@@ -174,3 +174,25 @@ def test_a_numbered_run_together_table_with_the_cut_off_first() -> None:
         ("293", "2024-04-11", 4500, 491, "category", "stem"),
         ("254", "2023-07-05", 500, 486, "category", "stem"),
     ]
+
+
+def test_respectively_with_each_count_said_with_its_noun() -> None:
+    # "two more draws on April 23 and 24, inviting 2,095 candidates in a general draw and 1,400 candidates in
+    # a French ... draw, respectively": the n-th count to the n-th day.
+    text = (
+        "Draws resume, May 31, 2024\n\n"
+        "April had four draws. It ended with two more draws on April 23 and 24, inviting 2,095 candidates in "
+        "a general draw and 1,400 candidates in a French-language draw, respectively.\n"
+    )
+    assert [row[1:3] for row in articles.rows(text)] == [("2024-04-23", 2095), ("2024-04-24", 1400)]
+
+
+def test_respectively_with_a_figure_of_no_kind_gives_nothing() -> None:
+    # A guard (it passes without the rule too): a third figure in the sentence ("30 days apart") leaves which
+    # count is whose a doubt, and nothing is given.
+    text = (
+        "Draws resume, May 31, 2024\n\n"
+        "It ended with two more draws on April 23 and 24, inviting 2,095 candidates and 1,400 candidates, "
+        "respectively, 30 days apart.\n"
+    )
+    assert all(row[2] is None for row in articles.rows(text))

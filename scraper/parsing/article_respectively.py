@@ -86,6 +86,8 @@ def respective(text: str, start: int, end: int) -> list[Listed]:
         facts = [Fact(kind, value, a, b, raw) for value, raw, a, b in values]
         (scores if kind == "crs_min" else counts).extend(facts)
     if not counts and not scores:
+        counts = _counts_one_by_one(text, lists[0].end(), end, len(days))
+    if not counts and not scores:
         return []
     out = []
     for i, (month, day, a, b, snippet) in enumerate(days):
@@ -93,6 +95,21 @@ def respective(text: str, start: int, end: int) -> list[Listed]:
         year = int(lists[0].group("year")) if lists[0].group("year") else None
         out.append(Listed(month, day, year, a, b, snippet, given))
     return out
+
+
+_ONE_NUMBER = re.compile(r"(?<![\d,.#])" + LISTED_NUMBER + r"(?![\d,]*\d)(?!%)")
+
+
+def _counts_one_by_one(text: str, start: int, end: int, days: int) -> list[Fact]:
+    """The counts a "respectively" sentence gives one by one, each with its noun ("inviting 2,095 candidates
+    in a general draw and 1,400 candidates in a French ... draw, respectively"): as many as the days listed,
+    and no other figure in the sentence (else which is which is a doubt); empty otherwise."""
+    found = list(_ONE_NUMBER.finditer(text, start, end))
+    if len(found) != days or not all(_COUNT_AFTER.match(text, m.end(), end) for m in found):
+        return []
+    return [
+        Fact("invitations", int(m.group(1).replace(",", "")), m.start(1), m.end(1), m.group(1)) for m in found
+    ]
 
 
 def _days(match: re.Match[str]) -> Iterator[tuple[str, int, int, int, str]]:
