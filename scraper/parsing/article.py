@@ -408,7 +408,9 @@ _THIS_WAS_IN = re.compile(r"\b(?:[Tt]his|[Ii]t)\s+(?:was|is|marks|marked|became)
 def _this_numbered(mentions: list[Mention], text: str) -> list[Mention]:
     """An article of one dated round that numbers a round only in a sentence opening "This was" ("This was
     the 236th round overall") with no day: the number is that round's, where the number can be of that date
-    (:func:`_number_fits_date`) and the figures do not disagree."""
+    (:func:`_number_fits_date`) and the figures do not disagree. In an article of several rounds, "this was",
+    "it was" in the number's sentence give it to the round dated last before it in its paragraph, when no
+    other round is named between."""
     numbered = [m for m in mentions if m.number is not None and m.date is None]
     dated = [m for m in mentions if m.date is not None and m.number is None]
     if len(numbered) != 1:

@@ -43,7 +43,8 @@ _SPLIT_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,2},[ \u00a0]$")
 #: A month name just after a number: "on 13 February invited" (the number is a day, not a count).
 _MONTH_JUST_AFTER = re.compile(
     # ("13 may receive" is no day: May only with its capital)
-    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|(?-i:May)|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b",
+    r"(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|(?-i:May)|june?|july?"
+    r"|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     re.I,
 )
 #: A month name just before a number: "in the May 27 invitation round" (the number is a day, not a count).
