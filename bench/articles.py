@@ -533,22 +533,19 @@ def main(argv: list[str] | None = None) -> int:
         print(table(checked, unseen=True))
         problems += [f"(against the record) {problem}" for problem in checked.problems]
         (development_record if unseen_set.development else fresh_record).append(checked)
-    if len(fresh) > 1:
-        print()
-        print("the fresh sets together (real pages never used for development: the unseen score):")
-        print(table(combined(fresh), unseen=True))
-    if len(fresh_record) > 1:
-        print()
-        print("the fresh sets together, read against IRCC's record:")
-        print(table(combined(fresh_record), unseen=True))
-    if len(development) > 1:
-        print()
-        print("the development sets together (real pages used to develop the parser: not an unseen score):")
-        print(table(combined(development), unseen=True))
-    if len(development_record) > 1:
-        print()
-        print("the development sets together, read against IRCC's record:")
-        print(table(combined(development_record), unseen=True))
+    for heading, scores in (
+        ("the fresh sets together (real pages never used for development: the unseen score)", fresh),
+        ("the fresh sets together, read against IRCC's record", fresh_record),
+        (
+            "the development sets together (real pages used to develop the parser: not an unseen score)",
+            development,
+        ),
+        ("the development sets together, read against IRCC's record", development_record),
+    ):
+        if len(scores) > 1:
+            print()
+            print(f"{heading}:")
+            print(table(combined(scores), unseen=True))
     if args.size:
         print(f"machine: reference workload {reference_cpu() * 1000:.0f} ms CPU (bench/machine.py)")
         page = time_page(args.size)
