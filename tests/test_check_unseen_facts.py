@@ -94,6 +94,15 @@ EIGHTY_NINTH = checker.DATA / "articles_unseen89.json"
 NINETIETH = checker.DATA / "articles_unseen90.json"
 NINETY_THIRD = checker.DATA / "articles_unseen93.json"
 NINETY_FOURTH = checker.DATA / "articles_unseen94.json"
+NINETY_FIFTH = checker.DATA / "articles_unseen95.json"
+NINETY_SIXTH = checker.DATA / "articles_unseen96.json"
+NINETY_NINTH = checker.DATA / "articles_unseen99.json"
+HUNDREDTH = checker.DATA / "articles_unseen100.json"
+HUNDRED_FIRST = checker.DATA / "articles_unseen101.json"
+HUNDRED_THIRD = checker.DATA / "articles_unseen103.json"
+HUNDRED_FIFTH = checker.DATA / "articles_unseen105.json"
+HUNDRED_SIXTH = checker.DATA / "articles_unseen106.json"
+HUNDRED_SEVENTH = checker.DATA / "articles_unseen107.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -281,6 +290,16 @@ SETS = {
     # parser (6 pages); 91 and 92 found none.
     "unseen93": (NINETY_THIRD, 1),
     "unseen94": (NINETY_FOURTH, 5),
+    # Sets 95 to 107 (session 17), scored once together at 2880654 (42 pages); 97, 98, 102 and 104 found none.
+    "unseen95": (NINETY_FIFTH, 1),
+    "unseen96": (NINETY_SIXTH, 3),
+    "unseen99": (NINETY_NINTH, 7),
+    "unseen100": (HUNDREDTH, 14),
+    "unseen101": (HUNDRED_FIRST, 10),
+    "unseen103": (HUNDRED_THIRD, 1),
+    "unseen105": (HUNDRED_FIFTH, 2),
+    "unseen106": (HUNDRED_SIXTH, 1),
+    "unseen107": (HUNDRED_SEVENTH, 3),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -389,6 +408,14 @@ FRESH_SETS = {
     "unseen89": (EIGHTY_NINTH, 2, True),
     "unseen90": (NINETIETH, 2, True),
     "unseen94": (NINETY_FOURTH, 7, True),
+    "unseen95": (NINETY_FIFTH, 5, True),
+    "unseen96": (NINETY_SIXTH, 5, True),
+    "unseen99": (NINETY_NINTH, 12, True),
+    "unseen100": (HUNDREDTH, 19, True),
+    "unseen101": (HUNDRED_FIRST, 11, True),
+    "unseen105": (HUNDRED_FIFTH, 5, True),
+    "unseen106": (HUNDRED_SIXTH, 1, True),
+    "unseen107": (HUNDRED_SEVENTH, 4, True),
 }
 
 
