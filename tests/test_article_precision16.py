@@ -18,8 +18,11 @@ def test_a_day_after_the_years_first_round_is_later_that_year() -> None:
     for first in ("first", "opening", "earliest"):
         dates = articles.dates(text.format(first=first))
         assert "2019-01-23" in dates and "2018-01-23" not in dates, first
-    # After a round that is not the year's first, the day is on or before it, as before.
-    assert "2018-01-23" in articles.dates(text.format(first="latest"))
+    # After a round that is not the year's first, the day would be on or before it: a year earlier
+    # (2018-01-23) is over half a year before it, and the text may have moved on, so the year is a doubt
+    # (session 17).
+    latest = articles.dates(text.format(first="latest"))
+    assert "2018-01-23" not in latest and "2019-01-23" not in latest
 
 
 def test_a_count_after_in_a_year_and_a_comma_is_that_years_running_total() -> None:

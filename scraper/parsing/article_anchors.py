@@ -12,6 +12,7 @@ from scraper.parsing.article_dates import (
     DRAW_WORDS,
     MONTH,
     RELATIVE_YEAR,
+    STOCK_FIGURE_AFTER,
     YEAR_IN_CLAUSE,
     Dates,
     box_date,
@@ -186,7 +187,8 @@ _SYSTEM_START_BEFORE = re.compile(
 )
 #: "... invited 500 healthcare workers through the newly introduced category-based selection draws": the
 #: kind of draw a round was held under, not several rounds.
-_MECHANISM = re.compile(r"\b(?:through|under|via)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,6}$", re.I)
+#: ("under its Express Entry (EE) healthcare category-based selection draws": an acronym in brackets too.)
+_MECHANISM = re.compile(r"\b(?:through|under|via)\s+(?:the\s+|its\s+)?(?:[\w()-]+\s+){0,6}$", re.I)
 #: "One of 2018's first draws": a plural that names one round.
 _HELD_ON = re.compile(r"\s+(?:conducted|held)\s+on\s+(?=\S)", re.I)
 _ONE_OF = re.compile(r"\bone\s+of\s+(?:\S+\s+){0,3}$", re.I)
@@ -245,6 +247,26 @@ _CHANGE_LATER = re.compile(
     # "On June 28th, 2023, the minister announced that healthcare occupations will be the first targeted"
     r"|announced\s+that\b[^.;!?\n]{0,80}?\bwill)\b",
     re.I,
+)
+#: A round named by its rank in a year: "the 13th draw of 2021", "the 6th Express Entry draw of the year".
+_YEAR_RANK = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\s+(?:of|in)\s+(?:(?:19|20)\d\d|the\s+year"
+    r"|this\s+year)\b",
+    re.I,
+)
+#: A step of a candidate's own timeline after its date: "January 8, 2024: Submitted documents", "May 7:
+#: Medical request", "July 15, 2024: eCoPR" (the invitation's day, "December 8, 2023: Selected", is a
+#: round's).
+_TIMELINE_STEP_AFTER = re.compile(
+    r"\s*[:–—-]\s*(?:(?:received|got|the|my|our|a|an)\s+)?(?:submitted|submission|medicals?|biometrics?|AOR"
+    r"|PPR|e?COPR|P[12]\b|passport|background|eligibility|landing|landed|PR\s+card|request\s+for"
+    r"|(?:application|documents|profile)\s+(?:submitted|sent|filed|created))",
+    re.I,
+)
+#: A figure of 100,000 or more before a date is a stock or a tally (no round has invited so many): "444,792
+#: candidates ..., in comparison to 394,664 on June 1" (after it: ``STOCK_FIGURE_AFTER``).
+_STOCK_BEFORE = re.compile(
+    r"(?<![\d,.])(?:\d{1,3},)?\d{3},\d{3}\s+(?:[a-z]+\s+){0,3}?(?:on|as\s+of|at\s+the\s+time\s+of)\s+$", re.I
 )
 #: A date after the introduction of a rule, not a round: "since the introduction of six new occupational
 #: categories on May 31, 2023", "with the launch of category-based selection on May 31".
@@ -363,7 +385,11 @@ _NUMBER_REFS = (
         re.I,
     ),
     re.compile(
-        r"\b(?P<first>very\s+first\s+(?:Express\s+Entry\s+)?(?:draw|round)|first\s+(?:draw|round)\s+from\s+the"
+        # ("the very first Express Entry draw of the year": the year's first, no round number)
+        r"\b(?P<first>very\s+first\s+(?:Express\s+Entry\s+)?(?:draw|round)(?!s)"
+        r"(?!\s+(?:of|in|for)\s+(?:20\d\d|the\s+(?:new\s+)?year|this\s+year|the\s+month|"
+        + MONTH
+        + r"))|first\s+(?:draw|round)\s+from\s+the"
         r"\s+(?:Express\s+Entry\s+)?pool|first\s+Express\s+Entry\s+(?:draw|round)\s+of\s+all"
         # "779 candidates were selected in the inaugural round of Ottawa's revamped skilled immigration
         # program" (not "the inaugural round of 2023", "the inaugural draw for the categories")
@@ -566,6 +592,9 @@ def anchors(
             # the feed's own field, '"drawNextDate": "February 1, 2015"': the next round's planned day
             or _NEXT_DATE_FIELD.search(text, max(0, match.start() - 24), match.start())
             or _CHANGE_LATER.match(text, match.end(), end)
+            or _TIMELINE_STEP_AFTER.match(text, match.end(), end)
+            or STOCK_FIGURE_AFTER.match(text, match.end(), end)
+            or _STOCK_BEFORE.search(text, max(start, match.start() - 60), match.start())
             or (unit.kind != "row" and is_publication(text, match.start(), match.end()))
             or (unit.kind in ("label", "item") and ":" in label and _NOT_A_ROUND_LABEL.search(label))
             or not sentence_words
@@ -676,7 +705,9 @@ def anchors(
         ):
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
         elif groups["today"] and (
-            _PLANNED.search(text, start, match.start()) or _TODAYS_NEWS.match(text, match.start())
+            _PLANNED.search(text, start, match.start())
+            or _TODAYS_NEWS.match(text, match.start())
+            or _PLANNED_TODAY.match(text, match.end())
         ):
             # "The first draw is expected to take place later today", "IRCC will hold ... later today": a plan
             found.append(Anchor(match.start(), match.end(), match.group(0), relative="unknown"))
@@ -694,6 +725,12 @@ def anchors(
                 continue
             value = published - dt.timedelta(days=back or (7 if last else 0))
             found.append(Anchor(match.start(), match.end(), match.group(0), date=value, relative="weekday"))
+    rank = _YEAR_RANK.search(text, start, end) if not found and unit.kind == "item" else None
+    if rank is not None:
+        # "- The second big draw, with an invitation to 6,000 candidates (CEC), in the 13th draw of 2021": a
+        # list item naming a round by its rank in a year speaks of that round (which the page does not date),
+        # never of the article's own: the whole item is that round's (the anchor opens with it)
+        found.append(Anchor(start, rank.end(), rank.group(0), relative="unknown"))
     if not found:
         this = THIS_ROUND.search(text, start, end) if may_hold(low, _THIS_WORDS) else None
         if this:
@@ -777,6 +814,13 @@ _DIGIT = re.compile(r"\d")
 #: "In today's announcement", "today's news release": the news's day, no round's.
 _TODAYS_NEWS = re.compile(
     r"today['’]s\s+(?:announcement|news|release|statement|press|update|briefing|post|article)", re.I
+)
+#: "Today, 500 skilled healthcare workers will be invited to immigrate" (a minister quoted): what is to come
+#: today, in the day's own clause, is a plan, not a round held.
+_PLANNED_TODAY = re.compile(
+    r"[^.!?;]{0,80}?\b(?:will|shall|(?:is|are)\s+(?:expected|set|scheduled|going)\s+to)\s+(?:be\s+)?"
+    r"(?:invit|issu|hold|held|select|conduct|send|sent)",
+    re.I,
 )
 #: "Today's draw", "today's Express Entry round": the article's own round.
 _TODAYS_ROUND = re.compile(r"today['’]s\s+(?:[\w-]+\s+){0,2}(?:draw|round)\b(?!s)", re.I)

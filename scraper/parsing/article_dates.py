@@ -105,11 +105,13 @@ class Dates:
                     self._note_tie_break(before, match)
                 if TIE_BREAK.search(before) or _NOT_THE_ROUNDS_YEAR.search(before):
                     continue
-                if _BOUND_BEFORE.search(before):
+                if _BOUND_BEFORE.search(before) or _FIRST_SINCE.search(before):
                     continue  # "since the implementation of ... in May 2023": a bound's year, no round's
                 day_at = _DAY_BEFORE_YEAR.search(before)
                 if day_at and _ZONED_TIME.search(before[: day_at.start()]):
                     continue  # "by 7:47 AM (UTC) on February 11, 2025": a deadline's year, no round's
+                if STOCK_FIGURE_AFTER.match(self.text, match.end()):
+                    continue  # "October 27, 2021: 1,792,404 persons": a stock figure's day, no round's year
                 if re.match(r"['’]s\b", self.text[match.end() : match.end() + 3]):
                     continue  # "2017's total": a year's tally, not a round's year
                 day = _DAY_BEFORE_YEAR.search(before)
@@ -122,6 +124,9 @@ class Dates:
                 draws_in = not day and _DRAWS_BEFORE.search(before) is not None
                 # "A Robust Start to 2024" over the month's rounds: a title naming the year they opened
                 started = not day and _START_TO.search(before) is not None and self._title_or_so_far(match)
+                # "However, 2023 began quite surprisingly after a pause of six weeks. On January 11, ...": the
+                # year the story's rounds opened, as a period
+                started = started or (not day and _YEAR_BEGAN.match(self.text, match.end()) is not None)
                 opened = (
                     not day and _OPENED.search(before) and re.match(r"\s+with\b", self.text[match.end() :])
                 )
@@ -274,6 +279,8 @@ class Dates:
                 ], "named before it in its paragraph, after the year's first round"
             if full is not None and _LATER_BETWEEN.search(text, at, pos):
                 return [dt.date(year, 12, 31)], "named before it in its paragraph, the story going on"
+            if full is not None:
+                return [_on_or_before(year, full)], _AFTER_A_FULL_DATE
             return [_on_or_before(year, full)], "named before it in its paragraph"
         in_line = [
             (p, y, full) for p, y, full in in_line if not _COMPARED_BEFORE.search(text, pos, p)
@@ -453,6 +460,21 @@ class Dates:
                 return None, ()
             references = list(found)
         results = [self._read(raw, reference, reason) for reference in references]
+        first, bound = results[0][0], references[0]
+        if (
+            reason == _AFTER_A_FULL_DATE
+            and first is not None
+            and bound is not None
+            and (bound - first).days > _LEAD_REACH + 7
+        ):
+            # "On June 28, 2023, the country invited 500 ... On July 6, 1,500 were also invited": a story may
+            # go on past the date it names, and the year before (2022-07-06) is a guess.
+            self.doubts.append(
+                f"date: {raw!r} has no year; named after {bound - dt.timedelta(days=7)} in its"
+                " paragraph, it would be over half a year before that date, and the text may have moved on;"
+                " left empty"
+            )
+            return None, ()
         late = self._after_the_article(raw, pos, results[0][0], month_year is None and not has_year)
         if late is not None:
             return None, ()
@@ -570,6 +592,10 @@ FIRST_ROUND_DAY = dt.date(2015, 1, 31)
 _LATER_BETWEEN = re.compile(r"\b(?:after\s+that|since\s+then|thereafter|subsequently|later\s+on)\b", re.I)
 
 
+#: Why a year-less date was read against a full date named before it in its paragraph.
+_AFTER_A_FULL_DATE = "named before it in its paragraph, after a full date"
+
+
 def _on_or_before(year: int, full: dt.date | None) -> dt.date:
     """A year-less date named after ``full`` (a round's date) is on or before it, give or take a week;
     after a bare year, it is in that year."""
@@ -621,6 +647,10 @@ _OTHER_YEAR = re.compile(
     r"|\b(?:this|that|the\s+same)\s+(?:point|time|date|stage|period|moment)\s+(?:in|of|last)\b",
     re.I,
 )
+#: A figure of 100,000 or more after a date: a stock or a tally (no round has invited so many).
+STOCK_FIGURE_AFTER = re.compile(r"\s*[:–—-]\s*(?:\d{1,3},)?\d{3},\d{3}\b(?![,.]?\d)")
+#: A year as the subject of its start: "2023 began", "2024 started off", "2022 kicked off".
+_YEAR_BEGAN = re.compile(r"\s+(?:began|started|kicked\s+off|got\s+under\s*way)\b", re.I)
 #: Before a bare year that names the rounds' period: "in 2024", "of 2019", "any 2024 draw", "March 2021".
 _PERIOD_BEFORE = re.compile(
     r"(?:\b(?:in|of|for|during|throughout|any|every|all)\s+(?:(?:the\s+)?year\s+)?|" + MONTH + r"\s+)$", re.I
@@ -740,6 +770,12 @@ def years_back(phrase: str) -> int:
 #: Before a relative year in its sentence, a comparison: "compared with the same period last year".
 _COMPARED_BEFORE = re.compile(
     r"\b(?:than|compared|versus|vs\.?|same\s+(?:period|time|point|stage|moment|month|week))\b", re.I
+)
+#: A round compared with an earlier time, as a spun copy writes "its first all-program draw since December
+#: 2020": "its all-program that is first draw December 2020" (the month's year is the comparison's).
+_FIRST_SINCE = re.compile(
+    r"\b(?:first|largest|biggest|lowest|highest)\s+(?:[\w-]+\s+){0,4}?(?:draw|round)\s+" + MONTH + r"\s+$",
+    re.I,
 )
 #: How many days after a tie-break date a year-less date read by it may be.
 _TIE_NEAR = 60
@@ -994,6 +1030,8 @@ def _byline(line: str) -> bool:
     rest = re.sub(DATE.pattern, "", line, flags=re.I)
     if len(re.findall(r"(?<![\w,])\d[\d,]*\b", rest)) >= 2:
         return False  # "135 January 22 3400 471": a table's row (its number, count, cut-off), no byline
+    if re.search(r"[:–—-]\s*\d{1,3}(?:,\d{3})+\b", rest):
+        return False  # "April 30-May 2, 2022: 2,130,385 persons": a figure's date in a list, no byline
     return len(rest.split()) <= 6
 
 

@@ -933,6 +933,21 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     # "points for ... a nomination from a province through the Provincial Nominee Program": how a candidate
     # earns points, not the program a round was for.
     programs = [p for p in programs if not _NOMINATED_THROUGH.search(text, max(start, p[1] - 60), p[1])]
+    # "The last time FSWP candidates were drawn from the pool was on December 23, 2020", "FSWP candidates were
+    # chosen for the final time on ...": when a program's candidates were last invited, not that round's kind
+    # (an all-program round invites them too).
+    programs = [
+        p
+        for p in programs
+        if not _LAST_TIME_BEFORE.search(text, max(start, p[1] - 70), p[1])
+        and not _LAST_TIME_AFTER.match(text, p[2], end)
+        # "a temporary pause on Canada Express Entry draws for FSWP candidates": several rounds' kind
+        and not _PLURAL_FOR.search(text, max(start, p[1] - 90), p[1])
+    ]
+    if programs and _TALLY_CLAUSE.search(clause):
+        # "Including this latest draw of May 14, 2021, Canada has so far invited 66,475 total candidates from
+        # PNP and CEC stream": the programs of a running total, not of the round
+        programs = []
     out = [
         k
         for k in out
@@ -947,6 +962,27 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     return out
 
 
+_LAST_TIME_BEFORE = re.compile(
+    r"\b(?:last|final)\s+(?:time\b|(?:[\w-]+\s+){0,3}?(?:draw|round)\s+(?:for|to\s+invite|inviting)\b)"
+    r"(?:(?!\b(?:draw|round)s?\b)[^.;:!?]){0,40}$",
+    re.I,
+)
+_LAST_TIME_AFTER = re.compile(
+    r"\)?(?:\s*\([A-Z]{2,5}\))?\s+(?:candidates\s+)?(?:were|have\s+been|had\s+been)\s+(?:[\w-]+\s+){0,8}?"
+    r"(?:for\s+the\s+(?:final|last)\s+time|last\b)",
+    re.I,
+)
+_TALLY_CLAUSE = re.compile(
+    r"\b(?:so\s+far|to\s+date|thus\s+far)\s+(?:invited|issued|selected)\b"
+    r"|\b(?:invited|issued|selected)\s+(?:[\w,]+\s+){0,4}?(?:so\s+far|to\s+date|thus\s+far)\b"
+    r"|\b[\d,]+\s+total\s+(?:candidates|invitations|ITAs|applicants)\b",
+    re.I,
+)
+_PLURAL_FOR = re.compile(
+    r"\b(?:pause|suspension|halt|freeze|break|stop)\s+(?:on|of|in|to)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:draws|rounds|invitations|invites)\s+(?:for|to)\s+(?:the\s+)?$",
+    re.I,
+)
 _SET_ASIDE = re.compile(
     r"\b(?:apart\s+from|aside\s+from|except(?:\s+for)?|excluding|other\s+than|besides|not\s+counting)\b[^,.;:]{0,50}$",
     re.I,
