@@ -7,7 +7,8 @@ persons") are no rounds, nor is a byline made of them, nor do their years date a
 all-program draw since December 2020" does not date a year-less day; "2023 began ..." names the year of
 the rounds after it; "The last time FSWP candidates were drawn ..." and "a pause on draws for FSWP
 candidates" give the round no program; a list item naming "the 13th draw of 2021" keeps its figures from
-the article's round; and the programs of a running total are not the round's. Our words, after real pages;
+the article's round; the programs of a running total are not the round's; and "the first round of the
+Express Entry system" is round #1. Our words, after real pages;
 each test fails without its rule. Facts from the feed: #252 (June 28, 2023, 500 healthcare), #255 (July 6,
 2023, 1,500 healthcare), #170 (December 23, 2020, 5,000 at 468, no program specified), #226 (July 6, 2022,
 1,500 at 557), #237 (January 11, 2023, 5,500 at 507), #274 (December 8, 2023, STEM), #186 (May 13, 2021,
@@ -157,3 +158,17 @@ def test_a_program_round_said_with_so_far_keeps_its_program() -> None:
         "On May 12, 2021, IRCC invited 557 provincial nominees with 752 points.\n"
     )
     assert articles.rows(text) == [(None, "2021-05-12", 557, 752, "program", None)]
+
+
+def test_the_first_round_of_the_express_entry_system_is_round_one() -> None:
+    # Feed: #1, January 31, 2015, 779 invitations at 886.
+    text = (
+        "Job offers under the new system\n\n"
+        "In the first round of the Express Entry system, a total of 779 candidates were selected at the "
+        "end of January; all of them held a job offer or a provincial nomination.\n"
+    )
+    assert articles.rows(text) == [("1", None, 779, None, None, None)]
+    # (the first round of a year is not: "the first round of 2016")
+    assert articles.rows(text.replace("of the Express Entry system", "of 2016")) != [
+        ("1", None, 779, None, None, None)
+    ]

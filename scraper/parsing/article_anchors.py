@@ -391,6 +391,8 @@ _NUMBER_REFS = (
         + MONTH
         + r"))|first\s+(?:draw|round)\s+from\s+the"
         r"\s+(?:Express\s+Entry\s+)?pool|first\s+Express\s+Entry\s+(?:draw|round)\s+of\s+all"
+        # "In the first round of the Express Entry system, a total of 779 candidates were selected"
+        r"|first\s+(?:draw|round)\s+(?:of|under)\s+the\s+(?:new\s+)?Express\s+Entry\s+system"
         # "779 candidates were selected in the inaugural round of Ottawa's revamped skilled immigration
         # program" (not "the inaugural round of 2023", "the inaugural draw for the categories")
         r"|inaugural\s+(?:Express\s+Entry\s+|EE\s+)?(?:draw|round)(?!s)(?!\s+(?:of|in|for|since|under)\s+"
