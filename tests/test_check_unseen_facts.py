@@ -103,6 +103,7 @@ HUNDRED_THIRD = checker.DATA / "articles_unseen103.json"
 HUNDRED_FIFTH = checker.DATA / "articles_unseen105.json"
 HUNDRED_SIXTH = checker.DATA / "articles_unseen106.json"
 HUNDRED_SEVENTH = checker.DATA / "articles_unseen107.json"
+HUNDRED_EIGHTH = checker.DATA / "articles_unseen108.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -300,6 +301,8 @@ SETS = {
     "unseen105": (HUNDRED_FIFTH, 2),
     "unseen106": (HUNDRED_SIXTH, 1),
     "unseen107": (HUNDRED_SEVENTH, 3),
+    # Set 108, gathered last and scored once on the session's final parser (3 pages).
+    "unseen108": (HUNDRED_EIGHTH, 3),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -416,6 +419,7 @@ FRESH_SETS = {
     "unseen105": (HUNDRED_FIFTH, 5, True),
     "unseen106": (HUNDRED_SIXTH, 1, True),
     "unseen107": (HUNDRED_SEVENTH, 4, True),
+    "unseen108": (HUNDRED_EIGHTH, 3, True),
 }
 
 
