@@ -942,7 +942,7 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
         if not _LAST_TIME_BEFORE.search(text, max(start, p[1] - 70), p[1])
         and not _LAST_TIME_AFTER.match(text, p[2], end)
         # "a temporary pause on Canada Express Entry draws for FSWP candidates": several rounds' kind
-        and not _PLURAL_FOR.search(text, max(start, p[1] - 90), p[1])
+        and not _PAUSED_FOR.search(text, max(start, p[1] - 90), p[1])
     ]
     if programs and _TALLY_CLAUSE.search(clause):
         # "Including this latest draw of May 14, 2021, Canada has so far invited 66,475 total candidates from
@@ -962,6 +962,8 @@ def kinds(text: str, start: int, end: int) -> list[tuple[str, str | None, Fact]]
     return out
 
 
+#: When a program's candidates were last invited: "the last time FSWP candidates", "the last draw for FSWP
+#: candidates" (before the program) and "FSWP candidates were chosen ... for the final time" (after it).
 _LAST_TIME_BEFORE = re.compile(
     r"\b(?:last|final)\s+(?:time\b|(?:[\w-]+\s+){0,3}?(?:draw|round)\s+(?:for|to\s+invite|inviting)\b)"
     r"(?:(?!\b(?:draw|round)s?\b)[^.;:!?]){0,40}$",
@@ -972,13 +974,15 @@ _LAST_TIME_AFTER = re.compile(
     r"(?:for\s+the\s+(?:final|last)\s+time|last\b)",
     re.I,
 )
+#: A running total's clause: "has so far invited 66,475 total candidates", "issued ... to date".
 _TALLY_CLAUSE = re.compile(
     r"\b(?:so\s+far|to\s+date|thus\s+far)\s+(?:invited|issued|selected)\b"
     r"|\b(?:invited|issued|selected)\s+(?:[\w,]+\s+){0,4}?(?:so\s+far|to\s+date|thus\s+far)\b"
     r"|\b[\d,]+\s+total\s+(?:candidates|invitations|ITAs|applicants)\b",
     re.I,
 )
-_PLURAL_FOR = re.compile(
+#: A pause of a program's rounds: "a temporary pause on Express Entry draws for FSWP candidates".
+_PAUSED_FOR = re.compile(
     r"\b(?:pause|suspension|halt|freeze|break|stop)\s+(?:on|of|in|to)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:draws|rounds|invitations|invites)\s+(?:for|to)\s+(?:the\s+)?$",
     re.I,
