@@ -105,7 +105,7 @@ class Dates:
                     self._note_tie_break(before, match)
                 if TIE_BREAK.search(before) or _NOT_THE_ROUNDS_YEAR.search(before):
                     continue
-                if _BOUND_BEFORE.search(before) or _FIRST_SINCE.search(before):
+                if _BOUND_BEFORE.search(before):
                     continue  # "since the implementation of ... in May 2023": a bound's year, no round's
                 day_at = _DAY_BEFORE_YEAR.search(before)
                 if day_at and _ZONED_TIME.search(before[: day_at.start()]):
@@ -475,7 +475,7 @@ class Dates:
                 " left empty"
             )
             return None, ()
-        late = self._after_the_article(raw, pos, results[0][0], month_year is None and not has_year)
+        late = self._after_the_article(raw, pos, first, month_year is None and not has_year)
         if late is not None:
             return None, ()
         if len({value for value, _ in results}) > 1:
@@ -657,11 +657,13 @@ _PERIOD_BEFORE = re.compile(
 )
 #: A bound before a year, however long its phrase: "since the implementation of category-based selection
 #: drawings in May 2023", "until the pause of December 2020", "the first PNP draw after the pause that began
-#: in May 2023", "the last draw before the freeze of March 2020" (the rounds are after or before it).
+#: in May 2023", "the last draw before the freeze of March 2020" (the rounds are after or before it); and
+#: "since" as a spun copy drops it, "its all-program that is first draw December 2020" (the month's year).
 _BOUND_BEFORE = re.compile(
     r"(?:\b(?:since(?!\s+the\s+(?:beginning|start)\s+of\s+$)|until|till)"
     r"|\bfirst\s+(?:[\w-]+\s+){0,4}(?:draw|round)\s+(?:after|following)"
-    r"|\blast\s+(?:[\w-]+\s+){0,4}(?:draw|round)\s+(?:before|prior\s+to))\b[^.!?;,:\n]{0,85}$",
+    r"|\blast\s+(?:[\w-]+\s+){0,4}(?:draw|round)\s+(?:before|prior\s+to))\b[^.!?;,:\n]{0,85}$"
+    r"|\b(?:first|largest|biggest|lowest|highest)\s+(?:[\w-]+\s+){0,4}?(?:draw|round)\s+" + MONTH + r"\s+$",
     re.I,
 )
 #: Before a bare year said of another round, compared: "the previous healthcare draw that took place in
@@ -770,12 +772,6 @@ def years_back(phrase: str) -> int:
 #: Before a relative year in its sentence, a comparison: "compared with the same period last year".
 _COMPARED_BEFORE = re.compile(
     r"\b(?:than|compared|versus|vs\.?|same\s+(?:period|time|point|stage|moment|month|week))\b", re.I
-)
-#: A round compared with an earlier time, as a spun copy writes "its first all-program draw since December
-#: 2020": "its all-program that is first draw December 2020" (the month's year is the comparison's).
-_FIRST_SINCE = re.compile(
-    r"\b(?:first|largest|biggest|lowest|highest)\s+(?:[\w-]+\s+){0,4}?(?:draw|round)\s+" + MONTH + r"\s+$",
-    re.I,
 )
 #: How many days after a tie-break date a year-less date read by it may be.
 _TIE_NEAR = 60
