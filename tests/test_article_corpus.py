@@ -133,6 +133,7 @@ def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
     smaller |= {"unseen95": 1, "unseen96": 3, "unseen99": 7, "unseen100": 14, "unseen101": 10, "unseen103": 1}
     smaller |= {"unseen105": 2, "unseen106": 1, "unseen107": 3}
     smaller |= {"unseen108": 3}  # scored on its own: 3 pages
+    smaller |= {"unseen112": 4, "unseen113": 1}  # session 18's only pages, scored together: 5 pages
     assert len(pages) >= smaller.get(doc["folder"], 30)
     assert all(page["url"].startswith("http") for page in pages)
     scored = [r for page in pages for r in page["rounds"] if r.get("scored", True)]
@@ -159,6 +160,7 @@ def test_every_unseen_page_fact_agrees_with_the_feed(truth: Path) -> None:
     }
     together |= {"unseen105": 5, "unseen106": 1, "unseen107": 4}
     together |= {"unseen108": 3}
+    together |= {"unseen112": 7, "unseen113": 8}
     assert len(scored) >= together.get(doc["folder"], 20)
 
 

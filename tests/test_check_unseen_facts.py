@@ -104,6 +104,8 @@ HUNDRED_FIFTH = checker.DATA / "articles_unseen105.json"
 HUNDRED_SIXTH = checker.DATA / "articles_unseen106.json"
 HUNDRED_SEVENTH = checker.DATA / "articles_unseen107.json"
 HUNDRED_EIGHTH = checker.DATA / "articles_unseen108.json"
+HUNDRED_TWELFTH = checker.DATA / "articles_unseen112.json"
+HUNDRED_THIRTEENTH = checker.DATA / "articles_unseen113.json"
 
 
 def _round(**facts: Any) -> dict[str, Any]:
@@ -303,6 +305,9 @@ SETS = {
     "unseen107": (HUNDRED_SEVENTH, 3),
     # Set 108, gathered last and scored once on the session's final parser (3 pages).
     "unseen108": (HUNDRED_EIGHTH, 3),
+    # Sets 112 and 113, session 18's only pages (eight gatherings, 225 look-ups), scored together.
+    "unseen112": (HUNDRED_TWELFTH, 4),
+    "unseen113": (HUNDRED_THIRTEENTH, 1),
 }
 SCORED = re.compile(r"Scored once at commit ([0-9a-f]{7,40})")
 
@@ -420,6 +425,7 @@ FRESH_SETS = {
     "unseen106": (HUNDRED_SIXTH, 1, True),
     "unseen107": (HUNDRED_SEVENTH, 4, True),
     "unseen108": (HUNDRED_EIGHTH, 3, True),
+    "unseen112": (HUNDRED_TWELFTH, 7, True),
 }
 
 
