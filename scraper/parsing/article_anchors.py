@@ -145,6 +145,14 @@ _ORDINAL_AFTER = re.compile(r"\s*(?:and|&|or|,)\s*(?:the\s+)?\d{1,4}(?:st|nd|rd|
 #: After a bound's date, the clause going on about its own round: ", inviting 250 candidates".
 _GOES_ON = re.compile(r",?\s*(?:inviting|issuing|sending|selecting)\b", re.I)
 _BOUND = re.compile(r"\b(?:since|(?<!delayed\s)(?<!postponed\s)until)\s+$", re.I)
+#: A bound named by what happened that day: "Since the resume of all-program drawings on July 6, 5,250
+#: candidates have obtained ITAs" (a running total since then, no round's figures); not "since the last
+#: general draw on February 28", a round named.
+_SINCE_EVENT = re.compile(
+    r"\bsince\s+the\s+(?!(?:last|previous|latest|prior|most|preceding)\b)"
+    r"(?:(?!(?:draw|round|one)s?\b)[\w'’-]+\s+){1,5}?(?:on|in)\s+$",
+    re.I,
+)
 #: "In June's first draw, following the recent draw on May 24, 4,800 were invited": the date is another
 #: round's, named in passing; what the sentence goes on to say is not that round's (unless a relative clause
 #: speaks of it: "following the draw on January 10 which invited 1,510").
@@ -550,6 +558,7 @@ def anchors(
             continue
         if (
             _BOUND.search(before)
+            or _SINCE_EVENT.search(text, max(start, match.start() - 80), match.start())
             or _PLANNED.search(text, start, match.start())
             or _PLANNED_AFTER.match(text, match.end(), end)
             or _ANNOUNCEMENT_OF.search(text, max(start, match.start() - 120), match.start())

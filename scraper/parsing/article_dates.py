@@ -403,6 +403,15 @@ class Dates:
             # "Latest Draw - May 29" over "The latest draw was held on 29 May 2019" on a page dated 2022: the
             # same day named with its year just after it is that day, whatever the page's own date.
             return self._read(raw, dt.date(just_after, 12, 31), "the same day named with its year just after")
+        plain = not (has_year or year is not None or month_year is not None)
+        earlier = self._same_day_before(raw, pos) if plain else None
+        if earlier is not None and self.published is not None:
+            # "after resuming ... on July 6, 2022" then "the score for the first draw for the year on July 6
+            # was 557" on a page whose date is September 23, 2023: the same day, named before with its year,
+            # is that day, not the one in the article's own year.
+            on_page, _ = self._read(raw, self.published + dt.timedelta(days=7), "")
+            if on_page is not None and earlier < on_page.year:
+                return self._read(raw, dt.date(earlier, 12, 31), "the same day named with its year before it")
         if month_year is not None:
             # "The first draw of June 2019 is here! Held on June 12, ..." on a page updated in 2021: the month
             # named with its year just before it, in its paragraph, outweighs the page's own date.
@@ -549,6 +558,18 @@ class Dates:
             if full is not None
             and pos < p <= pos + _JUST_AFTER
             and (full.month, full.day) == (probe.month, probe.day)
+        }
+        return found.pop() if len(found) == 1 else None
+
+    def _same_day_before(self, raw: str, pos: int) -> int | None:
+        """The one year of the same day and month named in full anywhere before ``pos``."""
+        probe, _ = self._read(raw, dt.date(2000, 12, 31), "")
+        if probe is None:
+            return None
+        found = {
+            full.year
+            for p, _, full in self.years
+            if full is not None and p < pos and (full.month, full.day) == (probe.month, probe.day)
         }
         return found.pop() if len(found) == 1 else None
 

@@ -274,7 +274,8 @@ _PEOPLE = (
 _INVITATION_NOUN = re.compile(
     r"\s+(?:(?:new|more|additional|eligible|Express\s+Entry|[A-Z][\w&-]*|\([A-Z]+\)|[a-z]+-[a-z]+|healthcare"
     r"|skilled|immigration|trades?|STEM|hopeful|prospective|potential|would-be|invited|selected|issued|provincial|francophone|being"
-    r"|transport|agriculture|agri-food|education|French-speaking)\s+){0,5}"
+    # "issued 4,626 permanent residence invitations"
+    r"|transport|agriculture|agri-food|education|French-speaking|permanent\s+residen(?:ce|cy))\s+){0,5}"
     # "(1,510 invited, 546 minimum)": a count said as the people invited
     r"(?P<noun>[Ii]nvitations?(?:\s+to\s+[Aa]pply)?|ITAs?\b|invites\b|invited(?=\s*[,;:)(]|\s+(?:at|with)\b)|"
     + _PEOPLE
@@ -482,7 +483,7 @@ _GENERAL = re.compile(
     r"\b(?:general|all-programs?|all\s+programs?|no\s+program\s+specified)\s+(?:Express\s+Entry\s+|immigration\s+)?"
     r"(?:draw|round|invitation\s+round)\b(?!s)|\bno\s+program(?:me)?\s+(?:was\s+)?specified"
     # "there was no specific program listed for this draw"
-    r"|\bno\s+(?:specific\s+|particular\s+)?program(?:me)?\s+(?:was\s+)?(?:listed|named|specified)\b"
+    r"|\bno\s+(?:specific\s+|particular\s+)?program(?:me)?\s+(?:was\s+)?(?:listed|named|specified|indicated|designated)\b"
     r"|\b(?:did\s+not|didn[’']t|does\s+not|doesn[’']t)\s+specify\s+(?:a\s+|any\s+)?program(?:me)?s?\b"
     r"|\bnot\s+(?:limited\s+to\s+any\s+program|program[-\s]specific)|\bopen\s+to\s+(?:all|every)\s+programs?"
     r"|\bnot\s+targeted\s+(?:to|at|towards?)\s+(?:a|any)\s+(?:specific|particular|single)\s+"

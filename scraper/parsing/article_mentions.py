@@ -248,7 +248,11 @@ def _past_year(clause: str) -> bool:
 #: A sentence opening on the article's own round and the day it was held: "This CEC-only draw, held on".
 _THIS_DRAW_HELD = re.compile(
     r"\s*(?:this|the\s+latest|today['’]s)\s+(?:[\w-]+\s+){0,3}?(?:draw|round)\b,?\s+(?:which\s+|that\s+)?"
-    r"(?:was\s+)?(?:held|took\s+place|conducted|happened)\s+on\s+$",
+    r"(?:was\s+)?(?:held|took\s+place|conducted|happened)\s+on\s+$"
+    # "IRCC held its second Express Entry draw this week on January 21" (not its previous, last or prior one)
+    r"|\s*(?:IRCC|Canada|the\s+department|the\s+government)\s+(?:held|conducted)\s+its\s+"
+    r"(?!(?:previous|last|prior|earlier|preceding)\b)(?:[\w-]+\s+){0,4}?(?:draw|round)\s+"
+    r"(?:this\s+week\s+|of\s+the\s+week\s+)?on\s+$",
     re.I,
 )
 
