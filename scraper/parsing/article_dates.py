@@ -64,6 +64,8 @@ class Dates:
         self.text = text
         self.published = published
         self._years: list[tuple[int, int, dt.date | None]] | None = None  # (position, year, its full date)
+        #: The full dates of ``years`` by month and day: [(position, year)] (built when first asked).
+        self._full_by_day: dict[tuple[int, int], list[tuple[int, int]]] | None = None
         self._parsed: dict[tuple[str, dt.date | None], tuple[dt.date | None, tuple[str, ...]]] = {}
         #: Where a table's rows take their year from (its caption): set while a table row is read.
         self.context: int | None = None
@@ -566,11 +568,12 @@ class Dates:
         probe, _ = self._read(raw, dt.date(2000, 12, 31), "")
         if probe is None:
             return None
-        found = {
-            full.year
-            for p, _, full in self.years
-            if full is not None and p < pos and (full.month, full.day) == (probe.month, probe.day)
-        }
+        if self._full_by_day is None:
+            self._full_by_day = {}
+            for at, _, full in self.years:
+                if full is not None:
+                    self._full_by_day.setdefault((full.month, full.day), []).append((at, full.year))
+        found = {y for at, y in self._full_by_day.get((probe.month, probe.day), ()) if at < pos}
         return found.pop() if len(found) == 1 else None
 
     def _month_named(self, raw: str, pos: int) -> int | None:
