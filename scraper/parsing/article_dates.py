@@ -432,14 +432,10 @@ class Dates:
             if len(named) == 1:
                 # "This latest invitation dated February 5" after "on February 5, 2020": that round's date.
                 return self._read(raw, named.pop(), "the date of a round named before")
-            same_day = {
-                full.year
-                for _, _, full in self.years
-                if full is not None and probe and (full.month, full.day) == (probe.month, probe.day)
-            }
-            if len(same_day) == 1:
+            same_day = self._same_day_year(raw, 0, len(self.text) + 1)
+            if same_day is not None:
                 # "the December 16 draw" in an article that says "the December 16, 2016 draw": that day.
-                return self._read(raw, dt.date(same_day.pop(), 12, 31), "the same day named with its year")
+                return self._read(raw, dt.date(same_day, 12, 31), "the same day named with its year")
             if self.lead_date is not None:
                 # "Today, March 15, ... the seventh draw of 2023. ... the most recent draw on March 1": the
                 # year that puts it on or before the article's own round (a week's grace), as for its date.
@@ -551,20 +547,14 @@ class Dates:
 
     def _same_day_just_after(self, raw: str, pos: int) -> int | None:
         """The one year of the same day and month named in full within the next lines after ``pos``."""
-        probe, _ = self._read(raw, dt.date(2000, 12, 31), "")
-        if probe is None:
-            return None
-        found = {
-            full.year
-            for p, _, full in self.years
-            if full is not None
-            and pos < p <= pos + _JUST_AFTER
-            and (full.month, full.day) == (probe.month, probe.day)
-        }
-        return found.pop() if len(found) == 1 else None
+        return self._same_day_year(raw, pos + 1, pos + _JUST_AFTER + 1)
 
     def _same_day_before(self, raw: str, pos: int) -> int | None:
         """The one year of the same day and month named in full anywhere before ``pos``."""
+        return self._same_day_year(raw, 0, pos)
+
+    def _same_day_year(self, raw: str, lo: int, hi: int) -> int | None:
+        """The one year of the month and day ``raw`` names, named in full at a position in ``[lo, hi)``."""
         probe, _ = self._read(raw, dt.date(2000, 12, 31), "")
         if probe is None:
             return None
@@ -573,7 +563,7 @@ class Dates:
             for at, _, full in self.years:
                 if full is not None:
                     self._full_by_day.setdefault((full.month, full.day), []).append((at, full.year))
-        found = {y for at, y in self._full_by_day.get((probe.month, probe.day), ()) if at < pos}
+        found = {y for at, y in self._full_by_day.get((probe.month, probe.day), ()) if lo <= at < hi}
         return found.pop() if len(found) == 1 else None
 
     def _month_named(self, raw: str, pos: int) -> int | None:
